@@ -1,0 +1,181 @@
+//! Actors: the groups, states, forces, communities and people a graph relates.
+
+use std::fmt;
+
+use super::time::{PartialDate, Window};
+
+/// What sort of actor this is. Outputs and diagrams group and draw by it.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// An armed group with its own name and command.
+    Group,
+    /// A faction or branch inside a larger movement.
+    Faction,
+    /// A coalition of groups acting together (e.g. the CMA).
+    Coalition,
+    /// A local self-defence or ethnic militia.
+    Militia,
+    /// A community, tribe or clan.
+    Community,
+    /// A state or its government.
+    State,
+    /// A state's armed or security forces.
+    StateForce,
+    /// A private military company.
+    Pmc,
+    /// An intergovernmental organisation or mission (UN, ECOWAS, ...).
+    Igo,
+    /// A person.
+    Person,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 10] = [
+        ActorKind::Group,
+        ActorKind::Faction,
+        ActorKind::Coalition,
+        ActorKind::Militia,
+        ActorKind::Community,
+        ActorKind::State,
+        ActorKind::StateForce,
+        ActorKind::Pmc,
+        ActorKind::Igo,
+        ActorKind::Person,
+    ];
+
+    /// The name used in files and queries.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Group => "group",
+            ActorKind::Faction => "faction",
+            ActorKind::Coalition => "coalition",
+            ActorKind::Militia => "militia",
+            ActorKind::Community => "community",
+            ActorKind::State => "state",
+            ActorKind::StateForce => "state_force",
+            ActorKind::Pmc => "pmc",
+            ActorKind::Igo => "igo",
+            ActorKind::Person => "person",
+        }
+    }
+
+    /// A phrase for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ActorKind::Group => "armed group",
+            ActorKind::Faction => "faction",
+            ActorKind::Coalition => "coalition",
+            ActorKind::Militia => "militia",
+            ActorKind::Community => "community",
+            ActorKind::State => "state",
+            ActorKind::StateForce => "state force",
+            ActorKind::Pmc => "private military company",
+            ActorKind::Igo => "intergovernmental organisation",
+            ActorKind::Person => "person",
+        }
+    }
+
+    /// Reads a kind by its file name or its phrase ("state force", "pmc",
+    /// "private military company").
+    pub fn parse(text: &str) -> Option<ActorKind> {
+        let key = super::names::normalize(text);
+        ActorKind::ALL.into_iter().find(|kind| {
+            key == super::names::normalize(kind.as_str())
+                || key == super::names::normalize(kind.describe())
+        })
+    }
+}
+
+impl fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A start and an end, either unknown; used for an actor's active life.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+}
+
+impl Period {
+    pub fn window(self) -> Window {
+        Window::of_span(self.start, self.end)
+    }
+}
+
+/// An actor as it is written in a graph file and held in the graph.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Stable identifier that ties refer to, e.g. `jnim`.
+    pub id: String,
+    /// The display name outputs show.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub kind: ActorKind,
+    /// Networks or camps it belongs to, e.g. `al-qaeda`, `state`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Actor {
+    /// A bare actor of `kind`, for code and tests.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: ActorKind) -> Self {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            aliases: Vec::new(),
+            kind,
+            tags: Vec::new(),
+            active: None,
+            note: None,
+        }
+    }
+
+    /// The id, the name and every alias.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.id.as_str())
+            .chain(std::iter::once(self.name.as_str()))
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A reference a tie can cite.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// Author, title, publisher and date, as a reader would look it up.
+    pub citation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_read_by_name_or_phrase() {
+        assert_eq!(ActorKind::parse("state force"), Some(ActorKind::StateForce));
+        assert_eq!(ActorKind::parse("State_Force"), Some(ActorKind::StateForce));
+        assert_eq!(ActorKind::parse("private military company"), Some(ActorKind::Pmc));
+        assert_eq!(ActorKind::parse("navy"), None);
+        for kind in ActorKind::ALL {
+            assert_eq!(ActorKind::parse(kind.as_str()), Some(kind));
+        }
+    }
+}

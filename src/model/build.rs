@@ -1,0 +1,374 @@
+//! Validation of a [`GraphSpec`] into a [`Graph`]: every rule a graph must
+//! keep, every problem reported at once with the item and field it sits on.
+
+use std::borrow::Cow;
+
+use petgraph::graph::DiGraph;
+use rustc_hash::FxHashMap;
+
+use super::actor::Actor;
+use super::graph::{did_you_mean, nearest, tie_site, Graph};
+use super::names::normalize;
+use super::relation::{RelationId, Relations};
+use super::spec::{GraphSpec, Problem, Site, TieSpec};
+use super::tie::{ActorId, SourceId, Tie};
+use super::time::{PartialDate, Window};
+
+pub(crate) fn build(spec: GraphSpec) -> Result<Graph, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut graph = Graph::new(spec.title);
+    graph.as_of = spec.as_of;
+
+    let source_ids = add_sources(&mut graph, spec.sources, &mut problems);
+    for (index, relation) in spec.relations.into_iter().enumerate() {
+        if let Err(error) = graph.relations_mut().declare(relation) {
+            problems.push(Problem::new(Site::Relation { index, field: "name" }, error.to_string()));
+        }
+    }
+    add_actors(&mut graph, spec.actors, &mut problems);
+    let subgroup_ties = add_ties(&mut graph, spec.ties, &source_ids, &mut problems);
+    check_subgroup_cycles(&graph, &subgroup_ties, &mut problems);
+
+    if problems.is_empty() {
+        Ok(graph)
+    } else {
+        Err(problems)
+    }
+}
+
+fn add_sources(
+    graph: &mut Graph,
+    sources: Vec<super::actor::Source>,
+    problems: &mut Vec<Problem>,
+) -> FxHashMap<String, SourceId> {
+    let mut ids = FxHashMap::default();
+    for (index, source) in sources.into_iter().enumerate() {
+        if source.id.trim().is_empty() {
+            problems.push(Problem::new(Site::Source { index, field: "id" }, "a source needs an id"));
+            continue;
+        }
+        if ids.contains_key(&source.id) {
+            problems.push(Problem::new(
+                Site::Source { index, field: "id" },
+                format!("source `{}` is declared twice", source.id),
+            ));
+            continue;
+        }
+        let id = source.id.clone();
+        ids.insert(id, graph.add_source(source));
+    }
+    ids
+}
+
+/// The name key without allocating when the name is already a key
+/// (lowercase ASCII letters and digits), as generated ids are.
+fn key_of(name: &str) -> Cow<'_, str> {
+    if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(normalize(name))
+    }
+}
+
+fn add_actors(graph: &mut Graph, actors: Vec<Actor>, problems: &mut Vec<Problem>) {
+    for (index, actor) in actors.into_iter().enumerate() {
+        let site = |field, item| Site::Actor { index, field, item };
+        let id_key = key_of(&actor.id).into_owned();
+        if id_key.is_empty() {
+            problems.push(Problem::new(site("id", None), "an actor needs an id"));
+            continue;
+        }
+        if let Some(owner) = graph.find(&id_key) {
+            let owner = graph.actor(owner);
+            let message = if key_of(&owner.id) == id_key.as_str() {
+                format!("actor id `{}` is used twice", actor.id)
+            } else {
+                format!("id `{}` is already a name of {} (`{}`)", actor.id, owner.name, owner.id)
+            };
+            problems.push(Problem::new(site("id", None), message));
+            continue;
+        }
+        if normalize(&actor.name).is_empty() {
+            problems.push(Problem::new(site("name", None), format!("actor `{}` needs a name", actor.id)));
+        }
+        if let Some(period) = actor.active {
+            if let (Some(start), Some(end)) = (period.start, period.end) {
+                if end.last_day() < start.first_day() {
+                    problems.push(Problem::new(
+                        site("active", None),
+                        format!("actor `{}` ends ({end}) before it starts ({start})", actor.id),
+                    ));
+                }
+            }
+        }
+        // Claim every name; a name another actor holds is a problem, not a crash.
+        let mut keys: Vec<(String, &'static str, Option<usize>)> = vec![(id_key, "id", None)];
+        keys.push((normalize(&actor.name), "name", None));
+        for (item, alias) in actor.aliases.iter().enumerate() {
+            let key = normalize(alias);
+            if key.is_empty() {
+                problems.push(Problem::new(site("aliases", Some(item)), "an alias cannot be empty"));
+                continue;
+            }
+            keys.push((key, "aliases", Some(item)));
+        }
+        let mut claimed: Vec<String> = Vec::with_capacity(keys.len());
+        for (key, field, item) in keys {
+            if key.is_empty() || claimed.contains(&key) {
+                continue;
+            }
+            if let Some(owner) = graph.find(&key) {
+                let owner = graph.actor(owner);
+                problems.push(Problem::new(
+                    site(field, item),
+                    format!(
+                        "the name `{key}` of `{}` is already claimed by {} (`{}`)",
+                        actor.id, owner.name, owner.id
+                    ),
+                ));
+                continue;
+            }
+            claimed.push(key);
+        }
+        let parts = graph.parts();
+        let node = parts.network.add_node(actor);
+        for key in claimed {
+            parts.names.insert(key, node);
+        }
+    }
+}
+
+/// Adds the ties; returns the subgroup-of ties for the cycle check, with their spec index.
+fn add_ties(
+    graph: &mut Graph,
+    ties: Vec<TieSpec>,
+    source_ids: &FxHashMap<String, SourceId>,
+    problems: &mut Vec<Problem>,
+) -> Vec<(ActorId, ActorId, Window, usize)> {
+    let mut subgroup_ties = Vec::new();
+    let mut relation_cache: FxHashMap<String, RelationId> = FxHashMap::default();
+    for (index, spec) in ties.into_iter().enumerate() {
+        let before = problems.len();
+        let from = resolve_end(graph, &spec.from, index, "from", problems);
+        let to = resolve_end(graph, &spec.to, index, "to", problems);
+        let relation = match relation_cache.get(&spec.relation) {
+            Some(id) => Some(*id),
+            None => match graph.relations().find(&spec.relation) {
+                Some(id) => {
+                    relation_cache.insert(spec.relation.clone(), id);
+                    Some(id)
+                }
+                None => {
+                    problems.push(unknown_relation(graph.relations(), &spec.relation, index));
+                    None
+                }
+            },
+        };
+        let mut sources = Vec::with_capacity(spec.sources.len());
+        for (item, source) in spec.sources.iter().enumerate() {
+            match source_ids.get(source) {
+                Some(id) => sources.push(*id),
+                None => problems.push(
+                    Problem::new(
+                        Site::Tie { index, field: "sources", item: Some(item) },
+                        format!("tie cites source `{source}`, which the graph does not declare"),
+                    )
+                    .with_help(declared_sources_help(source_ids, source)),
+                ),
+            }
+        }
+        check_span(spec.start, spec.end, index, problems);
+        if let (Some(from), Some(to)) = (from, to) {
+            if from == to {
+                problems.push(Problem::new(
+                    tie_site(index, "to"),
+                    format!("tie from `{}` to itself", spec.from),
+                ));
+            }
+        }
+        if problems.len() != before {
+            continue;
+        }
+        let (Some(from), Some(to), Some(relation)) = (from, to, relation) else {
+            continue;
+        };
+        let mut tie = Tie::new(relation, spec.start, spec.end, spec.confidence);
+        tie.sources = sources;
+        tie.note = spec.note;
+        tie.events = spec.events;
+        let window = tie.window();
+        graph.add_tie(from, to, tie);
+        if relation == RelationId::SUBGROUP_OF {
+            subgroup_ties.push((from, to, window, index));
+        }
+    }
+    subgroup_ties
+}
+
+fn resolve_end(
+    graph: &Graph,
+    id: &str,
+    index: usize,
+    field: &'static str,
+    problems: &mut Vec<Problem>,
+) -> Option<ActorId> {
+    let site = tie_site(index, field);
+    match graph.find(&key_of(id)) {
+        Some(actor) if graph.actor(actor).id == id => Some(actor),
+        Some(actor) => {
+            let actor = graph.actor(actor);
+            problems.push(
+                Problem::new(site, format!("`{id}` is not an actor id"))
+                    .with_help(Some(format!("ties name actors by id: write `{}` for {}", actor.id, actor.name))),
+            );
+            None
+        }
+        None => {
+            let ids: Vec<String> = nearest(
+                &normalize(id),
+                graph.name_keys(),
+                3,
+            )
+            .into_iter()
+            .map(|a| format!("`{}`", graph.actor(a).id))
+            .collect();
+            problems.push(
+                Problem::new(site, format!("tie names actor `{id}`, which the graph does not have"))
+                    .with_help((!ids.is_empty()).then(|| did_you_mean(&ids).trim_start_matches("; ").to_string())),
+            );
+            None
+        }
+    }
+}
+
+fn unknown_relation(relations: &Relations, name: &str, index: usize) -> Problem {
+    let known: Vec<&str> = relations.names().collect();
+    Problem::new(
+        tie_site(index, "relation"),
+        format!("relation `{name}` is not declared"),
+    )
+    .with_help(Some(format!(
+        "known relations are {}; declare others under `relations`",
+        known.join(", ")
+    )))
+}
+
+fn declared_sources_help(source_ids: &FxHashMap<String, SourceId>, wanted: &str) -> Option<String> {
+    let mut ids: Vec<&String> = source_ids.keys().collect();
+    ids.sort_by(|a, b| strsim::jaro_winkler(wanted, b).total_cmp(&strsim::jaro_winkler(wanted, a)));
+    let shown: Vec<String> = ids.iter().take(3).map(|id| format!("`{id}`")).collect();
+    (!shown.is_empty()).then(|| format!("declared sources include {}", shown.join(", ")))
+}
+
+fn check_span(start: Option<PartialDate>, end: Option<PartialDate>, index: usize, problems: &mut Vec<Problem>) {
+    if let (Some(start), Some(end)) = (start, end) {
+        if end.last_day() < start.first_day() {
+            problems.push(Problem::new(
+                tie_site(index, "end"),
+                format!("tie ends ({end}) before it starts ({start})"),
+            ));
+        }
+    }
+}
+
+/// A subgroup-of cycle is an error only when its ties are active at the same
+/// time. Cycles can only live inside a strongly connected component, so the
+/// (usually empty) set of such components is checked day by day at each
+/// tie's first day, the only days on which a new cycle can appear.
+fn check_subgroup_cycles(
+    graph: &Graph,
+    ties: &[(ActorId, ActorId, Window, usize)],
+    problems: &mut Vec<Problem>,
+) {
+    if ties.is_empty() {
+        return;
+    }
+    let mut local: FxHashMap<ActorId, petgraph::graph::NodeIndex> = FxHashMap::default();
+    let mut forest: DiGraph<ActorId, usize> = DiGraph::new();
+    for (tie_index, (from, to, _, _)) in ties.iter().enumerate() {
+        let a = *local.entry(*from).or_insert_with(|| forest.add_node(*from));
+        let b = *local.entry(*to).or_insert_with(|| forest.add_node(*to));
+        forest.add_edge(a, b, tie_index);
+    }
+    for component in petgraph::algo::tarjan_scc(&forest) {
+        if component.len() < 2 {
+            continue;
+        }
+        let members: Vec<ActorId> = component.iter().map(|n| forest[*n]).collect();
+        let inside: Vec<&(ActorId, ActorId, Window, usize)> = ties
+            .iter()
+            .filter(|(from, to, _, _)| members.contains(from) && members.contains(to))
+            .collect();
+        let mut days: Vec<i32> = inside.iter().map(|t| t.2.first).collect();
+        days.sort_unstable();
+        days.dedup();
+        for day in days {
+            let mut snapshot: DiGraph<ActorId, usize> = DiGraph::new();
+            let mut nodes = FxHashMap::default();
+            for (from, to, window, index) in inside.iter().filter(|t| t.2.contains(day)) {
+                let a = *nodes.entry(*from).or_insert_with(|| snapshot.add_node(*from));
+                let b = *nodes.entry(*to).or_insert_with(|| snapshot.add_node(*to));
+                let _ = window;
+                snapshot.add_edge(a, b, *index);
+            }
+            if let Some(cycle) = find_cycle(&snapshot) {
+                let names: Vec<String> = cycle.iter().map(|(actor, _)| format!("`{}`", graph.actor(*actor).id)).collect();
+                let first_tie = cycle.iter().map(|(_, tie)| *tie).min().unwrap_or(0);
+                let when = if day == i32::MIN {
+                    "at an unknown start".to_string()
+                } else {
+                    format!("on {}", PartialDate::from_day(day))
+                };
+                problems.push(
+                    Problem::new(
+                        tie_site(first_tie, "relation"),
+                        format!("subgroup-of cycle {} → {} {when}", names.join(" → "), names[0]),
+                    )
+                    .with_help(Some("an actor cannot be its own subgroup; end one of these ties before the next begins".into())),
+                );
+                break;
+            }
+        }
+    }
+}
+
+/// One cycle of a small directed graph, as (actor, tie index of the edge leaving it).
+fn find_cycle(graph: &DiGraph<ActorId, usize>) -> Option<Vec<(ActorId, usize)>> {
+    use petgraph::visit::EdgeRef;
+    // Depth-first search with colours; the grey stack holds the current path.
+    let n = graph.node_count();
+    let mut colour = vec![0u8; n];
+    for root in graph.node_indices() {
+        if colour[root.index()] != 0 {
+            continue;
+        }
+        let mut path: Vec<(petgraph::graph::NodeIndex, usize)> = Vec::new();
+        let mut stack = vec![(root, graph.edges(root).map(|e| (e.target(), *e.weight())).collect::<Vec<_>>())];
+        colour[root.index()] = 1;
+        while let Some((node, pending)) = stack.last_mut() {
+            let node = *node;
+            match pending.pop() {
+                Some((next, tie)) => match colour[next.index()] {
+                    0 => {
+                        colour[next.index()] = 1;
+                        path.push((node, tie));
+                        let edges = graph.edges(next).map(|e| (e.target(), *e.weight())).collect();
+                        stack.push((next, edges));
+                    }
+                    1 => {
+                        path.push((node, tie));
+                        let start = path.iter().position(|(n, _)| *n == next).unwrap_or(0);
+                        return Some(path[start..].iter().map(|(n, t)| (graph[*n], *t)).collect());
+                    }
+                    _ => {}
+                },
+                None => {
+                    colour[node.index()] = 2;
+                    stack.pop();
+                    path.pop();
+                }
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,216 @@
+//! Relation kinds: the four every graph has, and those a graph file declares.
+
+use std::fmt;
+
+/// A relation's index in its graph's [`Relations`] table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RelationId(pub(crate) u16);
+
+impl RelationId {
+    /// `from` pledges allegiance to `to`.
+    pub const ALLEGIANCE: RelationId = RelationId(0);
+    /// A partnership; symmetric.
+    pub const ALLIANCE: RelationId = RelationId(1);
+    /// Fighting each other; symmetric.
+    pub const HOSTILITY: RelationId = RelationId(2);
+    /// `from` is a subgroup of `to`.
+    pub const SUBGROUP_OF: RelationId = RelationId(3);
+
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
+
+/// A kind of tie: its name and whether it has a direction.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    pub name: String,
+    /// Directed relations read `from` → `to`; symmetric ones read both ways.
+    pub directed: bool,
+    /// What the relation means, in the graph author's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+const BUILTIN: [(&str, bool, &str); 4] = [
+    ("allegiance", true, "from pledges allegiance to to"),
+    ("alliance", false, "a partnership or cooperation"),
+    ("hostility", false, "fighting or open rivalry"),
+    ("subgroup-of", true, "from is a subgroup, branch or faction of to"),
+];
+
+/// The relations of one graph: the four built-in kinds first, then declared ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relations {
+    list: Vec<Relation>,
+}
+
+impl Default for Relations {
+    fn default() -> Self {
+        Relations {
+            list: BUILTIN
+                .iter()
+                .map(|(name, directed, note)| Relation {
+                    name: (*name).to_string(),
+                    directed: *directed,
+                    note: Some((*note).to_string()),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Why a relation could not be declared.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RelationError {
+    #[error("relation `{0}` is already defined")]
+    Duplicate(String),
+    #[error("a relation needs a name")]
+    EmptyName,
+    #[error("too many relations declared")]
+    TooMany,
+}
+
+impl Relations {
+    /// Adds a declared relation.
+    pub fn declare(&mut self, relation: Relation) -> Result<RelationId, RelationError> {
+        if super::names::normalize(&relation.name).is_empty() {
+            return Err(RelationError::EmptyName);
+        }
+        if self.find(&relation.name).is_some() {
+            return Err(RelationError::Duplicate(relation.name));
+        }
+        let id = u16::try_from(self.list.len()).map_err(|_| RelationError::TooMany)?;
+        self.list.push(relation);
+        Ok(RelationId(id))
+    }
+
+    /// The relation called `name`; spelling follows the name rules, so
+    /// `subgroup of` and `Subgroup_Of` find `subgroup-of`.
+    pub fn find(&self, name: &str) -> Option<RelationId> {
+        let key = super::names::normalize(name);
+        self.list
+            .iter()
+            .position(|r| super::names::normalize(&r.name) == key)
+            .map(|i| RelationId(i as u16))
+    }
+
+    pub fn get(&self, id: RelationId) -> &Relation {
+        &self.list[id.index()]
+    }
+
+    pub fn name(&self, id: RelationId) -> &str {
+        &self.get(id).name
+    }
+
+    pub fn is_directed(&self, id: RelationId) -> bool {
+        self.get(id).directed
+    }
+
+    pub fn is_builtin(id: RelationId) -> bool {
+        id.index() < BUILTIN.len()
+    }
+
+    /// Every relation with its id, built-ins first.
+    pub fn iter(&self) -> impl Iterator<Item = (RelationId, &Relation)> {
+        self.list
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (RelationId(i as u16), r))
+    }
+
+    /// The declared (non built-in) relations, in declaration order.
+    pub fn declared(&self) -> &[Relation] {
+        &self.list[BUILTIN.len()..]
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Relation names, for suggestions and completion.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.list.iter().map(|r| r.name.as_str())
+    }
+}
+
+/// How strongly a source supports a tie. Ordered: `Possible < Likely < Confirmed`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Possible,
+    Likely,
+    Confirmed,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::Confirmed, Confidence::Likely, Confidence::Possible];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Possible => "possible",
+            Confidence::Likely => "likely",
+            Confidence::Confirmed => "confirmed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Confidence> {
+        Confidence::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtins_come_first_and_resolve_loosely() {
+        let relations = Relations::default();
+        assert_eq!(relations.find("subgroup of"), Some(RelationId::SUBGROUP_OF));
+        assert_eq!(relations.find("Alliance"), Some(RelationId::ALLIANCE));
+        assert!(relations.is_directed(RelationId::ALLEGIANCE));
+        assert!(!relations.is_directed(RelationId::HOSTILITY));
+        assert_eq!(relations.find("splinter"), None);
+    }
+
+    #[test]
+    fn declares_new_relations_once() {
+        let mut relations = Relations::default();
+        let splinter = Relation {
+            name: "splinter".into(),
+            directed: true,
+            note: None,
+        };
+        let id = relations.declare(splinter.clone()).unwrap();
+        assert_eq!(relations.find("Splinter"), Some(id));
+        assert_eq!(relations.declare(splinter), Err(RelationError::Duplicate("splinter".into())));
+        let clash = Relation {
+            name: "Alliance".into(),
+            directed: false,
+            note: None,
+        };
+        assert!(relations.declare(clash).is_err());
+    }
+
+    #[test]
+    fn confidence_orders_from_possible_to_confirmed() {
+        assert!(Confidence::Possible < Confidence::Likely);
+        assert!(Confidence::Likely < Confidence::Confirmed);
+        assert_eq!(Confidence::parse("LIKELY"), Some(Confidence::Likely));
+    }
+}

@@ -1,0 +1,81 @@
+//! The document form of a graph: what a file holds, with actors and sources
+//! named by id. [`crate::model::Graph::build`] validates it into a graph;
+//! [`crate::model::Graph::to_spec`] gives it back.
+
+use super::actor::{Actor, Source};
+use super::relation::{Confidence, Relation};
+use super::time::PartialDate;
+
+/// A whole graph as written down.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GraphSpec {
+    pub title: String,
+    /// The date the graph is current as of; ongoing ties run to it and beyond.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Relation kinds beyond allegiance, alliance, hostility and subgroup-of.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub ties: Vec<TieSpec>,
+}
+
+/// A tie as written down: its ends by actor id, its relation and sources by name.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TieSpec {
+    pub from: String,
+    pub to: String,
+    pub relation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<u32>,
+}
+
+/// Where in a document a problem sits, by item and field; a file format maps
+/// it to a line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Site {
+    Document { field: &'static str },
+    Source { index: usize, field: &'static str },
+    Relation { index: usize, field: &'static str },
+    Actor { index: usize, field: &'static str, item: Option<usize> },
+    Tie { index: usize, field: &'static str, item: Option<usize> },
+}
+
+/// One thing wrong with a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub site: Site,
+    pub message: String,
+    /// A hint on how to fix it, such as the nearest names.
+    pub help: Option<String>,
+}
+
+impl Problem {
+    pub fn new(site: Site, message: impl Into<String>) -> Self {
+        Problem {
+            site,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+}

@@ -1,0 +1,154 @@
+//! Ties: typed, dated, sourced links between two actors.
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+
+use super::relation::{Confidence, RelationId};
+use super::time::{PartialDate, Window};
+
+/// An actor's index in its graph. Valid only for the graph that issued it.
+pub type ActorId = NodeIndex<u32>;
+/// A tie's index in its graph. Valid only for the graph that issued it.
+pub type TieId = EdgeIndex<u32>;
+
+/// A source's index in its graph's source list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceId(pub(crate) u32);
+
+impl SourceId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A tie as the graph holds it; its ends are the graph edge's ends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tie {
+    pub relation: RelationId,
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+    /// Derived from `start` and `end`, kept because every time filter reads it.
+    window: Window,
+    pub confidence: Confidence,
+    pub sources: Vec<SourceId>,
+    pub note: Option<String>,
+    /// How many recorded events this tie summarises, when it was built from event data.
+    pub events: Option<u32>,
+}
+
+impl Tie {
+    pub fn new(
+        relation: RelationId,
+        start: Option<PartialDate>,
+        end: Option<PartialDate>,
+        confidence: Confidence,
+    ) -> Self {
+        Tie {
+            relation,
+            start,
+            end,
+            window: Window::of_span(start, end),
+            confidence,
+            sources: Vec::new(),
+            note: None,
+            events: None,
+        }
+    }
+
+    /// When the tie began; `None` is "since unknown".
+    pub fn start(&self) -> Option<PartialDate> {
+        self.start
+    }
+
+    /// When the tie ended; `None` is ongoing.
+    pub fn end(&self) -> Option<PartialDate> {
+        self.end
+    }
+
+    /// Changes the tie's dates, keeping its active window in step.
+    pub fn set_span(&mut self, start: Option<PartialDate>, end: Option<PartialDate>) {
+        self.start = start;
+        self.end = end;
+        self.window = Window::of_span(start, end);
+    }
+
+    /// The days this tie is active: from the first day of its start to the
+    /// last day of its end, unbounded where unknown or ongoing.
+    pub fn window(&self) -> Window {
+        self.window
+    }
+
+    pub fn is_ongoing(&self) -> bool {
+        self.end.is_none()
+    }
+
+    /// The dates as analysts write them: `2022-07–2022-11`, `2023-01–`, `?–2015`.
+    pub fn span_label(&self) -> String {
+        let start = self.start.map_or_else(|| "?".to_string(), |d| d.to_string());
+        let end = self.end.map_or_else(String::new, |d| d.to_string());
+        format!("{start}–{end}")
+    }
+}
+
+/// Which ties a lookup wants: relations, a time window and a confidence floor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TieFilter {
+    /// `None` accepts every relation.
+    pub relations: Option<Vec<RelationId>>,
+    pub window: Window,
+    /// The weakest confidence accepted.
+    pub min_confidence: Confidence,
+}
+
+impl Default for TieFilter {
+    fn default() -> Self {
+        TieFilter {
+            relations: None,
+            window: Window::ALL,
+            min_confidence: Confidence::Possible,
+        }
+    }
+}
+
+impl TieFilter {
+    /// Only ties of `relation`.
+    pub fn relation(relation: RelationId) -> Self {
+        TieFilter {
+            relations: Some(vec![relation]),
+            ..TieFilter::default()
+        }
+    }
+
+    pub fn during(mut self, window: Window) -> Self {
+        self.window = window;
+        self
+    }
+
+    pub fn accepts(&self, tie: &Tie) -> bool {
+        tie.confidence >= self.min_confidence
+            && tie.window.overlaps(self.window)
+            && self
+                .relations
+                .as_ref()
+                .is_none_or(|relations| relations.contains(&tie.relation))
+    }
+}
+
+/// A tie with its ends, as lookups hand it out.
+#[derive(Clone, Copy, Debug)]
+pub struct TieRef<'g> {
+    pub id: TieId,
+    pub from: ActorId,
+    pub to: ActorId,
+    pub tie: &'g Tie,
+}
+
+impl TieRef<'_> {
+    /// The end that is not `actor`.
+    pub fn other(&self, actor: ActorId) -> ActorId {
+        if self.from == actor {
+            self.to
+        } else {
+            self.from
+        }
+    }
+}
