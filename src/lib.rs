@@ -1,5 +1,9 @@
 //! actorgraph: actor relationship knowledge graphs for conflict analysts.
 //!
-//! Data flows one way: a graph file ([`store`]) becomes a [`model::Graph`].
+//! Data flows one way: a graph file ([`store`]) becomes a [`model::Graph`];
+//! errors everywhere are [`diagnostic::Diagnostic`]s with a place and a caret.
 
+pub mod diagnostic;
+pub mod diagram;
 pub mod model;
+pub mod store;

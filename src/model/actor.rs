@@ -96,7 +96,9 @@ impl fmt::Display for ActorKind {
 }
 
 /// A start and an end, either unknown; used for an actor's active life.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -172,7 +174,10 @@ mod tests {
     fn kinds_read_by_name_or_phrase() {
         assert_eq!(ActorKind::parse("state force"), Some(ActorKind::StateForce));
         assert_eq!(ActorKind::parse("State_Force"), Some(ActorKind::StateForce));
-        assert_eq!(ActorKind::parse("private military company"), Some(ActorKind::Pmc));
+        assert_eq!(
+            ActorKind::parse("private military company"),
+            Some(ActorKind::Pmc)
+        );
         assert_eq!(ActorKind::parse("navy"), None);
         for kind in ActorKind::ALL {
             assert_eq!(ActorKind::parse(kind.as_str()), Some(kind));

@@ -22,7 +22,13 @@ pub(crate) fn build(spec: GraphSpec) -> Result<Graph, Vec<Problem>> {
     let source_ids = add_sources(&mut graph, spec.sources, &mut problems);
     for (index, relation) in spec.relations.into_iter().enumerate() {
         if let Err(error) = graph.relations_mut().declare(relation) {
-            problems.push(Problem::new(Site::Relation { index, field: "name" }, error.to_string()));
+            problems.push(Problem::new(
+                Site::Relation {
+                    index,
+                    field: "name",
+                },
+                error.to_string(),
+            ));
         }
     }
     add_actors(&mut graph, spec.actors, &mut problems);
@@ -44,7 +50,10 @@ fn add_sources(
     let mut ids = FxHashMap::default();
     for (index, source) in sources.into_iter().enumerate() {
         if source.id.trim().is_empty() {
-            problems.push(Problem::new(Site::Source { index, field: "id" }, "a source needs an id"));
+            problems.push(Problem::new(
+                Site::Source { index, field: "id" },
+                "a source needs an id",
+            ));
             continue;
         }
         if ids.contains_key(&source.id) {
@@ -63,7 +72,11 @@ fn add_sources(
 /// The name key without allocating when the name is already a key
 /// (lowercase ASCII letters and digits), as generated ids are.
 fn key_of(name: &str) -> Cow<'_, str> {
-    if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+    if !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
         Cow::Borrowed(name)
     } else {
         Cow::Owned(normalize(name))
@@ -83,20 +96,29 @@ fn add_actors(graph: &mut Graph, actors: Vec<Actor>, problems: &mut Vec<Problem>
             let message = if key_of(&owner.id) == id_key.as_str() {
                 format!("actor id `{}` is used twice", actor.id)
             } else {
-                format!("id `{}` is already a name of {} (`{}`)", actor.id, owner.name, owner.id)
+                format!(
+                    "id `{}` is already a name of {} (`{}`)",
+                    actor.id, owner.name, owner.id
+                )
             };
             problems.push(Problem::new(site("id", None), message));
             continue;
         }
         if normalize(&actor.name).is_empty() {
-            problems.push(Problem::new(site("name", None), format!("actor `{}` needs a name", actor.id)));
+            problems.push(Problem::new(
+                site("name", None),
+                format!("actor `{}` needs a name", actor.id),
+            ));
         }
         if let Some(period) = actor.active {
             if let (Some(start), Some(end)) = (period.start, period.end) {
                 if end.last_day() < start.first_day() {
                     problems.push(Problem::new(
                         site("active", None),
-                        format!("actor `{}` ends ({end}) before it starts ({start})", actor.id),
+                        format!(
+                            "actor `{}` ends ({end}) before it starts ({start})",
+                            actor.id
+                        ),
                     ));
                 }
             }
@@ -107,7 +129,10 @@ fn add_actors(graph: &mut Graph, actors: Vec<Actor>, problems: &mut Vec<Problem>
         for (item, alias) in actor.aliases.iter().enumerate() {
             let key = normalize(alias);
             if key.is_empty() {
-                problems.push(Problem::new(site("aliases", Some(item)), "an alias cannot be empty"));
+                problems.push(Problem::new(
+                    site("aliases", Some(item)),
+                    "an alias cannot be empty",
+                ));
                 continue;
             }
             keys.push((key, "aliases", Some(item)));
@@ -170,7 +195,11 @@ fn add_ties(
                 Some(id) => sources.push(*id),
                 None => problems.push(
                     Problem::new(
-                        Site::Tie { index, field: "sources", item: Some(item) },
+                        Site::Tie {
+                            index,
+                            field: "sources",
+                            item: Some(item),
+                        },
                         format!("tie cites source `{source}`, which the graph does not declare"),
                     )
                     .with_help(declared_sources_help(source_ids, source)),
@@ -218,23 +247,27 @@ fn resolve_end(
         Some(actor) => {
             let actor = graph.actor(actor);
             problems.push(
-                Problem::new(site, format!("`{id}` is not an actor id"))
-                    .with_help(Some(format!("ties name actors by id: write `{}` for {}", actor.id, actor.name))),
+                Problem::new(site, format!("`{id}` is not an actor id")).with_help(Some(format!(
+                    "ties name actors by id: write `{}` for {}",
+                    actor.id, actor.name
+                ))),
             );
             None
         }
         None => {
-            let ids: Vec<String> = nearest(
-                &normalize(id),
-                graph.name_keys(),
-                3,
-            )
-            .into_iter()
-            .map(|a| format!("`{}`", graph.actor(a).id))
-            .collect();
+            let ids: Vec<String> = nearest(&normalize(id), graph.name_keys(), 3)
+                .into_iter()
+                .map(|a| format!("`{}`", graph.actor(a).id))
+                .collect();
             problems.push(
-                Problem::new(site, format!("tie names actor `{id}`, which the graph does not have"))
-                    .with_help((!ids.is_empty()).then(|| did_you_mean(&ids).trim_start_matches("; ").to_string())),
+                Problem::new(
+                    site,
+                    format!("tie names actor `{id}`, which the graph does not have"),
+                )
+                .with_help(
+                    (!ids.is_empty())
+                        .then(|| did_you_mean(&ids).trim_start_matches("; ").to_string()),
+                ),
             );
             None
         }
@@ -260,7 +293,12 @@ fn declared_sources_help(source_ids: &FxHashMap<String, SourceId>, wanted: &str)
     (!shown.is_empty()).then(|| format!("declared sources include {}", shown.join(", ")))
 }
 
-fn check_span(start: Option<PartialDate>, end: Option<PartialDate>, index: usize, problems: &mut Vec<Problem>) {
+fn check_span(
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+    index: usize,
+    problems: &mut Vec<Problem>,
+) {
     if let (Some(start), Some(end)) = (start, end) {
         if end.last_day() < start.first_day() {
             problems.push(Problem::new(
@@ -306,13 +344,18 @@ fn check_subgroup_cycles(
             let mut snapshot: DiGraph<ActorId, usize> = DiGraph::new();
             let mut nodes = FxHashMap::default();
             for (from, to, window, index) in inside.iter().filter(|t| t.2.contains(day)) {
-                let a = *nodes.entry(*from).or_insert_with(|| snapshot.add_node(*from));
+                let a = *nodes
+                    .entry(*from)
+                    .or_insert_with(|| snapshot.add_node(*from));
                 let b = *nodes.entry(*to).or_insert_with(|| snapshot.add_node(*to));
                 let _ = window;
                 snapshot.add_edge(a, b, *index);
             }
             if let Some(cycle) = find_cycle(&snapshot) {
-                let names: Vec<String> = cycle.iter().map(|(actor, _)| format!("`{}`", graph.actor(*actor).id)).collect();
+                let names: Vec<String> = cycle
+                    .iter()
+                    .map(|(actor, _)| format!("`{}`", graph.actor(*actor).id))
+                    .collect();
                 let first_tie = cycle.iter().map(|(_, tie)| *tie).min().unwrap_or(0);
                 let when = if day == i32::MIN {
                     "at an unknown start".to_string()
@@ -343,7 +386,13 @@ fn find_cycle(graph: &DiGraph<ActorId, usize>) -> Option<Vec<(ActorId, usize)>> 
             continue;
         }
         let mut path: Vec<(petgraph::graph::NodeIndex, usize)> = Vec::new();
-        let mut stack = vec![(root, graph.edges(root).map(|e| (e.target(), *e.weight())).collect::<Vec<_>>())];
+        let mut stack = vec![(
+            root,
+            graph
+                .edges(root)
+                .map(|e| (e.target(), *e.weight()))
+                .collect::<Vec<_>>(),
+        )];
         colour[root.index()] = 1;
         while let Some((node, pending)) = stack.last_mut() {
             let node = *node;
@@ -352,7 +401,10 @@ fn find_cycle(graph: &DiGraph<ActorId, usize>) -> Option<Vec<(ActorId, usize)>> 
                     0 => {
                         colour[next.index()] = 1;
                         path.push((node, tie));
-                        let edges = graph.edges(next).map(|e| (e.target(), *e.weight())).collect();
+                        let edges = graph
+                            .edges(next)
+                            .map(|e| (e.target(), *e.weight()))
+                            .collect();
                         stack.push((next, edges));
                     }
                     1 => {

@@ -82,10 +82,7 @@ impl Graph {
             sources: self.sources.clone(),
             relations: self.relations.declared().to_vec(),
             actors: self.network.node_weights().cloned().collect(),
-            ties: self
-                .all_ties()
-                .map(|tie| self.tie_spec(tie))
-                .collect(),
+            ties: self.all_ties().map(|tie| self.tie_spec(tie)).collect(),
         }
     }
 
@@ -119,7 +116,11 @@ impl Graph {
         if normalize(&actor.name).is_empty() {
             return Err(ActorError::EmptyName(actor.id));
         }
-        let keys: Vec<String> = actor.all_names().map(normalize).filter(|k| !k.is_empty()).collect();
+        let keys: Vec<String> = actor
+            .all_names()
+            .map(normalize)
+            .filter(|k| !k.is_empty())
+            .collect();
         if let Some((name, owner)) = actor
             .all_names()
             .find_map(|name| self.names.get(&normalize(name)).map(|owner| (name, *owner)))
@@ -289,8 +290,13 @@ impl Graph {
 
     /// The number of ties an actor has, of any kind and time.
     pub fn degree(&self, actor: ActorId) -> usize {
-        self.network.edges_directed(actor, Direction::Outgoing).count()
-            + self.network.edges_directed(actor, Direction::Incoming).count()
+        self.network
+            .edges_directed(actor, Direction::Outgoing)
+            .count()
+            + self
+                .network
+                .edges_directed(actor, Direction::Incoming)
+                .count()
     }
 
     // ---- relations and sources ----

@@ -9,6 +9,7 @@ pub mod relation;
 pub mod spec;
 pub mod tie;
 pub mod time;
+pub mod walk;
 
 pub use actor::{Actor, ActorKind, Period, Source};
 pub use graph::{did_you_mean, Graph, UnknownActor};

@@ -41,7 +41,10 @@ pub fn normalize(name: &str) -> String {
 }
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{02BB}' | '\u{00B4}')
+    matches!(
+        c,
+        '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{02BB}' | '\u{00B4}'
+    )
 }
 
 fn is_dash(c: char) -> bool {

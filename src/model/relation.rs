@@ -37,7 +37,11 @@ const BUILTIN: [(&str, bool, &str); 4] = [
     ("allegiance", true, "from pledges allegiance to to"),
     ("alliance", false, "a partnership or cooperation"),
     ("hostility", false, "fighting or open rivalry"),
-    ("subgroup-of", true, "from is a subgroup, branch or faction of to"),
+    (
+        "subgroup-of",
+        true,
+        "from is a subgroup, branch or faction of to",
+    ),
 ];
 
 /// The relations of one graph: the four built-in kinds first, then declared ones.
@@ -151,7 +155,11 @@ pub enum Confidence {
 }
 
 impl Confidence {
-    pub const ALL: [Confidence; 3] = [Confidence::Confirmed, Confidence::Likely, Confidence::Possible];
+    pub const ALL: [Confidence; 3] = [
+        Confidence::Confirmed,
+        Confidence::Likely,
+        Confidence::Possible,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -198,7 +206,10 @@ mod tests {
         };
         let id = relations.declare(splinter.clone()).unwrap();
         assert_eq!(relations.find("Splinter"), Some(id));
-        assert_eq!(relations.declare(splinter), Err(RelationError::Duplicate("splinter".into())));
+        assert_eq!(
+            relations.declare(splinter),
+            Err(RelationError::Duplicate("splinter".into()))
+        );
         let clash = Relation {
             name: "Alliance".into(),
             directed: false,

@@ -49,11 +49,27 @@ pub struct TieSpec {
 /// it to a line and column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Site {
-    Document { field: &'static str },
-    Source { index: usize, field: &'static str },
-    Relation { index: usize, field: &'static str },
-    Actor { index: usize, field: &'static str, item: Option<usize> },
-    Tie { index: usize, field: &'static str, item: Option<usize> },
+    Document {
+        field: &'static str,
+    },
+    Source {
+        index: usize,
+        field: &'static str,
+    },
+    Relation {
+        index: usize,
+        field: &'static str,
+    },
+    Actor {
+        index: usize,
+        field: &'static str,
+        item: Option<usize>,
+    },
+    Tie {
+        index: usize,
+        field: &'static str,
+        item: Option<usize>,
+    },
 }
 
 /// One thing wrong with a document.

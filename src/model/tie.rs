@@ -83,7 +83,9 @@ impl Tie {
 
     /// The dates as analysts write them: `2022-07–2022-11`, `2023-01–`, `?–2015`.
     pub fn span_label(&self) -> String {
-        let start = self.start.map_or_else(|| "?".to_string(), |d| d.to_string());
+        let start = self
+            .start
+            .map_or_else(|| "?".to_string(), |d| d.to_string());
         let end = self.end.map_or_else(String::new, |d| d.to_string());
         format!("{start}–{end}")
     }

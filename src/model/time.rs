@@ -62,10 +62,16 @@ impl PartialDate {
         };
         let day_value = match (month, day) {
             (_, None) => 0,
-            (None, Some(_)) => return Err(DateError::Shape(format!("{year}--{}", day.unwrap_or(0)))),
+            (None, Some(_)) => {
+                return Err(DateError::Shape(format!("{year}--{}", day.unwrap_or(0))))
+            }
             (Some(m), Some(d)) => {
                 if d == 0 || d > days_in_month(year, m) {
-                    return Err(DateError::Day { year, month: m, day: d });
+                    return Err(DateError::Day {
+                        year,
+                        month: m,
+                        day: d,
+                    });
                 }
                 d
             }
@@ -282,8 +288,19 @@ mod tests {
     #[test]
     fn rejects_impossible_dates() {
         for text in [
-            "", "22", "2022-1", "2022-13", "2022-00", "2023-02-29", "2022-11-31", "2022-11-01-01",
-            "abcd", "+202", "2022-1a", "0000", "２０２２",
+            "",
+            "22",
+            "2022-1",
+            "2022-13",
+            "2022-00",
+            "2023-02-29",
+            "2022-11-31",
+            "2022-11-01-01",
+            "abcd",
+            "+202",
+            "2022-1a",
+            "0000",
+            "２０２２",
         ] {
             assert!(text.parse::<PartialDate>().is_err(), "{text:?} parsed");
         }
@@ -297,7 +314,10 @@ mod tests {
             let (y, m, d) = civil_from_days(day);
             assert_eq!(days_from_civil(y, m, d), day);
         }
-        assert_eq!(PartialDate::from_day(date("2023-02-08").first_day()), date("2023-02-08"));
+        assert_eq!(
+            PartialDate::from_day(date("2023-02-08").first_day()),
+            date("2023-02-08")
+        );
     }
 
     #[test]

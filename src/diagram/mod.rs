@@ -1,0 +1,1 @@
+//! DOT diagrams for slide decks (issue 4).

@@ -1,0 +1,262 @@
+//! Walks over the graph that several questions share: ego networks,
+//! shortest paths, and the subgroup-of hierarchy. Each walk starts from one
+//! actor and reads only the adjacency of the actors it reaches.
+
+use std::collections::VecDeque;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::graph::Graph;
+use super::relation::RelationId;
+use super::tie::{ActorId, TieFilter, TieId};
+
+/// Actors and ties around a focus, as a walk found them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Neighbourhood {
+    /// Each reached actor with its hop distance from the focus (focus = 0), in BFS order.
+    pub actors: Vec<(ActorId, usize)>,
+    /// Every accepted tie walked over: those with at least one end closer than
+    /// the depth limit. Ties between two actors at the limit are left out.
+    pub ties: Vec<TieId>,
+}
+
+/// The ego network of `focus` up to `depth` hops over ties `filter` accepts,
+/// direction ignored.
+pub fn ego_network(
+    graph: &Graph,
+    focus: ActorId,
+    depth: usize,
+    filter: &TieFilter,
+) -> Neighbourhood {
+    let mut distance: FxHashMap<ActorId, usize> = FxHashMap::default();
+    distance.insert(focus, 0);
+    let mut result = Neighbourhood {
+        actors: vec![(focus, 0)],
+        ties: Vec::new(),
+    };
+    let mut seen_ties: FxHashSet<TieId> = FxHashSet::default();
+    let mut queue = VecDeque::from([focus]);
+    while let Some(actor) = queue.pop_front() {
+        let d = distance[&actor];
+        if d >= depth {
+            continue;
+        }
+        for tie in graph.ties_of(actor, filter) {
+            if seen_ties.insert(tie.id) {
+                result.ties.push(tie.id);
+            }
+            let other = tie.other(actor);
+            if !distance.contains_key(&other) {
+                distance.insert(other, d + 1);
+                result.actors.push((other, d + 1));
+                queue.push_back(other);
+            }
+        }
+    }
+    result
+}
+
+/// The fewest-hop chain of ties from `from` to `to` over ties `filter`
+/// accepts, direction ignored; `None` when they are not connected. Searches
+/// from both ends at once, expanding the smaller frontier.
+pub fn shortest_path(
+    graph: &Graph,
+    from: ActorId,
+    to: ActorId,
+    filter: &TieFilter,
+) -> Option<Vec<TieId>> {
+    if from == to {
+        return Some(Vec::new());
+    }
+    // parent[actor] = (previous actor, tie) on each side.
+    let mut forward: FxHashMap<ActorId, Option<(ActorId, TieId)>> = FxHashMap::default();
+    let mut backward: FxHashMap<ActorId, Option<(ActorId, TieId)>> = FxHashMap::default();
+    forward.insert(from, None);
+    backward.insert(to, None);
+    let mut forward_frontier = vec![from];
+    let mut backward_frontier = vec![to];
+    while !forward_frontier.is_empty() && !backward_frontier.is_empty() {
+        let expand_forward = forward_frontier.len() <= backward_frontier.len();
+        let (frontier, seen, other_seen) = if expand_forward {
+            (&mut forward_frontier, &mut forward, &backward)
+        } else {
+            (&mut backward_frontier, &mut backward, &forward)
+        };
+        let mut next = Vec::new();
+        let mut meeting: Option<ActorId> = None;
+        // Finish the whole level so the tie order stays deterministic.
+        for actor in frontier.drain(..) {
+            let mut ties: Vec<_> = graph.ties_of(actor, filter).collect();
+            ties.sort_by_key(|t| t.id);
+            for tie in ties {
+                let other = tie.other(actor);
+                if seen.contains_key(&other) {
+                    continue;
+                }
+                seen.insert(other, Some((actor, tie.id)));
+                if other_seen.contains_key(&other) && meeting.is_none() {
+                    meeting = Some(other);
+                }
+                next.push(other);
+            }
+        }
+        if let Some(middle) = meeting {
+            return Some(join_path(&forward, &backward, middle));
+        }
+        *frontier = next;
+    }
+    None
+}
+
+fn join_path(
+    forward: &FxHashMap<ActorId, Option<(ActorId, TieId)>>,
+    backward: &FxHashMap<ActorId, Option<(ActorId, TieId)>>,
+    middle: ActorId,
+) -> Vec<TieId> {
+    let mut path = Vec::new();
+    let mut actor = middle;
+    while let Some(Some((previous, tie))) = forward.get(&actor) {
+        path.push(*tie);
+        actor = *previous;
+    }
+    path.reverse();
+    let mut actor = middle;
+    while let Some(Some((next, tie))) = backward.get(&actor) {
+        path.push(*tie);
+        actor = *next;
+    }
+    path
+}
+
+/// One step of a hierarchy walk: the actor reached, its depth, and the tie
+/// that led to it from the actor one level closer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub actor: ActorId,
+    pub depth: usize,
+    pub via: TieId,
+}
+
+/// Every actor below `root` through subgroup-of, transitively, with its
+/// depth (direct subgroups are 1), in breadth-first order. Each actor is
+/// listed once, at its shallowest depth.
+pub fn subgroups(graph: &Graph, root: ActorId, filter: &TieFilter) -> Vec<Step> {
+    hierarchy(graph, root, filter, RelationId::SUBGROUP_OF, true)
+}
+
+/// What `actor` is a subgroup of, up the chain, with depth.
+pub fn parents(graph: &Graph, actor: ActorId, filter: &TieFilter) -> Vec<Step> {
+    hierarchy(graph, actor, filter, RelationId::SUBGROUP_OF, false)
+}
+
+/// A breadth-first walk along one directed relation: downwards (ties into
+/// each actor) or upwards (ties out of it).
+pub fn hierarchy(
+    graph: &Graph,
+    start: ActorId,
+    filter: &TieFilter,
+    relation: RelationId,
+    down: bool,
+) -> Vec<Step> {
+    let filter = TieFilter {
+        relations: Some(vec![relation]),
+        ..filter.clone()
+    };
+    let mut seen: FxHashSet<ActorId> = FxHashSet::default();
+    seen.insert(start);
+    let mut steps = Vec::new();
+    let mut queue = VecDeque::from([(start, 0)]);
+    while let Some((actor, depth)) = queue.pop_front() {
+        let mut ties: Vec<_> = graph
+            .ties_of(actor, &filter)
+            .filter(|t| if down { t.to == actor } else { t.from == actor })
+            .collect();
+        ties.sort_by_key(|t| t.id);
+        for tie in ties {
+            let next = tie.other(actor);
+            if seen.insert(next) {
+                steps.push(Step {
+                    actor: next,
+                    depth: depth + 1,
+                    via: tie.id,
+                });
+                queue.push_back((next, depth + 1));
+            }
+        }
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorKind, Confidence, Tie};
+
+    fn chain() -> (Graph, Vec<ActorId>) {
+        let mut graph = Graph::new("t");
+        let ids: Vec<ActorId> = (0..5)
+            .map(|i| {
+                graph
+                    .add_actor(Actor::new(
+                        format!("a{i}"),
+                        format!("A{i}"),
+                        ActorKind::Group,
+                    ))
+                    .unwrap()
+            })
+            .collect();
+        let sub = |g: &mut Graph, a: usize, b: usize| {
+            g.add_tie(
+                ids[a],
+                ids[b],
+                Tie::new(RelationId::SUBGROUP_OF, None, None, Confidence::Confirmed),
+            );
+        };
+        sub(&mut graph, 1, 0);
+        sub(&mut graph, 2, 1);
+        sub(&mut graph, 3, 0);
+        graph.add_tie(
+            ids[4],
+            ids[2],
+            Tie::new(RelationId::ALLIANCE, None, None, Confidence::Likely),
+        );
+        (graph, ids)
+    }
+
+    #[test]
+    fn subgroups_are_transitive_with_depth() {
+        let (graph, ids) = chain();
+        let steps = subgroups(&graph, ids[0], &TieFilter::default());
+        let found: Vec<(ActorId, usize)> = steps.iter().map(|s| (s.actor, s.depth)).collect();
+        assert_eq!(found, vec![(ids[1], 1), (ids[3], 1), (ids[2], 2)]);
+        let up: Vec<ActorId> = parents(&graph, ids[2], &TieFilter::default())
+            .iter()
+            .map(|s| s.actor)
+            .collect();
+        assert_eq!(up, vec![ids[1], ids[0]]);
+    }
+
+    #[test]
+    fn shortest_path_ignores_direction() {
+        let (graph, ids) = chain();
+        let path = shortest_path(&graph, ids[4], ids[3], &TieFilter::default()).unwrap();
+        assert_eq!(path.len(), 4);
+        let alliances_only = TieFilter::relation(RelationId::ALLIANCE);
+        assert_eq!(shortest_path(&graph, ids[4], ids[3], &alliances_only), None);
+        assert_eq!(
+            shortest_path(&graph, ids[4], ids[4], &alliances_only),
+            Some(vec![])
+        );
+    }
+
+    #[test]
+    fn ego_network_stops_at_depth() {
+        let (graph, ids) = chain();
+        let one = ego_network(&graph, ids[0], 1, &TieFilter::default());
+        assert_eq!(one.actors.len(), 3);
+        assert_eq!(one.ties.len(), 2);
+        let two = ego_network(&graph, ids[0], 2, &TieFilter::default());
+        assert_eq!(two.actors.len(), 4);
+        assert_eq!(two.ties.len(), 3);
+    }
+}

@@ -1,0 +1,226 @@
+//! Graph files in RON: reading with positioned errors, writing canonically
+//! and atomically.
+//!
+//! Files are read with the `implicit_some` extension on, so optional fields
+//! are written plainly (`end: "2022-11"`). A file is read whole, parsed by
+//! serde into a [`GraphSpec`], then validated by the model; every problem
+//! comes back at once, each pointed at its line and column.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Graph, GraphSpec, Problem, Site};
+
+use super::spans::SpanTree;
+
+/// Why a graph file could not be read or written; holds every problem found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreError {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl StoreError {
+    fn one(diagnostic: Diagnostic) -> Self {
+        StoreError {
+            diagnostics: vec![diagnostic],
+        }
+    }
+
+    pub fn render(&self, color: bool) -> String {
+        self.diagnostics
+            .iter()
+            .map(|d| d.render(color))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Reads and validates the graph file at `path`.
+pub fn load(path: &Path) -> Result<Graph, StoreError> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|error| {
+        let message = match error.kind() {
+            std::io::ErrorKind::NotFound => {
+                format!("cannot read graph file `{origin}`: no such file")
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                format!("cannot read graph file `{origin}`: permission denied")
+            }
+            _ if path.is_dir() => format!("cannot read graph file `{origin}`: it is a directory"),
+            _ => format!("cannot read graph file `{origin}`: {error}"),
+        };
+        StoreError::one(Diagnostic::new(message))
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let bytes = error.as_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            return Err(StoreError::one(
+                Diagnostic::new(format!(
+                    "`{origin}` is not text: invalid UTF-8 at byte {valid}"
+                ))
+                .origin(&origin)
+                .at_span(&prefix, valid, valid)
+                .help(Some(
+                    "graph files are UTF-8 RON text; is this a binary file?".into(),
+                )),
+            ));
+        }
+    };
+    parse(&text, &origin)
+}
+
+/// Parses and validates graph text; `origin` names it in errors.
+pub fn parse(text: &str, origin: &str) -> Result<Graph, StoreError> {
+    let text_without_bom = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text_without_bom.trim().is_empty() {
+        return Err(StoreError::one(
+            Diagnostic::new(format!("`{origin}` is empty"))
+                .origin(origin)
+                .help(Some(
+                    "a graph file is one RON struct: `(title: \"…\", actors: [...], ties: [...])`"
+                        .into(),
+                )),
+        ));
+    }
+    let spec: GraphSpec = options()
+        .from_str(text_without_bom)
+        .map_err(|error| StoreError::one(syntax_diagnostic(text_without_bom, origin, &error)))?;
+    Graph::build(spec).map_err(|problems| {
+        let spans = SpanTree::scan(text_without_bom);
+        StoreError {
+            diagnostics: problems
+                .iter()
+                .map(|problem| problem_diagnostic(text_without_bom, origin, &spans, problem))
+                .collect(),
+        }
+    })
+}
+
+fn syntax_diagnostic(text: &str, origin: &str, error: &ron::error::SpannedError) -> Diagnostic {
+    let start = error.span.start;
+    let message = match &error.code {
+        ron::Error::Eof => {
+            "the file ends too soon: a bracket, parenthesis or string is not closed".to_string()
+        }
+        ron::Error::ExceededRecursionLimit => "values are nested too deeply".to_string(),
+        code => code.to_string(),
+    };
+    let width = if error.span.end.line == start.line {
+        error.span.end.col.saturating_sub(start.col).max(1)
+    } else {
+        1
+    };
+    Diagnostic::new(message)
+        .origin(origin)
+        .at_line_column(text, start.line, start.col, width)
+        .help(syntax_help(&error.code))
+}
+
+fn syntax_help(code: &ron::Error) -> Option<String> {
+    let text = code.to_string();
+    if text.contains("unknown field")
+        || text.contains("Unexpected field")
+        || text.contains("NoSuchStructField")
+    {
+        return Some("see the graph file format in the README for the allowed fields".into());
+    }
+    if matches!(code, ron::Error::ExceededRecursionLimit) {
+        return Some("graph files nest at most a few levels: document, list, item, field".into());
+    }
+    None
+}
+
+fn problem_diagnostic(text: &str, origin: &str, spans: &SpanTree, problem: &Problem) -> Diagnostic {
+    let diagnostic = Diagnostic::new(problem.message.clone())
+        .origin(origin)
+        .help(problem.help.clone());
+    match locate(spans, problem.site) {
+        Some(tree) => diagnostic.at_span(text, tree.start, tree.end),
+        None => diagnostic,
+    }
+}
+
+/// The most precise span the file has for a site: the field's value, else
+/// the item, else the list.
+fn locate(spans: &SpanTree, site: Site) -> Option<&SpanTree> {
+    let (list, index, field, item) = match site {
+        Site::Document { field } => return spans.field(field).or(Some(spans)),
+        Site::Source { index, field } => ("sources", index, field, None),
+        Site::Relation { index, field } => ("relations", index, field, None),
+        Site::Actor { index, field, item } => ("actors", index, field, item),
+        Site::Tie { index, field, item } => ("ties", index, field, item),
+    };
+    let list = spans.field(list)?;
+    let Some(entry) = list.item(index) else {
+        return Some(list);
+    };
+    let Some(value) = entry.field(field) else {
+        return Some(entry);
+    };
+    Some(item.and_then(|i| value.item(i)).unwrap_or(value))
+}
+
+/// The canonical text of a graph: pretty RON, one field a line, fixed order.
+pub fn to_string(graph: &Graph) -> String {
+    let config = PrettyConfig::new()
+        .depth_limit(3)
+        .indentor("    ")
+        .struct_names(false)
+        .extensions(Extensions::IMPLICIT_SOME);
+    let mut text = options()
+        .to_string_pretty(&graph.to_spec(), config)
+        .expect("a graph spec always serialises: it holds only strings, dates and lists");
+    text.push('\n');
+    text
+}
+
+/// Writes `graph` to `path` atomically: a temporary file beside it, flushed
+/// to disk, then renamed over the target, so a crash never leaves half a file.
+pub fn save(graph: &Graph, path: &Path) -> Result<(), StoreError> {
+    write_atomically(path, to_string(graph).as_bytes())
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let origin = path.display().to_string();
+    let fail = |what: &str, error: std::io::Error| {
+        StoreError::one(Diagnostic::new(format!(
+            "cannot write `{origin}`: {what}: {error}"
+        )))
+    };
+    let dir: PathBuf = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".actorgraph-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| fail("cannot create a temporary file beside it", e))?;
+    temp.write_all(bytes).map_err(|e| fail("write failed", e))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| fail("flush failed", e))?;
+    temp.persist(path)
+        .map_err(|e| fail("rename failed", e.error))?;
+    Ok(())
+}
