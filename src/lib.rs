@@ -5,5 +5,6 @@
 
 pub mod diagnostic;
 pub mod diagram;
+pub mod interchange;
 pub mod model;
 pub mod store;

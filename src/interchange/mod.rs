@@ -1,0 +1,1 @@
+//! Interchange with other tools: CSV import with mappings, exports (issue 5).
