@@ -1,1 +1,14 @@
-//! Interchange with other tools: CSV import with mappings, exports (issue 5).
+//! Interchange with other tools: CSV import through mapping files, and
+//! exports for Gephi (GEXF), networkx (node-link JSON), yEd and Cytoscape
+//! (GraphML), Neo4j (Cypher and `neo4j-admin` CSV) and spreadsheets (CSV).
+//!
+//! Formats use the model; the model knows nothing of them.
+
+pub mod csv;
+pub mod mapping;
+pub mod text;
+
+pub use self::csv::{
+    import, import_into, import_tables, ImportError, ImportOptions, ImportReport, Rejection, Table,
+};
+pub use mapping::Mapping;

@@ -1,0 +1,290 @@
+//! The command line: arguments (clap), then a hand-over to the library.
+//! Errors come back here to be printed once, with the exit code:
+//! 0 success, 1 a failed check, query or expectation, 2 bad usage.
+
+pub mod import;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::diagnostic::Diagnostic;
+use crate::session::{Format, Session};
+use crate::{script, store};
+
+/// Actor relationship knowledge graphs: who allied with, fought, or pledged
+/// allegiance to whom, and when.
+#[derive(Parser, Debug)]
+#[command(name = "actorgraph", version, about, long_about = None, after_help = "\
+Examples:
+  actorgraph                                   open the REPL on the bundled Sahel graph
+  actorgraph query \"who allied with JNIM after 2022\"
+  actorgraph -g graphs/sahel.ron run queries/northern-mali.q
+  actorgraph check graphs/*.ron")]
+pub struct Cli {
+    /// The graph file to use; without it, the bundled Sahel graph.
+    #[arg(short, long, global = true, value_name = "FILE")]
+    pub graph: Option<PathBuf>,
+
+    /// How answers are written.
+    #[arg(short, long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate graph files and print a summary of each.
+    #[command(
+        after_help = "Example:\n  actorgraph check graphs/sahel.ron\n\nExits 1 when any file has a problem; every problem is listed with file:line:column."
+    )]
+    Check {
+        /// Graph files (RON).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Run one query and print the answer.
+    #[command(
+        after_help = "Examples:\n  actorgraph query \"show JNIM\"\n  actorgraph query --format json \"ties of JNIM via alliance after 2022\""
+    )]
+    Query {
+        /// The query, in one argument or several words.
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+    },
+    /// Run a query script: one query a line, `#` comments, `expect` checks.
+    #[command(
+        after_help = "Example:\n  actorgraph run queries/northern-mali.q\n  printf 'show JNIM\\n' | actorgraph run -\n\nExits 1 when any query fails or any expectation does not hold."
+    )]
+    Run {
+        /// The script, or `-` for standard input.
+        #[arg(value_name = "FILE")]
+        script: PathBuf,
+    },
+    /// Export a selection as DOT (or a picture through Graphviz), CSV, JSON, GraphML, GEXF or Cypher.
+    #[command(
+        after_help = "Examples:\n  actorgraph export dot JNIM depth 2 as of 2023-02 to jnim.svg\n  actorgraph export dot all > sahel.dot\n\nThe words are those of the language's `export` statement."
+    )]
+    Export {
+        /// FORMAT ACTOR|all [depth N] [via ...] [TIME] [theme light|dark] [to FILE]
+        #[arg(required = true, value_name = "WORDS", allow_hyphen_values = true)]
+        words: Vec<String>,
+    },
+    /// Import spreadsheets into a graph file.
+    #[command(
+        after_help = "Example:\n  actorgraph import csv --actors actors.csv --ties ties.csv -o graph.ron"
+    )]
+    Import(import::ImportArgs),
+    /// Print shell completions.
+    #[command(
+        after_help = "Example:\n  actorgraph completions bash > ~/.local/share/bash-completion/completions/actorgraph"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Colours go to a terminal only, and never when NO_COLOR is set.
+pub fn color_for(is_terminal: bool) -> bool {
+    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Runs the command line; the exit code to end with.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() { 2 } else { 0 };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    let color_err = color_for(std::io::stderr().is_terminal());
+    match run(cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return ExitCode::SUCCESS;
+            }
+            match error.downcast_ref::<Reported>() {
+                Some(Reported(diagnostics)) => {
+                    for d in diagnostics {
+                        eprint!("{}", d.render(color_err));
+                    }
+                }
+                None => eprintln!("error: {error:#}"),
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Diagnostics to print as they are.
+#[derive(Debug)]
+pub struct Reported(pub Vec<Diagnostic>);
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for d in &self.0 {
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Reported {}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn write_out(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
+}
+
+fn open(graph: Option<&Path>) -> anyhow::Result<Session> {
+    Session::open(graph).map_err(|d| Reported(d).into())
+}
+
+fn run(cli: Cli) -> anyhow::Result<bool> {
+    let color_out = color_for(std::io::stdout().is_terminal());
+    let color_err = color_for(std::io::stderr().is_terminal());
+    match cli.command {
+        None => {
+            let session = open(cli.graph.as_deref())?;
+            let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+            crate::repl::run(session, cli.format, color_out, color_err, interactive)
+        }
+        Some(Command::Check { files }) => Ok(check(&files, color_err)?),
+        Some(Command::Query { query }) => {
+            let session = open(cli.graph.as_deref())?;
+            let text = query.join(" ");
+            match session.run(&text) {
+                Ok(output) => {
+                    write_out(&output.render(cli.format, color_out))?;
+                    Ok(!output.is_failed_check())
+                }
+                Err(diagnostic) => Err(Reported(vec![diagnostic.origin("<query>")]).into()),
+            }
+        }
+        Some(Command::Run { script: path }) => {
+            let session = open(cli.graph.as_deref())?;
+            let (text, origin) = read_script(&path)?;
+            let report = script::run(&session, &text, &origin, cli.format, color_out);
+            write_out(&report.output)?;
+            for problem in &report.problems {
+                eprint!("{}", problem.render(color_err));
+            }
+            if report.expectations > 0 || !report.problems.is_empty() {
+                eprintln!(
+                    "{origin}: {} statements, {} expectations, {} failed, {} errors",
+                    report.statements,
+                    report.expectations,
+                    report.failed_expectations,
+                    report.problems.len() - report.failed_expectations
+                );
+            }
+            Ok(report.succeeded())
+        }
+        Some(Command::Export { words }) => {
+            let session = open(cli.graph.as_deref())?;
+            let text = format!("export {}", quote_words(&words));
+            match session.run(&text) {
+                Ok(output) => {
+                    write_out(&output.render(cli.format, color_out))?;
+                    Ok(true)
+                }
+                Err(diagnostic) => Err(Reported(vec![diagnostic.origin("<export>")]).into()),
+            }
+        }
+        Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Completions { shell }) => {
+            let mut buffer = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "actorgraph", &mut buffer);
+            write_out(&String::from_utf8_lossy(&buffer))?;
+            Ok(true)
+        }
+    }
+}
+
+/// Rejoins shell words into a statement, quoting those that held spaces.
+fn quote_words(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| {
+            if w.contains(char::is_whitespace) {
+                format!("\"{}\"", w.replace('"', "\\\""))
+            } else {
+                w.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn read_script(path: &Path) -> anyhow::Result<(String, String)> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| {
+            Reported(vec![Diagnostic::new(format!(
+                "cannot read the script from standard input: {e}"
+            ))])
+        })?;
+        return Ok((text, "<stdin>".into()));
+    }
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        Reported(vec![Diagnostic::new(format!(
+            "cannot read script `{origin}`: {e}"
+        ))])
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Reported(vec![Diagnostic::new(format!(
+            "`{origin}` is not text: invalid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ))])
+    })?;
+    Ok((text, origin))
+}
+
+/// Validates each file; prints a summary line per good file.
+fn check(files: &[PathBuf], color_err: bool) -> anyhow::Result<bool> {
+    let mut all_good = true;
+    for path in files {
+        match store::ron::load(path) {
+            Ok(graph) => write_out(&format!(
+                "{}: ok — {} actors, {} ties, {} sources\n",
+                path.display(),
+                graph.actor_count(),
+                graph.tie_count(),
+                graph.sources().len()
+            ))?,
+            Err(error) => {
+                all_good = false;
+                eprint!("{}", error.render(color_err));
+                eprintln!(
+                    "{}: {} problem{}",
+                    path.display(),
+                    error.diagnostics.len(),
+                    if error.diagnostics.len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    }
+                );
+            }
+        }
+    }
+    Ok(all_good)
+}

@@ -1,0 +1,1150 @@
+//! CSV import: an actors table and a ties table, read through a
+//! [`Mapping`], into a [`Graph`].
+//!
+//! Every row that cannot be used is rejected with its file, line and reason;
+//! nothing is dropped silently. Identical ties merge (the strongest
+//! confidence and every source kept). Cells are trimmed and HTML entities
+//! decoded. The rows are checked here, one by one, against the same rules
+//! [`Graph::build`] applies, and added straight to the graph; only when the
+//! subgroup-of ties hold a cycle does the model's own validation run, to
+//! name it.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::hash::BuildHasher;
+use std::io::Read;
+use std::path::Path;
+
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
+use crate::model::{
+    Actor, ActorId, ActorKind, Confidence, Graph, PartialDate, Relation, RelationId, Site, Source,
+    SourceId, Tie, TieId,
+};
+
+use super::mapping::{
+    ConfidenceColumn, DateColumn, DateFormat, EndBy, Fold, Mapping, OtherRelation,
+};
+use super::text::clean;
+
+/// How to import.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    pub mapping: Mapping,
+    /// Any rejected row makes the import fail, changing nothing.
+    pub strict: bool,
+    /// A tie with no end ends just before a later tie of another relation
+    /// between the same pair begins.
+    pub close_on_next_relation: bool,
+}
+
+/// A row that was not imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    /// The file (or other origin) it came from.
+    pub origin: String,
+    /// 1-based line of the row.
+    pub line: u64,
+    pub reason: String,
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.origin, self.line, self.reason)
+    }
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Actors read from the actors table.
+    pub actors_added: usize,
+    /// Actors created because a tie named them and no table did.
+    pub actors_created: usize,
+    pub ties_added: usize,
+    /// Rows that repeated an actor or tie already read, merged into it.
+    pub rows_merged: usize,
+    /// Event rows folded into a tie of the same pair (fold mode).
+    pub events_folded: usize,
+    /// Rows the mapping says to skip (e.g. ACLED protests), with their count.
+    pub rows_skipped: usize,
+    /// Ties given an end by the close-on-next-relation rule.
+    pub ties_closed: usize,
+    pub rejections: Vec<Rejection>,
+}
+
+impl ImportReport {
+    /// One line for people: "12 actors, 40 ties imported; 3 rows merged; 1 row rejected".
+    pub fn summary(&self) -> String {
+        let mut parts = vec![format!(
+            "{} actors ({} from ties), {} ties imported",
+            self.actors_added + self.actors_created,
+            self.actors_created,
+            self.ties_added
+        )];
+        let mut add = |count: usize, what: &str| {
+            if count > 0 {
+                parts.push(format!("{count} {what}"));
+            }
+        };
+        add(self.rows_merged, "duplicate rows merged");
+        add(self.events_folded, "events folded into ties");
+        add(self.rows_skipped, "rows skipped by the mapping");
+        add(self.ties_closed, "ties closed by a later relation");
+        add(self.rejections.len(), "rows rejected");
+        parts.join("; ")
+    }
+}
+
+/// Why an import stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read `{origin}`: {error}")]
+    Io {
+        origin: String,
+        error: std::io::Error,
+    },
+    #[error("{origin}:{line}: {message}")]
+    Csv {
+        origin: String,
+        line: u64,
+        message: String,
+    },
+    #[error("`{origin}` has no column `{column}` (its columns: {found})")]
+    MissingColumn {
+        origin: String,
+        column: String,
+        found: String,
+    },
+    #[error("{} rows rejected and --strict is on; nothing was imported", .0.len())]
+    Strict(Vec<Rejection>),
+}
+
+/// A table to read: its bytes and the name errors give it.
+pub struct Table<R> {
+    pub reader: R,
+    pub origin: String,
+}
+
+impl Table<std::fs::File> {
+    /// Opens a file.
+    pub fn open(path: &Path) -> Result<Self, ImportError> {
+        let origin = path.display().to_string();
+        let reader = std::fs::File::open(path).map_err(|error| ImportError::Io {
+            origin: origin.clone(),
+            error,
+        })?;
+        Ok(Table { reader, origin })
+    }
+}
+
+/// Reads the files into a new graph titled after the ties file.
+pub fn import(
+    actors: Option<&Path>,
+    ties: &Path,
+    options: &ImportOptions,
+) -> Result<(Graph, ImportReport), ImportError> {
+    let title = ties.file_stem().map_or_else(
+        || "imported".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let mut graph = Graph::new(title);
+    let actors = actors.map(Table::open).transpose()?;
+    let report = import_tables(&mut graph, actors, Table::open(ties)?, options)?;
+    Ok((graph, report))
+}
+
+/// Reads the files into an existing graph (the REPL's open session). Actors
+/// the graph has already are found by id; ties it has already merge. On a
+/// strict failure the graph is left as it was.
+pub fn import_into(
+    graph: &mut Graph,
+    actors: Option<&Path>,
+    ties: &Path,
+    options: &ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let actors = actors.map(Table::open).transpose()?;
+    let ties = Table::open(ties)?;
+    if options.strict {
+        let mut scratch = graph.clone();
+        let report = import_tables(&mut scratch, actors, ties, options)?;
+        *graph = scratch;
+        Ok(report)
+    } else {
+        import_tables(graph, actors, ties, options)
+    }
+}
+
+/// Reads an actors table (optional) and a ties table into `graph`. With
+/// `strict`, any rejection returns [`ImportError::Strict`] and `graph` may
+/// hold part of the import: callers that keep it use [`import_into`].
+pub fn import_tables<A: Read, T: Read>(
+    graph: &mut Graph,
+    actors: Option<Table<A>>,
+    ties: Table<T>,
+    options: &ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let mut importer = Importer::new(graph, options);
+    let has_actor_table = actors.is_some();
+    if let Some(table) = actors {
+        importer.read_actors(table)?;
+    }
+    importer.read_ties(ties, has_actor_table)?;
+    importer.finish();
+    let report = importer.report;
+    if options.strict && !report.rejections.is_empty() {
+        return Err(ImportError::Strict(report.rejections));
+    }
+    Ok(report)
+}
+
+fn hash_str(text: &str) -> u64 {
+    FxBuildHasher.hash_one(text)
+}
+
+/// The identity of a tie for merging: ends (ordered for symmetric
+/// relations), relation and dates.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct TieKey {
+    from: ActorId,
+    to: ActorId,
+    relation: RelationId,
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+}
+
+/// How a relation cell reads.
+#[derive(Clone, Copy)]
+enum RelationValue {
+    Relation(RelationId),
+    Skip,
+}
+
+/// A folded run of events between one pair.
+struct FoldRun {
+    from: ActorId,
+    to: ActorId,
+    relation: RelationId,
+    first: Option<PartialDate>,
+    last: Option<PartialDate>,
+    count: u32,
+    confidence: Confidence,
+    sources: Vec<SourceId>,
+    note: Option<String>,
+}
+
+/// A row of the ties table, read and checked.
+struct TieRow {
+    from: ActorId,
+    to: ActorId,
+    relation: RelationId,
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+    confidence: Confidence,
+    sources: Vec<SourceId>,
+    note: Option<String>,
+    events: Option<u32>,
+}
+
+struct Importer<'a> {
+    graph: &'a mut Graph,
+    options: &'a ImportOptions,
+    /// Actor id → actor, exact, hashed by the id text stored in the graph.
+    ids: HashTable<ActorId>,
+    /// Ties by [`TieKey`], for merging.
+    ties: HashTable<TieId>,
+    relation_cache: Vec<(String, RelationValue)>,
+    /// First tie added by this import (for the post-passes).
+    first_new_tie: usize,
+    /// Origin and line of each tie added, by position after `first_new_tie`.
+    tie_lines: Vec<u32>,
+    ties_origin: String,
+    report: ImportReport,
+}
+
+impl<'a> Importer<'a> {
+    fn new(graph: &'a mut Graph, options: &'a ImportOptions) -> Self {
+        let mut ids = HashTable::with_capacity(graph.actor_count());
+        for (id, actor) in graph.actors() {
+            ids.insert_unique(hash_str(&actor.id), id, |a| hash_str(&graph.actor(*a).id));
+        }
+        let mut ties = HashTable::with_capacity(graph.tie_count());
+        for tie in graph.all_ties() {
+            let key = key_of(graph, tie.from, tie.to, tie.tie);
+            ties.insert_unique(FxBuildHasher.hash_one(key), tie.id, |t: &TieId| {
+                tie_hash(graph, *t)
+            });
+        }
+        let first_new_tie = graph
+            .all_ties()
+            .map(|t| t.id.index() + 1)
+            .max()
+            .unwrap_or(0);
+        Importer {
+            graph,
+            options,
+            ids,
+            ties,
+            relation_cache: Vec::new(),
+            first_new_tie,
+            tie_lines: Vec::new(),
+            ties_origin: String::new(),
+            report: ImportReport::default(),
+        }
+    }
+
+    fn reject(&mut self, origin: &str, line: u64, reason: String) {
+        self.report.rejections.push(Rejection {
+            origin: origin.to_string(),
+            line,
+            reason,
+        });
+    }
+
+    fn find_id(&self, id: &str) -> Option<ActorId> {
+        let graph = &*self.graph;
+        self.ids
+            .find(hash_str(id), |a| graph.actor(*a).id == id)
+            .copied()
+    }
+
+    fn add_actor(&mut self, actor: Actor) -> Result<ActorId, String> {
+        let hash = hash_str(&actor.id);
+        let id = self.graph.add_actor(actor).map_err(|e| e.to_string())?;
+        let graph = &*self.graph;
+        self.ids
+            .insert_unique(hash, id, |a| hash_str(&graph.actor(*a).id));
+        Ok(id)
+    }
+
+    // ---- actors ----
+
+    fn read_actors<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
+        let Some(columns) = self.options.mapping.actors.clone() else {
+            return Ok(());
+        };
+        let origin = table.origin.clone();
+        let mut reader = csv_reader(table.reader);
+        let header = Header::read(&mut reader, &origin)?;
+        let strict_columns = self.options.mapping != Mapping::default();
+        let id_col = header.require(&columns.id)?;
+        let optional = |name: &Option<String>| header.optional(name.as_deref(), strict_columns);
+        let name_col = optional(&columns.name)?;
+        let kind_col = optional(&columns.kind)?;
+        let aliases_col = optional(&columns.aliases)?;
+        let tags_col = optional(&columns.tags)?;
+        let start_col = optional(&columns.active_start)?;
+        let end_col = optional(&columns.active_end)?;
+        let note_col = optional(&columns.note)?;
+        let mut lines: FxHashMap<ActorId, u64> = FxHashMap::default();
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(error) => match csv_problem(&origin, error) {
+                    Ok(rejection) => {
+                        self.report.rejections.push(rejection);
+                        continue;
+                    }
+                    Err(fatal) => return Err(fatal),
+                },
+            }
+            let line = record.position().map_or(0, |p| p.line());
+            let cell = |col: Option<usize>| col.and_then(|c| record.get(c)).map(clean);
+            let id = cell(Some(id_col)).unwrap_or_default();
+            if id.is_empty() {
+                self.reject(&origin, line, "the actor has no id".into());
+                continue;
+            }
+            let name = cell(name_col)
+                .filter(|n| !n.is_empty())
+                .unwrap_or(id.clone());
+            let kind = match cell(kind_col).filter(|k| !k.is_empty()) {
+                None => columns.default_kind,
+                Some(text) => match ActorKind::parse(&text) {
+                    Some(kind) => kind,
+                    None => {
+                        let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
+                        self.reject(
+                            &origin,
+                            line,
+                            format!(
+                                "actor `{id}`: unknown kind `{text}` (kinds: {})",
+                                kinds.join(", ")
+                            ),
+                        );
+                        continue;
+                    }
+                },
+            };
+            let list = |col: Option<usize>| -> Vec<String> {
+                let mut items: Vec<String> = Vec::new();
+                if let Some(text) = col.and_then(|c| record.get(c)) {
+                    for item in text.split(columns.separator.as_str()) {
+                        let item = clean(item);
+                        if !item.is_empty() && !items.iter().any(|i| *i == item) {
+                            items.push(item.into_owned());
+                        }
+                    }
+                }
+                items
+            };
+            let mut actor = Actor::new(id.into_owned(), name.into_owned(), kind);
+            actor.aliases = list(aliases_col);
+            actor.aliases.retain(|a| *a != actor.name && *a != actor.id);
+            actor.tags = list(tags_col);
+            actor.note = cell(note_col)
+                .filter(|n| !n.is_empty())
+                .map(Cow::into_owned);
+            let mut period = crate::model::Period::default();
+            let mut bad_date = None;
+            for (col, slot, what) in [
+                (start_col, &mut period.start, "active_start"),
+                (end_col, &mut period.end, "active_end"),
+            ] {
+                if let Some(text) = cell(col).filter(|t| !t.is_empty()) {
+                    match DateFormat::Iso.parse(&text) {
+                        Ok(date) => *slot = Some(date),
+                        Err(error) => bad_date = Some(format!("{what}: {error}")),
+                    }
+                }
+            }
+            if let Some(reason) = bad_date {
+                self.reject(&origin, line, format!("actor `{}`: {reason}", actor.id));
+                continue;
+            }
+            if let (Some(start), Some(end)) = (period.start, period.end) {
+                if end.last_day() < start.first_day() {
+                    self.reject(
+                        &origin,
+                        line,
+                        format!(
+                            "actor `{}` ends ({end}) before it starts ({start})",
+                            actor.id
+                        ),
+                    );
+                    continue;
+                }
+            }
+            if period != crate::model::Period::default() {
+                actor.active = Some(period);
+            }
+            if let Some(existing) = self.find_id(&actor.id) {
+                if *self.graph.actor(existing) == actor {
+                    self.report.rows_merged += 1;
+                } else {
+                    let reason = match lines.get(&existing) {
+                        Some(first) => format!(
+                            "actor `{}` is already defined at line {first}, differently",
+                            actor.id
+                        ),
+                        None => {
+                            format!("actor `{}` is already in the graph, differently", actor.id)
+                        }
+                    };
+                    self.reject(&origin, line, reason);
+                }
+                continue;
+            }
+            match self.add_actor(actor) {
+                Ok(id) => {
+                    lines.insert(id, line);
+                    self.report.actors_added += 1;
+                }
+                Err(reason) => self.reject(&origin, line, reason),
+            }
+        }
+        Ok(())
+    }
+
+    // ---- ties ----
+
+    fn read_ties<R: Read>(
+        &mut self,
+        table: Table<R>,
+        has_actor_table: bool,
+    ) -> Result<(), ImportError> {
+        let mapping = &self.options.mapping.ties;
+        let origin = table.origin.clone();
+        self.ties_origin = origin.clone();
+        let mut reader = csv_reader(table.reader);
+        let header = Header::read(&mut reader, &origin)?;
+        let strict_columns = self.options.mapping != Mapping::default();
+        let source_col = header.require(&mapping.source.column)?;
+        let target_col = header.require(&mapping.target.column)?;
+        let relation_col = match &mapping.relation.column {
+            Some(column) => Some(header.require(column)?),
+            None => None,
+        };
+        let fixed_relation = mapping.relation.fixed.clone();
+        let date_col = |column: &Option<DateColumn>| -> Result<_, ImportError> {
+            column
+                .as_ref()
+                .map(|c| {
+                    Ok::<_, ImportError>((
+                        header.optional(Some(&c.column), strict_columns)?,
+                        c.format,
+                    ))
+                })
+                .transpose()
+                .map(|o| o.and_then(|(col, format)| col.map(|c| (c, format))))
+        };
+        let start_col = date_col(&mapping.start)?;
+        let end_col = date_col(&mapping.end)?;
+        let confidence: ConfidenceColumn = mapping.confidence.clone().unwrap_or(ConfidenceColumn {
+            column: None,
+            map: Default::default(),
+            default: Confidence::Confirmed,
+        });
+        let confidence_col = header.optional(confidence.column.as_deref(), strict_columns)?;
+        let sources_col = header.optional(mapping.sources.as_deref(), strict_columns)?;
+        let note_col = header.optional(mapping.note.as_deref(), strict_columns)?;
+        let events_col = header.optional(mapping.events.as_deref(), strict_columns)?;
+        let ends = [
+            (source_col, mapping.source.by, mapping.source.kind, "source"),
+            (target_col, mapping.target.by, mapping.target.kind, "target"),
+        ];
+        let fold = mapping.fold;
+        let mut runs: Vec<FoldRun> = Vec::new();
+        let mut run_index: FxHashMap<(ActorId, ActorId, RelationId), usize> = FxHashMap::default();
+
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(error) => match csv_problem(&origin, error) {
+                    Ok(rejection) => {
+                        self.report.rejections.push(rejection);
+                        continue;
+                    }
+                    Err(fatal) => return Err(fatal),
+                },
+            }
+            let line = record.position().map_or(0, |p| p.line());
+            let row = match self.read_tie_row(
+                &record,
+                &ends,
+                has_actor_table,
+                relation_col,
+                fixed_relation.as_deref(),
+                start_col,
+                end_col,
+                (&confidence, confidence_col),
+                sources_col,
+                note_col,
+                events_col,
+            ) {
+                Ok(Some(row)) => row,
+                Ok(None) => {
+                    self.report.rows_skipped += 1;
+                    continue;
+                }
+                Err(reason) => {
+                    self.reject(&origin, line, reason);
+                    continue;
+                }
+            };
+            match fold {
+                Fold::Rows => self.add_tie(row, line),
+                Fold::PerPair => {
+                    let key = (row.from, row.to, row.relation);
+                    let first = row.start;
+                    let last = row.end.or(row.start);
+                    match run_index.get(&key) {
+                        Some(&index) => {
+                            let run = &mut runs[index];
+                            run.count += 1;
+                            if let Some(first) = first {
+                                if run.first.is_none_or(|f| first.first_day() < f.first_day()) {
+                                    run.first = Some(first);
+                                }
+                            }
+                            if let Some(last) = last {
+                                if run.last.is_none_or(|l| last.last_day() > l.last_day()) {
+                                    run.last = Some(last);
+                                }
+                            }
+                            run.confidence = run.confidence.max(row.confidence);
+                            for source in row.sources {
+                                if !run.sources.contains(&source) {
+                                    run.sources.push(source);
+                                }
+                            }
+                            if run.note.is_none() {
+                                run.note = row.note;
+                            }
+                            self.report.events_folded += 1;
+                        }
+                        None => {
+                            run_index.insert(key, runs.len());
+                            runs.push(FoldRun {
+                                from: row.from,
+                                to: row.to,
+                                relation: row.relation,
+                                first,
+                                last,
+                                count: 1,
+                                confidence: row.confidence,
+                                sources: row.sources,
+                                note: row.note,
+                            });
+                            // The line of the run's first event stands for the tie.
+                            self.tie_lines.push(line as u32);
+                        }
+                    }
+                }
+            }
+        }
+        if fold == Fold::PerPair {
+            let lines = std::mem::take(&mut self.tie_lines);
+            for (run, line) in runs.into_iter().zip(lines) {
+                self.add_tie(
+                    TieRow {
+                        from: run.from,
+                        to: run.to,
+                        relation: run.relation,
+                        start: run.first,
+                        end: run.last,
+                        confidence: run.confidence,
+                        sources: run.sources,
+                        note: run.note,
+                        events: Some(run.count),
+                    },
+                    u64::from(line),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn read_tie_row(
+        &mut self,
+        record: &csv::ByteRecord,
+        ends: &[(usize, EndBy, ActorKind, &'static str); 2],
+        has_actor_table: bool,
+        relation_col: Option<usize>,
+        fixed_relation: Option<&str>,
+        start_col: Option<(usize, DateFormat)>,
+        end_col: Option<(usize, DateFormat)>,
+        confidence: (&ConfidenceColumn, Option<usize>),
+        sources_col: Option<usize>,
+        note_col: Option<usize>,
+        events_col: Option<usize>,
+    ) -> Result<Option<TieRow>, String> {
+        let text = |col: usize| -> Result<Cow<'_, str>, String> {
+            let bytes = record.get(col).unwrap_or_default();
+            let text = std::str::from_utf8(bytes)
+                .map_err(|_| format!("column {} is not valid UTF-8", col + 1))?;
+            Ok(clean(text))
+        };
+        let relation_text = match (relation_col, fixed_relation) {
+            (Some(col), _) => text(col)?,
+            (None, Some(fixed)) => Cow::Borrowed(fixed),
+            (None, None) => return Err("the mapping names no relation".into()),
+        };
+        let relation = match self.relation(&relation_text)? {
+            RelationValue::Relation(id) => id,
+            RelationValue::Skip => return Ok(None),
+        };
+        let mut actor_ids = [ActorId::new(0); 2];
+        for (slot, (col, by, kind, what)) in actor_ids.iter_mut().zip(ends) {
+            let cell = text(*col)?;
+            if cell.is_empty() {
+                return Err(format!("the {what} is empty"));
+            }
+            *slot = self.end(&cell, *by, *kind, has_actor_table)?;
+        }
+        let [from, to] = actor_ids;
+        if from == to {
+            return Err(format!(
+                "a tie from `{}` to itself",
+                self.graph.actor(from).id
+            ));
+        }
+        let date = |col: Option<(usize, DateFormat)>, what: &str| {
+            let Some((col, format)) = col else {
+                return Ok(None);
+            };
+            let bytes = record.get(col).unwrap_or_default();
+            if format == DateFormat::Iso {
+                if let Some(date) = super::mapping::parse_iso(bytes) {
+                    return Ok(Some(date));
+                }
+            }
+            let cell = text(col)?;
+            if cell.is_empty() {
+                return Ok(None);
+            }
+            format
+                .parse(&cell)
+                .map(Some)
+                .map_err(|error| format!("{what}: {error}"))
+        };
+        let start = date(start_col, "start")?;
+        let end = date(end_col, "end")?;
+        if let (Some(start), Some(end)) = (start, end) {
+            if end.last_day() < start.first_day() {
+                return Err(format!("the tie ends ({end}) before it starts ({start})"));
+            }
+        }
+        let (confidence, confidence_col) = confidence;
+        let confidence = match confidence_col {
+            None => confidence.default,
+            Some(col) => {
+                let cell = text(col)?;
+                if cell.is_empty() {
+                    confidence.default
+                } else if let Some(value) = confidence.map.get(cell.as_ref()) {
+                    *value
+                } else {
+                    Confidence::parse(&cell).ok_or_else(|| {
+                        format!("unknown confidence `{cell}` (confirmed, likely or possible)")
+                    })?
+                }
+            }
+        };
+        let mut sources = Vec::new();
+        if let Some(col) = sources_col {
+            let cell = text(col)?;
+            for id in cell.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+                let source = self.graph.find_source(id).unwrap_or_else(|| {
+                    self.graph.add_source(Source {
+                        id: id.to_string(),
+                        citation: id.to_string(),
+                        url: None,
+                    })
+                });
+                if !sources.contains(&source) {
+                    sources.push(source);
+                }
+            }
+        }
+        let note = match note_col {
+            Some(col) => Some(text(col)?.into_owned()).filter(|n| !n.is_empty()),
+            None => None,
+        };
+        let events = match events_col {
+            Some(col) => {
+                let cell = text(col)?;
+                if cell.is_empty() {
+                    None
+                } else {
+                    Some(
+                        cell.parse::<u32>()
+                            .map_err(|_| format!("events `{cell}` is not a count"))?,
+                    )
+                }
+            }
+            None => None,
+        };
+        Ok(Some(TieRow {
+            from,
+            to,
+            relation,
+            start,
+            end,
+            confidence,
+            sources,
+            note,
+            events,
+        }))
+    }
+
+    /// The actor an end cell names, created when the layout allows it.
+    fn end(
+        &mut self,
+        cell: &str,
+        by: EndBy,
+        kind: ActorKind,
+        has_actor_table: bool,
+    ) -> Result<ActorId, String> {
+        match by {
+            EndBy::Id => {
+                if let Some(id) = self.find_id(cell) {
+                    return Ok(id);
+                }
+                if has_actor_table {
+                    let hint = match self.graph.find(cell) {
+                        Some(actor) => format!(
+                            "; ties name actors by id: write `{}`",
+                            self.graph.actor(actor).id
+                        ),
+                        None => String::new(),
+                    };
+                    return Err(format!("actor `{cell}` is not in the actors table{hint}"));
+                }
+                let id = self.add_actor(Actor::new(cell, cell, kind))?;
+                self.report.actors_created += 1;
+                Ok(id)
+            }
+            EndBy::Name => {
+                if let Some(id) = self.graph.find(cell) {
+                    return Ok(id);
+                }
+                let id = self.add_actor(Actor::new(self.fresh_id(cell), cell, kind))?;
+                self.report.actors_created += 1;
+                Ok(id)
+            }
+        }
+    }
+
+    /// An id for an actor created from a name: the name key with hyphens,
+    /// made unique with a number.
+    fn fresh_id(&self, name: &str) -> String {
+        let base: String = crate::model::names::normalize(name)
+            .chars()
+            .map(|c| if c == ' ' { '-' } else { c })
+            .collect();
+        let base = if base.is_empty() {
+            "actor".into()
+        } else {
+            base
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.graph.find(&id).is_some() {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    fn relation(&mut self, value: &str) -> Result<RelationValue, String> {
+        if let Some((_, cached)) = self.relation_cache.iter().find(|(v, _)| v == value) {
+            return Ok(*cached);
+        }
+        let rules = &self.options.mapping.ties.relation;
+        let resolved = if rules.skip.iter().any(|s| s == value) {
+            RelationValue::Skip
+        } else if value.is_empty() {
+            return Err("the relation is empty".into());
+        } else if let Some(name) = rules.map.get(value) {
+            let name = name.clone();
+            match self.graph.relations().find(&name) {
+                Some(id) => RelationValue::Relation(id),
+                None => RelationValue::Relation(self.declare(&name, false)?),
+            }
+        } else if let Some(id) = self.graph.relations().find(value) {
+            RelationValue::Relation(id)
+        } else {
+            match rules.other {
+                OtherRelation::Declare { directed } => {
+                    RelationValue::Relation(self.declare(value, directed)?)
+                }
+                OtherRelation::Reject => {
+                    let known: Vec<&str> = self.graph.relations().names().collect();
+                    return Err(format!(
+                        "unknown relation `{value}` (known: {}; a mapping can map or declare others)",
+                        known.join(", ")
+                    ));
+                }
+            }
+        };
+        self.relation_cache.push((value.to_string(), resolved));
+        Ok(resolved)
+    }
+
+    fn declare(&mut self, name: &str, directed: bool) -> Result<RelationId, String> {
+        self.graph
+            .relations_mut()
+            .declare(Relation {
+                name: name.to_string(),
+                directed,
+                note: None,
+            })
+            .map_err(|e| format!("relation `{name}`: {e}"))
+    }
+
+    /// Adds a tie, or merges it into the identical one already there.
+    fn add_tie(&mut self, row: TieRow, line: u64) {
+        let (from, to) = if self.graph.relations().is_directed(row.relation) || row.from < row.to {
+            (row.from, row.to)
+        } else {
+            (row.to, row.from)
+        };
+        let key = TieKey {
+            from,
+            to,
+            relation: row.relation,
+            start: row.start,
+            end: row.end,
+        };
+        let hash = FxBuildHasher.hash_one(key);
+        let graph = &*self.graph;
+        if let Some(&existing) = self.ties.find(hash, |t| tie_key(graph, *t) == Some(key)) {
+            let tie = self.graph.tie_mut(existing).expect("indexed ties exist");
+            tie.confidence = tie.confidence.max(row.confidence);
+            for source in row.sources {
+                if !tie.sources.contains(&source) {
+                    tie.sources.push(source);
+                }
+            }
+            if tie.note.is_none() {
+                tie.note = row.note;
+            }
+            if tie.events.is_none() {
+                tie.events = row.events;
+            }
+            self.report.rows_merged += 1;
+            return;
+        }
+        let mut tie = Tie::new(row.relation, row.start, row.end, row.confidence);
+        tie.sources = row.sources;
+        tie.note = row.note;
+        tie.events = row.events;
+        let id = self
+            .graph
+            .add_tie(row.from, row.to, tie)
+            .expect("both ends exist and differ");
+        let graph = &*self.graph;
+        self.ties.insert_unique(hash, id, |t| tie_hash(graph, *t));
+        let position = id.index() - self.first_new_tie;
+        if self.tie_lines.len() <= position {
+            self.tie_lines.resize(position + 1, 0);
+        }
+        self.tie_lines[position] = line as u32;
+        self.report.ties_added += 1;
+    }
+
+    // ---- after the rows ----
+
+    fn finish(&mut self) {
+        if self.options.close_on_next_relation {
+            self.close_on_next_relation();
+        }
+        self.check_subgroup_cycles();
+        // The dedup tables are no longer needed; free them before the caller
+        // goes on with the graph.
+        self.ties = HashTable::new();
+        self.ids = HashTable::new();
+    }
+
+    fn new_ties(&self) -> Vec<TieId> {
+        self.graph
+            .all_ties()
+            .filter(|t| t.id.index() >= self.first_new_tie)
+            .map(|t| t.id)
+            .collect()
+    }
+
+    fn close_on_next_relation(&mut self) {
+        let mut pairs: FxHashMap<(ActorId, ActorId), Vec<TieId>> = FxHashMap::default();
+        for id in self.new_ties() {
+            let tie = self.graph.tie(id).expect("listed");
+            let pair = (tie.from.min(tie.to), tie.from.max(tie.to));
+            pairs.entry(pair).or_default().push(id);
+        }
+        let mut changes = Vec::new();
+        for ties in pairs.values_mut() {
+            if ties.len() < 2 {
+                continue;
+            }
+            let graph = &*self.graph;
+            ties.sort_by_key(|t| (graph.tie(*t).expect("listed").tie.window().first, *t));
+            for (i, id) in ties.iter().enumerate() {
+                let tie = graph.tie(*id).expect("listed").tie;
+                let Some(start) = tie.start() else { continue };
+                if tie.end().is_some() {
+                    continue;
+                }
+                let next = ties[i + 1..].iter().find_map(|other| {
+                    let other = graph.tie(*other).expect("listed").tie;
+                    let next_start = other.start()?;
+                    (other.relation != tie.relation && next_start.first_day() > start.first_day())
+                        .then_some(next_start)
+                });
+                if let Some(end) = next.and_then(period_before) {
+                    if end.last_day() >= start.first_day() {
+                        changes.push((*id, start, end));
+                    }
+                }
+            }
+        }
+        for (id, start, end) in changes {
+            if let Some(tie) = self.graph.tie_mut(id) {
+                tie.set_span(Some(start), Some(end));
+                self.report.ties_closed += 1;
+            }
+        }
+    }
+
+    /// Subgroup-of cycles among ties active at the same time are errors. A
+    /// cheap check finds whether the subgroup-of ties hold any cycle at all;
+    /// only then does the model's validation run, and the ties it blames
+    /// are rejected.
+    fn check_subgroup_cycles(&mut self) {
+        for _ in 0..64 {
+            if !has_subgroup_cycle(self.graph) {
+                return;
+            }
+            let spec = self.graph.to_spec();
+            let order: Vec<TieId> = self.graph.all_ties().map(|t| t.id).collect();
+            let Err(problems) = Graph::build(spec) else {
+                return;
+            };
+            let mut removed = false;
+            for problem in problems {
+                let Site::Tie { index, .. } = problem.site else {
+                    continue;
+                };
+                let Some(&id) = order.get(index) else {
+                    continue;
+                };
+                if id.index() < self.first_new_tie {
+                    continue;
+                }
+                let line = self
+                    .tie_lines
+                    .get(id.index() - self.first_new_tie)
+                    .copied()
+                    .unwrap_or(0);
+                if self.graph.remove_tie(id).is_some() {
+                    removed = true;
+                    self.report.ties_added -= 1;
+                    let origin = self.ties_origin.clone();
+                    self.reject(&origin, u64::from(line), problem.message);
+                }
+            }
+            if !removed {
+                return;
+            }
+        }
+    }
+}
+
+/// The day, month or year before `date`, at its precision.
+fn period_before(date: PartialDate) -> Option<PartialDate> {
+    let year = date.year_number();
+    match (date.month_number(), date.day_number()) {
+        (None, _) => PartialDate::year(year - 1).ok(),
+        (Some(1), None) => PartialDate::new(year - 1, Some(12), None).ok(),
+        (Some(month), None) => PartialDate::new(year, Some(month - 1), None).ok(),
+        (Some(_), Some(_)) => Some(PartialDate::from_day(date.first_day() - 1)),
+    }
+}
+
+fn has_subgroup_cycle(graph: &Graph) -> bool {
+    let mut forest: petgraph::graph::DiGraph<(), ()> = petgraph::graph::DiGraph::new();
+    let mut nodes: FxHashMap<ActorId, petgraph::graph::NodeIndex> = FxHashMap::default();
+    for tie in graph.all_ties() {
+        if tie.tie.relation == RelationId::SUBGROUP_OF {
+            let a = *nodes.entry(tie.from).or_insert_with(|| forest.add_node(()));
+            let b = *nodes.entry(tie.to).or_insert_with(|| forest.add_node(()));
+            forest.add_edge(a, b, ());
+        }
+    }
+    petgraph::algo::is_cyclic_directed(&forest)
+}
+
+fn key_of(graph: &Graph, from: ActorId, to: ActorId, tie: &Tie) -> TieKey {
+    let (from, to) = if graph.relations().is_directed(tie.relation) || from < to {
+        (from, to)
+    } else {
+        (to, from)
+    };
+    TieKey {
+        from,
+        to,
+        relation: tie.relation,
+        start: tie.start(),
+        end: tie.end(),
+    }
+}
+
+fn tie_key(graph: &Graph, id: TieId) -> Option<TieKey> {
+    let tie = graph.tie(id)?;
+    Some(key_of(graph, tie.from, tie.to, tie.tie))
+}
+
+fn tie_hash(graph: &Graph, id: TieId) -> u64 {
+    FxBuildHasher.hash_one(tie_key(graph, id).expect("indexed ties exist"))
+}
+
+fn csv_reader<R: Read>(reader: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .buffer_capacity(1 << 16)
+        .from_reader(reader)
+}
+
+/// A malformed row is a rejection; a failed read ends the import.
+fn csv_problem(origin: &str, error: csv::Error) -> Result<Rejection, ImportError> {
+    let line = error.position().map_or(0, |p| p.line());
+    match error.kind() {
+        csv::ErrorKind::Io(_) => Err(ImportError::Csv {
+            origin: origin.to_string(),
+            line,
+            message: error.to_string(),
+        }),
+        _ => Ok(Rejection {
+            origin: origin.to_string(),
+            line,
+            reason: error.to_string(),
+        }),
+    }
+}
+
+/// A table's header row: column names to positions.
+struct Header {
+    origin: String,
+    names: Vec<String>,
+}
+
+impl Header {
+    fn read<R: Read>(reader: &mut csv::Reader<R>, origin: &str) -> Result<Header, ImportError> {
+        let mut record = csv::StringRecord::new();
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => {
+                return Err(ImportError::Csv {
+                    origin: origin.to_string(),
+                    line: 1,
+                    message: "the file is empty: it needs a header row".into(),
+                })
+            }
+            Err(error) => {
+                return Err(ImportError::Csv {
+                    origin: origin.to_string(),
+                    line: 1,
+                    message: error.to_string(),
+                })
+            }
+        }
+        let names = record
+            .iter()
+            .map(|name| name.trim_start_matches('\u{FEFF}').trim().to_lowercase())
+            .collect();
+        Ok(Header {
+            origin: origin.to_string(),
+            names,
+        })
+    }
+
+    fn find(&self, column: &str) -> Option<usize> {
+        let column = column.trim().to_lowercase();
+        self.names.iter().position(|name| *name == column)
+    }
+
+    fn require(&self, column: &str) -> Result<usize, ImportError> {
+        self.find(column).ok_or_else(|| ImportError::MissingColumn {
+            origin: self.origin.clone(),
+            column: column.to_string(),
+            found: self.names.join(", "),
+        })
+    }
+
+    /// A column the layout may leave out; with `required`, naming one that
+    /// is not there is an error (a typo in a mapping should not pass).
+    fn optional(&self, column: Option<&str>, required: bool) -> Result<Option<usize>, ImportError> {
+        match column {
+            None => Ok(None),
+            Some(column) if required => self.require(column).map(Some),
+            Some(column) => Ok(self.find(column)),
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The parsed form of a query: what is asked, of whom, and under which filters.
+
+use crate::model::{ActorKind, Confidence, PartialDate};
+
+/// A byte span in the query text.
+pub type Span = (usize, usize);
+
+/// An actor as the query names it; resolved against the graph by the evaluator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActorName {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A relation as the query names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RelationName {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A time operator and its dates; see the README for what each keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeOp {
+    After(PartialDate),
+    Before(PartialDate),
+    Since(PartialDate),
+    Until(PartialDate),
+    During(PartialDate),
+    Between(PartialDate, PartialDate),
+    AsOf(PartialDate),
+}
+
+/// The filters any question may carry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub relations: Option<Vec<RelationName>>,
+    pub time: Option<TimeOp>,
+    pub min_confidence: Option<Confidence>,
+    /// Hops from the focus, for `neighbors of` and `export`.
+    pub depth: Option<usize>,
+}
+
+/// Which one-hop question a `who …` form asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// `who allied with X`: alliance ties with X.
+    AlliedWith,
+    /// `who fought X`: hostility ties with X.
+    Fought,
+    /// `who pledged allegiance to X`: allegiance ties pointing at X.
+    PledgedTo,
+}
+
+/// What an export writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Export {
+    /// `dot`, `csv`, `json`, `graphml`, `gexf` or `cypher`.
+    pub format: String,
+    pub format_span: Span,
+    /// `None` is `all`, the whole graph.
+    pub focus: Option<ActorName>,
+    /// `frames 2019..2023`: one diagram per year.
+    pub frames: Option<(i32, i32)>,
+    pub theme: Option<String>,
+    /// `to FILE`; `None` writes to standard output.
+    pub target: Option<(String, Span)>,
+}
+
+/// What a script expectation checks about an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Check {
+    Includes(Vec<ActorName>),
+    Excludes(Vec<ActorName>),
+    IsEmpty,
+    IsNotEmpty,
+    Count(usize),
+}
+
+/// A statement of the language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Statement {
+    Who { who: Who, actor: ActorName },
+    Subgroups { actor: ActorName },
+    Parents { actor: ActorName },
+    Ties { actor: ActorName },
+    Show { actor: ActorName },
+    Timeline { actor: ActorName },
+    Path { from: ActorName, to: ActorName },
+    Neighbors { actor: ActorName },
+    Changes { from: PartialDate, to: PartialDate },
+    Stats,
+    Actors { kind: Option<ActorKind> },
+    Relations,
+    Sources,
+    Help { topic: Option<String> },
+    Export(Export),
+    Expect { query: Box<Query>, check: Check },
+}
+
+/// A statement with its filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    pub statement: Statement,
+    pub filters: Filters,
+}

@@ -1,0 +1,101 @@
+//! Query errors: what went wrong and the byte span of the word it is about.
+
+use crate::diagnostic::Diagnostic;
+
+/// What went wrong in a query.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum QueryErrorKind {
+    #[error("this quote is never closed")]
+    UnclosedQuote,
+    #[error("expected {expected}, found {}", found.as_deref().map_or("the end of the query".to_string(), |f| format!("`{f}`")))]
+    Expected {
+        expected: String,
+        found: Option<String>,
+    },
+    #[error("no actor is called `{name}`")]
+    UnknownActor {
+        name: String,
+        suggestions: Vec<String>,
+    },
+    #[error("no relation is called `{name}`")]
+    UnknownRelation { name: String, known: Vec<String> },
+    #[error("`{text}` is not a date: {reason}")]
+    BadDate { text: String, reason: String },
+    #[error("`{0}` cannot be used with `{1}`")]
+    NotApplicable(String, String),
+    #[error("`{0}` is given twice")]
+    Repeated(String),
+    #[error("the end date comes before the start date")]
+    ReversedRange,
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// A query error with the byte span it points at.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{kind}")]
+pub struct QueryError {
+    pub kind: QueryErrorKind,
+    pub start: usize,
+    pub end: usize,
+    /// A hint beyond what the kind says.
+    pub help: Option<String>,
+}
+
+impl QueryError {
+    pub fn new(kind: QueryErrorKind, start: usize, end: usize) -> Self {
+        QueryError {
+            kind,
+            start,
+            end,
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The hint shown under the caret.
+    pub fn hint(&self) -> Option<String> {
+        let from_kind = match &self.kind {
+            QueryErrorKind::UnknownActor { suggestions, .. } if !suggestions.is_empty() => {
+                Some(format!("did you mean {}?", or_list(suggestions)))
+            }
+            QueryErrorKind::UnknownActor { .. } => {
+                Some("`actors` lists every actor; quote names with spaces: \"Wagner Group\"".into())
+            }
+            QueryErrorKind::UnknownRelation { known, .. } => {
+                Some(format!("relations are {}", known.join(", ")))
+            }
+            _ => None,
+        };
+        match (&self.help, from_kind) {
+            (Some(help), Some(more)) => Some(format!("{more} {help}")),
+            (Some(help), None) => Some(help.clone()),
+            (None, more) => more,
+        }
+    }
+
+    /// A diagnostic pointing into `query`, the text this error came from;
+    /// `origin` (a script's path) and `line` place it in a file.
+    pub fn diagnostic(&self, query: &str, origin: Option<&str>) -> Diagnostic {
+        let mut diagnostic = Diagnostic::new(self.kind.to_string())
+            .at_span(query, self.start, self.end.max(self.start + 1))
+            .help(self.hint());
+        if let Some(origin) = origin {
+            diagnostic = diagnostic.origin(origin);
+        }
+        diagnostic
+    }
+}
+
+/// "A, B or C", each quoted as a name.
+pub fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}

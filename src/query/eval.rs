@@ -1,0 +1,613 @@
+//! Evaluates a parsed query against a graph into an [`Answer`]. Exports are
+//! handed back as a plan: writing files is for the edges (CLI, REPL, scripts).
+
+use rustc_hash::FxHashMap;
+
+use super::ast::*;
+use super::error::{QueryError, QueryErrorKind};
+use crate::answer::*;
+use crate::model::time::{DAY_MAX, DAY_MIN};
+use crate::model::walk::{ego_network, hierarchy, shortest_path, subgroups};
+use crate::model::{ActorId, Day, Graph, RelationId, TieFilter, TieRef, Window};
+
+/// What a query asks to be done.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Answer(Answer),
+    Export(ExportPlan),
+}
+
+/// An export, resolved against the graph, for the edge to carry out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportPlan {
+    pub format: String,
+    pub focus: Option<ActorId>,
+    pub depth: usize,
+    pub filter: TieFilter,
+    /// The time operator in words ("as of 2023-02"), for titles.
+    pub time_label: Option<String>,
+    pub frames: Option<(i32, i32)>,
+    pub theme: Option<String>,
+    pub target: Option<String>,
+}
+
+/// Depth of `neighbors of` and `export` when none is given.
+pub const DEFAULT_DEPTH: usize = 1;
+/// Deeper than this, an ego network is the whole component anyway.
+pub const MAX_DEPTH: usize = 32;
+
+/// Evaluates `query` against `graph`.
+pub fn evaluate(graph: &Graph, query: &Query) -> Result<Outcome, QueryError> {
+    let filter = tie_filter(graph, &query.filters)?;
+    let answer = match &query.statement {
+        Statement::Who { who, actor } => {
+            let id = resolve(graph, actor)?;
+            let relation = match who {
+                Who::AlliedWith => RelationId::ALLIANCE,
+                Who::Fought => RelationId::HOSTILITY,
+                Who::PledgedTo => RelationId::ALLEGIANCE,
+            };
+            let filter = TieFilter {
+                relations: Some(vec![relation]),
+                ..filter
+            };
+            let ties: Vec<TieRef> = if *who == Who::PledgedTo {
+                graph.ties_of(id, &filter).filter(|t| t.to == id).collect()
+            } else {
+                graph.ties_of(id, &filter).collect()
+            };
+            Answer::Actors {
+                actors: actors_by_tie(graph, id, ties),
+            }
+        }
+        Statement::Subgroups { actor } => {
+            let id = resolve(graph, actor)?;
+            let steps = subgroups(graph, id, &filter);
+            Answer::Actors {
+                actors: steps
+                    .iter()
+                    .map(|s| {
+                        row(
+                            graph,
+                            s.actor,
+                            Some(s.depth),
+                            vec![graph.tie(s.via).expect("walked tie")],
+                        )
+                    })
+                    .collect(),
+            }
+        }
+        Statement::Parents { actor } => Answer::Actors {
+            actors: parents(graph, resolve(graph, actor)?, &filter),
+        },
+        Statement::Ties { actor } => {
+            let id = resolve(graph, actor)?;
+            Answer::Ties {
+                focus: actor_out(graph, id),
+                ties: sorted_ties(graph, id, graph.ties_of(id, &filter)),
+            }
+        }
+        Statement::Show { actor } => Answer::Card {
+            actor: card(graph, resolve(graph, actor)?),
+        },
+        Statement::Timeline { actor } => {
+            let id = resolve(graph, actor)?;
+            let ties: Vec<TieRef> = graph.ties_of(id, &filter).collect();
+            Answer::Events {
+                events: events(graph, &ties, filter.window),
+            }
+        }
+        Statement::Path { from, to } => {
+            let (a, b) = (resolve(graph, from)?, resolve(graph, to)?);
+            let hops = shortest_path(graph, a, b, &filter).map(|path| {
+                let mut at = a;
+                path.into_iter()
+                    .map(|id| {
+                        let tie = graph.tie(id).expect("path tie");
+                        let mut out = tie_out(graph, tie);
+                        // Hops read from `from` to `to`; a symmetric tie is turned to fit.
+                        if tie.from != at && !graph.relations().is_directed(tie.tie.relation) {
+                            std::mem::swap(&mut out.from, &mut out.to);
+                        }
+                        at = tie.other(at);
+                        out
+                    })
+                    .collect()
+            });
+            Answer::Path {
+                from: actor_out(graph, a),
+                to: actor_out(graph, b),
+                hops,
+            }
+        }
+        Statement::Neighbors { actor } => {
+            let id = resolve(graph, actor)?;
+            let depth = query.filters.depth.unwrap_or(DEFAULT_DEPTH).min(MAX_DEPTH);
+            let network = ego_network(graph, id, depth, &filter);
+            let mut actors: Vec<ActorRow> = network
+                .actors
+                .iter()
+                .map(|(a, d)| row(graph, *a, Some(*d), Vec::new()))
+                .collect();
+            actors.sort_by(|x, y| {
+                x.depth
+                    .cmp(&y.depth)
+                    .then_with(|| x.actor.name.cmp(&y.actor.name))
+            });
+            let ties = network.ties.iter().filter_map(|t| graph.tie(*t));
+            Answer::Network {
+                focus: actor_out(graph, id),
+                actors,
+                ties: sorted_ties(graph, id, ties),
+            }
+        }
+        Statement::Changes { from, to } => {
+            let window = Window::new(from.first_day(), to.last_day());
+            let ties: Vec<TieRef> = graph.ties(&filter).collect();
+            Answer::Events {
+                events: events(graph, &ties, window),
+            }
+        }
+        Statement::Stats => {
+            let mut counts = vec![0usize; graph.relations().len()];
+            let mut active = rustc_hash::FxHashSet::default();
+            for tie in graph.ties(&filter) {
+                counts[tie.tie.relation.index()] += 1;
+                active.insert(tie.from);
+                active.insert(tie.to);
+            }
+            Answer::Stats {
+                actors: graph.actor_count(),
+                active_actors: active.len(),
+                ties: graph
+                    .relations()
+                    .iter()
+                    .map(|(id, r)| (r.name.clone(), counts[id.index()]))
+                    .collect(),
+            }
+        }
+        Statement::Actors { kind } => {
+            let mut actors: Vec<ActorRow> = graph
+                .actors()
+                .filter(|(_, a)| kind.is_none_or(|k| a.kind == k))
+                .map(|(id, _)| row(graph, id, None, Vec::new()))
+                .collect();
+            actors.sort_by(|a, b| {
+                a.actor
+                    .name
+                    .to_lowercase()
+                    .cmp(&b.actor.name.to_lowercase())
+            });
+            Answer::Actors { actors }
+        }
+        Statement::Relations => {
+            let mut counts = vec![0usize; graph.relations().len()];
+            for tie in graph.all_ties() {
+                counts[tie.tie.relation.index()] += 1;
+            }
+            Answer::Relations {
+                relations: graph
+                    .relations()
+                    .iter()
+                    .map(|(id, r)| RelationRow {
+                        name: r.name.clone(),
+                        directed: r.directed,
+                        ties: counts[id.index()],
+                        note: r.note.clone(),
+                    })
+                    .collect(),
+            }
+        }
+        Statement::Sources => {
+            let mut counts = vec![0usize; graph.sources().len()];
+            for tie in graph.all_ties() {
+                for source in &tie.tie.sources {
+                    counts[source.index()] += 1;
+                }
+            }
+            Answer::Sources {
+                sources: graph
+                    .sources()
+                    .iter()
+                    .zip(counts)
+                    .map(|(s, ties)| SourceRow {
+                        id: s.id.clone(),
+                        citation: s.citation.clone(),
+                        url: s.url.clone(),
+                        ties,
+                    })
+                    .collect(),
+            }
+        }
+        Statement::Help { topic } => Answer::Text {
+            text: super::help::text(topic.as_deref()),
+        },
+        Statement::Export(export) => {
+            let focus = export
+                .focus
+                .as_ref()
+                .map(|a| resolve(graph, a))
+                .transpose()?;
+            return Ok(Outcome::Export(ExportPlan {
+                format: export.format.clone(),
+                focus,
+                depth: query
+                    .filters
+                    .depth
+                    .unwrap_or(if focus.is_some() { DEFAULT_DEPTH } else { 0 })
+                    .min(MAX_DEPTH),
+                filter,
+                time_label: query.filters.time.map(time_label),
+                frames: export.frames,
+                theme: export.theme.clone(),
+                target: export.target.as_ref().map(|(t, _)| t.clone()),
+            }));
+        }
+        Statement::Expect {
+            query: inner,
+            check,
+        } => {
+            let Outcome::Answer(answer) = evaluate(graph, inner)? else {
+                return Err(QueryError::new(
+                    QueryErrorKind::Invalid("an export cannot be expected".into()),
+                    0,
+                    0,
+                ));
+            };
+            check_answer(graph, &answer, check)?
+        }
+    };
+    Ok(Outcome::Answer(answer))
+}
+
+/// The answer to an expectation: passed or not, and why.
+fn check_answer(graph: &Graph, answer: &Answer, check: &Check) -> Result<Answer, QueryError> {
+    let ids = answer.actor_ids();
+    let (passed, message) = match check {
+        Check::Includes(names) | Check::Excludes(names) => {
+            let wanted = matches!(check, Check::Includes(_));
+            let mut wrong = Vec::new();
+            for name in names {
+                let id = resolve(graph, name)?;
+                let actor = graph.actor(id);
+                if ids.contains(&actor.id.as_str()) != wanted {
+                    wrong.push(actor.name.clone());
+                }
+            }
+            let verb = if wanted { "includes" } else { "excludes" };
+            if wrong.is_empty() {
+                (
+                    true,
+                    format!(
+                        "the answer {verb} {}",
+                        names
+                            .iter()
+                            .map(|n| n.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            } else {
+                let found: Vec<String> = unique(ids.iter().map(|id| {
+                    graph
+                        .find(id)
+                        .map_or(id.to_string(), |a| graph.actor(a).name.clone())
+                }));
+                (
+                    false,
+                    format!(
+                        "expected the answer to {} {}, but {}; it holds: {}",
+                        if wanted { "include" } else { "exclude" },
+                        wrong.join(", "),
+                        if wanted { "it does not" } else { "it does" },
+                        if found.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            found.join(", ")
+                        }
+                    ),
+                )
+            }
+        }
+        Check::IsEmpty => (
+            answer.is_empty(),
+            format!("expected an empty answer, got {} results", answer.len()),
+        ),
+        Check::IsNotEmpty => (!answer.is_empty(), "expected results, got none".to_string()),
+        Check::Count(n) => (
+            answer.len() == *n,
+            format!("expected {n} results, got {}", answer.len()),
+        ),
+    };
+    let message = if passed {
+        match check {
+            Check::IsEmpty => "the answer is empty".to_string(),
+            Check::IsNotEmpty => format!("the answer has {} results", answer.len()),
+            Check::Count(n) => format!("the answer has {n} results"),
+            _ => message,
+        }
+    } else {
+        message
+    };
+    Ok(Answer::Check { passed, message })
+}
+
+fn unique(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = Vec::new();
+    for item in items {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen
+}
+
+/// The window a time operator keeps; see docs/QUERIES.md.
+pub fn window_of(time: Option<TimeOp>) -> Window {
+    let Some(time) = time else { return Window::ALL };
+    let before = |day: Day| day.saturating_sub(1);
+    let after = |day: Day| day.saturating_add(1);
+    match time {
+        TimeOp::After(d) => Window::new(after(d.last_day()), DAY_MAX),
+        TimeOp::Before(d) => Window::new(DAY_MIN, before(d.first_day())),
+        TimeOp::Since(d) => Window::new(d.first_day(), DAY_MAX),
+        TimeOp::Until(d) => Window::new(DAY_MIN, d.last_day()),
+        TimeOp::During(d) => Window::new(d.first_day(), d.last_day()),
+        TimeOp::Between(a, b) => Window::new(a.first_day(), b.last_day()),
+        TimeOp::AsOf(d) => Window::on(d.last_day()),
+    }
+}
+
+/// The time operator in words, for titles.
+pub fn time_label(time: TimeOp) -> String {
+    match time {
+        TimeOp::After(d) => format!("after {d}"),
+        TimeOp::Before(d) => format!("before {d}"),
+        TimeOp::Since(d) => format!("since {d}"),
+        TimeOp::Until(d) => format!("until {d}"),
+        TimeOp::During(d) => format!("during {d}"),
+        TimeOp::Between(a, b) => format!("between {a} and {b}"),
+        TimeOp::AsOf(d) => format!("as of {d}"),
+    }
+}
+
+/// The model filter a query's filters describe.
+pub fn tie_filter(graph: &Graph, filters: &Filters) -> Result<TieFilter, QueryError> {
+    let relations = filters
+        .relations
+        .as_ref()
+        .map(|names| {
+            names
+                .iter()
+                .map(|name| {
+                    graph.relations().find(&name.name).ok_or_else(|| {
+                        QueryError::new(
+                            QueryErrorKind::UnknownRelation {
+                                name: name.name.clone(),
+                                known: graph.relations().names().map(str::to_string).collect(),
+                            },
+                            name.span.0,
+                            name.span.1,
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()?;
+    Ok(TieFilter {
+        relations,
+        window: window_of(filters.time),
+        min_confidence: filters
+            .min_confidence
+            .unwrap_or(crate::model::Confidence::Possible),
+    })
+}
+
+/// The actor a query names, or an error with the nearest names.
+pub fn resolve(graph: &Graph, name: &ActorName) -> Result<ActorId, QueryError> {
+    graph.resolve(&name.name).map_err(|unknown| {
+        QueryError::new(
+            QueryErrorKind::UnknownActor {
+                name: unknown.name,
+                suggestions: unknown.suggestions,
+            },
+            name.span.0,
+            name.span.1,
+        )
+    })
+}
+
+pub fn actor_out(graph: &Graph, id: ActorId) -> ActorOut {
+    let actor = graph.actor(id);
+    ActorOut {
+        id: actor.id.clone(),
+        name: actor.name.clone(),
+    }
+}
+
+pub fn tie_out(graph: &Graph, tie: TieRef<'_>) -> TieOut {
+    let relations = graph.relations();
+    TieOut {
+        from: actor_out(graph, tie.from),
+        to: actor_out(graph, tie.to),
+        relation: relations.name(tie.tie.relation).to_string(),
+        directed: relations.is_directed(tie.tie.relation),
+        start: tie.tie.start().map(|d| d.to_string()),
+        end: tie.tie.end().map(|d| d.to_string()),
+        confidence: tie.tie.confidence.to_string(),
+        sources: tie
+            .tie
+            .sources
+            .iter()
+            .map(|s| graph.source(*s).id.clone())
+            .collect(),
+        note: tie.tie.note.clone(),
+    }
+}
+
+fn row(graph: &Graph, id: ActorId, depth: Option<usize>, ties: Vec<TieRef<'_>>) -> ActorRow {
+    ActorRow {
+        actor: actor_out(graph, id),
+        kind: graph.actor(id).kind.to_string(),
+        depth,
+        ties: ties.into_iter().map(|t| tie_out(graph, t)).collect(),
+    }
+}
+
+/// Ties in reading order: by start (unknown first), relation, other end's name.
+fn sorted_ties<'g>(
+    graph: &'g Graph,
+    focus: ActorId,
+    ties: impl Iterator<Item = TieRef<'g>>,
+) -> Vec<TieOut> {
+    let mut ties: Vec<TieRef> = ties.collect();
+    ties.sort_by_cached_key(|t| {
+        (
+            t.tie.window().first,
+            t.tie.relation,
+            graph.actor(t.other(focus)).name.clone(),
+            t.id,
+        )
+    });
+    ties.into_iter().map(|t| tie_out(graph, t)).collect()
+}
+
+/// One row per actor met through `ties`, each with its ties, by name.
+fn actors_by_tie(graph: &Graph, focus: ActorId, ties: Vec<TieRef<'_>>) -> Vec<ActorRow> {
+    let mut grouped: FxHashMap<ActorId, Vec<TieRef>> = FxHashMap::default();
+    for tie in ties {
+        grouped.entry(tie.other(focus)).or_default().push(tie);
+    }
+    let mut rows: Vec<ActorRow> = grouped
+        .into_iter()
+        .map(|(id, mut ties)| {
+            ties.sort_by_key(|t| (t.tie.window().first, t.id));
+            row(graph, id, None, ties)
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        a.actor
+            .name
+            .to_lowercase()
+            .cmp(&b.actor.name.to_lowercase())
+            .then(a.actor.id.cmp(&b.actor.id))
+    });
+    rows
+}
+
+/// Up the subgroup-of chain from `actor`, then whom each of them pledges allegiance to.
+fn parents(graph: &Graph, actor: ActorId, filter: &TieFilter) -> Vec<ActorRow> {
+    let chain = hierarchy(graph, actor, filter, RelationId::SUBGROUP_OF, false);
+    let mut rows: Vec<ActorRow> = chain
+        .iter()
+        .map(|s| {
+            row(
+                graph,
+                s.actor,
+                Some(s.depth),
+                vec![graph.tie(s.via).expect("walked tie")],
+            )
+        })
+        .collect();
+    let allegiance = TieFilter {
+        relations: Some(vec![RelationId::ALLEGIANCE]),
+        ..filter.clone()
+    };
+    let levels = std::iter::once((actor, 0)).chain(chain.iter().map(|s| (s.actor, s.depth)));
+    let mut pledges = Vec::new();
+    for (member, depth) in levels {
+        let mut ties: Vec<TieRef> = graph
+            .ties_of(member, &allegiance)
+            .filter(|t| t.from == member)
+            .collect();
+        ties.sort_by_key(|t| (t.tie.window().first, t.id));
+        for tie in ties {
+            pledges.push(row(graph, tie.to, Some(depth + 1), vec![tie]));
+        }
+    }
+    rows.extend(pledges);
+    rows
+}
+
+fn card(graph: &Graph, id: ActorId) -> Card {
+    let actor = graph.actor(id);
+    let all = TieFilter::default();
+    Card {
+        actor: actor_out(graph, id),
+        kind: actor.kind.describe().to_string(),
+        aliases: actor.aliases.clone(),
+        tags: actor.tags.clone(),
+        active: actor.active.map(|p| {
+            format!(
+                "{}–{}",
+                p.start.map_or("?".to_string(), |d| d.to_string()),
+                p.end.map_or(String::new(), |d| d.to_string())
+            )
+        }),
+        note: actor.note.clone(),
+        ties: sorted_ties(graph, id, graph.ties_of(id, &all)),
+    }
+}
+
+/// Ties beginning and ending inside `window`, in date order. A pair whose
+/// tie of one relation ends while one of another relation begins within
+/// the window is marked `changed` on the beginning.
+fn events(graph: &Graph, ties: &[TieRef<'_>], window: Window) -> Vec<Event> {
+    let mut found: Vec<(Day, u8, Event, (ActorId, ActorId))> = Vec::new();
+    for tie in ties {
+        let pair = if tie.from < tie.to {
+            (tie.from, tie.to)
+        } else {
+            (tie.to, tie.from)
+        };
+        if let Some(start) = tie.tie.start() {
+            if window.contains(start.first_day()) {
+                found.push((
+                    start.first_day(),
+                    1,
+                    Event {
+                        date: start.to_string(),
+                        event: "began".into(),
+                        tie: tie_out(graph, *tie),
+                    },
+                    pair,
+                ));
+            }
+        }
+        if let Some(end) = tie.tie.end() {
+            if window.contains(end.last_day()) {
+                found.push((
+                    end.last_day(),
+                    0,
+                    Event {
+                        date: end.to_string(),
+                        event: "ended".into(),
+                        tie: tie_out(graph, *tie),
+                    },
+                    pair,
+                ));
+            }
+        }
+    }
+    let ended: Vec<((ActorId, ActorId), String)> = found
+        .iter()
+        .filter(|f| f.2.event == "ended")
+        .map(|f| (f.3, f.2.tie.relation.clone()))
+        .collect();
+    for (_, _, event, pair) in found.iter_mut() {
+        if event.event == "began" {
+            if let Some((_, old)) = ended
+                .iter()
+                .find(|(p, r)| p == pair && *r != event.tie.relation)
+            {
+                event.event = format!("changed from {old}");
+            }
+        }
+    }
+    found.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.tie.from.name.cmp(&b.2.tie.from.name))
+    });
+    found.into_iter().map(|f| f.2).collect()
+}

@@ -1,0 +1,65 @@
+//! The text `help` prints: every form of the language with an example.
+
+/// Help on everything, or on one topic (`help time`, `help expect`).
+pub fn text(topic: Option<&str>) -> String {
+    match topic {
+        Some("time" | "dates") => TIME.to_string(),
+        Some("expect" | "scripts") => SCRIPTS.to_string(),
+        Some("export" | "dot") => EXPORT.to_string(),
+        _ => format!("{FORMS}\n{TIME}\n{FILTERS}\n{EXPORT}\n{SCRIPTS}"),
+    }
+}
+
+const FORMS: &str = "\
+Questions (ACTOR is a name, id or alias; quote names with spaces: \"Wagner Group\")
+  who allied with ACTOR [TIME]           who allied with JNIM after 2022
+  who fought ACTOR [TIME]                who fought ISGS during 2022
+  who is hostile to ACTOR [TIME]         who is hostile to \"Wagner Group\"
+  who pledged allegiance to ACTOR [TIME] who pledged allegiance to AQIM
+  allies of ACTOR / enemies of ACTOR     allies of France until 2022
+  subgroups of ACTOR [TIME]              subgroups of JNIM
+  parents of ACTOR [TIME]                parents of MLF
+  ties of ACTOR [via REL, ...] [TIME]    ties of JNIM via alliance, hostility since 2022
+  show ACTOR                             show \"Ansar Dine\"
+  timeline ACTOR                         timeline \"Daoussak militias\"
+  path from ACTOR to ACTOR [via ...]     path from MLF to \"al Qaeda\"
+  neighbors of ACTOR [depth N] [via ...] neighbors of JNIM depth 2 as of 2023-02
+  changes between TIME and TIME          changes between 2022 and 2023
+  stats [TIME]                           stats as of 2022-06
+  actors [of kind KIND]                  actors of kind militia
+  relations / sources                    relations
+";
+
+const TIME: &str = "\
+Time (T is YYYY, YYYY-MM or YYYY-MM-DD and covers its whole span)
+  after T       active on some day after T ends       after 2022 = from 2023-01-01 on
+  before T      active on some day before T starts    before 2013
+  since T       active on some day from T's start on  since 2022-07
+  until T       active on some day up to T's end      until 2015
+  during T, in T  active on some day within T         during 2022
+  between A and B active on some day from A's start to B's end
+  as of T       active on T's last day                as of 2023-02 = on 2023-02-28
+  A tie with no start has been active since forever; one with no end is ongoing.
+";
+
+const FILTERS: &str = "\
+Filters (any order, each once)
+  via REL, ...             only these relations: alliance, hostility, allegiance, subgroup-of, ...
+  with confidence C        C or better: confirmed > likely > possible
+  depth N                  hops, for neighbors and export
+";
+
+const EXPORT: &str = "\
+Export
+  export dot ACTOR|all [depth N] [via ...] [TIME] [theme light|dark] [to FILE]
+  export dot JNIM depth 2 as of 2023-02 to jnim.svg   (.dot, .svg, .png, .pdf)
+  export dot JNIM depth 2 frames 2019..2023 to frames/   one diagram per year
+";
+
+const SCRIPTS: &str = "\
+Scripts and expectations (actorgraph run FILE.q)
+  expect QUERY includes ACTOR, ...     expect who allied with JNIM after 2022 includes \"Daoussak militias\"
+  expect QUERY excludes ACTOR, ...
+  expect QUERY is empty | is not empty | count N
+REPL commands: help [time|export|expect], load FILE, quit
+";

@@ -1,0 +1,13 @@
+//! The query language: lexer → parser → AST → evaluator. It knows the
+//! model and the answer types, never the terminal.
+
+pub mod ast;
+pub mod error;
+pub mod eval;
+pub mod help;
+pub mod lexer;
+pub mod parser;
+
+pub use ast::{Query, Statement};
+pub use error::{QueryError, QueryErrorKind};
+pub use parser::parse;

@@ -1,0 +1,800 @@
+//! Turns tokens into a [`Query`]. Recursive descent over a small grammar
+//! (written out in `docs/QUERIES.md`); every error names what was expected
+//! and points at the word where it went wrong.
+
+use super::ast::*;
+use super::error::{QueryError, QueryErrorKind};
+use super::lexer::{lex, Token, TokenKind};
+use crate::model::{ActorKind, Confidence, PartialDate};
+
+/// Parses one query.
+pub fn parse(query: &str) -> Result<Query, QueryError> {
+    let tokens = lex(query)?;
+    let mut parser = Parser {
+        tokens,
+        pos: 0,
+        end: query.len(),
+    };
+    let parsed = parser.query(true)?;
+    parser.finish()?;
+    Ok(parsed)
+}
+
+/// Words that end an unquoted actor name: they start a filter or the next part.
+const NAME_STOPS: &[&str] = &[
+    "via",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "in",
+    "between",
+    "as",
+    "with",
+    "depth",
+    "to",
+    "and",
+    "frames",
+    "theme",
+    "confidence",
+    "includes",
+    "excludes",
+    "is",
+    "count",
+    "has",
+];
+
+/// Words a statement can begin with, for "expected" messages and completion.
+pub const STATEMENT_WORDS: &[&str] = &[
+    "who",
+    "allies",
+    "enemies",
+    "subgroups",
+    "parents",
+    "ties",
+    "show",
+    "timeline",
+    "path",
+    "neighbors",
+    "changes",
+    "stats",
+    "actors",
+    "relations",
+    "sources",
+    "export",
+    "expect",
+    "help",
+];
+
+/// Every keyword of the language, for completion.
+pub const KEYWORDS: &[&str] = &[
+    "who",
+    "allied",
+    "with",
+    "fought",
+    "is",
+    "hostile",
+    "to",
+    "pledged",
+    "allegiance",
+    "subgroups",
+    "of",
+    "parents",
+    "ties",
+    "via",
+    "show",
+    "timeline",
+    "path",
+    "from",
+    "neighbors",
+    "depth",
+    "changes",
+    "between",
+    "and",
+    "stats",
+    "actors",
+    "kind",
+    "relations",
+    "sources",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "in",
+    "as",
+    "confidence",
+    "export",
+    "dot",
+    "all",
+    "frames",
+    "theme",
+    "expect",
+    "includes",
+    "excludes",
+    "empty",
+    "not",
+    "count",
+    "help",
+    "allies",
+    "enemies",
+];
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+    /// The query's length, for errors at its end.
+    end: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn peek_is(&self, keyword: &str) -> bool {
+        self.peek().is_some_and(|t| t.is(keyword))
+    }
+
+    fn peek_is_any(&self, keywords: &[&str]) -> bool {
+        self.peek()
+            .is_some_and(|t| keywords.iter().any(|k| t.is(k)))
+    }
+
+    fn advance(&mut self) -> Option<Token> {
+        let token = self.tokens.get(self.pos).cloned();
+        if token.is_some() {
+            self.pos += 1;
+        }
+        token
+    }
+
+    /// An error at the current token (or the end), saying what was expected.
+    fn expected(&self, expected: impl Into<String>) -> QueryError {
+        let (found, start, end) = match self.peek() {
+            Some(token) => (Some(token.text.clone()), token.start, token.end),
+            None => (None, self.end, self.end),
+        };
+        QueryError::new(
+            QueryErrorKind::Expected {
+                expected: expected.into(),
+                found,
+            },
+            start,
+            end,
+        )
+    }
+
+    fn eat(&mut self, keyword: &str) -> bool {
+        if self.peek_is(keyword) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn keyword(&mut self, keyword: &str) -> Result<Token, QueryError> {
+        if self.peek_is(keyword) {
+            Ok(self.advance().expect("peeked"))
+        } else {
+            Err(self.expected(format!("`{keyword}`")))
+        }
+    }
+
+    fn finish(&self) -> Result<(), QueryError> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self.expected("the end of the query")),
+        }
+    }
+
+    fn query(&mut self, top_level: bool) -> Result<Query, QueryError> {
+        let Some(first) = self.advance() else {
+            return Err(self.expected(format!("a question, such as {}", example_list())));
+        };
+        let lower = first.text.to_lowercase();
+        let statement = match (first.kind == TokenKind::Word).then_some(lower.as_str()) {
+            Some("who") => self.who()?,
+            Some("allies") => {
+                self.keyword("of")?;
+                Statement::Who {
+                    who: Who::AlliedWith,
+                    actor: self.actor()?,
+                }
+            }
+            Some("enemies" | "rivals") => {
+                self.keyword("of")?;
+                Statement::Who {
+                    who: Who::Fought,
+                    actor: self.actor()?,
+                }
+            }
+            Some("subgroups" | "subgroup") => {
+                self.keyword("of")?;
+                Statement::Subgroups {
+                    actor: self.actor()?,
+                }
+            }
+            Some("parents" | "parent") => {
+                self.keyword("of")?;
+                Statement::Parents {
+                    actor: self.actor()?,
+                }
+            }
+            Some("ties") => {
+                self.keyword("of")?;
+                Statement::Ties {
+                    actor: self.actor()?,
+                }
+            }
+            Some("show" | "card") => Statement::Show {
+                actor: self.actor()?,
+            },
+            Some("timeline") => {
+                self.eat("of");
+                Statement::Timeline {
+                    actor: self.actor()?,
+                }
+            }
+            Some("path") => self.path()?,
+            Some("neighbors" | "neighbours" | "network") => {
+                self.keyword("of")?;
+                Statement::Neighbors {
+                    actor: self.actor()?,
+                }
+            }
+            Some("changes") => {
+                self.keyword("between")?;
+                let (from, from_span) = self.date()?;
+                self.keyword("and")?;
+                let (to, to_span) = self.date()?;
+                if to.last_day() < from.first_day() {
+                    return Err(QueryError::new(
+                        QueryErrorKind::ReversedRange,
+                        from_span.0,
+                        to_span.1,
+                    ));
+                }
+                Statement::Changes { from, to }
+            }
+            Some("stats" | "statistics") => Statement::Stats,
+            Some("actors") => {
+                let mut kind = None;
+                if self.eat("of") {
+                    self.keyword("kind")?;
+                    kind = Some(self.actor_kind()?);
+                }
+                Statement::Actors { kind }
+            }
+            Some("relations") => Statement::Relations,
+            Some("sources") => Statement::Sources,
+            Some("help" | "?") => Statement::Help {
+                topic: self.advance().map(|t| t.text.to_lowercase()),
+            },
+            Some("export") => Statement::Export(self.export()?),
+            Some("expect") if top_level => self.expect_statement()?,
+            _ => {
+                self.pos -= 1;
+                return Err(self
+                    .expected(format!("a question, such as {}", example_list()))
+                    .with_help("`help` lists every form"));
+            }
+        };
+        let mut statement = statement;
+        let filters = self.filters(&mut statement, first.text.to_lowercase())?;
+        Ok(Query { statement, filters })
+    }
+
+    fn who(&mut self) -> Result<Statement, QueryError> {
+        self.eat("is");
+        self.eat("was");
+        let who = if self.peek_is_any(&[
+            "allied",
+            "allies",
+            "allying",
+            "partnered",
+            "partners",
+            "cooperated",
+        ]) {
+            self.advance();
+            self.keyword("with")?;
+            Who::AlliedWith
+        } else if self.peek_is_any(&["fought", "fights", "fighting", "attacked", "attacks"]) {
+            self.advance();
+            self.eat("against");
+            Who::Fought
+        } else if self.peek_is("hostile") {
+            self.advance();
+            self.keyword("to")?;
+            Who::Fought
+        } else if self.peek_is_any(&["pledged", "pledges", "pledge"]) {
+            self.advance();
+            self.keyword("allegiance")?;
+            self.keyword("to")?;
+            Who::PledgedTo
+        } else if self.peek_is("loyal") {
+            self.advance();
+            self.keyword("to")?;
+            Who::PledgedTo
+        } else {
+            return Err(self
+                .expected("`allied with`, `fought`, `is hostile to` or `pledged allegiance to`"));
+        };
+        Ok(Statement::Who {
+            who,
+            actor: self.actor()?,
+        })
+    }
+
+    fn path(&mut self) -> Result<Statement, QueryError> {
+        if self.eat("between") {
+            let from = self.actor()?;
+            self.keyword("and")?;
+            let to = self.actor()?;
+            return Ok(Statement::Path { from, to });
+        }
+        self.keyword("from")?;
+        let from = self.actor()?;
+        self.keyword("to")?;
+        let to = self.actor()?;
+        Ok(Statement::Path { from, to })
+    }
+
+    /// A quoted name, or bare words up to the next keyword.
+    fn actor(&mut self) -> Result<ActorName, QueryError> {
+        match self.peek() {
+            Some(token) if token.kind == TokenKind::Quoted => {
+                let token = self.advance().expect("peeked");
+                if token.text.trim().is_empty() {
+                    return Err(QueryError::new(
+                        QueryErrorKind::Invalid("an actor name cannot be empty".into()),
+                        token.start,
+                        token.end,
+                    ));
+                }
+                Ok(ActorName {
+                    name: token.text,
+                    span: (token.start, token.end),
+                })
+            }
+            Some(token)
+                if token.kind == TokenKind::Word && !NAME_STOPS.iter().any(|s| token.is(s)) =>
+            {
+                let start = token.start;
+                let mut end = token.end;
+                let mut words = vec![self.advance().expect("peeked").text];
+                while let Some(token) = self.peek() {
+                    if token.kind != TokenKind::Word || NAME_STOPS.iter().any(|s| token.is(s)) {
+                        break;
+                    }
+                    end = token.end;
+                    words.push(self.advance().expect("peeked").text);
+                }
+                Ok(ActorName {
+                    name: words.join(" "),
+                    span: (start, end),
+                })
+            }
+            _ => Err(self.expected("an actor name (quote names with spaces: \"Wagner Group\")")),
+        }
+    }
+
+    fn date(&mut self) -> Result<(PartialDate, Span), QueryError> {
+        match self.peek() {
+            Some(token)
+                if token.kind == TokenKind::Word
+                    && token.text.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                let token = self.advance().expect("peeked");
+                let date = token.text.parse::<PartialDate>().map_err(|e| {
+                    QueryError::new(
+                        QueryErrorKind::BadDate {
+                            text: token.text.clone(),
+                            reason: e.to_string(),
+                        },
+                        token.start,
+                        token.end,
+                    )
+                })?;
+                Ok((date, (token.start, token.end)))
+            }
+            _ => Err(self.expected("a date (YYYY, YYYY-MM or YYYY-MM-DD)")),
+        }
+    }
+
+    fn number(&mut self, what: &str) -> Result<usize, QueryError> {
+        match self.peek() {
+            Some(token) if token.kind == TokenKind::Word => match token.text.parse::<usize>() {
+                Ok(n) => {
+                    self.advance();
+                    Ok(n)
+                }
+                Err(_) => Err(self.expected(what.to_string())),
+            },
+            _ => Err(self.expected(what.to_string())),
+        }
+    }
+
+    fn actor_kind(&mut self) -> Result<ActorKind, QueryError> {
+        let token = self
+            .advance()
+            .ok_or_else(|| self.expected("an actor kind"))?;
+        let mut text = token.text.clone();
+        let mut end = token.end;
+        // Two-word kinds: "state force", "private military company".
+        let mut kind = ActorKind::parse(&text);
+        let mut extra = 0;
+        while kind.is_none() && extra < 2 {
+            let Some(next) = self.tokens.get(self.pos + extra) else {
+                break;
+            };
+            text = format!("{text} {}", next.text);
+            end = next.end;
+            extra += 1;
+            kind = ActorKind::parse(&text);
+        }
+        match kind {
+            Some(kind) => {
+                self.pos += extra;
+                Ok(kind)
+            }
+            None => Err(QueryError::new(
+                QueryErrorKind::Expected {
+                    expected: "an actor kind".into(),
+                    found: Some(token.text.clone()),
+                },
+                token.start,
+                if extra > 0 { token.end } else { end },
+            )
+            .with_help(format!(
+                "kinds are {}",
+                ActorKind::ALL
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
+    fn export(&mut self) -> Result<Export, QueryError> {
+        let format = match self.peek() {
+            Some(token) if token.kind == TokenKind::Word && !token.is("all") => {
+                self.advance().expect("peeked")
+            }
+            _ => {
+                return Err(
+                    self.expected("an export format: dot, csv, json, graphml, gexf or cypher")
+                )
+            }
+        };
+        let focus = if self.eat("all") {
+            None
+        } else {
+            Some(self.actor()?)
+        };
+        Ok(Export {
+            format: format.text.to_lowercase(),
+            format_span: (format.start, format.end),
+            focus,
+            frames: None,
+            theme: None,
+            target: None,
+        })
+    }
+
+    fn expect_statement(&mut self) -> Result<Statement, QueryError> {
+        let query = self.query(false)?;
+        let check = if self.eat("includes") || self.eat("include") {
+            Check::Includes(self.actor_list()?)
+        } else if self.eat("excludes") || self.eat("exclude") {
+            Check::Excludes(self.actor_list()?)
+        } else if self.eat("is") {
+            if self.eat("not") {
+                self.keyword("empty")?;
+                Check::IsNotEmpty
+            } else {
+                self.keyword("empty")?;
+                Check::IsEmpty
+            }
+        } else if self.eat("count") || self.eat("has") {
+            let n = self.number("a count")?;
+            self.eat("results");
+            Check::Count(n)
+        } else {
+            return Err(
+                self.expected("`includes`, `excludes`, `is empty`, `is not empty` or `count N`")
+            );
+        };
+        Ok(Statement::Expect {
+            query: Box::new(query),
+            check,
+        })
+    }
+
+    fn actor_list(&mut self) -> Result<Vec<ActorName>, QueryError> {
+        let mut actors = vec![self.actor()?];
+        while self.peek().is_some_and(|t| t.kind == TokenKind::Comma) || self.peek_is("and") {
+            self.advance();
+            actors.push(self.actor()?);
+        }
+        Ok(actors)
+    }
+
+    /// The filters after a statement, in any order, each at most once.
+    fn filters(&mut self, statement: &mut Statement, verb: String) -> Result<Filters, QueryError> {
+        let mut filters = Filters::default();
+        let allows = Allows::of(statement);
+        loop {
+            let Some(token) = self.peek().cloned() else {
+                break;
+            };
+            let word = token.text.to_lowercase();
+            let not_here = || {
+                QueryError::new(
+                    QueryErrorKind::NotApplicable(word.clone(), verb.clone()),
+                    token.start,
+                    token.end,
+                )
+            };
+            let repeated = || {
+                QueryError::new(
+                    QueryErrorKind::Repeated(word.clone()),
+                    token.start,
+                    token.end,
+                )
+            };
+            match word.as_str() {
+                "via" => {
+                    if !allows.via {
+                        return Err(not_here());
+                    }
+                    if filters.relations.is_some() {
+                        return Err(repeated());
+                    }
+                    self.advance();
+                    filters.relations = Some(self.relation_list()?);
+                }
+                "after" | "before" | "since" | "until" | "during" | "in" | "between" | "as" => {
+                    if !allows.time {
+                        return Err(not_here());
+                    }
+                    if filters.time.is_some() {
+                        return Err(repeated()
+                            .with_help("use one time operator; `between A and B` gives a range"));
+                    }
+                    self.advance();
+                    filters.time = Some(self.time(&word, token.start)?);
+                }
+                "with" | "confidence" => {
+                    if !allows.confidence {
+                        return Err(not_here());
+                    }
+                    if filters.min_confidence.is_some() {
+                        return Err(repeated());
+                    }
+                    self.advance();
+                    if word == "with" {
+                        self.keyword("confidence")?;
+                    }
+                    filters.min_confidence = Some(self.confidence()?);
+                }
+                "depth" => {
+                    if !allows.depth {
+                        return Err(not_here());
+                    }
+                    if filters.depth.is_some() {
+                        return Err(repeated());
+                    }
+                    self.advance();
+                    filters.depth = Some(self.number("a depth (a number of hops)")?);
+                }
+                "frames" | "theme" | "to" => {
+                    let Statement::Export(export) = statement else {
+                        break;
+                    };
+                    self.advance();
+                    self.export_option(export, &word, &token)?;
+                }
+                _ => break,
+            }
+        }
+        Ok(filters)
+    }
+
+    fn export_option(
+        &mut self,
+        export: &mut Export,
+        word: &str,
+        token: &Token,
+    ) -> Result<(), QueryError> {
+        let repeated = || {
+            QueryError::new(
+                QueryErrorKind::Repeated(word.to_string()),
+                token.start,
+                token.end,
+            )
+        };
+        match word {
+            "frames" => {
+                if export.frames.is_some() {
+                    return Err(repeated());
+                }
+                let range = self
+                    .advance()
+                    .ok_or_else(|| self.expected("a range of years, such as 2019..2023"))?;
+                let years = range
+                    .text
+                    .split_once("..")
+                    .and_then(|(a, b)| Some((a.parse::<i32>().ok()?, b.parse::<i32>().ok()?)))
+                    .filter(|(a, b)| (1..=9999).contains(a) && (1..=9999).contains(b));
+                let Some((first, last)) = years else {
+                    return Err(QueryError::new(
+                        QueryErrorKind::Expected {
+                            expected: "a range of years, such as 2019..2023".into(),
+                            found: Some(range.text.clone()),
+                        },
+                        range.start,
+                        range.end,
+                    ));
+                };
+                if last < first {
+                    return Err(QueryError::new(
+                        QueryErrorKind::ReversedRange,
+                        range.start,
+                        range.end,
+                    ));
+                }
+                if last - first >= 200 {
+                    return Err(QueryError::new(
+                        QueryErrorKind::Invalid("at most 200 frames".into()),
+                        range.start,
+                        range.end,
+                    ));
+                }
+                export.frames = Some((first, last));
+            }
+            "theme" => {
+                if export.theme.is_some() {
+                    return Err(repeated());
+                }
+                if !self.peek_is_any(&["light", "dark"]) {
+                    return Err(self.expected("`light` or `dark`"));
+                }
+                export.theme = self.advance().map(|t| t.text.to_lowercase());
+            }
+            _ => {
+                if export.target.is_some() {
+                    return Err(repeated());
+                }
+                match self.advance() {
+                    Some(target) if target.kind != TokenKind::Comma => {
+                        export.target = Some((target.text, (target.start, target.end)));
+                    }
+                    _ => {
+                        self.pos = self.pos.min(self.tokens.len());
+                        return Err(self.expected("a file to write, such as jnim.svg"));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn relation_list(&mut self) -> Result<Vec<RelationName>, QueryError> {
+        let mut relations = Vec::new();
+        loop {
+            match self.peek() {
+                Some(token) if token.kind != TokenKind::Comma => {
+                    let token = self.advance().expect("peeked");
+                    // "subgroup of" reads as one relation.
+                    let mut name = token.text.clone();
+                    let mut end = token.end;
+                    if name.eq_ignore_ascii_case("subgroup") && self.peek_is("of") {
+                        let of = self.advance().expect("peeked");
+                        name.push_str(" of");
+                        end = of.end;
+                    }
+                    relations.push(RelationName {
+                        name,
+                        span: (token.start, end),
+                    });
+                }
+                _ => {
+                    return Err(self.expected(
+                        "a relation (alliance, hostility, allegiance, subgroup-of, ...)",
+                    ))
+                }
+            }
+            if self.peek().is_some_and(|t| t.kind == TokenKind::Comma) {
+                self.advance();
+            } else {
+                return Ok(relations);
+            }
+        }
+    }
+
+    fn time(&mut self, word: &str, start: usize) -> Result<TimeOp, QueryError> {
+        Ok(match word {
+            "after" => TimeOp::After(self.date()?.0),
+            "before" => TimeOp::Before(self.date()?.0),
+            "since" => TimeOp::Since(self.date()?.0),
+            "until" => TimeOp::Until(self.date()?.0),
+            "during" | "in" => TimeOp::During(self.date()?.0),
+            "as" => {
+                self.keyword("of")?;
+                TimeOp::AsOf(self.date()?.0)
+            }
+            _ => {
+                let (from, _) = self.date()?;
+                self.keyword("and")?;
+                let (to, to_span) = self.date()?;
+                if to.last_day() < from.first_day() {
+                    return Err(QueryError::new(
+                        QueryErrorKind::ReversedRange,
+                        start,
+                        to_span.1,
+                    ));
+                }
+                TimeOp::Between(from, to)
+            }
+        })
+    }
+
+    fn confidence(&mut self) -> Result<Confidence, QueryError> {
+        match self.peek().and_then(|t| Confidence::parse(&t.text)) {
+            Some(confidence) => {
+                self.advance();
+                Ok(confidence)
+            }
+            None => Err(self.expected("a confidence: confirmed, likely or possible")),
+        }
+    }
+}
+
+/// Which filters a statement takes.
+struct Allows {
+    via: bool,
+    time: bool,
+    confidence: bool,
+    depth: bool,
+}
+
+impl Allows {
+    fn of(statement: &Statement) -> Allows {
+        let all = Allows {
+            via: true,
+            time: true,
+            confidence: true,
+            depth: false,
+        };
+        match statement {
+            Statement::Who { .. } | Statement::Subgroups { .. } | Statement::Parents { .. } => {
+                Allows { via: false, ..all }
+            }
+            Statement::Ties { .. }
+            | Statement::Timeline { .. }
+            | Statement::Path { .. }
+            | Statement::Stats => all,
+            Statement::Neighbors { .. } | Statement::Export(_) => Allows { depth: true, ..all },
+            Statement::Changes { .. } => Allows { time: false, ..all },
+            Statement::Show { .. }
+            | Statement::Actors { .. }
+            | Statement::Relations
+            | Statement::Sources
+            | Statement::Help { .. }
+            | Statement::Expect { .. } => Allows {
+                via: false,
+                time: false,
+                confidence: false,
+                depth: false,
+            },
+        }
+    }
+}
+
+fn example_list() -> &'static str {
+    "`who allied with JNIM after 2022`, `ties of JNIM` or `show JNIM`"
+}

@@ -1,0 +1,129 @@
+//! Query scripts (`.q`): one statement a line, `#` comments, blank lines
+//! ignored. Each answer is headed by its query; errors and failed
+//! expectations name `file:line:column`, and the run goes on to the end so
+//! one pass shows every problem.
+
+use crate::diagnostic::Diagnostic;
+use crate::session::{Format, Output, Session};
+
+/// What a script run found.
+#[derive(Debug, Default)]
+pub struct ScriptReport {
+    /// The answers, each headed by its query, ready for standard output.
+    pub output: String,
+    /// Errors and failed expectations, for standard error.
+    pub problems: Vec<Diagnostic>,
+    pub statements: usize,
+    pub expectations: usize,
+    pub failed_expectations: usize,
+}
+
+impl ScriptReport {
+    pub fn succeeded(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Runs `text`, a script called `origin`, against `session`.
+pub fn run(
+    session: &Session,
+    text: &str,
+    origin: &str,
+    format: Format,
+    color: bool,
+) -> ScriptReport {
+    let mut report = ScriptReport::default();
+    let mut offset = 0;
+    for (index, raw_line) in text.split('\n').enumerate() {
+        let line_start = offset;
+        offset += raw_line.len() + 1;
+        let line = raw_line.trim_end_matches('\r');
+        let statement = line.trim();
+        if statement.is_empty() || statement.starts_with('#') {
+            continue;
+        }
+        report.statements += 1;
+        let is_expectation = statement
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("expect"));
+        if is_expectation {
+            report.expectations += 1;
+        }
+        if format == Format::Text {
+            report.output.push_str(&format!("» {statement}\n"));
+        }
+        match session.run(line) {
+            Ok(output) => {
+                if output.is_failed_check() {
+                    report.failed_expectations += 1;
+                    let message = match &output {
+                        Output::Answer(crate::answer::Answer::Check { message, .. }) => {
+                            message.clone()
+                        }
+                        _ => String::new(),
+                    };
+                    let indent = line.len() - line.trim_start().len();
+                    report.problems.push(
+                        Diagnostic::new(format!("expectation failed: {message}"))
+                            .origin(origin)
+                            .at_span(
+                                text,
+                                line_start + indent,
+                                line_start + line.trim_end().len(),
+                            ),
+                    );
+                }
+                report.output.push_str(&output.render(format, color));
+            }
+            Err(diagnostic) => {
+                report.problems.push(relocate(
+                    diagnostic,
+                    text,
+                    line_start,
+                    line,
+                    origin,
+                    index + 1,
+                ));
+                if format == Format::Text {
+                    report.output.push_str("error (see standard error)\n");
+                }
+            }
+        }
+        if format == Format::Text {
+            report.output.push('\n');
+        }
+    }
+    report
+}
+
+/// Moves a diagnostic made for one line to its place in the whole script.
+fn relocate(
+    diagnostic: Diagnostic,
+    text: &str,
+    line_start: usize,
+    line: &str,
+    origin: &str,
+    line_number: usize,
+) -> Diagnostic {
+    let mut moved = Diagnostic::new(diagnostic.message)
+        .origin(origin)
+        .help(diagnostic.help);
+    match diagnostic.position {
+        Some(p) => {
+            let start = char_offset(line, p.column - 1);
+            let end = char_offset(line, p.column - 1 + p.width);
+            moved = moved.at_span(text, line_start + start, line_start + end);
+        }
+        None => {
+            moved = moved.at_line_column(text, line_number, 1, 1);
+        }
+    }
+    moved
+}
+
+fn char_offset(line: &str, chars: usize) -> usize {
+    line.char_indices()
+        .nth(chars)
+        .map_or(line.len(), |(i, _)| i)
+}

@@ -1,0 +1,97 @@
+//! A session: one open graph and the statements run against it. The REPL,
+//! scripts and `actorgraph query` all go through here, so they behave alike;
+//! this is also where exports touch files.
+
+use std::path::Path;
+
+use crate::answer::Answer;
+use crate::diagnostic::Diagnostic;
+use crate::model::Graph;
+use crate::query::eval::{evaluate, ExportPlan, Outcome};
+use crate::query::parse;
+use crate::store;
+
+/// How answers are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// A readable table.
+    #[default]
+    Text,
+    /// JSON, for scripts.
+    Json,
+    /// CSV of the table, for spreadsheets.
+    Csv,
+}
+
+/// What a statement produced.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Output {
+    Answer(Answer),
+    /// Text for standard output as it is (DOT without a target).
+    Raw(String),
+}
+
+impl Output {
+    pub fn render(&self, format: Format, color: bool) -> String {
+        match self {
+            Output::Raw(text) => text.clone(),
+            Output::Answer(answer) => match format {
+                Format::Text => answer.to_text(color),
+                Format::Json => format!("{}\n", answer.to_json()),
+                Format::Csv => answer.to_csv(),
+            },
+        }
+    }
+
+    /// True for an expectation that did not hold.
+    pub fn is_failed_check(&self) -> bool {
+        matches!(self, Output::Answer(Answer::Check { passed: false, .. }))
+    }
+}
+
+/// An open graph and where it came from.
+pub struct Session {
+    pub graph: Graph,
+    /// The file it was loaded from, or the bundled graph's name.
+    pub origin: String,
+}
+
+impl Session {
+    /// The bundled Sahel graph.
+    pub fn bundled() -> Result<Session, Vec<Diagnostic>> {
+        let graph = store::ron::parse(store::SAHEL_GRAPH, store::SAHEL_ORIGIN)
+            .map_err(|e| e.diagnostics)?;
+        Ok(Session {
+            graph,
+            origin: store::SAHEL_ORIGIN.to_string(),
+        })
+    }
+
+    /// The graph in `path`, or the bundled one when `path` is `None`.
+    pub fn open(path: Option<&Path>) -> Result<Session, Vec<Diagnostic>> {
+        match path {
+            None => Session::bundled(),
+            Some(path) => {
+                let graph = store::ron::load(path).map_err(|e| e.diagnostics)?;
+                Ok(Session {
+                    graph,
+                    origin: path.display().to_string(),
+                })
+            }
+        }
+    }
+
+    /// Runs one statement. Errors come back as diagnostics pointing into `line`;
+    /// the caller sets their origin and line.
+    pub fn run(&self, line: &str) -> Result<Output, Diagnostic> {
+        let query = parse(line).map_err(|e| e.diagnostic(line, None))?;
+        match evaluate(&self.graph, &query).map_err(|e| e.diagnostic(line, None))? {
+            Outcome::Answer(answer) => Ok(Output::Answer(answer)),
+            Outcome::Export(plan) => self.export(&plan),
+        }
+    }
+
+    fn export(&self, plan: &ExportPlan) -> Result<Output, Diagnostic> {
+        crate::export::carry_out(&self.graph, plan)
+    }
+}
