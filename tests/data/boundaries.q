@@ -1,0 +1,65 @@
+# Every time operator at its boundaries, on tests/data/boundaries.ron.
+# Mid Year: alliance 2022-07..ongoing; Ended Nov: 2014..2022-11; Old Ally: ?..2012;
+# One Day: hostility on 2023-02-08 only, and alliance 2022..2023-01; Maybe Ally: possible, 2020..
+
+# after T: active on some day after T ends
+expect who allied with Hub after 2022 includes "Mid Year", "Maybe Ally", "One Day"
+expect who allied with Hub after 2022 excludes "Ended Nov", "Old Ally"
+expect who allied with Hub after 2022-10 includes "Ended Nov"
+expect who allied with Hub after 2022-11 excludes "Ended Nov"
+expect who allied with Hub after 2022-11-29 includes "Ended Nov"
+expect who allied with Hub after 2022-11-30 excludes "Ended Nov"
+expect who allied with Hub after 2023-01 excludes "One Day"
+# before T: active on some day before T starts
+expect who allied with Hub before 2014 count 1
+expect who allied with Hub before 2014 includes "Old Ally"
+expect who allied with Hub before 2014-01-02 includes "Ended Nov", "Old Ally"
+expect who allied with Hub before 2013 includes "Old Ally"
+expect who allied with Hub before 2012 includes "Old Ally"
+expect who allied with Hub before 2022-07 excludes "Mid Year"
+expect who allied with Hub before 2022-07-02 includes "Mid Year"
+# since T and until T
+expect who allied with Hub since 2022-12 excludes "Ended Nov"
+expect who allied with Hub since 2022-11 includes "Ended Nov", "Mid Year"
+expect who allied with Hub until 2013 count 1
+expect who allied with Hub until 2014 includes "Ended Nov", "Old Ally"
+expect who allied with Hub until 2022-06 excludes "Mid Year"
+expect who allied with Hub until 2022-07-01 includes "Mid Year"
+# during T / in T
+expect who allied with Hub during 2013 is empty
+expect who allied with Hub in 2012 includes "Old Ally"
+expect who allied with Hub during 2022-11 includes "Ended Nov", "Mid Year"
+# between A and B
+expect who allied with Hub between 2012 and 2013 count 1
+expect who allied with Hub between 2013 and 2014 includes "Ended Nov"
+# as of T: the last day of T
+expect who allied with Hub as of 2022-11 includes "Ended Nov"
+expect who allied with Hub as of 2022-12 excludes "Ended Nov"
+expect who allied with Hub as of 2023-01 includes "One Day"
+expect who allied with Hub as of 2023-02 excludes "One Day"
+expect who fought Hub as of 2023-02 is empty
+expect who fought Hub as of 2023-02-08 includes "One Day"
+expect who fought Hub during 2023-02 includes "One Day"
+expect who fought Hub after 2023-02-07 includes "One Day"
+expect who fought Hub after 2023-02-08 is empty
+expect who fought Hub before 2023-02-08 is empty
+expect who fought Hub before 2023-02-09 includes "One Day"
+# confidence: likely means likely or better
+expect who allied with Hub with confidence likely excludes "Maybe Ally"
+expect who allied with Hub with confidence likely includes "Mid Year"
+expect who allied with Hub with confidence confirmed excludes "Mid Year"
+expect who allied with Hub includes "Maybe Ally"
+# directed relations
+expect who pledged allegiance to Patron includes Hub
+expect who pledged allegiance to Hub is empty
+expect subgroups of Hub includes Child, Grandchild
+expect subgroups of Hub after 2021 excludes Grandchild
+expect parents of Grandchild includes Child, Hub, Patron
+expect ties of Hub via splinter includes Offshoot
+expect ties of Hub via alliance, hostility count 6
+expect path from Grandchild to Patron count 3
+expect path from Grandchild to Patron via alliance is empty
+expect neighbors of Grandchild depth 2 includes Hub
+expect changes between 2022-11 and 2022-11 includes "Ended Nov"
+expect timeline "Mid-Year Partner" count 1
+expect actors of kind militia count 1
