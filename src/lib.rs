@@ -3,6 +3,10 @@
 //! Data flows one way: a graph file ([`store`]) becomes a [`model::Graph`];
 //! errors everywhere are [`diagnostic::Diagnostic`]s with a place and a caret.
 
+// Errors here are diagnostics with text for people, built on cold paths; their
+// size does not matter, so results carry them unboxed.
+#![allow(clippy::result_large_err)]
+
 pub mod answer;
 pub mod cli;
 pub mod diagnostic;

@@ -30,7 +30,12 @@ fn run_with_stdin(args: &[&str], stdin: &str) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn actorgraph");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     let output = child.wait_with_output().unwrap();
     let run = Run {
         code: output.status.code().unwrap_or(-1),
@@ -72,7 +77,11 @@ mod check {
     fn the_bundled_graph_passes() {
         let result = run(&["check", "graphs/sahel.ron"]);
         assert_eq!(result.code, 0, "{}", result.stderr);
-        assert!(result.stdout.starts_with("graphs/sahel.ron: ok — "), "{}", result.stdout);
+        assert!(
+            result.stdout.starts_with("graphs/sahel.ron: ok — "),
+            "{}",
+            result.stdout
+        );
         assert!(result.stdout.contains(" actors, ") && result.stdout.contains(" sources"));
     }
 
@@ -80,7 +89,11 @@ mod check {
     fn a_minimal_graph_passes_and_summarises() {
         let result = check_file(MINIMAL.as_bytes());
         assert_eq!(result.code, 0, "{}", result.stderr);
-        assert!(result.stdout.contains("ok — 2 actors, 1 ties, 1 sources"), "{}", result.stdout);
+        assert!(
+            result.stdout.contains("ok — 2 actors, 1 ties, 1 sources"),
+            "{}",
+            result.stdout
+        );
     }
 
     #[test]
@@ -121,9 +134,14 @@ mod check {
             ("subgroup-of cycle", ":16:"),
             ("`JNIM` is not an actor id", ":18:"),
         ] {
-            let at = err.find(message).unwrap_or_else(|| panic!("missing {message:?} in\n{err}"));
+            let at = err
+                .find(message)
+                .unwrap_or_else(|| panic!("missing {message:?} in\n{err}"));
             let location = err[at..].lines().nth(1).unwrap_or("");
-            assert!(location.contains(place), "{message:?} should be at {place}, got {location:?}");
+            assert!(
+                location.contains(place),
+                "{message:?} should be at {place}, got {location:?}"
+            );
         }
         assert!(err.contains("did you mean `jnim`?"), "{err}");
         assert!(err.contains("write `jnim` for JNIM"), "{err}");
@@ -156,7 +174,11 @@ mod check {
         let text = MINIMAL.replace("start: \"2020\"", "start: \"2020-13\"");
         let result = check_file(text.as_bytes());
         assert_eq!(result.code, 1);
-        assert!(result.stderr.contains("month 13 does not exist"), "{}", result.stderr);
+        assert!(
+            result.stderr.contains("month 13 does not exist"),
+            "{}",
+            result.stderr
+        );
         assert!(result.stderr.contains("graph.ron:9:"), "{}", result.stderr);
         let text = MINIMAL.replace("kind: militia", "kind: navy");
         let result = check_file(text.as_bytes());
@@ -169,7 +191,11 @@ mod check {
         for contents in ["", "   \n\n", "\u{FEFF}"] {
             let result = check_file(contents.as_bytes());
             assert_eq!(result.code, 1);
-            assert!(result.stderr.contains("graph.ron` is empty"), "{}", result.stderr);
+            assert!(
+                result.stderr.contains("graph.ron` is empty"),
+                "{}",
+                result.stderr
+            );
         }
     }
 
@@ -177,7 +203,13 @@ mod check {
     fn a_binary_file_is_refused() {
         let result = check_file(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]);
         assert_eq!(result.code, 1);
-        assert!(result.stderr.contains("is not text: invalid UTF-8 at byte 0"), "{}", result.stderr);
+        assert!(
+            result
+                .stderr
+                .contains("is not text: invalid UTF-8 at byte 0"),
+            "{}",
+            result.stderr
+        );
         let result = check_file(b"(title: \"ok\"\x00\x01\x02)");
         assert_eq!(result.code, 1);
         assert!(result.stderr.contains("graph.ron:1:"), "{}", result.stderr);
@@ -198,7 +230,13 @@ mod check {
     fn a_missing_file_is_named() {
         let result = run(&["check", "no/such/graph.ron"]);
         assert_eq!(result.code, 1);
-        assert!(result.stderr.contains("cannot read graph file `no/such/graph.ron`: no such file"), "{}", result.stderr);
+        assert!(
+            result
+                .stderr
+                .contains("cannot read graph file `no/such/graph.ron`: no such file"),
+            "{}",
+            result.stderr
+        );
         let result = run(&["check", "graphs"]);
         assert_eq!(result.code, 1);
         assert!(result.stderr.contains("`graphs`"), "{}", result.stderr);
@@ -209,20 +247,37 @@ mod check {
         let long = "x".repeat(5_000_000);
         let text = MINIMAL.replace("title: \"t\"", &format!("title: \"{long}\""));
         let result = check_file(text.as_bytes());
-        assert_eq!(result.code, 0, "{}", &result.stderr[..result.stderr.len().min(500)]);
+        assert_eq!(
+            result.code,
+            0,
+            "{}",
+            &result.stderr[..result.stderr.len().min(500)]
+        );
         let text = format!("(title: \"t\", actors: [(id: \"{long}\", name: \"a\", kind: nope)])");
         let result = check_file(text.as_bytes());
         assert_eq!(result.code, 1);
-        assert!(result.stderr.len() < 10_000, "error output is {} bytes", result.stderr.len());
+        assert!(
+            result.stderr.len() < 10_000,
+            "error output is {} bytes",
+            result.stderr.len()
+        );
         assert!(result.stderr.contains("graph.ron:1:"));
     }
 
     #[test]
     fn deeply_nested_values_are_refused() {
-        let text = format!("(title: \"t\", actors: {}{})", "[".repeat(100_000), "]".repeat(100_000));
+        let text = format!(
+            "(title: \"t\", actors: {}{})",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
         let result = check_file(text.as_bytes());
         assert_eq!(result.code, 1);
-        assert!(result.stderr.contains("graph.ron:1:"), "{}", &result.stderr[..result.stderr.len().min(500)]);
+        assert!(
+            result.stderr.contains("graph.ron:1:"),
+            "{}",
+            &result.stderr[..result.stderr.len().min(500)]
+        );
         let text = format!("{}", "(".repeat(200_000));
         let result = check_file(text.as_bytes());
         assert_eq!(result.code, 1);
@@ -231,7 +286,12 @@ mod check {
     #[test]
     fn all_files_are_checked_and_the_exit_code_reflects_any_failure() {
         let (_dir, good) = temp_file("good.ron", MINIMAL.as_bytes());
-        let result = run(&["check", good.to_str().unwrap(), "missing.ron", "graphs/sahel.ron"]);
+        let result = run(&[
+            "check",
+            good.to_str().unwrap(),
+            "missing.ron",
+            "graphs/sahel.ron",
+        ]);
         assert_eq!(result.code, 1);
         assert_eq!(result.stdout.lines().count(), 2, "{}", result.stdout);
     }
@@ -273,7 +333,12 @@ mod queries {
     fn jnim_has_a_dozen_dated_ties() {
         let result = run(&["query", "--format", "json", "ties of JNIM"]);
         let json: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
-        let dated = json["ties"].as_array().unwrap().iter().filter(|t| !t["start"].is_null()).count();
+        let dated = json["ties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| !t["start"].is_null())
+            .count();
         assert!(dated >= 12, "JNIM has {dated} dated ties");
     }
 
@@ -285,7 +350,11 @@ mod queries {
         assert_eq!(result.code, 0);
         let graph = actorgraph::store::ron::load(Path::new("graphs/sahel.ron")).unwrap();
         for tie in graph.all_ties() {
-            assert!(!tie.tie.sources.is_empty(), "tie {:?} cites no source", graph.tie_spec(tie));
+            assert!(
+                !tie.tie.sources.is_empty(),
+                "tie {:?} cites no source",
+                graph.tie_spec(tie)
+            );
         }
     }
 
@@ -297,7 +366,15 @@ mod queries {
         assert_eq!(json["kind"], "card");
         assert_eq!(json["actor"]["id"], "jnim");
         let tie = &json["actor"]["ties"][0];
-        for field in ["from", "to", "relation", "start", "end", "confidence", "sources"] {
+        for field in [
+            "from",
+            "to",
+            "relation",
+            "start",
+            "end",
+            "confidence",
+            "sources",
+        ] {
             assert!(tie.get(field).is_some(), "tie lacks {field}: {tie}");
         }
         assert!(tie["from"]["id"].is_string() && tie["from"]["name"].is_string());
@@ -307,10 +384,18 @@ mod queries {
     fn who_allied_with_jnim_after_2022_reads_like_the_report() {
         let result = run(&["query", "who allied with JNIM after 2022"]);
         assert_eq!(result.code, 0, "{}", result.stderr);
-        assert!(result.stdout.contains("Daoussak militias"), "{}", result.stdout);
+        assert!(
+            result.stdout.contains("Daoussak militias"),
+            "{}",
+            result.stdout
+        );
         assert!(result.stdout.contains("likely"), "{}", result.stdout);
         let result = run(&["query", "who allied with France after 2022"]);
-        assert!(!result.stdout.contains("Daoussak militias"), "{}", result.stdout);
+        assert!(
+            !result.stdout.contains("Daoussak militias"),
+            "{}",
+            result.stdout
+        );
     }
 
     #[test]
@@ -318,24 +403,46 @@ mod queries {
         let result = run(&["query", "who alied with JNIM"]);
         assert_eq!(result.code, 1);
         assert!(result.stderr.contains("found `alied`"), "{}", result.stderr);
-        assert!(result.stderr.contains("1 | who alied with JNIM\n  |     ^^^^^"), "{}", result.stderr);
+        assert!(
+            result
+                .stderr
+                .contains("1 | who alied with JNIM\n  |     ^^^^^"),
+            "{}",
+            result.stderr
+        );
     }
 
     #[test]
     fn an_unknown_actor_suggests_the_nearest_names() {
         let result = run(&["query", "show JNM"]);
         assert_eq!(result.code, 1);
-        assert!(result.stderr.contains("no actor is called `JNM`"), "{}", result.stderr);
-        assert!(result.stderr.contains("did you mean JNIM"), "{}", result.stderr);
+        assert!(
+            result.stderr.contains("no actor is called `JNM`"),
+            "{}",
+            result.stderr
+        );
+        assert!(
+            result.stderr.contains("did you mean JNIM"),
+            "{}",
+            result.stderr
+        );
         let result = run(&["query", "show \"Daousak militia\""]);
-        assert!(result.stderr.contains("Daoussak militias"), "{}", result.stderr);
+        assert!(
+            result.stderr.contains("Daoussak militias"),
+            "{}",
+            result.stderr
+        );
     }
 
     #[test]
     fn an_empty_answer_says_so() {
         let result = run(&["query", "who pledged allegiance to France"]);
         assert_eq!(result.code, 0);
-        assert!(result.stdout.contains("no actors match"), "{}", result.stdout);
+        assert!(
+            result.stdout.contains("no actors match"),
+            "{}",
+            result.stdout
+        );
     }
 
     #[test]
@@ -379,10 +486,19 @@ mod scripts {
 
     #[test]
     fn time_boundaries_hold() {
-        let result = run(&["-g", "tests/data/boundaries.ron", "run", "tests/data/boundaries.q"]);
+        let result = run(&[
+            "-g",
+            "tests/data/boundaries.ron",
+            "run",
+            "tests/data/boundaries.q",
+        ]);
         assert_eq!(result.code, 0, "{}\n{}", result.stdout, result.stderr);
         assert!(!result.stdout.contains("FAILED"));
-        assert!(result.stderr.contains("0 failed, 0 errors"), "{}", result.stderr);
+        assert!(
+            result.stderr.contains("0 failed, 0 errors"),
+            "{}",
+            result.stderr
+        );
     }
 
     #[test]
@@ -393,11 +509,25 @@ mod scripts {
             .filter(|p| p.extension().is_some_and(|e| e == "q"))
             .collect();
         scripts.sort();
-        assert!(scripts.len() >= 3, "queries/ should hold the report's scripts");
+        assert!(
+            scripts.len() >= 3,
+            "queries/ should hold the report's scripts"
+        );
         for script in scripts {
             let result = run(&["run", script.to_str().unwrap()]);
-            assert_eq!(result.code, 0, "{}:\n{}\n{}", script.display(), result.stdout, result.stderr);
-            assert!(result.stdout.contains("ok:"), "{} has no expectations", script.display());
+            assert_eq!(
+                result.code,
+                0,
+                "{}:\n{}\n{}",
+                script.display(),
+                result.stdout,
+                result.stderr
+            );
+            assert!(
+                result.stdout.contains("ok:"),
+                "{} has no expectations",
+                script.display()
+            );
         }
     }
 
@@ -415,7 +545,10 @@ mod scripts {
 
     #[test]
     fn a_script_error_names_file_line_and_column() {
-        let (_dir, path) = temp_file("bad.q", "show JNIM\n  ties of Nobody via alliance\n".as_bytes());
+        let (_dir, path) = temp_file(
+            "bad.q",
+            "show JNIM\n  ties of Nobody via alliance\n".as_bytes(),
+        );
         let result = run(&["run", path.to_str().unwrap()]);
         assert_eq!(result.code, 1);
         assert!(result.stderr.contains("bad.q:2:11"), "{}", result.stderr);
@@ -423,7 +556,10 @@ mod scripts {
 
     #[test]
     fn scripts_read_from_standard_input() {
-        let result = run_with_stdin(&["run", "-"], "expect who pledged allegiance to AQIM includes JNIM\n");
+        let result = run_with_stdin(
+            &["run", "-"],
+            "expect who pledged allegiance to AQIM includes JNIM\n",
+        );
         assert_eq!(result.code, 0, "{}", result.stderr);
     }
 }
@@ -444,7 +580,10 @@ mod command_line {
         for sub in ["check", "query", "run", "export", "import", "completions"] {
             let result = run(&[sub, "--help"]);
             assert_eq!(result.code, 0);
-            assert!(result.stdout.contains("actorgraph "), "{sub} --help has no example");
+            assert!(
+                result.stdout.contains("actorgraph "),
+                "{sub} --help has no example"
+            );
         }
     }
 
@@ -460,7 +599,11 @@ mod command_line {
     #[test]
     fn the_graph_flag_selects_the_graph_from_any_directory() {
         let dir = tempfile::tempdir().unwrap();
-        let output = actorgraph().current_dir(dir.path()).args(["query", "show JNIM"]).output().unwrap();
+        let output = actorgraph()
+            .current_dir(dir.path())
+            .args(["query", "show JNIM"])
+            .output()
+            .unwrap();
         assert!(output.status.success());
         let fixture = std::fs::canonicalize("tests/data/boundaries.ron").unwrap();
         let output = actorgraph()
@@ -482,14 +625,23 @@ mod command_line {
         drop(child.stdout.take());
         let status = child.wait().unwrap();
         let mut stderr = String::new();
-        child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
         assert!(status.success(), "exit {status:?}: {stderr}");
         assert!(stderr.is_empty(), "{stderr}");
     }
 
     #[test]
     fn no_colour_when_not_a_terminal() {
-        let output = Command::cargo_bin("actorgraph").unwrap().args(["query", "show JNIM"]).output().unwrap();
+        let output = Command::cargo_bin("actorgraph")
+            .unwrap()
+            .args(["query", "show JNIM"])
+            .output()
+            .unwrap();
         assert!(!String::from_utf8_lossy(&output.stdout).contains('\x1b'));
     }
 }

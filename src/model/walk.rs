@@ -46,8 +46,8 @@ pub fn ego_network(
                 result.ties.push(tie.id);
             }
             let other = tie.other(actor);
-            if !distance.contains_key(&other) {
-                distance.insert(other, d + 1);
+            if let std::collections::hash_map::Entry::Vacant(slot) = distance.entry(other) {
+                slot.insert(d + 1);
                 result.actors.push((other, d + 1));
                 queue.push_back(other);
             }

@@ -527,10 +527,7 @@ impl Parser {
     fn filters(&mut self, statement: &mut Statement, verb: String) -> Result<Filters, QueryError> {
         let mut filters = Filters::default();
         let allows = Allows::of(statement);
-        loop {
-            let Some(token) = self.peek().cloned() else {
-                break;
-            };
+        while let Some(token) = self.peek().cloned() {
             let word = token.text.to_lowercase();
             let not_here = || {
                 QueryError::new(
