@@ -37,5 +37,10 @@ fn saving_leaves_no_temporary_files_and_replaces_whole() {
 fn saving_into_a_missing_directory_fails_cleanly() {
     let graph = load(Path::new("tests/data/boundaries.ron")).unwrap();
     let error = save(&graph, Path::new("/nonexistent-dir/x/g.ron")).unwrap_err();
-    assert!(error.to_string().contains("cannot write `/nonexistent-dir/x/g.ron`"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("cannot write `/nonexistent-dir/x/g.ron`"),
+        "{error}"
+    );
 }
