@@ -1,1 +1,134 @@
 //! DOT diagrams for slide decks (issue 4).
+//!
+//! A view of the graph (a focus and depth, or the whole graph, through a tie
+//! filter) becomes a [`scene`](self) of styled nodes, clusters, edges and a
+//! legend; the scene is turned into graphviz-rust structures and printed as
+//! DOT ([`to_dot`]), rendered by Graphviz ([`export`]), or laid out once and
+//! pinned across years ([`storyboard`]).
+//!
+//! Every attribute written is one this module chose; graph text (names,
+//! notes, tags, relation names) only ever reaches quoted `label` and
+//! `tooltip` values, through [`quote`].
+
+mod dot;
+mod render;
+mod scene;
+mod storyboard;
+mod style;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{ActorId, TieFilter};
+use crate::store::ron::StoreError;
+
+pub use dot::{quote, to_dot};
+pub use render::{export, render_dot};
+pub use storyboard::storyboard;
+
+/// Colours for a white slide or a dark one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// What a diagram shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiagramSpec {
+    /// The actor at the centre; `None` draws the whole graph.
+    pub focus: Option<ActorId>,
+    /// Hops from the focus (ignored when `focus` is `None`).
+    pub depth: usize,
+    /// Relations, time window and confidence floor.
+    pub filter: TieFilter,
+    /// When the view is, for the title: "as of 2023-02", "during 2022".
+    pub time_label: Option<String>,
+    pub theme: Theme,
+}
+
+impl Default for DiagramSpec {
+    fn default() -> Self {
+        DiagramSpec {
+            focus: None,
+            depth: 1,
+            filter: TieFilter::default(),
+            time_label: None,
+            theme: Theme::Light,
+        }
+    }
+}
+
+/// The kind of file a diagram is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OutputFormat {
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+}
+
+impl OutputFormat {
+    /// The format a file name asks for, by its extension (any case).
+    pub fn from_path(path: &Path) -> Result<Self, DiagramError> {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("dot") | Some("gv") => Ok(OutputFormat::Dot),
+            Some("svg") => Ok(OutputFormat::Svg),
+            Some("png") => Ok(OutputFormat::Png),
+            Some("pdf") => Ok(OutputFormat::Pdf),
+            _ => Err(DiagramError::UnknownExtension {
+                path: path.to_path_buf(),
+            }),
+        }
+    }
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Dot => "dot",
+            OutputFormat::Svg => "svg",
+            OutputFormat::Png => "png",
+            OutputFormat::Pdf => "pdf",
+        }
+    }
+}
+
+/// Why a diagram could not be written.
+#[derive(thiserror::Error, Debug)]
+pub enum DiagramError {
+    #[error(
+        "Graphviz's `{program}` was not found: install Graphviz (e.g. `apt-get install graphviz` \
+         or `brew install graphviz`) to render .svg, .png or .pdf, or export to a .dot file"
+    )]
+    DotMissing { program: String },
+    #[error("Graphviz `{program}` failed: {}", .stderr.trim())]
+    DotFailed { program: String, stderr: String },
+    #[error("cannot run Graphviz `{program}`: {source}")]
+    DotIo {
+        program: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "`{}`: unknown diagram format; name the file .dot, .svg, .png or .pdf",
+        .path.display()
+    )]
+    UnknownExtension { path: PathBuf },
+    #[error("cannot write `{}`: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Write(#[from] StoreError),
+    #[error("a storyboard needs at least one year; {start}..{end} has none")]
+    NoFrames { start: i32, end: i32 },
+    #[error("year {0} is out of range for a storyboard frame")]
+    BadYear(i32),
+    #[error("cannot read Graphviz's layout: {0}")]
+    Layout(String),
+}

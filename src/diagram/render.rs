@@ -1,0 +1,80 @@
+//! Running Graphviz: DOT in on standard input, the picture out on standard
+//! output, no shell, and no file written unless the whole picture came back.
+
+use std::io::{ErrorKind, Write as _};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::model::Graph;
+use crate::store::ron::write_atomically;
+
+use super::{to_dot, DiagramError, DiagramSpec, OutputFormat};
+
+/// Writes the diagram to `path`: `.dot` as text, `.svg`/`.png`/`.pdf`
+/// rendered by Graphviz `dot` (no shell). No partial file on failure.
+pub fn export(graph: &Graph, spec: &DiagramSpec, path: &Path) -> Result<(), DiagramError> {
+    let format = OutputFormat::from_path(path)?;
+    let text = to_dot(graph, spec);
+    let bytes = render_dot(&text, format)?;
+    write_atomically(path, &bytes)?;
+    Ok(())
+}
+
+/// The bytes of `dot` in `format`: the text itself for [`OutputFormat::Dot`],
+/// otherwise what Graphviz `dot` renders.
+pub fn render_dot(dot: &str, format: OutputFormat) -> Result<Vec<u8>, DiagramError> {
+    match format {
+        OutputFormat::Dot => Ok(dot.as_bytes().to_vec()),
+        _ => run("dot", &render_args(format), dot),
+    }
+}
+
+/// Graphviz arguments for a picture format; PNGs get slide resolution.
+pub(crate) fn render_args(format: OutputFormat) -> Vec<String> {
+    let mut args = vec![format!("-T{}", format.extension())];
+    if format == OutputFormat::Png {
+        args.push("-Gdpi=192".into());
+    }
+    args
+}
+
+/// Runs a Graphviz program on `input`, returning its standard output.
+pub(crate) fn run(program: &str, args: &[String], input: &str) -> Result<Vec<u8>, DiagramError> {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|source| match source.kind() {
+            ErrorKind::NotFound => DiagramError::DotMissing {
+                program: program.to_string(),
+            },
+            _ => DiagramError::DotIo {
+                program: program.to_string(),
+                source,
+            },
+        })?;
+    let mut stdin = child.stdin.take().expect("stdin was piped");
+    let input = input.as_bytes().to_vec();
+    // Write from another thread so a large picture on stdout cannot block us.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child
+        .wait_with_output()
+        .map_err(|source| DiagramError::DotIo {
+            program: program.to_string(),
+            source,
+        })?;
+    let written = writer.join().unwrap_or(Ok(()));
+    if !output.status.success() {
+        return Err(DiagramError::DotFailed {
+            program: program.to_string(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        });
+    }
+    written.map_err(|source| DiagramError::DotIo {
+        program: program.to_string(),
+        source,
+    })?;
+    Ok(output.stdout)
+}
