@@ -66,8 +66,19 @@ impl QueryError {
             QueryErrorKind::UnknownActor { .. } => {
                 Some("`actors` lists every actor; quote names with spaces: \"Wagner Group\"".into())
             }
-            QueryErrorKind::UnknownRelation { known, .. } => {
-                Some(format!("relations are {}", known.join(", ")))
+            QueryErrorKind::UnknownRelation { name, known } => {
+                let wanted = name.to_lowercase();
+                let nearest = known
+                    .iter()
+                    .map(|k| (strsim::jaro_winkler(&wanted, k), k))
+                    .filter(|(score, _)| *score >= 0.8)
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                Some(match nearest {
+                    Some((_, best)) => {
+                        format!("did you mean {best}? relations are {}", known.join(", "))
+                    }
+                    None => format!("relations are {}", known.join(", ")),
+                })
             }
             _ => None,
         };
