@@ -164,7 +164,11 @@ pub fn run(
         }
         return Ok(ok);
     }
-    let mut editor: Editor<ReplHelper, DefaultHistory> = Editor::new()?;
+    let config = rustyline::Config::builder()
+        .completion_type(rustyline::CompletionType::List)
+        .auto_add_history(false)
+        .build();
+    let mut editor: Editor<ReplHelper, DefaultHistory> = Editor::with_config(config)?;
     editor.set_helper(Some(ReplHelper::new(&session, color_out)));
     let history = history_path();
     if let Some(path) = &history {
