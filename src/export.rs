@@ -1,15 +1,79 @@
 //! Carries out `export` statements: picks the writer for the format and the
 //! target. Sits at the edge because it writes files.
 
+use std::path::{Path, PathBuf};
+
+use crate::answer::Answer;
 use crate::diagnostic::Diagnostic;
+use crate::diagram::{self, DiagramSpec, OutputFormat, Theme};
 use crate::model::Graph;
 use crate::query::eval::ExportPlan;
 use crate::session::Output;
 
 /// Writes what `plan` asks for; DOT without a target comes back as text.
-pub fn carry_out(_graph: &Graph, plan: &ExportPlan) -> Result<Output, Diagnostic> {
-    Err(Diagnostic::new(format!(
-        "export {} is not available yet",
-        plan.format
-    )))
+pub fn carry_out(graph: &Graph, plan: &ExportPlan) -> Result<Output, Diagnostic> {
+    match plan.format.as_str() {
+        "dot" => dot(graph, plan),
+        other => Err(Diagnostic::new(format!(
+            "export {other} is not available yet"
+        ))),
+    }
+}
+
+fn dot(graph: &Graph, plan: &ExportPlan) -> Result<Output, Diagnostic> {
+    let spec = DiagramSpec {
+        focus: plan.focus,
+        depth: plan.depth,
+        filter: plan.filter.clone(),
+        time_label: plan.time_label.clone(),
+        theme: if plan.theme.as_deref() == Some("dark") {
+            Theme::Dark
+        } else {
+            Theme::Light
+        },
+    };
+    let failed = |e: diagram::DiagramError| Diagnostic::new(e.to_string());
+    if let Some((first, last)) = plan.frames {
+        let Some(target) = &plan.target else {
+            return Err(Diagnostic::new(
+                "a storyboard needs a folder to write to: `frames 2019..2023 to frames/`",
+            )
+            .help(Some(
+                "name files `to frames/*.png` to choose the format; the default is SVG".into(),
+            )));
+        };
+        let (dir, format) = frame_target(target).map_err(failed)?;
+        let written =
+            diagram::storyboard(graph, &spec, first..=last, &dir, format).map_err(failed)?;
+        let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+        return Ok(Output::Answer(Answer::Text {
+            text: format!("wrote {} frames:\n  {}", list.len(), list.join("\n  ")),
+        }));
+    }
+    match &plan.target {
+        None => Ok(Output::Raw(diagram::to_dot(graph, &spec))),
+        Some(target) => {
+            let path = Path::new(target);
+            diagram::export(graph, &spec, path).map_err(failed)?;
+            Ok(Output::Answer(Answer::Text {
+                text: format!("wrote {target}"),
+            }))
+        }
+    }
+}
+
+/// `frames/` or `frames` → SVG files in it; `frames/*.png` → PNG files in it.
+fn frame_target(target: &str) -> Result<(PathBuf, OutputFormat), diagram::DiagramError> {
+    let path = Path::new(target);
+    match path.file_stem().and_then(|s| s.to_str()) {
+        Some("*") => {
+            let format = OutputFormat::from_path(path)?;
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            Ok((dir.to_path_buf(), format))
+        }
+        _ => Ok((path.to_path_buf(), OutputFormat::Svg)),
+    }
 }

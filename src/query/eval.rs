@@ -31,6 +31,9 @@ pub struct ExportPlan {
     pub target: Option<String>,
 }
 
+/// What `export` can write.
+pub const EXPORT_FORMATS: &[&str] = &["dot", "csv", "json", "graphml", "gexf", "cypher"];
+
 /// Depth of `neighbors of` and `export` when none is given.
 pub const DEFAULT_DEPTH: usize = 1;
 /// Deeper than this, an ego network is the whole component anyway.
@@ -223,6 +226,17 @@ pub fn evaluate(graph: &Graph, query: &Query) -> Result<Outcome, QueryError> {
             text: super::help::text(topic.as_deref()),
         },
         Statement::Export(export) => {
+            if !EXPORT_FORMATS.contains(&export.format.as_str()) {
+                return Err(QueryError::new(
+                    QueryErrorKind::Expected {
+                        expected: "an export format".into(),
+                        found: Some(export.format.clone()),
+                    },
+                    export.format_span.0,
+                    export.format_span.1,
+                )
+                .with_help(format!("formats are {}", EXPORT_FORMATS.join(", "))));
+            }
             let focus = export
                 .focus
                 .as_ref()

@@ -217,6 +217,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .tempfile_in(&dir)
         .map_err(|e| fail("cannot create a temporary file beside it", e))?;
     temp.write_all(bytes).map_err(|e| fail("write failed", e))?;
+    // Temporary files are private (0600); give the result the permissions of
+    // the file it replaces, or ordinary ones for a new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = match std::fs::metadata(path) {
+            Ok(existing) => existing.permissions(),
+            Err(_) => std::fs::Permissions::from_mode(0o644),
+        };
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(|e| fail("cannot set permissions", e))?;
+    }
     temp.as_file()
         .sync_all()
         .map_err(|e| fail("flush failed", e))?;
