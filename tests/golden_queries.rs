@@ -11,7 +11,9 @@ fn blocks(text: &str) -> Vec<(String, String)> {
     let mut blocks = Vec::new();
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
-        let Some(query) = line.strip_prefix("> ") else { continue };
+        let Some(query) = line.strip_prefix("> ") else {
+            continue;
+        };
         let mut answer = String::new();
         while let Some(next) = lines.peek() {
             if next.starts_with("> ") {
@@ -39,7 +41,10 @@ fn answers_match_the_golden_file() {
     let session = Session::bundled().unwrap();
     let text = std::fs::read_to_string(PATH).unwrap();
     let blocks = blocks(&text);
-    assert!(blocks.len() >= 20, "the golden file should cover every form");
+    assert!(
+        blocks.len() >= 20,
+        "the golden file should cover every form"
+    );
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         let mut updated = String::new();
         for (query, _) in &blocks {
@@ -52,8 +57,15 @@ fn answers_match_the_golden_file() {
     for (query, expected) in &blocks {
         let actual = answer(&session, query);
         if &actual != expected {
-            failures.push(format!("> {query}\n--- expected\n{expected}\n--- actual\n{actual}\n"));
+            failures.push(format!(
+                "> {query}\n--- expected\n{expected}\n--- actual\n{actual}\n"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} golden answers differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} golden answers differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
