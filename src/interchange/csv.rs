@@ -15,8 +15,9 @@ use std::hash::BuildHasher;
 use std::io::Read;
 use std::path::Path;
 
+use hashbrown::DefaultHashBuilder;
 use hashbrown::HashTable;
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxHashMap;
 
 use crate::model::{
     Actor, ActorId, ActorKind, Confidence, Graph, PartialDate, Relation, RelationId, Site, Source,
@@ -125,6 +126,8 @@ pub enum ImportError {
 pub struct Table<R> {
     pub reader: R,
     pub origin: String,
+    /// The size in bytes, when known, to size the indexes up front.
+    pub bytes: Option<u64>,
 }
 
 impl Table<std::fs::File> {
@@ -135,7 +138,12 @@ impl Table<std::fs::File> {
             origin: origin.clone(),
             error,
         })?;
-        Ok(Table { reader, origin })
+        let bytes = reader.metadata().ok().map(|m| m.len());
+        Ok(Table {
+            reader,
+            origin,
+            bytes,
+        })
     }
 }
 
@@ -199,8 +207,11 @@ pub fn import_tables<A: Read, T: Read>(
     Ok(report)
 }
 
-fn hash_str(text: &str) -> u64 {
-    FxBuildHasher.hash_one(text)
+/// The hasher of the importer's tables. foldhash, not Fx: Fx spreads ids
+/// such as `a000123` badly over hashbrown's control bytes.
+fn hasher() -> &'static DefaultHashBuilder {
+    static HASHER: std::sync::OnceLock<DefaultHashBuilder> = std::sync::OnceLock::new();
+    HASHER.get_or_init(DefaultHashBuilder::default)
 }
 
 /// The identity of a tie for merging: ends (ordered for symmetric
@@ -250,8 +261,8 @@ struct TieRow {
 struct Importer<'a> {
     graph: &'a mut Graph,
     options: &'a ImportOptions,
-    /// Actor id → actor, exact, hashed by the id text stored in the graph.
-    ids: HashTable<ActorId>,
+    /// Actor id → actor, exact.
+    ids: IdIndex,
     /// Ties by [`TieKey`], for merging.
     ties: HashTable<TieId>,
     relation_cache: Vec<(String, RelationValue)>,
@@ -265,14 +276,14 @@ struct Importer<'a> {
 
 impl<'a> Importer<'a> {
     fn new(graph: &'a mut Graph, options: &'a ImportOptions) -> Self {
-        let mut ids = HashTable::with_capacity(graph.actor_count());
+        let mut ids = IdIndex::default();
         for (id, actor) in graph.actors() {
-            ids.insert_unique(hash_str(&actor.id), id, |a| hash_str(&graph.actor(*a).id));
+            ids.insert(&actor.id, id);
         }
         let mut ties = HashTable::with_capacity(graph.tie_count());
         for tie in graph.all_ties() {
             let key = key_of(graph, tie.from, tie.to, tie.tie);
-            ties.insert_unique(FxBuildHasher.hash_one(key), tie.id, |t: &TieId| {
+            ties.insert_unique(hasher().hash_one(key), tie.id, |t: &TieId| {
                 tie_hash(graph, *t)
             });
         }
@@ -303,18 +314,13 @@ impl<'a> Importer<'a> {
     }
 
     fn find_id(&self, id: &str) -> Option<ActorId> {
-        let graph = &*self.graph;
-        self.ids
-            .find(hash_str(id), |a| graph.actor(*a).id == id)
-            .copied()
+        self.ids.get(id)
     }
 
     fn add_actor(&mut self, actor: Actor) -> Result<ActorId, String> {
-        let hash = hash_str(&actor.id);
+        let key = actor.id.clone();
         let id = self.graph.add_actor(actor).map_err(|e| e.to_string())?;
-        let graph = &*self.graph;
-        self.ids
-            .insert_unique(hash, id, |a| hash_str(&graph.actor(*a).id));
+        self.ids.insert(&key, id);
         Ok(id)
     }
 
@@ -363,7 +369,7 @@ impl<'a> Importer<'a> {
                 .unwrap_or(id.clone());
             let kind = match cell(kind_col).filter(|k| !k.is_empty()) {
                 None => columns.default_kind,
-                Some(text) => match ActorKind::parse(&text) {
+                Some(text) => match kind_of(&text) {
                     Some(kind) => kind,
                     None => {
                         let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -469,6 +475,12 @@ impl<'a> Importer<'a> {
         let mapping = &self.options.mapping.ties;
         let origin = table.origin.clone();
         self.ties_origin = origin.clone();
+        if let Some(bytes) = table.bytes {
+            // About 40 bytes a row in the default layout.
+            let graph = &*self.graph;
+            self.ties
+                .reserve((bytes / 40) as usize, |t| tie_hash(graph, *t));
+        }
         let mut reader = csv_reader(table.reader);
         let header = Header::read(&mut reader, &origin)?;
         let strict_columns = self.options.mapping != Mapping::default();
@@ -873,7 +885,7 @@ impl<'a> Importer<'a> {
             start: row.start,
             end: row.end,
         };
-        let hash = FxBuildHasher.hash_one(key);
+        let hash = hasher().hash_one(key);
         let graph = &*self.graph;
         if let Some(&existing) = self.ties.find(hash, |t| tie_key(graph, *t) == Some(key)) {
             let tie = self.graph.tie_mut(existing).expect("indexed ties exist");
@@ -920,7 +932,7 @@ impl<'a> Importer<'a> {
         // The dedup tables are no longer needed; free them before the caller
         // goes on with the graph.
         self.ties = HashTable::new();
-        self.ids = HashTable::new();
+        self.ids = IdIndex::default();
     }
 
     fn new_ties(&self) -> Vec<TieId> {
@@ -1016,6 +1028,59 @@ impl<'a> Importer<'a> {
     }
 }
 
+/// A kind by name; the exact file names first, as they are the common case.
+fn kind_of(text: &str) -> Option<ActorKind> {
+    ActorKind::ALL
+        .into_iter()
+        .find(|kind| kind.as_str() == text)
+        .or_else(|| ActorKind::parse(text))
+}
+
+/// An actor id as a hash key, held inline when short (ids usually are), so
+/// that a lookup compares bytes in the table instead of chasing the graph.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct InlineId {
+    len: u8,
+    bytes: [u8; 23],
+}
+
+impl InlineId {
+    fn new(id: &str) -> Option<InlineId> {
+        let len = id.len();
+        (len <= 23).then(|| {
+            let mut bytes = [0u8; 23];
+            bytes[..len].copy_from_slice(id.as_bytes());
+            InlineId {
+                len: len as u8,
+                bytes,
+            }
+        })
+    }
+}
+
+/// Actor ids to actors, exact.
+#[derive(Default)]
+struct IdIndex {
+    short: hashbrown::HashMap<InlineId, ActorId, DefaultHashBuilder>,
+    long: FxHashMap<String, ActorId>,
+}
+
+impl IdIndex {
+    fn get(&self, id: &str) -> Option<ActorId> {
+        match InlineId::new(id) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(id).copied(),
+        }
+    }
+
+    fn insert(&mut self, id: &str, actor: ActorId) {
+        match InlineId::new(id) {
+            Some(key) => self.short.insert(key, actor),
+            None => self.long.insert(id.to_string(), actor),
+        };
+    }
+}
+
 /// The day, month or year before `date`, at its precision.
 fn period_before(date: PartialDate) -> Option<PartialDate> {
     let year = date.year_number();
@@ -1061,7 +1126,7 @@ fn tie_key(graph: &Graph, id: TieId) -> Option<TieKey> {
 }
 
 fn tie_hash(graph: &Graph, id: TieId) -> u64 {
-    FxBuildHasher.hash_one(tie_key(graph, id).expect("indexed ties exist"))
+    hasher().hash_one(tie_key(graph, id).expect("indexed ties exist"))
 }
 
 fn csv_reader<R: Read>(reader: R) -> csv::Reader<R> {
