@@ -26,6 +26,24 @@ fn load(path: &str) -> Graph {
     store::ron::load(&data(path)).unwrap_or_else(|e| panic!("{}", e.render(false)))
 }
 
+fn sahel() -> Graph {
+    store::ron::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/sahel.ron"))
+        .unwrap_or_else(|e| panic!("{}", e.render(false)))
+}
+
+/// The slide the README shows: JNIM, two hops, as of February 2023.
+fn sahel_jnim() -> (Graph, DiagramSpec) {
+    let graph = sahel();
+    let spec = DiagramSpec {
+        focus: Some(graph.resolve("jnim").unwrap()),
+        depth: 2,
+        filter: TieFilter::default().during(as_of("2023-02")),
+        time_label: Some("as of 2023-02".into()),
+        theme: Theme::Light,
+    };
+    (graph, spec)
+}
+
 fn small() -> Graph {
     load("diagram/small.ron")
 }
@@ -117,6 +135,10 @@ fn views() -> Vec<(&'static str, Graph, DiagramSpec)> {
             },
         ),
         ("hostile-all", hostile_graph, DiagramSpec::default()),
+        {
+            let (graph, spec) = sahel_jnim();
+            ("sahel-jnim-2-as-of-2023-02", graph, spec)
+        },
     ]
 }
 
@@ -180,6 +202,7 @@ fn the_same_graph_and_spec_give_identical_bytes() {
     for (name, graph, spec) in views() {
         let again = match name {
             "hostile-all" => hostile(),
+            "sahel-jnim-2-as-of-2023-02" => sahel(),
             _ => small(),
         };
         assert_eq!(to_dot(&graph, &spec), to_dot(&graph, &spec), "{name}");
@@ -545,4 +568,19 @@ fn a_storyboard_of_no_years_is_an_error() {
     )
     .unwrap_err();
     assert!(matches!(error, DiagramError::NoFrames { .. }));
+}
+
+/// Regenerates the README's picture:
+/// `UPDATE_DOCS=1 cargo test --test diagram readme_example` writes
+/// `docs/jnim.svg` (and `docs/jnim.dot`) from `graphs/sahel.ron`.
+#[test]
+fn readme_example() {
+    if std::env::var_os("UPDATE_DOCS").is_none() || !graphviz() {
+        return;
+    }
+    let (graph, spec) = sahel_jnim();
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    export(&graph, &spec, &docs.join("jnim.svg")).unwrap();
+    export(&graph, &spec, &docs.join("jnim.dot")).unwrap();
 }

@@ -77,7 +77,7 @@ pub(crate) fn print(scene: &Scene, naming: &Naming, pinned: Option<&Pinned<'_>>)
     if pinned.is_some() {
         graph_attrs.push(("layout", "neato".into()));
         graph_attrs.push(("inputscale", "72".into()));
-        graph_attrs.push(("splines", "true".into()));
+        graph_attrs.push(("splines", "curved".into()));
     }
     stmts.push(Stmt::GAttribute(GraphAttributes::Graph(attrs(
         &graph_attrs,

@@ -129,9 +129,9 @@ pub fn build(
             ("fontcolor", palette.text.into()),
             ("bgcolor", palette.background.into()),
             ("tooltip", title),
-            ("rankdir", "LR".into()),
+            ("rankdir", "TB".into()),
             ("nodesep", "0.35".into()),
-            ("ranksep", "0.9".into()),
+            ("ranksep", "0.6".into()),
             ("pad", "0.3".into()),
             ("newrank", "true".into()),
             ("outputorder", "edgesfirst".into()),
@@ -214,7 +214,7 @@ pub fn build(
         let directed = relations.is_directed(tie.tie.relation);
         let mut attrs: Attrs = Vec::new();
         if tie.tie.start().is_some() || tie.tie.end().is_some() {
-            attrs.push(("label", tie.tie.span_label()));
+            attrs.push(("xlabel", tie.tie.span_label()));
         }
         let mut tooltip = format!(
             "{} {} {}, {}, {}",
