@@ -78,3 +78,17 @@ pub(crate) fn run(program: &str, args: &[String], input: &str) -> Result<Vec<u8>
     })?;
     Ok(output.stdout)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_graphviz_says_how_to_install_it() {
+        let error = run("actorgraph-no-such-graphviz", &[], "digraph {}").unwrap_err();
+        assert!(matches!(error, DiagramError::DotMissing { .. }));
+        let message = error.to_string();
+        assert!(message.contains("apt-get install graphviz"), "{message}");
+        assert!(message.contains("brew install graphviz"), "{message}");
+    }
+}
