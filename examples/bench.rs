@@ -47,25 +47,31 @@ struct Options {
     dir: PathBuf,
     results: PathBuf,
     skip_ron: bool,
+    /// Stop after the import (for profiling it).
+    import_only: bool,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut dir = None;
     let mut results = None;
     let mut skip_ron = false;
+    let mut import_only = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--results" => results = iter.next().map(PathBuf::from),
             "--skip-ron" => skip_ron = true,
+            "--import-only" => import_only = true,
             "-h" | "--help" => {
-                return Err("usage: bench DIR [--results RESULTS.md] [--skip-ron]".into())
+                return Err(
+                    "usage: bench DIR [--results RESULTS.md] [--skip-ron] [--import-only]".into(),
+                )
             }
             _ if dir.is_none() => dir = Some(PathBuf::from(arg)),
             other => return Err(format!("unexpected argument `{other}`")),
         }
     }
-    let dir = dir.ok_or("usage: bench DIR [--results RESULTS.md] [--skip-ron]")?;
+    let dir = dir.ok_or("usage: bench DIR [--results RESULTS.md] [--skip-ron] [--import-only]")?;
     let results = results
         .or_else(|| {
             [
@@ -81,6 +87,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         dir,
         results,
         skip_ron,
+        import_only,
     })
 }
 
@@ -407,6 +414,9 @@ fn run(args: &[String]) -> Result<bool, String> {
         eprintln!("  {rejection}");
     }
 
+    if options.import_only {
+        return Ok(report.rejections.is_empty());
+    }
     let queries: [fn(&Graph, &Params) -> Answer; 5] = [q1, q2, q3, q4, q5];
     let mut results = Vec::new();
     let mut all_ok = report.rejections.is_empty();

@@ -388,6 +388,8 @@ impl<'a> Importer<'a> {
             let list = |col: Option<usize>| -> Vec<String> {
                 let mut items: Vec<String> = Vec::new();
                 if let Some(text) = col.and_then(|c| record.get(c)) {
+                    // Entities first: `&amp;` holds the separator `;`.
+                    let text = clean(text);
                     for item in text.split(columns.separator.as_str()) {
                         let item = clean(item);
                         if !item.is_empty() && !items.iter().any(|i| *i == item) {
@@ -562,7 +564,11 @@ impl<'a> Importer<'a> {
             match fold {
                 Fold::Rows => self.add_tie(row, line),
                 Fold::PerPair => {
-                    let key = (row.from, row.to, row.relation);
+                    let key = if self.graph.relations().is_directed(row.relation) {
+                        (row.from, row.to, row.relation)
+                    } else {
+                        (row.from.min(row.to), row.from.max(row.to), row.relation)
+                    };
                     let first = row.start;
                     let last = row.end.or(row.start);
                     match run_index.get(&key) {

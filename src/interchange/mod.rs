@@ -5,10 +5,12 @@
 //! Formats use the model; the model knows nothing of them.
 
 pub mod csv;
+pub mod export;
 pub mod mapping;
 pub mod text;
 
 pub use self::csv::{
     import, import_into, import_tables, ImportError, ImportOptions, ImportReport, Rejection, Table,
 };
+pub use export::{export, ExportError, ExportFormat};
 pub use mapping::Mapping;

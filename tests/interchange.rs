@@ -1,0 +1,453 @@
+//! Interchange: CSV import (default layout, mappings, rules), exports, and
+//! networkx reading the exports back.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use actorgraph::interchange::export::{self, everything, ExportFormat};
+use actorgraph::interchange::{import, ImportError, ImportOptions, Mapping};
+use actorgraph::model::{ActorKind, Confidence, Graph, RelationId, TieFilter};
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/interchange")
+        .join(name)
+}
+
+fn mapping(name: &str) -> Mapping {
+    Mapping::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("mappings")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn ends(graph: &Graph, relation: RelationId) -> Vec<(String, String, String, String)> {
+    let mut ties: Vec<_> = graph
+        .all_ties()
+        .filter(|t| t.tie.relation == relation)
+        .map(|t| {
+            (
+                graph.actor(t.from).id.clone(),
+                graph.actor(t.to).id.clone(),
+                t.tie.start().map(|d| d.to_string()).unwrap_or_default(),
+                t.tie.end().map(|d| d.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    ties.sort();
+    ties
+}
+
+#[test]
+fn default_layout_rejects_with_file_and_line_and_merges_duplicates() {
+    let (graph, report) = import(
+        Some(&data("actors.csv")),
+        &data("ties.csv"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let lines: Vec<(String, u64)> = report
+        .rejections
+        .iter()
+        .map(|r| {
+            let file = Path::new(&r.origin).file_name().unwrap();
+            (file.to_string_lossy().into_owned(), r.line)
+        })
+        .collect();
+    let expected: Vec<(String, u64)> = [
+        ("actors.csv", 9),
+        ("actors.csv", 10),
+        ("actors.csv", 11),
+        ("ties.csv", 8),
+        ("ties.csv", 9),
+        ("ties.csv", 10),
+        ("ties.csv", 11),
+        ("ties.csv", 12),
+        ("ties.csv", 13),
+    ]
+    .iter()
+    .map(|(f, l)| (f.to_string(), *l))
+    .collect();
+    assert_eq!(lines, expected, "{:#?}", report.rejections);
+    let reasons: Vec<String> = report.rejections.iter().map(|r| r.to_string()).collect();
+    assert!(reasons[0].contains("unknown kind `navy`"), "{reasons:?}");
+    assert!(reasons[1].contains("already"), "{reasons:?}");
+    assert!(reasons[3].contains("`ghost`"), "{reasons:?}");
+    assert!(reasons[4].contains("month 13"), "{reasons:?}");
+    assert!(reasons[5].contains("before it starts"), "{reasons:?}");
+    assert!(reasons[6].contains("itself"), "{reasons:?}");
+    assert!(
+        reasons[7].contains("unknown relation `friendship`"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[8].contains("unknown confidence `sure`"),
+        "{reasons:?}"
+    );
+    assert!(reasons[3].starts_with(&format!("{}:8: ", data("ties.csv").display())));
+
+    assert_eq!(report.actors_added, 6);
+    assert_eq!(report.ties_added, 5);
+    assert_eq!(report.rows_merged, 3, "one actor row and two tie rows");
+    assert_eq!(graph.tie_count(), 5);
+
+    // Names trimmed and entities decoded.
+    let jnim = graph.find("jnim").unwrap();
+    assert_eq!(
+        graph.actor(jnim).name,
+        "Jama'at Nusrat al-Islam wal-Muslimin"
+    );
+    assert_eq!(graph.actor(jnim).aliases, vec!["JNIM", "GSIM"]);
+    let wagner = graph.find("Africa Corps & Wagner").unwrap();
+    assert_eq!(graph.actor(wagner).kind, ActorKind::Pmc);
+
+    // The two Wagner–FAMa rows are one symmetric alliance, at the stronger confidence.
+    let alliances: Vec<_> = graph
+        .ties(&TieFilter::relation(RelationId::ALLIANCE))
+        .collect();
+    assert_eq!(alliances.len(), 2);
+    let wagner_fama = alliances
+        .iter()
+        .find(|t| t.other(wagner) != wagner && (t.from == wagner || t.to == wagner))
+        .unwrap();
+    assert_eq!(wagner_fama.tie.confidence, Confidence::Confirmed);
+    // `2023-05-00` and `2017-00-00` read as a month and a year.
+    assert_eq!(
+        ends(&graph, RelationId::HOSTILITY),
+        vec![
+            (
+                "jnim".into(),
+                "fama".into(),
+                "2012".into(),
+                "2023-05".into()
+            ),
+            (
+                "jnim".into(),
+                "isgs".into(),
+                "2019-12".into(),
+                String::new()
+            ),
+        ]
+    );
+    assert_eq!(
+        ends(&graph, RelationId::ALLIANCE)[0],
+        ("cma".into(), "jnim".into(), "2017".into(), String::new())
+    );
+}
+
+#[test]
+fn strict_makes_any_rejection_fatal() {
+    let options = ImportOptions {
+        strict: true,
+        ..ImportOptions::default()
+    };
+    match import(Some(&data("actors.csv")), &data("ties.csv"), &options) {
+        Err(ImportError::Strict(rejections)) => assert_eq!(rejections.len(), 9),
+        other => panic!("expected a strict failure, got {other:?}"),
+    }
+    // A clean file passes strict.
+    assert!(import(None, &data("shifting.csv"), &options).is_ok());
+}
+
+#[test]
+fn actors_come_from_tie_ends_without_an_actors_table() {
+    let (graph, report) = import(None, &data("ties.csv"), &ImportOptions::default()).unwrap();
+    assert_eq!(report.actors_created, 7, "{report:?}");
+    assert!(graph.find("ghost").is_some());
+    // Still rejected: bad month, end before start, self tie, unknown relation and confidence.
+    assert_eq!(report.rejections.len(), 5, "{:#?}", report.rejections);
+}
+
+#[test]
+fn subgroup_cycles_are_rejected_with_their_line() {
+    let (graph, report) = import(None, &data("cycle.csv"), &ImportOptions::default()).unwrap();
+    assert_eq!(report.rejections.len(), 1, "{:#?}", report.rejections);
+    let rejection = &report.rejections[0];
+    assert!(rejection.reason.contains("cycle"), "{rejection}");
+    assert_eq!(graph.tie_count(), 3);
+    assert!(Graph::build(graph.to_spec()).is_ok());
+}
+
+#[test]
+fn a_tie_ends_where_a_later_relation_between_the_pair_begins() {
+    let options = ImportOptions {
+        close_on_next_relation: true,
+        ..ImportOptions::default()
+    };
+    let (graph, report) = import(None, &data("shifting.csv"), &options).unwrap();
+    // a–b alliance (by the hostility of June 2012), that hostility (by the
+    // 2014 alliance), a–c alliance (by the hostility five days later).
+    assert_eq!(report.ties_closed, 3);
+    assert_eq!(
+        ends(&graph, RelationId::ALLIANCE),
+        vec![
+            ("a".into(), "b".into(), "2012-03".into(), "2012-05".into()),
+            ("a".into(), "b".into(), "2014".into(), String::new()),
+            (
+                "a".into(),
+                "c".into(),
+                "2012-03-10".into(),
+                "2012-03-14".into()
+            ),
+        ]
+    );
+    assert_eq!(
+        ends(&graph, RelationId::HOSTILITY),
+        vec![
+            ("a".into(), "c".into(), "2012-03-15".into(), "2013".into()),
+            ("b".into(), "a".into(), "2012-06".into(), "2013".into()),
+        ]
+    );
+    let (plain, _) = import(None, &data("shifting.csv"), &ImportOptions::default()).unwrap();
+    assert_eq!(ends(&plain, RelationId::ALLIANCE)[0].3, "");
+}
+
+#[test]
+fn acled_events_fold_into_one_tie_per_pair() {
+    let options = ImportOptions {
+        mapping: mapping("acled.ron"),
+        ..ImportOptions::default()
+    };
+    let (graph, report) = import(None, &data("acled-sample.csv"), &options).unwrap();
+    assert_eq!(report.rows_skipped, 1, "the protest");
+    // MLI9 has no second actor; nothing else is rejected.
+    assert_eq!(report.rejections.len(), 1, "{:#?}", report.rejections);
+    assert_eq!(report.rejections[0].line, 10);
+    assert!(report.rejections[0].reason.contains("target is empty"));
+    let jnim = graph
+        .find("JNIM: Group for Support of Islam and Muslims")
+        .unwrap();
+    let is = graph.find("Islamic State (Sahel)").unwrap();
+    let fighting: Vec<_> = graph
+        .ties_of(jnim, &TieFilter::relation(RelationId::HOSTILITY))
+        .filter(|t| t.other(jnim) == is)
+        .collect();
+    assert_eq!(fighting.len(), 1, "both directions fold into one tie");
+    let tie = fighting[0].tie;
+    assert_eq!(tie.events, Some(4), "three dated events and one undated");
+    assert_eq!(tie.start().unwrap().to_string(), "2023-01-15");
+    assert_eq!(tie.end().unwrap().to_string(), "2023-07-04");
+    let strategic = graph.relations().find("strategic-development").unwrap();
+    assert_eq!(graph.ties(&TieFilter::relation(strategic)).count(), 1);
+    assert!(graph.find_source("Reuters").is_some() && graph.find_source("AFP").is_some());
+    // MLI2, MLI6 (FAMa–JNIM again), MLI7 and MLI8.
+    assert_eq!(report.events_folded, 4);
+}
+
+#[test]
+fn ucdp_dyad_years_fold_into_one_tie_per_dyad() {
+    let options = ImportOptions {
+        mapping: mapping("ucdp.ron"),
+        strict: true,
+        ..ImportOptions::default()
+    };
+    let (graph, report) = import(None, &data("ucdp-sample.csv"), &options).unwrap();
+    assert_eq!(report.ties_added, 3);
+    assert_eq!(report.actors_created, 4);
+    let mali = graph.find("Government of Mali").unwrap();
+    assert_eq!(graph.actor(mali).kind, ActorKind::State);
+    let jnim = graph.find("JNIM").unwrap();
+    let tie = graph
+        .ties_of(jnim, &TieFilter::default())
+        .next()
+        .unwrap()
+        .tie;
+    assert_eq!(tie.span_label(), "2017–2022");
+    assert_eq!(tie.events, Some(4));
+}
+
+#[test]
+fn mapping_errors_name_the_place() {
+    let error = Mapping::parse("(ties: (source: (colum: \"a\")))", "m.ron").unwrap_err();
+    assert!(error.to_string().starts_with("m.ron:1:"), "{error}");
+}
+
+fn sample() -> Graph {
+    let options = ImportOptions::default();
+    let (mut graph, _) = import(Some(&data("actors.csv")), &data("ties.csv"), &options).unwrap();
+    // Notes, sources and event counts survive the CSV round trip too.
+    let first = graph.all_ties().next().unwrap().id;
+    let source = graph.add_source(actorgraph::model::Source {
+        id: "rfi-2020".into(),
+        citation: "rfi-2020".into(),
+        url: None,
+    });
+    let tie = graph.tie_mut(first).unwrap();
+    tie.note = Some("says \"fighting\", in Ménaka,\nagain".into());
+    tie.events = Some(3);
+    tie.sources.push(source);
+    graph.title = "sample".into();
+    graph
+}
+
+#[test]
+fn csv_export_round_trips_to_an_equal_graph() {
+    let graph = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let (ties, actors) = everything(&graph);
+    let written = export::export(&graph, &ties, &actors, ExportFormat::Csv, dir.path()).unwrap();
+    assert_eq!(written.len(), 2);
+    let (mut back, report) = import(
+        Some(&dir.path().join("actors.csv")),
+        &dir.path().join("ties.csv"),
+        &ImportOptions {
+            strict: true,
+            ..ImportOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(report.rejections.is_empty());
+    back.title = graph.title.clone();
+    assert_eq!(back.to_spec(), graph.to_spec());
+}
+
+/// Runs the networkx helper; `None` when networkx is missing outside CI.
+fn networkx(
+    format: &str,
+    file: &Path,
+    node: &str,
+    from: &str,
+    to: &str,
+) -> Option<serde_json::Value> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/networkx-check.py");
+    let output = Command::new("python3")
+        .arg(script)
+        .args([format, &file.display().to_string(), node, from, to])
+        .output();
+    let missing = match &output {
+        Err(_) => true,
+        Ok(o) => o.status.code() == Some(3),
+    };
+    if missing {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "networkx (and python3) must be installed on CI"
+        );
+        eprintln!("note: networkx is not installed; skipping the networkx check of {format}");
+        return None;
+    }
+    let output = output.unwrap();
+    assert!(
+        output.status.success(),
+        "networkx failed on {format}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(serde_json::from_slice(&output.stdout).unwrap())
+}
+
+#[test]
+fn networkx_reads_json_graphml_and_gexf() {
+    let graph = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let (ties, actors) = everything(&graph);
+    for (format, file) in [
+        (ExportFormat::Json, "g.json"),
+        (ExportFormat::GraphMl, "g.graphml"),
+        (ExportFormat::Gexf, "g.gexf"),
+    ] {
+        let path = dir.path().join(file);
+        export::export(&graph, &ties, &actors, format, &path).unwrap();
+        let Some(found) = networkx(format.name(), &path, "wagner", "jnim", "fama") else {
+            continue;
+        };
+        assert_eq!(found["nodes"], 6, "{format:?}: {found}");
+        // networkx reads a GEXF `mutual` (symmetric) tie as an edge each
+        // way: 4 symmetric ties and 1 subgroup-of tie make 9 edges.
+        let edges = if format == ExportFormat::Gexf { 9 } else { 5 };
+        assert_eq!(found["edges"], edges, "{format:?}: {found}");
+        let node = &found["node"];
+        let name = if format == ExportFormat::Gexf {
+            &node["label"]
+        } else {
+            &node["name"]
+        };
+        assert_eq!(name, "Wagner Group", "{format:?}: {found}");
+        assert_eq!(node["kind"], "pmc", "{format:?}: {found}");
+        let edge = &found["edge"];
+        assert_eq!(edge["relation"], "hostility", "{format:?}: {found}");
+        assert_eq!(edge["start"], "2012", "{format:?}: {found}");
+        assert_eq!(edge["end"], "2023-05", "{format:?}: {found}");
+        assert_eq!(edge["confidence"], "confirmed", "{format:?}: {found}");
+    }
+}
+
+#[test]
+fn gexf_spells_cover_the_active_days() {
+    let graph = sample();
+    let (ties, actors) = everything(&graph);
+    let files = export::render(&graph, &ties, &actors, ExportFormat::Gexf);
+    let text = &files[0].1;
+    assert!(text.contains("version=\"1.3\""));
+    assert!(text.contains("<spell start=\"2012-01-01\" end=\"2023-05-31\"/>"));
+    assert!(text.contains("<spell start=\"2019-12-01\"/>"));
+    assert!(text.contains("type=\"mutual\""));
+    assert!(text.contains("Jama&apos;at Nusrat"));
+}
+
+#[test]
+fn cypher_and_neo4j_admin_exports() {
+    let graph = sample();
+    let (ties, actors) = everything(&graph);
+    let cypher = &export::render(&graph, &ties, &actors, ExportFormat::Cypher)[0].1;
+    assert!(cypher.contains("CREATE CONSTRAINT actor_id"));
+    assert!(cypher.contains("CREATE (a)-[r:`SUBGROUP_OF`]->(b)"));
+    assert!(cypher.contains("name: 'Jama\\'at Nusrat al-Islam wal-Muslimin'"));
+    assert!(cypher.contains("note: 'says \"fighting\", in Ménaka,\\nagain'"));
+    let files = export::render(&graph, &ties, &actors, ExportFormat::Neo4jAdmin);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["actors.csv", "ties.csv", "import.sh"]);
+    assert!(files[0]
+        .1
+        .starts_with("id:ID,name,kind,aliases:string[],tags:string[],note,:LABEL\n"));
+    assert!(files[0].1.contains("Actor;StateForce"));
+    assert!(files[1].1.starts_with(":START_ID,:END_ID,:TYPE,"));
+}
+
+#[test]
+fn a_selection_exports_the_ends_of_its_ties() {
+    let graph = sample();
+    let jnim = graph.find("jnim").unwrap();
+    let ties: Vec<_> = graph
+        .ties_of(jnim, &TieFilter::relation(RelationId::HOSTILITY))
+        .map(|t| t.id)
+        .collect();
+    let files = export::render(&graph, &ties, &[], ExportFormat::Csv);
+    assert_eq!(files[0].1.lines().count(), 1 + 3, "{}", files[0].1);
+    assert_eq!(files[1].1.matches(",hostility,").count(), 2);
+    assert!(!files[1].1.contains(",alliance,"));
+}
+
+#[test]
+fn the_import_command_writes_a_graph_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("g.ron");
+    let output = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .args(["import", "csv", "--actors"])
+        .arg(data("actors.csv"))
+        .arg("--ties")
+        .arg(data("ties.csv"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("ties.csv:8: actor `ghost` is not in the actors table"),
+        "{stderr}"
+    );
+    let graph = actorgraph::store::ron::load(&out).unwrap();
+    assert_eq!(graph.tie_count(), 5);
+
+    let strict = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .args(["import", "csv", "--strict", "--ties"])
+        .arg(data("ties.csv"))
+        .arg("-o")
+        .arg(dir.path().join("strict.ron"))
+        .output()
+        .unwrap();
+    assert!(!strict.status.success());
+    assert!(!dir.path().join("strict.ron").exists());
+}
