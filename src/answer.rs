@@ -2,44 +2,47 @@
 //! renderings: a readable table, JSON for scripts, CSV for spreadsheets.
 
 use serde::Serialize;
+
+use crate::model::{ActorKind, Confidence, PartialDate, Period};
 use unicode_width::UnicodeWidthStr;
 
 /// An actor as answers show it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ActorOut {
-    pub id: String,
-    pub name: String,
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ActorOut<'g> {
+    pub id: &'g str,
+    pub name: &'g str,
 }
 
-/// A tie as answers show it.
+/// A tie as answers show it. Answers borrow their text from the graph, so
+/// building one costs no copying, whatever its size.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct TieOut {
-    pub from: ActorOut,
-    pub to: ActorOut,
-    pub relation: String,
+pub struct TieOut<'g> {
+    pub from: ActorOut<'g>,
+    pub to: ActorOut<'g>,
+    pub relation: &'g str,
     pub directed: bool,
-    pub start: Option<String>,
-    pub end: Option<String>,
-    pub confidence: String,
-    pub sources: Vec<String>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    pub confidence: Confidence,
+    pub sources: Vec<&'g str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<&'g str>,
 }
 
-impl TieOut {
+impl<'g> TieOut<'g> {
     /// `2022-07–2022-11`, `2023-01–`, `?–2015`.
     pub fn dates(&self) -> String {
-        format!(
-            "{}–{}",
-            self.start.as_deref().unwrap_or("?"),
-            self.end.as_deref().unwrap_or("")
-        )
+        let start = self
+            .start
+            .map_or_else(|| "?".to_string(), |d| d.to_string());
+        let end = self.end.map_or_else(String::new, |d| d.to_string());
+        format!("{start}–{end}")
     }
 
     /// The tie seen from `actor`: an arrow and the other end.
-    pub fn seen_from(&self, actor: &str) -> (&'static str, &ActorOut) {
+    pub fn seen_from(&self, actor: &str) -> (&'static str, ActorOut<'g>) {
         let outgoing = self.from.id == actor;
-        let other = if outgoing { &self.to } else { &self.from };
+        let other = if outgoing { self.to } else { self.from };
         let arrow = match (self.directed, outgoing) {
             (false, _) => "—",
             (true, true) => "→",
@@ -51,92 +54,91 @@ impl TieOut {
 
 /// One actor in an actor list, with the ties that put it there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ActorRow {
+pub struct ActorRow<'g> {
     #[serde(flatten)]
-    pub actor: ActorOut,
-    pub kind: String,
+    pub actor: ActorOut<'g>,
+    pub kind: ActorKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<usize>,
-    pub ties: Vec<TieOut>,
+    pub ties: Vec<TieOut<'g>>,
 }
 
 /// The actor card of `show`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Card {
+pub struct Card<'g> {
     #[serde(flatten)]
-    pub actor: ActorOut,
-    pub kind: String,
-    pub aliases: Vec<String>,
-    pub tags: Vec<String>,
-    pub active: Option<String>,
-    pub note: Option<String>,
-    pub ties: Vec<TieOut>,
+    pub actor: ActorOut<'g>,
+    pub kind: ActorKind,
+    pub aliases: &'g [String],
+    pub tags: &'g [String],
+    pub active: Option<Period>,
+    pub note: Option<&'g str>,
+    pub ties: Vec<TieOut<'g>>,
 }
 
 /// A dated event: a tie beginning, ending or changing relation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Event {
-    pub date: String,
-    /// `began`, `ended` or `changed`.
+pub struct Event<'g> {
+    pub date: PartialDate,
+    /// `began`, `ended` or `changed from RELATION`.
     pub event: String,
-    pub tie: TieOut,
+    pub tie: TieOut<'g>,
 }
 
 /// A relation with its use.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RelationRow {
-    pub name: String,
+pub struct RelationRow<'g> {
+    pub name: &'g str,
     pub directed: bool,
     pub ties: usize,
-    pub note: Option<String>,
+    pub note: Option<&'g str>,
 }
 
 /// A source with its use.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct SourceRow {
-    pub id: String,
-    pub citation: String,
-    pub url: Option<String>,
+pub struct SourceRow<'g> {
+    pub id: &'g str,
+    pub citation: &'g str,
+    pub url: Option<&'g str>,
     pub ties: usize,
 }
 
-/// The answer to one query.
+/// The answer to one query, borrowing from the graph it came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Answer {
+pub enum Answer<'g> {
     Actors {
-        actors: Vec<ActorRow>,
+        actors: Vec<ActorRow<'g>>,
     },
     Ties {
-        focus: ActorOut,
-        ties: Vec<TieOut>,
+        focus: ActorOut<'g>,
+        ties: Vec<TieOut<'g>>,
     },
     Card {
-        actor: Card,
+        actor: Card<'g>,
     },
     Path {
-        from: ActorOut,
-        to: ActorOut,
-        hops: Option<Vec<TieOut>>,
+        from: ActorOut<'g>,
+        to: ActorOut<'g>,
+        hops: Option<Vec<TieOut<'g>>>,
     },
     Network {
-        focus: ActorOut,
-        actors: Vec<ActorRow>,
-        ties: Vec<TieOut>,
+        focus: ActorOut<'g>,
+        actors: Vec<ActorRow<'g>>,
+        ties: Vec<TieOut<'g>>,
     },
     Events {
-        events: Vec<Event>,
+        events: Vec<Event<'g>>,
     },
     Stats {
         actors: usize,
-        active_actors: usize,
-        ties: Vec<(String, usize)>,
+        ties: Vec<(&'g str, usize)>,
     },
     Relations {
-        relations: Vec<RelationRow>,
+        relations: Vec<RelationRow<'g>>,
     },
     Sources {
-        sources: Vec<SourceRow>,
+        sources: Vec<SourceRow<'g>>,
     },
     Text {
         text: String,
@@ -147,7 +149,7 @@ pub enum Answer {
     },
 }
 
-impl Answer {
+impl<'g> Answer<'g> {
     /// How many results the answer holds (what expectations count).
     pub fn len(&self) -> usize {
         match self {
@@ -169,24 +171,23 @@ impl Answer {
     }
 
     /// The ids of the actors the answer names as results.
-    pub fn actor_ids(&self) -> Vec<&str> {
+    pub fn actor_ids(&self) -> Vec<&'g str> {
         match self {
             Answer::Actors { actors } | Answer::Network { actors, .. } => {
-                actors.iter().map(|a| a.actor.id.as_str()).collect()
+                actors.iter().map(|a| a.actor.id).collect()
             }
-            Answer::Ties { focus, ties } => ties
-                .iter()
-                .map(|t| t.seen_from(&focus.id).1.id.as_str())
-                .collect(),
-            Answer::Card { actor } => vec![actor.actor.id.as_str()],
+            Answer::Ties { focus, ties } => {
+                ties.iter().map(|t| t.seen_from(focus.id).1.id).collect()
+            }
+            Answer::Card { actor } => vec![actor.actor.id],
             Answer::Path { hops, .. } => hops
                 .iter()
                 .flatten()
-                .flat_map(|t| [t.from.id.as_str(), t.to.id.as_str()])
+                .flat_map(|t| [t.from.id, t.to.id])
                 .collect(),
             Answer::Events { events } => events
                 .iter()
-                .flat_map(|e| [e.tie.from.id.as_str(), e.tie.to.id.as_str()])
+                .flat_map(|e| [e.tie.from.id, e.tie.to.id])
                 .collect(),
             _ => Vec::new(),
         }
@@ -194,69 +195,62 @@ impl Answer {
 
     /// The answer as a table: headers and rows of cells.
     pub fn table(&self) -> Option<(Vec<&'static str>, Vec<Vec<String>>)> {
-        let tie_cells = |t: &TieOut| vec![t.dates(), t.confidence.clone(), t.sources.join(" ")];
+        let tie_cells = |t: &TieOut| vec![t.dates(), t.confidence.to_string(), t.sources.join(" ")];
+        let link = |t: &TieOut| format!("{} {} {}", t.from.name, arrow(t), t.to.name);
+        let seen_cells = |focus: &str, t: &TieOut, other_name: String| {
+            let (arrow, _) = t.seen_from(focus);
+            let mut cells = vec![t.relation.to_string(), arrow.to_string(), other_name];
+            cells.extend(tie_cells(t));
+            cells
+        };
+        const TIE_HEADERS: [&str; 6] = ["relation", "", "actor", "dates", "confidence", "sources"];
         Some(match self {
             Answer::Actors { actors } => {
+                let with_ties = actors.iter().any(|a| !a.ties.is_empty());
                 let mut rows = Vec::new();
                 for row in actors {
-                    let name = match row.depth {
-                        Some(depth) => {
-                            format!("{}{}", "  ".repeat(depth.saturating_sub(1)), row.actor.name)
-                        }
-                        None => row.actor.name.clone(),
-                    };
+                    let indent = "  ".repeat(row.depth.unwrap_or(1).saturating_sub(1));
+                    let name = format!("{indent}{}", row.actor.name);
                     if row.ties.is_empty() {
-                        rows.push(vec![
-                            name.clone(),
-                            row.kind.clone(),
-                            String::new(),
-                            String::new(),
-                            String::new(),
-                            String::new(),
-                        ]);
+                        rows.push(vec![name.clone(), row.kind.to_string()]);
                     }
                     for (i, tie) in row.ties.iter().enumerate() {
                         let first = if i == 0 { name.clone() } else { String::new() };
-                        let link = format!("{} {} {}", tie.from.name, arrow(tie), tie.to.name);
-                        let mut cells = vec![first, link, tie.relation.clone()];
+                        let mut cells = vec![first, link(tie), tie.relation.to_string()];
                         cells.extend(tie_cells(tie));
                         rows.push(cells);
                     }
                 }
-                let headers = if actors.iter().all(|a| a.ties.is_empty()) {
-                    vec!["actor", "kind", "", "", "", ""]
-                } else {
+                let headers = if with_ties {
                     vec!["actor", "tie", "relation", "dates", "confidence", "sources"]
+                } else {
+                    vec!["actor", "kind"]
                 };
                 (headers, rows)
             }
-            Answer::Ties { focus, ties } | Answer::Network { focus, ties, .. } => (
-                vec!["relation", "", "actor", "dates", "confidence", "sources"],
+            Answer::Ties { focus, ties } => (
+                TIE_HEADERS.to_vec(),
                 ties.iter()
-                    .map(|t| {
-                        let (arrow, other) = t.seen_from(&focus.id);
-                        let (arrow, other) = if matches!(self, Answer::Network { .. }) {
-                            (arrow, format!("{} / {}", t.from.name, t.to.name))
-                        } else {
-                            (arrow, other.name.clone())
-                        };
-                        let mut cells = vec![t.relation.clone(), arrow.to_string(), other];
-                        cells.extend(tie_cells(t));
-                        cells
-                    })
+                    .map(|t| seen_cells(focus.id, t, t.seen_from(focus.id).1.name.to_string()))
+                    .collect(),
+            ),
+            Answer::Network { focus, ties, .. } => (
+                TIE_HEADERS.to_vec(),
+                ties.iter()
+                    .map(|t| seen_cells(focus.id, t, format!("{} / {}", t.from.name, t.to.name)))
                     .collect(),
             ),
             Answer::Card { actor } => (
-                vec!["relation", "", "actor", "dates", "confidence", "sources"],
+                TIE_HEADERS.to_vec(),
                 actor
                     .ties
                     .iter()
                     .map(|t| {
-                        let (arrow, other) = t.seen_from(&actor.actor.id);
-                        let mut cells =
-                            vec![t.relation.clone(), arrow.to_string(), other.name.clone()];
-                        cells.extend(tie_cells(t));
-                        cells
+                        seen_cells(
+                            actor.actor.id,
+                            t,
+                            t.seen_from(actor.actor.id).1.name.to_string(),
+                        )
                     })
                     .collect(),
             ),
@@ -276,9 +270,9 @@ impl Answer {
                     .map(|(i, t)| {
                         let mut cells = vec![
                             (i + 1).to_string(),
-                            t.from.name.clone(),
-                            t.relation.clone(),
-                            t.to.name.clone(),
+                            t.from.name.to_string(),
+                            t.relation.to_string(),
+                            t.to.name.to_string(),
                         ];
                         cells.extend(tie_cells(t));
                         cells
@@ -291,11 +285,11 @@ impl Answer {
                     .iter()
                     .map(|e| {
                         vec![
-                            e.date.clone(),
+                            e.date.to_string(),
                             e.event.clone(),
-                            format!("{} {} {}", e.tie.from.name, arrow(&e.tie), e.tie.to.name),
-                            e.tie.relation.clone(),
-                            e.tie.confidence.clone(),
+                            link(&e.tie),
+                            e.tie.relation.to_string(),
+                            e.tie.confidence.to_string(),
                             e.tie.sources.join(" "),
                         ]
                     })
@@ -304,7 +298,7 @@ impl Answer {
             Answer::Stats { ties, .. } => (
                 vec!["relation", "active ties"],
                 ties.iter()
-                    .map(|(r, n)| vec![r.clone(), n.to_string()])
+                    .map(|(r, n)| vec![r.to_string(), n.to_string()])
                     .collect(),
             ),
             Answer::Relations { relations } => (
@@ -313,10 +307,10 @@ impl Answer {
                     .iter()
                     .map(|r| {
                         vec![
-                            r.name.clone(),
+                            r.name.to_string(),
                             if r.directed { "directed" } else { "symmetric" }.to_string(),
                             r.ties.to_string(),
-                            r.note.clone().unwrap_or_default(),
+                            r.note.unwrap_or_default().to_string(),
                         ]
                     })
                     .collect(),
@@ -326,11 +320,11 @@ impl Answer {
                 sources
                     .iter()
                     .map(|s| {
-                        let citation = match &s.url {
+                        let citation = match s.url {
                             Some(url) => format!("{} <{url}>", s.citation),
-                            None => s.citation.clone(),
+                            None => s.citation.to_string(),
                         };
-                        vec![s.id.clone(), s.ties.to_string(), citation]
+                        vec![s.id.to_string(), s.ties.to_string(), citation]
                     })
                     .collect(),
             ),
@@ -360,13 +354,7 @@ impl Answer {
             }
             Answer::Events { .. } if n == 0 => "no events match".into(),
             Answer::Events { .. } => plural("event", "events"),
-            Answer::Stats {
-                actors,
-                active_actors,
-                ..
-            } => {
-                format!("{actors} actors, {active_actors} with an active tie; {n} active ties")
-            }
+            Answer::Stats { actors, .. } => format!("{actors} actors; {n} active ties"),
             Answer::Relations { .. } => plural("relation", "relations"),
             Answer::Sources { .. } => plural("source", "sources"),
             Answer::Text { .. } | Answer::Check { .. } => String::new(),
@@ -387,7 +375,7 @@ impl Answer {
                     color,
                 ));
                 out.push('\n');
-                out.push_str(&format!("  kind:    {}\n", actor.kind));
+                out.push_str(&format!("  kind:    {}\n", actor.kind.describe()));
                 if !actor.aliases.is_empty() {
                     out.push_str(&format!("  aliases: {}\n", actor.aliases.join("; ")));
                 }
@@ -411,8 +399,8 @@ impl Answer {
                     .map(|a| {
                         vec![
                             a.depth.unwrap_or(0).to_string(),
-                            a.actor.name.clone(),
-                            a.kind.clone(),
+                            a.actor.name.to_string(),
+                            a.kind.to_string(),
                         ]
                     })
                     .collect();

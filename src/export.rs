@@ -11,7 +11,7 @@ use crate::query::eval::ExportPlan;
 use crate::session::Output;
 
 /// Writes what `plan` asks for; DOT without a target comes back as text.
-pub fn carry_out(graph: &Graph, plan: &ExportPlan) -> Result<Output, Diagnostic> {
+pub fn carry_out<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic> {
     match plan.format.as_str() {
         "dot" => dot(graph, plan),
         other => Err(Diagnostic::new(format!(
@@ -20,7 +20,7 @@ pub fn carry_out(graph: &Graph, plan: &ExportPlan) -> Result<Output, Diagnostic>
     }
 }
 
-fn dot(graph: &Graph, plan: &ExportPlan) -> Result<Output, Diagnostic> {
+fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic> {
     let spec = DiagramSpec {
         focus: plan.focus,
         depth: plan.depth,

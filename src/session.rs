@@ -25,13 +25,13 @@ pub enum Format {
 
 /// What a statement produced.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Output {
-    Answer(Answer),
+pub enum Output<'g> {
+    Answer(Answer<'g>),
     /// Text for standard output as it is (DOT without a target).
     Raw(String),
 }
 
-impl Output {
+impl Output<'_> {
     pub fn render(&self, format: Format, color: bool) -> String {
         match self {
             Output::Raw(text) => text.clone(),
@@ -83,7 +83,7 @@ impl Session {
 
     /// Runs one statement. Errors come back as diagnostics pointing into `line`;
     /// the caller sets their origin and line.
-    pub fn run(&self, line: &str) -> Result<Output, Diagnostic> {
+    pub fn run(&self, line: &str) -> Result<Output<'_>, Diagnostic> {
         let query = parse(line).map_err(|e| e.diagnostic(line, None))?;
         match evaluate(&self.graph, &query).map_err(|e| e.diagnostic(line, None))? {
             Outcome::Answer(answer) => Ok(Output::Answer(answer)),
@@ -91,7 +91,7 @@ impl Session {
         }
     }
 
-    fn export(&self, plan: &ExportPlan) -> Result<Output, Diagnostic> {
+    fn export(&self, plan: &ExportPlan) -> Result<Output<'_>, Diagnostic> {
         crate::export::carry_out(&self.graph, plan)
     }
 }

@@ -278,7 +278,7 @@ mod check {
             "{}",
             &result.stderr[..result.stderr.len().min(500)]
         );
-        let text = format!("{}", "(".repeat(200_000));
+        let text = "(".repeat(200_000);
         let result = check_file(text.as_bytes());
         assert_eq!(result.code, 1);
     }

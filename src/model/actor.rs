@@ -113,6 +113,20 @@ impl Period {
     }
 }
 
+/// `2017-03–`, `?–2015`, `2012–2013`: unknown start `?`, ongoing end blank.
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.start {
+            Some(start) => write!(f, "{start}–")?,
+            None => f.write_str("?–")?,
+        }
+        match self.end {
+            Some(end) => write!(f, "{end}"),
+            None => Ok(()),
+        }
+    }
+}
+
 /// An actor as it is written in a graph file and held in the graph.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

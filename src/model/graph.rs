@@ -4,14 +4,16 @@
 use petgraph::stable_graph::StableGraph;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use super::actor::{Actor, Source};
 use super::names::{normalize, similarity, SUGGESTION_THRESHOLD};
-use super::relation::Relations;
+use super::relation::{Confidence, RelationId, Relations};
 use super::spec::{GraphSpec, Problem, Site, TieSpec};
 use super::tie::{ActorId, SourceId, Tie, TieFilter, TieId, TieRef};
-use super::time::PartialDate;
+use super::time::{Day, PartialDate, Window};
 
 /// The network itself. `StableGraph` because actors and ties can be removed
 /// (imports merge, sessions edit) while the indices already handed out, and
@@ -30,6 +32,16 @@ pub struct Graph {
     network: Network,
     /// Normalised id, name and alias → actor.
     names: FxHashMap<String, ActorId>,
+    /// Per relation, the first and the last days of its ties, each sorted:
+    /// how many ties are active in a window is then two binary searches.
+    /// Built on first use; every change to ties resets it.
+    active_days: OnceLock<Vec<ActiveDays>>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct ActiveDays {
+    firsts: Vec<Day>,
+    lasts: Vec<Day>,
 }
 
 /// A name that matches no actor, with the nearest ones.
@@ -139,6 +151,7 @@ impl Graph {
 
     /// Removes an actor and its ties.
     pub fn remove_actor(&mut self, id: ActorId) -> Option<Actor> {
+        self.active_days = OnceLock::new();
         let actor = self.network.remove_node(id)?;
         for name in actor.all_names() {
             let key = normalize(name);
@@ -206,10 +219,12 @@ impl Graph {
         if from == to || !self.network.contains_node(from) || !self.network.contains_node(to) {
             return None;
         }
+        self.active_days = OnceLock::new();
         Some(self.network.add_edge(from, to, tie))
     }
 
     pub fn remove_tie(&mut self, id: TieId) -> Option<Tie> {
+        self.active_days = OnceLock::new();
         self.network.remove_edge(id)
     }
 
@@ -224,6 +239,7 @@ impl Graph {
     }
 
     pub fn tie_mut(&mut self, id: TieId) -> Option<&mut Tie> {
+        self.active_days = OnceLock::new();
         self.network.edge_weight_mut(id)
     }
 
@@ -242,17 +258,20 @@ impl Graph {
     }
 
     /// The ties `filter` accepts, over the whole graph.
-    pub fn ties<'g>(&'g self, filter: &'g TieFilter) -> impl Iterator<Item = TieRef<'g>> + 'g {
+    pub fn ties<'g, 'f>(
+        &'g self,
+        filter: &'f TieFilter,
+    ) -> impl Iterator<Item = TieRef<'g>> + use<'g, 'f> {
         self.all_ties().filter(move |t| filter.accepts(t.tie))
     }
 
     /// The ties of `actor` that `filter` accepts, either way round. Walks the
     /// actor's own adjacency lists only, never the whole graph.
-    pub fn ties_of<'g>(
+    pub fn ties_of<'g, 'f>(
         &'g self,
         actor: ActorId,
-        filter: &'g TieFilter,
-    ) -> impl Iterator<Item = TieRef<'g>> + 'g {
+        filter: &'f TieFilter,
+    ) -> impl Iterator<Item = TieRef<'g>> + use<'g, 'f> {
         let outgoing = self.network.edges_directed(actor, Direction::Outgoing);
         let incoming = self.network.edges_directed(actor, Direction::Incoming);
         outgoing
@@ -268,24 +287,68 @@ impl Graph {
 
     /// The ties of `actor` that `filter` accepts and that end at `actor`
     /// when their relation is directed (who pledges to it, its subgroups).
-    pub fn ties_into<'g>(
+    pub fn ties_into<'g, 'f>(
         &'g self,
         actor: ActorId,
-        filter: &'g TieFilter,
-    ) -> impl Iterator<Item = TieRef<'g>> + 'g {
+        filter: &'f TieFilter,
+    ) -> impl Iterator<Item = TieRef<'g>> + use<'g, 'f> {
         self.ties_of(actor, filter)
             .filter(move |t| t.to == actor || !self.relations.is_directed(t.tie.relation))
     }
 
     /// The ties of `actor` that `filter` accepts and that start at `actor`
     /// when their relation is directed (what it pledges to, its parents).
-    pub fn ties_out_of<'g>(
+    pub fn ties_out_of<'g, 'f>(
         &'g self,
         actor: ActorId,
-        filter: &'g TieFilter,
-    ) -> impl Iterator<Item = TieRef<'g>> + 'g {
+        filter: &'f TieFilter,
+    ) -> impl Iterator<Item = TieRef<'g>> + use<'g, 'f> {
         self.ties_of(actor, filter)
             .filter(move |t| t.from == actor || !self.relations.is_directed(t.tie.relation))
+    }
+
+    /// How many ties of `relation` that `filter` accepts. Without a
+    /// confidence floor this is two binary searches in a per-relation index
+    /// of sorted first and last days; with one it scans the ties.
+    pub fn count_active(&self, relation: RelationId, filter: &TieFilter) -> usize {
+        if filter
+            .relations
+            .as_ref()
+            .is_some_and(|r| !r.contains(&relation))
+            || filter.window.is_empty()
+        {
+            return 0;
+        }
+        if filter.min_confidence > Confidence::Possible {
+            return self
+                .ties(filter)
+                .filter(|t| t.tie.relation == relation)
+                .count();
+        }
+        let index = self.active_days.get_or_init(|| self.build_active_days());
+        let Some(days) = index.get(relation.index()) else {
+            return 0;
+        };
+        let Window { first, last } = filter.window;
+        // Active in [first, last] ⇔ starts on or before `last` and does not
+        // end before `first`; those ending before `first` all start before it.
+        let started = days.firsts.partition_point(|&d| d <= last);
+        let ended = days.lasts.partition_point(|&d| d < first);
+        started - ended
+    }
+
+    fn build_active_days(&self) -> Vec<ActiveDays> {
+        let mut index = vec![ActiveDays::default(); self.relations.len()];
+        for tie in self.network.edge_weights() {
+            let days = &mut index[tie.relation.index()];
+            days.firsts.push(tie.window().first);
+            days.lasts.push(tie.window().last);
+        }
+        for days in &mut index {
+            days.firsts.sort_unstable();
+            days.lasts.sort_unstable();
+        }
+        index
     }
 
     /// The number of ties an actor has, of any kind and time.
@@ -306,6 +369,7 @@ impl Graph {
     }
 
     pub fn relations_mut(&mut self) -> &mut Relations {
+        self.active_days = OnceLock::new();
         &mut self.relations
     }
 
@@ -387,5 +451,84 @@ impl Graph {
             names: &mut self.names,
             network: &mut self.network,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorKind, Window};
+
+    fn date(text: &str) -> Option<PartialDate> {
+        Some(text.parse().unwrap())
+    }
+
+    #[test]
+    fn counting_by_index_agrees_with_a_scan() {
+        let mut graph = Graph::new("t");
+        let actors: Vec<ActorId> = (0..6)
+            .map(|i| {
+                graph
+                    .add_actor(Actor::new(
+                        format!("a{i}"),
+                        format!("A{i}"),
+                        ActorKind::Group,
+                    ))
+                    .unwrap()
+            })
+            .collect();
+        let spans = [
+            (None, None),
+            (date("2014"), date("2022-11")),
+            (None, date("2012")),
+            (date("2023-02-08"), date("2023-02-08")),
+            (date("2022-07"), None),
+            (date("2020-02"), date("2020-02-29")),
+        ];
+        for (i, (start, end)) in spans.iter().enumerate() {
+            for relation in [RelationId::ALLIANCE, RelationId::HOSTILITY] {
+                let tie = Tie::new(relation, *start, *end, Confidence::Likely);
+                graph.add_tie(actors[i], actors[(i + 1) % 6], tie);
+            }
+        }
+        let days: Vec<Day> = [
+            "2011-06-01",
+            "2012-12-31",
+            "2013-01-01",
+            "2020-02-29",
+            "2022-11-30",
+            "2022-12-01",
+            "2023-02-08",
+            "2023-02-09",
+        ]
+        .iter()
+        .map(|d| d.parse::<PartialDate>().unwrap().first_day())
+        .chain([Day::MIN, Day::MAX])
+        .collect();
+        for &a in &days {
+            for &b in &days {
+                let filter = TieFilter::default().during(Window::new(a, b));
+                let scanned = graph
+                    .ties(&filter)
+                    .filter(|t| t.tie.relation == RelationId::ALLIANCE)
+                    .count();
+                assert_eq!(
+                    graph.count_active(RelationId::ALLIANCE, &filter),
+                    scanned,
+                    "window {a}..{b}"
+                );
+            }
+        }
+        // The index follows changes to the ties.
+        let everywhere = TieFilter::default().during(Window::on(days[0]));
+        assert_eq!(graph.count_active(RelationId::ALLIANCE, &everywhere), 2);
+        let first = graph.all_ties().next().unwrap().id;
+        graph.remove_tie(first);
+        assert_eq!(graph.count_active(RelationId::ALLIANCE, &everywhere), 1);
+        let confident = TieFilter {
+            min_confidence: Confidence::Confirmed,
+            ..TieFilter::default()
+        };
+        assert_eq!(graph.count_active(RelationId::HOSTILITY, &confident), 0);
     }
 }

@@ -207,7 +207,10 @@ impl Window {
 
     /// True when the two windows share at least one day.
     pub fn overlaps(self, other: Window) -> bool {
-        self.first <= other.last && other.first <= self.last
+        self.first <= other.last
+            && other.first <= self.last
+            && !self.is_empty()
+            && !other.is_empty()
     }
 
     /// True when the window holds no day (first after last).

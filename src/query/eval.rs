@@ -1,8 +1,6 @@
 //! Evaluates a parsed query against a graph into an [`Answer`]. Exports are
 //! handed back as a plan: writing files is for the edges (CLI, REPL, scripts).
 
-use rustc_hash::FxHashMap;
-
 use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
 use crate::answer::*;
@@ -12,8 +10,8 @@ use crate::model::{ActorId, Day, Graph, RelationId, TieFilter, TieRef, Window};
 
 /// What a query asks to be done.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
-    Answer(Answer),
+pub enum Outcome<'g> {
+    Answer(Answer<'g>),
     Export(ExportPlan),
 }
 
@@ -40,7 +38,7 @@ pub const DEFAULT_DEPTH: usize = 1;
 pub const MAX_DEPTH: usize = 32;
 
 /// Evaluates `query` against `graph`.
-pub fn evaluate(graph: &Graph, query: &Query) -> Result<Outcome, QueryError> {
+pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, QueryError> {
     let filter = tie_filter(graph, &query.filters)?;
     let answer = match &query.statement {
         Statement::Who { who, actor } => {
@@ -135,7 +133,7 @@ pub fn evaluate(graph: &Graph, query: &Query) -> Result<Outcome, QueryError> {
             actors.sort_by(|x, y| {
                 x.depth
                     .cmp(&y.depth)
-                    .then_with(|| x.actor.name.cmp(&y.actor.name))
+                    .then_with(|| x.actor.name.cmp(y.actor.name))
             });
             let ties = network.ties.iter().filter_map(|t| graph.tie(*t));
             Answer::Network {
@@ -151,24 +149,14 @@ pub fn evaluate(graph: &Graph, query: &Query) -> Result<Outcome, QueryError> {
                 events: events(graph, &ties, window),
             }
         }
-        Statement::Stats => {
-            let mut counts = vec![0usize; graph.relations().len()];
-            let mut active = rustc_hash::FxHashSet::default();
-            for tie in graph.ties(&filter) {
-                counts[tie.tie.relation.index()] += 1;
-                active.insert(tie.from);
-                active.insert(tie.to);
-            }
-            Answer::Stats {
-                actors: graph.actor_count(),
-                active_actors: active.len(),
-                ties: graph
-                    .relations()
-                    .iter()
-                    .map(|(id, r)| (r.name.clone(), counts[id.index()]))
-                    .collect(),
-            }
-        }
+        Statement::Stats => Answer::Stats {
+            actors: graph.actor_count(),
+            ties: graph
+                .relations()
+                .iter()
+                .map(|(id, r)| (r.name.as_str(), graph.count_active(id, &filter)))
+                .collect(),
+        },
         Statement::Actors { kind } => {
             let mut actors: Vec<ActorRow> = graph
                 .actors()
@@ -193,10 +181,10 @@ pub fn evaluate(graph: &Graph, query: &Query) -> Result<Outcome, QueryError> {
                     .relations()
                     .iter()
                     .map(|(id, r)| RelationRow {
-                        name: r.name.clone(),
+                        name: &r.name,
                         directed: r.directed,
                         ties: counts[id.index()],
-                        note: r.note.clone(),
+                        note: r.note.as_deref(),
                     })
                     .collect(),
             }
@@ -214,9 +202,9 @@ pub fn evaluate(graph: &Graph, query: &Query) -> Result<Outcome, QueryError> {
                     .iter()
                     .zip(counts)
                     .map(|(s, ties)| SourceRow {
-                        id: s.id.clone(),
-                        citation: s.citation.clone(),
-                        url: s.url.clone(),
+                        id: &s.id,
+                        citation: &s.citation,
+                        url: s.url.as_deref(),
                         ties,
                     })
                     .collect(),
@@ -275,7 +263,11 @@ pub fn evaluate(graph: &Graph, query: &Query) -> Result<Outcome, QueryError> {
 }
 
 /// The answer to an expectation: passed or not, and why.
-fn check_answer(graph: &Graph, answer: &Answer, check: &Check) -> Result<Answer, QueryError> {
+fn check_answer<'g>(
+    graph: &'g Graph,
+    answer: &Answer<'g>,
+    check: &Check,
+) -> Result<Answer<'g>, QueryError> {
     let ids = answer.actor_ids();
     let (passed, message) = match check {
         Check::Includes(names) | Check::Excludes(names) => {
@@ -431,38 +423,43 @@ pub fn resolve(graph: &Graph, name: &ActorName) -> Result<ActorId, QueryError> {
     })
 }
 
-pub fn actor_out(graph: &Graph, id: ActorId) -> ActorOut {
+pub fn actor_out(graph: &Graph, id: ActorId) -> ActorOut<'_> {
     let actor = graph.actor(id);
     ActorOut {
-        id: actor.id.clone(),
-        name: actor.name.clone(),
+        id: &actor.id,
+        name: &actor.name,
     }
 }
 
-pub fn tie_out(graph: &Graph, tie: TieRef<'_>) -> TieOut {
+pub fn tie_out<'g>(graph: &'g Graph, tie: TieRef<'g>) -> TieOut<'g> {
     let relations = graph.relations();
     TieOut {
         from: actor_out(graph, tie.from),
         to: actor_out(graph, tie.to),
-        relation: relations.name(tie.tie.relation).to_string(),
+        relation: relations.name(tie.tie.relation),
         directed: relations.is_directed(tie.tie.relation),
-        start: tie.tie.start().map(|d| d.to_string()),
-        end: tie.tie.end().map(|d| d.to_string()),
-        confidence: tie.tie.confidence.to_string(),
+        start: tie.tie.start(),
+        end: tie.tie.end(),
+        confidence: tie.tie.confidence,
         sources: tie
             .tie
             .sources
             .iter()
-            .map(|s| graph.source(*s).id.clone())
+            .map(|s| graph.source(*s).id.as_str())
             .collect(),
-        note: tie.tie.note.clone(),
+        note: tie.tie.note.as_deref(),
     }
 }
 
-fn row(graph: &Graph, id: ActorId, depth: Option<usize>, ties: Vec<TieRef<'_>>) -> ActorRow {
+fn row<'g>(
+    graph: &'g Graph,
+    id: ActorId,
+    depth: Option<usize>,
+    ties: Vec<TieRef<'g>>,
+) -> ActorRow<'g> {
     ActorRow {
         actor: actor_out(graph, id),
-        kind: graph.actor(id).kind.to_string(),
+        kind: graph.actor(id).kind,
         depth,
         ties: ties.into_iter().map(|t| tie_out(graph, t)).collect(),
     }
@@ -473,44 +470,60 @@ fn sorted_ties<'g>(
     graph: &'g Graph,
     focus: ActorId,
     ties: impl Iterator<Item = TieRef<'g>>,
-) -> Vec<TieOut> {
+) -> Vec<TieOut<'g>> {
     let mut ties: Vec<TieRef> = ties.collect();
-    ties.sort_by_cached_key(|t| {
-        (
-            t.tie.window().first,
-            t.tie.relation,
-            graph.actor(t.other(focus)).name.clone(),
-            t.id,
-        )
+    ties.sort_unstable_by(|a, b| {
+        (a.tie.window().first, a.tie.relation)
+            .cmp(&(b.tie.window().first, b.tie.relation))
+            .then_with(|| {
+                graph
+                    .actor(a.other(focus))
+                    .name
+                    .cmp(&graph.actor(b.other(focus)).name)
+            })
+            .then(a.id.cmp(&b.id))
     });
     ties.into_iter().map(|t| tie_out(graph, t)).collect()
 }
 
-/// One row per actor met through `ties`, each with its ties, by name.
-fn actors_by_tie(graph: &Graph, focus: ActorId, ties: Vec<TieRef<'_>>) -> Vec<ActorRow> {
-    let mut grouped: FxHashMap<ActorId, Vec<TieRef>> = FxHashMap::default();
-    for tie in ties {
-        grouped.entry(tie.other(focus)).or_default().push(tie);
+/// Display names compare case-blind, then by id, so listings read alphabetically.
+fn by_name(a: &ActorOut, b: &ActorOut) -> std::cmp::Ordering {
+    let folded = |name: &str| {
+        name.chars()
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    if a.name.is_ascii() && b.name.is_ascii() {
+        a.name
+            .bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.name.bytes().map(|c| c.to_ascii_lowercase()))
+    } else {
+        folded(a.name).cmp(&folded(b.name))
     }
-    let mut rows: Vec<ActorRow> = grouped
-        .into_iter()
-        .map(|(id, mut ties)| {
-            ties.sort_by_key(|t| (t.tie.window().first, t.id));
-            row(graph, id, None, ties)
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        a.actor
-            .name
-            .to_lowercase()
-            .cmp(&b.actor.name.to_lowercase())
-            .then(a.actor.id.cmp(&b.actor.id))
-    });
+    .then(a.id.cmp(b.id))
+}
+
+/// One row per actor met through `ties`, each with its ties, by name.
+fn actors_by_tie<'g>(graph: &'g Graph, focus: ActorId, ties: Vec<TieRef<'g>>) -> Vec<ActorRow<'g>> {
+    let mut ties = ties;
+    // Group by the other end: sort, then cut runs.
+    ties.sort_unstable_by_key(|t| (t.other(focus), t.tie.window().first, t.id));
+    let mut rows: Vec<ActorRow> = Vec::new();
+    let mut run_start = 0;
+    for i in 1..=ties.len() {
+        if i == ties.len() || ties[i].other(focus) != ties[run_start].other(focus) {
+            let other = ties[run_start].other(focus);
+            rows.push(row(graph, other, None, ties[run_start..i].to_vec()));
+            run_start = i;
+        }
+    }
+    rows.sort_by_cached_key(|r| (r.actor.name.to_lowercase(), r.actor.id));
     rows
 }
 
 /// Up the subgroup-of chain from `actor`, then whom each of them pledges allegiance to.
-fn parents(graph: &Graph, actor: ActorId, filter: &TieFilter) -> Vec<ActorRow> {
+fn parents<'g>(graph: &'g Graph, actor: ActorId, filter: &TieFilter) -> Vec<ActorRow<'g>> {
     let chain = hierarchy(graph, actor, filter, RelationId::SUBGROUP_OF, false);
     let mut rows: Vec<ActorRow> = chain
         .iter()
@@ -519,7 +532,7 @@ fn parents(graph: &Graph, actor: ActorId, filter: &TieFilter) -> Vec<ActorRow> {
                 graph,
                 s.actor,
                 Some(s.depth),
-                vec![graph.tie(s.via).expect("walked tie")],
+                graph.tie(s.via).into_iter().collect(),
             )
         })
         .collect();
@@ -528,7 +541,6 @@ fn parents(graph: &Graph, actor: ActorId, filter: &TieFilter) -> Vec<ActorRow> {
         ..filter.clone()
     };
     let levels = std::iter::once((actor, 0)).chain(chain.iter().map(|s| (s.actor, s.depth)));
-    let mut pledges = Vec::new();
     for (member, depth) in levels {
         let mut ties: Vec<TieRef> = graph
             .ties_of(member, &allegiance)
@@ -536,92 +548,82 @@ fn parents(graph: &Graph, actor: ActorId, filter: &TieFilter) -> Vec<ActorRow> {
             .collect();
         ties.sort_by_key(|t| (t.tie.window().first, t.id));
         for tie in ties {
-            pledges.push(row(graph, tie.to, Some(depth + 1), vec![tie]));
+            rows.push(row(graph, tie.to, Some(depth + 1), vec![tie]));
         }
     }
-    rows.extend(pledges);
     rows
 }
 
-fn card(graph: &Graph, id: ActorId) -> Card {
+fn card(graph: &Graph, id: ActorId) -> Card<'_> {
     let actor = graph.actor(id);
     let all = TieFilter::default();
     Card {
         actor: actor_out(graph, id),
-        kind: actor.kind.describe().to_string(),
-        aliases: actor.aliases.clone(),
-        tags: actor.tags.clone(),
-        active: actor.active.map(|p| {
-            format!(
-                "{}–{}",
-                p.start.map_or("?".to_string(), |d| d.to_string()),
-                p.end.map_or(String::new(), |d| d.to_string())
-            )
-        }),
-        note: actor.note.clone(),
+        kind: actor.kind,
+        aliases: &actor.aliases,
+        tags: &actor.tags,
+        active: actor.active,
+        note: actor.note.as_deref(),
         ties: sorted_ties(graph, id, graph.ties_of(id, &all)),
     }
 }
 
 /// Ties beginning and ending inside `window`, in date order. A pair whose
 /// tie of one relation ends while one of another relation begins within
-/// the window is marked `changed` on the beginning.
-fn events(graph: &Graph, ties: &[TieRef<'_>], window: Window) -> Vec<Event> {
-    let mut found: Vec<(Day, u8, Event, (ActorId, ActorId))> = Vec::new();
+/// the window is marked `changed from …` on the beginning.
+fn events<'g>(graph: &'g Graph, ties: &[TieRef<'g>], window: Window) -> Vec<Event<'g>> {
+    struct Found<'g> {
+        day: Day,
+        ended: bool,
+        pair: (ActorId, ActorId),
+        event: Event<'g>,
+    }
+    let mut found: Vec<Found> = Vec::new();
     for tie in ties {
         let pair = if tie.from < tie.to {
             (tie.from, tie.to)
         } else {
             (tie.to, tie.from)
         };
-        if let Some(start) = tie.tie.start() {
-            if window.contains(start.first_day()) {
-                found.push((
-                    start.first_day(),
-                    1,
-                    Event {
-                        date: start.to_string(),
-                        event: "began".into(),
-                        tie: tie_out(graph, *tie),
-                    },
-                    pair,
-                ));
-            }
+        let mut push = |day: Day, date, ended: bool| {
+            let event = if ended { "ended" } else { "began" };
+            found.push(Found {
+                day,
+                ended,
+                pair,
+                event: Event {
+                    date,
+                    event: event.to_string(),
+                    tie: tie_out(graph, *tie),
+                },
+            });
+        };
+        if let Some(start) = tie.tie.start().filter(|d| window.contains(d.first_day())) {
+            push(start.first_day(), start, false);
         }
-        if let Some(end) = tie.tie.end() {
-            if window.contains(end.last_day()) {
-                found.push((
-                    end.last_day(),
-                    0,
-                    Event {
-                        date: end.to_string(),
-                        event: "ended".into(),
-                        tie: tie_out(graph, *tie),
-                    },
-                    pair,
-                ));
-            }
+        if let Some(end) = tie.tie.end().filter(|d| window.contains(d.last_day())) {
+            push(end.last_day(), end, true);
         }
     }
-    let ended: Vec<((ActorId, ActorId), String)> = found
+    let ended: Vec<((ActorId, ActorId), &str)> = found
         .iter()
-        .filter(|f| f.2.event == "ended")
-        .map(|f| (f.3, f.2.tie.relation.clone()))
+        .filter(|f| f.ended)
+        .map(|f| (f.pair, f.event.tie.relation))
         .collect();
-    for (_, _, event, pair) in found.iter_mut() {
-        if event.event == "began" {
-            if let Some((_, old)) = ended
-                .iter()
-                .find(|(p, r)| p == pair && *r != event.tie.relation)
-            {
-                event.event = format!("changed from {old}");
-            }
+    for f in found.iter_mut().filter(|f| !f.ended) {
+        if let Some((_, old)) = ended
+            .iter()
+            .find(|(pair, relation)| *pair == f.pair && *relation != f.event.tie.relation)
+        {
+            f.event.event = format!("changed from {old}");
         }
     }
+    // Endings before beginnings on the same day; then by the tie's ends.
     found.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then(a.1.cmp(&b.1))
-            .then(a.2.tie.from.name.cmp(&b.2.tie.from.name))
+        (a.day, !a.ended)
+            .cmp(&(b.day, !b.ended))
+            .then_with(|| by_name(&a.event.tie.from, &b.event.tie.from))
+            .then_with(|| by_name(&a.event.tie.to, &b.event.tie.to))
     });
-    found.into_iter().map(|f| f.2).collect()
+    found.into_iter().map(|f| f.event).collect()
 }
