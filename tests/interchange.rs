@@ -451,3 +451,57 @@ fn the_import_command_writes_a_graph_file() {
     assert!(!strict.status.success());
     assert!(!dir.path().join("strict.ron").exists());
 }
+
+#[test]
+fn large_files_read_on_two_threads_give_the_same_graph_and_rejections() {
+    use actorgraph::interchange::{import_tables, Table};
+    use std::fmt::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut actors = String::from("id,name,kind,aliases\n");
+    for i in 0..500 {
+        let _ = writeln!(actors, "x{i},Actor {i},group,");
+    }
+    let relations = ["alliance", "hostility", "allegiance", "rivalry"];
+    let mut ties = String::from("source,target,relation,start,end,confidence\n");
+    let mut n: u64 = 7;
+    for row in 0..40_000 {
+        n = n
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let a = (n >> 33) % 520; // some ends are unknown
+        let b = (n >> 13) % 500;
+        let relation = relations[((n >> 45) % 4) as usize];
+        let year = 1990 + (n >> 50) % 40; // some years are after the end
+        let _ = writeln!(ties, "x{a},x{b},{relation},{year},2025,likely");
+        if row % 97 == 0 {
+            let _ = writeln!(ties, "x{a},x{b},{relation},{year},2025,confirmed");
+        }
+    }
+    assert!(ties.len() > 1 << 20);
+    std::fs::write(dir.path().join("a.csv"), &actors).unwrap();
+    std::fs::write(dir.path().join("t.csv"), &ties).unwrap();
+    let options = ImportOptions::default();
+    let (threaded, threaded_report) = import(
+        Some(&dir.path().join("a.csv")),
+        &dir.path().join("t.csv"),
+        &options,
+    )
+    .unwrap();
+    let mut plain = Graph::new("t");
+    let table = |text: &str, origin: &str| Table {
+        reader: std::io::Cursor::new(text.as_bytes().to_vec()),
+        origin: dir.path().join(origin).display().to_string(),
+        bytes: None,
+    };
+    let plain_report = import_tables(
+        &mut plain,
+        Some(table(&actors, "a.csv")),
+        table(&ties, "t.csv"),
+        &options,
+    )
+    .unwrap();
+    assert!(threaded_report.rejections.len() > 1000);
+    assert!(threaded_report.rows_merged > 100);
+    assert_eq!(threaded_report, plain_report);
+    assert_eq!(threaded.to_spec().ties, plain.to_spec().ties);
+}

@@ -187,7 +187,7 @@ pub fn import_into(
 /// Reads an actors table (optional) and a ties table into `graph`. With
 /// `strict`, any rejection returns [`ImportError::Strict`] and `graph` may
 /// hold part of the import: callers that keep it use [`import_into`].
-pub fn import_tables<A: Read, T: Read>(
+pub fn import_tables<A: Read, T: Read + Send>(
     graph: &mut Graph,
     actors: Option<Table<A>>,
     ties: Table<T>,
@@ -469,7 +469,7 @@ impl<'a> Importer<'a> {
 
     // ---- ties ----
 
-    fn read_ties<R: Read>(
+    fn read_ties<R: Read + Send>(
         &mut self,
         table: Table<R>,
         has_actor_table: bool,
@@ -485,45 +485,21 @@ impl<'a> Importer<'a> {
         }
         let mut reader = csv_reader(table.reader);
         let header = Header::read(&mut reader, &origin)?;
-        let strict_columns = self.options.mapping != Mapping::default();
-        let source_col = header.require(&mapping.source.column)?;
-        let target_col = header.require(&mapping.target.column)?;
-        let relation_col = match &mapping.relation.column {
-            Some(column) => Some(header.require(column)?),
-            None => None,
-        };
-        let fixed_relation = mapping.relation.fixed.clone();
-        let date_col = |column: &Option<DateColumn>| -> Result<_, ImportError> {
-            column
-                .as_ref()
-                .map(|c| {
-                    Ok::<_, ImportError>((
-                        header.optional(Some(&c.column), strict_columns)?,
-                        c.format,
-                    ))
-                })
-                .transpose()
-                .map(|o| o.and_then(|(col, format)| col.map(|c| (c, format))))
-        };
-        let start_col = date_col(&mapping.start)?;
-        let end_col = date_col(&mapping.end)?;
-        let confidence: ConfidenceColumn = mapping.confidence.clone().unwrap_or(ConfidenceColumn {
-            column: None,
-            map: Default::default(),
-            default: Confidence::Confirmed,
-        });
-        let confidence_col = header.optional(confidence.column.as_deref(), strict_columns)?;
-        let sources_col = header.optional(mapping.sources.as_deref(), strict_columns)?;
-        let note_col = header.optional(mapping.note.as_deref(), strict_columns)?;
-        let events_col = header.optional(mapping.events.as_deref(), strict_columns)?;
-        let ends = [
-            (source_col, mapping.source.by, mapping.source.kind, "source"),
-            (target_col, mapping.target.by, mapping.target.kind, "target"),
-        ];
+        let columns = TieCells::new(&header, &self.options.mapping)?;
+        // With ids resolved against a complete actors table, the index is
+        // read-only while the ties are read: parsing and lookups run on a
+        // second thread while this one builds the graph.
+        let pipelined = has_actor_table
+            && mapping.fold == Fold::Rows
+            && mapping.source.by == EndBy::Id
+            && mapping.target.by == EndBy::Id
+            && table.bytes.is_some_and(|b| b > (1 << 20));
+        if pipelined {
+            return self.read_ties_pipelined(reader, &columns, &origin);
+        }
         let fold = mapping.fold;
         let mut runs: Vec<FoldRun> = Vec::new();
         let mut run_index: FxHashMap<(ActorId, ActorId, RelationId), usize> = FxHashMap::default();
-
         let mut record = csv::ByteRecord::new();
         loop {
             match reader.read_byte_record(&mut record) {
@@ -538,19 +514,15 @@ impl<'a> Importer<'a> {
                 },
             }
             let line = record.position().map_or(0, |p| p.line());
-            let row = match self.read_tie_row(
-                &record,
-                &ends,
-                has_actor_table,
-                relation_col,
-                fixed_relation.as_deref(),
-                start_col,
-                end_col,
-                (&confidence, confidence_col),
-                sources_col,
-                note_col,
-                events_col,
-            ) {
+            let row = columns.parse(&record).and_then(|cells| {
+                let Some(cells) = cells else {
+                    return Ok(None);
+                };
+                let ends = cells.ends.clone().map(|c| EndCell::Cell(c.into_owned()));
+                let relation = RelationCell::Cell(cells.relation.to_string());
+                self.resolve(cells.into_row(ends, relation), has_actor_table)
+            });
+            let row = match row {
                 Ok(Some(row)) => row,
                 Ok(None) => {
                     self.report.rows_skipped += 1;
@@ -638,43 +610,112 @@ impl<'a> Importer<'a> {
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn read_tie_row(
+    /// The ties table read on a second thread (CSV, cells, id and relation
+    /// lookups) and added to the graph on this one, in file order.
+    fn read_ties_pipelined<R: Read + Send>(
         &mut self,
-        record: &csv::ByteRecord,
-        ends: &[(usize, EndBy, ActorKind, &'static str); 2],
-        has_actor_table: bool,
-        relation_col: Option<usize>,
-        fixed_relation: Option<&str>,
-        start_col: Option<(usize, DateFormat)>,
-        end_col: Option<(usize, DateFormat)>,
-        confidence: (&ConfidenceColumn, Option<usize>),
-        sources_col: Option<usize>,
-        note_col: Option<usize>,
-        events_col: Option<usize>,
-    ) -> Result<Option<TieRow>, String> {
-        let text = |col: usize| -> Result<Cow<'_, str>, String> {
-            let bytes = record.get(col).unwrap_or_default();
-            let text = std::str::from_utf8(bytes)
-                .map_err(|_| format!("column {} is not valid UTF-8", col + 1))?;
-            Ok(clean(text))
-        };
-        let relation_text = match (relation_col, fixed_relation) {
-            (Some(col), _) => text(col)?,
-            (None, Some(fixed)) => Cow::Borrowed(fixed),
-            (None, None) => return Err("the mapping names no relation".into()),
-        };
-        let relation = match self.relation(&relation_text)? {
-            RelationValue::Relation(id) => id,
-            RelationValue::Skip => return Ok(None),
-        };
-        let mut actor_ids = [ActorId::new(0); 2];
-        for (slot, (col, by, kind, what)) in actor_ids.iter_mut().zip(ends) {
-            let cell = text(*col)?;
-            if cell.is_empty() {
-                return Err(format!("the {what} is empty"));
+        mut reader: csv::Reader<R>,
+        columns: &TieCells,
+        origin: &str,
+    ) -> Result<(), ImportError> {
+        const BATCH: usize = 4096;
+        let ids = std::mem::take(&mut self.ids);
+        let relations = self.graph.relations().clone();
+        let rules = &self.options.mapping.ties.relation;
+        let result = std::thread::scope(|scope| {
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Parsed>>(8);
+            let ids = &ids;
+            let producer = scope.spawn(move || -> Result<(), ImportError> {
+                let mut cache: Vec<(String, RelationCell)> = Vec::new();
+                let mut record = csv::ByteRecord::new();
+                let mut batch = Vec::with_capacity(BATCH);
+                loop {
+                    match reader.read_byte_record(&mut record) {
+                        Ok(true) => {}
+                        Ok(false) => break,
+                        Err(error) => {
+                            let rejection = csv_problem(origin, error)?;
+                            batch.push(Parsed {
+                                line: rejection.line,
+                                row: Err(rejection.reason),
+                            });
+                            continue;
+                        }
+                    }
+                    let line = record.position().map_or(0, |p| p.line());
+                    let row = columns.parse(&record).map(|cells| {
+                        let cells = cells?;
+                        let ends = cells.ends.clone().map(|cell| match ids.get(&cell) {
+                            Some(id) => EndCell::Found(id),
+                            None => EndCell::Cell(cell.into_owned()),
+                        });
+                        let relation = match cache.iter().find(|(v, _)| *v == cells.relation) {
+                            Some((_, known)) => known.clone(),
+                            None => {
+                                let known = known_relation(&relations, rules, &cells.relation);
+                                cache.push((cells.relation.to_string(), known.clone()));
+                                known
+                            }
+                        };
+                        Some(cells.into_row(ends, relation))
+                    });
+                    batch.push(Parsed { line, row });
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        if sender.send(full).is_err() {
+                            return Ok(());
+                        }
+                    }
+                }
+                if !batch.is_empty() {
+                    let _ = sender.send(batch);
+                }
+                Ok(())
+            });
+            for batch in receiver {
+                for parsed in batch {
+                    let row = match parsed.row {
+                        Ok(Some(row)) => self.resolve(row, true),
+                        Ok(None) => Ok(None),
+                        Err(reason) => Err(reason),
+                    };
+                    match row {
+                        Ok(Some(row)) => self.add_tie(row, parsed.line),
+                        Ok(None) => self.report.rows_skipped += 1,
+                        Err(reason) => self.reject(origin, parsed.line, reason),
+                    }
+                }
             }
-            *slot = self.end(&cell, *by, *kind, has_actor_table)?;
+            producer
+                .join()
+                .expect("the CSV reader thread does not panic")
+        });
+        self.ids = ids;
+        result
+    }
+
+    /// Finishes a row whose cells are read: actors, relation and sources
+    /// that need the graph. `None` for a row the mapping skips.
+    fn resolve(&mut self, row: OwnedRow, has_actor_table: bool) -> Result<Option<TieRow>, String> {
+        let mapping = &self.options.mapping.ties;
+        let relation = match row.relation {
+            RelationCell::Found(id) => id,
+            RelationCell::Skip => return Ok(None),
+            RelationCell::Cell(text) => match self.relation(&text)? {
+                RelationValue::Relation(id) => id,
+                RelationValue::Skip => return Ok(None),
+            },
+        };
+        let specs = [
+            (mapping.source.by, mapping.source.kind),
+            (mapping.target.by, mapping.target.kind),
+        ];
+        let mut actor_ids = [ActorId::new(0); 2];
+        for ((slot, end), (by, kind)) in actor_ids.iter_mut().zip(row.ends).zip(specs) {
+            *slot = match end {
+                EndCell::Found(id) => id,
+                EndCell::Cell(cell) => self.end(&cell, by, kind, has_actor_table)?,
+            };
         }
         let [from, to] = actor_ids;
         if from == to {
@@ -683,92 +724,34 @@ impl<'a> Importer<'a> {
                 self.graph.actor(from).id
             ));
         }
-        let date = |col: Option<(usize, DateFormat)>, what: &str| {
-            let Some((col, format)) = col else {
-                return Ok(None);
-            };
-            let bytes = record.get(col).unwrap_or_default();
-            if format == DateFormat::Iso {
-                if let Some(date) = super::mapping::parse_iso(bytes) {
-                    return Ok(Some(date));
-                }
-            }
-            let cell = text(col)?;
-            if cell.is_empty() {
-                return Ok(None);
-            }
-            format
-                .parse(&cell)
-                .map(Some)
-                .map_err(|error| format!("{what}: {error}"))
-        };
-        let start = date(start_col, "start")?;
-        let end = date(end_col, "end")?;
-        if let (Some(start), Some(end)) = (start, end) {
-            if end.last_day() < start.first_day() {
-                return Err(format!("the tie ends ({end}) before it starts ({start})"));
-            }
-        }
-        let (confidence, confidence_col) = confidence;
-        let confidence = match confidence_col {
-            None => confidence.default,
-            Some(col) => {
-                let cell = text(col)?;
-                if cell.is_empty() {
-                    confidence.default
-                } else if let Some(value) = confidence.map.get(cell.as_ref()) {
-                    *value
-                } else {
-                    Confidence::parse(&cell).ok_or_else(|| {
-                        format!("unknown confidence `{cell}` (confirmed, likely or possible)")
-                    })?
-                }
-            }
-        };
         let mut sources = Vec::new();
-        if let Some(col) = sources_col {
-            let cell = text(col)?;
-            for id in cell.split(';').map(str::trim).filter(|s| !s.is_empty()) {
-                let source = self.graph.find_source(id).unwrap_or_else(|| {
-                    self.graph.add_source(Source {
-                        id: id.to_string(),
-                        citation: id.to_string(),
-                        url: None,
-                    })
-                });
-                if !sources.contains(&source) {
-                    sources.push(source);
-                }
+        for id in row
+            .sources
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let source = self.graph.find_source(id).unwrap_or_else(|| {
+                self.graph.add_source(Source {
+                    id: id.to_string(),
+                    citation: id.to_string(),
+                    url: None,
+                })
+            });
+            if !sources.contains(&source) {
+                sources.push(source);
             }
         }
-        let note = match note_col {
-            Some(col) => Some(text(col)?.into_owned()).filter(|n| !n.is_empty()),
-            None => None,
-        };
-        let events = match events_col {
-            Some(col) => {
-                let cell = text(col)?;
-                if cell.is_empty() {
-                    None
-                } else {
-                    Some(
-                        cell.parse::<u32>()
-                            .map_err(|_| format!("events `{cell}` is not a count"))?,
-                    )
-                }
-            }
-            None => None,
-        };
         Ok(Some(TieRow {
             from,
             to,
             relation,
-            start,
-            end,
-            confidence,
+            start: row.start,
+            end: row.end,
+            confidence: row.confidence,
             sources,
-            note,
-            events,
+            note: row.note,
+            events: row.events,
         }))
     }
 
@@ -1031,6 +1014,239 @@ impl<'a> Importer<'a> {
                 return;
             }
         }
+    }
+}
+
+/// A tie end as read: found in the id index, or the cell for the graph thread.
+enum EndCell {
+    Found(ActorId),
+    Cell(String),
+}
+
+/// A relation as read: known, skipped by the mapping, or the cell for the
+/// graph thread (which may declare it or reject the row).
+#[derive(Clone)]
+enum RelationCell {
+    Found(RelationId),
+    Skip,
+    Cell(String),
+}
+
+/// A ties row with every cell read that needs no graph.
+struct OwnedRow {
+    ends: [EndCell; 2],
+    relation: RelationCell,
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+    confidence: Confidence,
+    sources: String,
+    note: Option<String>,
+    events: Option<u32>,
+}
+
+/// A row from the reader thread.
+struct Parsed {
+    line: u64,
+    /// `None` for a row the mapping skips.
+    row: Result<Option<OwnedRow>, String>,
+}
+
+/// The cells of one ties row, trimmed and decoded, borrowed from the record.
+struct RowCells<'r> {
+    ends: [Cow<'r, str>; 2],
+    relation: Cow<'r, str>,
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+    confidence: Confidence,
+    sources: Cow<'r, str>,
+    note: Option<String>,
+    events: Option<u32>,
+}
+
+impl RowCells<'_> {
+    fn into_row(self, ends: [EndCell; 2], relation: RelationCell) -> OwnedRow {
+        OwnedRow {
+            ends,
+            relation,
+            start: self.start,
+            end: self.end,
+            confidence: self.confidence,
+            sources: self.sources.into_owned(),
+            note: self.note,
+            events: self.events,
+        }
+    }
+}
+
+/// Where the ties table's cells are, and how to read them.
+struct TieCells {
+    ends: [(usize, &'static str); 2],
+    relation: Option<usize>,
+    fixed_relation: Option<String>,
+    /// Relation values whose rows the mapping skips.
+    skip: Vec<String>,
+    start: Option<(usize, DateFormat)>,
+    end: Option<(usize, DateFormat)>,
+    confidence: ConfidenceColumn,
+    confidence_col: Option<usize>,
+    sources: Option<usize>,
+    note: Option<usize>,
+    events: Option<usize>,
+}
+
+impl TieCells {
+    fn new(header: &Header, mapping: &Mapping) -> Result<TieCells, ImportError> {
+        let ties = &mapping.ties;
+        let strict_columns = *mapping != Mapping::default();
+        let date_col = |column: &Option<DateColumn>| -> Result<_, ImportError> {
+            Ok(match column {
+                Some(c) => header
+                    .optional(Some(&c.column), strict_columns)?
+                    .map(|col| (col, c.format)),
+                None => None,
+            })
+        };
+        let confidence = ties.confidence.clone().unwrap_or(ConfidenceColumn {
+            column: None,
+            map: Default::default(),
+            default: Confidence::Confirmed,
+        });
+        Ok(TieCells {
+            ends: [
+                (header.require(&ties.source.column)?, "source"),
+                (header.require(&ties.target.column)?, "target"),
+            ],
+            relation: match &ties.relation.column {
+                Some(column) => Some(header.require(column)?),
+                None => None,
+            },
+            fixed_relation: ties.relation.fixed.clone(),
+            skip: ties.relation.skip.clone(),
+            start: date_col(&ties.start)?,
+            end: date_col(&ties.end)?,
+            confidence_col: header.optional(confidence.column.as_deref(), strict_columns)?,
+            confidence,
+            sources: header.optional(ties.sources.as_deref(), strict_columns)?,
+            note: header.optional(ties.note.as_deref(), strict_columns)?,
+            events: header.optional(ties.events.as_deref(), strict_columns)?,
+        })
+    }
+
+    /// Reads the cells every row needs, checking dates, confidence and
+    /// counts; `None` for a row the mapping skips.
+    fn parse<'r>(&self, record: &'r csv::ByteRecord) -> Result<Option<RowCells<'r>>, String> {
+        let text = |col: usize| -> Result<Cow<'r, str>, String> {
+            let bytes = record.get(col).unwrap_or_default();
+            let text = std::str::from_utf8(bytes)
+                .map_err(|_| format!("column {} is not valid UTF-8", col + 1))?;
+            Ok(clean(text))
+        };
+        let relation = match (self.relation, &self.fixed_relation) {
+            (Some(col), _) => text(col)?,
+            (None, Some(fixed)) => Cow::Owned(fixed.clone()),
+            (None, None) => return Err("the mapping names no relation".into()),
+        };
+        if self.skip.iter().any(|s| *s == relation) {
+            return Ok(None);
+        }
+        let mut ends = [Cow::Borrowed(""), Cow::Borrowed("")];
+        for (slot, (col, what)) in ends.iter_mut().zip(self.ends) {
+            let cell = text(col)?;
+            if cell.is_empty() {
+                return Err(format!("the {what} is empty"));
+            }
+            *slot = cell;
+        }
+        let date = |col: Option<(usize, DateFormat)>, what: &str| {
+            let Some((col, format)) = col else {
+                return Ok(None);
+            };
+            let bytes = record.get(col).unwrap_or_default();
+            if format == DateFormat::Iso {
+                if let Some(date) = super::mapping::parse_iso(bytes) {
+                    return Ok(Some(date));
+                }
+            }
+            let cell = text(col)?;
+            if cell.is_empty() {
+                return Ok(None);
+            }
+            format
+                .parse(&cell)
+                .map(Some)
+                .map_err(|error| format!("{what}: {error}"))
+        };
+        let start = date(self.start, "start")?;
+        let end = date(self.end, "end")?;
+        if let (Some(start), Some(end)) = (start, end) {
+            if end.last_day() < start.first_day() {
+                return Err(format!("the tie ends ({end}) before it starts ({start})"));
+            }
+        }
+        let confidence = match self.confidence_col {
+            None => self.confidence.default,
+            Some(col) => {
+                let cell = text(col)?;
+                if cell.is_empty() {
+                    self.confidence.default
+                } else if let Some(value) = self.confidence.map.get(cell.as_ref()) {
+                    *value
+                } else {
+                    Confidence::parse(&cell).ok_or_else(|| {
+                        format!("unknown confidence `{cell}` (confirmed, likely or possible)")
+                    })?
+                }
+            }
+        };
+        let sources = match self.sources {
+            Some(col) => text(col)?,
+            None => Cow::Borrowed(""),
+        };
+        let note = match self.note {
+            Some(col) => Some(text(col)?.into_owned()).filter(|n| !n.is_empty()),
+            None => None,
+        };
+        let events = match self.events {
+            Some(col) => {
+                let cell = text(col)?;
+                if cell.is_empty() {
+                    None
+                } else {
+                    Some(
+                        cell.parse::<u32>()
+                            .map_err(|_| format!("events `{cell}` is not a count"))?,
+                    )
+                }
+            }
+            None => None,
+        };
+        Ok(Some(RowCells {
+            ends,
+            relation,
+            start,
+            end,
+            confidence,
+            sources,
+            note,
+            events,
+        }))
+    }
+}
+
+/// A relation cell resolved without touching the graph: skipped, mapped
+/// or named to a relation the graph has; otherwise left for the graph thread.
+fn known_relation(
+    relations: &crate::model::Relations,
+    rules: &super::mapping::RelationColumn,
+    value: &str,
+) -> RelationCell {
+    if rules.skip.iter().any(|s| s == value) {
+        return RelationCell::Skip;
+    }
+    let name = rules.map.get(value).map_or(value, String::as_str);
+    match relations.find(name) {
+        Some(id) if !value.is_empty() => RelationCell::Found(id),
+        _ => RelationCell::Cell(value.to_string()),
     }
 }
 
