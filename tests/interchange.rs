@@ -505,3 +505,50 @@ fn large_files_read_on_two_threads_give_the_same_graph_and_rejections() {
     assert_eq!(threaded_report, plain_report);
     assert_eq!(threaded.to_spec().ties, plain.to_spec().ties);
 }
+
+#[test]
+fn importing_into_an_open_graph_merges_and_fills_freed_slots() {
+    use actorgraph::interchange::import_into;
+    // The cycle check removed a tie, leaving a free slot the next import reuses.
+    let (mut graph, _) = import(None, &data("cycle.csv"), &ImportOptions::default()).unwrap();
+    let before = graph.tie_count();
+    let report = import_into(
+        &mut graph,
+        None,
+        &data("shifting.csv"),
+        &ImportOptions {
+            close_on_next_relation: true,
+            ..ImportOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(report.ties_added, 5);
+    assert_eq!(report.ties_closed, 3);
+    assert_eq!(report.actors_created, 0, "a, b and c are there already");
+    assert_eq!(graph.tie_count(), before + 5);
+    // The same file again merges every row.
+    let again = import_into(
+        &mut graph,
+        None,
+        &data("shifting.csv"),
+        &ImportOptions::default(),
+    );
+    let again = again.unwrap();
+    // Ties the rule closed no longer match their open rows; the others merge.
+    assert_eq!(again.ties_added, 3);
+    assert_eq!(again.rows_merged, 2);
+    // Strict failure leaves the graph as it was.
+    let count = graph.tie_count();
+    let strict = ImportOptions {
+        strict: true,
+        ..ImportOptions::default()
+    };
+    assert!(import_into(
+        &mut graph,
+        Some(&data("actors.csv")),
+        &data("ties.csv"),
+        &strict
+    )
+    .is_err());
+    assert_eq!(graph.tie_count(), count);
+}

@@ -268,8 +268,10 @@ struct Importer<'a> {
     relation_cache: Vec<(String, RelationValue)>,
     /// First tie added by this import (for the post-passes).
     first_new_tie: usize,
-    /// Origin and line of each tie added, by position after `first_new_tie`.
+    /// The line of each tie added, by position after `first_new_tie`.
     tie_lines: Vec<u32>,
+    /// Ties added into slots the graph had freed (below `first_new_tie`), with their line.
+    reused: FxHashMap<TieId, u32>,
     ties_origin: String,
     report: ImportReport,
 }
@@ -300,6 +302,7 @@ impl<'a> Importer<'a> {
             relation_cache: Vec::new(),
             first_new_tie,
             tie_lines: Vec::new(),
+            reused: FxHashMap::default(),
             ties_origin: String::new(),
             report: ImportReport::default(),
         }
@@ -903,7 +906,12 @@ impl<'a> Importer<'a> {
             .expect("both ends exist and differ");
         let graph = &*self.graph;
         self.ties.insert_unique(hash, id, |t| tie_hash(graph, *t));
-        let position = id.index() - self.first_new_tie;
+        let Some(position) = id.index().checked_sub(self.first_new_tie) else {
+            // The graph reused a slot freed by an earlier removal.
+            self.reused.insert(id, line as u32);
+            self.report.ties_added += 1;
+            return;
+        };
         if self.tie_lines.len() <= position {
             self.tie_lines.resize(position + 1, 0);
         }
@@ -927,7 +935,7 @@ impl<'a> Importer<'a> {
     fn new_ties(&self) -> Vec<TieId> {
         self.graph
             .all_ties()
-            .filter(|t| t.id.index() >= self.first_new_tie)
+            .filter(|t| t.id.index() >= self.first_new_tie || self.reused.contains_key(&t.id))
             .map(|t| t.id)
             .collect()
     }
@@ -995,14 +1003,14 @@ impl<'a> Importer<'a> {
                 let Some(&id) = order.get(index) else {
                     continue;
                 };
-                if id.index() < self.first_new_tie {
-                    continue;
-                }
-                let line = self
-                    .tie_lines
-                    .get(id.index() - self.first_new_tie)
-                    .copied()
-                    .unwrap_or(0);
+                let line = match id.index().checked_sub(self.first_new_tie) {
+                    Some(position) => self.tie_lines.get(position).copied().unwrap_or(0),
+                    None => match self.reused.get(&id) {
+                        Some(line) => *line,
+                        // A tie that was there before this import: not ours to reject.
+                        None => continue,
+                    },
+                };
                 if self.graph.remove_tie(id).is_some() {
                     removed = true;
                     self.report.ties_added -= 1;
