@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use crate::answer::Answer;
 use crate::diagnostic::Diagnostic;
 use crate::diagram::{self, DiagramSpec, OutputFormat, Theme};
+use crate::interchange::{self, ExportFormat};
+use crate::model::walk::ego_network;
 use crate::model::Graph;
 use crate::query::eval::ExportPlan;
 use crate::session::Output;
@@ -14,9 +16,12 @@ use crate::session::Output;
 pub fn carry_out<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic> {
     match plan.format.as_str() {
         "dot" => dot(graph, plan),
-        other => Err(Diagnostic::new(format!(
-            "export {other} is not available yet"
-        ))),
+        other => match ExportFormat::parse(other) {
+            Some(format) => interchange(graph, plan, format),
+            None => Err(Diagnostic::new(format!(
+                "`{other}` is not an export format"
+            ))),
+        },
     }
 }
 
@@ -57,6 +62,59 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
             diagram::export(graph, &spec, path).map_err(failed)?;
             Ok(Output::Answer(Answer::Text {
                 text: format!("wrote {target}"),
+            }))
+        }
+    }
+}
+
+/// CSV, JSON, GraphML, GEXF, Cypher or neo4j-admin files of the selection:
+/// the focus's ego network, or every tie the filters accept.
+fn interchange<'g>(
+    graph: &'g Graph,
+    plan: &ExportPlan,
+    format: ExportFormat,
+) -> Result<Output<'g>, Diagnostic> {
+    if plan.frames.is_some() || plan.theme.is_some() {
+        return Err(Diagnostic::new(format!(
+            "`frames` and `theme` are for diagrams; export {} takes neither",
+            format.name()
+        )));
+    }
+    let (ties, actors) = match plan.focus {
+        Some(focus) => {
+            let network = ego_network(graph, focus, plan.depth, &plan.filter);
+            (
+                network.ties,
+                network.actors.into_iter().map(|(actor, _)| actor).collect(),
+            )
+        }
+        None => (
+            graph.ties(&plan.filter).map(|t| t.id).collect(),
+            graph.actors().map(|(id, _)| id).collect::<Vec<_>>(),
+        ),
+    };
+    match &plan.target {
+        None if format.is_directory() => Err(Diagnostic::new(format!(
+            "export {} writes several files: give a folder with `to DIR/`",
+            format.name()
+        ))),
+        None => {
+            let files = interchange::export::render(graph, &ties, &actors, format);
+            Ok(Output::Raw(
+                files.into_iter().map(|(_, text)| text).collect(),
+            ))
+        }
+        Some(target) => {
+            let written = interchange::export(graph, &ties, &actors, format, Path::new(target))
+                .map_err(|e| Diagnostic::new(format!("export {}: {e}", format.name())))?;
+            let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+            Ok(Output::Answer(Answer::Text {
+                text: format!(
+                    "wrote {} ({} actors, {} ties)",
+                    list.join(", "),
+                    actors.len(),
+                    ties.len()
+                ),
             }))
         }
     }

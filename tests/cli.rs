@@ -568,6 +568,29 @@ mod command_line {
     use super::*;
 
     #[test]
+    fn exports_for_other_tools_take_the_query_selection() {
+        let result = run(&["export", "graphml", "JNIM", "depth", "1"]);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        assert!(result.stdout.starts_with("<?xml"), "{}", result.stdout);
+        assert!(result.stdout.contains("JNIM"));
+        let dir = tempfile::tempdir().unwrap();
+        let target = format!("{}/", dir.path().join("csv").display());
+        let result = run(&["export", "csv", "all", "to", &target]);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        assert!(result.stdout.contains("(22 actors, 49 ties)") || result.stdout.contains(" actors, "));
+        assert!(dir.path().join("csv/ties.csv").exists());
+        let result = run(&["export", "csv", "all"]);
+        assert_eq!(result.code, 1);
+        assert!(result.stderr.contains("give a folder"), "{}", result.stderr);
+        let result = run(&["export", "xml", "all"]);
+        assert_eq!(result.code, 1);
+        assert!(result.stderr.contains("formats are dot"), "{}", result.stderr);
+        let result = run(&["export", "json", "all", "frames", "2019..2020"]);
+        assert_eq!(result.code, 1);
+        assert!(result.stderr.contains("for diagrams"), "{}", result.stderr);
+    }
+
+    #[test]
     fn bad_usage_exits_2() {
         assert_eq!(run(&["--no-such-flag"]).code, 2);
         assert_eq!(run(&["check"]).code, 2);

@@ -29,9 +29,6 @@ pub struct ExportPlan {
     pub target: Option<String>,
 }
 
-/// What `export` can write.
-pub const EXPORT_FORMATS: &[&str] = &["dot", "csv", "json", "graphml", "gexf", "cypher"];
-
 /// Depth of `neighbors of` and `export` when none is given.
 pub const DEFAULT_DEPTH: usize = 1;
 /// Deeper than this, an ego network is the whole component anyway.
@@ -214,7 +211,9 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
             text: super::help::text(topic.as_deref()),
         },
         Statement::Export(export) => {
-            if !EXPORT_FORMATS.contains(&export.format.as_str()) {
+            let known = export.format == "dot"
+                || crate::interchange::ExportFormat::parse(&export.format).is_some();
+            if !known {
                 return Err(QueryError::new(
                     QueryErrorKind::Expected {
                         expected: "an export format".into(),
@@ -223,7 +222,12 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                     export.format_span.0,
                     export.format_span.1,
                 )
-                .with_help(format!("formats are {}", EXPORT_FORMATS.join(", "))));
+                .with_help(format!(
+                    "formats are dot (and .svg, .png, .pdf through Graphviz), {}",
+                    crate::interchange::ExportFormat::ALL
+                        .map(|f| f.name())
+                        .join(", ")
+                )));
             }
             let focus = export
                 .focus
