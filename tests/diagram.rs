@@ -227,15 +227,34 @@ fn the_title_says_what_and_when() {
 fn the_legend_lists_only_what_appears() {
     let (_, graph, spec) = views().swap_remove(2);
     let text = to_dot(&graph, &spec);
-    assert!(text.contains("\"legend:relation:alliance:from\""));
-    assert!(
-        !text.contains("legend:relation:hostility"),
-        "no hostility in 2019"
-    );
-    assert!(!text.contains("legend:relation:subgroup-of"));
-    assert!(!text.contains("legend:kind:state"));
-    assert!(text.contains("\"legend:kind:group\""));
-    assert!(text.contains("\"legend:state:likely:from\""));
+    let legend: Vec<&str> = text.lines().filter(|l| l.contains("\"legend:")).collect();
+    let ties = legend
+        .iter()
+        .find(|l| l.contains("\"legend:ties:0\""))
+        .unwrap();
+    assert!(ties.contains("tooltip=\"Ties: alliance"), "{ties}");
+    assert!(ties.contains(">alliance</TD>"), "{ties}");
+    assert!(ties.contains(">likely</TD>"), "{ties}");
+    let legend = legend.join("\n");
+    assert!(!legend.contains("hostility"), "no hostility in 2019");
+    assert!(!legend.contains("subgroup-of"));
+    assert!(!legend.contains("legend:kind:state"));
+    assert!(legend.contains("\"legend:kind:group\""));
+}
+
+#[test]
+fn the_legend_is_a_column_beside_the_diagram() {
+    // HTML tables of a few entries each, chained by invisible edges, so no
+    // slot is taller than a row of actors.
+    let (graph, spec) = sahel_jnim();
+    let text = to_dot(&graph, &spec);
+    for line in text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("\"legend:ties:") && !l.contains(" -> "))
+    {
+        assert!(line.contains("label=<<FONT"), "{line}");
+    }
+    assert!(text.contains("\"legend:ties:0\" -> \"legend:ties:1\" [style=\"invis\" dir=\"none\"]"));
 }
 
 #[test]
@@ -347,17 +366,23 @@ fn hostile_names_reach_the_picture_intact() {
         return;
     }
     let svg = String::from_utf8(render_dot(&text, OutputFormat::Svg).unwrap()).unwrap();
+    // Long names are broken at a space, so each word is drawn intact, in
+    // the order of the name.
     for (_, actor) in graph.actors() {
         for line in actor.name.split(['\n', '\r']).filter(|l| !l.is_empty()) {
-            let escaped = xml_escape(line.trim());
-            let hyphens = escaped.replace('-', "&#45;");
-            assert!(
-                svg.contains(&format!(">{escaped}</text>"))
-                    || svg.contains(&format!(">{hyphens}</text>")),
-                "{line:?} is not drawn intact"
-            );
+            for word in line.split_whitespace() {
+                let escaped = xml_escape(word);
+                let hyphens = escaped.replace('-', "&#45;");
+                assert!(
+                    svg.contains(&escaped) || svg.contains(&hyphens),
+                    "{word:?} of {line:?} is not drawn intact"
+                );
+            }
         }
     }
+    // The legend's HTML table draws the hostile relation and tags as text.
+    assert!(svg.contains(">a&quot;rel\\ation</text>"), "{svg}");
+    assert!(svg.contains(">&lt;i&gt;</text>"));
     assert!(!svg.contains("<image"), "no image may be drawn");
 
     // Graphviz's own reading: one node per actor plus the legend, and no

@@ -95,10 +95,16 @@ pub(crate) fn print(scene: &Scene, naming: &Naming, pinned: Option<&Pinned<'_>>)
             let (x, y) = *pinned.positions.get(&node.key)?;
             list.push(("pos", format!("{x:.2},{y:.2}!")));
         }
-        Some(Stmt::Node(Node::new(
-            NodeId(name(index), None),
-            attrs(&list),
-        )))
+        let mut attributes = Vec::new();
+        if let Some(html) = &node.html {
+            list.retain(|(key, _)| *key != "label");
+            attributes.push(Attribute(
+                Id::Plain("label".into()),
+                Id::Html(html.to_dot()),
+            ));
+        }
+        attributes.extend(attrs(&list));
+        Some(Stmt::Node(Node::new(NodeId(name(index), None), attributes)))
     };
     fn items_to_stmts(
         items: &[Item],
@@ -119,6 +125,18 @@ pub(crate) fn print(scene: &Scene, naming: &Naming, pinned: Option<&Pinned<'_>>)
                     items_to_stmts(&cluster.items, flat, node_stmt, &mut inner);
                     out.push(Stmt::Subgraph(Subgraph {
                         id: quote(&cluster.name),
+                        stmts: inner,
+                    }));
+                }
+                Item::Rank { items, .. } if flat => items_to_stmts(items, flat, node_stmt, out),
+                Item::Rank { name, rank, items } => {
+                    let mut inner = vec![Stmt::GAttribute(GraphAttributes::Graph(attrs(&vec![(
+                        "rank",
+                        (*rank).to_string(),
+                    )])))];
+                    items_to_stmts(items, flat, node_stmt, &mut inner);
+                    out.push(Stmt::Subgraph(Subgraph {
+                        id: quote(name),
                         stmts: inner,
                     }));
                 }

@@ -8,9 +8,11 @@
 //!
 //! Every attribute written is one this module chose; graph text (names,
 //! notes, tags, relation names) only ever reaches quoted `label` and
-//! `tooltip` values, through [`quote`].
+//! `tooltip` values, through [`quote`], or the legend's HTML-like labels,
+//! through [`html_text`].
 
 mod dot;
+mod html;
 mod render;
 mod scene;
 mod storyboard;
@@ -22,6 +24,7 @@ use crate::model::{ActorId, TieFilter};
 use crate::store::ron::StoreError;
 
 pub use dot::{quote, to_dot};
+pub use html::html_text;
 pub use render::{export, render_dot};
 pub use storyboard::storyboard;
 

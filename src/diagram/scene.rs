@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::model::walk::ego_network;
 use crate::model::{ActorId, ActorKind, Confidence, Graph, RelationId, TieFilter, TieId};
 
+use super::html::{Cell, Html, Line, Table};
 use super::style::{self, Palette};
 use super::DiagramSpec;
 
@@ -74,6 +75,8 @@ pub struct SceneNode {
     /// The DOT node name, before quoting.
     pub name: String,
     pub attrs: Attrs,
+    /// An HTML-like label, written in place of any `label` in `attrs`.
+    pub html: Option<Html>,
 }
 
 #[derive(Clone, Debug)]
@@ -81,6 +84,12 @@ pub enum Item {
     /// Index into [`Scene::nodes`].
     Node(usize),
     Cluster(Cluster),
+    /// Nodes that share a rank (`rank` is `same`, `min` or `max`).
+    Rank {
+        name: String,
+        rank: &'static str,
+        items: Vec<Item>,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -130,8 +139,8 @@ pub fn build(
             ("bgcolor", palette.background.into()),
             ("tooltip", title),
             ("rankdir", "TB".into()),
-            ("nodesep", "0.35".into()),
-            ("ranksep", "0.6".into()),
+            ("nodesep", "0.3".into()),
+            ("ranksep", "0.45".into()),
             ("pad", "0.3".into()),
             ("newrank", "true".into()),
             ("outputorder", "edgesfirst".into()),
@@ -164,7 +173,7 @@ pub fn build(
     for &id in &actors {
         let actor = graph.actor(id);
         let mut attrs: Attrs = vec![
-            ("label", actor.name.clone()),
+            ("label", wrap(&actor.name)),
             (
                 "tooltip",
                 actor
@@ -187,6 +196,7 @@ pub fn build(
             key: Key::Actor(id),
             name: format!("a:{}", actor.id),
             attrs,
+            html: None,
         });
     }
 
@@ -263,6 +273,28 @@ pub fn build(
 
     legend(graph, &mut scene, legend_view, palette, &networks);
     scene
+}
+
+/// Labels longer than this many characters are broken into two lines.
+const WRAP_AT: usize = 16;
+
+/// A node label broken at the space nearest its middle when it is long and
+/// on one line, so long names do not widen the picture.
+fn wrap(name: &str) -> String {
+    let count = name.chars().count();
+    if count <= WRAP_AT || name.contains(['\n', '\r']) {
+        return name.to_string();
+    }
+    let middle = count / 2;
+    let best = name
+        .char_indices()
+        .enumerate()
+        .filter(|(_, (_, c))| *c == ' ')
+        .min_by_key(|(n, _)| n.abs_diff(middle));
+    match best {
+        Some((_, (at, _))) => format!("{}\n{}", &name[..at], &name[at + 1..]),
+        None => name.to_string(),
+    }
 }
 
 /// Edge attributes for a relation's look at a confidence and ending.
@@ -421,8 +453,9 @@ pub fn title(graph: &Graph, spec: &DiagramSpec) -> String {
     title
 }
 
-/// A legend cluster of the relations, tie states, kinds and networks that
-/// `view` holds, each drawn as it appears in the diagram.
+/// The legend: a table of the relations and tie states `view` holds, a
+/// table of its networks, and a sample node of each actor kind, stacked in
+/// one column at the side of the diagram (the last rank).
 fn legend(
     graph: &Graph,
     scene: &mut Scene,
@@ -452,134 +485,171 @@ fn legend(
     if relations.is_empty() && kinds.is_empty() {
         return;
     }
-    let mut items = Vec::new();
-    let mut counter = 0;
-    let mut add_node = |scene: &mut Scene, items: &mut Vec<Item>, name: String, attrs: Attrs| {
-        let index = scene.nodes.len();
-        scene.nodes.push(SceneNode {
-            key: Key::Legend(counter),
-            name: format!("legend:{name}"),
-            attrs,
-        });
-        counter += 1;
-        items.push(Item::Node(index));
-        index
+    let table = |rows: Vec<Vec<Cell>>| {
+        Table {
+            font: style::FONT,
+            size: style::LEGEND_FONT_SIZE,
+            text_color: palette.text,
+            rows,
+        }
+        .build()
     };
-    let point = || -> Attrs {
-        vec![
-            ("label", String::new()),
-            ("shape", "point".into()),
-            ("style", "invis".into()),
-            ("width", "0.05".into()),
-        ]
-    };
-    let mut samples: Vec<(String, Attrs)> = Vec::new();
-    for relation in relations {
-        let rel = style::relation_style(palette, relation);
-        let name = graph.relations().name(relation).to_string();
-        let mut attrs = vec![("label", name.clone()), ("tooltip", name.clone())];
-        attrs.extend(edge_look(
-            &rel,
-            style::alpha(Confidence::Confirmed, false),
-            Confidence::Confirmed,
-            false,
-            graph.relations().is_directed(relation),
-        ));
-        samples.push((format!("relation:{name}"), attrs));
+
+    // Entries: a line sample and a name for each relation and tie state,
+    // a chip for each network.
+    let mut ties: Vec<(Cell, String)> = Vec::new();
+    for relation in &relations {
+        let rel = style::relation_style(palette, *relation);
+        let name = graph.relations().name(*relation).to_string();
+        let sample = Cell::Sample {
+            color: format!(
+                "{}{}",
+                rel.color,
+                style::alpha(Confidence::Confirmed, false)
+            ),
+            line: Line::Solid,
+            double: rel.double,
+            arrow: graph.relations().is_directed(*relation),
+            thick: rel.penwidth.parse::<f64>().is_ok_and(|w| w >= 2.5),
+        };
+        ties.push((sample, name));
     }
-    let neutral = style::RelationStyle {
-        color: palette.neutral,
-        double: false,
-        penwidth: "1.6",
-        arrowhead: "none",
-    };
     for (present, label, confidence, is_ended) in [
         (ended, "ended", Confidence::Confirmed, true),
         (likely, "likely", Confidence::Likely, false),
         (possible, "possible", Confidence::Possible, false),
     ] {
         if present {
-            let mut attrs = vec![("label", label.to_string()), ("tooltip", label.to_string())];
-            attrs.extend(edge_look(
-                &neutral,
-                style::alpha(confidence, is_ended),
-                confidence,
-                is_ended,
-                false,
-            ));
-            samples.push((format!("state:{label}"), attrs));
+            let line = match style::line_style(confidence, is_ended) {
+                "dotted" => Line::Dotted,
+                "dashed" => Line::Dashed,
+                _ => Line::Solid,
+            };
+            let sample = Cell::Sample {
+                color: format!("{}{}", palette.neutral, style::alpha(confidence, is_ended)),
+                line,
+                double: false,
+                arrow: false,
+                thick: false,
+            };
+            ties.push((sample, label.to_string()));
         }
     }
-    let mut pairs = Vec::new();
-    for (name, mut attrs) in samples {
-        // An edge from an invisible point to a plain-text node naming it.
-        let label = attrs
-            .iter()
-            .position(|(k, _)| *k == "label")
-            .map(|i| attrs.remove(i).1)
-            .unwrap_or_default();
-        let from = add_node(scene, &mut items, format!("{name}:from"), point());
-        let to = add_node(
-            scene,
-            &mut items,
-            format!("{name}:to"),
-            vec![
-                ("label", label),
-                ("shape", "plaintext".into()),
-                ("style", "solid".into()),
-                ("fontsize", style::LEGEND_FONT_SIZE.into()),
-            ],
-        );
-        scene.edges.push(SceneEdge { from, to, attrs });
-        pairs.push((from, to));
-    }
-    let mut shapes = Vec::new();
-    for kind in kinds {
-        shapes.push(add_node(
-            scene,
-            &mut items,
-            format!("kind:{}", kind.as_str()),
-            vec![
-                ("label", kind.describe().to_string()),
-                ("tooltip", kind.describe().to_string()),
-                ("shape", style::kind_shape(kind).into()),
-                ("style", style::kind_style(kind).into()),
-                ("fontsize", style::LEGEND_FONT_SIZE.into()),
-            ],
-        ));
-    }
-    let mut fills = Vec::new();
-    for (index, tag) in tags {
-        fills.push(add_node(
-            scene,
-            &mut items,
-            format!("network:{tag}"),
-            vec![
-                ("label", tag.to_string()),
-                ("tooltip", format!("network: {tag}")),
-                ("shape", "box".into()),
-                ("style", "rounded,filled".into()),
-                ("fillcolor", style::network_fill(palette, index).into()),
-                ("fontsize", style::LEGEND_FONT_SIZE.into()),
-            ],
-        ));
-    }
-    // Rows of three samples, four kinds, four networks, held by invisible edges.
-    let mut links = Vec::new();
-    for row in pairs.chunks(3) {
-        links.extend(row.windows(2).map(|w| (w[0].1, w[1].0)));
-    }
-    for group in [&shapes, &fills] {
-        for row in group.chunks(4) {
-            links.extend(row.windows(2).map(|w| (w[0], w[1])));
-        }
-    }
-    for (from, to) in links {
-        scene.edges.push(SceneEdge {
-            from,
-            to,
-            attrs: vec![("style", "invis".into()), ("dir", "none".into())],
+
+    // The legend is a column of slots, one rank each, so that no slot is
+    // taller than a row of the diagram and the column sits beside it
+    // without stretching its ranks: two rows of two tie entries, two rows
+    // of two networks, or two kind samples side by side.
+    let mut slots: Vec<Vec<usize>> = Vec::new();
+    let mut counter = 0;
+    let mut add_node = |scene: &mut Scene, name: String, attrs: Attrs, html: Option<Html>| {
+        let index = scene.nodes.len();
+        scene.nodes.push(SceneNode {
+            key: Key::Legend(counter),
+            name: format!("legend:{name}"),
+            attrs,
+            html,
         });
+        counter += 1;
+        index
+    };
+    let plain = |tooltip: String| -> Attrs {
+        vec![
+            ("tooltip", tooltip),
+            ("shape", "plain".into()),
+            ("style", "solid".into()),
+        ]
+    };
+    for (n, chunk) in ties.chunks(4).enumerate() {
+        let names: Vec<&str> = chunk.iter().map(|(_, name)| name.as_str()).collect();
+        let rows = chunk
+            .chunks(2)
+            .map(|pair| {
+                pair.iter()
+                    .flat_map(|(sample, name)| [sample.clone(), Cell::Text(name.clone())])
+                    .collect()
+            })
+            .collect();
+        let node = add_node(
+            scene,
+            format!("ties:{n}"),
+            plain(format!("Ties: {}", names.join(", "))),
+            Some(table(rows)),
+        );
+        slots.push(vec![node]);
+    }
+    let tags: Vec<(usize, &str)> = tags.into_iter().collect();
+    for (n, chunk) in tags.chunks(4).enumerate() {
+        let names: Vec<&str> = chunk.iter().map(|(_, tag)| *tag).collect();
+        let rows = chunk
+            .chunks(2)
+            .map(|pair| {
+                pair.iter()
+                    .map(|(index, tag)| Cell::Chip {
+                        fill: style::network_fill(palette, *index).into(),
+                        text: (*tag).to_string(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let node = add_node(
+            scene,
+            format!("networks:{n}"),
+            plain(format!("Networks: {}", names.join(", "))),
+            Some(table(rows)),
+        );
+        slots.push(vec![node]);
+    }
+    let kinds: Vec<ActorKind> = kinds.into_iter().collect();
+    for pair in kinds.chunks(2) {
+        let slot = pair
+            .iter()
+            .map(|kind| {
+                add_node(
+                    scene,
+                    format!("kind:{}", kind.as_str()),
+                    vec![
+                        ("label", kind.describe().to_string()),
+                        ("tooltip", kind.describe().to_string()),
+                        ("shape", style::kind_shape(*kind).into()),
+                        ("style", style::kind_style(*kind).into()),
+                        ("fontsize", style::LEGEND_FONT_SIZE.into()),
+                        ("margin", "0.06,0.03".into()),
+                    ],
+                    None,
+                )
+            })
+            .collect();
+        slots.push(slot);
+    }
+
+    // Invisible edges hold the slots one below the other.
+    let invisible = || -> Attrs { vec![("style", "invis".into()), ("dir", "none".into())] };
+    for pair in slots.windows(2) {
+        scene.edges.push(SceneEdge {
+            from: pair[0][0],
+            to: pair[1][0],
+            attrs: invisible(),
+        });
+    }
+    let mut items = Vec::new();
+    for (n, slot) in slots.iter().enumerate() {
+        if slot.len() == 1 {
+            items.push(Item::Node(slot[0]));
+        } else {
+            for pair in slot.windows(2) {
+                scene.edges.push(SceneEdge {
+                    from: pair[0],
+                    to: pair[1],
+                    attrs: invisible(),
+                });
+            }
+            items.push(Item::Rank {
+                name: format!("legend:row{n}"),
+                rank: "same",
+                items: slot.iter().map(|i| Item::Node(*i)).collect(),
+            });
+        }
     }
     scene.items.push(Item::Cluster(Cluster {
         name: "cluster:legend".into(),
@@ -593,4 +663,27 @@ fn legend(
         ],
         items,
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn long_names_break_at_the_middle_space() {
+        assert_eq!(wrap("JNIM"), "JNIM");
+        assert_eq!(
+            wrap("Daoussak leaders in Ménaka"),
+            "Daoussak leaders\nin Ménaka"
+        );
+        assert_eq!(
+            wrap("Northern Malian communities"),
+            "Northern Malian\ncommunities"
+        );
+        assert_eq!(
+            wrap("Averyveryverylongsingleword"),
+            "Averyveryverylongsingleword"
+        );
+        assert_eq!(wrap("Two\nlines already here"), "Two\nlines already here");
+    }
 }

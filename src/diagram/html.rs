@@ -1,0 +1,238 @@
+//! HTML-like labels (Graphviz's `label=<...>`), used only for the legend.
+//!
+//! An [`Html`] value can only be made here: text goes in through
+//! [`html_text`], which turns `&`, `<`, `>`, `"` and `'` into entities, so
+//! graph text can never open a tag, close the label, or name an attribute
+//! such as `IMG SRC` that reads files. Tags and their attributes are written
+//! only by this module, from values this module checks.
+
+use std::fmt::Write as _;
+
+/// The contents of an HTML-like label, without the outer `<` `>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Html(String);
+
+impl Html {
+    /// The label as DOT writes it: `<` contents `>`.
+    pub fn to_dot(&self) -> String {
+        format!("<{}>", self.0)
+    }
+}
+
+/// The one way text enters an HTML-like label: `&`, `<`, `>`, `"` and `'`
+/// become entities (so `&amp;` in a name is drawn as typed), line breaks
+/// become `<BR/>`, and other control characters become spaces.
+pub fn html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("<BR/>");
+            }
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push_str("<BR/>"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A colour this module writes into a tag: `#` and hex digits only.
+fn colour(value: &str) -> &str {
+    let ok = value.starts_with('#')
+        && value.len() <= 9
+        && value[1..].chars().all(|c| c.is_ascii_hexdigit());
+    if ok {
+        value
+    } else {
+        "#000000"
+    }
+}
+
+/// How a legend line sample is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Line {
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+/// A legend cell.
+#[derive(Clone, Debug)]
+pub enum Cell {
+    /// Left-aligned text.
+    Text(String),
+    /// A line sample: colour (with alpha), line, doubled, arrowhead.
+    Sample {
+        color: String,
+        line: Line,
+        double: bool,
+        arrow: bool,
+        thick: bool,
+    },
+    /// Text on a rounded chip of a fill colour.
+    Chip { fill: String, text: String },
+}
+
+/// A legend table: rows of cells, in a font size and text colour.
+pub struct Table {
+    pub font: &'static str,
+    pub size: &'static str,
+    pub text_color: &'static str,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+const SAMPLE_WIDTH: usize = 44;
+
+impl Table {
+    pub fn build(&self) -> Html {
+        let columns = self.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let mut out = String::new();
+        let _ = write!(
+            out,
+            "<FONT FACE=\"{}\" POINT-SIZE=\"{}\" COLOR=\"{}\">\
+             <TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">",
+            html_text(self.font),
+            html_text(self.size),
+            colour(self.text_color)
+        );
+        for row in &self.rows {
+            out.push_str("<TR>");
+            for (i, cell) in row.iter().enumerate() {
+                let span = if i + 1 == row.len() && row.len() < columns {
+                    format!(" COLSPAN=\"{}\"", columns - row.len() + 1)
+                } else {
+                    String::new()
+                };
+                cell_html(cell, &span, &mut out);
+            }
+            out.push_str("</TR>");
+        }
+        out.push_str("</TABLE></FONT>");
+        Html(out)
+    }
+}
+
+fn cell_html(cell: &Cell, span: &str, out: &mut String) {
+    match cell {
+        Cell::Text(text) => {
+            let _ = write!(out, "<TD ALIGN=\"LEFT\"{span}>{}</TD>", html_text(text));
+        }
+        Cell::Chip { fill, text } => {
+            let _ = write!(
+                out,
+                "<TD ALIGN=\"LEFT\"{span}><TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"3\" \
+                 STYLE=\"ROUNDED\" BGCOLOR=\"{}\"><TR><TD>{}</TD></TR></TABLE></TD>",
+                colour(fill),
+                html_text(text)
+            );
+        }
+        Cell::Sample {
+            color,
+            line,
+            double,
+            arrow,
+            thick,
+        } => {
+            let color = colour(color);
+            let height = if *thick { 4 } else { 2 };
+            // Segments of (width, drawn); a solid line is one segment.
+            let segments: Vec<(usize, bool)> = match line {
+                Line::Solid => vec![(SAMPLE_WIDTH, true)],
+                Line::Dashed => (0..7)
+                    .map(|i| (if i % 2 == 0 { 8 } else { 4 }, i % 2 == 0))
+                    .collect(),
+                Line::Dotted => (0..11).map(|i| (4, i % 2 == 0)).collect(),
+            };
+            let bar = |out: &mut String| {
+                out.push_str(
+                    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>",
+                );
+                for (width, drawn) in &segments {
+                    let fill = if *drawn {
+                        format!(" BGCOLOR=\"{color}\"")
+                    } else {
+                        String::new()
+                    };
+                    let _ = write!(
+                        out,
+                        "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"{width}\" HEIGHT=\"{height}\"{fill}></TD>"
+                    );
+                }
+                out.push_str("</TR></TABLE>");
+            };
+            let _ = write!(out, "<TD{span}><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>");
+            if *double {
+                out.push_str(
+                    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>",
+                );
+                bar(out);
+                out.push_str("</TD></TR><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"1\" HEIGHT=\"2\"></TD></TR><TR><TD>");
+                bar(out);
+                out.push_str("</TD></TR></TABLE>");
+            } else {
+                bar(out);
+            }
+            out.push_str("</TD>");
+            if *arrow {
+                let _ = write!(out, "<TD><FONT COLOR=\"{color}\">&#9654;</FONT></TD>");
+            } else {
+                out.push_str("<TD FIXEDSIZE=\"TRUE\" WIDTH=\"12\" HEIGHT=\"2\"></TD>");
+            }
+            out.push_str("</TR></TABLE></TD>");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_text_escapes_every_markup_character() {
+        assert_eq!(html_text("JNIM"), "JNIM");
+        assert_eq!(html_text("<b>not html</b>"), "&lt;b&gt;not html&lt;/b&gt;");
+        assert_eq!(html_text("A & B &amp;"), "A &amp; B &amp;amp;");
+        assert_eq!(
+            html_text("say \"hi\" 'x'"),
+            "say &quot;hi&quot; &#39;x&#39;"
+        );
+        assert_eq!(html_text("two\nlines\r\nthree"), "two<BR/>lines<BR/>three");
+        assert_eq!(html_text("bell\u{7}"), "bell ");
+        assert_eq!(html_text("{a|b} [c] \\N"), "{a|b} [c] \\N");
+        assert_eq!(html_text("القاعدة"), "القاعدة");
+    }
+
+    #[test]
+    fn colours_in_tags_are_hex_only() {
+        assert_eq!(colour("#1f5fbfa6"), "#1f5fbfa6");
+        assert_eq!(colour("red\" IMG"), "#000000");
+        assert_eq!(colour("#12345678901"), "#000000");
+    }
+
+    #[test]
+    fn a_table_keeps_text_inside_its_cells() {
+        let table = Table {
+            font: "Helvetica",
+            size: "14",
+            text_color: "#000000",
+            rows: vec![vec![Cell::Chip {
+                fill: "#ffffff".into(),
+                text: "</TD></TR></TABLE><IMG SRC=\"/etc/passwd\"/>".into(),
+            }]],
+        };
+        let html = table.build().to_dot();
+        assert!(!html.contains("<IMG"), "{html}");
+        assert!(html.contains("&lt;IMG SRC=&quot;/etc/passwd&quot;/&gt;"));
+        assert!(html.starts_with("<<FONT") && html.ends_with("</FONT>>"));
+    }
+}
