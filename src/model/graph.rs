@@ -3,12 +3,12 @@
 
 use petgraph::stable_graph::StableGraph;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use petgraph::Direction;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
 use super::actor::{Actor, Source};
+use super::adjacency::{Adjacency, Link};
 use super::names::{normalize, similarity, SUGGESTION_THRESHOLD};
 use super::relation::{Confidence, RelationId, Relations};
 use super::spec::{GraphSpec, Problem, Site, TieSpec};
@@ -36,6 +36,9 @@ pub struct Graph {
     /// how many ties are active in a window is then two binary searches.
     /// Built on first use; every change to ties resets it.
     active_days: OnceLock<Vec<ActiveDays>>,
+    /// Each actor's ties packed for scanning; built on first use, reset by
+    /// any change to ties.
+    adjacency: OnceLock<Adjacency>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -151,7 +154,7 @@ impl Graph {
 
     /// Removes an actor and its ties.
     pub fn remove_actor(&mut self, id: ActorId) -> Option<Actor> {
-        self.active_days = OnceLock::new();
+        self.indexes_changed();
         let actor = self.network.remove_node(id)?;
         for name in actor.all_names() {
             let key = normalize(name);
@@ -219,12 +222,12 @@ impl Graph {
         if from == to || !self.network.contains_node(from) || !self.network.contains_node(to) {
             return None;
         }
-        self.active_days = OnceLock::new();
+        self.indexes_changed();
         Some(self.network.add_edge(from, to, tie))
     }
 
     pub fn remove_tie(&mut self, id: TieId) -> Option<Tie> {
-        self.active_days = OnceLock::new();
+        self.indexes_changed();
         self.network.remove_edge(id)
     }
 
@@ -239,7 +242,7 @@ impl Graph {
     }
 
     pub fn tie_mut(&mut self, id: TieId) -> Option<&mut Tie> {
-        self.active_days = OnceLock::new();
+        self.indexes_changed();
         self.network.edge_weight_mut(id)
     }
 
@@ -265,24 +268,72 @@ impl Graph {
         self.all_ties().filter(move |t| filter.accepts(t.tie))
     }
 
-    /// The ties of `actor` that `filter` accepts, either way round. Walks the
-    /// actor's own adjacency lists only, never the whole graph.
+    /// The ties of `actor` that `filter` accepts, either way round, read
+    /// from the actor's packed links: never a scan of the whole graph.
     pub fn ties_of<'g, 'f>(
         &'g self,
         actor: ActorId,
         filter: &'f TieFilter,
     ) -> impl Iterator<Item = TieRef<'g>> + use<'g, 'f> {
-        let outgoing = self.network.edges_directed(actor, Direction::Outgoing);
-        let incoming = self.network.edges_directed(actor, Direction::Incoming);
-        outgoing
-            .chain(incoming)
-            .filter(move |e| filter.accepts(e.weight()))
-            .map(|e| TieRef {
-                id: e.id(),
-                from: e.source(),
-                to: e.target(),
-                tie: e.weight(),
+        self.links(actor, filter).map(move |link| {
+            let (from, to) = if link.outgoing {
+                (actor, link.other)
+            } else {
+                (link.other, actor)
+            };
+            TieRef {
+                id: link.tie,
+                from,
+                to,
+                tie: &self.network[link.tie],
+            }
+        })
+    }
+
+    /// The links of `actor` whose ties `filter` accepts: what walks read
+    /// when they need the other end and the tie's id but not the tie itself.
+    pub fn links<'g, 'f>(
+        &'g self,
+        actor: ActorId,
+        filter: &'f TieFilter,
+    ) -> impl Iterator<Item = Link> + use<'g, 'f> {
+        let adjacency = self.adjacency();
+        // One relation asked for: read only its run of the sorted links.
+        let links = match filter.relations.as_deref() {
+            Some([relation]) => adjacency.links_of(actor, *relation),
+            _ => adjacency.links(actor),
+        };
+        links
+            .iter()
+            .copied()
+            .filter(move |link| link.accepted_by(filter))
+    }
+
+    fn adjacency(&self) -> &Adjacency {
+        self.adjacency
+            .get_or_init(|| Adjacency::build(&self.network))
+    }
+
+    /// Builds the lookup indexes now rather than on the first question, so
+    /// that a timed load includes them and the first answer is as fast as the rest.
+    pub fn build_indexes(&self) {
+        self.adjacency();
+        self.active_days.get_or_init(|| self.build_active_days());
+    }
+
+    /// Bytes the lookup indexes hold (zero until built).
+    pub fn index_bytes(&self) -> usize {
+        self.adjacency.get().map_or(0, Adjacency::heap_bytes)
+            + self.active_days.get().map_or(0, |days| {
+                days.iter()
+                    .map(|d| (d.firsts.capacity() + d.lasts.capacity()) * 4)
+                    .sum()
             })
+    }
+
+    fn indexes_changed(&mut self) {
+        self.active_days = OnceLock::new();
+        self.adjacency = OnceLock::new();
     }
 
     /// The ties of `actor` that `filter` accepts and that end at `actor`
@@ -353,13 +404,7 @@ impl Graph {
 
     /// The number of ties an actor has, of any kind and time.
     pub fn degree(&self, actor: ActorId) -> usize {
-        self.network
-            .edges_directed(actor, Direction::Outgoing)
-            .count()
-            + self
-                .network
-                .edges_directed(actor, Direction::Incoming)
-                .count()
+        self.adjacency().links(actor).len()
     }
 
     // ---- relations and sources ----
@@ -369,7 +414,7 @@ impl Graph {
     }
 
     pub fn relations_mut(&mut self) -> &mut Relations {
-        self.active_days = OnceLock::new();
+        self.indexes_changed();
         &mut self.relations
     }
 

@@ -2,6 +2,7 @@
 //! graph that holds them. No files, no terminal.
 
 pub mod actor;
+pub mod adjacency;
 mod build;
 pub mod graph;
 pub mod names;
@@ -12,6 +13,7 @@ pub mod time;
 pub mod walk;
 
 pub use actor::{Actor, ActorKind, Period, Source};
+pub use adjacency::Link;
 pub use graph::{did_you_mean, Graph, UnknownActor};
 pub use relation::{Confidence, Relation, RelationId, Relations};
 pub use spec::{GraphSpec, Problem, Site, TieSpec};

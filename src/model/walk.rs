@@ -4,6 +4,7 @@
 
 use std::collections::VecDeque;
 
+use petgraph::visit::{EdgeIndexable, NodeIndexable};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::graph::Graph;
@@ -21,39 +22,61 @@ pub struct Neighbourhood {
 }
 
 /// The ego network of `focus` up to `depth` hops over ties `filter` accepts,
-/// direction ignored.
+/// direction ignored. Distances and seen ties live in arrays indexed by
+/// actor and tie, so the walk does no hashing.
 pub fn ego_network(
     graph: &Graph,
     focus: ActorId,
     depth: usize,
     filter: &TieFilter,
 ) -> Neighbourhood {
-    let mut distance: FxHashMap<ActorId, usize> = FxHashMap::default();
-    distance.insert(focus, 0);
+    let network = graph.network();
+    let mut distance = vec![usize::MAX; NodeIndexable::node_bound(network)];
+    let mut tie_seen = BitSet::new(EdgeIndexable::edge_bound(network));
     let mut result = Neighbourhood {
         actors: vec![(focus, 0)],
         ties: Vec::new(),
     };
-    let mut seen_ties: FxHashSet<TieId> = FxHashSet::default();
-    let mut queue = VecDeque::from([focus]);
-    while let Some(actor) = queue.pop_front() {
-        let d = distance[&actor];
+    distance[focus.index()] = 0;
+    let mut next = 0;
+    while let Some(&(actor, d)) = result.actors.get(next) {
+        next += 1;
         if d >= depth {
             continue;
         }
-        for tie in graph.ties_of(actor, filter) {
-            if seen_ties.insert(tie.id) {
-                result.ties.push(tie.id);
+        for link in graph.links(actor, filter) {
+            if tie_seen.insert(link.tie.index()) {
+                result.ties.push(link.tie);
             }
-            let other = tie.other(actor);
-            if let std::collections::hash_map::Entry::Vacant(slot) = distance.entry(other) {
-                slot.insert(d + 1);
-                result.actors.push((other, d + 1));
-                queue.push_back(other);
+            let other = &mut distance[link.other.index()];
+            if *other == usize::MAX {
+                *other = d + 1;
+                result.actors.push((link.other, d + 1));
             }
         }
     }
     result
+}
+
+/// A fixed-size set of small integers.
+struct BitSet {
+    words: Vec<u64>,
+}
+
+impl BitSet {
+    fn new(size: usize) -> Self {
+        BitSet {
+            words: vec![0; size.div_ceil(64)],
+        }
+    }
+
+    /// Adds `i`; true when it was not there.
+    fn insert(&mut self, i: usize) -> bool {
+        let (word, bit) = (i / 64, 1u64 << (i % 64));
+        let fresh = self.words[word] & bit == 0;
+        self.words[word] |= bit;
+        fresh
+    }
 }
 
 /// The fewest-hop chain of ties from `from` to `to` over ties `filter`
@@ -86,14 +109,12 @@ pub fn shortest_path(
         let mut meeting: Option<ActorId> = None;
         // Finish the whole level so the tie order stays deterministic.
         for actor in frontier.drain(..) {
-            let mut ties: Vec<_> = graph.ties_of(actor, filter).collect();
-            ties.sort_by_key(|t| t.id);
-            for tie in ties {
-                let other = tie.other(actor);
+            for link in graph.links(actor, filter) {
+                let other = link.other;
                 if seen.contains_key(&other) {
                     continue;
                 }
-                seen.insert(other, Some((actor, tie.id)));
+                seen.insert(other, Some((actor, link.tie)));
                 if other_seen.contains_key(&other) && meeting.is_none() {
                     meeting = Some(other);
                 }
@@ -167,18 +188,14 @@ pub fn hierarchy(
     let mut steps = Vec::new();
     let mut queue = VecDeque::from([(start, 0)]);
     while let Some((actor, depth)) = queue.pop_front() {
-        let mut ties: Vec<_> = graph
-            .ties_of(actor, &filter)
-            .filter(|t| if down { t.to == actor } else { t.from == actor })
-            .collect();
-        ties.sort_by_key(|t| t.id);
-        for tie in ties {
-            let next = tie.other(actor);
+        // Links come sorted by start, then tie: a stable order.
+        for link in graph.links(actor, &filter).filter(|l| l.outgoing != down) {
+            let next = link.other;
             if seen.insert(next) {
                 steps.push(Step {
                     actor: next,
                     depth: depth + 1,
-                    via: tie.id,
+                    via: link.tie,
                 });
                 queue.push_back((next, depth + 1));
             }

@@ -1,0 +1,120 @@
+//! A compact copy of who is tied to whom, for scanning.
+//!
+//! petgraph keeps each actor's ties as linked lists through the edge array,
+//! so walking a hub's ties touches one scattered 80-byte edge per tie. This
+//! index packs every tie twice, once under each end, as a 20-byte [`Link`]
+//! holding what filters read (relation, window, confidence, direction), with
+//! each actor's links contiguous and sorted by relation, then start. Walks
+//! read links and only fetch a tie when they hand it out.
+
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+
+use super::graph::Network;
+use super::relation::{Confidence, RelationId};
+use super::tie::{ActorId, TieFilter, TieId};
+use super::time::Window;
+
+/// One tie as seen from one of its ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub tie: TieId,
+    /// The other end.
+    pub other: ActorId,
+    pub window: Window,
+    pub relation: RelationId,
+    /// True when the actor whose link this is is the tie's `from`.
+    pub outgoing: bool,
+    pub confidence: Confidence,
+}
+
+impl Link {
+    /// True when `filter` accepts the tie this link stands for.
+    #[inline]
+    pub fn accepted_by(&self, filter: &TieFilter) -> bool {
+        self.confidence >= filter.min_confidence
+            && self.window.overlaps(filter.window)
+            && filter
+                .relations
+                .as_ref()
+                .is_none_or(|relations| relations.contains(&self.relation))
+    }
+}
+
+/// Every actor's links, contiguous: actor `a`'s are `links[offsets[a]..offsets[a + 1]]`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Adjacency {
+    offsets: Vec<u32>,
+    links: Vec<Link>,
+}
+
+impl Adjacency {
+    pub(crate) fn build(network: &Network) -> Adjacency {
+        let nodes = network
+            .node_indices()
+            .map(|n| n.index() + 1)
+            .max()
+            .unwrap_or(0);
+        let mut offsets = vec![0u32; nodes + 1];
+        for edge in network.edge_references() {
+            offsets[edge.source().index() + 1] += 1;
+            offsets[edge.target().index() + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let placeholder = Link {
+            tie: TieId::new(0),
+            other: ActorId::new(0),
+            window: Window::ALL,
+            relation: RelationId::ALLIANCE,
+            outgoing: false,
+            confidence: Confidence::Possible,
+        };
+        let mut links = vec![placeholder; offsets[nodes] as usize];
+        let mut next: Vec<u32> = offsets[..nodes].to_vec();
+        for edge in network.edge_references() {
+            let tie = edge.weight();
+            let mut place = |actor: ActorId, other: ActorId, outgoing: bool| {
+                let slot = &mut next[actor.index()];
+                links[*slot as usize] = Link {
+                    tie: edge.id(),
+                    other,
+                    window: tie.window(),
+                    relation: tie.relation,
+                    outgoing,
+                    confidence: tie.confidence,
+                };
+                *slot += 1;
+            };
+            place(edge.source(), edge.target(), true);
+            place(edge.target(), edge.source(), false);
+        }
+        for actor in 0..nodes {
+            let range = offsets[actor] as usize..offsets[actor + 1] as usize;
+            links[range].sort_unstable_by_key(|l| (l.relation, l.window.first, l.tie));
+        }
+        Adjacency { offsets, links }
+    }
+
+    /// Every link of `actor`, by relation, then start.
+    pub(crate) fn links(&self, actor: ActorId) -> &[Link] {
+        let i = actor.index();
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&start), Some(&end)) => &self.links[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    /// The links of `actor` of one relation.
+    pub(crate) fn links_of(&self, actor: ActorId, relation: RelationId) -> &[Link] {
+        let links = self.links(actor);
+        let start = links.partition_point(|l| l.relation < relation);
+        let end = start + links[start..].partition_point(|l| l.relation == relation);
+        &links[start..end]
+    }
+
+    /// Bytes held, for memory reports.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.offsets.capacity() * 4 + self.links.capacity() * std::mem::size_of::<Link>()
+    }
+}
