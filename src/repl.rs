@@ -65,7 +65,7 @@ impl ReplHelper {
         let lower = word.to_lowercase();
         let mut pairs: Vec<Pair> = Vec::new();
         if quotes % 2 == 0 {
-            for keyword in KEYWORDS {
+            for keyword in KEYWORDS.iter().chain(REPL_COMMANDS) {
                 if keyword.starts_with(&lower) && !lower.is_empty() {
                     pairs.push(Pair {
                         display: keyword.to_string(),
@@ -124,6 +124,9 @@ impl Highlighter for ReplHelper {
 
 impl Validator for ReplHelper {}
 impl Helper for ReplHelper {}
+
+/// Words the REPL understands beyond the query language.
+const REPL_COMMANDS: &[&str] = &["load", "import", "csv", "quit", "exit"];
 
 /// Where the history lives: the user's data directory.
 fn history_path() -> Option<PathBuf> {
@@ -188,7 +191,7 @@ pub fn run(
                 if !line.trim().is_empty() {
                     let _ = editor.add_history_entry(line.as_str());
                 }
-                let before = session.origin.clone();
+                let before = (session.origin.clone(), session.graph.actor_count());
                 let step = handle(
                     &mut session,
                     &line,
@@ -198,7 +201,8 @@ pub fn run(
                     color_err,
                     &mut ok,
                 )?;
-                if session.origin != before {
+                // New names after `load` or `import`: complete them too.
+                if (session.origin.clone(), session.graph.actor_count()) != before {
                     editor.set_helper(Some(ReplHelper::new(&session, color_out)));
                 }
                 if let Step::Quit = step {
@@ -256,6 +260,26 @@ fn handle(
                         session.origin,
                         session.graph.actor_count(),
                         session.graph.tie_count()
+                    ))?;
+                }
+                Err(diagnostics) => {
+                    *ok = false;
+                    for d in diagnostics {
+                        report(&d, color_err);
+                    }
+                }
+            }
+            return Ok(Step::Continue);
+        }
+        "import" => {
+            match session.import_csv(trimmed) {
+                Ok(report) => {
+                    for rejected in &report.rejected {
+                        eprintln!("rejected: {rejected}");
+                    }
+                    out(&format!(
+                        "imported into {}: {}\n",
+                        session.origin, report.summary
                     ))?;
                 }
                 Err(diagnostics) => {

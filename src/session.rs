@@ -94,4 +94,59 @@ impl Session {
     fn export(&self, plan: &ExportPlan) -> Result<Output<'_>, Diagnostic> {
         crate::export::carry_out(&self.graph, plan)
     }
+
+    /// The REPL's `import csv TIES.csv [actors ACTORS.csv] [mapping MAP.ron]
+    /// [strict] [close-on-next-relation]`: merges a ties table (and an
+    /// actors table) into the open graph. Rejected rows come back as
+    /// warnings; with `strict` any rejection changes nothing.
+    pub fn import_csv(&mut self, line: &str) -> Result<ImportSummary, Vec<Diagnostic>> {
+        use crate::interchange::{import_into, ImportError, ImportOptions, Mapping};
+        let usage = || {
+            vec![Diagnostic::new("usage: import csv TIES.csv [actors ACTORS.csv] [mapping MAPPING.ron] [strict] [close-on-next-relation]")]
+        };
+        let tokens = crate::query::lexer::lex(line).map_err(|e| vec![e.diagnostic(line, None)])?;
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let [import, csv, ties, rest @ ..] = words.as_slice() else {
+            return Err(usage());
+        };
+        if !import.eq_ignore_ascii_case("import") || !csv.eq_ignore_ascii_case("csv") {
+            return Err(usage());
+        }
+        let mut options = ImportOptions::default();
+        let mut actors = None;
+        let mut rest = rest.iter();
+        while let Some(word) = rest.next() {
+            match word.to_ascii_lowercase().as_str() {
+                "actors" => actors = Some(Path::new(rest.next().ok_or_else(usage)?)),
+                "mapping" => {
+                    let path = Path::new(rest.next().ok_or_else(usage)?);
+                    options.mapping =
+                        Mapping::load(path).map_err(|e| vec![Diagnostic::new(format!("{e:#}"))])?;
+                }
+                "strict" => options.strict = true,
+                "close-on-next-relation" => options.close_on_next_relation = true,
+                _ => return Err(usage()),
+            }
+        }
+        match import_into(&mut self.graph, actors, Path::new(ties), &options) {
+            Ok(report) => Ok(ImportSummary {
+                summary: report.summary(),
+                rejected: report.rejections.iter().map(|r| r.to_string()).collect(),
+            }),
+            Err(ImportError::Strict(rejections)) => Err(rejections
+                .iter()
+                .map(|r| Diagnostic::new(format!("rejected: {r}")))
+                .chain([Diagnostic::new("strict import: nothing was imported")])
+                .collect()),
+            Err(error) => Err(vec![Diagnostic::new(error.to_string())]),
+        }
+    }
+}
+
+/// What an import into the open graph did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub summary: String,
+    /// Each rejected row as `file:line: why`.
+    pub rejected: Vec<String>,
 }

@@ -472,6 +472,51 @@ mod queries {
     }
 
     #[test]
+    fn the_repl_imports_a_spreadsheet_into_the_open_graph() {
+        let input =
+            "import csv tests/data/interchange/ties.csv actors tests/data/interchange/actors.csv\n\
+                     show ISGS\nimport csv tests/data/interchange/ties.csv strict\nimport csv\n";
+        let result = run_with_stdin(&["-g", "tests/data/boundaries.ron"], input);
+        assert_eq!(
+            result.code, 1,
+            "the strict import and the bare `import csv` fail"
+        );
+        assert!(
+            result
+                .stdout
+                .contains("imported into tests/data/boundaries.ron: "),
+            "{}",
+            result.stdout
+        );
+        assert!(
+            result
+                .stdout
+                .contains("Islamic State in the Greater Sahara (isgs)"),
+            "{}",
+            result.stdout
+        );
+        assert!(
+            result
+                .stderr
+                .contains("rejected: tests/data/interchange/ties.csv:9: "),
+            "{}",
+            result.stderr
+        );
+        assert!(
+            result
+                .stderr
+                .contains("strict import: nothing was imported"),
+            "{}",
+            result.stderr
+        );
+        assert!(
+            result.stderr.contains("usage: import csv TIES.csv"),
+            "{}",
+            result.stderr
+        );
+    }
+
+    #[test]
     fn csv_output_is_a_table() {
         let result = run(&["query", "--format", "csv", "ties of JNIM via subgroup-of"]);
         assert_eq!(result.code, 0);

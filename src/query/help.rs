@@ -61,5 +61,6 @@ Scripts and expectations (actorgraph run FILE.q)
   expect QUERY includes ACTOR, ...     expect who allied with JNIM after 2022 includes \"Daoussak militias\"
   expect QUERY excludes ACTOR, ...
   expect QUERY is empty | is not empty | count N
-REPL commands: help [time|export|expect], load FILE, quit
+REPL commands: help [time|export|expect], load FILE, quit,
+  import csv TIES.csv [actors ACTORS.csv] [mapping MAPPING.ron] [strict] [close-on-next-relation]
 ";
