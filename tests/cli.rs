@@ -351,7 +351,7 @@ mod queries {
         let graph = actorgraph::store::ron::load(Path::new("graphs/sahel.ron")).unwrap();
         for tie in graph.all_ties() {
             assert!(
-                !tie.tie.sources.is_empty(),
+                !tie.tie.sources().is_empty(),
                 "tie {:?} cites no source",
                 graph.tie_spec(tie)
             );

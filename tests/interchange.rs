@@ -226,7 +226,7 @@ fn acled_events_fold_into_one_tie_per_pair() {
         .collect();
     assert_eq!(fighting.len(), 1, "both directions fold into one tie");
     let tie = fighting[0].tie;
-    assert_eq!(tie.events, Some(4), "three dated events and one undated");
+    assert_eq!(tie.events(), Some(4), "three dated events and one undated");
     assert_eq!(tie.start().unwrap().to_string(), "2023-01-15");
     assert_eq!(tie.end().unwrap().to_string(), "2023-07-04");
     let strategic = graph.relations().find("strategic-development").unwrap();
@@ -255,7 +255,7 @@ fn ucdp_dyad_years_fold_into_one_tie_per_dyad() {
         .unwrap()
         .tie;
     assert_eq!(tie.span_label(), "2017–2022");
-    assert_eq!(tie.events, Some(4));
+    assert_eq!(tie.events(), Some(4));
 }
 
 #[test]
@@ -275,9 +275,10 @@ fn sample() -> Graph {
         url: None,
     });
     let tie = graph.tie_mut(first).unwrap();
-    tie.note = Some("says \"fighting\", in Ménaka,\nagain".into());
-    tie.events = Some(3);
-    tie.sources.push(source);
+    let details = tie.details_mut();
+    details.note = Some("says \"fighting\", in Ménaka,\nagain".into());
+    details.events = Some(3);
+    details.sources.push(source);
     graph.title = "sample".into();
     graph
 }

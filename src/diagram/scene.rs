@@ -234,7 +234,7 @@ pub fn build(
             tie.tie.span_label(),
             tie.tie.confidence
         );
-        if let Some(note) = &tie.tie.note {
+        if let Some(note) = tie.tie.note() {
             tooltip.push('\n');
             tooltip.push_str(note);
         }

@@ -21,7 +21,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{
     Actor, ActorId, ActorKind, Confidence, Graph, PartialDate, Relation, RelationId, Site, Source,
-    SourceId, Tie, TieId,
+    SourceId, Tie, TieDetails, TieId,
 };
 
 use super::mapping::{
@@ -882,24 +882,29 @@ impl<'a> Importer<'a> {
         if let Some(&existing) = self.ties.find(hash, |t| tie_key(graph, *t) == Some(key)) {
             let tie = self.graph.tie_mut(existing).expect("indexed ties exist");
             tie.confidence = tie.confidence.max(row.confidence);
-            for source in row.sources {
-                if !tie.sources.contains(&source) {
-                    tie.sources.push(source);
+            if !row.sources.is_empty() || row.note.is_some() || row.events.is_some() {
+                let details = tie.details_mut();
+                for source in row.sources {
+                    if !details.sources.contains(&source) {
+                        details.sources.push(source);
+                    }
                 }
-            }
-            if tie.note.is_none() {
-                tie.note = row.note;
-            }
-            if tie.events.is_none() {
-                tie.events = row.events;
+                if details.note.is_none() {
+                    details.note = row.note;
+                }
+                if details.events.is_none() {
+                    details.events = row.events;
+                }
             }
             self.report.rows_merged += 1;
             return;
         }
-        let mut tie = Tie::new(row.relation, row.start, row.end, row.confidence);
-        tie.sources = row.sources;
-        tie.note = row.note;
-        tie.events = row.events;
+        let tie =
+            Tie::new(row.relation, row.start, row.end, row.confidence).with_details(TieDetails {
+                sources: row.sources,
+                note: row.note,
+                events: row.events,
+            });
         let id = self
             .graph
             .add_tie(row.from, row.to, tie)

@@ -178,7 +178,7 @@ impl<'g> Selection<'g> {
 
     fn sources(&self, tie: &TieRef<'_>) -> String {
         tie.tie
-            .sources
+            .sources()
             .iter()
             .map(|s| self.graph.source(*s).id.as_str())
             .collect::<Vec<_>>()
@@ -246,8 +246,8 @@ fn csv_files(s: &Selection<'_>) -> Vec<(String, String)> {
             date(t.tie.end()),
             t.tie.confidence.to_string(),
             s.sources(t),
-            t.tie.note.clone().unwrap_or_default(),
-            t.tie.events.map(|e| e.to_string()).unwrap_or_default(),
+            t.tie.note().map(str::to_string).unwrap_or_default(),
+            t.tie.events().map(|e| e.to_string()).unwrap_or_default(),
         ]
     }));
     vec![
@@ -294,8 +294,12 @@ fn json(s: &Selection<'_>) -> String {
             optional(&mut link, "end", date(t.tie.end()));
             link.insert("confidence".into(), json!(t.tie.confidence.as_str()));
             optional(&mut link, "sources", s.sources(t));
-            optional(&mut link, "note", t.tie.note.clone().unwrap_or_default());
-            if let Some(events) = t.tie.events {
+            optional(
+                &mut link,
+                "note",
+                t.tie.note().map(str::to_string).unwrap_or_default(),
+            );
+            if let Some(events) = t.tie.events() {
                 link.insert("events".into(), json!(events));
             }
             Value::Object(link)
@@ -404,8 +408,8 @@ fn graphml(s: &Selection<'_>) -> String {
         data(&mut out, "e_end", &date(t.tie.end()));
         data(&mut out, "e_confidence", t.tie.confidence.as_str());
         data(&mut out, "e_sources", &s.sources(t));
-        data(&mut out, "e_note", t.tie.note.as_deref().unwrap_or(""));
-        if let Some(events) = t.tie.events {
+        data(&mut out, "e_note", t.tie.note().unwrap_or(""));
+        if let Some(events) = t.tie.events() {
             data(&mut out, "e_events", &events.to_string());
         }
         out.push_str("    </edge>\n");
@@ -509,8 +513,8 @@ fn gexf(s: &Selection<'_>) -> String {
                 (2, date(t.tie.end())),
                 (3, t.tie.confidence.to_string()),
                 (4, s.sources(t)),
-                (5, t.tie.note.clone().unwrap_or_default()),
-                (6, t.tie.events.map(|e| e.to_string()).unwrap_or_default()),
+                (5, t.tie.note().map(str::to_string).unwrap_or_default()),
+                (6, t.tie.events().map(|e| e.to_string()).unwrap_or_default()),
             ],
         );
         // The spell runs over the days the tie is active; an unknown start
@@ -637,15 +641,15 @@ fn cypher(s: &Selection<'_>) -> String {
                     if let Some(end) = t.tie.end() {
                         let _ = write!(props, ", end: {}", cypher_string(&end.to_string()));
                     }
-                    if !t.tie.sources.is_empty() {
+                    if !t.tie.sources().is_empty() {
                         let sources: Vec<String> =
                             s.sources(t).split(';').map(str::to_string).collect();
                         let _ = write!(props, ", sources: {}", cypher_list(&sources));
                     }
-                    if let Some(note) = &t.tie.note {
+                    if let Some(note) = t.tie.note() {
                         let _ = write!(props, ", note: {}", cypher_string(note));
                     }
-                    if let Some(events) = t.tie.events {
+                    if let Some(events) = t.tie.events() {
                         let _ = write!(props, ", events: {events}");
                     }
                     format!(
@@ -733,8 +737,8 @@ fn neo4j_admin(s: &Selection<'_>) -> Vec<(String, String)> {
             date(t.tie.end()),
             t.tie.confidence.to_string(),
             s.sources(t),
-            t.tie.note.clone().unwrap_or_default(),
-            t.tie.events.map(|e| e.to_string()).unwrap_or_default(),
+            t.tie.note().map(str::to_string).unwrap_or_default(),
+            t.tie.events().map(|e| e.to_string()).unwrap_or_default(),
         ]
     }));
     let command = "# Load into an empty database (Neo4j 5):\n\

@@ -11,7 +11,7 @@ use super::graph::{did_you_mean, nearest, tie_site, Graph};
 use super::names::normalize;
 use super::relation::{RelationId, Relations};
 use super::spec::{GraphSpec, Problem, Site, TieSpec};
-use super::tie::{ActorId, SourceId, Tie};
+use super::tie::{ActorId, SourceId, Tie, TieDetails};
 use super::time::{PartialDate, Window};
 
 pub(crate) fn build(spec: GraphSpec) -> Result<Graph, Vec<Problem>> {
@@ -221,10 +221,12 @@ fn add_ties(
         let (Some(from), Some(to), Some(relation)) = (from, to, relation) else {
             continue;
         };
-        let mut tie = Tie::new(relation, spec.start, spec.end, spec.confidence);
-        tie.sources = sources;
-        tie.note = spec.note;
-        tie.events = spec.events;
+        let tie =
+            Tie::new(relation, spec.start, spec.end, spec.confidence).with_details(TieDetails {
+                sources,
+                note: spec.note,
+                events: spec.events,
+            });
         let window = tie.window();
         graph.add_tie(from, to, tie);
         if relation == RelationId::SUBGROUP_OF {

@@ -112,12 +112,12 @@ impl Graph {
             confidence: tie.tie.confidence,
             sources: tie
                 .tie
-                .sources
+                .sources()
                 .iter()
                 .map(|s| self.source(*s).id.clone())
                 .collect(),
-            note: tie.tie.note.clone(),
-            events: tie.tie.events,
+            note: tie.tie.note().map(str::to_string),
+            events: tie.tie.events(),
         }
     }
 

@@ -17,5 +17,5 @@ pub use adjacency::Link;
 pub use graph::{did_you_mean, Graph, UnknownActor};
 pub use relation::{Confidence, Relation, RelationId, Relations};
 pub use spec::{GraphSpec, Problem, Site, TieSpec};
-pub use tie::{ActorId, SourceId, Tie, TieFilter, TieId, TieRef};
+pub use tie::{ActorId, SourceId, Tie, TieDetails, TieFilter, TieId, TieRef};
 pub use time::{Day, PartialDate, Window};

@@ -29,10 +29,24 @@ pub struct Tie {
     /// Derived from `start` and `end`, kept because every time filter reads it.
     window: Window,
     pub confidence: Confidence,
+    /// Sources, note and event count: most generated ties have none, so they
+    /// live behind one pointer, keeping a tie at 32 bytes instead of 80.
+    details: Option<Box<TieDetails>>,
+}
+
+/// What a tie carries beyond its relation, dates and confidence.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TieDetails {
     pub sources: Vec<SourceId>,
     pub note: Option<String>,
     /// How many recorded events this tie summarises, when it was built from event data.
     pub events: Option<u32>,
+}
+
+impl TieDetails {
+    fn is_empty(&self) -> bool {
+        self.sources.is_empty() && self.note.is_none() && self.events.is_none()
+    }
 }
 
 impl Tie {
@@ -48,10 +62,33 @@ impl Tie {
             end,
             window: Window::of_span(start, end),
             confidence,
-            sources: Vec::new(),
-            note: None,
-            events: None,
+            details: None,
         }
+    }
+
+    /// The sources the tie cites.
+    pub fn sources(&self) -> &[SourceId] {
+        self.details.as_ref().map_or(&[], |d| &d.sources)
+    }
+
+    pub fn note(&self) -> Option<&str> {
+        self.details.as_ref().and_then(|d| d.note.as_deref())
+    }
+
+    /// How many recorded events this tie summarises, when built from event data.
+    pub fn events(&self) -> Option<u32> {
+        self.details.as_ref().and_then(|d| d.events)
+    }
+
+    /// Sources, note and event count, to change them.
+    pub fn details_mut(&mut self) -> &mut TieDetails {
+        self.details.get_or_insert_with(Box::default)
+    }
+
+    /// Sets sources, note and event count at once, allocating only when one is present.
+    pub fn with_details(mut self, details: TieDetails) -> Self {
+        self.details = (!details.is_empty()).then(|| Box::new(details));
+        self
     }
 
     /// When the tie began; `None` is "since unknown".
@@ -152,5 +189,23 @@ impl TieRef<'_> {
         } else {
             self.from
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_tie_stays_small() {
+        assert!(
+            std::mem::size_of::<Tie>() <= 32,
+            "{}",
+            std::mem::size_of::<Tie>()
+        );
+        let tie = Tie::new(RelationId::ALLIANCE, None, None, Confidence::Likely)
+            .with_details(TieDetails::default());
+        assert!(tie.details.is_none());
+        assert_eq!(tie.sources(), &[]);
     }
 }

@@ -189,7 +189,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         Statement::Sources => {
             let mut counts = vec![0usize; graph.sources().len()];
             for tie in graph.all_ties() {
-                for source in &tie.tie.sources {
+                for source in tie.tie.sources() {
                     counts[source.index()] += 1;
                 }
             }
@@ -447,11 +447,11 @@ pub fn tie_out<'g>(graph: &'g Graph, tie: TieRef<'g>) -> TieOut<'g> {
         confidence: tie.tie.confidence,
         sources: tie
             .tie
-            .sources
+            .sources()
             .iter()
             .map(|s| graph.source(*s).id.as_str())
             .collect(),
-        note: tie.tie.note.as_deref(),
+        note: tie.tie.note(),
     }
 }
 
