@@ -6,6 +6,8 @@
 //! Without Graphviz the rendering tests print a note and pass, except under
 //! `CI=true`, where a missing `dot` fails them.
 
+mod common;
+use common::graphviz;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -63,23 +65,6 @@ fn as_of(text: &str) -> Window {
 fn during(text: &str) -> Window {
     let d = date(text);
     Window::new(d.first_day(), d.last_day())
-}
-
-/// True when Graphviz can be run; otherwise a note, or a failure on CI.
-fn graphviz() -> bool {
-    let found = Command::new("dot")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("Graphviz `dot` is missing, and CI=true: install graphviz");
-        }
-        eprintln!("note: Graphviz `dot` not found; skipping the rendering part of this test");
-    }
-    found
 }
 
 /// The named views the golden files pin.

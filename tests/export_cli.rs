@@ -3,6 +3,8 @@
 //! print a note and pass without it, except under `CI=true`, where a
 //! missing `dot` fails them.
 
+mod common;
+use common::graphviz;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -55,23 +57,6 @@ fn ok(output: &Output) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// True when Graphviz can be run; otherwise a note, or a failure on CI.
-fn graphviz() -> bool {
-    let found = Command::new("dot")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("Graphviz `dot` is missing, and CI=true: install graphviz");
-        }
-        eprintln!("note: Graphviz `dot` not found; skipping the rendering part of this test");
-    }
-    found
 }
 
 #[test]

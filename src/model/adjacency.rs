@@ -31,12 +31,7 @@ impl Link {
     /// True when `filter` accepts the tie this link stands for.
     #[inline]
     pub fn accepted_by(&self, filter: &TieFilter) -> bool {
-        self.confidence >= filter.min_confidence
-            && self.window.overlaps(filter.window)
-            && filter
-                .relations
-                .as_ref()
-                .is_none_or(|relations| relations.contains(&self.relation))
+        filter.accepts_parts(self.relation, self.window, self.confidence)
     }
 }
 

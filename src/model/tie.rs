@@ -163,12 +163,24 @@ impl TieFilter {
     }
 
     pub fn accepts(&self, tie: &Tie) -> bool {
-        tie.confidence >= self.min_confidence
-            && tie.window.overlaps(self.window)
+        self.accepts_parts(tie.relation, tie.window, tie.confidence)
+    }
+
+    /// The test itself, on the parts of a tie that filters read (a packed
+    /// link carries the same parts).
+    #[inline]
+    pub fn accepts_parts(
+        &self,
+        relation: RelationId,
+        window: Window,
+        confidence: Confidence,
+    ) -> bool {
+        confidence >= self.min_confidence
+            && window.overlaps(self.window)
             && self
                 .relations
                 .as_ref()
-                .is_none_or(|relations| relations.contains(&tie.relation))
+                .is_none_or(|relations| relations.contains(&relation))
     }
 }
 

@@ -5,7 +5,7 @@ use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
 use crate::answer::*;
 use crate::model::time::{DAY_MAX, DAY_MIN};
-use crate::model::walk::{ego_network, hierarchy, shortest_path, subgroups};
+use crate::model::walk::{ego_network, hierarchy, shortest_path, subgroups, Step};
 use crate::model::{ActorId, Day, Graph, RelationId, TieFilter, TieRef, Window};
 
 /// What a query asks to be done.
@@ -60,19 +60,8 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         }
         Statement::Subgroups { actor } => {
             let id = resolve(graph, actor)?;
-            let steps = subgroups(graph, id, &filter);
             Answer::Actors {
-                actors: steps
-                    .iter()
-                    .map(|s| {
-                        row(
-                            graph,
-                            s.actor,
-                            Some(s.depth),
-                            vec![graph.tie(s.via).expect("walked tie")],
-                        )
-                    })
-                    .collect(),
+                actors: step_rows(graph, &subgroups(graph, id, &filter)),
             }
         }
         Statement::Parents { actor } => Answer::Actors {
@@ -526,10 +515,9 @@ fn actors_by_tie<'g>(graph: &'g Graph, focus: ActorId, ties: Vec<TieRef<'g>>) ->
     rows
 }
 
-/// Up the subgroup-of chain from `actor`, then whom each of them pledges allegiance to.
-fn parents<'g>(graph: &'g Graph, actor: ActorId, filter: &TieFilter) -> Vec<ActorRow<'g>> {
-    let chain = hierarchy(graph, actor, filter, RelationId::SUBGROUP_OF, false);
-    let mut rows: Vec<ActorRow> = chain
+/// One row per step of a hierarchy walk, with its depth and the tie that led there.
+fn step_rows<'g>(graph: &'g Graph, steps: &[Step]) -> Vec<ActorRow<'g>> {
+    steps
         .iter()
         .map(|s| {
             row(
@@ -539,7 +527,13 @@ fn parents<'g>(graph: &'g Graph, actor: ActorId, filter: &TieFilter) -> Vec<Acto
                 graph.tie(s.via).into_iter().collect(),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// Up the subgroup-of chain from `actor`, then whom each of them pledges allegiance to.
+fn parents<'g>(graph: &'g Graph, actor: ActorId, filter: &TieFilter) -> Vec<ActorRow<'g>> {
+    let chain = hierarchy(graph, actor, filter, RelationId::SUBGROUP_OF, false);
+    let mut rows = step_rows(graph, &chain);
     let allegiance = TieFilter {
         relations: Some(vec![RelationId::ALLEGIANCE]),
         ..filter.clone()
