@@ -465,16 +465,10 @@ fn sorted_ties<'g>(
     ties: impl Iterator<Item = TieRef<'g>>,
 ) -> Vec<TieOut<'g>> {
     let mut ties: Vec<TieRef> = ties.collect();
-    ties.sort_unstable_by(|a, b| {
-        (a.tie.window().first, a.tie.relation)
-            .cmp(&(b.tie.window().first, b.tie.relation))
-            .then_with(|| {
-                graph
-                    .actor(a.other(focus))
-                    .name
-                    .cmp(&graph.actor(b.other(focus)).name)
-            })
-            .then(a.id.cmp(&b.id))
+    // Keys borrow the names from the graph: computed once, no copies.
+    ties.sort_by_cached_key(|t| {
+        let other = graph.actor(t.other(focus)).name.as_str();
+        (t.tie.window().first, t.tie.relation, other, t.id)
     });
     ties.into_iter().map(|t| tie_out(graph, t)).collect()
 }
