@@ -428,19 +428,22 @@ impl<'g> Answer<'g> {
         let mut writer = csv::Writer::from_writer(Vec::new());
         match self.table() {
             Some((headers, rows)) => {
+                // The text table's unnamed arrow column becomes words.
+                let arrow_column = headers.iter().position(|h| h.is_empty());
                 let headers: Vec<&str> = headers
                     .iter()
-                    .enumerate()
-                    .map(|(i, h)| {
-                        if h.is_empty() {
-                            ["direction", "kind", "", "", "", ""][i.min(5)]
-                        } else {
-                            h
-                        }
-                    })
+                    .map(|h| if h.is_empty() { "direction" } else { h })
                     .collect();
                 let _ = writer.write_record(&headers);
-                for row in rows {
+                for mut row in rows {
+                    if let Some(cell) = arrow_column.and_then(|c| row.get_mut(c)) {
+                        *cell = match cell.as_str() {
+                            "→" => "out",
+                            "←" => "in",
+                            _ => "both",
+                        }
+                        .to_string();
+                    }
                     let _ = writer.write_record(&row);
                 }
             }

@@ -521,8 +521,15 @@ mod queries {
         let result = run(&["query", "--format", "csv", "ties of JNIM via subgroup-of"]);
         assert_eq!(result.code, 0);
         let mut reader = csv::Reader::from_reader(result.stdout.as_bytes());
-        assert_eq!(reader.headers().unwrap().get(0), Some("relation"));
-        assert!(reader.records().count() >= 2);
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(headers.get(0), Some("relation"));
+        assert_eq!(headers.get(1), Some("direction"));
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert!(records.len() >= 2);
+        assert!(
+            records.iter().all(|r| r.get(1) == Some("in")),
+            "subgroups point in to JNIM"
+        );
     }
 }
 
