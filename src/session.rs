@@ -71,14 +71,17 @@ impl Session {
     pub fn open(path: Option<&Path>) -> Result<Session, Vec<Diagnostic>> {
         match path {
             None => Session::bundled(),
-            Some(path) => {
-                let graph = store::ron::load(path).map_err(|e| e.diagnostics)?;
-                Ok(Session {
-                    graph,
-                    origin: path.display().to_string(),
-                })
-            }
+            Some(path) => Session::load(path, &mut |_| {}),
         }
+    }
+
+    /// The graph in `path`, telling `progress` how many ties are read as it goes.
+    pub fn load(path: &Path, progress: &mut dyn FnMut(usize)) -> Result<Session, Vec<Diagnostic>> {
+        let graph = store::ron::load_with_progress(path, progress).map_err(|e| e.diagnostics)?;
+        Ok(Session {
+            graph,
+            origin: path.display().to_string(),
+        })
     }
 
     /// Runs one statement. Errors come back as diagnostics pointing into `line`;

@@ -149,6 +149,53 @@ mod check {
     }
 
     #[test]
+    fn fields_may_come_in_any_order_but_declarations_before_ties() {
+        // Ties before actors are kept aside and checked at the end.
+        let ties_first = r#"(
+    ties: [(from: "a", to: "b", relation: "alliance", confidence: likely)],
+    actors: [(id: "a", name: "Alpha", kind: group), (id: "b", name: "Beta", kind: group)],
+    title: "t",
+)"#;
+        let result = check_file(ties_first.as_bytes());
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        assert!(
+            result.stdout.contains("2 actors, 1 ties"),
+            "{}",
+            result.stdout
+        );
+        // Sources declared after the ties that cite them are named as the problem.
+        let sources_last = r#"(
+    title: "t",
+    actors: [(id: "a", name: "Alpha", kind: group), (id: "b", name: "Beta", kind: group)],
+    ties: [(from: "a", to: "b", relation: "alliance", confidence: likely, sources: ["s"])],
+    sources: [(id: "s", citation: "c")],
+)"#;
+        let result = check_file(sources_last.as_bytes());
+        assert_eq!(result.code, 1);
+        assert!(
+            result.stderr.contains("`sources` comes after `ties`"),
+            "{}",
+            result.stderr
+        );
+        assert!(result.stderr.contains("graph.ron:5:"), "{}", result.stderr);
+    }
+
+    #[test]
+    fn a_missing_title_or_a_repeated_field_is_named() {
+        let result = check_file(b"(actors: [], ties: [])");
+        assert_eq!(result.code, 1);
+        assert!(result.stderr.contains("title"), "{}", result.stderr);
+        let result = check_file(b"(title: \"a\", title: \"b\")");
+        assert_eq!(result.code, 1);
+        assert!(
+            result.stderr.contains("duplicate") || result.stderr.contains("twice"),
+            "{}",
+            result.stderr
+        );
+        assert!(result.stderr.contains("graph.ron:1:"), "{}", result.stderr);
+    }
+
+    #[test]
     fn a_cycle_at_different_times_is_allowed() {
         let text = MINIMAL.replace(
             "ties: [",

@@ -3,7 +3,6 @@
 //! The work is [`crate::interchange::csv`]; this file parses the
 //! arguments, reports the rejected rows on stderr and writes the graph.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -68,7 +67,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<bool> {
         close_on_next_relation: args.close_on_next_relation,
     };
     let started = Instant::now();
-    let spinner = Spinner::start("importing");
+    let spinner = super::progress::Spinner::start("importing");
     let result = interchange::import(args.actors.as_deref(), &args.ties, &options);
     drop(spinner);
     let (mut graph, report) = match result {
@@ -99,35 +98,4 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<bool> {
         started.elapsed().as_secs_f64()
     );
     Ok(true)
-}
-
-/// A spinner on stderr for imports that take over a second, only when
-/// stderr is a terminal.
-struct Spinner(Option<indicatif::ProgressBar>);
-
-impl Spinner {
-    fn start(message: &'static str) -> Self {
-        if !std::io::stderr().is_terminal() {
-            return Spinner(None);
-        }
-        let bar = indicatif::ProgressBar::hidden();
-        bar.set_message(message);
-        let shown = bar.clone();
-        std::thread::spawn(move || {
-            std::thread::sleep(std::time::Duration::from_secs(1));
-            if !shown.is_finished() {
-                shown.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-                shown.enable_steady_tick(std::time::Duration::from_millis(120));
-            }
-        });
-        Spinner(Some(bar))
-    }
-}
-
-impl Drop for Spinner {
-    fn drop(&mut self) {
-        if let Some(bar) = self.0.take() {
-            bar.finish_and_clear();
-        }
-    }
 }

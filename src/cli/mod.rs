@@ -3,6 +3,7 @@
 //! 0 success, 1 a failed check, query or expectation, 2 bad usage.
 
 pub mod import;
+mod progress;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -153,8 +154,18 @@ fn write_out(text: &str) -> std::io::Result<()> {
     stdout.flush()
 }
 
+/// The graph named by `-g`, or the bundled one; a large file shows its
+/// progress on a terminal.
 fn open(graph: Option<&Path>) -> anyhow::Result<Session> {
-    Session::open(graph).map_err(|d| Reported(d).into())
+    let Some(path) = graph else {
+        return Session::bundled().map_err(|d| Reported(d).into());
+    };
+    let spinner = progress::Spinner::start(&format!("loading {}", path.display()));
+    let loaded = Session::load(path, &mut |ties| {
+        spinner.say(format!("loading {}: {ties} ties", path.display()))
+    });
+    drop(spinner);
+    loaded.map_err(|d| Reported(d).into())
 }
 
 fn run(cli: Cli) -> anyhow::Result<bool> {

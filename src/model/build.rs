@@ -15,14 +15,108 @@ use super::tie::{ActorId, SourceId, Tie, TieDetails};
 use super::time::{PartialDate, Window};
 
 pub(crate) fn build(spec: GraphSpec) -> Result<Graph, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let mut graph = Graph::new(spec.title);
-    graph.as_of = spec.as_of;
+    let mut builder = GraphBuilder::new(spec.title, spec.as_of);
+    for source in spec.sources {
+        builder.source(source);
+    }
+    for relation in spec.relations {
+        builder.relation(relation);
+    }
+    for actor in spec.actors {
+        builder.actor(actor);
+    }
+    for tie in spec.ties {
+        builder.tie(tie);
+    }
+    builder.finish()
+}
 
-    let source_ids = add_sources(&mut graph, spec.sources, &mut problems);
-    for (index, relation) in spec.relations.into_iter().enumerate() {
-        if let Err(error) = graph.relations_mut().declare(relation) {
-            problems.push(Problem::new(
+/// Builds a graph one item at a time, in document order (sources and
+/// relations, then actors, then ties), checking each as it comes, so a
+/// reader can stream a large file into it without holding the whole
+/// document. [`GraphBuilder::finish`] runs the checks that need everything
+/// and gives the graph, or every problem found.
+pub struct GraphBuilder {
+    graph: Graph,
+    problems: Vec<Problem>,
+    source_ids: FxHashMap<String, SourceId>,
+    relation_cache: FxHashMap<String, RelationId>,
+    /// Subgroup-of ties with their document index, for the cycle check.
+    subgroup_ties: Vec<(ActorId, ActorId, Window, usize)>,
+    sources_seen: usize,
+    relations_seen: usize,
+    actors_seen: usize,
+    ties_seen: usize,
+}
+
+impl GraphBuilder {
+    pub fn new(title: String, as_of: Option<PartialDate>) -> Self {
+        let mut graph = Graph::new(title);
+        graph.as_of = as_of;
+        GraphBuilder {
+            graph,
+            problems: Vec::new(),
+            source_ids: FxHashMap::default(),
+            relation_cache: FxHashMap::default(),
+            subgroup_ties: Vec::new(),
+            sources_seen: 0,
+            relations_seen: 0,
+            actors_seen: 0,
+            ties_seen: 0,
+        }
+    }
+
+    pub fn set_title(&mut self, title: String) {
+        self.graph.title = title;
+    }
+
+    pub fn set_as_of(&mut self, as_of: Option<PartialDate>) {
+        self.graph.as_of = as_of;
+    }
+
+    /// How many ties have been read so far (for progress reports).
+    pub fn ties_seen(&self) -> usize {
+        self.ties_seen
+    }
+
+    /// True once any tie has been read: later sources, relations or actors
+    /// come too late for those ties to use.
+    pub fn has_ties(&self) -> bool {
+        self.ties_seen > 0
+    }
+
+    /// Records a problem found by the reader itself.
+    pub fn problem(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+
+    pub fn source(&mut self, source: super::actor::Source) {
+        let index = self.sources_seen;
+        self.sources_seen += 1;
+        if source.id.trim().is_empty() {
+            self.problems.push(Problem::new(
+                Site::Source { index, field: "id" },
+                "a source needs an id",
+            ));
+            return;
+        }
+        if self.source_ids.contains_key(&source.id) {
+            self.problems.push(Problem::new(
+                Site::Source { index, field: "id" },
+                format!("source `{}` is declared twice", source.id),
+            ));
+            return;
+        }
+        let id = source.id.clone();
+        let source_id = self.graph.add_source(source);
+        self.source_ids.insert(id, source_id);
+    }
+
+    pub fn relation(&mut self, relation: super::relation::Relation) {
+        let index = self.relations_seen;
+        self.relations_seen += 1;
+        if let Err(error) = self.graph.relations_mut().declare(relation) {
+            self.problems.push(Problem::new(
                 Site::Relation {
                     index,
                     field: "name",
@@ -31,65 +125,17 @@ pub(crate) fn build(spec: GraphSpec) -> Result<Graph, Vec<Problem>> {
             ));
         }
     }
-    add_actors(&mut graph, spec.actors, &mut problems);
-    let subgroup_ties = add_ties(&mut graph, spec.ties, &source_ids, &mut problems);
-    check_subgroup_cycles(&graph, &subgroup_ties, &mut problems);
 
-    if problems.is_empty() {
-        Ok(graph)
-    } else {
-        Err(problems)
-    }
-}
-
-fn add_sources(
-    graph: &mut Graph,
-    sources: Vec<super::actor::Source>,
-    problems: &mut Vec<Problem>,
-) -> FxHashMap<String, SourceId> {
-    let mut ids = FxHashMap::default();
-    for (index, source) in sources.into_iter().enumerate() {
-        if source.id.trim().is_empty() {
-            problems.push(Problem::new(
-                Site::Source { index, field: "id" },
-                "a source needs an id",
-            ));
-            continue;
-        }
-        if ids.contains_key(&source.id) {
-            problems.push(Problem::new(
-                Site::Source { index, field: "id" },
-                format!("source `{}` is declared twice", source.id),
-            ));
-            continue;
-        }
-        let id = source.id.clone();
-        ids.insert(id, graph.add_source(source));
-    }
-    ids
-}
-
-/// The name key without allocating when the name is already a key
-/// (lowercase ASCII letters and digits), as generated ids are.
-fn key_of(name: &str) -> Cow<'_, str> {
-    if !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
-        Cow::Borrowed(name)
-    } else {
-        Cow::Owned(normalize(name))
-    }
-}
-
-fn add_actors(graph: &mut Graph, actors: Vec<Actor>, problems: &mut Vec<Problem>) {
-    for (index, actor) in actors.into_iter().enumerate() {
+    pub fn actor(&mut self, actor: Actor) {
+        let index = self.actors_seen;
+        self.actors_seen += 1;
+        let graph = &mut self.graph;
+        let problems = &mut self.problems;
         let site = |field, item| Site::Actor { index, field, item };
         let id_key = key_of(&actor.id).into_owned();
         if id_key.is_empty() {
             problems.push(Problem::new(site("id", None), "an actor needs an id"));
-            continue;
+            return;
         }
         if let Some(owner) = graph.find(&id_key) {
             let owner = graph.actor(owner);
@@ -102,7 +148,7 @@ fn add_actors(graph: &mut Graph, actors: Vec<Actor>, problems: &mut Vec<Problem>
                 )
             };
             problems.push(Problem::new(site("id", None), message));
-            continue;
+            return;
         }
         if normalize(&actor.name).is_empty() {
             problems.push(Problem::new(
@@ -161,26 +207,20 @@ fn add_actors(graph: &mut Graph, actors: Vec<Actor>, problems: &mut Vec<Problem>
             parts.names.insert(key, node);
         }
     }
-}
 
-/// Adds the ties; returns the subgroup-of ties for the cycle check, with their spec index.
-fn add_ties(
-    graph: &mut Graph,
-    ties: Vec<TieSpec>,
-    source_ids: &FxHashMap<String, SourceId>,
-    problems: &mut Vec<Problem>,
-) -> Vec<(ActorId, ActorId, Window, usize)> {
-    let mut subgroup_ties = Vec::new();
-    let mut relation_cache: FxHashMap<String, RelationId> = FxHashMap::default();
-    for (index, spec) in ties.into_iter().enumerate() {
-        let before = problems.len();
+    pub fn tie(&mut self, spec: TieSpec) {
+        let index = self.ties_seen;
+        self.ties_seen += 1;
+        let before = self.problems.len();
+        let graph = &mut self.graph;
+        let problems = &mut self.problems;
         let from = resolve_end(graph, &spec.from, index, "from", problems);
         let to = resolve_end(graph, &spec.to, index, "to", problems);
-        let relation = match relation_cache.get(&spec.relation) {
+        let relation = match self.relation_cache.get(&spec.relation) {
             Some(id) => Some(*id),
             None => match graph.relations().find(&spec.relation) {
                 Some(id) => {
-                    relation_cache.insert(spec.relation.clone(), id);
+                    self.relation_cache.insert(spec.relation.clone(), id);
                     Some(id)
                 }
                 None => {
@@ -191,7 +231,7 @@ fn add_ties(
         };
         let mut sources = Vec::with_capacity(spec.sources.len());
         for (item, source) in spec.sources.iter().enumerate() {
-            match source_ids.get(source) {
+            match self.source_ids.get(source) {
                 Some(id) => sources.push(*id),
                 None => problems.push(
                     Problem::new(
@@ -202,7 +242,7 @@ fn add_ties(
                         },
                         format!("tie cites source `{source}`, which the graph does not declare"),
                     )
-                    .with_help(declared_sources_help(source_ids, source)),
+                    .with_help(declared_sources_help(&self.source_ids, source)),
                 ),
             }
         }
@@ -216,10 +256,10 @@ fn add_ties(
             }
         }
         if problems.len() != before {
-            continue;
+            return;
         }
         let (Some(from), Some(to), Some(relation)) = (from, to, relation) else {
-            continue;
+            return;
         };
         let tie =
             Tie::new(relation, spec.start, spec.end, spec.confidence).with_details(TieDetails {
@@ -230,10 +270,33 @@ fn add_ties(
         let window = tie.window();
         graph.add_tie(from, to, tie);
         if relation == RelationId::SUBGROUP_OF {
-            subgroup_ties.push((from, to, window, index));
+            self.subgroup_ties.push((from, to, window, index));
         }
     }
-    subgroup_ties
+
+    /// Runs the checks that need the whole graph; the graph, or every problem.
+    pub fn finish(mut self) -> Result<Graph, Vec<Problem>> {
+        check_subgroup_cycles(&self.graph, &self.subgroup_ties, &mut self.problems);
+        if self.problems.is_empty() {
+            Ok(self.graph)
+        } else {
+            Err(self.problems)
+        }
+    }
+}
+
+/// The name key without allocating when the name is already a key
+/// (lowercase ASCII letters and digits), as generated ids are.
+fn key_of(name: &str) -> Cow<'_, str> {
+    if !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(normalize(name))
+    }
 }
 
 fn resolve_end(

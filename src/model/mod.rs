@@ -4,6 +4,7 @@
 pub mod actor;
 pub mod adjacency;
 mod build;
+pub use build::GraphBuilder;
 pub mod graph;
 pub mod names;
 pub mod relation;

@@ -2,6 +2,7 @@
 
 pub mod ron;
 mod spans;
+mod stream;
 
 /// The Sahel graph, built into the binary so it works from any directory.
 pub const SAHEL_GRAPH: &str = include_str!("../../graphs/sahel.ron");

@@ -13,9 +13,10 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Graph, GraphSpec, Problem, Site};
+use crate::model::{Graph, GraphBuilder, Problem, Site};
 
 use super::spans::SpanTree;
+use super::stream::Document;
 
 /// Why a graph file could not be read or written; holds every problem found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +54,15 @@ fn options() -> ron::Options {
 
 /// Reads and validates the graph file at `path`.
 pub fn load(path: &Path) -> Result<Graph, StoreError> {
+    load_with_progress(path, &mut |_| {})
+}
+
+/// Like [`load`], calling `progress` with the number of ties read every
+/// [`super::stream::PROGRESS_EVERY`] ties, for a progress display.
+pub fn load_with_progress(
+    path: &Path,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Graph, StoreError> {
     let origin = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|error| {
         let message = match error.kind() {
@@ -85,11 +95,20 @@ pub fn load(path: &Path) -> Result<Graph, StoreError> {
             ));
         }
     };
-    parse(&text, &origin)
+    parse_with_progress(&text, &origin, progress)
 }
 
 /// Parses and validates graph text; `origin` names it in errors.
 pub fn parse(text: &str, origin: &str) -> Result<Graph, StoreError> {
+    parse_with_progress(text, origin, &mut |_| {})
+}
+
+/// Like [`parse`], reporting progress as [`load_with_progress`] does.
+pub fn parse_with_progress(
+    text: &str,
+    origin: &str,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Graph, StoreError> {
     let text_without_bom = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text_without_bom.trim().is_empty() {
         return Err(StoreError::one(
@@ -101,10 +120,20 @@ pub fn parse(text: &str, origin: &str) -> Result<Graph, StoreError> {
                 )),
         ));
     }
-    let spec: GraphSpec = options()
-        .from_str(text_without_bom)
+    let mut builder = GraphBuilder::new(String::new(), None);
+    let mut waiting = Vec::new();
+    let seed = Document {
+        builder: &mut builder,
+        waiting: &mut waiting,
+        progress,
+    };
+    options()
+        .from_str_seed(text_without_bom, seed)
         .map_err(|error| StoreError::one(syntax_diagnostic(text_without_bom, origin, &error)))?;
-    Graph::build(spec).map_err(|problems| {
+    for tie in waiting {
+        builder.tie(tie);
+    }
+    builder.finish().map_err(|problems| {
         let spans = SpanTree::scan(text_without_bom);
         StoreError {
             diagnostics: problems

@@ -1,0 +1,133 @@
+//! Reads a graph document straight into a [`GraphBuilder`], one actor and
+//! one tie at a time, so a large file is never held twice (as text and as a
+//! document of strings) on its way into the graph.
+//!
+//! Ties are checked as they arrive when the actors came first, as in every
+//! file the tool writes; a file that lists ties before actors has its ties
+//! kept aside and checked at the end.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::model::{Actor, GraphBuilder, PartialDate, Problem, Relation, Site, Source, TieSpec};
+
+/// The document's fields, in the order the tool writes them.
+const FIELDS: &[&str] = &["title", "as_of", "sources", "relations", "actors", "ties"];
+
+/// How often, in ties, the progress callback hears from the reader.
+pub const PROGRESS_EVERY: usize = 100_000;
+
+/// The seed that reads a whole document into `builder`.
+pub struct Document<'b> {
+    pub builder: &'b mut GraphBuilder,
+    /// Ties read before the actors, checked once everything is read.
+    pub waiting: &'b mut Vec<TieSpec>,
+    pub progress: &'b mut dyn FnMut(usize),
+}
+
+impl<'de> DeserializeSeed<'de> for Document<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_struct("GraphSpec", FIELDS, self)
+    }
+}
+
+impl<'de> Visitor<'de> for Document<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a graph: (title: \"…\", actors: [...], ties: [...])")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = [false; FIELDS.len()];
+        while let Some(key) = map.next_key::<String>()? {
+            let Some(field) = FIELDS.iter().position(|f| *f == key) else {
+                return Err(de::Error::unknown_field(&key, FIELDS));
+            };
+            if std::mem::replace(&mut seen[field], true) {
+                return Err(de::Error::duplicate_field(FIELDS[field]));
+            }
+            // sources, relations and actors (fields 2 to 4)
+            let late = (2..5).contains(&field) && self.builder.has_ties();
+            if late {
+                // Ties already checked could not see these; say so at the field.
+                self.builder.problem(Problem::new(
+                    Site::Document { field: FIELDS[field] },
+                    format!("`{}` comes after `ties`: declare sources, relations and actors before the ties that use them", FIELDS[field]),
+                ));
+            }
+            let builder = &mut *self.builder;
+            match FIELDS[field] {
+                "title" => builder.set_title(map.next_value()?),
+                "as_of" => builder.set_as_of(map.next_value::<Option<PartialDate>>()?),
+                "sources" => map.next_value_seed(Each::new(|s: Source| builder.source(s)))?,
+                "relations" => map.next_value_seed(Each::new(|r: Relation| builder.relation(r)))?,
+                "actors" => map.next_value_seed(Each::new(|a: Actor| builder.actor(a)))?,
+                _ => {
+                    let actors_read = seen[4];
+                    let waiting = &mut *self.waiting;
+                    let progress = &mut *self.progress;
+                    let mut count = 0usize;
+                    map.next_value_seed(Each::new(|tie: TieSpec| {
+                        if actors_read {
+                            builder.tie(tie);
+                        } else {
+                            waiting.push(tie);
+                        }
+                        count += 1;
+                        if count % PROGRESS_EVERY == 0 {
+                            progress(count);
+                        }
+                    }))?;
+                }
+            }
+        }
+        if !seen[0] {
+            return Err(de::Error::missing_field("title"));
+        }
+        Ok(())
+    }
+}
+
+/// Reads a list, handing each element to a function instead of collecting.
+struct Each<T, F>(F, std::marker::PhantomData<fn(T)>);
+
+impl<T, F: FnMut(T)> Each<T, F> {
+    fn new(f: F) -> Self {
+        Each(f, std::marker::PhantomData)
+    }
+}
+
+impl<'de, T, F> DeserializeSeed<'de> for Each<T, F>
+where
+    T: serde::Deserialize<'de>,
+    F: FnMut(T),
+{
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de, T, F> Visitor<'de> for Each<T, F>
+where
+    T: serde::Deserialize<'de>,
+    F: FnMut(T),
+{
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list in brackets")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(mut self, mut seq: S) -> Result<(), S::Error> {
+        while let Some(item) = seq.next_element::<T>()? {
+            (self.0)(item);
+        }
+        Ok(())
+    }
+}
