@@ -543,21 +543,24 @@ impl Parser {
                     token.end,
                 )
             };
+            // A filter must suit the statement and come at most once.
+            let guard = |allowed: bool, already: bool| {
+                if !allowed {
+                    Err(not_here())
+                } else if already {
+                    Err(repeated())
+                } else {
+                    Ok(())
+                }
+            };
             match word.as_str() {
                 "via" => {
-                    if !allows.via {
-                        return Err(not_here());
-                    }
-                    if filters.relations.is_some() {
-                        return Err(repeated());
-                    }
+                    guard(allows.via, filters.relations.is_some())?;
                     self.advance();
                     filters.relations = Some(self.relation_list()?);
                 }
                 "after" | "before" | "since" | "until" | "during" | "in" | "between" | "as" => {
-                    if !allows.time {
-                        return Err(not_here());
-                    }
+                    guard(allows.time, false)?;
                     if filters.time.is_some() {
                         return Err(repeated()
                             .with_help("use one time operator; `between A and B` gives a range"));
@@ -566,12 +569,7 @@ impl Parser {
                     filters.time = Some(self.time(&word, token.start)?);
                 }
                 "with" | "confidence" => {
-                    if !allows.confidence {
-                        return Err(not_here());
-                    }
-                    if filters.min_confidence.is_some() {
-                        return Err(repeated());
-                    }
+                    guard(allows.confidence, filters.min_confidence.is_some())?;
                     self.advance();
                     if word == "with" {
                         self.keyword("confidence")?;
@@ -579,12 +577,7 @@ impl Parser {
                     filters.min_confidence = Some(self.confidence()?);
                 }
                 "depth" => {
-                    if !allows.depth {
-                        return Err(not_here());
-                    }
-                    if filters.depth.is_some() {
-                        return Err(repeated());
-                    }
+                    guard(allows.depth, filters.depth.is_some())?;
                     self.advance();
                     filters.depth = Some(self.number("a depth (a number of hops)")?);
                 }
