@@ -502,7 +502,7 @@ impl Graph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorKind, Window};
+    use crate::model::Window;
 
     fn date(text: &str) -> Option<PartialDate> {
         Some(text.parse().unwrap())
@@ -511,17 +511,7 @@ mod tests {
     #[test]
     fn counting_by_index_agrees_with_a_scan() {
         let mut graph = Graph::new("t");
-        let actors: Vec<ActorId> = (0..6)
-            .map(|i| {
-                graph
-                    .add_actor(Actor::new(
-                        format!("a{i}"),
-                        format!("A{i}"),
-                        ActorKind::Group,
-                    ))
-                    .unwrap()
-            })
-            .collect();
+        let actors = crate::model::numbered_actors(&mut graph, 6);
         let spans = [
             (None, None),
             (date("2014"), date("2022-11")),

@@ -20,3 +20,14 @@ pub use relation::{Confidence, Relation, RelationId, Relations};
 pub use spec::{GraphSpec, Problem, Site, TieSpec};
 pub use tie::{ActorId, SourceId, Tie, TieDetails, TieFilter, TieId, TieRef};
 pub use time::{Day, PartialDate, Window};
+
+/// Adds actors `a0`…`a{n-1}` named `A0`…, for unit tests.
+#[cfg(test)]
+pub(crate) fn numbered_actors(graph: &mut Graph, n: usize) -> Vec<ActorId> {
+    (0..n)
+        .map(|i| {
+            let actor = Actor::new(format!("a{i}"), format!("A{i}"), ActorKind::Group);
+            graph.add_actor(actor).expect("fresh names")
+        })
+        .collect()
+}

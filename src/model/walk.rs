@@ -207,21 +207,11 @@ pub fn hierarchy(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, ActorKind, Confidence, Tie};
+    use crate::model::{Confidence, Tie};
 
     fn chain() -> (Graph, Vec<ActorId>) {
         let mut graph = Graph::new("t");
-        let ids: Vec<ActorId> = (0..5)
-            .map(|i| {
-                graph
-                    .add_actor(Actor::new(
-                        format!("a{i}"),
-                        format!("A{i}"),
-                        ActorKind::Group,
-                    ))
-                    .unwrap()
-            })
-            .collect();
+        let ids = crate::model::numbered_actors(&mut graph, 5);
         let sub = |g: &mut Graph, a: usize, b: usize| {
             g.add_tie(
                 ids[a],
