@@ -90,7 +90,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<bool> {
     if let Some(title) = &args.title {
         graph.title = title.clone();
     }
-    store::ron::save(&graph, &args.output).map_err(|error| anyhow::anyhow!(error.render(false)))?;
+    store::ron::save(&graph, &args.output).map_err(|error| super::Reported(error.diagnostics))?;
     eprintln!(
         "{}: {} ({:.1} s)",
         args.output.display(),

@@ -21,7 +21,7 @@ mod style;
 use std::path::{Path, PathBuf};
 
 use crate::model::{ActorId, TieFilter};
-use crate::store::ron::StoreError;
+use crate::store::atomic::WriteError;
 
 pub use dot::{quote, to_dot};
 pub use html::html_text;
@@ -127,7 +127,7 @@ pub enum DiagramError {
         source: std::io::Error,
     },
     #[error("{0}")]
-    Write(#[from] StoreError),
+    Write(#[from] WriteError),
     #[error("a storyboard needs at least one year; {start}..{end} has none")]
     NoFrames { start: i32, end: i32 },
     #[error("year {0} is out of range for a storyboard frame")]

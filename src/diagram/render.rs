@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::model::Graph;
-use crate::store::ron::write_atomically;
+use crate::store::atomic::write_atomically;
 
 use super::{to_dot, DiagramError, DiagramSpec, OutputFormat};
 

@@ -9,7 +9,7 @@ use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Graph, PartialDate, TieFilter, Window};
-use crate::store::ron::write_atomically;
+use crate::store::atomic::write_atomically;
 
 use super::dot::{print, Naming, Pinned};
 use super::render::{render_args, run};

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::{ActorId, Graph, TieId, TieRef};
-use crate::store::ron::write_atomically;
+use crate::store::atomic::write_atomically;
 
 /// The formats [`export`] writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -72,7 +72,7 @@ pub enum ExportError {
     #[error("cannot create directory `{path}`: {error}")]
     Directory { path: String, error: std::io::Error },
     #[error("{0}")]
-    Write(String),
+    Write(#[from] crate::store::atomic::WriteError),
 }
 
 /// Writes the selected actors and ties (and the ends of those ties) to
@@ -103,8 +103,7 @@ pub fn export(
     };
     let mut written = Vec::new();
     for (file, text) in targets {
-        write_atomically(&file, text.as_bytes())
-            .map_err(|error| ExportError::Write(error.render(false)))?;
+        write_atomically(&file, text.as_bytes())?;
         written.push(file);
     }
     Ok(written)

@@ -2,12 +2,12 @@
 //! and atomically.
 //!
 //! Files are read with the `implicit_some` extension on, so optional fields
-//! are written plainly (`end: "2022-11"`). A file is read whole, parsed by
-//! serde into a [`GraphSpec`], then validated by the model; every problem
-//! comes back at once, each pointed at its line and column.
+//! are written plainly (`end: "2022-11"`). The text is streamed by serde
+//! into the model's [`GraphBuilder`] one actor and tie at a time (see
+//! `stream.rs`); every problem comes back at once, each pointed at its line
+//! and column.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
@@ -15,6 +15,7 @@ use ron::ser::PrettyConfig;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Graph, GraphBuilder, Problem, Site};
 
+use super::atomic::write_atomically;
 use super::spans::SpanTree;
 use super::stream::Document;
 
@@ -226,43 +227,5 @@ pub fn to_string(graph: &Graph) -> String {
 /// to disk, then renamed over the target, so a crash never leaves half a file.
 pub fn save(graph: &Graph, path: &Path) -> Result<(), StoreError> {
     write_atomically(path, to_string(graph).as_bytes())
-}
-
-/// Writes `bytes` to `path` through a temporary file and a rename.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let origin = path.display().to_string();
-    let fail = |what: &str, error: std::io::Error| {
-        StoreError::one(Diagnostic::new(format!(
-            "cannot write `{origin}`: {what}: {error}"
-        )))
-    };
-    let dir: PathBuf = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".actorgraph-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| fail("cannot create a temporary file beside it", e))?;
-    temp.write_all(bytes).map_err(|e| fail("write failed", e))?;
-    // Temporary files are private (0600); give the result the permissions of
-    // the file it replaces, or ordinary ones for a new file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let permissions = match std::fs::metadata(path) {
-            Ok(existing) => existing.permissions(),
-            Err(_) => std::fs::Permissions::from_mode(0o644),
-        };
-        temp.as_file()
-            .set_permissions(permissions)
-            .map_err(|e| fail("cannot set permissions", e))?;
-    }
-    temp.as_file()
-        .sync_all()
-        .map_err(|e| fail("flush failed", e))?;
-    temp.persist(path)
-        .map_err(|e| fail("rename failed", e.error))?;
-    Ok(())
+        .map_err(|error| StoreError::one(Diagnostic::new(error.to_string())))
 }
