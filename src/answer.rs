@@ -85,6 +85,13 @@ pub struct Event<'g> {
     pub tie: TieOut<'g>,
 }
 
+/// How many ties of a relation are active, for `stats`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RelationCount<'g> {
+    pub relation: &'g str,
+    pub ties: usize,
+}
+
 /// A relation with its use.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RelationRow<'g> {
@@ -132,7 +139,7 @@ pub enum Answer<'g> {
     },
     Stats {
         actors: usize,
-        ties: Vec<(&'g str, usize)>,
+        ties: Vec<RelationCount<'g>>,
     },
     Relations {
         relations: Vec<RelationRow<'g>>,
@@ -159,7 +166,7 @@ impl<'g> Answer<'g> {
             Answer::Path { hops, .. } => hops.as_ref().map_or(0, Vec::len),
             Answer::Network { actors, .. } => actors.len(),
             Answer::Events { events } => events.len(),
-            Answer::Stats { ties, .. } => ties.iter().map(|(_, n)| n).sum(),
+            Answer::Stats { ties, .. } => ties.iter().map(|count| count.ties).sum(),
             Answer::Relations { relations } => relations.len(),
             Answer::Sources { sources } => sources.len(),
             Answer::Text { .. } | Answer::Check { .. } => 0,
@@ -234,10 +241,15 @@ impl<'g> Answer<'g> {
                     .map(|t| seen_cells(focus.id, t, t.seen_from(focus.id).1.name.to_string()))
                     .collect(),
             ),
-            Answer::Network { focus, ties, .. } => (
-                TIE_HEADERS.to_vec(),
+            // Ties away from the focus read from → to on their own.
+            Answer::Network { ties, .. } => (
+                vec!["relation", "tie", "dates", "confidence", "sources"],
                 ties.iter()
-                    .map(|t| seen_cells(focus.id, t, format!("{} / {}", t.from.name, t.to.name)))
+                    .map(|t| {
+                        let mut cells = vec![t.relation.to_string(), link(t)];
+                        cells.extend(tie_cells(t));
+                        cells
+                    })
                     .collect(),
             ),
             Answer::Card { actor } => (
@@ -298,7 +310,7 @@ impl<'g> Answer<'g> {
             Answer::Stats { ties, .. } => (
                 vec!["relation", "active ties"],
                 ties.iter()
-                    .map(|(r, n)| vec![r.to_string(), n.to_string()])
+                    .map(|count| vec![count.relation.to_string(), count.ties.to_string()])
                     .collect(),
             ),
             Answer::Relations { relations } => (
@@ -335,13 +347,15 @@ impl<'g> Answer<'g> {
     /// The closing line: a count, or a plain word that nothing was found.
     fn summary(&self) -> String {
         let n = self.len();
-        let plural = |one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let plural = |one: &str, many: &str| count(n, one, many);
         match self {
             Answer::Actors { .. } if n == 0 => "no actors match".into(),
             Answer::Actors { .. } => plural("actor", "actors"),
             Answer::Ties { .. } if n == 0 => "no ties match".into(),
             Answer::Ties { .. } => plural("tie", "ties"),
-            Answer::Card { actor } => format!("{} ties", actor.ties.len()),
+            Answer::Card { actor } => count(actor.ties.len(), "tie", "ties"),
             Answer::Path {
                 hops: None,
                 from,
@@ -350,11 +364,21 @@ impl<'g> Answer<'g> {
             Answer::Path { hops: Some(h), .. } if h.is_empty() => "the same actor: no hops".into(),
             Answer::Path { .. } => plural("hop", "hops"),
             Answer::Network { actors, ties, .. } => {
-                format!("{} actors, {} ties", actors.len(), ties.len())
+                format!(
+                    "{}, {}",
+                    count(actors.len(), "actor", "actors"),
+                    count(ties.len(), "tie", "ties")
+                )
             }
             Answer::Events { .. } if n == 0 => "no events match".into(),
             Answer::Events { .. } => plural("event", "events"),
-            Answer::Stats { actors, .. } => format!("{actors} actors; {n} active ties"),
+            Answer::Stats { actors, .. } => {
+                format!(
+                    "{}; {}",
+                    count(*actors, "actor", "actors"),
+                    plural("active tie", "active ties")
+                )
+            }
             Answer::Relations { .. } => plural("relation", "relations"),
             Answer::Sources { .. } => plural("source", "sources"),
             Answer::Text { .. } | Answer::Check { .. } => String::new(),
@@ -370,26 +394,23 @@ impl<'g> Answer<'g> {
                 return format!("{} {message}\n", if *passed { "ok:" } else { "FAILED:" });
             }
             Answer::Card { actor } => {
-                out.push_str(&bold(
-                    &format!("{} ({})", actor.actor.name, actor.actor.id),
-                    color,
-                ));
+                let p = |text: &str| printable(text, false);
+                let title = format!("{} ({})", p(actor.actor.name), p(actor.actor.id));
+                out.push_str(&bold(&title, color));
                 out.push('\n');
                 out.push_str(&format!("  kind:    {}\n", actor.kind.describe()));
                 if !actor.aliases.is_empty() {
-                    out.push_str(&format!("  aliases: {}\n", actor.aliases.join("; ")));
+                    out.push_str(&format!("  aliases: {}\n", p(&actor.aliases.join("; "))));
                 }
                 if !actor.tags.is_empty() {
-                    out.push_str(&format!("  tags:    {}\n", actor.tags.join(", ")));
+                    out.push_str(&format!("  tags:    {}\n", p(&actor.tags.join(", "))));
                 }
                 if let Some(active) = &actor.active {
                     out.push_str(&format!("  active:  {active}\n"));
                 }
                 if let Some(note) = &actor.note {
-                    out.push_str(&format!(
-                        "  note:    {}\n",
-                        note.replace('\n', "\n           ")
-                    ));
+                    let note = printable(note, true).replace('\n', "\n           ");
+                    out.push_str(&format!("  note:    {note}\n"));
                 }
                 out.push('\n');
             }
@@ -471,8 +492,28 @@ fn bold(text: &str, color: bool) -> String {
     }
 }
 
+/// `text` safe to print: control characters become `\u{FFFD}`; line breaks
+/// become spaces, unless `keep_lines`.
+pub fn printable(text: &str, keep_lines: bool) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' if keep_lines => '\n',
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
 /// Columns padded to their widest cell (by display width); empty columns dropped.
 pub fn render_table(headers: &[&str], rows: &[Vec<String>], color: bool) -> String {
+    // Graph text reaches the terminal here: control characters would move
+    // the cursor or clear the screen, and line breaks would break the rows.
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| printable(cell, false)).collect())
+        .collect();
+    let rows = rows.as_slice();
     let columns = headers.len();
     let used: Vec<bool> = (0..columns)
         .map(|c| {

@@ -4,7 +4,7 @@
 //! and prints answers only.
 
 use std::borrow::Cow;
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::path::PathBuf;
 
 use rustyline::completion::{Completer, Pair};
@@ -15,6 +15,7 @@ use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{Context, Editor, Helper};
 
+use crate::cli::write_out;
 use crate::diagnostic::Diagnostic;
 use crate::query::parser::KEYWORDS;
 use crate::session::{Format, Session};
@@ -151,8 +152,20 @@ pub fn run(
     let mut ok = true;
     if !interactive {
         let stdin = std::io::stdin();
-        for (number, line) in stdin.lock().lines().enumerate() {
-            let line = line?;
+        // Lines as bytes: one line that is not UTF-8 is an error on that
+        // line, not the end of the session.
+        for (number, line) in stdin.lock().split(b'\n').enumerate() {
+            let mut line = line?;
+            if line.last() == Some(&b'\r') {
+                line.pop();
+            }
+            let Ok(line) = String::from_utf8(line) else {
+                ok = false;
+                let d = Diagnostic::new("this line is not UTF-8 text")
+                    .origin(format!("<stdin>:{}", number + 1));
+                report(&d, false);
+                continue;
+            };
             if let Step::Quit = handle(
                 &mut session,
                 &line,
@@ -255,7 +268,7 @@ fn handle(
             match Session::open(Some(std::path::Path::new(path))) {
                 Ok(opened) => {
                     *session = opened;
-                    out(&format!(
+                    write_out(&format!(
                         "loaded {} ({} actors, {} ties)\n",
                         session.origin,
                         session.graph.actor_count(),
@@ -277,7 +290,7 @@ fn handle(
                     for rejected in &report.rejected {
                         eprintln!("rejected: {rejected}");
                     }
-                    out(&format!(
+                    write_out(&format!(
                         "imported into {}: {}\n",
                         session.origin, report.summary
                     ))?;
@@ -298,7 +311,7 @@ fn handle(
             if output.is_failed_check() {
                 *ok = false;
             }
-            out(&output.render(format, color_out))?;
+            write_out(&output.render(format, color_out))?;
         }
         Err(mut diagnostic) => {
             *ok = false;
@@ -311,12 +324,6 @@ fn handle(
         }
     }
     Ok(Step::Continue)
-}
-
-fn out(text: &str) -> std::io::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
-    stdout.flush()
 }
 
 fn report(diagnostic: &Diagnostic, color: bool) {

@@ -8,7 +8,7 @@ use assert_cmd::cargo::CommandCargoExt;
 
 fn actorgraph() -> Command {
     let mut command = Command::cargo_bin("actorgraph").expect("binary builds");
-    command.env("NO_COLOR", "1").env_remove("CI_FORCE_COLOR");
+    command.env("NO_COLOR", "1");
     command
 }
 
@@ -560,6 +560,26 @@ mod queries {
             result.stderr.contains("usage: import csv TIES.csv"),
             "{}",
             result.stderr
+        );
+    }
+
+    #[test]
+    fn a_change_of_relation_is_marked_only_after_the_old_tie_ended() {
+        let result = run(&[
+            "-g",
+            "tests/data/boundaries.ron",
+            "query",
+            "changes between 2022 and 2023",
+        ]);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        let changed: Vec<&str> = result
+            .stdout
+            .lines()
+            .filter(|l| l.contains("changed from"))
+            .collect();
+        assert_eq!(changed.len(), 1, "{}", result.stdout);
+        assert!(
+            changed[0].starts_with("2023-02-08") && changed[0].contains("changed from alliance")
         );
     }
 

@@ -92,7 +92,37 @@ pub enum Command {
 
 /// Colours go to a terminal only, and never when NO_COLOR is set.
 pub fn color_for(is_terminal: bool) -> bool {
-    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    colour_allowed(is_terminal, std::env::var_os("NO_COLOR").as_deref())
+}
+
+/// The rule of <https://no-color.org>: any non-empty NO_COLOR turns colour off.
+fn colour_allowed(is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    is_terminal && no_color.is_none_or(|v| v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        assert!(colour_allowed(true, None));
+        assert!(colour_allowed(true, Some(OsStr::new(""))));
+        assert!(!colour_allowed(true, Some(OsStr::new("1"))));
+        assert!(!colour_allowed(false, None));
+    }
+
+    #[test]
+    fn shell_words_rejoin_into_a_statement() {
+        let words = |w: &[&str]| quote_words(&w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(words(&["who allied with JNIM"]), "who allied with JNIM");
+        assert_eq!(words(&["show", "Wagner Group"]), "show \"Wagner Group\"");
+        assert_eq!(
+            words(&["show", "\"Wagner Group\""]),
+            "show \"Wagner Group\""
+        );
+    }
 }
 
 /// Runs the command line; the exit code to end with.
@@ -148,7 +178,9 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-fn write_out(text: &str) -> std::io::Result<()> {
+/// Writes to standard output at once and flushes; errors (a closed pipe)
+/// go back to the caller, which ends quietly.
+pub(crate) fn write_out(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
     stdout.flush()
@@ -180,7 +212,7 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
         Some(Command::Check { files }) => Ok(check(&files, color_err)?),
         Some(Command::Query { query }) => {
             let session = open(cli.graph.as_deref())?;
-            let text = query.join(" ");
+            let text = quote_words(&query);
             match session.run(&text) {
                 Ok(output) => {
                     write_out(&output.render(cli.format, color_out))?;
@@ -229,12 +261,18 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
     }
 }
 
-/// Rejoins shell words into a statement, quoting those that held spaces.
+/// Rejoins shell words into a statement. One argument is the statement
+/// itself (`query "who allied with JNIM"`); among several, a word holding
+/// spaces was a quoted name (`query show "Wagner Group"`) and is quoted again.
 fn quote_words(words: &[String]) -> String {
+    if let [one] = words {
+        return one.clone();
+    }
     words
         .iter()
         .map(|w| {
-            if w.contains(char::is_whitespace) {
+            let quoted = w.len() >= 2 && w.starts_with('"') && w.ends_with('"');
+            if w.contains(char::is_whitespace) && !quoted {
                 format!("\"{}\"", w.replace('"', "\\\""))
             } else {
                 w.clone()

@@ -165,11 +165,6 @@ pub fn subgroups(graph: &Graph, root: ActorId, filter: &TieFilter) -> Vec<Step> 
     hierarchy(graph, root, filter, RelationId::SUBGROUP_OF, true)
 }
 
-/// What `actor` is a subgroup of, up the chain, with depth.
-pub fn parents(graph: &Graph, actor: ActorId, filter: &TieFilter) -> Vec<Step> {
-    hierarchy(graph, actor, filter, RelationId::SUBGROUP_OF, false)
-}
-
 /// A breadth-first walk along one directed relation: downwards (ties into
 /// each actor) or upwards (ties out of it).
 pub fn hierarchy(
@@ -236,10 +231,16 @@ mod tests {
         let steps = subgroups(&graph, ids[0], &TieFilter::default());
         let found: Vec<(ActorId, usize)> = steps.iter().map(|s| (s.actor, s.depth)).collect();
         assert_eq!(found, vec![(ids[1], 1), (ids[3], 1), (ids[2], 2)]);
-        let up: Vec<ActorId> = parents(&graph, ids[2], &TieFilter::default())
-            .iter()
-            .map(|s| s.actor)
-            .collect();
+        let up: Vec<ActorId> = hierarchy(
+            &graph,
+            ids[2],
+            &TieFilter::default(),
+            RelationId::SUBGROUP_OF,
+            false,
+        )
+        .iter()
+        .map(|s| s.actor)
+        .collect();
         assert_eq!(up, vec![ids[1], ids[0]]);
     }
 

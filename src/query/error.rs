@@ -19,7 +19,8 @@ pub enum QueryErrorKind {
     },
     #[error("no relation is called `{name}`")]
     UnknownRelation { name: String, known: Vec<String> },
-    #[error("`{text}` is not a date: {reason}")]
+    /// `reason` is the whole sentence, naming the text.
+    #[error("{reason}")]
     BadDate { text: String, reason: String },
     #[error("`{0}` cannot be used with `{1}`")]
     NotApplicable(String, String),

@@ -31,8 +31,6 @@ pub struct ExportPlan {
 
 /// Depth of `neighbors of` and `export` when none is given.
 pub const DEFAULT_DEPTH: usize = 1;
-/// Deeper than this, an ego network is the whole component anyway.
-pub const MAX_DEPTH: usize = 32;
 
 /// Evaluates `query` against `graph`.
 pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, QueryError> {
@@ -109,7 +107,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         }
         Statement::Neighbors { actor } => {
             let id = resolve(graph, actor)?;
-            let depth = query.filters.depth.unwrap_or(DEFAULT_DEPTH).min(MAX_DEPTH);
+            let depth = query.filters.depth.unwrap_or(DEFAULT_DEPTH);
             let network = ego_network(graph, id, depth, &filter);
             let mut actors: Vec<ActorRow> = network
                 .actors
@@ -140,7 +138,10 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
             ties: graph
                 .relations()
                 .iter()
-                .map(|(id, r)| (r.name.as_str(), graph.count_active(id, &filter)))
+                .map(|(id, r)| RelationCount {
+                    relation: &r.name,
+                    ties: graph.count_active(id, &filter),
+                })
                 .collect(),
         },
         Statement::Actors { kind } => {
@@ -226,11 +227,11 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
             return Ok(Outcome::Export(ExportPlan {
                 format: export.format.clone(),
                 focus,
-                depth: query
-                    .filters
-                    .depth
-                    .unwrap_or(if focus.is_some() { DEFAULT_DEPTH } else { 0 })
-                    .min(MAX_DEPTH),
+                depth: query.filters.depth.unwrap_or(if focus.is_some() {
+                    DEFAULT_DEPTH
+                } else {
+                    0
+                }),
                 filter,
                 time_label: query.filters.time.map(time_label),
                 frames: export.frames,
@@ -243,10 +244,14 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
             check,
         } => {
             let Outcome::Answer(answer) = evaluate(graph, inner)? else {
+                let span = match &inner.statement {
+                    Statement::Export(export) => export.format_span,
+                    _ => (0, 0),
+                };
                 return Err(QueryError::new(
-                    QueryErrorKind::Invalid("an export cannot be expected".into()),
-                    0,
-                    0,
+                    QueryErrorKind::Invalid("an export writes files; it cannot be expected".into()),
+                    span.0,
+                    span.1,
                 ));
             };
             check_answer(graph, &answer, check)?
@@ -567,6 +572,9 @@ fn events<'g>(graph: &'g Graph, ties: &[TieRef<'g>], window: Window) -> Vec<Even
     struct Found<'g> {
         day: Day,
         ended: bool,
+        /// Order within a day: endings of older ties, then beginnings, then
+        /// endings of ties that began that same day.
+        phase: u8,
         pair: (ActorId, ActorId),
         event: Event<'g>,
     }
@@ -577,11 +585,17 @@ fn events<'g>(graph: &'g Graph, ties: &[TieRef<'g>], window: Window) -> Vec<Even
         } else {
             (tie.to, tie.from)
         };
+        let one_day = tie.tie.window().first == tie.tie.window().last;
         let mut push = |day: Day, date, ended: bool| {
             let event = if ended { "ended" } else { "began" };
             found.push(Found {
                 day,
                 ended,
+                phase: match (ended, one_day) {
+                    (true, false) => 0,
+                    (false, _) => 1,
+                    (true, true) => 2,
+                },
                 pair,
                 event: Event {
                     date,
@@ -597,23 +611,28 @@ fn events<'g>(graph: &'g Graph, ties: &[TieRef<'g>], window: Window) -> Vec<Even
             push(end.last_day(), end, true);
         }
     }
-    let ended: Vec<((ActorId, ActorId), &str)> = found
+    // A change: the pair's tie of another relation ended on or before the
+    // day this one began (the latest such ending names what it changed from).
+    let ended: Vec<((ActorId, ActorId), Day, &str)> = found
         .iter()
         .filter(|f| f.ended)
-        .map(|f| (f.pair, f.event.tie.relation))
+        .map(|f| (f.pair, f.day, f.event.tie.relation))
         .collect();
     for f in found.iter_mut().filter(|f| !f.ended) {
-        if let Some((_, old)) = ended
+        let previous = ended
             .iter()
-            .find(|(pair, relation)| *pair == f.pair && *relation != f.event.tie.relation)
-        {
+            .filter(|(pair, day, relation)| {
+                *pair == f.pair && *day <= f.day && *relation != f.event.tie.relation
+            })
+            .max_by_key(|(_, day, _)| *day);
+        if let Some((_, _, old)) = previous {
             f.event.event = format!("changed from {old}");
         }
     }
-    // Endings before beginnings on the same day; then by the tie's ends.
+    // Within a day: endings of older ties, beginnings, then same-day endings.
     found.sort_by(|a, b| {
-        (a.day, !a.ended)
-            .cmp(&(b.day, !b.ended))
+        (a.day, a.phase)
+            .cmp(&(b.day, b.phase))
             .then_with(|| by_name(&a.event.tie.from, &b.event.tie.from))
             .then_with(|| by_name(&a.event.tie.to, &b.event.tie.to))
     });

@@ -6,7 +6,10 @@ pub fn text(topic: Option<&str>) -> String {
         Some("time" | "dates") => TIME.to_string(),
         Some("expect" | "scripts") => SCRIPTS.to_string(),
         Some("export" | "dot") => EXPORT.to_string(),
-        _ => format!("{FORMS}\n{TIME}\n{FILTERS}\n{EXPORT}\n{SCRIPTS}"),
+        None => format!("{FORMS}\n{TIME}\n{FILTERS}\n{EXPORT}\n{SCRIPTS}"),
+        Some(other) => format!(
+            "no help on `{other}`; topics are time, export and expect, or `help` for everything\n"
+        ),
     }
 }
 

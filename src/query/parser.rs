@@ -5,6 +5,7 @@
 use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
 use super::lexer::{lex, Token, TokenKind};
+use crate::model::time::DateError;
 use crate::model::{ActorKind, Confidence, PartialDate};
 
 /// Parses one query.
@@ -392,7 +393,10 @@ impl Parser {
                     QueryError::new(
                         QueryErrorKind::BadDate {
                             text: token.text.clone(),
-                            reason: e.to_string(),
+                            reason: match e {
+                                DateError::Shape(_) => e.to_string(),
+                                _ => format!("`{}` is not a date: {e}", token.text),
+                            },
                         },
                         token.start,
                         token.end,
@@ -418,45 +422,40 @@ impl Parser {
     }
 
     fn actor_kind(&mut self) -> Result<ActorKind, QueryError> {
-        let token = self
-            .advance()
-            .ok_or_else(|| self.expected("an actor kind"))?;
-        let mut text = token.text.clone();
-        let mut end = token.end;
-        // Two-word kinds: "state force", "private military company".
-        let mut kind = ActorKind::parse(&text);
-        let mut extra = 0;
-        while kind.is_none() && extra < 2 {
-            let Some(next) = self.tokens.get(self.pos + extra) else {
-                break;
+        let Some(first) = self.peek().cloned() else {
+            return Err(self.expected("an actor kind"));
+        };
+        // The longest match first: "state force" before "state",
+        // "private military company" in three words.
+        for words in (1..=3).rev() {
+            let Some(taken) = self.tokens.get(self.pos..self.pos + words) else {
+                continue;
             };
-            text = format!("{text} {}", next.text);
-            end = next.end;
-            extra += 1;
-            kind = ActorKind::parse(&text);
-        }
-        match kind {
-            Some(kind) => {
-                self.pos += extra;
-                Ok(kind)
+            if taken.iter().any(|t| t.kind != TokenKind::Word) {
+                continue;
             }
-            None => Err(QueryError::new(
-                QueryErrorKind::Expected {
-                    expected: "an actor kind".into(),
-                    found: Some(token.text.clone()),
-                },
-                token.start,
-                if extra > 0 { token.end } else { end },
-            )
-            .with_help(format!(
-                "kinds are {}",
-                ActorKind::ALL
-                    .iter()
-                    .map(|k| k.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
+            let text: Vec<&str> = taken.iter().map(|t| t.text.as_str()).collect();
+            if let Some(kind) = ActorKind::parse(&text.join(" ")) {
+                self.pos += words;
+                return Ok(kind);
+            }
         }
+        Err(QueryError::new(
+            QueryErrorKind::Expected {
+                expected: "an actor kind".into(),
+                found: Some(first.text.clone()),
+            },
+            first.start,
+            first.end,
+        )
+        .with_help(format!(
+            "kinds are {}",
+            ActorKind::ALL
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )))
     }
 
     fn export(&mut self) -> Result<Export, QueryError> {
@@ -561,9 +560,22 @@ impl Parser {
                 }
                 "after" | "before" | "since" | "until" | "during" | "in" | "between" | "as" => {
                     guard(allows.time, false)?;
+                    if matches!(
+                        statement,
+                        Statement::Export(Export {
+                            frames: Some(_),
+                            ..
+                        })
+                    ) {
+                        return Err(frames_and_time(&token));
+                    }
                     if filters.time.is_some() {
-                        return Err(repeated()
-                            .with_help("use one time operator; `between A and B` gives a range"));
+                        return Err(QueryError::new(
+                            QueryErrorKind::Invalid(format!("`{word}` is a second time operator")),
+                            token.start,
+                            token.end,
+                        )
+                        .with_help("use one time operator; `between A and B` gives a range"));
                     }
                     self.advance();
                     filters.time = Some(self.time(&word, token.start)?);
@@ -585,6 +597,9 @@ impl Parser {
                     let Statement::Export(export) = statement else {
                         break;
                     };
+                    if word == "frames" && filters.time.is_some() {
+                        return Err(frames_and_time(&token));
+                    }
                     self.advance();
                     self.export_option(export, &word, &token)?;
                 }
@@ -783,6 +798,16 @@ impl Allows {
             },
         }
     }
+}
+
+/// Each frame of a storyboard is one year, so a time operator has no place.
+fn frames_and_time(token: &Token) -> QueryError {
+    QueryError::new(
+        QueryErrorKind::Invalid("`frames` and a time operator cannot be combined".into()),
+        token.start,
+        token.end,
+    )
+    .with_help("each frame shows one year; leave out the time operator")
 }
 
 fn example_list() -> &'static str {
