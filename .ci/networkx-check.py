@@ -19,7 +19,9 @@ fmt, path, node, source, target = sys.argv[1:6]
 if fmt == "json":
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
-    g = nx.node_link_graph(data, edges="links")
+    # networkx's default call: the export writes `edges`, the key networkx
+    # 3.4 and later read by default.
+    g = nx.node_link_graph(data)
 elif fmt == "graphml":
     g = nx.read_graphml(path)
 elif fmt == "gexf":

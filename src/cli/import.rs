@@ -18,6 +18,19 @@ pub enum ImportFormat {
 
 /// Arguments of `actorgraph import`.
 #[derive(clap::Args, Debug)]
+#[command(after_long_help = "\
+In the default layout (no --mapping), three small tables are read too when \
+they sit beside the ties file, as `actorgraph export csv` writes them: \
+graph.csv (title,as_of,format), relations.csv (name,directed,note: relations \
+declared before the ties) and sources.csv (id,citation,url). A folder whose \
+graph.csv has format `actorgraph-csv/1` was written by the export: its cells \
+are read exactly as written; elsewhere cells are trimmed and HTML entities \
+decoded. In list cells (aliases, tags, sources) `;` separates items; `\\;` \
+is a literal `;` and `\\\\` a backslash. See mappings/README.md.
+
+Examples:
+  actorgraph import csv --actors actors.csv --ties ties.csv -o graph.ron
+  actorgraph export csv all to dir/ && actorgraph import csv --actors dir/actors.csv --ties dir/ties.csv -o back.ron")]
 pub struct ImportArgs {
     /// What the input is.
     #[arg(value_enum, value_name = "FORMAT")]
@@ -28,7 +41,8 @@ pub struct ImportArgs {
     #[arg(long, value_name = "FILE")]
     pub actors: Option<PathBuf>,
 
-    /// The ties table (default columns source,target,relation,start,end,confidence).
+    /// The ties table (default columns source,target,relation,start,end,confidence);
+    /// graph.csv, relations.csv and sources.csv beside it are read too.
     #[arg(long, value_name = "FILE")]
     pub ties: PathBuf,
 
@@ -49,7 +63,7 @@ pub struct ImportArgs {
     #[arg(long)]
     pub close_on_next_relation: bool,
 
-    /// The graph's title; the ties file's name by default.
+    /// The graph's title; by default graph.csv's, or the ties file's name.
     #[arg(long)]
     pub title: Option<String>,
 }

@@ -4,7 +4,11 @@
 //! Every row that cannot be used is rejected with its file, line and reason;
 //! nothing is dropped silently. Identical ties merge (the strongest
 //! confidence and every source kept). Cells are trimmed and HTML entities
-//! decoded. The rows are checked here, one by one, against the same rules
+//! decoded, except in a directory actorgraph's CSV export wrote (its
+//! `graph.csv` carries [`CSV_MARKER`]), whose cells are read exactly as
+//! written. Beside the ties file, in the default layout, `graph.csv`,
+//! `relations.csv` and `sources.csv` are read when present: see
+//! [`Companions`]. The rows are checked here, one by one, against the same rules
 //! [`Graph::build`] applies, and added straight to the graph; only when the
 //! subgroup-of ties hold a cycle does the model's own validation run, to
 //! name it.
@@ -24,10 +28,11 @@ use crate::model::{
     SourceId, Tie, TieDetails, TieId,
 };
 
+use super::export::CSV_MARKER;
 use super::mapping::{
     ConfidenceColumn, DateColumn, DateFormat, EndBy, Fold, Mapping, OtherRelation,
 };
-use super::text::clean;
+use super::text::{read as read_cell, split_list};
 
 /// How to import.
 #[derive(Clone, Debug, Default)]
@@ -72,6 +77,16 @@ pub struct ImportReport {
     pub rows_skipped: usize,
     /// Ties given an end by the close-on-next-relation rule.
     pub ties_closed: usize,
+    /// Relations declared by a relations table.
+    pub relations_declared: usize,
+    /// Sources added by a sources table.
+    pub sources_added: usize,
+    /// The title a graph table gives; [`import`] titles the graph with it.
+    pub title: Option<String>,
+    /// The as-of date a graph table gives; [`import`] sets it on the graph.
+    pub as_of: Option<PartialDate>,
+    /// The companion tables read (graph, relations, sources), as their origins.
+    pub companions: Vec<String>,
     pub rejections: Vec<Rejection>,
 }
 
@@ -93,7 +108,22 @@ impl ImportReport {
         add(self.events_folded, "events folded into ties");
         add(self.rows_skipped, "rows skipped by the mapping");
         add(self.ties_closed, "ties closed by a later relation");
+        add(self.relations_declared, "relations declared");
+        add(self.sources_added, "sources added");
         add(self.rejections.len(), "rows rejected");
+        if !self.companions.is_empty() {
+            let names: Vec<&str> = self
+                .companions
+                .iter()
+                .map(|origin| {
+                    Path::new(origin)
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or(origin)
+                })
+                .collect();
+            parts.push(format!("read {}", names.join(", ")));
+        }
         parts.join("; ")
     }
 }
@@ -128,10 +158,14 @@ pub struct Table<R> {
     pub origin: String,
     /// The size in bytes, when known, to size the indexes up front.
     pub bytes: Option<u64>,
+    /// Cells are read exactly as written (no trimming, no entity decoding):
+    /// set for files actorgraph's CSV export wrote.
+    pub exact: bool,
 }
 
 impl Table<std::fs::File> {
-    /// Opens a file.
+    /// Opens a file; its cells are read exactly when its directory holds a
+    /// `graph.csv` written by the CSV export (see [`written_by_export`]).
     pub fn open(path: &Path) -> Result<Self, ImportError> {
         let origin = path.display().to_string();
         let reader = std::fs::File::open(path).map_err(|error| ImportError::Io {
@@ -139,15 +173,107 @@ impl Table<std::fs::File> {
             error,
         })?;
         let bytes = reader.metadata().ok().map(|m| m.len());
+        let exact = path.parent().is_some_and(written_by_export);
         Ok(Table {
             reader,
             origin,
             bytes,
+            exact,
         })
     }
 }
 
-/// Reads the files into a new graph titled after the ties file.
+/// The names of the companion tables the CSV export writes beside `ties.csv`.
+pub const GRAPH_TABLE: &str = "graph.csv";
+pub const RELATIONS_TABLE: &str = "relations.csv";
+pub const SOURCES_TABLE: &str = "sources.csv";
+
+/// What the actors and ties layout cannot hold, in small tables of their
+/// own, each optional:
+///
+/// * `graph.csv` — `title,as_of,format`: one row; the title and as-of date of
+///   the graph (a `format` of [`CSV_MARKER`] marks a directory the CSV
+///   export wrote);
+/// * `relations.csv` — `name,directed,note`: relations to declare (before
+///   the ties, so that the ties may use them);
+/// * `sources.csv` — `id,citation,url`: sources with their citation, in order.
+pub struct Companions {
+    pub graph: Option<Table<Box<dyn Read>>>,
+    pub relations: Option<Table<Box<dyn Read>>>,
+    pub sources: Option<Table<Box<dyn Read>>>,
+}
+
+impl Companions {
+    /// No companion tables.
+    pub fn none() -> Companions {
+        Companions {
+            graph: None,
+            relations: None,
+            sources: None,
+        }
+    }
+
+    /// The companion tables that sit beside `ties` (a file named like one
+    /// of them is never its own companion; nor is the actors file).
+    pub fn beside(ties: &Path, actors: Option<&Path>) -> Result<Companions, ImportError> {
+        let dir = ties.parent().unwrap_or(Path::new(""));
+        let open = |name: &str| -> Result<Option<Table<Box<dyn Read>>>, ImportError> {
+            let path = dir.join(name);
+            let is_input = |input: &Path| input.file_name() == Some(name.as_ref());
+            if is_input(ties) || actors.is_some_and(is_input) || !path.is_file() {
+                return Ok(None);
+            }
+            let table = Table::open(&path)?;
+            Ok(Some(Table {
+                reader: Box::new(table.reader),
+                origin: table.origin,
+                bytes: table.bytes,
+                exact: table.exact,
+            }))
+        };
+        Ok(Companions {
+            graph: open(GRAPH_TABLE)?,
+            relations: open(RELATIONS_TABLE)?,
+            sources: open(SOURCES_TABLE)?,
+        })
+    }
+}
+
+/// True when `dir` holds a `graph.csv` whose `format` cell is
+/// [`CSV_MARKER`]: a directory actorgraph's CSV export wrote, whose cells
+/// are read exactly as written.
+pub fn written_by_export(dir: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(dir.join(GRAPH_TABLE)) else {
+        return false;
+    };
+    let mut reader = csv_reader(file.take(1 << 16));
+    let Ok(header) = Header::read(&mut reader, GRAPH_TABLE) else {
+        return false;
+    };
+    let Some(column) = header.find("format") else {
+        return false;
+    };
+    let mut record = csv::StringRecord::new();
+    matches!(reader.read_record(&mut record), Ok(true)) && record.get(column) == Some(CSV_MARKER)
+}
+
+/// The companion tables for an import of `ties`: those beside it in the
+/// default layout; none with a mapping (its layout is another dataset's).
+fn companions_for(
+    ties: &Path,
+    actors: Option<&Path>,
+    options: &ImportOptions,
+) -> Result<Companions, ImportError> {
+    if options.mapping == Mapping::default() {
+        Companions::beside(ties, actors)
+    } else {
+        Ok(Companions::none())
+    }
+}
+
+/// Reads the files into a new graph, with the companion tables beside the
+/// ties file (default layout). The graph is titled by `graph.csv`, or after
+/// the ties file.
 pub fn import(
     actors: Option<&Path>,
     ties: &Path,
@@ -158,42 +284,59 @@ pub fn import(
         |s| s.to_string_lossy().into_owned(),
     );
     let mut graph = Graph::new(title);
+    let companions = companions_for(ties, actors, options)?;
     let actors = actors.map(Table::open).transpose()?;
-    let report = import_tables(&mut graph, actors, Table::open(ties)?, options)?;
+    let report = import_tables(&mut graph, companions, actors, Table::open(ties)?, options)?;
+    if let Some(title) = &report.title {
+        graph.title = title.clone();
+    }
+    graph.as_of = report.as_of;
     Ok((graph, report))
 }
 
-/// Reads the files into an existing graph (the REPL's open session). Actors
-/// the graph has already are found by id; ties it has already merge. On a
-/// strict failure the graph is left as it was.
+/// Reads the files (and the companion tables beside the ties file, default
+/// layout) into an existing graph (the REPL's open session). Actors the
+/// graph has already are found by id; ties it has already merge; the
+/// graph's title and as-of date stay. The import runs on a copy that
+/// replaces the graph only when it succeeds: on any error, strict or not,
+/// the graph is left as it was.
 pub fn import_into(
     graph: &mut Graph,
     actors: Option<&Path>,
     ties: &Path,
     options: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
+    let companions = companions_for(ties, actors, options)?;
     let actors = actors.map(Table::open).transpose()?;
     let ties = Table::open(ties)?;
-    if options.strict {
-        let mut scratch = graph.clone();
-        let report = import_tables(&mut scratch, actors, ties, options)?;
-        *graph = scratch;
-        Ok(report)
-    } else {
-        import_tables(graph, actors, ties, options)
-    }
+    let mut scratch = graph.clone();
+    let report = import_tables(&mut scratch, companions, actors, ties, options)?;
+    *graph = scratch;
+    Ok(report)
 }
 
-/// Reads an actors table (optional) and a ties table into `graph`. With
-/// `strict`, any rejection returns [`ImportError::Strict`] and `graph` may
-/// hold part of the import: callers that keep it use [`import_into`].
+/// Reads the companion tables, an actors table (optional) and a ties table
+/// into `graph`. The title and as-of date a graph table gives come back in
+/// the report; the graph's own are not changed. On an error (with `strict`,
+/// any rejection returns [`ImportError::Strict`]) `graph` may hold part of
+/// the import: callers that keep it use [`import_into`].
 pub fn import_tables<A: Read, T: Read + Send>(
     graph: &mut Graph,
+    companions: Companions,
     actors: Option<Table<A>>,
     ties: Table<T>,
     options: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
     let mut importer = Importer::new(graph, options);
+    if let Some(table) = companions.graph {
+        importer.read_graph_table(table)?;
+    }
+    if let Some(table) = companions.relations {
+        importer.read_relations(table)?;
+    }
+    if let Some(table) = companions.sources {
+        importer.read_sources(table)?;
+    }
     let has_actor_table = actors.is_some();
     if let Some(table) = actors {
         importer.read_actors(table)?;
@@ -273,6 +416,11 @@ struct Importer<'a> {
     /// Ties added into slots the graph had freed (below `first_new_tie`), with their line.
     reused: FxHashMap<TieId, u32>,
     ties_origin: String,
+    /// The ties table's cells are read exactly as written.
+    exact_ties: bool,
+    /// Ids of actor rows that were rejected, with where: ties naming them
+    /// say so rather than "not in the actors table".
+    rejected_actors: FxHashMap<String, (String, u64)>,
     report: ImportReport,
 }
 
@@ -304,6 +452,8 @@ impl<'a> Importer<'a> {
             tie_lines: Vec::new(),
             reused: FxHashMap::default(),
             ties_origin: String::new(),
+            exact_ties: false,
+            rejected_actors: FxHashMap::default(),
             report: ImportReport::default(),
         }
     }
@@ -314,6 +464,14 @@ impl<'a> Importer<'a> {
             line,
             reason,
         });
+    }
+
+    /// Rejects an actor row, remembering its id for the ties that name it.
+    fn reject_actor(&mut self, origin: &str, line: u64, id: &str, reason: String) {
+        self.rejected_actors
+            .entry(id.to_string())
+            .or_insert_with(|| (origin.to_string(), line));
+        self.reject(origin, line, reason);
     }
 
     fn find_id(&self, id: &str) -> Option<ActorId> {
@@ -327,6 +485,198 @@ impl<'a> Importer<'a> {
         Ok(id)
     }
 
+    // ---- companion tables ----
+
+    /// `graph.csv`: the title and as-of date, into the report.
+    fn read_graph_table<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
+        let origin = table.origin.clone();
+        let exact = table.exact;
+        let mut reader = csv_reader(table.reader);
+        let header = Header::read(&mut reader, &origin)?;
+        let title_col = header.find("title");
+        let as_of_col = header.find("as_of");
+        self.report.companions.push(origin.clone());
+        let mut record = csv::StringRecord::new();
+        let mut seen: Option<u64> = None;
+        while let Some(line) = self.next_record(&mut reader, &mut record, &origin)? {
+            if let Some(first) = seen {
+                self.reject(
+                    &origin,
+                    line,
+                    format!("a graph table has one row; line {first} is the graph"),
+                );
+                continue;
+            }
+            seen = Some(line);
+            let cell = |col: Option<usize>| {
+                col.and_then(|c| record.get(c))
+                    .map(|t| read_cell(t, exact))
+                    .filter(|t| !t.is_empty())
+            };
+            let as_of = match cell(as_of_col) {
+                None => None,
+                Some(text) => match DateFormat::Iso.parse(&text) {
+                    Ok(date) => Some(date),
+                    Err(error) => {
+                        self.reject(&origin, line, format!("as_of: {error}"));
+                        continue;
+                    }
+                },
+            };
+            // An export's empty title is the graph's; elsewhere it means none.
+            self.report.title = match title_col.and_then(|c| record.get(c)) {
+                Some(title) if exact => Some(title.to_string()),
+                _ => cell(title_col).map(Cow::into_owned),
+            };
+            self.report.as_of = as_of;
+        }
+        Ok(())
+    }
+
+    /// `relations.csv`: relations declared before the ties that use them. A
+    /// relation the graph has already, with the same direction, merges.
+    fn read_relations<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
+        let origin = table.origin.clone();
+        let exact = table.exact;
+        let mut reader = csv_reader(table.reader);
+        let header = Header::read(&mut reader, &origin)?;
+        let name_col = header.require("name")?;
+        let directed_col = header.find("directed");
+        let note_col = header.find("note");
+        self.report.companions.push(origin.clone());
+        let mut record = csv::StringRecord::new();
+        while let Some(line) = self.next_record(&mut reader, &mut record, &origin)? {
+            let cell = |col: Option<usize>| {
+                col.and_then(|c| record.get(c))
+                    .map(|t| read_cell(t, exact))
+                    .unwrap_or_default()
+            };
+            let name = cell(Some(name_col));
+            if name.is_empty() {
+                self.reject(&origin, line, "the relation has no name".into());
+                continue;
+            }
+            let directed = cell(directed_col);
+            let directed = match directed.trim().to_ascii_lowercase().as_str() {
+                "true" | "yes" | "1" => true,
+                "false" | "no" | "0" | "" => false,
+                other => {
+                    self.reject(
+                        &origin,
+                        line,
+                        format!("relation `{name}`: directed is `{other}`, not true or false"),
+                    );
+                    continue;
+                }
+            };
+            if let Some(existing) = self.graph.relations().find(&name) {
+                if self.graph.relations().is_directed(existing) == directed {
+                    self.report.rows_merged += 1;
+                } else {
+                    let known = self.graph.relations().name(existing).to_string();
+                    self.reject(
+                        &origin,
+                        line,
+                        format!(
+                            "relation `{name}`: `{known}` is already defined as {}",
+                            if directed { "symmetric" } else { "directed" }
+                        ),
+                    );
+                }
+                continue;
+            }
+            let note = cell(note_col);
+            let relation = Relation {
+                name: name.into_owned(),
+                directed,
+                note: (!note.is_empty()).then(|| note.into_owned()),
+            };
+            let name = relation.name.clone();
+            match self.graph.relations_mut().declare(relation) {
+                Ok(_) => self.report.relations_declared += 1,
+                Err(error) => self.reject(&origin, line, format!("relation `{name}`: {error}")),
+            }
+        }
+        // Relation cells already resolved may now read differently.
+        self.relation_cache.clear();
+        Ok(())
+    }
+
+    /// `sources.csv`: sources with their citation and URL, in order. A
+    /// source the graph has already merges when it is the same.
+    fn read_sources<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
+        let origin = table.origin.clone();
+        let exact = table.exact;
+        let mut reader = csv_reader(table.reader);
+        let header = Header::read(&mut reader, &origin)?;
+        let id_col = header.require("id")?;
+        let citation_col = header.find("citation");
+        let url_col = header.find("url");
+        self.report.companions.push(origin.clone());
+        let mut record = csv::StringRecord::new();
+        while let Some(line) = self.next_record(&mut reader, &mut record, &origin)? {
+            let cell = |col: Option<usize>| {
+                col.and_then(|c| record.get(c))
+                    .map(|t| read_cell(t, exact))
+                    .unwrap_or_default()
+            };
+            let id = cell(Some(id_col));
+            if id.is_empty() {
+                self.reject(&origin, line, "the source has no id".into());
+                continue;
+            }
+            let citation = cell(citation_col);
+            let url = cell(url_col);
+            let source = Source {
+                citation: if citation.is_empty() {
+                    id.to_string()
+                } else {
+                    citation.into_owned()
+                },
+                url: (!url.is_empty()).then(|| url.into_owned()),
+                id: id.into_owned(),
+            };
+            match self.graph.find_source(&source.id) {
+                Some(existing) if *self.graph.source(existing) == source => {
+                    self.report.rows_merged += 1;
+                }
+                Some(_) => self.reject(
+                    &origin,
+                    line,
+                    format!(
+                        "source `{}` is already in the graph, differently",
+                        source.id
+                    ),
+                ),
+                None => {
+                    self.graph.add_source(source);
+                    self.report.sources_added += 1;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The next record and its line; a malformed row is rejected and
+    /// skipped, a failed read ends the import.
+    fn next_record<R: Read>(
+        &mut self,
+        reader: &mut csv::Reader<R>,
+        record: &mut csv::StringRecord,
+        origin: &str,
+    ) -> Result<Option<u64>, ImportError> {
+        loop {
+            match reader.read_record(record) {
+                Ok(true) => return Ok(Some(record.position().map_or(0, |p| p.line()))),
+                Ok(false) => return Ok(None),
+                Err(error) => {
+                    let rejection = csv_problem(origin, error)?;
+                    self.report.rejections.push(rejection);
+                }
+            }
+        }
+    }
+
     // ---- actors ----
 
     fn read_actors<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
@@ -334,6 +684,7 @@ impl<'a> Importer<'a> {
             return Ok(());
         };
         let origin = table.origin.clone();
+        let exact = table.exact;
         let mut reader = csv_reader(table.reader);
         let header = Header::read(&mut reader, &origin)?;
         let strict_columns = self.options.mapping != Mapping::default();
@@ -361,7 +712,8 @@ impl<'a> Importer<'a> {
                 },
             }
             let line = record.position().map_or(0, |p| p.line());
-            let cell = |col: Option<usize>| col.and_then(|c| record.get(c)).map(clean);
+            let cell =
+                |col: Option<usize>| col.and_then(|c| record.get(c)).map(|t| read_cell(t, exact));
             let id = cell(Some(id_col)).unwrap_or_default();
             if id.is_empty() {
                 self.reject(&origin, line, "the actor has no id".into());
@@ -376,9 +728,10 @@ impl<'a> Importer<'a> {
                     Some(kind) => kind,
                     None => {
                         let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
-                        self.reject(
+                        self.reject_actor(
                             &origin,
                             line,
+                            &id,
                             format!(
                                 "actor `{id}`: unknown kind `{text}` (kinds: {})",
                                 kinds.join(", ")
@@ -391,12 +744,13 @@ impl<'a> Importer<'a> {
             let list = |col: Option<usize>| -> Vec<String> {
                 let mut items: Vec<String> = Vec::new();
                 if let Some(text) = col.and_then(|c| record.get(c)) {
-                    // Entities first: `&amp;` holds the separator `;`.
-                    let text = clean(text);
-                    for item in text.split(columns.separator.as_str()) {
-                        let item = clean(item);
-                        if !item.is_empty() && !items.iter().any(|i| *i == item) {
-                            items.push(item.into_owned());
+                    // Entities first (`&amp;` holds the separator `;`), then
+                    // the separators not escaped by a backslash.
+                    let text = read_cell(text, exact);
+                    for item in split_list(&text, &columns.separator) {
+                        let item = if exact { item } else { item.trim().to_string() };
+                        if !item.is_empty() && !items.contains(&item) {
+                            items.push(item);
                         }
                     }
                 }
@@ -423,14 +777,16 @@ impl<'a> Importer<'a> {
                 }
             }
             if let Some(reason) = bad_date {
-                self.reject(&origin, line, format!("actor `{}`: {reason}", actor.id));
+                let id = actor.id.clone();
+                self.reject_actor(&origin, line, &id, format!("actor `{id}`: {reason}"));
                 continue;
             }
             if let (Some(start), Some(end)) = (period.start, period.end) {
                 if end.last_day() < start.first_day() {
-                    self.reject(
+                    self.reject_actor(
                         &origin,
                         line,
+                        &actor.id,
                         format!(
                             "actor `{}` ends ({end}) before it starts ({start})",
                             actor.id
@@ -459,12 +815,13 @@ impl<'a> Importer<'a> {
                 }
                 continue;
             }
+            let key = actor.id.clone();
             match self.add_actor(actor) {
                 Ok(id) => {
                     lines.insert(id, line);
                     self.report.actors_added += 1;
                 }
-                Err(reason) => self.reject(&origin, line, reason),
+                Err(reason) => self.reject_actor(&origin, line, &key, reason),
             }
         }
         Ok(())
@@ -480,6 +837,7 @@ impl<'a> Importer<'a> {
         let mapping = &self.options.mapping.ties;
         let origin = table.origin.clone();
         self.ties_origin = origin.clone();
+        self.exact_ties = table.exact;
         if let Some(bytes) = table.bytes {
             // About 40 bytes a row in the default layout.
             let graph = &*self.graph;
@@ -488,7 +846,7 @@ impl<'a> Importer<'a> {
         }
         let mut reader = csv_reader(table.reader);
         let header = Header::read(&mut reader, &origin)?;
-        let columns = TieCells::new(&header, &self.options.mapping)?;
+        let columns = TieCells::new(&header, &self.options.mapping, table.exact)?;
         // With ids resolved against a complete actors table, the index is
         // read-only while the ties are read: parsing and lookups run on a
         // second thread while this one builds the graph.
@@ -728,12 +1086,20 @@ impl<'a> Importer<'a> {
             ));
         }
         let mut sources = Vec::new();
-        for id in row
-            .sources
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
+        let ids = if row.sources.is_empty() {
+            Vec::new()
+        } else {
+            split_list(&row.sources, ";")
+        };
+        for id in ids {
+            let id = if self.exact_ties {
+                id.as_str()
+            } else {
+                id.trim()
+            };
+            if id.is_empty() {
+                continue;
+            }
             let source = self.graph.find_source(id).unwrap_or_else(|| {
                 self.graph.add_source(Source {
                     id: id.to_string(),
@@ -772,6 +1138,11 @@ impl<'a> Importer<'a> {
                     return Ok(id);
                 }
                 if has_actor_table {
+                    if let Some((origin, line)) = self.rejected_actors.get(cell) {
+                        return Err(format!(
+                            "actor `{cell}`'s row was rejected ({origin}:{line})"
+                        ));
+                    }
                     let hint = match self.graph.find(cell) {
                         Some(actor) => format!(
                             "; ties name actors by id: write `{}`",
@@ -780,6 +1151,11 @@ impl<'a> Importer<'a> {
                         None => String::new(),
                     };
                     return Err(format!("actor `{cell}` is not in the actors table{hint}"));
+                }
+                // No actors table: the name rules find an actor the graph
+                // has under another spelling (`Menaka` is `Ménaka`).
+                if let Some(id) = self.graph.find(cell) {
+                    return Ok(id);
                 }
                 let id = self.add_actor(Actor::new(cell, cell, kind))?;
                 self.report.actors_created += 1;
@@ -1105,10 +1481,12 @@ struct TieCells {
     sources: Option<usize>,
     note: Option<usize>,
     events: Option<usize>,
+    /// Cells are read exactly as written (a file the CSV export wrote).
+    exact: bool,
 }
 
 impl TieCells {
-    fn new(header: &Header, mapping: &Mapping) -> Result<TieCells, ImportError> {
+    fn new(header: &Header, mapping: &Mapping, exact: bool) -> Result<TieCells, ImportError> {
         let ties = &mapping.ties;
         let strict_columns = *mapping != Mapping::default();
         let date_col = |column: &Option<DateColumn>| -> Result<_, ImportError> {
@@ -1142,6 +1520,7 @@ impl TieCells {
             sources: header.optional(ties.sources.as_deref(), strict_columns)?,
             note: header.optional(ties.note.as_deref(), strict_columns)?,
             events: header.optional(ties.events.as_deref(), strict_columns)?,
+            exact,
         })
     }
 
@@ -1152,7 +1531,7 @@ impl TieCells {
             let bytes = record.get(col).unwrap_or_default();
             let text = std::str::from_utf8(bytes)
                 .map_err(|_| format!("column {} is not valid UTF-8", col + 1))?;
-            Ok(clean(text))
+            Ok(read_cell(text, self.exact))
         };
         let relation = match (self.relation, &self.fixed_relation) {
             (Some(col), _) => text(col)?,

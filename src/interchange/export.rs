@@ -12,12 +12,16 @@ use std::path::{Path, PathBuf};
 use crate::model::{ActorId, Graph, TieId, TieRef};
 use crate::store::atomic::write_atomically;
 
+use super::text::join_list;
+
 /// The formats [`export`] writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExportFormat {
-    /// `actors.csv` and `ties.csv` in a directory, in the import layout.
+    /// `actors.csv` and `ties.csv` in a directory, in the import layout,
+    /// with `relations.csv`, `sources.csv` and `graph.csv` for what that
+    /// layout cannot hold.
     Csv,
-    /// networkx node-link JSON (`links`), one file.
+    /// networkx node-link JSON (`edges`, networkx 3.4's default), one file.
     Json,
     /// GraphML, one file.
     GraphMl,
@@ -175,13 +179,17 @@ impl<'g> Selection<'g> {
         &self.graph.actor(actor).id
     }
 
-    fn sources(&self, tie: &TieRef<'_>) -> String {
+    fn source_ids(&self, tie: &TieRef<'_>) -> Vec<&str> {
         tie.tie
             .sources()
             .iter()
             .map(|s| self.graph.source(*s).id.as_str())
-            .collect::<Vec<_>>()
-            .join(";")
+            .collect()
+    }
+
+    /// Source ids joined with `;`, for tools that read the list as text.
+    fn sources(&self, tie: &TieRef<'_>) -> String {
+        self.source_ids(tie).join(";")
     }
 }
 
@@ -199,6 +207,16 @@ fn csv_text(rows: impl IntoIterator<Item = Vec<String>>) -> String {
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
 }
 
+/// The `format` cell of the `graph.csv` the CSV export writes. The import
+/// reads the tables of a directory holding it exactly as written: no
+/// trimming, no entity decoding.
+pub const CSV_MARKER: &str = "actorgraph-csv/1";
+
+/// The CSV export: `actors.csv` and `ties.csv` in the import layout (list
+/// cells joined with `;`, escaped by [`join_list`]), then what that layout
+/// cannot hold: `relations.csv` (every declared relation), `sources.csv`
+/// (every source, with citation and URL) and `graph.csv` (title, as-of date
+/// and the [`CSV_MARKER`]).
 fn csv_files(s: &Selection<'_>) -> Vec<(String, String)> {
     let header = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
     let actors = std::iter::once(header(&[
@@ -218,8 +236,8 @@ fn csv_files(s: &Selection<'_>) -> Vec<(String, String)> {
             actor.id.clone(),
             actor.name.clone(),
             actor.kind.to_string(),
-            actor.aliases.join(";"),
-            actor.tags.join(";"),
+            join_list(&actor.aliases, ";"),
+            join_list(&actor.tags, ";"),
             date(active.start),
             date(active.end),
             actor.note.clone().unwrap_or_default(),
@@ -244,14 +262,43 @@ fn csv_files(s: &Selection<'_>) -> Vec<(String, String)> {
             date(t.tie.start()),
             date(t.tie.end()),
             t.tie.confidence.to_string(),
-            s.sources(t),
+            join_list(&s.source_ids(t), ";"),
             t.tie.note().map(str::to_string).unwrap_or_default(),
             t.tie.events().map(|e| e.to_string()).unwrap_or_default(),
         ]
     }));
+    let relations = std::iter::once(header(&["name", "directed", "note"])).chain(
+        s.graph.relations().declared().iter().map(|r| {
+            vec![
+                r.name.clone(),
+                r.directed.to_string(),
+                r.note.clone().unwrap_or_default(),
+            ]
+        }),
+    );
+    let sources = std::iter::once(header(&["id", "citation", "url"])).chain(
+        s.graph.sources().iter().map(|source| {
+            vec![
+                source.id.clone(),
+                source.citation.clone(),
+                source.url.clone().unwrap_or_default(),
+            ]
+        }),
+    );
+    let graph = [
+        header(&["title", "as_of", "format"]),
+        vec![
+            s.graph.title.clone(),
+            date(s.graph.as_of),
+            CSV_MARKER.to_string(),
+        ],
+    ];
     vec![
         ("actors.csv".into(), csv_text(actors)),
         ("ties.csv".into(), csv_text(ties)),
+        ("relations.csv".into(), csv_text(relations)),
+        ("sources.csv".into(), csv_text(sources)),
+        ("graph.csv".into(), csv_text(graph)),
     ]
 }
 
@@ -279,29 +326,29 @@ fn json(s: &Selection<'_>) -> String {
             Value::Object(node)
         })
         .collect();
-    let links: Vec<Value> = s
+    let edges: Vec<Value> = s
         .ties
         .iter()
         .map(|t| {
-            let mut link = Map::new();
-            link.insert("source".into(), json!(s.id(t.from)));
-            link.insert("target".into(), json!(s.id(t.to)));
-            link.insert("key".into(), json!(t.id.index()));
-            link.insert("relation".into(), json!(s.relation(t)));
-            link.insert("directed".into(), json!(s.directed(t)));
-            optional(&mut link, "start", date(t.tie.start()));
-            optional(&mut link, "end", date(t.tie.end()));
-            link.insert("confidence".into(), json!(t.tie.confidence.as_str()));
-            optional(&mut link, "sources", s.sources(t));
+            let mut edge = Map::new();
+            edge.insert("source".into(), json!(s.id(t.from)));
+            edge.insert("target".into(), json!(s.id(t.to)));
+            edge.insert("key".into(), json!(t.id.index()));
+            edge.insert("relation".into(), json!(s.relation(t)));
+            edge.insert("directed".into(), json!(s.directed(t)));
+            optional(&mut edge, "start", date(t.tie.start()));
+            optional(&mut edge, "end", date(t.tie.end()));
+            edge.insert("confidence".into(), json!(t.tie.confidence.as_str()));
+            optional(&mut edge, "sources", s.sources(t));
             optional(
-                &mut link,
+                &mut edge,
                 "note",
                 t.tie.note().map(str::to_string).unwrap_or_default(),
             );
             if let Some(events) = t.tie.events() {
-                link.insert("events".into(), json!(events));
+                edge.insert("events".into(), json!(events));
             }
-            Value::Object(link)
+            Value::Object(edge)
         })
         .collect();
     let document = json!({
@@ -309,7 +356,7 @@ fn json(s: &Selection<'_>) -> String {
         "multigraph": true,
         "graph": { "title": s.graph.title },
         "nodes": nodes,
-        "links": links,
+        "edges": edges,
     });
     let mut text = serde_json::to_string_pretty(&document).expect("JSON values serialise");
     text.push('\n');
@@ -583,7 +630,11 @@ fn cypher(s: &Selection<'_>) -> String {
     let _ = writeln!(
         out,
         "// {} — written by actorgraph; run with cypher-shell -f FILE",
-        s.graph.title.replace('\n', " ")
+        s.graph.title.replace(['\n', '\r'], " ")
+    );
+    out.push_str(
+        "// Idempotent: actors MERGE on `id` and ties on `key` (their ends, relation and\n\
+         // dates), so running the script again updates properties and adds nothing.\n",
     );
     out.push_str(
         "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;\n",
@@ -642,7 +693,7 @@ fn cypher(s: &Selection<'_>) -> String {
                     }
                     if !t.tie.sources().is_empty() {
                         let sources: Vec<String> =
-                            s.sources(t).split(';').map(str::to_string).collect();
+                            s.source_ids(t).into_iter().map(str::to_string).collect();
                         let _ = write!(props, ", sources: {}", cypher_list(&sources));
                     }
                     if let Some(note) = t.tie.note() {
@@ -652,21 +703,49 @@ fn cypher(s: &Selection<'_>) -> String {
                         let _ = write!(props, ", events: {events}");
                     }
                     format!(
-                        "  {{from: {}, to: {}, props: {{{props}}}}}",
+                        "  {{from: {}, to: {}, key: {}, props: {{{props}}}}}",
                         cypher_string(s.id(t.from)),
-                        cypher_string(s.id(t.to))
+                        cypher_string(s.id(t.to)),
+                        cypher_string(&tie_key(s, t))
                     )
                 })
                 .collect();
             out.push_str(&rows.join(",\n"));
+            // A symmetric tie merges in either direction, so a graph that
+            // stores its ends the other way round still finds it.
+            let arrow = if s.graph.relations().is_directed(relation) {
+                "->"
+            } else {
+                "-"
+            };
             let _ = writeln!(
                 out,
-                "\n] AS row\nMATCH (a:Actor {{id: row.from}}), (b:Actor {{id: row.to}})\nCREATE (a)-[r:{}]->(b) SET r = row.props;",
+                "\n] AS row\nMATCH (a:Actor {{id: row.from}}), (b:Actor {{id: row.to}})\nMERGE (a)-[r:{} {{key: row.key}}]{arrow}(b)\nSET r = row.props, r.key = row.key;",
                 cypher_type(name)
             );
         }
     }
     out
+}
+
+/// What identifies a tie in Neo4j, so that a rerun merges instead of
+/// duplicating: a JSON array of its ends' ids, its relation and its dates
+/// (the identity the CSV import merges on; symmetric ties in id order).
+fn tie_key(s: &Selection<'_>, t: &TieRef<'_>) -> String {
+    let (from, to) = (s.id(t.from), s.id(t.to));
+    let (from, to) = if s.directed(t) || from <= to {
+        (from, to)
+    } else {
+        (to, from)
+    };
+    serde_json::json!([
+        from,
+        to,
+        s.relation(t),
+        date(t.tie.start()),
+        date(t.tie.end())
+    ])
+    .to_string()
 }
 
 // ---- neo4j-admin ----

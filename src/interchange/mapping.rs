@@ -35,7 +35,8 @@ pub struct ActorColumns {
     pub kind: Option<String>,
     #[serde(default)]
     pub aliases: Option<String>,
-    /// Between two aliases (and two tags) in one cell.
+    /// Between two aliases (and two tags) in one cell; a backslash before
+    /// it (or before another backslash) makes it part of the item.
     #[serde(default = "semicolon")]
     pub separator: String,
     #[serde(default)]
@@ -89,7 +90,8 @@ pub struct TieColumns {
     pub end: Option<DateColumn>,
     #[serde(default)]
     pub confidence: Option<ConfidenceColumn>,
-    /// Source ids, separated by `;`; unknown ones are declared with the id as citation.
+    /// Source ids, separated by `;` (`\;` for a `;` in an id, `\\` for a
+    /// backslash); unknown ones are declared with the id as citation.
     #[serde(default)]
     pub sources: Option<String>,
     #[serde(default)]

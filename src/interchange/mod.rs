@@ -10,7 +10,8 @@ pub mod mapping;
 pub mod text;
 
 pub use self::csv::{
-    import, import_into, import_tables, ImportError, ImportOptions, ImportReport, Rejection, Table,
+    import, import_into, import_tables, Companions, ImportError, ImportOptions, ImportReport,
+    Rejection, Table,
 };
 pub use export::{export, ExportError, ExportFormat};
 pub use mapping::Mapping;
