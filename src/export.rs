@@ -135,3 +135,26 @@ fn frame_target(target: &str) -> Result<(PathBuf, OutputFormat), diagram::Diagra
         _ => Ok((path.to_path_buf(), OutputFormat::Svg)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::interchange::ExportFormat;
+    use crate::query::eval::EXPORT_FORMATS;
+
+    #[test]
+    fn the_language_names_exactly_the_formats_the_writers_know() {
+        for name in EXPORT_FORMATS.iter().filter(|n| **n != "dot") {
+            assert!(
+                ExportFormat::parse(name).is_some(),
+                "no writer for `{name}`"
+            );
+        }
+        for format in ExportFormat::ALL {
+            assert!(
+                EXPORT_FORMATS.contains(&format.name()),
+                "the language lacks `{}`",
+                format.name()
+            );
+        }
+    }
+}

@@ -687,6 +687,113 @@ mod command_line {
     use super::*;
 
     #[test]
+    fn a_bad_graph_flag_fails_every_command_with_the_file_named() {
+        let (_dir, bad) = temp_file("bad.ron", b"(title: \"t\", actors: [(id: \"a\")])");
+        let bad = bad.to_str().unwrap();
+        for args in [
+            vec!["-g", "missing.ron", "query", "stats"],
+            vec!["-g", bad, "query", "stats"],
+            vec!["-g", bad],
+        ] {
+            let result = run(&args);
+            assert_eq!(result.code, 1, "{args:?}");
+            assert!(
+                result.stderr.contains("missing.ron") || result.stderr.contains("bad.ron:1:"),
+                "{}",
+                result.stderr
+            );
+        }
+    }
+
+    #[test]
+    fn scripts_that_cannot_be_read_are_named() {
+        let result = run(&["run", "no-such-script.q"]);
+        assert_eq!(result.code, 1);
+        assert!(
+            result
+                .stderr
+                .contains("cannot read script `no-such-script.q`"),
+            "{}",
+            result.stderr
+        );
+        let (_dir, binary) = temp_file("binary.q", &[b's', b'h', 0xff, 0xfe, b'\n']);
+        let result = run(&["run", binary.to_str().unwrap()]);
+        assert_eq!(result.code, 1);
+        assert!(
+            result
+                .stderr
+                .contains("is not text: invalid UTF-8 at byte 2"),
+            "{}",
+            result.stderr
+        );
+    }
+
+    #[test]
+    fn a_piped_line_that_is_not_text_is_an_error_on_that_line() {
+        let mut child = actorgraph()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"show MLF\n\xff\xfe\nshow AQIM\n")
+            .unwrap();
+        let output = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(
+            stdout.contains("MLF (mlf)") && stdout.contains("AQIM (aqim)"),
+            "{stdout}"
+        );
+        assert!(stderr.contains("<stdin>:2"), "{stderr}");
+    }
+
+    #[test]
+    fn writing_where_it_cannot_fails_once_and_clearly() {
+        for args in [
+            vec!["export", "dot", "all", "to", "/nonexistent-dir/x.dot"],
+            vec![
+                "export",
+                "graphml",
+                "all",
+                "to",
+                "/nonexistent-dir/x.graphml",
+            ],
+            vec![
+                "import",
+                "csv",
+                "--ties",
+                "tests/data/interchange/ties.csv",
+                "-o",
+                "/nonexistent-dir/x.ron",
+            ],
+        ] {
+            let result = run(&args);
+            assert_eq!(result.code, 1, "{args:?}");
+            assert!(
+                result.stderr.contains("cannot write `/nonexistent-dir/x."),
+                "{}",
+                result.stderr
+            );
+            assert!(
+                result.stderr.contains("its folder does not exist"),
+                "{}",
+                result.stderr
+            );
+            assert!(
+                !result.stderr.contains("error: error:") && !result.stderr.contains(".tmp"),
+                "{}",
+                result.stderr
+            );
+        }
+    }
+
+    #[test]
     fn exports_for_other_tools_take_the_query_selection() {
         let result = run(&["export", "graphml", "JNIM", "depth", "1"]);
         assert_eq!(result.code, 0, "{}", result.stderr);
