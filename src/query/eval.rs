@@ -86,7 +86,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
             }
         }
         Statement::Show { actor } => Answer::Card {
-            actor: card(graph, resolve(graph, actor)?),
+            actor: card(graph, resolve(graph, actor)?, &filter),
         },
         Statement::Timeline { actor } => {
             let id = resolve(graph, actor)?;
@@ -173,7 +173,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         }
         Statement::Relations => {
             let mut counts = vec![0usize; graph.relations().len()];
-            for tie in graph.all_ties() {
+            for tie in graph.ties(&filter) {
                 counts[tie.tie.relation.index()] += 1;
             }
             Answer::Relations {
@@ -191,7 +191,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         }
         Statement::Sources => {
             let mut counts = vec![0usize; graph.sources().len()];
-            for tie in graph.all_ties() {
+            for tie in graph.ties(&filter) {
                 for source in tie.tie.sources() {
                     counts[source.index()] += 1;
                 }
@@ -560,9 +560,8 @@ fn parents<'g>(graph: &'g Graph, actor: ActorId, filter: &TieFilter) -> Vec<Acto
     rows
 }
 
-fn card(graph: &Graph, id: ActorId) -> Card<'_> {
+fn card<'g>(graph: &'g Graph, id: ActorId, filter: &TieFilter) -> Card<'g> {
     let actor = graph.actor(id);
-    let all = TieFilter::default();
     Card {
         actor: actor_out(graph, id),
         kind: actor.kind,
@@ -570,7 +569,7 @@ fn card(graph: &Graph, id: ActorId) -> Card<'_> {
         tags: &actor.tags,
         active: actor.active,
         note: actor.note.as_deref(),
-        ties: sorted_ties(graph, id, graph.ties_of(id, &all)),
+        ties: sorted_ties(graph, id, graph.ties_of(id, filter)),
     }
 }
 

@@ -785,17 +785,16 @@ impl Allows {
             | Statement::Stats => all,
             Statement::Neighbors { .. } | Statement::Export(_) => Allows { depth: true, ..all },
             Statement::Changes { .. } => Allows { time: false, ..all },
-            Statement::Show { .. }
-            | Statement::Actors { .. }
-            | Statement::Relations
-            | Statement::Sources
-            | Statement::Help { .. }
-            | Statement::Expect { .. } => Allows {
-                via: false,
-                time: false,
-                confidence: false,
-                depth: false,
-            },
+            // The card, and the tie counts of the listings, follow the filters.
+            Statement::Show { .. } | Statement::Relations | Statement::Sources => all,
+            Statement::Actors { .. } | Statement::Help { .. } | Statement::Expect { .. } => {
+                Allows {
+                    via: false,
+                    time: false,
+                    confidence: false,
+                    depth: false,
+                }
+            }
         }
     }
 }
