@@ -63,3 +63,16 @@ expect neighbors of Grandchild depth 2 includes Hub
 expect changes between 2022-11 and 2022-11 includes "Ended Nov"
 expect timeline "Mid-Year Partner" count 1
 expect actors of kind militia count 1
+# changes, timeline, stats and neighbors take the same windows
+expect changes between 2022-12 and 2022-12 excludes "Ended Nov"
+expect changes between 2023-02-08 and 2023-02-08 includes "One Day"
+expect changes between 2023-02-09 and 2025 is empty
+expect timeline Hub during 2023 includes "One Day"
+expect timeline Hub during 2023 excludes "Mid Year"
+expect timeline Hub until 2014 includes "Ended Nov", "Old Ally"
+expect stats as of 2022-11 count 7
+expect stats as of 2022-12 count 6
+expect stats before 1900 count 1
+expect neighbors of Hub as of 2022-11 includes "Ended Nov"
+expect neighbors of Hub as of 2022-12 excludes "Ended Nov"
+expect neighbors of Grandchild depth 2 after 2021 excludes Hub
