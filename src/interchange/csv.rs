@@ -489,16 +489,10 @@ impl<'a> Importer<'a> {
 
     /// `graph.csv`: the title and as-of date, into the report.
     fn read_graph_table<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
-        let origin = table.origin.clone();
         let exact = table.exact;
-        let mut reader = csv_reader(table.reader);
-        let header = Header::read(&mut reader, &origin)?;
-        let title_col = header.find("title");
-        let as_of_col = header.find("as_of");
-        self.report.companions.push(origin.clone());
-        let mut record = csv::StringRecord::new();
+        let (origin, rows) = self.companion_rows(table, None, &["title", "as_of"])?;
         let mut seen: Option<u64> = None;
-        while let Some(line) = self.next_record(&mut reader, &mut record, &origin)? {
+        for (line, cells) in rows {
             if let Some(first) = seen {
                 self.reject(
                     &origin,
@@ -508,12 +502,8 @@ impl<'a> Importer<'a> {
                 continue;
             }
             seen = Some(line);
-            let cell = |col: Option<usize>| {
-                col.and_then(|c| record.get(c))
-                    .map(|t| read_cell(t, exact))
-                    .filter(|t| !t.is_empty())
-            };
-            let as_of = match cell(as_of_col) {
+            let [title, as_of] = <[Option<String>; 2]>::try_from(cells).expect("two columns asked");
+            let as_of = match as_of.filter(|t| !t.is_empty()) {
                 None => None,
                 Some(text) => match DateFormat::Iso.parse(&text) {
                     Ok(date) => Some(date),
@@ -524,9 +514,10 @@ impl<'a> Importer<'a> {
                 },
             };
             // An export's empty title is the graph's; elsewhere it means none.
-            self.report.title = match title_col.and_then(|c| record.get(c)) {
-                Some(title) if exact => Some(title.to_string()),
-                _ => cell(title_col).map(Cow::into_owned),
+            self.report.title = if exact {
+                title
+            } else {
+                title.filter(|t| !t.is_empty())
             };
             self.report.as_of = as_of;
         }
@@ -536,27 +527,16 @@ impl<'a> Importer<'a> {
     /// `relations.csv`: relations declared before the ties that use them. A
     /// relation the graph has already, with the same direction, merges.
     fn read_relations<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
-        let origin = table.origin.clone();
-        let exact = table.exact;
-        let mut reader = csv_reader(table.reader);
-        let header = Header::read(&mut reader, &origin)?;
-        let name_col = header.require("name")?;
-        let directed_col = header.find("directed");
-        let note_col = header.find("note");
-        self.report.companions.push(origin.clone());
-        let mut record = csv::StringRecord::new();
-        while let Some(line) = self.next_record(&mut reader, &mut record, &origin)? {
-            let cell = |col: Option<usize>| {
-                col.and_then(|c| record.get(c))
-                    .map(|t| read_cell(t, exact))
-                    .unwrap_or_default()
-            };
-            let name = cell(Some(name_col));
+        let (origin, rows) =
+            self.companion_rows(table, Some("name"), &["name", "directed", "note"])?;
+        for (line, cells) in rows {
+            let [name, directed, note] = <[Option<String>; 3]>::try_from(cells)
+                .expect("three columns asked")
+                .map(Option::unwrap_or_default);
             if name.is_empty() {
                 self.reject(&origin, line, "the relation has no name".into());
                 continue;
             }
-            let directed = cell(directed_col);
             let directed = match directed.trim().to_ascii_lowercase().as_str() {
                 "true" | "yes" | "1" => true,
                 "false" | "no" | "0" | "" => false,
@@ -585,11 +565,10 @@ impl<'a> Importer<'a> {
                 }
                 continue;
             }
-            let note = cell(note_col);
             let relation = Relation {
-                name: name.into_owned(),
+                name,
                 directed,
-                note: (!note.is_empty()).then(|| note.into_owned()),
+                note: (!note.is_empty()).then_some(note),
             };
             let name = relation.name.clone();
             match self.graph.relations_mut().declare(relation) {
@@ -605,36 +584,23 @@ impl<'a> Importer<'a> {
     /// `sources.csv`: sources with their citation and URL, in order. A
     /// source the graph has already merges when it is the same.
     fn read_sources<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
-        let origin = table.origin.clone();
-        let exact = table.exact;
-        let mut reader = csv_reader(table.reader);
-        let header = Header::read(&mut reader, &origin)?;
-        let id_col = header.require("id")?;
-        let citation_col = header.find("citation");
-        let url_col = header.find("url");
-        self.report.companions.push(origin.clone());
-        let mut record = csv::StringRecord::new();
-        while let Some(line) = self.next_record(&mut reader, &mut record, &origin)? {
-            let cell = |col: Option<usize>| {
-                col.and_then(|c| record.get(c))
-                    .map(|t| read_cell(t, exact))
-                    .unwrap_or_default()
-            };
-            let id = cell(Some(id_col));
+        let (origin, rows) = self.companion_rows(table, Some("id"), &["id", "citation", "url"])?;
+        for (line, cells) in rows {
+            let [id, citation, url] = <[Option<String>; 3]>::try_from(cells)
+                .expect("three columns asked")
+                .map(Option::unwrap_or_default);
             if id.is_empty() {
                 self.reject(&origin, line, "the source has no id".into());
                 continue;
             }
-            let citation = cell(citation_col);
-            let url = cell(url_col);
             let source = Source {
                 citation: if citation.is_empty() {
-                    id.to_string()
+                    id.clone()
                 } else {
-                    citation.into_owned()
+                    citation
                 },
-                url: (!url.is_empty()).then(|| url.into_owned()),
-                id: id.into_owned(),
+                url: (!url.is_empty()).then_some(url),
+                id,
             };
             match self.graph.find_source(&source.id) {
                 Some(existing) if *self.graph.source(existing) == source => {
@@ -655,6 +621,40 @@ impl<'a> Importer<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The rows of a small companion table (graph, relations, sources), each
+    /// with its line and the cells of `columns` in order: `None` where the
+    /// table has no such column. `required` must be a column. Returns the
+    /// table's name for rejections.
+    fn companion_rows<R: Read>(
+        &mut self,
+        table: Table<R>,
+        required: Option<&str>,
+        columns: &[&str],
+    ) -> Result<(String, CompanionRows), ImportError> {
+        let origin = table.origin.clone();
+        let exact = table.exact;
+        let mut reader = csv_reader(table.reader);
+        let header = Header::read(&mut reader, &origin)?;
+        if let Some(column) = required {
+            header.require(column)?;
+        }
+        let positions: Vec<Option<usize>> = columns.iter().map(|c| header.find(c)).collect();
+        self.report.companions.push(origin.clone());
+        let mut rows = Vec::new();
+        let mut record = csv::StringRecord::new();
+        while let Some(line) = self.next_record(&mut reader, &mut record, &origin)? {
+            let cells = positions
+                .iter()
+                .map(|col| {
+                    col.and_then(|c| record.get(c))
+                        .map(|t| read_cell(t, exact).into_owned())
+                })
+                .collect();
+            rows.push((line, cells));
+        }
+        Ok((origin, rows))
     }
 
     /// The next record and its line; a malformed row is rejected and
@@ -1742,6 +1742,9 @@ fn tie_key(graph: &Graph, id: TieId) -> Option<TieKey> {
 fn tie_hash(graph: &Graph, id: TieId) -> u64 {
     hasher().hash_one(tie_key(graph, id).expect("indexed ties exist"))
 }
+
+/// A companion table's rows: each line number with its cells, `None` for a missing column.
+type CompanionRows = Vec<(u64, Vec<Option<String>>)>;
 
 fn csv_reader<R: Read>(reader: R) -> csv::Reader<R> {
     csv::ReaderBuilder::new()
