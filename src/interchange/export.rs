@@ -180,11 +180,7 @@ impl<'g> Selection<'g> {
     }
 
     fn source_ids(&self, tie: &TieRef<'_>) -> Vec<&str> {
-        tie.tie
-            .sources()
-            .iter()
-            .map(|s| self.graph.source(*s).id.as_str())
-            .collect()
+        self.graph.source_ids(tie.tie).collect()
     }
 
     /// Source ids joined with `;`, for tools that read the list as text.

@@ -110,12 +110,7 @@ impl Graph {
             start: tie.tie.start(),
             end: tie.tie.end(),
             confidence: tie.tie.confidence,
-            sources: tie
-                .tie
-                .sources()
-                .iter()
-                .map(|s| self.source(*s).id.clone())
-                .collect(),
+            sources: self.source_ids(tie.tie).map(str::to_string).collect(),
             note: tie.tie.note().map(str::to_string),
             events: tie.tie.events(),
         }
@@ -424,6 +419,14 @@ impl Graph {
 
     pub fn source(&self, id: SourceId) -> &Source {
         &self.sources[id.index()]
+    }
+
+    /// The ids of the sources `tie` cites, in order.
+    pub fn source_ids<'g, 't>(
+        &'g self,
+        tie: &'t Tie,
+    ) -> impl Iterator<Item = &'g str> + use<'g, 't> {
+        tie.sources().iter().map(|s| self.source(*s).id.as_str())
     }
 
     pub fn find_source(&self, id: &str) -> Option<SourceId> {

@@ -448,12 +448,7 @@ pub fn tie_out<'g>(graph: &'g Graph, tie: TieRef<'g>) -> TieOut<'g> {
         start: tie.tie.start(),
         end: tie.tie.end(),
         confidence: tie.tie.confidence,
-        sources: tie
-            .tie
-            .sources()
-            .iter()
-            .map(|s| graph.source(*s).id.as_str())
-            .collect(),
+        sources: graph.source_ids(tie.tie).collect(),
         note: tie.tie.note(),
     }
 }
