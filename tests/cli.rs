@@ -1,16 +1,11 @@
 //! End-to-end tests: they run the real `actorgraph` binary.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use assert_cmd::cargo::CommandCargoExt;
-
-fn actorgraph() -> Command {
-    let mut command = Command::cargo_bin("actorgraph").expect("binary builds");
-    command.env("NO_COLOR", "1");
-    command
-}
+mod common;
+use common::{actorgraph, run_piped};
 
 struct Run {
     code: i32,
@@ -23,27 +18,18 @@ fn run(args: &[&str]) -> Run {
 }
 
 fn run_with_stdin(args: &[&str], stdin: &str) -> Run {
-    let mut child = actorgraph()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn actorgraph");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    let run = Run {
+    run_with_bytes(args, stdin.as_bytes())
+}
+
+fn run_with_bytes(args: &[&str], stdin: &[u8]) -> Run {
+    let mut command = actorgraph();
+    command.args(args);
+    let output = run_piped(command, stdin);
+    Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "panic:\n{}", run.stderr);
-    run
+    }
 }
 
 fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, PathBuf) {
@@ -730,27 +716,14 @@ mod command_line {
 
     #[test]
     fn a_piped_line_that_is_not_text_is_an_error_on_that_line() {
-        let mut child = actorgraph()
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(b"show MLF\n\xff\xfe\nshow AQIM\n")
-            .unwrap();
-        let output = child.wait_with_output().unwrap();
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1));
+        let result = run_with_bytes(&[], b"show MLF\n\xff\xfe\nshow AQIM\n");
+        assert_eq!(result.code, 1);
         assert!(
-            stdout.contains("MLF (mlf)") && stdout.contains("AQIM (aqim)"),
-            "{stdout}"
+            result.stdout.contains("MLF (mlf)") && result.stdout.contains("AQIM (aqim)"),
+            "{}",
+            result.stdout
         );
-        assert!(stderr.contains("<stdin>:2"), "{stderr}");
+        assert!(result.stderr.contains("<stdin>:2"), "{}", result.stderr);
     }
 
     #[test]
@@ -894,8 +867,8 @@ mod command_line {
 
     #[test]
     fn no_colour_when_not_a_terminal() {
-        let output = Command::cargo_bin("actorgraph")
-            .unwrap()
+        let output = actorgraph()
+            .env_remove("NO_COLOR")
             .args(["query", "show JNIM"])
             .output()
             .unwrap();

@@ -4,42 +4,19 @@
 //! missing `dot` fails them.
 
 mod common;
-use common::graphviz;
-use std::io::Write as _;
+use common::{actorgraph, graphviz, run_piped};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-use assert_cmd::cargo::CommandCargoExt;
+use std::process::Output;
 
 const JNIM: &str = "export dot JNIM depth 2 as of 2023-02";
 
-fn actorgraph() -> Command {
-    let mut command = Command::cargo_bin("actorgraph").expect("binary builds");
-    command.env("NO_COLOR", "1");
-    command
-}
-
 fn run(args: &[&str], stdin: &str, path: Option<&Path>) -> Output {
     let mut command = actorgraph();
-    command
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    command.args(args);
     if let Some(path) = path {
         command.env("PATH", path);
     }
-    let mut child = command.spawn().expect("spawn actorgraph");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.contains("panicked"), "panic:\n{stderr}");
-    output
+    run_piped(command, stdin.as_bytes())
 }
 
 /// `actorgraph export WORDS...`, the words of a statement after `export`.

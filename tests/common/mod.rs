@@ -1,6 +1,12 @@
 //! Helpers shared by the integration tests.
 
-use std::process::{Command, Stdio};
+// Each test binary uses only some of these helpers.
+#![allow(dead_code)]
+
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
 
 /// True when Graphviz can be run; otherwise a note, or a failure on CI,
 /// where a missing `dot` must not pass as a skipped test.
@@ -18,4 +24,26 @@ pub fn graphviz() -> bool {
         eprintln!("note: Graphviz `dot` not found; skipping the rendering part of this test");
     }
     found
+}
+
+/// The `actorgraph` binary, colours off.
+pub fn actorgraph() -> Command {
+    let mut command = Command::cargo_bin("actorgraph").expect("binary builds");
+    command.env("NO_COLOR", "1");
+    command
+}
+
+/// Runs `command` with `stdin` as its input; fails the test on a panic.
+pub fn run_piped(mut command: Command, stdin: &[u8]) -> Output {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn actorgraph");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "panic:\n{stderr}");
+    output
 }
