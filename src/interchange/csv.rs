@@ -699,19 +699,7 @@ impl<'a> Importer<'a> {
         let note_col = optional(&columns.note)?;
         let mut lines: FxHashMap<ActorId, u64> = FxHashMap::default();
         let mut record = csv::StringRecord::new();
-        loop {
-            match reader.read_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(error) => match csv_problem(&origin, error) {
-                    Ok(rejection) => {
-                        self.report.rejections.push(rejection);
-                        continue;
-                    }
-                    Err(fatal) => return Err(fatal),
-                },
-            }
-            let line = record.position().map_or(0, |p| p.line());
+        while let Some(line) = self.next_record(&mut reader, &mut record, &origin)? {
             let cell =
                 |col: Option<usize>| col.and_then(|c| record.get(c)).map(|t| read_cell(t, exact));
             let id = cell(Some(id_col)).unwrap_or_default();
