@@ -51,18 +51,14 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         let written =
             diagram::storyboard(graph, &spec, first..=last, &dir, format).map_err(failed)?;
         let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-        return Ok(Output::Answer(Answer::Text {
-            text: format!("wrote {} frames:\n  {}", list.len(), list.join("\n  ")),
-        }));
+        return Ok(Output::Answer(Answer::text(format!("wrote {} frames:\n  {}", list.len(), list.join("\n  ")))));
     }
     match &plan.target {
         None => Ok(Output::Raw(diagram::to_dot(graph, &spec))),
         Some(target) => {
             let path = Path::new(target);
             diagram::export(graph, &spec, path).map_err(failed)?;
-            Ok(Output::Answer(Answer::Text {
-                text: format!("wrote {target}"),
-            }))
+            Ok(Output::Answer(Answer::text(format!("wrote {target}"))))
         }
     }
 }
@@ -108,14 +104,12 @@ fn interchange<'g>(
             let written = interchange::export(graph, &ties, &actors, format, Path::new(target))
                 .map_err(|e| Diagnostic::new(format!("export {}: {e}", format.name())))?;
             let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            Ok(Output::Answer(Answer::Text {
-                text: format!(
+            Ok(Output::Answer(Answer::text(format!(
                     "wrote {} ({} actors, {} ties)",
                     list.join(", "),
                     actors.len(),
                     ties.len()
-                ),
-            }))
+                ))))
         }
     }
 }

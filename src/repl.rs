@@ -311,7 +311,7 @@ fn handle(
             if output.is_failed_check() {
                 *ok = false;
             }
-            write_out(&output.render(format, color_out))?;
+            write_out(&output.render(format, color_out, crate::session::terminal_width()))?;
         }
         Err(mut diagnostic) => {
             *ok = false;

@@ -58,9 +58,10 @@ pub fn run(
                 if output.is_failed_check() {
                     report.failed_expectations += 1;
                     let message = match &output {
-                        Output::Answer(crate::answer::Answer::Check { message, .. }) => {
-                            message.clone()
-                        }
+                        Output::Answer(crate::answer::Answer {
+                            body: crate::answer::Body::Check { message, .. },
+                            ..
+                        }) => message.clone(),
                         _ => String::new(),
                     };
                     let indent = line.len() - line.trim_start().len();
@@ -74,7 +75,7 @@ pub fn run(
                             ),
                     );
                 }
-                report.output.push_str(&output.render(format, color));
+                report.output.push_str(&output.render(format, color, None));
             }
             Err(diagnostic) => {
                 report.problems.push(relocate(

@@ -32,11 +32,12 @@ pub enum Output<'g> {
 }
 
 impl Output<'_> {
-    pub fn render(&self, format: Format, color: bool) -> String {
+    /// The output as `format`; text wraps notes to `width` (a terminal's).
+    pub fn render(&self, format: Format, color: bool, width: Option<usize>) -> String {
         match self {
             Output::Raw(text) => text.clone(),
             Output::Answer(answer) => match format {
-                Format::Text => answer.to_text(color),
+                Format::Text => answer.to_text_width(color, width),
                 Format::Json => format!("{}\n", answer.to_json()),
                 Format::Csv => answer.to_csv(),
             },
@@ -45,8 +46,16 @@ impl Output<'_> {
 
     /// True for an expectation that did not hold.
     pub fn is_failed_check(&self) -> bool {
-        matches!(self, Output::Answer(Answer::Check { passed: false, .. }))
+        matches!(self, Output::Answer(answer) if answer.is_failed_check())
     }
+}
+
+/// The width of the terminal on standard output, if it is one: text answers
+/// wrap their notes to it.
+pub fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map(|(terminal_size::Width(w), _)| usize::from(w))
+        .filter(|w| *w >= 20)
 }
 
 /// An open graph and where it came from.

@@ -290,7 +290,7 @@ pub fn import(
     if let Some(title) = &report.title {
         graph.title = title.clone();
     }
-    graph.as_of = report.as_of;
+    graph.set_as_of(report.as_of);
     Ok((graph, report))
 }
 
@@ -386,6 +386,7 @@ struct FoldRun {
     confidence: Confidence,
     sources: Vec<SourceId>,
     note: Option<String>,
+    evidence: Option<String>,
 }
 
 /// A row of the ties table, read and checked.
@@ -398,6 +399,7 @@ struct TieRow {
     confidence: Confidence,
     sources: Vec<SourceId>,
     note: Option<String>,
+    evidence: Option<String>,
     events: Option<u32>,
 }
 
@@ -912,9 +914,8 @@ impl<'a> Importer<'a> {
                                     run.sources.push(source);
                                 }
                             }
-                            if run.note.is_none() {
-                                run.note = row.note;
-                            }
+                            merge_text(&mut run.note, row.note);
+                            merge_text(&mut run.evidence, row.evidence);
                             self.report.events_folded += 1;
                         }
                         None => {
@@ -929,6 +930,7 @@ impl<'a> Importer<'a> {
                                 confidence: row.confidence,
                                 sources: row.sources,
                                 note: row.note,
+                                evidence: row.evidence,
                             });
                             // The line of the run's first event stands for the tie.
                             self.tie_lines.push(line as u32);
@@ -950,6 +952,7 @@ impl<'a> Importer<'a> {
                         confidence: run.confidence,
                         sources: run.sources,
                         note: run.note,
+                        evidence: run.evidence,
                         events: Some(run.count),
                     },
                     u64::from(line),
@@ -1108,6 +1111,7 @@ impl<'a> Importer<'a> {
             confidence: row.confidence,
             sources,
             note: row.note,
+            evidence: row.evidence,
             events: row.events,
         }))
     }
@@ -1246,16 +1250,19 @@ impl<'a> Importer<'a> {
         if let Some(&existing) = self.ties.find(hash, |t| tie_key(graph, *t) == Some(key)) {
             let tie = self.graph.tie_mut(existing).expect("indexed ties exist");
             tie.confidence = tie.confidence.max(row.confidence);
-            if !row.sources.is_empty() || row.note.is_some() || row.events.is_some() {
+            if !row.sources.is_empty()
+                || row.note.is_some()
+                || row.evidence.is_some()
+                || row.events.is_some()
+            {
                 let details = tie.details_mut();
                 for source in row.sources {
                     if !details.sources.contains(&source) {
                         details.sources.push(source);
                     }
                 }
-                if details.note.is_none() {
-                    details.note = row.note;
-                }
+                merge_text(&mut details.note, row.note);
+                merge_text(&mut details.evidence, row.evidence);
                 if details.events.is_none() {
                     details.events = row.events;
                 }
@@ -1267,6 +1274,7 @@ impl<'a> Importer<'a> {
             Tie::new(row.relation, row.start, row.end, row.confidence).with_details(TieDetails {
                 sources: row.sources,
                 note: row.note,
+                evidence: row.evidence,
                 events: row.events,
             });
         let id = self
@@ -1409,6 +1417,20 @@ enum RelationCell {
     Cell(String),
 }
 
+/// Keeps every row's text when rows merge into one tie: a second, different
+/// text is appended on its own line rather than dropped.
+fn merge_text(kept: &mut Option<String>, incoming: Option<String>) {
+    let Some(incoming) = incoming else { return };
+    match kept {
+        None => *kept = Some(incoming),
+        Some(text) if text.lines().any(|line| line == incoming) => {}
+        Some(text) => {
+            text.push('\n');
+            text.push_str(&incoming);
+        }
+    }
+}
+
 /// A ties row with every cell read that needs no graph.
 struct OwnedRow {
     ends: [EndCell; 2],
@@ -1418,6 +1440,7 @@ struct OwnedRow {
     confidence: Confidence,
     sources: String,
     note: Option<String>,
+    evidence: Option<String>,
     events: Option<u32>,
 }
 
@@ -1437,6 +1460,7 @@ struct RowCells<'r> {
     confidence: Confidence,
     sources: Cow<'r, str>,
     note: Option<String>,
+    evidence: Option<String>,
     events: Option<u32>,
 }
 
@@ -1450,6 +1474,7 @@ impl RowCells<'_> {
             confidence: self.confidence,
             sources: self.sources.into_owned(),
             note: self.note,
+            evidence: self.evidence,
             events: self.events,
         }
     }
@@ -1468,6 +1493,7 @@ struct TieCells {
     confidence_col: Option<usize>,
     sources: Option<usize>,
     note: Option<usize>,
+    evidence: Option<usize>,
     events: Option<usize>,
     /// Cells are read exactly as written (a file the CSV export wrote).
     exact: bool,
@@ -1507,6 +1533,7 @@ impl TieCells {
             confidence,
             sources: header.optional(ties.sources.as_deref(), strict_columns)?,
             note: header.optional(ties.note.as_deref(), strict_columns)?,
+            evidence: header.optional(ties.evidence.as_deref(), strict_columns)?,
             events: header.optional(ties.events.as_deref(), strict_columns)?,
             exact,
         })
@@ -1582,6 +1609,10 @@ impl TieCells {
             Some(col) => text(col)?,
             None => Cow::Borrowed(""),
         };
+        let evidence = match self.evidence {
+            Some(col) => Some(text(col)?.into_owned()).filter(|n| !n.is_empty()),
+            None => None,
+        };
         let note = match self.note {
             Some(col) => Some(text(col)?.into_owned()).filter(|n| !n.is_empty()),
             None => None,
@@ -1608,6 +1639,7 @@ impl TieCells {
             confidence,
             sources,
             note,
+            evidence,
             events,
         }))
     }

@@ -248,6 +248,7 @@ fn csv_files(s: &Selection<'_>) -> Vec<(String, String)> {
         "confidence",
         "sources",
         "note",
+        "evidence",
         "events",
     ]))
     .chain(s.ties.iter().map(|t| {
@@ -260,6 +261,7 @@ fn csv_files(s: &Selection<'_>) -> Vec<(String, String)> {
             t.tie.confidence.to_string(),
             join_list(&s.source_ids(t), ";"),
             t.tie.note().map(str::to_string).unwrap_or_default(),
+            t.tie.evidence().map(str::to_string).unwrap_or_default(),
             t.tie.events().map(|e| e.to_string()).unwrap_or_default(),
         ]
     }));
@@ -285,7 +287,7 @@ fn csv_files(s: &Selection<'_>) -> Vec<(String, String)> {
         header(&["title", "as_of", "format"]),
         vec![
             s.graph.title.clone(),
-            date(s.graph.as_of),
+            date(s.graph.as_of()),
             CSV_MARKER.to_string(),
         ],
     ];

@@ -96,6 +96,9 @@ pub struct TieColumns {
     pub sources: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The source's words a tie rests on (the CSV export writes one).
+    #[serde(default)]
+    pub evidence: Option<String>,
     /// An event count column (the CSV export writes one).
     #[serde(default)]
     pub events: Option<String>,
@@ -249,6 +252,7 @@ impl Default for Mapping {
                 }),
                 sources: Some("sources".into()),
                 note: Some("note".into()),
+                evidence: Some("evidence".into()),
                 events: Some("events".into()),
                 fold: Fold::Rows,
             },
@@ -314,12 +318,9 @@ impl DateFormat {
     pub fn parse(self, text: &str) -> Result<PartialDate, String> {
         let shape = |what: &str| format!("`{text}` is not a date {what}");
         match self {
-            DateFormat::Iso => {
-                parse_iso(text.as_bytes()).ok_or_else(|| match text.parse::<PartialDate>() {
-                    Err(error) => error.to_string(),
-                    Ok(_) => shape("(YYYY, YYYY-MM or YYYY-MM-DD)"),
-                })
-            }
+            // The fast path reads plain dates; EDTF's forms go the long way.
+            DateFormat::Iso => parse_iso(text.as_bytes())
+                .map_or_else(|| text.parse::<PartialDate>().map_err(|e| e.to_string()), Ok),
             DateFormat::MonthDayYear | DateFormat::DayMonthYear => {
                 let parts: Vec<&str> = text.split('/').collect();
                 let [a, b, y] = parts[..] else {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::time::{PartialDate, Window};
+use super::time::{Bounds, PartialDate, Window};
 
 /// What sort of actor this is. Outputs and diagrams group and draw by it.
 #[derive(
@@ -108,8 +108,14 @@ pub struct Period {
 }
 
 impl Period {
+    /// Every day the period may cover.
     pub fn window(self) -> Window {
         Window::of_span(self.start, self.end)
+    }
+
+    /// The period as a lifespan: when it may and must have begun and ended.
+    pub fn bounds(self) -> Bounds {
+        Bounds::of_life(self.start, self.end)
     }
 }
 
@@ -159,6 +165,11 @@ impl Actor {
             active: None,
             note: None,
         }
+    }
+
+    /// When the actor may and must have existed; unbounded where undated.
+    pub fn life(&self) -> Bounds {
+        self.active.map_or(Bounds::ALWAYS, Period::bounds)
     }
 
     /// The id, the name and every alias.

@@ -12,7 +12,7 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use super::graph::Network;
 use super::relation::{Confidence, RelationId};
 use super::tie::{ActorId, TieFilter, TieId};
-use super::time::Window;
+use super::time::{Bounds, Certainty, Day};
 
 /// One tie as seen from one of its ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +20,8 @@ pub struct Link {
     pub tie: TieId,
     /// The other end.
     pub other: ActorId,
-    pub window: Window,
+    /// The tie's effective bounds: its dates within both actors' lifespans.
+    pub bounds: Bounds,
     pub relation: RelationId,
     /// True when the actor whose link this is is the tie's `from`.
     pub outgoing: bool,
@@ -28,10 +29,11 @@ pub struct Link {
 }
 
 impl Link {
-    /// True when `filter` accepts the tie this link stands for.
+    /// How sure `filter` is of the tie this link stands for; `No` when it
+    /// refuses it (a source filter is checked on the tie, not here).
     #[inline]
-    pub fn accepted_by(&self, filter: &TieFilter) -> bool {
-        filter.accepts_parts(self.relation, self.window, self.confidence)
+    pub fn certainty(&self, filter: &TieFilter) -> Certainty {
+        filter.certainty(self.relation, self.bounds, self.confidence)
     }
 }
 
@@ -43,7 +45,8 @@ pub(crate) struct Adjacency {
 }
 
 impl Adjacency {
-    pub(crate) fn build(network: &Network) -> Adjacency {
+    /// Packs every tie of `network`; ongoing ties are certain up to `known_until`.
+    pub(crate) fn build(network: &Network, known_until: Day) -> Adjacency {
         let nodes = network
             .node_indices()
             .map(|n| n.index() + 1)
@@ -60,7 +63,7 @@ impl Adjacency {
         let placeholder = Link {
             tie: TieId::new(0),
             other: ActorId::new(0),
-            window: Window::ALL,
+            bounds: Bounds::ALWAYS,
             relation: RelationId::ALLIANCE,
             outgoing: false,
             confidence: Confidence::Possible,
@@ -69,12 +72,16 @@ impl Adjacency {
         let mut next: Vec<u32> = offsets[..nodes].to_vec();
         for edge in network.edge_references() {
             let tie = edge.weight();
+            let bounds = tie
+                .own_bounds(known_until)
+                .within(network[edge.source()].life())
+                .within(network[edge.target()].life());
             let mut place = |actor: ActorId, other: ActorId, outgoing: bool| {
                 let slot = &mut next[actor.index()];
                 links[*slot as usize] = Link {
                     tie: edge.id(),
                     other,
-                    window: tie.window(),
+                    bounds,
                     relation: tie.relation,
                     outgoing,
                     confidence: tie.confidence,
@@ -86,7 +93,7 @@ impl Adjacency {
         }
         for actor in 0..nodes {
             let range = offsets[actor] as usize..offsets[actor + 1] as usize;
-            links[range].sort_unstable_by_key(|l| (l.relation, l.window.first, l.tie));
+            links[range].sort_unstable_by_key(|l| (l.relation, l.bounds.start.0, l.tie));
         }
         Adjacency { offsets, links }
     }

@@ -10,12 +10,14 @@ use super::actor::Actor;
 use super::graph::{did_you_mean, nearest, tie_site, Graph};
 use super::names::normalize;
 use super::relation::{RelationId, Relations};
-use super::spec::{GraphSpec, Problem, Site, TieSpec};
+use super::event::Event;
+use super::spec::{EventSpec, GraphSpec, Problem, Site, TieSpec};
 use super::tie::{ActorId, SourceId, Tie, TieDetails};
-use super::time::{PartialDate, Window};
+use super::time::{Bounds, PartialDate, Window};
 
 pub(crate) fn build(spec: GraphSpec) -> Result<Graph, Vec<Problem>> {
-    let mut builder = GraphBuilder::new(spec.title, spec.as_of);
+    let mut builder = GraphBuilder::new(spec.title, None);
+    builder.set_as_of(spec.as_of);
     for source in spec.sources {
         builder.source(source);
     }
@@ -27,6 +29,9 @@ pub(crate) fn build(spec: GraphSpec) -> Result<Graph, Vec<Problem>> {
     }
     for tie in spec.ties {
         builder.tie(tie);
+    }
+    for event in spec.events {
+        builder.event(event);
     }
     builder.finish()
 }
@@ -47,12 +52,13 @@ pub struct GraphBuilder {
     relations_seen: usize,
     actors_seen: usize,
     ties_seen: usize,
+    events_seen: usize,
 }
 
 impl GraphBuilder {
     pub fn new(title: String, as_of: Option<PartialDate>) -> Self {
         let mut graph = Graph::new(title);
-        graph.as_of = as_of;
+        graph.set_as_of(as_of);
         GraphBuilder {
             graph,
             problems: Vec::new(),
@@ -63,6 +69,7 @@ impl GraphBuilder {
             relations_seen: 0,
             actors_seen: 0,
             ties_seen: 0,
+            events_seen: 0,
         }
     }
 
@@ -70,8 +77,21 @@ impl GraphBuilder {
         self.graph.title = title;
     }
 
+    /// Sets the graph's as-of date, which must be a plain date: it is the
+    /// day the graph's "now" stands on.
     pub fn set_as_of(&mut self, as_of: Option<PartialDate>) {
-        self.graph.as_of = as_of;
+        if let Some(date) = as_of.filter(|d| !d.is_plain()) {
+            self.problems.push(
+                Problem::new(
+                    Site::Document { field: "as_of" },
+                    format!("as_of `{date}` is not a plain date"),
+                )
+                .with_help(Some(
+                    "write the day, month or year the graph is current as of, e.g. \"2023-02\"".into(),
+                )),
+            );
+        }
+        self.graph.set_as_of(as_of);
     }
 
     /// How many ties have been read so far (for progress reports).
@@ -255,6 +275,9 @@ impl GraphBuilder {
                 ));
             }
         }
+        for actor in [from, to].into_iter().flatten() {
+            check_within_life(graph.actor(actor), spec.start, spec.end, index, problems);
+        }
         if problems.len() != before {
             return;
         }
@@ -265,6 +288,7 @@ impl GraphBuilder {
             Tie::new(relation, spec.start, spec.end, spec.confidence).with_details(TieDetails {
                 sources,
                 note: spec.note,
+                evidence: spec.evidence,
                 events: spec.events,
             });
         let window = tie.window();
@@ -272,6 +296,85 @@ impl GraphBuilder {
         if relation == RelationId::SUBGROUP_OF {
             self.subgroup_ties.push((from, to, window, index));
         }
+    }
+
+    /// Checks and adds a dated one-off event.
+    pub fn event(&mut self, spec: EventSpec) {
+        let index = self.events_seen;
+        self.events_seen += 1;
+        let site = |field, item| Site::Event { index, field, item };
+        let before = self.problems.len();
+        if spec.actors.is_empty() {
+            self.problems
+                .push(Problem::new(site("actors", None), "an event needs at least one actor"));
+        }
+        if spec.what.trim().is_empty() {
+            self.problems.push(Problem::new(
+                site("what", None),
+                "an event needs a `what`: what happened",
+            ));
+        }
+        let mut actors = Vec::with_capacity(spec.actors.len());
+        for (item, id) in spec.actors.iter().enumerate() {
+            match self.graph.find(&key_of(id)) {
+                Some(actor) if self.graph.actor(actor).id == *id => {
+                    let life = self.graph.actor(actor).life();
+                    let (first, last) = (spec.date.first_day(), spec.date.last_day());
+                    if last < life.start.0 || first > life.end.1 {
+                        self.problems.push(Problem::new(
+                            site("date", None),
+                            format!(
+                                "event dated {} lies outside the life of `{id}` (active {})",
+                                spec.date,
+                                self.graph.actor(actor).active.unwrap_or_default()
+                            ),
+                        ));
+                    }
+                    actors.push(actor);
+                }
+                _ => {
+                    let ids: Vec<String> = nearest(&normalize(id), self.graph.name_keys(), 3)
+                        .into_iter()
+                        .map(|a| format!("`{}`", self.graph.actor(a).id))
+                        .collect();
+                    self.problems.push(
+                        Problem::new(
+                            site("actors", Some(item)),
+                            format!("event names actor `{id}`, which the graph does not have"),
+                        )
+                        .with_help(
+                            (!ids.is_empty())
+                                .then(|| did_you_mean(&ids).trim_start_matches("; ").to_string()),
+                        ),
+                    );
+                }
+            }
+        }
+        let mut sources = Vec::with_capacity(spec.sources.len());
+        for (item, source) in spec.sources.iter().enumerate() {
+            match self.source_ids.get(source) {
+                Some(id) => sources.push(*id),
+                None => self.problems.push(
+                    Problem::new(
+                        site("sources", Some(item)),
+                        format!("event cites source `{source}`, which the graph does not declare"),
+                    )
+                    .with_help(declared_sources_help(&self.source_ids, source)),
+                ),
+            }
+        }
+        if self.problems.len() != before {
+            return;
+        }
+        self.graph.add_event(Event {
+            date: spec.date,
+            actors,
+            what: spec.what,
+            confidence: spec.confidence,
+            sources,
+            evidence: spec.evidence,
+            note: spec.note,
+        });
     }
 
     /// Runs the checks that need the whole graph; the graph, or every problem.
@@ -370,6 +473,51 @@ fn check_span(
                 tie_site(index, "end"),
                 format!("tie ends ({end}) before it starts ({start})"),
             ));
+        }
+    }
+}
+
+/// A tie cannot begin before one of its actors exists, nor run on after
+/// one has ceased: reported when the dates make it certain, on the field.
+fn check_within_life(
+    actor: &Actor,
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+    index: usize,
+    problems: &mut Vec<Problem>,
+) {
+    let Some(period) = actor.active else { return };
+    let life: Bounds = period.bounds();
+    let outside = |date: PartialDate| {
+        if date.last_day() < life.start.0 {
+            Some("before")
+        } else if date.first_day() > life.end.1 {
+            Some("after")
+        } else {
+            None
+        }
+    };
+    for (field, date) in [("start", start), ("end", end)] {
+        let Some(date) = date else { continue };
+        if let Some(side) = outside(date) {
+            let verb = if field == "start" { "starts" } else { "ends" };
+            let edge = if side == "before" {
+                "exists"
+            } else {
+                "has ceased to exist"
+            };
+            problems.push(
+                Problem::new(
+                    tie_site(index, field),
+                    format!(
+                        "tie {verb} ({date}) {side} `{}` {edge} (active {period})",
+                        actor.id
+                    ),
+                )
+                .with_help(Some(
+                    "a tie lives within both actors' lives: correct the date, or the actor's `active` span".into(),
+                )),
+            );
         }
     }
 }

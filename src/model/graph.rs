@@ -9,11 +9,12 @@ use rustc_hash::FxHashMap;
 
 use super::actor::{Actor, Source};
 use super::adjacency::{Adjacency, Link};
+use super::event::Event;
 use super::names::{normalize, similarity, SUGGESTION_THRESHOLD};
 use super::relation::{Confidence, RelationId, Relations};
-use super::spec::{GraphSpec, Problem, Site, TieSpec};
+use super::spec::{EventSpec, GraphSpec, Problem, Site, TieSpec};
 use super::tie::{ActorId, SourceId, Tie, TieFilter, TieId, TieRef};
-use super::time::{Day, PartialDate, Window};
+use super::time::{Bounds, Certainty, Day, PartialDate, Window, DAY_MAX};
 
 /// The network itself. `StableGraph` because actors and ties can be removed
 /// (imports merge, sessions edit) while the indices already handed out, and
@@ -26,8 +27,10 @@ pub type Network = StableGraph<Actor, Tie, petgraph::Directed, u32>;
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
     pub title: String,
-    pub as_of: Option<PartialDate>,
+    /// The date the graph's knowledge runs to: its "now".
+    as_of: Option<PartialDate>,
     sources: Vec<Source>,
+    events: Vec<Event>,
     relations: Relations,
     network: Network,
     /// Normalised id, name and alias → actor.
@@ -98,7 +101,63 @@ impl Graph {
             relations: self.relations.declared().to_vec(),
             actors: self.network.node_weights().cloned().collect(),
             ties: self.all_ties().map(|tie| self.tie_spec(tie)).collect(),
+            events: self.events.iter().map(|e| self.event_spec(e)).collect(),
         }
+    }
+
+    /// One event in document form.
+    pub fn event_spec(&self, event: &Event) -> EventSpec {
+        EventSpec {
+            date: event.date,
+            actors: event
+                .actors
+                .iter()
+                .map(|a| self.actor(*a).id.clone())
+                .collect(),
+            what: event.what.clone(),
+            confidence: event.confidence,
+            sources: event
+                .sources
+                .iter()
+                .map(|s| self.source(*s).id.clone())
+                .collect(),
+            evidence: event.evidence.clone(),
+            note: event.note.clone(),
+        }
+    }
+
+    /// The date the graph is current as of: what a question with no time
+    /// asks about. `None` for a graph without one (an imported dataset).
+    pub fn as_of(&self) -> Option<PartialDate> {
+        self.as_of
+    }
+
+    /// Sets the as-of date; ongoing ties are certain up to it.
+    pub fn set_as_of(&mut self, as_of: Option<PartialDate>) {
+        self.indexes_changed();
+        self.as_of = as_of;
+    }
+
+    /// The last day the graph's knowledge covers: ongoing ties are certain
+    /// up to it and only possible after it. Unbounded without an as-of date.
+    pub fn known_until(&self) -> Day {
+        self.as_of.map_or(DAY_MAX, PartialDate::last_day)
+    }
+
+    // ---- events ----
+
+    /// Every dated one-off event, in document order.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// Adds an event; its actors must be in the graph.
+    pub fn add_event(&mut self, event: Event) -> bool {
+        if event.actors.is_empty() || !event.actors.iter().all(|a| self.network.contains_node(*a)) {
+            return false;
+        }
+        self.events.push(event);
+        true
     }
 
     /// One tie in document form.
@@ -112,6 +171,7 @@ impl Graph {
             confidence: tie.tie.confidence,
             sources: self.source_ids(tie.tie).map(str::to_string).collect(),
             note: tie.tie.note().map(str::to_string),
+            evidence: tie.tie.evidence().map(str::to_string),
             events: tie.tie.events(),
         }
     }
@@ -151,6 +211,7 @@ impl Graph {
     pub fn remove_actor(&mut self, id: ActorId) -> Option<Actor> {
         self.indexes_changed();
         let actor = self.network.remove_node(id)?;
+        self.events.retain(|e| !e.involves(id));
         for name in actor.all_names() {
             let key = normalize(name);
             if self.names.get(&key) == Some(&id) {
@@ -255,12 +316,31 @@ impl Graph {
         })
     }
 
+    /// A tie's effective bounds: its own dates within both actors'
+    /// lifespans, an ongoing tie certain up to the graph's as-of date.
+    pub fn bounds(&self, tie: TieRef<'_>) -> Bounds {
+        tie.tie
+            .own_bounds(self.known_until())
+            .within(self.actor(tie.from).life())
+            .within(self.actor(tie.to).life())
+    }
+
+    /// How sure `filter` is that `tie` was active in its window; `No` when
+    /// the filter refuses the tie. Every time question goes through this.
+    pub fn certainty(&self, tie: TieRef<'_>, filter: &TieFilter) -> Certainty {
+        if !filter.accepts_sources(tie.tie.sources()) {
+            return Certainty::No;
+        }
+        filter.certainty(tie.tie.relation, self.bounds(tie), tie.tie.confidence)
+    }
+
     /// The ties `filter` accepts, over the whole graph.
     pub fn ties<'g, 'f>(
         &'g self,
         filter: &'f TieFilter,
     ) -> impl Iterator<Item = TieRef<'g>> + use<'g, 'f> {
-        self.all_ties().filter(move |t| filter.accepts(t.tie))
+        self.all_ties()
+            .filter(move |t| self.certainty(*t, filter) != Certainty::No)
     }
 
     /// The ties of `actor` that `filter` accepts, either way round, read
@@ -298,15 +378,16 @@ impl Graph {
             Some([relation]) => adjacency.links_of(actor, *relation),
             _ => adjacency.links(actor),
         };
-        links
-            .iter()
-            .copied()
-            .filter(move |link| link.accepted_by(filter))
+        links.iter().copied().filter(move |link| {
+            link.certainty(filter) != Certainty::No
+                && (filter.source.is_none()
+                    || filter.accepts_sources(self.network[link.tie].sources()))
+        })
     }
 
     fn adjacency(&self) -> &Adjacency {
         self.adjacency
-            .get_or_init(|| Adjacency::build(&self.network))
+            .get_or_init(|| Adjacency::build(&self.network, self.known_until()))
     }
 
     /// Builds the lookup indexes now rather than on the first question, so
@@ -365,7 +446,10 @@ impl Graph {
         {
             return 0;
         }
-        if filter.min_confidence > Confidence::Possible {
+        if filter.min_confidence > Confidence::Possible
+            || filter.min_certainty > Certainty::Possibly
+            || filter.source.is_some()
+        {
             return self
                 .ties(filter)
                 .filter(|t| t.tie.relation == relation)
@@ -376,8 +460,9 @@ impl Graph {
             return 0;
         };
         let Window { first, last } = filter.window;
-        // Active in [first, last] ⇔ starts on or before `last` and does not
-        // end before `first`; those ending before `first` all start before it.
+        // Possibly active in [first, last] ⇔ may start on or before `last`
+        // and may end on or after `first`; those ending before `first` all
+        // start before it (bounds are kept consistent).
         let started = days.firsts.partition_point(|&d| d <= last);
         let ended = days.lasts.partition_point(|&d| d < first);
         started - ended
@@ -385,10 +470,14 @@ impl Graph {
 
     fn build_active_days(&self) -> Vec<ActiveDays> {
         let mut index = vec![ActiveDays::default(); self.relations.len()];
-        for tie in self.network.edge_weights() {
-            let days = &mut index[tie.relation.index()];
-            days.firsts.push(tie.window().first);
-            days.lasts.push(tie.window().last);
+        for tie in self.all_ties() {
+            let bounds = self.bounds(tie);
+            if bounds.is_impossible() {
+                continue;
+            }
+            let days = &mut index[tie.tie.relation.index()];
+            days.firsts.push(bounds.start.0);
+            days.lasts.push(bounds.end.1);
         }
         for days in &mut index {
             days.firsts.sort_unstable();
@@ -495,6 +584,7 @@ pub(crate) struct GraphParts<'a> {
 
 impl Graph {
     pub(crate) fn parts(&mut self) -> GraphParts<'_> {
+        self.indexes_changed();
         GraphParts {
             names: &mut self.names,
             network: &mut self.network,

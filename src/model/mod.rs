@@ -4,6 +4,7 @@
 pub mod actor;
 pub mod adjacency;
 mod build;
+pub mod event;
 pub use build::GraphBuilder;
 pub mod graph;
 pub mod names;
@@ -14,12 +15,13 @@ pub mod time;
 pub mod walk;
 
 pub use actor::{Actor, ActorKind, Period, Source};
+pub use event::Event;
 pub use adjacency::Link;
 pub use graph::{did_you_mean, Graph, UnknownActor};
 pub use relation::{Confidence, Relation, RelationId, Relations};
-pub use spec::{GraphSpec, Problem, Site, TieSpec};
+pub use spec::{EventSpec, GraphSpec, Problem, Site, TieSpec};
 pub use tie::{ActorId, SourceId, Tie, TieDetails, TieFilter, TieId, TieRef};
-pub use time::{Day, PartialDate, Window};
+pub use time::{Bounds, Certainty, Day, PartialDate, Window};
 
 /// Adds actors `a0`…`a{n-1}` named `A0`…, for unit tests.
 #[cfg(test)]

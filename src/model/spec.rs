@@ -23,6 +23,9 @@ pub struct GraphSpec {
     pub actors: Vec<Actor>,
     #[serde(default)]
     pub ties: Vec<TieSpec>,
+    /// Dated one-off events.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<EventSpec>,
 }
 
 /// A tie as written down: its ends by actor id, its relation and sources by name.
@@ -41,8 +44,27 @@ pub struct TieSpec {
     pub sources: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The source's words the tie rests on, quoted verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<u32>,
+}
+
+/// A dated one-off event as written down, its actors by id.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventSpec {
+    pub date: PartialDate,
+    pub actors: Vec<String>,
+    pub what: String,
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Where in a document a problem sits, by item and field; a file format maps
@@ -66,6 +88,11 @@ pub enum Site {
         item: Option<usize>,
     },
     Tie {
+        index: usize,
+        field: &'static str,
+        item: Option<usize>,
+    },
+    Event {
         index: usize,
         field: &'static str,
         item: Option<usize>,

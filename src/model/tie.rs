@@ -3,7 +3,7 @@
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
 use super::relation::{Confidence, RelationId};
-use super::time::{PartialDate, Window};
+use super::time::{Bounds, Certainty, Day, PartialDate, Window};
 
 /// An actor's index in its graph. Valid only for the graph that issued it.
 pub type ActorId = NodeIndex<u32>;
@@ -26,11 +26,9 @@ pub struct Tie {
     pub relation: RelationId,
     start: Option<PartialDate>,
     end: Option<PartialDate>,
-    /// Derived from `start` and `end`, kept because every time filter reads it.
-    window: Window,
     pub confidence: Confidence,
-    /// Sources, note and event count: most generated ties have none, so they
-    /// live behind one pointer, keeping a tie at 32 bytes instead of 80.
+    /// Sources, note, evidence and event count: most generated ties have
+    /// none, so they live behind one pointer, keeping a tie at 32 bytes.
     details: Option<Box<TieDetails>>,
 }
 
@@ -39,13 +37,18 @@ pub struct Tie {
 pub struct TieDetails {
     pub sources: Vec<SourceId>,
     pub note: Option<String>,
+    /// The source's own words the tie rests on, quoted verbatim.
+    pub evidence: Option<String>,
     /// How many recorded events this tie summarises, when it was built from event data.
     pub events: Option<u32>,
 }
 
 impl TieDetails {
     fn is_empty(&self) -> bool {
-        self.sources.is_empty() && self.note.is_none() && self.events.is_none()
+        self.sources.is_empty()
+            && self.note.is_none()
+            && self.evidence.is_none()
+            && self.events.is_none()
     }
 }
 
@@ -60,7 +63,6 @@ impl Tie {
             relation,
             start,
             end,
-            window: Window::of_span(start, end),
             confidence,
             details: None,
         }
@@ -73,6 +75,11 @@ impl Tie {
 
     pub fn note(&self) -> Option<&str> {
         self.details.as_ref().and_then(|d| d.note.as_deref())
+    }
+
+    /// The source's words the tie rests on.
+    pub fn evidence(&self) -> Option<&str> {
+        self.details.as_ref().and_then(|d| d.evidence.as_deref())
     }
 
     /// How many recorded events this tie summarises, when built from event data.
@@ -101,21 +108,23 @@ impl Tie {
         self.end
     }
 
-    /// Changes the tie's dates, keeping its active window in step.
+    /// Changes the tie's dates.
     pub fn set_span(&mut self, start: Option<PartialDate>, end: Option<PartialDate>) {
         self.start = start;
         self.end = end;
-        self.window = Window::of_span(start, end);
     }
 
-    /// The days this tie is active: from the first day of its start to the
-    /// last day of its end, unbounded where unknown or ongoing.
+    /// The days the tie's own dates allow it to be active, from the
+    /// earliest day of its start to the latest of its end; unbounded where
+    /// unknown or ongoing. Its actors' lifespans are not applied here: see
+    /// `Graph::bounds`.
     pub fn window(&self) -> Window {
-        self.window
+        Window::of_span(self.start, self.end)
     }
 
-    pub fn is_ongoing(&self) -> bool {
-        self.end.is_none()
+    /// The tie's own bounds; an ongoing tie is certain up to `known_until`.
+    pub fn own_bounds(&self, known_until: Day) -> Bounds {
+        Bounds::of_tie(self.start, self.end, known_until)
     }
 
     /// The dates as analysts write them: `2022-07–2022-11`, `2023-01–`, `?–2015`.
@@ -128,7 +137,8 @@ impl Tie {
     }
 }
 
-/// Which ties a lookup wants: relations, a time window and a confidence floor.
+/// Which ties a lookup wants: relations, a time window, a confidence floor
+/// and how sure it must be that the tie was active in the window.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TieFilter {
     /// `None` accepts every relation.
@@ -136,6 +146,11 @@ pub struct TieFilter {
     pub window: Window,
     /// The weakest confidence accepted.
     pub min_confidence: Confidence,
+    /// `Possibly` keeps ties that may have been active in the window;
+    /// `Certainly` only those that surely were.
+    pub min_certainty: Certainty,
+    /// Only ties citing this source.
+    pub source: Option<SourceId>,
 }
 
 impl Default for TieFilter {
@@ -144,6 +159,8 @@ impl Default for TieFilter {
             relations: None,
             window: Window::ALL,
             min_confidence: Confidence::Possible,
+            min_certainty: Certainty::Possibly,
+            source: None,
         }
     }
 }
@@ -162,25 +179,36 @@ impl TieFilter {
         self
     }
 
-    pub fn accepts(&self, tie: &Tie) -> bool {
-        self.accepts_parts(tie.relation, tie.window, tie.confidence)
-    }
-
-    /// The test itself, on the parts of a tie that filters read (a packed
-    /// link carries the same parts).
+    /// How sure it is that a tie with these effective bounds was active in
+    /// the filter's window, when its relation and confidence pass;
+    /// `Certainty::No` when the filter refuses it.
     #[inline]
-    pub fn accepts_parts(
+    pub fn certainty(
         &self,
         relation: RelationId,
-        window: Window,
+        bounds: Bounds,
         confidence: Confidence,
-    ) -> bool {
-        confidence >= self.min_confidence
-            && window.overlaps(self.window)
-            && self
+    ) -> Certainty {
+        if confidence < self.min_confidence
+            || !self
                 .relations
                 .as_ref()
                 .is_none_or(|relations| relations.contains(&relation))
+        {
+            return Certainty::No;
+        }
+        let certainty = bounds.activity(self.window);
+        if certainty >= self.min_certainty {
+            certainty
+        } else {
+            Certainty::No
+        }
+    }
+
+    /// True when the filter keeps a tie citing `sources` (its only test
+    /// that needs the tie itself).
+    pub fn accepts_sources(&self, sources: &[SourceId]) -> bool {
+        self.source.is_none_or(|wanted| sources.contains(&wanted))
     }
 }
 

@@ -1,10 +1,22 @@
-//! Dates at the precision a source gives them, and the day arithmetic behind
-//! every "active when" question.
+//! Dates at the precision and certainty a source gives them, and the one
+//! function that decides whether something was active in a window.
 //!
-//! A [`PartialDate`] is a year, a month or a day, shown back exactly as written.
-//! It covers its whole span: `2022` runs from 2022-01-01 to 2022-12-31. Spans
-//! are compared as [`Day`] numbers (days since 1970-01-01), so filters are
-//! integer comparisons.
+//! A [`PartialDate`] is written in a subset of the Library of Congress's
+//! Extended Date/Time Format (EDTF) and shown back exactly as written:
+//!
+//! | written | the true day lies |
+//! |---|---|
+//! | `2022`, `2022-06`, `2022-06-15` | somewhere in that year, month or day |
+//! | `2022~`, `2022?`, `2022%` | about / perhaps / about and perhaps then: one unit either side (`2022-06~` is May to July) |
+//! | `[2022-05..2022-08]` | somewhere from May to August 2022 |
+//! | `[..2023-02]`, `[2014..]` | on or before February 2023; on or after 2014 |
+//! | `201X`, `19XX` | in some year of that decade or century |
+//!
+//! Each date so has an earliest and a latest day ([`PartialDate::first_day`],
+//! [`PartialDate::last_day`]). [`Bounds`] turns a start and an end into the
+//! earliest and latest days each could be, and [`Bounds::activity`] says
+//! whether the thing was certainly, possibly or not active in a [`Window`].
+//! Days are counted from 1970-01-01, so every test is integer comparisons.
 
 use std::fmt;
 use std::str::FromStr;
@@ -21,9 +33,10 @@ pub const DAY_MAX: Day = i32::MAX;
 pub const YEAR_MIN: i32 = 1;
 pub const YEAR_MAX: i32 = 9999;
 
-/// A date at year, month or day precision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct PartialDate {
+/// A calendar date at year, month or day precision: the plain part of a
+/// [`PartialDate`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+struct Ymd {
     year: i16,
     /// 0 when only the year is known.
     month: u8,
@@ -31,27 +44,8 @@ pub struct PartialDate {
     day: u8,
 }
 
-/// Why a date could not be read.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum DateError {
-    #[error("`{0}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")]
-    Shape(String),
-    #[error("year {0} is out of range {YEAR_MIN}..={YEAR_MAX}")]
-    Year(i32),
-    #[error("month {0} does not exist")]
-    Month(u32),
-    #[error("day {day} does not exist in {year:04}-{month:02}")]
-    Day { year: i32, month: u32, day: u32 },
-}
-
-impl PartialDate {
-    /// A year-precision date.
-    pub fn year(year: i32) -> Result<Self, DateError> {
-        Self::new(year, None, None)
-    }
-
-    /// Builds a date, checking that the month and day exist.
-    pub fn new(year: i32, month: Option<u32>, day: Option<u32>) -> Result<Self, DateError> {
+impl Ymd {
+    fn new(year: i32, month: Option<u32>, day: Option<u32>) -> Result<Self, DateError> {
         if !(YEAR_MIN..=YEAR_MAX).contains(&year) {
             return Err(DateError::Year(year));
         }
@@ -76,70 +70,59 @@ impl PartialDate {
                 d
             }
         };
-        Ok(PartialDate {
+        Ok(Ymd {
             year: year as i16,
             month: month_value as u8,
             day: day_value as u8,
         })
     }
 
-    pub fn year_number(self) -> i32 {
+    fn year(self) -> i32 {
         i32::from(self.year)
     }
 
-    pub fn month_number(self) -> Option<u32> {
-        (self.month != 0).then_some(u32::from(self.month))
+    fn first_day(self) -> Day {
+        let month = if self.month == 0 { 1 } else { self.month };
+        let day = if self.day == 0 { 1 } else { self.day };
+        days_from_civil(self.year(), u32::from(month), u32::from(day))
     }
 
-    pub fn day_number(self) -> Option<u32> {
-        (self.day != 0).then_some(u32::from(self.day))
-    }
-
-    /// The first day this date covers.
-    pub fn first_day(self) -> Day {
-        let month = self.month_number().unwrap_or(1);
-        let day = self.day_number().unwrap_or(1);
-        days_from_civil(self.year_number(), month, day)
-    }
-
-    /// The last day this date covers.
-    pub fn last_day(self) -> Day {
-        let year = self.year_number();
-        let month = self.month_number().unwrap_or(12);
-        let day = self
-            .day_number()
-            .unwrap_or_else(|| days_in_month(year, month));
+    fn last_day(self) -> Day {
+        let year = self.year();
+        let month = if self.month == 0 { 12 } else { u32::from(self.month) };
+        let day = if self.day == 0 {
+            days_in_month(year, month)
+        } else {
+            u32::from(self.day)
+        };
         days_from_civil(year, month, day)
     }
 
-    /// The date of a day number, at day precision.
-    pub fn from_day(day: Day) -> Self {
-        let (y, m, d) = civil_from_days(day);
-        PartialDate {
-            year: y as i16,
-            month: m as u8,
-            day: d as u8,
+    /// The same precision, `units` of it later (negative: earlier).
+    fn shifted(self, units: i32) -> Ymd {
+        if self.month == 0 {
+            Ymd {
+                year: (self.year() + units).clamp(YEAR_MIN - 1, YEAR_MAX + 1) as i16,
+                ..self
+            }
+        } else if self.day == 0 {
+            let months = self.year() * 12 + i32::from(self.month) - 1 + units;
+            Ymd {
+                year: months.div_euclid(12) as i16,
+                month: (months.rem_euclid(12) + 1) as u8,
+                day: 0,
+            }
+        } else {
+            let (y, m, d) = civil_from_days(self.first_day() + units);
+            Ymd {
+                year: y as i16,
+                month: m as u8,
+                day: d as u8,
+            }
         }
     }
-}
 
-impl fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if self.month != 0 {
-            write!(f, "-{:02}", self.month)?;
-        }
-        if self.day != 0 {
-            write!(f, "-{:02}", self.day)?;
-        }
-        Ok(())
-    }
-}
-
-impl FromStr for PartialDate {
-    type Err = DateError;
-
-    fn from_str(text: &str) -> Result<Self, DateError> {
+    fn parse(text: &str) -> Result<Self, DateError> {
         let shape = || DateError::Shape(text.to_string());
         let mut parts = text.split('-');
         let year = parts.next().ok_or_else(shape)?;
@@ -157,7 +140,228 @@ impl FromStr for PartialDate {
         let year = number(year, 4)? as i32;
         let month = month.map(|m| number(m, 2)).transpose()?;
         let day = day.map(|d| number(d, 2)).transpose()?;
-        PartialDate::new(year, month, day)
+        Ymd::new(year, month, day)
+    }
+}
+
+impl fmt::Display for Ymd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if self.month != 0 {
+            write!(f, "-{:02}", self.month)?;
+        }
+        if self.day != 0 {
+            write!(f, "-{:02}", self.day)?;
+        }
+        Ok(())
+    }
+}
+
+/// How sure a source is of a date, in EDTF's terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+enum Form {
+    /// `2022`: somewhere in the span written.
+    #[default]
+    Plain,
+    /// `2022~`: about then.
+    Approximate,
+    /// `2022?`: perhaps then.
+    Uncertain,
+    /// `2022%`: about, and perhaps.
+    ApproximateUncertain,
+    /// `[2022-05..2022-08]`: one day from the first to the second.
+    OneOf,
+    /// `[..2023-02]`: on or before.
+    OnOrBefore,
+    /// `[2014..]`: on or after.
+    OnOrAfter,
+    /// `201X`: some year of the decade.
+    Decade,
+    /// `19XX`: some year of the century.
+    Century,
+}
+
+/// A date as a source gives it: a year, month or day, possibly approximate,
+/// uncertain, a range of possible days or open on one side (see the module
+/// docs for the notation). Shown back exactly as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    /// The date written, or a range's first end.
+    date: Ymd,
+    form: Form,
+    /// A `OneOf` range's last end.
+    upper: Ymd,
+}
+
+/// Why a date could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("`{0}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally with EDTF's `~` (about), `?` (perhaps), `[A..B]` (between), `[..B]`, `[A..]` or `201X`")]
+    Shape(String),
+    #[error("year {0} is out of range {YEAR_MIN}..={YEAR_MAX}")]
+    Year(i32),
+    #[error("month {0} does not exist")]
+    Month(u32),
+    #[error("day {day} does not exist in {year:04}-{month:02}")]
+    Day { year: i32, month: u32, day: u32 },
+    #[error("`{0}` ends before it starts")]
+    Backwards(String),
+}
+
+impl PartialDate {
+    fn plain(date: Ymd) -> Self {
+        PartialDate {
+            date,
+            form: Form::Plain,
+            upper: Ymd::default(),
+        }
+    }
+
+    /// A year-precision date.
+    pub fn year(year: i32) -> Result<Self, DateError> {
+        Self::new(year, None, None)
+    }
+
+    /// Builds a plain date, checking that the month and day exist.
+    pub fn new(year: i32, month: Option<u32>, day: Option<u32>) -> Result<Self, DateError> {
+        Ymd::new(year, month, day).map(PartialDate::plain)
+    }
+
+    /// The year written (a range's first year).
+    pub fn year_number(self) -> i32 {
+        self.date.year()
+    }
+
+    /// The month written, if any (a range's first end's).
+    pub fn month_number(self) -> Option<u32> {
+        (self.date.month != 0).then_some(u32::from(self.date.month))
+    }
+
+    /// The day written, if any (a range's first end's).
+    pub fn day_number(self) -> Option<u32> {
+        (self.date.day != 0).then_some(u32::from(self.date.day))
+    }
+
+    /// True for a plain year, month or day: no qualifier, range or open side.
+    pub fn is_plain(self) -> bool {
+        self.form == Form::Plain
+    }
+
+    /// The earliest day the date can be; [`DAY_MIN`] for `[..B]`.
+    pub fn first_day(self) -> Day {
+        match self.form {
+            Form::Plain | Form::OneOf | Form::OnOrAfter | Form::Decade | Form::Century => {
+                self.date.first_day()
+            }
+            Form::Approximate | Form::Uncertain | Form::ApproximateUncertain => {
+                self.date.shifted(-1).first_day()
+            }
+            Form::OnOrBefore => DAY_MIN,
+        }
+    }
+
+    /// The latest day the date can be; [`DAY_MAX`] for `[A..]`.
+    pub fn last_day(self) -> Day {
+        match self.form {
+            Form::Plain | Form::OnOrBefore => self.date.last_day(),
+            Form::Approximate | Form::Uncertain | Form::ApproximateUncertain => {
+                self.date.shifted(1).last_day()
+            }
+            Form::OneOf => self.upper.last_day(),
+            Form::OnOrAfter => DAY_MAX,
+            Form::Decade => self.date.shifted(9).last_day(),
+            Form::Century => self.date.shifted(99).last_day(),
+        }
+    }
+
+    /// The date of a day number, at day precision.
+    pub fn from_day(day: Day) -> Self {
+        let (y, m, d) = civil_from_days(day);
+        PartialDate::plain(Ymd {
+            year: y as i16,
+            month: m as u8,
+            day: d as u8,
+        })
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let date = self.date;
+        match self.form {
+            Form::Plain => write!(f, "{date}"),
+            Form::Approximate => write!(f, "{date}~"),
+            Form::Uncertain => write!(f, "{date}?"),
+            Form::ApproximateUncertain => write!(f, "{date}%"),
+            Form::OneOf => write!(f, "[{date}..{}]", self.upper),
+            Form::OnOrBefore => write!(f, "[..{date}]"),
+            Form::OnOrAfter => write!(f, "[{date}..]"),
+            Form::Decade => write!(f, "{:03}X", date.year / 10),
+            Form::Century => write!(f, "{:02}XX", date.year / 100),
+        }
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, DateError> {
+        let shape = || DateError::Shape(text.to_string());
+        if let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            let (first, last) = inner.split_once("..").ok_or_else(shape)?;
+            return match (first.is_empty(), last.is_empty()) {
+                (true, true) => Err(shape()),
+                (true, false) => Ok(PartialDate {
+                    form: Form::OnOrBefore,
+                    ..PartialDate::plain(Ymd::parse(last)?)
+                }),
+                (false, true) => Ok(PartialDate {
+                    form: Form::OnOrAfter,
+                    ..PartialDate::plain(Ymd::parse(first)?)
+                }),
+                (false, false) => {
+                    let (first, last) = (Ymd::parse(first)?, Ymd::parse(last)?);
+                    if last.last_day() < first.first_day() {
+                        return Err(DateError::Backwards(text.to_string()));
+                    }
+                    Ok(PartialDate {
+                        date: first,
+                        form: Form::OneOf,
+                        upper: last,
+                    })
+                }
+            };
+        }
+        let (body, form) = match text.as_bytes().last() {
+            Some(b'~') => (&text[..text.len() - 1], Form::Approximate),
+            Some(b'?') => (&text[..text.len() - 1], Form::Uncertain),
+            Some(b'%') => (&text[..text.len() - 1], Form::ApproximateUncertain),
+            _ => (text, Form::Plain),
+        };
+        if form == Form::Plain && body.len() == 4 && body.is_ascii() {
+            let unspecified = body.bytes().rev().take_while(|&b| b == b'X').count();
+            let digits = &body[..4 - unspecified];
+            if unspecified > 0 && digits.bytes().all(|b| b.is_ascii_digit()) {
+                let (form, zeros) = match unspecified {
+                    1 => (Form::Decade, "0"),
+                    2 => (Form::Century, "00"),
+                    _ => return Err(shape()),
+                };
+                let date = Ymd::parse(&format!("{digits}{zeros}"))?;
+                return Ok(PartialDate {
+                    form,
+                    ..PartialDate::plain(date)
+                });
+            }
+        }
+        let date = Ymd::parse(body).map_err(|error| match error {
+            DateError::Shape(_) => shape(),
+            other => other,
+        })?;
+        Ok(PartialDate {
+            form,
+            ..PartialDate::plain(date)
+        })
     }
 }
 
@@ -171,6 +375,137 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Whether something was active in a window: the three answers a question
+/// about indeterminate dates can have (Dyreson and Snodgrass's valid-time
+/// indeterminacy). Ordered, so a floor is a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// Not active at any day of the window, whatever the true dates are.
+    No,
+    /// Active in the window for some of the days the dates allow, not all.
+    Possibly,
+    /// Active at some day of the window, whatever the true dates are.
+    Certainly,
+}
+
+impl Certainty {
+    /// The word answers show: `certain`, `possible`, `no`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::No => "no",
+            Certainty::Possibly => "possible",
+            Certainty::Certainly => "certain",
+        }
+    }
+}
+
+impl fmt::Display for Certainty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The earliest and latest days something can have started and ended.
+///
+/// A tie that began "sometime in 2022" has `start` 2022-01-01..=2022-12-31;
+/// one with no start has an unknown start, `DAY_MIN..=DAY_MAX`, so it is
+/// never certainly active in a bounded window. An actor's lifespan is a
+/// `Bounds` too, and a tie's effective bounds are its own [`Bounds::within`]
+/// both of its actors' lifespans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Bounds {
+    /// Earliest and latest possible first day.
+    pub start: (Day, Day),
+    /// Earliest and latest possible last day.
+    pub end: (Day, Day),
+}
+
+impl Bounds {
+    /// No constraint at all: what an undated actor's lifespan is.
+    pub const ALWAYS: Bounds = Bounds {
+        start: (DAY_MIN, DAY_MIN),
+        end: (DAY_MAX, DAY_MAX),
+    };
+
+    /// A tie's bounds from its dates. No start is an unknown start; no end
+    /// is ongoing, certain up to `known_until` (the graph's as-of date) and
+    /// possible after it.
+    pub fn of_tie(start: Option<PartialDate>, end: Option<PartialDate>, known_until: Day) -> Self {
+        Bounds {
+            start: start.map_or((DAY_MIN, DAY_MAX), |d| (d.first_day(), d.last_day())),
+            end: end.map_or((known_until, DAY_MAX), |d| (d.first_day(), d.last_day())),
+        }
+        .consistent()
+    }
+
+    /// An actor's lifespan from its `active` dates. An unknown start or end
+    /// bounds nothing: the tie's own dates decide.
+    pub fn of_life(start: Option<PartialDate>, end: Option<PartialDate>) -> Self {
+        Bounds {
+            start: start.map_or((DAY_MIN, DAY_MIN), |d| (d.first_day(), d.last_day())),
+            end: end.map_or((DAY_MAX, DAY_MAX), |d| (d.first_day(), d.last_day())),
+        }
+        .consistent()
+    }
+
+    /// These bounds clipped to a lifespan: nothing starts before its actor
+    /// may exist, nor is certain before the actor certainly exists.
+    pub fn within(self, life: Bounds) -> Self {
+        Bounds {
+            start: (self.start.0.max(life.start.0), self.start.1.max(life.start.1)),
+            end: (self.end.0.min(life.end.0), self.end.1.min(life.end.1)),
+        }
+        .consistent()
+    }
+
+    /// Nothing ends before it starts: the latest start is no later than the
+    /// latest end, the earliest end no earlier than the earliest start.
+    fn consistent(self) -> Self {
+        Bounds {
+            start: (self.start.0, self.start.1.min(self.end.1)),
+            end: (self.end.0.max(self.start.0), self.end.1),
+        }
+    }
+
+    /// True when no pair of days in the bounds makes a start on or before an end.
+    pub fn is_impossible(self) -> bool {
+        self.start.0 > self.end.1
+    }
+
+    /// Every day on which it may have been active.
+    pub fn possible(self) -> Window {
+        Window::new(self.start.0, self.end.1)
+    }
+
+    /// The one test every time question goes through: certainly active on
+    /// some day of `window` when it had surely begun by the window's last
+    /// day and surely not ended before its first; possibly when the days
+    /// it may have been active meet the window; otherwise not.
+    #[inline]
+    pub fn activity(self, window: Window) -> Certainty {
+        if window.is_empty() || self.is_impossible() || !self.possible().overlaps(window) {
+            Certainty::No
+        } else if self.start.1 <= window.last && self.end.0 >= window.first {
+            Certainty::Certainly
+        } else {
+            Certainty::Possibly
+        }
+    }
+
+    /// Whether a single day (a beginning or an ending known to lie between
+    /// `days.0` and `days.1`) fell inside `window`.
+    pub fn day_in(days: (Day, Day), window: Window) -> Certainty {
+        if window.is_empty() || days.1 < window.first || days.0 > window.last {
+            Certainty::No
+        } else if window.first <= days.0 && days.1 <= window.last {
+            Certainty::Certainly
+        } else {
+            Certainty::Possibly
+        }
     }
 }
 

@@ -29,6 +29,17 @@ pub enum TimeOp {
     During(PartialDate),
     Between(PartialDate, PartialDate),
     AsOf(PartialDate),
+    /// `now`: as of the graph's date.
+    Now,
+    /// `ever`: across all time.
+    Ever,
+}
+
+/// A source as the query names it (`from ctp-2023-02`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceName {
+    pub name: String,
+    pub span: Span,
 }
 
 /// The filters any question may carry.
@@ -37,6 +48,10 @@ pub struct Filters {
     pub relations: Option<Vec<RelationName>>,
     pub time: Option<TimeOp>,
     pub min_confidence: Option<Confidence>,
+    /// `certainly` / `with certainty`: only what the dates make certain.
+    pub certain: bool,
+    /// `from SOURCE`: only ties citing it.
+    pub source: Option<SourceName>,
     /// Hops from the focus, for `neighbors of` and `export`.
     pub depth: Option<usize>,
 }
@@ -93,6 +108,11 @@ pub enum Statement {
     Actors { kind: Option<ActorKind> },
     Relations,
     Sources,
+    /// `sources of X`: the citations behind an actor's ties and events.
+    SourcesOf { actor: ActorName },
+    /// `why A B`: every tie between two actors, with notes, evidence and
+    /// citations. Without `and`, the words are split where both names resolve.
+    Why { a: ActorName, b: Option<ActorName> },
     Help { topic: Option<String> },
     Export(Export),
     Expect { query: Box<Query>, check: Check },

@@ -24,6 +24,10 @@ pub fn parse(query: &str) -> Result<Query, QueryError> {
 /// Words that end an unquoted actor name: they start a filter or the next part.
 const NAME_STOPS: &[&str] = &[
     "via",
+    "from",
+    "now",
+    "ever",
+    "certainly",
     "after",
     "before",
     "since",
@@ -63,6 +67,8 @@ pub const STATEMENT_WORDS: &[&str] = &[
     "actors",
     "relations",
     "sources",
+    "why",
+    "explain",
     "export",
     "expect",
     "help",
@@ -120,6 +126,12 @@ pub const KEYWORDS: &[&str] = &[
     "help",
     "allies",
     "enemies",
+    "why",
+    "explain",
+    "now",
+    "ever",
+    "certainly",
+    "certainty",
 ];
 
 struct Parser {
@@ -270,7 +282,24 @@ impl Parser {
                 Statement::Actors { kind }
             }
             Some("relations") => Statement::Relations,
-            Some("sources") => Statement::Sources,
+            Some("sources") => {
+                if self.eat("of") {
+                    Statement::SourcesOf {
+                        actor: self.actor()?,
+                    }
+                } else {
+                    Statement::Sources
+                }
+            }
+            Some("why" | "explain") => {
+                let a = self.actor()?;
+                let b = if self.eat("and") {
+                    Some(self.actor()?)
+                } else {
+                    None
+                };
+                Statement::Why { a, b }
+            }
             Some("help" | "?") => Statement::Help {
                 topic: self.advance().map(|t| t.text.to_lowercase()),
             },
@@ -580,6 +609,51 @@ impl Parser {
                     self.advance();
                     filters.time = Some(self.time(&word, token.start)?);
                 }
+                "with"
+                    if self
+                        .tokens
+                        .get(self.pos + 1)
+                        .is_some_and(|t| t.is("certainty")) =>
+                {
+                    guard(allows.confidence, filters.certain)?;
+                    self.pos += 2;
+                    filters.certain = true;
+                }
+                "certainly" | "certain" => {
+                    guard(allows.confidence, filters.certain)?;
+                    self.advance();
+                    filters.certain = true;
+                }
+                "now" | "ever" => {
+                    guard(allows.time, false)?;
+                    if filters.time.is_some() {
+                        return Err(QueryError::new(
+                            QueryErrorKind::Invalid(format!("`{word}` is a second time operator")),
+                            token.start,
+                            token.end,
+                        )
+                        .with_help("use one time operator"));
+                    }
+                    self.advance();
+                    filters.time = Some(if word == "now" {
+                        TimeOp::Now
+                    } else {
+                        TimeOp::Ever
+                    });
+                }
+                "from" => {
+                    guard(allows.source, filters.source.is_some())?;
+                    self.advance();
+                    match self.advance() {
+                        Some(name) if name.kind != TokenKind::Comma => {
+                            filters.source = Some(SourceName {
+                                name: name.text,
+                                span: (name.start, name.end),
+                            });
+                        }
+                        _ => return Err(self.expected("a source id, such as ctp-2023-02")),
+                    }
+                }
                 "with" | "confidence" => {
                     guard(allows.confidence, filters.min_confidence.is_some())?;
                     self.advance();
@@ -730,7 +804,11 @@ impl Parser {
             "during" | "in" => TimeOp::During(self.date()?.0),
             "as" => {
                 self.keyword("of")?;
-                TimeOp::AsOf(self.date()?.0)
+                if self.eat("now") {
+                    TimeOp::Now
+                } else {
+                    TimeOp::AsOf(self.date()?.0)
+                }
             }
             _ => {
                 let (from, _) = self.date()?;
@@ -765,6 +843,8 @@ struct Allows {
     time: bool,
     confidence: bool,
     depth: bool,
+    /// `from SOURCE`.
+    source: bool,
 }
 
 impl Allows {
@@ -774,25 +854,41 @@ impl Allows {
             time: true,
             confidence: true,
             depth: false,
+            source: true,
         };
         match statement {
-            Statement::Who { .. } | Statement::Subgroups { .. } | Statement::Parents { .. } => {
-                Allows { via: false, ..all }
-            }
+            Statement::Who { .. } => Allows { via: false, ..all },
+            Statement::Subgroups { .. } | Statement::Parents { .. } => Allows {
+                via: false,
+                source: false,
+                ..all
+            },
             Statement::Ties { .. }
             | Statement::Timeline { .. }
-            | Statement::Path { .. }
-            | Statement::Stats => all,
-            Statement::Neighbors { .. } | Statement::Export(_) => Allows { depth: true, ..all },
+            | Statement::Stats
+            | Statement::Why { .. } => all,
+            Statement::Path { .. } => Allows {
+                source: false,
+                ..all
+            },
+            Statement::Neighbors { .. } | Statement::Export(_) => Allows {
+                depth: true,
+                source: false,
+                ..all
+            },
             Statement::Changes { .. } => Allows { time: false, ..all },
             // The card, and the tie counts of the listings, follow the filters.
-            Statement::Show { .. } | Statement::Relations | Statement::Sources => all,
+            Statement::Show { .. }
+            | Statement::Relations
+            | Statement::Sources
+            | Statement::SourcesOf { .. } => all,
             Statement::Actors { .. } | Statement::Help { .. } | Statement::Expect { .. } => {
                 Allows {
                     via: false,
                     time: false,
                     confidence: false,
                     depth: false,
+                    source: false,
                 }
             }
         }

@@ -198,6 +198,7 @@ fn locate(spans: &SpanTree, site: Site) -> Option<&SpanTree> {
         Site::Relation { index, field } => ("relations", index, field, None),
         Site::Actor { index, field, item } => ("actors", index, field, item),
         Site::Tie { index, field, item } => ("ties", index, field, item),
+        Site::Event { index, field, item } => ("events", index, field, item),
     };
     let list = spans.field(list)?;
     let Some(entry) = list.item(index) else {

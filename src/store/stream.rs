@@ -10,10 +10,20 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::model::{Actor, GraphBuilder, PartialDate, Problem, Relation, Site, Source, TieSpec};
+use crate::model::{
+    Actor, EventSpec, GraphBuilder, PartialDate, Problem, Relation, Site, Source, TieSpec,
+};
 
 /// The document's fields, in the order the tool writes them.
-const FIELDS: &[&str] = &["title", "as_of", "sources", "relations", "actors", "ties"];
+const FIELDS: &[&str] = &[
+    "title",
+    "as_of",
+    "sources",
+    "relations",
+    "actors",
+    "ties",
+    "events",
+];
 
 /// How often, in ties, the progress callback hears from the reader.
 pub const PROGRESS_EVERY: usize = 100_000;
@@ -66,6 +76,15 @@ impl<'de> Visitor<'de> for Document<'_> {
                 "sources" => map.next_value_seed(Each::new(|s: Source| builder.source(s)))?,
                 "relations" => map.next_value_seed(Each::new(|r: Relation| builder.relation(r)))?,
                 "actors" => map.next_value_seed(Each::new(|a: Actor| builder.actor(a)))?,
+                "events" => {
+                    if !seen[4] {
+                        builder.problem(Problem::new(
+                            Site::Document { field: "events" },
+                            "`events` comes before `actors`: declare actors before the events that name them",
+                        ));
+                    }
+                    map.next_value_seed(Each::new(|e: EventSpec| builder.event(e)))?
+                }
                 _ => {
                     let actors_read = seen[4];
                     let waiting = &mut *self.waiting;
