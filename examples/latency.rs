@@ -62,7 +62,7 @@ fn main() {
             Err(d) => panic!("{query}: {d}"),
         });
         let (_, rendered) = measure(|| match session.run(&query) {
-            Ok(output) => output.render(Format::Text, false).len(),
+            Ok(output) => output.render(Format::Text, false, None).len(),
             Err(d) => panic!("{query}: {d}"),
         });
         println!(

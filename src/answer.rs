@@ -341,9 +341,7 @@ impl<'g> Body<'g> {
             Body::Actors { actors } | Body::Network { actors, .. } => {
                 actors.iter().map(|a| a.actor.id).collect()
             }
-            Body::Ties { focus, ties } => {
-                ties.iter().map(|t| t.seen_from(focus.id).1.id).collect()
-            }
+            Body::Ties { focus, ties } => ties.iter().map(|t| t.seen_from(focus.id).1.id).collect(),
             Body::Card { actor } => vec![actor.actor.id],
             Body::Path { hops, .. } => hops
                 .iter()
@@ -390,7 +388,11 @@ impl<'g> Body<'g> {
         let link = |t: &TieOut| format!("{} {} {}", t.from.name, arrow(t), t.to.name);
         let seen_cells = |focus: &str, t: &TieOut| {
             let (arrow, other) = t.seen_from(focus);
-            let mut cells = vec![t.relation.to_string(), arrow.to_string(), other.name.to_string()];
+            let mut cells = vec![
+                t.relation.to_string(),
+                arrow.to_string(),
+                other.name.to_string(),
+            ];
             cells.extend(tie_cells(t));
             cells
         };
@@ -681,7 +683,11 @@ impl<'g> Body<'g> {
                 out.push_str("\nsources:\n");
                 for s in sources {
                     out.push_str(&wrap_indented(
-                        &format!("  {}  {}", printable(s.id, false), printable(&citation(s), false)),
+                        &format!(
+                            "  {}  {}",
+                            printable(s.id, false),
+                            printable(&citation(s), false)
+                        ),
                         "    ",
                         width,
                     ));

@@ -51,7 +51,11 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         let written =
             diagram::storyboard(graph, &spec, first..=last, &dir, format).map_err(failed)?;
         let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-        return Ok(Output::Answer(Answer::text(format!("wrote {} frames:\n  {}", list.len(), list.join("\n  ")))));
+        return Ok(Output::Answer(Answer::text(format!(
+            "wrote {} frames:\n  {}",
+            list.len(),
+            list.join("\n  ")
+        ))));
     }
     match &plan.target {
         None => Ok(Output::Raw(diagram::to_dot(graph, &spec))),
@@ -105,11 +109,11 @@ fn interchange<'g>(
                 .map_err(|e| Diagnostic::new(format!("export {}: {e}", format.name())))?;
             let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
             Ok(Output::Answer(Answer::text(format!(
-                    "wrote {} ({} actors, {} ties)",
-                    list.join(", "),
-                    actors.len(),
-                    ties.len()
-                ))))
+                "wrote {} ({} actors, {} ties)",
+                list.join(", "),
+                actors.len(),
+                ties.len()
+            ))))
         }
     }
 }

@@ -135,6 +135,71 @@ mod check {
     }
 
     #[test]
+    fn ties_outside_their_actors_lives_and_bad_uncertain_dates_are_placed() {
+        let text = r#"(
+    title: "t",
+    as_of: "2023~",
+    actors: [
+        (id: "jnim", name: "JNIM", kind: group, active: (start: "2017-03")),
+        (id: "france", name: "France", kind: state, active: (start: "2013-01", end: "2022-11")),
+        (id: "wagner", name: "Wagner", kind: pmc, active: (start: "[2021-09..2021-12]")),
+    ],
+    ties: [
+        (from: "jnim", to: "france", relation: "hostility", start: "2012", confidence: confirmed),
+        (from: "wagner", to: "france", relation: "hostility", end: "2023-06", confidence: confirmed),
+        (from: "jnim", to: "wagner", relation: "hostility", start: "2021~", confidence: confirmed),
+    ],
+    events: [
+        (date: "2016", actors: ["wagner"], what: "arrive", confidence: confirmed),
+    ],
+)"#;
+        let result = check_file(text.as_bytes());
+        assert_eq!(result.code, 1);
+        let err = &result.stderr;
+        for (message, place) in [
+            ("as_of `2023~` is not a plain date", ":3:12"),
+            (
+                "tie starts (2012) before `jnim` exists (active 2017-03–)",
+                ":10:68",
+            ),
+            (
+                "tie ends (2023-06) after `france` has ceased to exist (active 2013-01–2022-11)",
+                ":11:68",
+            ),
+            (
+                "event dated 2016 lies outside the life of `wagner`",
+                ":15:16",
+            ),
+        ] {
+            let at = err
+                .find(message)
+                .unwrap_or_else(|| panic!("missing {message:?} in\n{err}"));
+            let location = err[at..].lines().nth(1).unwrap_or("");
+            assert!(
+                location.contains(place),
+                "{message:?} should be at {place}, got {location:?}"
+            );
+        }
+        // `2021~` may fall after Wagner's arrival: possible, not an error.
+        assert!(!err.contains(":12:"), "{err}");
+        assert!(err.contains("5 problems"), "{err}"); // 2012 also predates France
+                                                      // A malformed uncertain date stops the read at its place.
+        for (date, message) in [
+            ("2022-13?", "month 13 does not exist"),
+            ("[2023..2022]", "`[2023..2022]` ends before it starts"),
+            ("2022~~", "`2022~~` is not a date"),
+            ("[..]", "`[..]` is not a date"),
+            ("20XXX", "`20XXX` is not a date"),
+        ] {
+            let text = MINIMAL.replace("\"2020\"", &format!("\"{date}\""));
+            let result = check_file(text.as_bytes());
+            assert_eq!(result.code, 1, "{date}");
+            assert!(result.stderr.contains(message), "{date}: {}", result.stderr);
+            assert!(result.stderr.contains(":9:60"), "{date}: {}", result.stderr);
+        }
+    }
+
+    #[test]
     fn fields_may_come_in_any_order_but_declarations_before_ties() {
         // Ties before actors are kept aside and checked at the end.
         let ties_first = r#"(

@@ -103,6 +103,7 @@ fn views() -> Vec<(&'static str, Graph, DiagramSpec)> {
                     relations: Some(vec![RelationId::HOSTILITY, RelationId::ALLIANCE]),
                     window: during("2019"),
                     min_confidence: Confidence::Possible,
+                    ..TieFilter::default()
                 },
                 time_label: Some("during 2019".into()),
                 theme: Theme::Dark,

@@ -29,7 +29,7 @@ fn blocks(text: &str) -> Vec<(String, String)> {
 
 fn answer(session: &Session, query: &str) -> String {
     match session.run(query) {
-        Ok(output) => output.render(Format::Text, false),
+        Ok(output) => output.render(Format::Text, false, None),
         Err(diagnostic) => diagnostic.render(false),
     }
     .trim_end()

@@ -445,7 +445,7 @@ fn importing_an_exported_folder_into_an_open_graph_keeps_its_title() {
     .unwrap();
     assert!(report.rejections.is_empty(), "{report:?}");
     assert_eq!(open.title, "open");
-    assert_eq!(open.as_of, None);
+    assert_eq!(open.as_of(), None);
     assert_eq!(open.to_spec().ties, graph.to_spec().ties);
     assert_eq!(open.sources(), graph.sources());
     // Again: every row merges, nothing is rejected.

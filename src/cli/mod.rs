@@ -215,7 +215,11 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
             let text = quote_words(&query);
             match session.run(&text) {
                 Ok(output) => {
-                    write_out(&output.render(cli.format, color_out, crate::session::terminal_width()))?;
+                    write_out(&output.render(
+                        cli.format,
+                        color_out,
+                        crate::session::terminal_width(),
+                    ))?;
                     Ok(!output.is_failed_check())
                 }
                 Err(diagnostic) => Err(Reported(vec![diagnostic.origin("<query>")]).into()),
@@ -245,7 +249,11 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
             let text = format!("export {}", quote_words(&words));
             match session.run(&text) {
                 Ok(output) => {
-                    write_out(&output.render(cli.format, color_out, crate::session::terminal_width()))?;
+                    write_out(&output.render(
+                        cli.format,
+                        color_out,
+                        crate::session::terminal_width(),
+                    ))?;
                     Ok(true)
                 }
                 Err(diagnostic) => Err(Reported(vec![diagnostic.origin("<export>")]).into()),

@@ -319,8 +319,10 @@ impl DateFormat {
         let shape = |what: &str| format!("`{text}` is not a date {what}");
         match self {
             // The fast path reads plain dates; EDTF's forms go the long way.
-            DateFormat::Iso => parse_iso(text.as_bytes())
-                .map_or_else(|| text.parse::<PartialDate>().map_err(|e| e.to_string()), Ok),
+            DateFormat::Iso => parse_iso(text.as_bytes()).map_or_else(
+                || text.parse::<PartialDate>().map_err(|e| e.to_string()),
+                Ok,
+            ),
             DateFormat::MonthDayYear | DateFormat::DayMonthYear => {
                 let parts: Vec<&str> = text.split('/').collect();
                 let [a, b, y] = parts[..] else {

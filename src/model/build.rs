@@ -7,10 +7,10 @@ use petgraph::graph::DiGraph;
 use rustc_hash::FxHashMap;
 
 use super::actor::Actor;
+use super::event::Event;
 use super::graph::{did_you_mean, nearest, tie_site, Graph};
 use super::names::normalize;
 use super::relation::{RelationId, Relations};
-use super::event::Event;
 use super::spec::{EventSpec, GraphSpec, Problem, Site, TieSpec};
 use super::tie::{ActorId, SourceId, Tie, TieDetails};
 use super::time::{Bounds, PartialDate, Window};
@@ -87,7 +87,8 @@ impl GraphBuilder {
                     format!("as_of `{date}` is not a plain date"),
                 )
                 .with_help(Some(
-                    "write the day, month or year the graph is current as of, e.g. \"2023-02\"".into(),
+                    "write the day, month or year the graph is current as of, e.g. \"2023-02\""
+                        .into(),
                 )),
             );
         }
@@ -305,8 +306,10 @@ impl GraphBuilder {
         let site = |field, item| Site::Event { index, field, item };
         let before = self.problems.len();
         if spec.actors.is_empty() {
-            self.problems
-                .push(Problem::new(site("actors", None), "an event needs at least one actor"));
+            self.problems.push(Problem::new(
+                site("actors", None),
+                "an event needs at least one actor",
+            ));
         }
         if spec.what.trim().is_empty() {
             self.problems.push(Problem::new(
@@ -488,6 +491,9 @@ fn check_within_life(
 ) {
     let Some(period) = actor.active else { return };
     let life: Bounds = period.bounds();
+    if life.is_impossible() {
+        return; // the actor's own span is reported already
+    }
     let outside = |date: PartialDate| {
         if date.last_day() < life.start.0 {
             Some("before")

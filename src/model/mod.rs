@@ -15,8 +15,8 @@ pub mod time;
 pub mod walk;
 
 pub use actor::{Actor, ActorKind, Period, Source};
-pub use event::Event;
 pub use adjacency::Link;
+pub use event::Event;
 pub use graph::{did_you_mean, Graph, UnknownActor};
 pub use relation::{Confidence, Relation, RelationId, Relations};
 pub use spec::{EventSpec, GraphSpec, Problem, Site, TieSpec};

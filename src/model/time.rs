@@ -89,7 +89,11 @@ impl Ymd {
 
     fn last_day(self) -> Day {
         let year = self.year();
-        let month = if self.month == 0 { 12 } else { u32::from(self.month) };
+        let month = if self.month == 0 {
+            12
+        } else {
+            u32::from(self.month)
+        };
         let day = if self.day == 0 {
             days_in_month(year, month)
         } else {
@@ -456,7 +460,10 @@ impl Bounds {
     /// may exist, nor is certain before the actor certainly exists.
     pub fn within(self, life: Bounds) -> Self {
         Bounds {
-            start: (self.start.0.max(life.start.0), self.start.1.max(life.start.1)),
+            start: (
+                self.start.0.max(life.start.0),
+                self.start.1.max(life.start.1),
+            ),
             end: (self.end.0.min(life.end.0), self.end.1.min(life.end.1)),
         }
         .consistent()

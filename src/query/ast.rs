@@ -95,27 +95,60 @@ pub enum Check {
 /// A statement of the language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Statement {
-    Who { who: Who, actor: ActorName },
-    Subgroups { actor: ActorName },
-    Parents { actor: ActorName },
-    Ties { actor: ActorName },
-    Show { actor: ActorName },
-    Timeline { actor: ActorName },
-    Path { from: ActorName, to: ActorName },
-    Neighbors { actor: ActorName },
-    Changes { from: PartialDate, to: PartialDate },
+    Who {
+        who: Who,
+        actor: ActorName,
+    },
+    Subgroups {
+        actor: ActorName,
+    },
+    Parents {
+        actor: ActorName,
+    },
+    Ties {
+        actor: ActorName,
+    },
+    Show {
+        actor: ActorName,
+    },
+    Timeline {
+        actor: ActorName,
+    },
+    Path {
+        from: ActorName,
+        to: ActorName,
+    },
+    Neighbors {
+        actor: ActorName,
+    },
+    Changes {
+        from: PartialDate,
+        to: PartialDate,
+    },
     Stats,
-    Actors { kind: Option<ActorKind> },
+    Actors {
+        kind: Option<ActorKind>,
+    },
     Relations,
     Sources,
     /// `sources of X`: the citations behind an actor's ties and events.
-    SourcesOf { actor: ActorName },
+    SourcesOf {
+        actor: ActorName,
+    },
     /// `why A B`: every tie between two actors, with notes, evidence and
     /// citations. Without `and`, the words are split where both names resolve.
-    Why { a: ActorName, b: Option<ActorName> },
-    Help { topic: Option<String> },
+    Why {
+        a: ActorName,
+        b: Option<ActorName>,
+    },
+    Help {
+        topic: Option<String>,
+    },
     Export(Export),
-    Expect { query: Box<Query>, check: Check },
+    Expect {
+        query: Box<Query>,
+        check: Check,
+    },
 }
 
 /// A statement with its filters.

@@ -6,9 +6,7 @@ use super::error::{QueryError, QueryErrorKind};
 use crate::answer::*;
 use crate::model::time::{DAY_MAX, DAY_MIN};
 use crate::model::walk::{ego_network, hierarchy, shortest_path, subgroups, Step};
-use crate::model::{
-    ActorId, Bounds, Certainty, Day, Graph, RelationId, TieFilter, TieRef, Window,
-};
+use crate::model::{ActorId, Bounds, Certainty, Day, Graph, RelationId, TieFilter, TieRef, Window};
 
 /// What a query asks to be done.
 #[derive(Clone, Debug, PartialEq)]
@@ -339,7 +337,10 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
     let answer = Answer::from(body);
     Ok(Outcome::Answer(match answer.body {
         Body::Text { .. } | Body::Actors { .. }
-            if matches!(query.statement, Statement::Help { .. } | Statement::Actors { .. }) =>
+            if matches!(
+                query.statement,
+                Statement::Help { .. } | Statement::Actors { .. }
+            ) =>
         {
             answer
         }
@@ -554,7 +555,8 @@ pub fn tie_filter(graph: &Graph, filters: &Filters) -> Result<TieFilter, QueryEr
             graph.find_source(&name.name).ok_or_else(|| {
                 let mut known: Vec<&str> = graph.sources().iter().map(|s| s.id.as_str()).collect();
                 known.sort_by(|a, b| {
-                    strsim::jaro_winkler(&name.name, b).total_cmp(&strsim::jaro_winkler(&name.name, a))
+                    strsim::jaro_winkler(&name.name, b)
+                        .total_cmp(&strsim::jaro_winkler(&name.name, a))
                 });
                 QueryError::new(
                     QueryErrorKind::Invalid(format!("no source is called `{}`", name.name)),
@@ -708,13 +710,7 @@ fn actors_by_tie<'g>(
     for i in 1..=ties.len() {
         if i == ties.len() || ties[i].other(focus) != ties[run_start].other(focus) {
             let other = ties[run_start].other(focus);
-            rows.push(row(
-                graph,
-                other,
-                None,
-                ties[run_start..i].to_vec(),
-                filter,
-            ));
+            rows.push(row(graph, other, None, ties[run_start..i].to_vec(), filter));
             run_start = i;
         }
     }
