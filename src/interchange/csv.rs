@@ -81,6 +81,8 @@ pub struct ImportReport {
     pub relations_declared: usize,
     /// Sources added by a sources table.
     pub sources_added: usize,
+    /// One-off events added from `events.csv`.
+    pub events_added: usize,
     /// The title a graph table gives; [`import`] titles the graph with it.
     pub title: Option<String>,
     /// The as-of date a graph table gives; [`import`] sets it on the graph.
@@ -110,6 +112,7 @@ impl ImportReport {
         add(self.ties_closed, "ties closed by a later relation");
         add(self.relations_declared, "relations declared");
         add(self.sources_added, "sources added");
+        add(self.events_added, "events added");
         add(self.rejections.len(), "rows rejected");
         if !self.companions.is_empty() {
             let names: Vec<&str> = self
@@ -187,6 +190,7 @@ impl Table<std::fs::File> {
 pub const GRAPH_TABLE: &str = "graph.csv";
 pub const RELATIONS_TABLE: &str = "relations.csv";
 pub const SOURCES_TABLE: &str = "sources.csv";
+pub const EVENTS_TABLE: &str = "events.csv";
 
 /// What the actors and ties layout cannot hold, in small tables of their
 /// own, each optional:
@@ -196,11 +200,14 @@ pub const SOURCES_TABLE: &str = "sources.csv";
 ///   export wrote);
 /// * `relations.csv` — `name,directed,note`: relations to declare (before
 ///   the ties, so that the ties may use them);
-/// * `sources.csv` — `id,citation,url`: sources with their citation, in order.
+/// * `sources.csv` — `id,citation,url`: sources with their citation, in order;
+/// * `events.csv` — `date,actors,what,confidence,sources,evidence,note`:
+///   dated one-off events (read after the actors and ties).
 pub struct Companions {
     pub graph: Option<Table<Box<dyn Read>>>,
     pub relations: Option<Table<Box<dyn Read>>>,
     pub sources: Option<Table<Box<dyn Read>>>,
+    pub events: Option<Table<Box<dyn Read>>>,
 }
 
 impl Companions {
@@ -210,6 +217,7 @@ impl Companions {
             graph: None,
             relations: None,
             sources: None,
+            events: None,
         }
     }
 
@@ -235,6 +243,7 @@ impl Companions {
             graph: open(GRAPH_TABLE)?,
             relations: open(RELATIONS_TABLE)?,
             sources: open(SOURCES_TABLE)?,
+            events: open(EVENTS_TABLE)?,
         })
     }
 }
@@ -342,6 +351,9 @@ pub fn import_tables<A: Read, T: Read + Send>(
         importer.read_actors(table)?;
     }
     importer.read_ties(ties, has_actor_table)?;
+    if let Some(table) = companions.events {
+        importer.read_events(table)?;
+    }
     importer.finish();
     let report = importer.report;
     if options.strict && !report.rejections.is_empty() {
@@ -620,6 +632,67 @@ impl<'a> Importer<'a> {
                     self.graph.add_source(source);
                     self.report.sources_added += 1;
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// `events.csv`: dated one-off events, their actors by id (`;`
+    /// separated) and their sources by id. An event naming an actor or
+    /// source the graph lacks, or dated outside an actor's life, is rejected.
+    fn read_events<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
+        let columns = [
+            "date",
+            "actors",
+            "what",
+            "confidence",
+            "sources",
+            "evidence",
+            "note",
+        ];
+        let (origin, rows) = self.companion_rows(table, Some("date"), &columns)?;
+        for (line, cells) in rows {
+            let [date, actors, what, confidence, sources, evidence, note] =
+                <[Option<String>; 7]>::try_from(cells)
+                    .expect("seven columns asked")
+                    .map(Option::unwrap_or_default);
+            let spec = crate::model::EventSpec {
+                date: match date.parse() {
+                    Ok(date) => date,
+                    Err(error) => {
+                        self.reject(&origin, line, format!("date: {error}"));
+                        continue;
+                    }
+                },
+                actors: super::text::split_list(&actors, ";"),
+                what,
+                confidence: if confidence.is_empty() {
+                    Confidence::Confirmed
+                } else {
+                    match Confidence::parse(&confidence) {
+                        Some(c) => c,
+                        None => {
+                            self.reject(
+                                &origin,
+                                line,
+                                format!("unknown confidence `{confidence}` (confirmed, likely or possible)"),
+                            );
+                            continue;
+                        }
+                    }
+                },
+                sources: super::text::split_list(&sources, ";"),
+                evidence: (!evidence.is_empty()).then_some(evidence),
+                note: (!note.is_empty()).then_some(note),
+            };
+            // One set of rules: the graph file's builder checks the event.
+            let mut builder = crate::model::GraphBuilder::from_graph(std::mem::take(self.graph));
+            builder.event(spec);
+            let (graph, problems) = builder.into_parts();
+            *self.graph = graph;
+            match problems.first() {
+                Some(problem) => self.reject(&origin, line, problem.message.clone()),
+                None => self.report.events_added += 1,
             }
         }
         Ok(())

@@ -291,11 +291,40 @@ fn csv_files(s: &Selection<'_>) -> Vec<(String, String)> {
             CSV_MARKER.to_string(),
         ],
     ];
+    // Events whose actors are all in the selection.
+    let events = std::iter::once(header(&[
+        "date",
+        "actors",
+        "what",
+        "confidence",
+        "sources",
+        "evidence",
+        "note",
+    ]))
+    .chain(
+        s.graph
+            .events()
+            .iter()
+            .filter(|e| e.actors.iter().all(|a| s.actors.contains(a)))
+            .map(|e| {
+                let spec = s.graph.event_spec(e);
+                vec![
+                    spec.date.to_string(),
+                    join_list(&spec.actors, ";"),
+                    spec.what,
+                    spec.confidence.to_string(),
+                    join_list(&spec.sources, ";"),
+                    spec.evidence.unwrap_or_default(),
+                    spec.note.unwrap_or_default(),
+                ]
+            }),
+    );
     vec![
         ("actors.csv".into(), csv_text(actors)),
         ("ties.csv".into(), csv_text(ties)),
         ("relations.csv".into(), csv_text(relations)),
         ("sources.csv".into(), csv_text(sources)),
+        ("events.csv".into(), csv_text(events)),
         ("graph.csv".into(), csv_text(graph)),
     ]
 }
@@ -343,6 +372,11 @@ fn json(s: &Selection<'_>) -> String {
                 "note",
                 t.tie.note().map(str::to_string).unwrap_or_default(),
             );
+            optional(
+                &mut edge,
+                "evidence",
+                t.tie.evidence().map(str::to_string).unwrap_or_default(),
+            );
             if let Some(events) = t.tie.events() {
                 edge.insert("events".into(), json!(events));
             }
@@ -352,7 +386,17 @@ fn json(s: &Selection<'_>) -> String {
     let document = json!({
         "directed": true,
         "multigraph": true,
-        "graph": { "title": s.graph.title },
+        "graph": {
+            "title": s.graph.title,
+            "as_of": date(s.graph.as_of()),
+            "events": s
+                .graph
+                .events()
+                .iter()
+                .filter(|e| e.actors.iter().all(|a| s.actors.contains(a)))
+                .map(|e| s.graph.event_spec(e))
+                .collect::<Vec<_>>(),
+        },
         "nodes": nodes,
         "edges": edges,
     });
@@ -563,15 +607,19 @@ fn gexf(s: &Selection<'_>) -> String {
         );
         // The spell runs over the days the tie is active; an unknown start
         // or an ongoing end leaves that side open.
+        // An uncertain date gives the widest span it allows; a side with no
+        // bound (`[..2023-02]` as a start) stays open too.
         let window = t.tie.window();
+        let open_start = window.first == crate::model::time::DAY_MIN;
+        let open_end = window.last == crate::model::time::DAY_MAX;
         let mut spell = String::from("          <spell");
-        if t.tie.start().is_some() {
+        if !open_start {
             let _ = write!(spell, " start=\"{}\"", day(window.first));
         }
-        if t.tie.end().is_some() {
+        if !open_end {
             let _ = write!(spell, " end=\"{}\"", day(window.last));
         }
-        if t.tie.start().is_some() || t.tie.end().is_some() {
+        if !open_start || !open_end {
             out.push_str("        <spells>\n");
             out.push_str(&spell);
             out.push_str("/>\n        </spells>\n");

@@ -73,6 +73,26 @@ impl GraphBuilder {
         }
     }
 
+    /// A builder that adds to an existing graph (its sources are known by id).
+    pub fn from_graph(graph: Graph) -> Self {
+        let mut builder = GraphBuilder::new(graph.title.clone(), graph.as_of());
+        builder.source_ids = graph
+            .sources()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), SourceId(i as u32)))
+            .collect();
+        builder.events_seen = graph.events().len();
+        builder.graph = graph;
+        builder
+    }
+
+    /// The graph as built so far, and the problems found, without the
+    /// whole-graph checks of [`GraphBuilder::finish`].
+    pub fn into_parts(self) -> (Graph, Vec<Problem>) {
+        (self.graph, self.problems)
+    }
+
     pub fn set_title(&mut self, title: String) {
         self.graph.title = title;
     }
