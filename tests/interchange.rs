@@ -291,10 +291,11 @@ fn graph_file(path: &str) -> Graph {
 /// (declared relations, sources with citations and URLs, a title and an
 /// as-of date), hostile names (quotes, newlines, `&amp;` written literally)
 /// and list cells holding the separator and backslashes.
-const ROUND_TRIP: [&str; 3] = [
+const ROUND_TRIP: [&str; 4] = [
     "graphs/sahel.ron",
     "tests/data/hostile/names.ron",
     "tests/data/interchange/escapes.ron",
+    "tests/data/interchange/uncertain.ron",
 ];
 
 #[test]
@@ -316,6 +317,7 @@ fn csv_export_round_trips_to_an_equal_graph() {
                 "ties.csv",
                 "relations.csv",
                 "sources.csv",
+                "events.csv",
                 "graph.csv"
             ]
         );

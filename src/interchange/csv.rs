@@ -651,6 +651,13 @@ impl<'a> Importer<'a> {
             "note",
         ];
         let (origin, rows) = self.companion_rows(table, Some("date"), &columns)?;
+        let list = |cell: &str| {
+            if cell.is_empty() {
+                Vec::new()
+            } else {
+                super::text::split_list(cell, ";")
+            }
+        };
         for (line, cells) in rows {
             let [date, actors, what, confidence, sources, evidence, note] =
                 <[Option<String>; 7]>::try_from(cells)
@@ -664,7 +671,7 @@ impl<'a> Importer<'a> {
                         continue;
                     }
                 },
-                actors: super::text::split_list(&actors, ";"),
+                actors: list(&actors),
                 what,
                 confidence: if confidence.is_empty() {
                     Confidence::Confirmed
@@ -681,7 +688,7 @@ impl<'a> Importer<'a> {
                         }
                     }
                 },
-                sources: super::text::split_list(&sources, ";"),
+                sources: list(&sources),
                 evidence: (!evidence.is_empty()).then_some(evidence),
                 note: (!note.is_empty()).then_some(note),
             };
