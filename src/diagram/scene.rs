@@ -217,8 +217,9 @@ pub fn build(
         key(a).cmp(&key(b)).then(a.id.cmp(&b.id))
     });
     let relations = graph.relations();
+    let view_day = view_day(graph, &spec.filter);
     for tie in &ties {
-        let ended = tie.tie.end().is_some();
+        let ended = has_ended(graph, *tie, view_day);
         let rel = style::relation_style(palette, tie.tie.relation);
         let alpha = style::alpha(tie.tie.confidence, ended);
         let directed = relations.is_directed(tie.tie.relation);
@@ -271,7 +272,7 @@ pub fn build(
         }
     }
 
-    legend(graph, &mut scene, legend_view, palette, &networks);
+    legend(graph, &mut scene, legend_view, palette, &networks, view_day);
     scene
 }
 
@@ -456,18 +457,35 @@ pub fn title(graph: &Graph, spec: &DiagramSpec) -> String {
 /// The legend: a table of the relations and tie states `view` holds, a
 /// table of its networks, and a sample node of each actor kind, stacked in
 /// one column at the side of the diagram (the last rank).
+/// The day a view shows: its window's last day, or the graph's date when
+/// the window runs on without end.
+fn view_day(graph: &Graph, filter: &TieFilter) -> crate::model::Day {
+    if filter.window.last == crate::model::time::DAY_MAX {
+        graph.known_until()
+    } else {
+        filter.window.last
+    }
+}
+
+/// A tie is drawn as ended only when it had surely ended by the view's day,
+/// not merely because it ends some time later.
+fn has_ended(graph: &Graph, tie: crate::model::TieRef<'_>, day: crate::model::Day) -> bool {
+    graph.bounds(tie).end.1 < day
+}
+
 fn legend(
     graph: &Graph,
     scene: &mut Scene,
     view: &View,
     palette: &Palette,
     networks: &BTreeMap<&str, usize>,
+    view_day: crate::model::Day,
 ) {
     let mut relations: BTreeSet<RelationId> = BTreeSet::new();
     let (mut ended, mut likely, mut possible) = (false, false, false);
     for tie in view.ties.iter().filter_map(|t| graph.tie(*t)) {
         relations.insert(tie.tie.relation);
-        ended |= tie.tie.end().is_some();
+        ended |= has_ended(graph, tie, view_day);
         likely |= tie.tie.confidence == Confidence::Likely;
         possible |= tie.tie.confidence == Confidence::Possible;
     }
