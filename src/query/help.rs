@@ -31,6 +31,10 @@ Questions (ACTOR is a name, id or alias; quote names with spaces: \"Wagner Group
   stats [TIME]                           stats as of 2022-06
   actors [of kind KIND]                  actors of kind militia
   relations / sources                    relations
+  why ACTOR and ACTOR                    why JNIM and AQIM   (every tie, evidence, citations)
+  sources of ACTOR                       sources of \"Wagner Group\"
+A question with no time is asked as of the graph's date; show, timeline and
+why cover all time and say whether each tie is active, possibly active or ended.
 ";
 
 const TIME: &str = "\
@@ -42,7 +46,13 @@ Time (T is YYYY, YYYY-MM or YYYY-MM-DD and covers its whole span)
   during T, in T  active on some day within T         during 2022
   between A and B active on some day from A's start to B's end
   as of T       active on T's last day                as of 2023-02 = on 2023-02-28
-  A tie with no start has been active since forever; one with no end is ongoing.
+  now           as of the graph's date (the default)  ever  all time
+Answers are certain or possible: a year-only date is sometime in that year,
+a tie with no start may have begun at any time, an ongoing tie is certain only
+up to the graph's date, and no tie outlives or predates its actors.
+  certainly, with certainty   keep only what the dates make certain
+Graph files write dates in EDTF: 2022, 2022-06~ (about), 2022? (perhaps),
+  [2022-05..2022-08] (between), [..2023-02] (on or before), 201X (the decade).
 ";
 
 const FILTERS: &str = "\
@@ -50,6 +60,7 @@ Filters (any order, each once)
   via REL, ...             only these relations: alliance, hostility, allegiance, subgroup-of, ...
   with confidence C        C or better: confirmed > likely > possible
   depth N                  hops, for neighbors and export
+  from SOURCE              only ties citing SOURCE: ties of JNIM from ctp-2023-02
 ";
 
 const EXPORT: &str = "\
