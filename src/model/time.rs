@@ -666,6 +666,219 @@ mod tests {
     }
 
     #[test]
+    fn edtf_forms_show_back_as_written() {
+        for text in [
+            "2022~",
+            "2022-06?",
+            "2022-06-15%",
+            "[2022-05..2022-08]",
+            "[..2023-02]",
+            "[2014..]",
+            "[2021-11..2022-02-03]",
+            "201X",
+            "19XX",
+        ] {
+            assert_eq!(date(text).to_string(), text);
+            assert!(!date(text).is_plain(), "{text}");
+        }
+        assert!(date("2022").is_plain());
+    }
+
+    #[test]
+    fn edtf_forms_cover_their_possible_days() {
+        let day = |text: &str| date(text).first_day();
+        let last = |text: &str| date(text).last_day();
+        assert_eq!((day("2022~"), last("2022~")), (day("2021"), last("2023")));
+        assert_eq!(
+            (day("2022-06~"), last("2022-06~")),
+            (day("2022-05"), last("2022-07"))
+        );
+        assert_eq!(
+            (day("2022-01?"), last("2022-12?")),
+            (day("2021-12"), last("2023-01"))
+        );
+        assert_eq!(
+            (day("2022-03-01%"), last("2022-03-01%")),
+            (day("2022-02-28"), last("2022-03-02"))
+        );
+        assert_eq!(
+            (day("[2022-05..2022-08]"), last("[2022-05..2022-08]")),
+            (day("2022-05"), last("2022-08"))
+        );
+        assert_eq!(
+            (day("[..2023-02]"), last("[..2023-02]")),
+            (DAY_MIN, last("2023-02"))
+        );
+        assert_eq!((day("[2014..]"), last("[2014..]")), (day("2014"), DAY_MAX));
+        assert_eq!((day("201X"), last("201X")), (day("2010"), last("2019")));
+        assert_eq!((day("19XX"), last("19XX")), (day("1900"), last("1999")));
+    }
+
+    #[test]
+    fn rejects_malformed_uncertain_dates() {
+        for text in [
+            "2022~~",
+            "~2022",
+            "2022-13?",
+            "[2023..2022]",
+            "[..]",
+            "[2022",
+            "2022]",
+            "20XXX",
+            "2XXX",
+            "X022",
+            "201X-05",
+            "[2022..2023..2024]",
+            "[~2022..2023]",
+            "2022-1~",
+        ] {
+            assert!(text.parse::<PartialDate>().is_err(), "{text:?} parsed");
+        }
+    }
+
+    fn bounds(start: Option<&str>, end: Option<&str>, known_until: Option<&str>) -> Bounds {
+        Bounds::of_tie(
+            start.map(date),
+            end.map(date),
+            known_until.map_or(DAY_MAX, |d| date(d).last_day()),
+        )
+    }
+
+    fn on(text: &str) -> Window {
+        Window::on(date(text).last_day())
+    }
+
+    fn during(text: &str) -> Window {
+        Window::new(date(text).first_day(), date(text).last_day())
+    }
+
+    #[test]
+    fn a_year_start_is_sometime_in_that_year() {
+        let tie = bounds(Some("2022"), None, Some("2023-02"));
+        assert_eq!(tie.activity(on("2021")), Certainty::No);
+        assert_eq!(tie.activity(on("2022-01-01")), Certainty::Possibly);
+        assert_eq!(tie.activity(on("2022-12-30")), Certainty::Possibly);
+        assert_eq!(tie.activity(on("2022-12-31")), Certainty::Certainly);
+        assert_eq!(tie.activity(during("2022")), Certainty::Certainly);
+        assert_eq!(tie.activity(during("2022-06")), Certainty::Possibly);
+    }
+
+    #[test]
+    fn an_end_month_is_sometime_in_that_month() {
+        let tie = bounds(Some("2014"), Some("2022-11"), Some("2023-02"));
+        assert_eq!(tie.activity(on("2022-10-31")), Certainty::Certainly);
+        // The end is the last day active: surely active on the earliest one.
+        assert_eq!(tie.activity(on("2022-11-01")), Certainty::Certainly);
+        assert_eq!(tie.activity(on("2022-11-02")), Certainty::Possibly);
+        assert_eq!(tie.activity(on("2022-11-30")), Certainty::Possibly);
+        assert_eq!(tie.activity(on("2022-12-01")), Certainty::No);
+        assert_eq!(tie.activity(during("2022-11")), Certainty::Certainly);
+    }
+
+    #[test]
+    fn an_unknown_start_is_never_certain_in_a_bounded_window() {
+        let tie = bounds(None, None, Some("2023-02"));
+        assert_eq!(tie.activity(on("1900")), Certainty::Possibly);
+        assert_eq!(tie.activity(on("2023-02")), Certainty::Possibly);
+        assert_eq!(tie.activity(Window::ALL), Certainty::Certainly);
+        // Its end is known: it was active some time before it ended.
+        let ended = bounds(None, Some("2022-11"), Some("2023-02"));
+        assert_eq!(ended.activity(during("2022")), Certainty::Certainly);
+        assert_eq!(ended.activity(on("2020")), Certainty::Possibly);
+        assert_eq!(ended.activity(on("2023")), Certainty::No);
+        // "On or before" bounds the start from above: certain from then on.
+        let attested = bounds(Some("[..2023-02]"), None, Some("2023-02"));
+        assert_eq!(attested.activity(on("2023-02")), Certainty::Certainly);
+        assert_eq!(attested.activity(on("2023-01")), Certainty::Possibly);
+    }
+
+    #[test]
+    fn an_ongoing_tie_is_certain_only_up_to_the_graphs_date() {
+        let tie = bounds(Some("2017-03-02"), None, Some("2023-02"));
+        assert_eq!(tie.activity(on("2023-02")), Certainty::Certainly);
+        assert_eq!(tie.activity(on("2023-03-01")), Certainty::Possibly);
+        assert_eq!(tie.activity(on("2030")), Certainty::Possibly);
+        // Without an as-of date, ongoing is ongoing.
+        let timeless = bounds(Some("2017-03-02"), None, None);
+        assert_eq!(timeless.activity(on("2030")), Certainty::Certainly);
+    }
+
+    #[test]
+    fn lifespans_clip_ties() {
+        let life = Bounds::of_life(Some(date("2017-03")), None);
+        let tie = bounds(None, None, Some("2023-02")).within(life);
+        assert_eq!(tie.activity(during("2010")), Certainty::No);
+        assert_eq!(tie.activity(on("2017-02-28")), Certainty::No);
+        assert_eq!(tie.activity(on("2020")), Certainty::Possibly);
+        // A dated tie is certain only once its actor surely exists.
+        let dated = bounds(Some("2017-03-02"), None, Some("2023-02"))
+            .within(Bounds::of_life(Some(date("2017-03")), None));
+        assert_eq!(dated.activity(on("2017-03-15")), Certainty::Possibly);
+        assert_eq!(dated.activity(on("2017-03-31")), Certainty::Certainly);
+        // An actor's end ends its ties.
+        let gone = bounds(Some("2014"), None, Some("2023-02"))
+            .within(Bounds::of_life(None, Some(date("2022-08"))));
+        assert_eq!(gone.activity(on("2022-07-31")), Certainty::Certainly);
+        assert_eq!(gone.activity(on("2022-08-15")), Certainty::Possibly);
+        assert_eq!(gone.activity(on("2022-09")), Certainty::No);
+        // Lives that never meet leave nothing possible.
+        let never = bounds(None, None, None)
+            .within(Bounds::of_life(Some(date("2019")), None))
+            .within(Bounds::of_life(None, Some(date("2016"))));
+        assert!(never.is_impossible());
+        assert_eq!(never.activity(Window::ALL), Certainty::No);
+    }
+
+    proptest::proptest! {
+        /// The three answers agree with trying every true start and end the
+        /// bounds allow: certain when every consistent pair meets the
+        /// window, possible when some do, no when none does.
+        #[test]
+        fn activity_agrees_with_every_possible_span(
+            s0 in 0i32..40, s_len in 0i32..10, e0 in 0i32..40, e_len in 0i32..10,
+            l0 in 0i32..40, l_len in 0i32..10, w0 in 0i32..45, w_len in 0i32..12,
+        ) {
+            let tie = Bounds { start: (s0, s0 + s_len), end: (e0, e0 + e_len) }.consistent();
+            let life = Bounds { start: (l0, l0 + l_len), end: (DAY_MAX, DAY_MAX) };
+            let clipped = tie.within(life);
+            let window = Window::new(w0, w0 + w_len);
+            let (mut any, mut all, mut some_span) = (false, true, false);
+            for s in s0..=s0 + s_len {
+                for e in e0..=e0 + e_len {
+                    for born in l0..=l0 + l_len {
+                        // The true span: started when both the tie and its actor had.
+                        let first = s.max(born);
+                        if first > e {
+                            continue;
+                        }
+                        some_span = true;
+                        let meets = first <= window.last && e >= window.first;
+                        any |= meets;
+                        all &= meets;
+                    }
+                }
+            }
+            let expected = if !some_span || !any {
+                Certainty::No
+            } else if all {
+                Certainty::Certainly
+            } else {
+                Certainty::Possibly
+            };
+            proptest::prop_assert_eq!(clipped.activity(window), expected, "{:?} {:?}", clipped, window);
+        }
+    }
+
+    #[test]
+    fn one_day_in_a_window() {
+        let year = (date("2022").first_day(), date("2022").last_day());
+        assert_eq!(Bounds::day_in(year, during("2022")), Certainty::Certainly);
+        assert_eq!(Bounds::day_in(year, during("2022-06")), Certainty::Possibly);
+        assert_eq!(Bounds::day_in(year, during("2023")), Certainty::No);
+        assert_eq!(Bounds::day_in(year, Window::new(1, 0)), Certainty::No);
+    }
+
+    #[test]
     fn windows_of_spans() {
         let open = Window::of_span(None, None);
         assert_eq!(open, Window::ALL);
