@@ -20,6 +20,14 @@ use crate::diagnostic::Diagnostic;
 use crate::query::parser::KEYWORDS;
 use crate::session::{Format, Session};
 
+/// "; as of 2023-02, which questions with no time ask about", or nothing
+/// for a graph without a date.
+fn present(graph: &crate::model::Graph) -> String {
+    graph.as_of().map_or(String::new(), |as_of| {
+        format!("; as of {as_of}, which questions with no time ask about")
+    })
+}
+
 /// Completion and hints for the REPL.
 pub struct ReplHelper {
     /// Every actor name and alias, and every relation, as completion candidates.
@@ -191,10 +199,11 @@ pub fn run(
         let _ = editor.load_history(path);
     }
     println!(
-        "actorgraph — {} ({} actors, {} ties). Type `help` for the language, Ctrl-D to quit.",
-        session.graph.title,
+        "actorgraph — {} ({} actors, {} ties{}). Type `help` for the language, Ctrl-D to quit.",
+        crate::answer::printable(&session.graph.title, false),
         session.graph.actor_count(),
-        session.graph.tie_count()
+        session.graph.tie_count(),
+        present(&session.graph)
     );
     let mut number = 0;
     loop {
