@@ -868,3 +868,28 @@ fn importing_into_an_open_graph_merges_and_fills_freed_slots() {
     .is_err());
     assert_eq!(graph.tie_count(), count);
 }
+
+#[test]
+fn networkx_reads_uncertain_dates_and_evidence_from_json() {
+    let graph = graph_file("tests/data/interchange/uncertain.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let (ties, actors) = everything(&graph);
+    let path = dir.path().join("u.json");
+    export::export(&graph, &ties, &actors, ExportFormat::Json, &path).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(json["graph"]["as_of"], "2023-02");
+    assert_eq!(json["graph"]["events"][0]["what"], "unify under one banner");
+    assert_eq!(json["graph"]["events"][1]["date"], "2022-12~");
+    let Some(found) = networkx("json", &path, "b", "a", "b") else {
+        return;
+    };
+    let edge = &found["edge"];
+    assert_eq!(edge["start"], "2022-06~", "{found}");
+    assert_eq!(edge["end"], "2022-11?", "{found}");
+    assert_eq!(
+        edge["evidence"], "Alpha \"stepped in\" mid-2022; not before.",
+        "{found}"
+    );
+    assert_eq!(found["node"]["kind"], "militia", "{found}");
+}

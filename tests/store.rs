@@ -6,7 +6,11 @@ use actorgraph::store::ron::{load, parse, save, to_string};
 
 #[test]
 fn load_save_load_gives_an_equal_graph() {
-    for path in ["graphs/sahel.ron", "tests/data/boundaries.ron"] {
+    for path in [
+        "graphs/sahel.ron",
+        "tests/data/boundaries.ron",
+        "tests/data/interchange/uncertain.ron",
+    ] {
         let graph = load(Path::new(path)).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let copy = dir.path().join("copy.ron");
