@@ -503,15 +503,14 @@ impl Bounds {
         }
     }
 
-    /// Whether a single day (a beginning or an ending known to lie between
-    /// `days.0` and `days.1`) fell inside `window`.
-    pub fn day_in(days: (Day, Day), window: Window) -> Certainty {
-        if window.is_empty() || days.1 < window.first || days.0 > window.last {
-            Certainty::No
-        } else if window.first <= days.0 && days.1 <= window.last {
-            Certainty::Certainly
-        } else {
-            Certainty::Possibly
+    /// A one-off happening known to fall between `days.0` and `days.1`
+    /// (a beginning, an ending, an event): it starts and ends that day, so
+    /// [`Bounds::activity`] says whether it certainly, possibly or did not
+    /// fall inside a window.
+    pub fn instant(days: (Day, Day)) -> Self {
+        Bounds {
+            start: days,
+            end: days,
         }
     }
 }
@@ -871,11 +870,17 @@ mod tests {
 
     #[test]
     fn one_day_in_a_window() {
-        let year = (date("2022").first_day(), date("2022").last_day());
-        assert_eq!(Bounds::day_in(year, during("2022")), Certainty::Certainly);
-        assert_eq!(Bounds::day_in(year, during("2022-06")), Certainty::Possibly);
-        assert_eq!(Bounds::day_in(year, during("2023")), Certainty::No);
-        assert_eq!(Bounds::day_in(year, Window::new(1, 0)), Certainty::No);
+        let year = Bounds::instant((date("2022").first_day(), date("2022").last_day()));
+        assert_eq!(year.activity(during("2022")), Certainty::Certainly);
+        assert_eq!(year.activity(during("2022-06")), Certainty::Possibly);
+        assert_eq!(year.activity(on("2022-12-31")), Certainty::Possibly);
+        assert_eq!(year.activity(during("2023")), Certainty::No);
+        assert_eq!(year.activity(Window::new(1, 0)), Certainty::No);
+        let day = Bounds::instant((
+            date("2023-02-08").first_day(),
+            date("2023-02-08").last_day(),
+        ));
+        assert_eq!(day.activity(on("2023-02-08")), Certainty::Certainly);
     }
 
     #[test]

@@ -861,7 +861,7 @@ fn events<'g>(
         let bounds = graph.bounds(*tie);
         let one_day = tie.tie.start().is_some() && tie.tie.start() == tie.tie.end();
         let mut push = |days: (Day, Day), date, ended: bool| {
-            let certainty = Bounds::day_in(days, window);
+            let certainty = Bounds::instant(days).activity(window);
             if certainty == Certainty::No {
                 return;
             }
@@ -905,7 +905,7 @@ fn events<'g>(
             continue;
         }
         let days = (event.date.first_day(), event.date.last_day());
-        let certainty = Bounds::day_in(days, window);
+        let certainty = Bounds::instant(days).activity(window);
         if certainty == Certainty::No || certainty < filter.min_certainty {
             continue;
         }
