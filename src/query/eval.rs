@@ -335,16 +335,15 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         }
     };
     let answer = Answer::from(body);
-    Ok(Outcome::Answer(match answer.body {
-        Body::Text { .. } | Body::Actors { .. }
-            if matches!(
-                query.statement,
-                Statement::Help { .. } | Statement::Actors { .. }
-            ) =>
-        {
-            answer
-        }
-        _ => answer.at(Some(asked.label), asked.notes),
+    // Listings of actors and help are not about time.
+    let timeless = matches!(
+        query.statement,
+        Statement::Help { .. } | Statement::Actors { .. }
+    );
+    Ok(Outcome::Answer(if timeless {
+        answer
+    } else {
+        answer.at(Some(asked.label), asked.notes)
     }))
 }
 
