@@ -385,14 +385,17 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
 /// Whether something was active in a window: the three answers a question
 /// about indeterminate dates can have (Dyreson and Snodgrass's valid-time
 /// indeterminacy). Ordered, so a floor is a comparison.
+/// Serialised as the words text answers show: `no`, `possible`, `certain`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Certainty {
     /// Not active at any day of the window, whatever the true dates are.
+    #[serde(rename = "no")]
     No,
     /// Active in the window for some of the days the dates allow, not all.
+    #[serde(rename = "possible")]
     Possibly,
     /// Active at some day of the window, whatever the true dates are.
+    #[serde(rename = "certain")]
     Certainly,
 }
 
