@@ -13,7 +13,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use actorgraph::session::{Format, Output, Session};
+use actorgraph::answer::{Format, Output};
+use actorgraph::session::Session;
+use actorgraph::statement::carry_out;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -56,12 +58,12 @@ fn main() {
     println!("| query | results | evaluate median | evaluate p95 | + text median |");
     println!("|---|---:|---:|---:|---:|");
     for query in queries {
-        let (results, evaluate) = measure(|| match session.run(&query) {
+        let (results, evaluate) = measure(|| match carry_out(&session, &query) {
             Ok(Output::Answer(answer)) => answer.len(),
-            Ok(Output::Raw(_)) => 0,
+            Ok(Output::Verbatim(_)) => 0,
             Err(d) => panic!("{query}: {d}"),
         });
-        let (_, rendered) = measure(|| match session.run(&query) {
+        let (_, rendered) = measure(|| match carry_out(&session, &query) {
             Ok(output) => output.render(Format::Text, false, None).len(),
             Err(d) => panic!("{query}: {d}"),
         });

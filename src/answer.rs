@@ -6,6 +6,55 @@ use serde::Serialize;
 use crate::model::{ActorKind, Certainty, Confidence, PartialDate, Period};
 use unicode_width::UnicodeWidthStr;
 
+/// How answers are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    /// A readable table.
+    #[default]
+    Text,
+    /// JSON, for scripts.
+    Json,
+    /// CSV of the table, for spreadsheets.
+    Csv,
+}
+
+/// What a statement produced: an answer, or text to print as it is (DOT
+/// written to standard output).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Output<'g> {
+    Answer(Answer<'g>),
+    Verbatim(String),
+}
+
+impl Output<'_> {
+    /// The output as `format`; text wraps notes to `width` (a terminal's).
+    pub fn render(&self, format: Format, color: bool, width: Option<usize>) -> String {
+        match self {
+            Output::Verbatim(text) => text.clone(),
+            Output::Answer(answer) => match format {
+                Format::Text => answer.to_text_width(color, width),
+                Format::Json => format!("{}\n", answer.to_json()),
+                Format::Csv => answer.to_csv(),
+            },
+        }
+    }
+
+    /// The message of an expectation that did not hold.
+    pub fn failed_check(&self) -> Option<&str> {
+        match self {
+            Output::Answer(Answer {
+                body:
+                    Body::Check {
+                        passed: false,
+                        message,
+                    },
+                ..
+            }) => Some(message),
+            _ => None,
+        }
+    }
+}
+
 /// Width of text answers when the terminal's is unknown (on a pipe, rows
 /// are never wrapped; only notes are, at this width).
 pub const DEFAULT_WIDTH: usize = 100;

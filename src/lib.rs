@@ -8,14 +8,12 @@
 #![allow(clippy::result_large_err)]
 
 pub mod answer;
-pub mod cli;
 pub mod diagnostic;
 pub mod diagram;
-pub mod export;
 pub mod interchange;
 pub mod model;
 pub mod query;
-pub mod repl;
 pub mod script;
 pub mod session;
+pub mod statement;
 pub mod store;

@@ -1,5 +1,7 @@
-//! The `actorgraph` binary: everything lives in the library.
+//! The `actorgraph` binary: the command line and the REPL over the library.
+
+mod cli;
 
 fn main() -> std::process::ExitCode {
-    actorgraph::cli::main()
+    cli::main()
 }

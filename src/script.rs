@@ -3,8 +3,10 @@
 //! expectations name `file:line:column`, and the run goes on to the end so
 //! one pass shows every problem.
 
+use crate::answer::Format;
 use crate::diagnostic::Diagnostic;
-use crate::session::{Format, Output, Session};
+use crate::session::Session;
+use crate::statement::carry_out;
 
 /// What a script run found.
 #[derive(Debug, Default)]
@@ -53,17 +55,10 @@ pub fn run(
         if format == Format::Text {
             report.output.push_str(&format!("» {statement}\n"));
         }
-        match session.run(line) {
+        match carry_out(session, line) {
             Ok(output) => {
-                if output.is_failed_check() {
+                if let Some(message) = output.failed_check() {
                     report.failed_expectations += 1;
-                    let message = match &output {
-                        Output::Answer(crate::answer::Answer {
-                            body: crate::answer::Body::Check { message, .. },
-                            ..
-                        }) => message.clone(),
-                        _ => String::new(),
-                    };
                     let indent = line.len() - line.trim_start().len();
                     report.problems.push(
                         Diagnostic::new(format!("expectation failed: {message}"))

@@ -1,62 +1,15 @@
-//! A session: one open graph and the statements run against it. The REPL,
-//! scripts and `actorgraph query` all go through here, so they behave alike;
-//! this is also where exports touch files.
+//! A session: one open graph and the questions asked of it. The REPL,
+//! scripts and `actorgraph query` all go through here, so they behave alike.
+//! Nothing here writes files: an export comes back as a plan for
+//! [`crate::statement`] to carry out.
 
 use std::path::Path;
 
-use crate::answer::Answer;
 use crate::diagnostic::Diagnostic;
 use crate::model::Graph;
-use crate::query::eval::{evaluate, ExportPlan, Outcome};
+use crate::query::eval::{evaluate, Outcome};
 use crate::query::parse;
 use crate::store;
-
-/// How answers are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
-    /// A readable table.
-    #[default]
-    Text,
-    /// JSON, for scripts.
-    Json,
-    /// CSV of the table, for spreadsheets.
-    Csv,
-}
-
-/// What a statement produced.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Output<'g> {
-    Answer(Answer<'g>),
-    /// Text for standard output as it is (DOT without a target).
-    Raw(String),
-}
-
-impl Output<'_> {
-    /// The output as `format`; text wraps notes to `width` (a terminal's).
-    pub fn render(&self, format: Format, color: bool, width: Option<usize>) -> String {
-        match self {
-            Output::Raw(text) => text.clone(),
-            Output::Answer(answer) => match format {
-                Format::Text => answer.to_text_width(color, width),
-                Format::Json => format!("{}\n", answer.to_json()),
-                Format::Csv => answer.to_csv(),
-            },
-        }
-    }
-
-    /// True for an expectation that did not hold.
-    pub fn is_failed_check(&self) -> bool {
-        matches!(self, Output::Answer(answer) if answer.is_failed_check())
-    }
-}
-
-/// The width of the terminal on standard output, if it is one: text answers
-/// wrap their notes to it.
-pub fn terminal_width() -> Option<usize> {
-    terminal_size::terminal_size_of(std::io::stdout())
-        .map(|(terminal_size::Width(w), _)| usize::from(w))
-        .filter(|w| *w >= 20)
-}
 
 /// An open graph and where it came from.
 pub struct Session {
@@ -93,18 +46,12 @@ impl Session {
         })
     }
 
-    /// Runs one statement. Errors come back as diagnostics pointing into `line`;
-    /// the caller sets their origin and line.
-    pub fn run(&self, line: &str) -> Result<Output<'_>, Diagnostic> {
+    /// Parses and evaluates one statement: an answer, or an export plan.
+    /// Errors come back as diagnostics pointing into `line`; the caller sets
+    /// their origin and line.
+    pub fn ask(&self, line: &str) -> Result<Outcome<'_>, Diagnostic> {
         let query = parse(line).map_err(|e| e.diagnostic(line, None))?;
-        match evaluate(&self.graph, &query).map_err(|e| e.diagnostic(line, None))? {
-            Outcome::Answer(answer) => Ok(Output::Answer(answer)),
-            Outcome::Export(plan) => self.export(&plan),
-        }
-    }
-
-    fn export(&self, plan: &ExportPlan) -> Result<Output<'_>, Diagnostic> {
-        crate::export::carry_out(&self.graph, plan)
+        evaluate(&self.graph, &query).map_err(|e| e.diagnostic(line, None))
     }
 
     /// The REPL's `import csv TIES.csv [actors ACTORS.csv] [mapping MAP.ron]

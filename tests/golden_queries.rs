@@ -3,7 +3,9 @@
 //! `UPDATE_GOLDEN=1 cargo test --test golden_queries` rewrites the file from
 //! the current answers; review the diff before committing it.
 
-use actorgraph::session::{Format, Session};
+use actorgraph::answer::Format;
+use actorgraph::session::Session;
+use actorgraph::statement::carry_out;
 
 const PATH: &str = "tests/golden/queries.txt";
 
@@ -28,7 +30,7 @@ fn blocks(text: &str) -> Vec<(String, String)> {
 }
 
 fn answer(session: &Session, query: &str) -> String {
-    match session.run(query) {
+    match carry_out(session, query) {
         Ok(output) => output.render(Format::Text, false, None),
         Err(diagnostic) => diagnostic.render(false),
     }

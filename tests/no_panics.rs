@@ -53,7 +53,7 @@ proptest! {
         let query = words.join(" ");
         // Exports to files are not run here: they write to disk.
         if !query.to_lowercase().contains("export") {
-            let _ = session.run(&query);
+            let _ = session.ask(&query);
         } else {
             let _ = actorgraph::query::parse(&query);
         }

@@ -1,13 +1,16 @@
 //! `actorgraph import`: reading spreadsheets into graph files.
 //!
-//! The work is [`crate::interchange::csv`]; this file parses the
-//! arguments, reports the rejected rows on stderr and writes the graph.
+//! The work is `actorgraph::interchange`'s; this file parses the
+//! arguments, hands the rejected rows to the reporter and writes the graph.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::interchange::{self, ImportError, ImportOptions, Mapping};
-use crate::store;
+use actorgraph::diagnostic::Diagnostic;
+use actorgraph::interchange::{self, ImportError, ImportOptions, Mapping};
+use actorgraph::store;
+
+use super::report::{self, Done, Problems};
 
 /// The formats `import` reads.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,8 +71,8 @@ pub struct ImportArgs {
     pub title: Option<String>,
 }
 
-/// Runs an import; true when it succeeded.
-pub fn run(args: &ImportArgs) -> anyhow::Result<bool> {
+/// Imports the tables and writes the graph file.
+pub fn import(args: &ImportArgs) -> anyhow::Result<Done> {
     let ImportFormat::Csv = args.input;
     let mapping = match &args.mapping {
         Some(path) => Mapping::load(path)?,
@@ -87,29 +90,31 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<bool> {
     let (mut graph, report) = match result {
         Ok(done) => done,
         Err(ImportError::Strict(rejections)) => {
-            for rejection in &rejections {
-                eprintln!("rejected: {rejection}");
+            return Err(Problems {
+                diagnostics: rejections
+                    .iter()
+                    .map(|r| Diagnostic::new(format!("rejected: {r}")))
+                    .collect(),
+                summary: Some(format!(
+                    "error: {} rows rejected and --strict is on; nothing was written",
+                    rejections.len()
+                )),
             }
-            eprintln!(
-                "error: {} rows rejected and --strict is on; nothing was written",
-                rejections.len()
-            );
-            return Ok(false);
+            .into());
         }
         Err(error) => return Err(error.into()),
     };
-    for rejection in &report.rejections {
-        eprintln!("rejected: {rejection}");
-    }
+    let rejected: Vec<String> = report.rejections.iter().map(|r| r.to_string()).collect();
+    report::rejected_rows(&rejected);
     if let Some(title) = &args.title {
         graph.title = title.clone();
     }
-    store::ron::save(&graph, &args.output).map_err(|error| super::Reported(error.diagnostics))?;
-    eprintln!(
+    store::ron::save(&graph, &args.output).map_err(|error| Problems::new(error.diagnostics))?;
+    report::status(&format!(
         "{}: {} ({:.1} s)",
         args.output.display(),
         report.summary(),
         started.elapsed().as_secs_f64()
-    );
-    Ok(true)
+    ));
+    Ok(Done::Success)
 }

@@ -1,19 +1,45 @@
 //! The command line: arguments (clap), then a hand-over to the library.
-//! Errors come back here to be printed once, with the exit code:
-//! 0 success, 1 a failed check, query or expectation, 2 bad usage.
+//! Errors come back here and are printed once, by [`report`], with the exit
+//! code: 0 success, 1 a failed check, query or expectation, 2 bad usage.
 
-pub mod import;
+mod import;
 mod progress;
+mod repl;
+mod report;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::diagnostic::Diagnostic;
-use crate::session::{Format, Session};
-use crate::{script, store};
+use actorgraph::answer::Format;
+use actorgraph::session::Session;
+use actorgraph::statement::carry_out;
+use actorgraph::{script, store};
+use report::{Done, Problems};
+
+/// How answers are written (the `-f` choices).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, ValueEnum)]
+pub enum FormatArg {
+    /// A readable table.
+    #[default]
+    Text,
+    /// JSON, for scripts.
+    Json,
+    /// CSV of the table, for spreadsheets.
+    Csv,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+        }
+    }
+}
 
 /// Actor relationship knowledge graphs: who allied with, fought, or pledged
 /// allegiance to whom, and when.
@@ -30,8 +56,8 @@ pub struct Cli {
     pub graph: Option<PathBuf>,
 
     /// How answers are written.
-    #[arg(short, long, global = true, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(short, long, global = true, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -136,46 +162,7 @@ pub fn main() -> ExitCode {
         }
     };
     let color_err = color_for(std::io::stderr().is_terminal());
-    match run(cli) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(error) => {
-            if is_broken_pipe(&error) {
-                return ExitCode::SUCCESS;
-            }
-            match error.downcast_ref::<Reported>() {
-                Some(Reported(diagnostics)) => {
-                    for d in diagnostics {
-                        eprint!("{}", d.render(color_err));
-                    }
-                }
-                None => eprintln!("error: {error:#}"),
-            }
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// Diagnostics to print as they are.
-#[derive(Debug)]
-pub struct Reported(pub Vec<Diagnostic>);
-
-impl std::fmt::Display for Reported {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for d in &self.0 {
-            write!(f, "{d}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Reported {}
-
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    report::report(dispatch(cli), color_err)
 }
 
 /// Writes to standard output at once and flushes; errors (a closed pipe)
@@ -186,85 +173,102 @@ pub(crate) fn write_out(text: &str) -> std::io::Result<()> {
     stdout.flush()
 }
 
+/// The width of the terminal on standard output, if it is one: text answers
+/// wrap their notes to it.
+pub(crate) fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map(|(terminal_size::Width(w), _)| usize::from(w))
+        .filter(|w| *w >= 20)
+}
+
 /// The graph named by `-g`, or the bundled one; a large file shows its
 /// progress on a terminal.
 fn open(graph: Option<&Path>) -> anyhow::Result<Session> {
     let Some(path) = graph else {
-        return Session::bundled().map_err(|d| Reported(d).into());
+        return Session::bundled().map_err(|d| Problems::new(d).into());
     };
     let spinner = progress::Spinner::start(&format!("loading {}", path.display()));
     let loaded = Session::load(path, &mut |ties| {
         spinner.say(format!("loading {}: {ties} ties", path.display()))
     });
     drop(spinner);
-    loaded.map_err(|d| Reported(d).into())
+    loaded.map_err(|d| Problems::new(d).into())
 }
 
-fn run(cli: Cli) -> anyhow::Result<bool> {
+/// Carries out one statement given on the command line (`query`, `export`).
+fn one_statement(
+    session: &Session,
+    text: &str,
+    origin: &str,
+    format: Format,
+) -> anyhow::Result<Done> {
+    let color_out = color_for(std::io::stdout().is_terminal());
+    match carry_out(session, text) {
+        Ok(output) => {
+            write_out(&output.render(format, color_out, terminal_width()))?;
+            Ok(if output.failed_check().is_some() {
+                Done::Unmet
+            } else {
+                Done::Success
+            })
+        }
+        Err(diagnostic) => Err(Problems::new(vec![diagnostic.origin(origin)]).into()),
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<Done> {
+    let format = Format::from(cli.format);
     let color_out = color_for(std::io::stdout().is_terminal());
     let color_err = color_for(std::io::stderr().is_terminal());
     match cli.command {
         None => {
             let session = open(cli.graph.as_deref())?;
             let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-            crate::repl::run(session, cli.format, color_out, color_err, interactive)
+            repl::read_eval_print(session, format, color_out, color_err, interactive)
         }
-        Some(Command::Check { files }) => Ok(check(&files, color_err)?),
+        Some(Command::Check { files }) => check(&files, color_err),
         Some(Command::Query { query }) => {
             let session = open(cli.graph.as_deref())?;
-            let text = quote_words(&query);
-            match session.run(&text) {
-                Ok(output) => {
-                    write_out(&output.render(
-                        cli.format,
-                        color_out,
-                        crate::session::terminal_width(),
-                    ))?;
-                    Ok(!output.is_failed_check())
-                }
-                Err(diagnostic) => Err(Reported(vec![diagnostic.origin("<query>")]).into()),
-            }
+            one_statement(&session, &quote_words(&query), "<query>", format)
         }
         Some(Command::Run { script: path }) => {
             let session = open(cli.graph.as_deref())?;
             let (text, origin) = read_script(&path)?;
-            let report = script::run(&session, &text, &origin, cli.format, color_out);
+            let report = script::run(&session, &text, &origin, format, color_out);
             write_out(&report.output)?;
-            for problem in &report.problems {
-                eprint!("{}", problem.render(color_err));
-            }
-            if report.expectations > 0 || !report.problems.is_empty() {
-                eprintln!(
+            let summary = (report.expectations > 0 || !report.problems.is_empty()).then(|| {
+                format!(
                     "{origin}: {} statements, {} expectations, {} failed, {} errors",
                     report.statements,
                     report.expectations,
                     report.failed_expectations,
                     report.problems.len() - report.failed_expectations
-                );
+                )
+            });
+            if report.succeeded() {
+                if let Some(summary) = summary {
+                    report::status(&summary);
+                }
+                Ok(Done::Success)
+            } else {
+                Err(Problems {
+                    diagnostics: report.problems,
+                    summary,
+                }
+                .into())
             }
-            Ok(report.succeeded())
         }
         Some(Command::Export { words }) => {
             let session = open(cli.graph.as_deref())?;
             let text = format!("export {}", quote_words(&words));
-            match session.run(&text) {
-                Ok(output) => {
-                    write_out(&output.render(
-                        cli.format,
-                        color_out,
-                        crate::session::terminal_width(),
-                    ))?;
-                    Ok(true)
-                }
-                Err(diagnostic) => Err(Reported(vec![diagnostic.origin("<export>")]).into()),
-            }
+            one_statement(&session, &text, "<export>", format)
         }
-        Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Import(args)) => import::import(&args),
         Some(Command::Completions { shell }) => {
             let mut buffer = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "actorgraph", &mut buffer);
             write_out(&String::from_utf8_lossy(&buffer))?;
-            Ok(true)
+            Ok(Done::Success)
         }
     }
 }
@@ -294,29 +298,25 @@ fn read_script(path: &Path) -> anyhow::Result<(String, String)> {
     if path == Path::new("-") {
         let mut text = String::new();
         std::io::stdin().read_to_string(&mut text).map_err(|e| {
-            Reported(vec![Diagnostic::new(format!(
-                "cannot read the script from standard input: {e}"
-            ))])
+            Problems::message(format!("cannot read the script from standard input: {e}"))
         })?;
         return Ok((text, "<stdin>".into()));
     }
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        Reported(vec![Diagnostic::new(format!(
-            "cannot read script `{origin}`: {e}"
-        ))])
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Problems::message(format!("cannot read script `{origin}`: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        Reported(vec![Diagnostic::new(format!(
+        Problems::message(format!(
             "`{origin}` is not text: invalid UTF-8 at byte {}",
             e.utf8_error().valid_up_to()
-        ))])
+        ))
     })?;
     Ok((text, origin))
 }
 
-/// Validates each file; prints a summary line per good file.
-fn check(files: &[PathBuf], color_err: bool) -> anyhow::Result<bool> {
+/// Validates each file; prints a summary line per good file, and each bad
+/// file's problems with a count (through the one printer of diagnostics).
+fn check(files: &[PathBuf], color_err: bool) -> anyhow::Result<Done> {
     let mut all_good = true;
     for path in files {
         match store::ron::load(path) {
@@ -329,8 +329,8 @@ fn check(files: &[PathBuf], color_err: bool) -> anyhow::Result<bool> {
             ))?,
             Err(error) => {
                 all_good = false;
-                eprint!("{}", error.render(color_err));
-                eprintln!(
+                report::print(&error.diagnostics, color_err);
+                report::status(&format!(
                     "{}: {} problem{}",
                     path.display(),
                     error.diagnostics.len(),
@@ -339,9 +339,9 @@ fn check(files: &[PathBuf], color_err: bool) -> anyhow::Result<bool> {
                     } else {
                         "s"
                     }
-                );
+                ));
             }
         }
     }
-    Ok(all_good)
+    Ok(if all_good { Done::Success } else { Done::Unmet })
 }

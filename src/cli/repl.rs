@@ -15,14 +15,18 @@ use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{Context, Editor, Helper};
 
-use crate::cli::write_out;
-use crate::diagnostic::Diagnostic;
-use crate::query::parser::KEYWORDS;
-use crate::session::{Format, Session};
+use actorgraph::answer::Format;
+use actorgraph::diagnostic::Diagnostic;
+use actorgraph::query::parser::KEYWORDS;
+use actorgraph::session::Session;
+use actorgraph::statement::carry_out;
+
+use super::report::{self, Done};
+use super::{terminal_width, write_out};
 
 /// "; as of 2023-02, which questions with no time ask about", or nothing
 /// for a graph without a date.
-fn present(graph: &crate::model::Graph) -> String {
+fn present(graph: &actorgraph::model::Graph) -> String {
     graph.as_of().map_or(String::new(), |as_of| {
         format!("; as of {as_of}, which questions with no time ask about")
     })
@@ -148,16 +152,17 @@ enum Step {
     Quit,
 }
 
-/// Runs the REPL on a terminal, or reads lines from a pipe. Returns false
-/// when any statement failed (for the exit code on a pipe).
-pub fn run(
+/// Reads, evaluates and prints: the REPL on a terminal, or one statement a
+/// line from a pipe. `Unmet` when any statement failed (the exit code on a pipe).
+pub fn read_eval_print(
     mut session: Session,
     format: Format,
     color_out: bool,
     color_err: bool,
     interactive: bool,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<Done> {
     let mut ok = true;
+    let done = |ok: bool| if ok { Done::Success } else { Done::Unmet };
     if !interactive {
         let stdin = std::io::stdin();
         // Lines as bytes: one line that is not UTF-8 is an error on that
@@ -171,7 +176,7 @@ pub fn run(
                 ok = false;
                 let d = Diagnostic::new("this line is not UTF-8 text")
                     .origin(format!("<stdin>:{}", number + 1));
-                report(&d, false);
+                report::print(&[d], false);
                 continue;
             };
             if let Step::Quit = handle(
@@ -186,7 +191,7 @@ pub fn run(
                 break;
             }
         }
-        return Ok(ok);
+        return Ok(done(ok));
     }
     let config = rustyline::Config::builder()
         .completion_type(rustyline::CompletionType::List)
@@ -200,7 +205,7 @@ pub fn run(
     }
     println!(
         "actorgraph — {} ({} actors, {} ties{}). Type `help` for the language, Ctrl-D to quit.",
-        crate::answer::printable(&session.graph.title, false),
+        actorgraph::answer::printable(&session.graph.title, false),
         session.graph.actor_count(),
         session.graph.tie_count(),
         present(&session.graph)
@@ -242,7 +247,7 @@ pub fn run(
         }
         let _ = editor.save_history(path);
     }
-    Ok(ok)
+    Ok(done(ok))
 }
 
 fn handle(
@@ -267,8 +272,10 @@ fn handle(
         "load" => {
             let path = trimmed[4..].trim().trim_matches('"');
             if path.is_empty() {
-                report(
-                    &Diagnostic::new("`load` needs a graph file: load graphs/sahel.ron"),
+                report::print(
+                    &[Diagnostic::new(
+                        "`load` needs a graph file: load graphs/sahel.ron",
+                    )],
                     color_err,
                 );
                 *ok = false;
@@ -286,9 +293,7 @@ fn handle(
                 }
                 Err(diagnostics) => {
                     *ok = false;
-                    for d in diagnostics {
-                        report(&d, color_err);
-                    }
+                    report::print(&diagnostics, color_err);
                 }
             }
             return Ok(Step::Continue);
@@ -296,9 +301,7 @@ fn handle(
         "import" => {
             match session.import_csv(trimmed) {
                 Ok(report) => {
-                    for rejected in &report.rejected {
-                        eprintln!("rejected: {rejected}");
-                    }
+                    report::rejected_rows(&report.rejected);
                     write_out(&format!(
                         "imported into {}: {}\n",
                         session.origin, report.summary
@@ -306,21 +309,19 @@ fn handle(
                 }
                 Err(diagnostics) => {
                     *ok = false;
-                    for d in diagnostics {
-                        report(&d, color_err);
-                    }
+                    report::print(&diagnostics, color_err);
                 }
             }
             return Ok(Step::Continue);
         }
         _ => {}
     }
-    match session.run(line) {
+    match carry_out(session, line) {
         Ok(output) => {
-            if output.is_failed_check() {
+            if output.failed_check().is_some() {
                 *ok = false;
             }
-            write_out(&output.render(format, color_out, crate::session::terminal_width()))?;
+            write_out(&output.render(format, color_out, terminal_width()))?;
         }
         Err(mut diagnostic) => {
             *ok = false;
@@ -329,14 +330,10 @@ fn handle(
             if let Some(position) = diagnostic.position.as_mut() {
                 position.line = number;
             }
-            report(&diagnostic, color_err);
+            report::print(&[diagnostic], color_err);
         }
     }
     Ok(Step::Continue)
-}
-
-fn report(diagnostic: &Diagnostic, color: bool) {
-    eprint!("{}", diagnostic.render(color));
 }
 
 #[cfg(test)]

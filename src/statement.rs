@@ -1,19 +1,29 @@
-//! Carries out `export` statements: picks the writer for the format and the
-//! target. Sits at the edge because it writes files.
+//! Carries out one statement for the REPL, scripts and the command line: an
+//! answer comes back as it is; an `export` is written to its target (the
+//! writer chosen by format and target), so this sits at the edge.
 
 use std::path::{Path, PathBuf};
 
-use crate::answer::Answer;
+use crate::answer::{Answer, Output};
 use crate::diagnostic::Diagnostic;
 use crate::diagram::{self, DiagramSpec, OutputFormat, Theme};
 use crate::interchange::{self, ExportFormat};
 use crate::model::walk::ego_network;
 use crate::model::Graph;
-use crate::query::eval::ExportPlan;
-use crate::session::Output;
+use crate::query::eval::{ExportPlan, Outcome};
+use crate::session::Session;
+
+/// Asks `session` the statement `line` and carries it out: the answer, or
+/// what an export wrote. Errors point into `line`.
+pub fn carry_out<'s>(session: &'s Session, line: &str) -> Result<Output<'s>, Diagnostic> {
+    match session.ask(line)? {
+        Outcome::Answer(answer) => Ok(Output::Answer(answer)),
+        Outcome::Export(plan) => write_export(&session.graph, &plan),
+    }
+}
 
 /// Writes what `plan` asks for; DOT without a target comes back as text.
-pub fn carry_out<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic> {
+pub fn write_export<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic> {
     match plan.format.as_str() {
         "dot" => dot(graph, plan),
         other => match ExportFormat::parse(other) {
@@ -58,7 +68,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         ))));
     }
     match &plan.target {
-        None => Ok(Output::Raw(diagram::to_dot(graph, &spec))),
+        None => Ok(Output::Verbatim(diagram::to_dot(graph, &spec))),
         Some(target) => {
             let path = Path::new(target);
             diagram::export(graph, &spec, path).map_err(failed)?;
@@ -100,7 +110,7 @@ fn interchange<'g>(
         ))),
         None => {
             let files = interchange::export::render(graph, &ties, &actors, format);
-            Ok(Output::Raw(
+            Ok(Output::Verbatim(
                 files.into_iter().map(|(_, text)| text).collect(),
             ))
         }
