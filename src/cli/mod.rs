@@ -126,31 +126,6 @@ fn colour_allowed(is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool
     is_terminal && no_color.is_none_or(|v| v.is_empty())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::ffi::OsStr;
-
-    #[test]
-    fn colour_only_on_a_terminal_without_no_color() {
-        assert!(colour_allowed(true, None));
-        assert!(colour_allowed(true, Some(OsStr::new(""))));
-        assert!(!colour_allowed(true, Some(OsStr::new("1"))));
-        assert!(!colour_allowed(false, None));
-    }
-
-    #[test]
-    fn shell_words_rejoin_into_a_statement() {
-        let words = |w: &[&str]| quote_words(&w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        assert_eq!(words(&["who allied with JNIM"]), "who allied with JNIM");
-        assert_eq!(words(&["show", "Wagner Group"]), "show \"Wagner Group\"");
-        assert_eq!(
-            words(&["show", "\"Wagner Group\""]),
-            "show \"Wagner Group\""
-        );
-    }
-}
-
 /// Runs the command line; the exit code to end with.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -344,4 +319,29 @@ fn check(files: &[PathBuf], color_err: bool) -> anyhow::Result<Done> {
         }
     }
     Ok(if all_good { Done::Success } else { Done::Unmet })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        assert!(colour_allowed(true, None));
+        assert!(colour_allowed(true, Some(OsStr::new(""))));
+        assert!(!colour_allowed(true, Some(OsStr::new("1"))));
+        assert!(!colour_allowed(false, None));
+    }
+
+    #[test]
+    fn shell_words_rejoin_into_a_statement() {
+        let words = |w: &[&str]| quote_words(&w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(words(&["who allied with JNIM"]), "who allied with JNIM");
+        assert_eq!(words(&["show", "Wagner Group"]), "show \"Wagner Group\"");
+        assert_eq!(
+            words(&["show", "\"Wagner Group\""]),
+            "show \"Wagner Group\""
+        );
+    }
 }
