@@ -17,7 +17,7 @@ use rustyline::{Context, Editor, Helper};
 
 use actorgraph::answer::Format;
 use actorgraph::diagnostic::Diagnostic;
-use actorgraph::query::parser::KEYWORDS;
+use actorgraph::query::keywords;
 use actorgraph::session::Session;
 use actorgraph::statement::carry_out;
 
@@ -78,7 +78,7 @@ impl ReplHelper {
         let lower = word.to_lowercase();
         let mut pairs: Vec<Pair> = Vec::new();
         if quotes % 2 == 0 {
-            for keyword in KEYWORDS.iter().chain(REPL_COMMANDS) {
+            for keyword in keywords::words().chain(REPL_COMMANDS.iter().copied()) {
                 if keyword.starts_with(&lower) && !lower.is_empty() {
                     pairs.push(Pair {
                         display: keyword.to_string(),

@@ -24,8 +24,14 @@ pub struct Token {
 }
 
 impl Token {
-    /// True for a bare word equal to `keyword`, ignoring case.
+    /// True for a bare word equal to `keyword`, ignoring case. Every word
+    /// the parser asks about must be in the keyword table (checked in
+    /// debug builds, which every test runs).
     pub fn is(&self, keyword: &str) -> bool {
+        debug_assert!(
+            super::keywords::find(keyword).is_some(),
+            "`{keyword}` is not in the keyword table"
+        );
         self.kind == TokenKind::Word && self.text.eq_ignore_ascii_case(keyword)
     }
 }

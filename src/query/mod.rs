@@ -5,6 +5,7 @@ pub mod ast;
 pub mod error;
 pub mod eval;
 pub mod help;
+pub mod keywords;
 pub mod lexer;
 pub mod parser;
 

@@ -4,6 +4,7 @@
 
 use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
+use super::keywords;
 use super::lexer::{lex, Token, TokenKind};
 use crate::model::time::DateError;
 use crate::model::{ActorKind, Confidence, PartialDate};
@@ -20,119 +21,6 @@ pub fn parse(query: &str) -> Result<Query, QueryError> {
     parser.finish()?;
     Ok(parsed)
 }
-
-/// Words that end an unquoted actor name: they start a filter or the next part.
-const NAME_STOPS: &[&str] = &[
-    "via",
-    "from",
-    "now",
-    "ever",
-    "certainly",
-    "after",
-    "before",
-    "since",
-    "until",
-    "during",
-    "in",
-    "between",
-    "as",
-    "with",
-    "depth",
-    "to",
-    "and",
-    "frames",
-    "theme",
-    "confidence",
-    "includes",
-    "excludes",
-    "is",
-    "count",
-    "has",
-];
-
-/// Words a statement can begin with, for "expected" messages and completion.
-pub const STATEMENT_WORDS: &[&str] = &[
-    "who",
-    "allies",
-    "enemies",
-    "subgroups",
-    "parents",
-    "ties",
-    "show",
-    "timeline",
-    "path",
-    "neighbors",
-    "changes",
-    "stats",
-    "actors",
-    "relations",
-    "sources",
-    "why",
-    "explain",
-    "export",
-    "expect",
-    "help",
-];
-
-/// Every keyword of the language, for completion.
-pub const KEYWORDS: &[&str] = &[
-    "who",
-    "allied",
-    "with",
-    "fought",
-    "is",
-    "hostile",
-    "to",
-    "pledged",
-    "allegiance",
-    "subgroups",
-    "of",
-    "parents",
-    "ties",
-    "via",
-    "show",
-    "timeline",
-    "path",
-    "from",
-    "neighbors",
-    "depth",
-    "changes",
-    "between",
-    "and",
-    "stats",
-    "actors",
-    "kind",
-    "relations",
-    "sources",
-    "after",
-    "before",
-    "since",
-    "until",
-    "during",
-    "in",
-    "as",
-    "confidence",
-    "export",
-    "dot",
-    "all",
-    "frames",
-    "theme",
-    "expect",
-    "includes",
-    "excludes",
-    "empty",
-    "not",
-    "count",
-    "help",
-    "allies",
-    "enemies",
-    "why",
-    "explain",
-    "now",
-    "ever",
-    "certainly",
-    "certainty",
-];
 
 struct Parser {
     tokens: Vec<Token>,
@@ -389,14 +277,12 @@ impl Parser {
                     span: (token.start, token.end),
                 })
             }
-            Some(token)
-                if token.kind == TokenKind::Word && !NAME_STOPS.iter().any(|s| token.is(s)) =>
-            {
+            Some(token) if token.kind == TokenKind::Word && !keywords::ends_name(&token.text) => {
                 let start = token.start;
                 let mut end = token.end;
                 let mut words = vec![self.advance().expect("peeked").text];
                 while let Some(token) = self.peek() {
-                    if token.kind != TokenKind::Word || NAME_STOPS.iter().any(|s| token.is(s)) {
+                    if token.kind != TokenKind::Word || keywords::ends_name(&token.text) {
                         break;
                     }
                     end = token.end;
