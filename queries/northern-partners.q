@@ -12,9 +12,11 @@ who pledged allegiance to JNIM
 expect who pledged allegiance to JNIM since 2023-01 includes "Daoussak leaders in Ménaka"
 expect who pledged allegiance to "Iyad ag Ghali" includes "Daoussak leaders in Ménaka"
 
-# France was the Daoussak militias' partner until its mission ended in November 2022.
+# France was the Daoussak militias' partner until its drawdown left them without
+# one, before JNIM stepped in during mid-2022; not until the November 2022 mission end.
 expect who allied with France until 2022-11 includes "Daoussak militias"
-expect who allied with France after 2022 is empty
+expect who allied with France after 2022-06 is empty
+expect who allied with "Daoussak militias" as of 2022-09 excludes France
 
 # Wagner partners with the Malian junta.
 expect who allied with "Wagner Group" includes "Malian junta"

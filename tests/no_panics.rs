@@ -5,7 +5,8 @@ use proptest::prelude::*;
 
 fn word() -> impl Strategy<Value = String> {
     prop_oneof![
-        prop::sample::select(actorgraph::query::keywords::words().collect::<Vec<_>>()).prop_map(str::to_string),
+        prop::sample::select(actorgraph::query::keywords::words().collect::<Vec<_>>())
+            .prop_map(str::to_string),
         prop::sample::select(vec![
             "JNIM",
             "\"Wagner Group\"",

@@ -48,7 +48,12 @@ pub const DEFAULT_DEPTH: usize = 1;
 /// Evaluates `query` against `graph`.
 pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, QueryError> {
     let record = is_record(&query.statement);
-    let asked = asked(graph, query.filters.time, record);
+    let mut asked = asked(graph, query.filters.time, record);
+    if let Statement::Changes { from, to } = &query.statement {
+        // `changes` carries its own span.
+        let span = TimeOp::Between(*from, *to);
+        asked = Asked::of(graph, window_of(Some(span)), time_label(graph, span));
+    }
     let filter = TieFilter {
         window: asked.window,
         ..tie_filter(graph, &query.filters)?
@@ -388,18 +393,26 @@ fn asked(graph: &Graph, time: Option<TimeOp>, record: bool) -> Asked {
         ),
         (Some(op), _) => (window_of(Some(op)), time_label(graph, op)),
     };
-    let mut notes = Vec::new();
-    if let Some(as_of) = present {
-        if window.first > graph.known_until() && !window.is_empty() {
-            notes.push(format!(
-                "the graph's knowledge ends at {as_of}: a tie ongoing then is only possibly active after it"
-            ));
+    Asked::of(graph, window, label)
+}
+
+impl Asked {
+    /// A window and its words, with a note when the whole window lies past
+    /// what the graph knows.
+    fn of(graph: &Graph, window: Window, label: String) -> Asked {
+        let mut notes = Vec::new();
+        if let Some(as_of) = graph.as_of() {
+            if window.first > graph.known_until() && !window.is_empty() {
+                notes.push(format!(
+                    "the graph's knowledge ends at {as_of}: a tie ongoing then is only possibly active after it"
+                ));
+            }
         }
-    }
-    Asked {
-        window,
-        label,
-        notes,
+        Asked {
+            window,
+            label,
+            notes,
+        }
     }
 }
 /// The answer to an expectation: passed or not, and why.
@@ -822,7 +835,7 @@ fn cited_sources<'g, 's>(
 /// Ties beginning and ending inside the filter's window, and the graph's
 /// one-off events there (those of `actor`, when given), in date order. A
 /// day known only roughly is listed when it may fall in the window, marked
-/// possible unless it certainly does. A pair whose tie of one relation ends
+/// possible unless it certainly does; an open-ended date dates no change. A pair whose tie of one relation ends
 /// while one of another relation begins is marked `changed from …`.
 fn events<'g>(
     graph: &'g Graph,
@@ -887,10 +900,12 @@ fn events<'g>(
                 },
             });
         };
-        if let Some(start) = tie.tie.start() {
+        // An open-ended date (`[..2023-02]`) bounds a tie but dates no
+        // change: it is not listed as a beginning or an ending.
+        if let Some(start) = tie.tie.start().filter(|d| !d.is_open()) {
             push(bounds.start, start, false);
         }
-        if let Some(end) = tie.tie.end() {
+        if let Some(end) = tie.tie.end().filter(|d| !d.is_open()) {
             push(bounds.end, end, true);
         }
     }
