@@ -1,0 +1,497 @@
+//! Dates as sources give them: a year, month or day, possibly approximate,
+//! uncertain, a range of possible days or open on one side, in a subset of
+//! EDTF (see the parent module for the notation).
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::{
+    civil_from_days, days_from_civil, days_in_month, Day, DAY_MAX, DAY_MIN, YEAR_MAX, YEAR_MIN,
+};
+
+/// A calendar date at year, month or day precision: the plain part of a
+/// [`PartialDate`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+struct Ymd {
+    year: i16,
+    /// 0 when only the year is known.
+    month: u8,
+    /// 0 when the day is not known.
+    day: u8,
+}
+
+impl Ymd {
+    fn new(year: i32, month: Option<u32>, day: Option<u32>) -> Result<Self, DateError> {
+        if !(YEAR_MIN..=YEAR_MAX).contains(&year) {
+            return Err(DateError::Year(year));
+        }
+        let month_value = match month {
+            None => 0,
+            Some(m @ 1..=12) => m,
+            Some(m) => return Err(DateError::Month(m)),
+        };
+        let day_value = match (month, day) {
+            (_, None) => 0,
+            (None, Some(_)) => {
+                return Err(DateError::Shape(format!("{year}--{}", day.unwrap_or(0))))
+            }
+            (Some(m), Some(d)) => {
+                if d == 0 || d > days_in_month(year, m) {
+                    return Err(DateError::Day {
+                        year,
+                        month: m,
+                        day: d,
+                    });
+                }
+                d
+            }
+        };
+        Ok(Ymd {
+            year: year as i16,
+            month: month_value as u8,
+            day: day_value as u8,
+        })
+    }
+
+    fn year(self) -> i32 {
+        i32::from(self.year)
+    }
+
+    fn first_day(self) -> Day {
+        let month = if self.month == 0 { 1 } else { self.month };
+        let day = if self.day == 0 { 1 } else { self.day };
+        days_from_civil(self.year(), u32::from(month), u32::from(day))
+    }
+
+    fn last_day(self) -> Day {
+        let year = self.year();
+        let month = if self.month == 0 {
+            12
+        } else {
+            u32::from(self.month)
+        };
+        let day = if self.day == 0 {
+            days_in_month(year, month)
+        } else {
+            u32::from(self.day)
+        };
+        days_from_civil(year, month, day)
+    }
+
+    /// The same precision, `units` of it later (negative: earlier).
+    fn shifted(self, units: i32) -> Ymd {
+        if self.month == 0 {
+            Ymd {
+                year: (self.year() + units).clamp(YEAR_MIN - 1, YEAR_MAX + 1) as i16,
+                ..self
+            }
+        } else if self.day == 0 {
+            let months = self.year() * 12 + i32::from(self.month) - 1 + units;
+            Ymd {
+                year: months.div_euclid(12) as i16,
+                month: (months.rem_euclid(12) + 1) as u8,
+                day: 0,
+            }
+        } else {
+            let (y, m, d) = civil_from_days(self.first_day() + units);
+            Ymd {
+                year: y as i16,
+                month: m as u8,
+                day: d as u8,
+            }
+        }
+    }
+
+    fn parse(text: &str) -> Result<Self, DateError> {
+        let shape = || DateError::Shape(text.to_string());
+        let mut parts = text.split('-');
+        let year = parts.next().ok_or_else(shape)?;
+        let month = parts.next();
+        let day = parts.next();
+        if parts.next().is_some() {
+            return Err(shape());
+        }
+        let number = |part: &str, width: usize| -> Result<u32, DateError> {
+            if part.len() != width || !part.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(shape());
+            }
+            part.parse().map_err(|_| shape())
+        };
+        let year = number(year, 4)? as i32;
+        let month = month.map(|m| number(m, 2)).transpose()?;
+        let day = day.map(|d| number(d, 2)).transpose()?;
+        Ymd::new(year, month, day)
+    }
+}
+
+impl fmt::Display for Ymd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if self.month != 0 {
+            write!(f, "-{:02}", self.month)?;
+        }
+        if self.day != 0 {
+            write!(f, "-{:02}", self.day)?;
+        }
+        Ok(())
+    }
+}
+
+/// How sure a source is of a date, in EDTF's terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+enum Form {
+    /// `2022`: somewhere in the span written.
+    #[default]
+    Plain,
+    /// `2022~`: about then.
+    Approximate,
+    /// `2022?`: perhaps then.
+    Uncertain,
+    /// `2022%`: about, and perhaps.
+    ApproximateUncertain,
+    /// `[2022-05..2022-08]`: one day from the first to the second.
+    OneOf,
+    /// `[..2023-02]`: on or before.
+    OnOrBefore,
+    /// `[2014..]`: on or after.
+    OnOrAfter,
+    /// `201X`: some year of the decade.
+    Decade,
+    /// `19XX`: some year of the century.
+    Century,
+}
+
+/// A date as a source gives it: a year, month or day, possibly approximate,
+/// uncertain, a range of possible days or open on one side (see the module
+/// docs for the notation). Shown back exactly as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    /// The date written, or a range's first end.
+    date: Ymd,
+    form: Form,
+    /// A `OneOf` range's last end.
+    upper: Ymd,
+}
+
+/// Why a date could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("`{0}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally with EDTF's `~` (about), `?` (perhaps), `[A..B]` (between), `[..B]`, `[A..]` or `201X`")]
+    Shape(String),
+    #[error("year {0} is out of range {YEAR_MIN}..={YEAR_MAX}")]
+    Year(i32),
+    #[error("month {0} does not exist")]
+    Month(u32),
+    #[error("day {day} does not exist in {year:04}-{month:02}")]
+    Day { year: i32, month: u32, day: u32 },
+    #[error("`{0}` ends before it starts")]
+    Backwards(String),
+}
+
+impl PartialDate {
+    fn plain(date: Ymd) -> Self {
+        PartialDate {
+            date,
+            form: Form::Plain,
+            upper: Ymd::default(),
+        }
+    }
+
+    /// A year-precision date.
+    pub fn year(year: i32) -> Result<Self, DateError> {
+        Self::new(year, None, None)
+    }
+
+    /// Builds a plain date, checking that the month and day exist.
+    pub fn new(year: i32, month: Option<u32>, day: Option<u32>) -> Result<Self, DateError> {
+        Ymd::new(year, month, day).map(PartialDate::plain)
+    }
+
+    /// The year written (a range's first year).
+    pub fn year_number(self) -> i32 {
+        self.date.year()
+    }
+
+    /// The month written, if any (a range's first end's).
+    pub fn month_number(self) -> Option<u32> {
+        (self.date.month != 0).then_some(u32::from(self.date.month))
+    }
+
+    /// The day written, if any (a range's first end's).
+    pub fn day_number(self) -> Option<u32> {
+        (self.date.day != 0).then_some(u32::from(self.date.day))
+    }
+
+    /// True for a plain year, month or day: no qualifier, range or open side.
+    pub fn is_plain(self) -> bool {
+        self.form == Form::Plain
+    }
+
+    /// True for `[..B]` and `[A..]`: a bound, not a time. A start written
+    /// `[..2023-02]` says the tie held by then, not when it began.
+    pub fn is_open(self) -> bool {
+        matches!(self.form, Form::OnOrBefore | Form::OnOrAfter)
+    }
+
+    /// The earliest day the date can be; [`DAY_MIN`] for `[..B]`.
+    pub fn first_day(self) -> Day {
+        match self.form {
+            Form::Plain | Form::OneOf | Form::OnOrAfter | Form::Decade | Form::Century => {
+                self.date.first_day()
+            }
+            Form::Approximate | Form::Uncertain | Form::ApproximateUncertain => {
+                self.date.shifted(-1).first_day()
+            }
+            Form::OnOrBefore => DAY_MIN,
+        }
+    }
+
+    /// The latest day the date can be; [`DAY_MAX`] for `[A..]`.
+    pub fn last_day(self) -> Day {
+        match self.form {
+            Form::Plain | Form::OnOrBefore => self.date.last_day(),
+            Form::Approximate | Form::Uncertain | Form::ApproximateUncertain => {
+                self.date.shifted(1).last_day()
+            }
+            Form::OneOf => self.upper.last_day(),
+            Form::OnOrAfter => DAY_MAX,
+            Form::Decade => self.date.shifted(9).last_day(),
+            Form::Century => self.date.shifted(99).last_day(),
+        }
+    }
+
+    /// The date of a day number, at day precision.
+    pub fn from_day(day: Day) -> Self {
+        let (y, m, d) = civil_from_days(day);
+        PartialDate::plain(Ymd {
+            year: y as i16,
+            month: m as u8,
+            day: d as u8,
+        })
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let date = self.date;
+        match self.form {
+            Form::Plain => write!(f, "{date}"),
+            Form::Approximate => write!(f, "{date}~"),
+            Form::Uncertain => write!(f, "{date}?"),
+            Form::ApproximateUncertain => write!(f, "{date}%"),
+            Form::OneOf => write!(f, "[{date}..{}]", self.upper),
+            Form::OnOrBefore => write!(f, "[..{date}]"),
+            Form::OnOrAfter => write!(f, "[{date}..]"),
+            Form::Decade => write!(f, "{:03}X", date.year / 10),
+            Form::Century => write!(f, "{:02}XX", date.year / 100),
+        }
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, DateError> {
+        let shape = || DateError::Shape(text.to_string());
+        if let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+            let (first, last) = inner.split_once("..").ok_or_else(shape)?;
+            return match (first.is_empty(), last.is_empty()) {
+                (true, true) => Err(shape()),
+                (true, false) => Ok(PartialDate {
+                    form: Form::OnOrBefore,
+                    ..PartialDate::plain(Ymd::parse(last)?)
+                }),
+                (false, true) => Ok(PartialDate {
+                    form: Form::OnOrAfter,
+                    ..PartialDate::plain(Ymd::parse(first)?)
+                }),
+                (false, false) => {
+                    let (first, last) = (Ymd::parse(first)?, Ymd::parse(last)?);
+                    if last.last_day() < first.first_day() {
+                        return Err(DateError::Backwards(text.to_string()));
+                    }
+                    Ok(PartialDate {
+                        date: first,
+                        form: Form::OneOf,
+                        upper: last,
+                    })
+                }
+            };
+        }
+        let (body, form) = match text.as_bytes().last() {
+            Some(b'~') => (&text[..text.len() - 1], Form::Approximate),
+            Some(b'?') => (&text[..text.len() - 1], Form::Uncertain),
+            Some(b'%') => (&text[..text.len() - 1], Form::ApproximateUncertain),
+            _ => (text, Form::Plain),
+        };
+        if form == Form::Plain && body.len() == 4 && body.is_ascii() {
+            let unspecified = body.bytes().rev().take_while(|&b| b == b'X').count();
+            let digits = &body[..4 - unspecified];
+            if unspecified > 0 && digits.bytes().all(|b| b.is_ascii_digit()) {
+                let (form, zeros) = match unspecified {
+                    1 => (Form::Decade, "0"),
+                    2 => (Form::Century, "00"),
+                    _ => return Err(shape()),
+                };
+                let date = Ymd::parse(&format!("{digits}{zeros}"))?;
+                return Ok(PartialDate {
+                    form,
+                    ..PartialDate::plain(date)
+                });
+            }
+        }
+        let date = Ymd::parse(body).map_err(|error| match error {
+            DateError::Shape(_) => shape(),
+            other => other,
+        })?;
+        Ok(PartialDate {
+            form,
+            ..PartialDate::plain(date)
+        })
+    }
+}
+
+impl serde::Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> PartialDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn shows_dates_as_written() {
+        for text in ["2022", "2022-11", "2023-02-08", "0999"] {
+            assert_eq!(date(text).to_string(), text);
+        }
+    }
+
+    #[test]
+    fn a_period_covers_its_whole_span() {
+        assert_eq!(date("2022").first_day(), date("2022-01-01").first_day());
+        assert_eq!(date("2022").last_day(), date("2022-12-31").last_day());
+        assert_eq!(date("2024-02").last_day(), date("2024-02-29").first_day());
+        assert_eq!(date("2023-02").last_day(), date("2023-02-28").first_day());
+        assert_eq!(date("1900-02").last_day(), date("1900-02-28").first_day());
+        assert_eq!(date("2000-02").last_day(), date("2000-02-29").first_day());
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        for text in [
+            "",
+            "22",
+            "2022-1",
+            "2022-13",
+            "2022-00",
+            "2023-02-29",
+            "2022-11-31",
+            "2022-11-01-01",
+            "abcd",
+            "+202",
+            "2022-1a",
+            "0000",
+            "２０２２",
+        ] {
+            assert!(text.parse::<PartialDate>().is_err(), "{text:?} parsed");
+        }
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        for day in (-800_000..800_000).step_by(997) {
+            let (y, m, d) = civil_from_days(day);
+            assert_eq!(days_from_civil(y, m, d), day);
+        }
+        assert_eq!(
+            PartialDate::from_day(date("2023-02-08").first_day()),
+            date("2023-02-08")
+        );
+    }
+
+    #[test]
+    fn edtf_forms_show_back_as_written() {
+        for text in [
+            "2022~",
+            "2022-06?",
+            "2022-06-15%",
+            "[2022-05..2022-08]",
+            "[..2023-02]",
+            "[2014..]",
+            "[2021-11..2022-02-03]",
+            "201X",
+            "19XX",
+        ] {
+            assert_eq!(date(text).to_string(), text);
+            assert!(!date(text).is_plain(), "{text}");
+        }
+        assert!(date("2022").is_plain());
+    }
+
+    #[test]
+    fn edtf_forms_cover_their_possible_days() {
+        let day = |text: &str| date(text).first_day();
+        let last = |text: &str| date(text).last_day();
+        assert_eq!((day("2022~"), last("2022~")), (day("2021"), last("2023")));
+        assert_eq!(
+            (day("2022-06~"), last("2022-06~")),
+            (day("2022-05"), last("2022-07"))
+        );
+        assert_eq!(
+            (day("2022-01?"), last("2022-12?")),
+            (day("2021-12"), last("2023-01"))
+        );
+        assert_eq!(
+            (day("2022-03-01%"), last("2022-03-01%")),
+            (day("2022-02-28"), last("2022-03-02"))
+        );
+        assert_eq!(
+            (day("[2022-05..2022-08]"), last("[2022-05..2022-08]")),
+            (day("2022-05"), last("2022-08"))
+        );
+        assert_eq!(
+            (day("[..2023-02]"), last("[..2023-02]")),
+            (DAY_MIN, last("2023-02"))
+        );
+        assert_eq!((day("[2014..]"), last("[2014..]")), (day("2014"), DAY_MAX));
+        assert_eq!((day("201X"), last("201X")), (day("2010"), last("2019")));
+        assert_eq!((day("19XX"), last("19XX")), (day("1900"), last("1999")));
+    }
+
+    #[test]
+    fn rejects_malformed_uncertain_dates() {
+        for text in [
+            "2022~~",
+            "~2022",
+            "2022-13?",
+            "[2023..2022]",
+            "[..]",
+            "[2022",
+            "2022]",
+            "20XXX",
+            "2XXX",
+            "X022",
+            "201X-05",
+            "[2022..2023..2024]",
+            "[~2022..2023]",
+            "2022-1~",
+        ] {
+            assert!(text.parse::<PartialDate>().is_err(), "{text:?} parsed");
+        }
+    }
+}
