@@ -1,0 +1,155 @@
+//! What happened when: ties beginning and ending, and the graph's one-off
+//! events, for `timeline` and `changes`.
+
+use super::rows::{actor_out, by_name, tie_out};
+use crate::answer::*;
+use crate::model::time::DAY_MIN;
+use crate::model::{ActorId, Bounds, Certainty, Day, Graph, TieFilter, TieRef, Window};
+
+/// Ties beginning and ending inside the filter's window, and the graph's
+/// one-off events there (those of `actor`, when given), in date order. A
+/// day known only roughly is listed when it may fall in the window, marked
+/// possible unless it certainly does; an open-ended date dates no change. A pair whose tie of one relation ends
+/// while one of another relation begins is marked `changed from …`.
+pub(super) fn events<'g>(
+    graph: &'g Graph,
+    ties: &[TieRef<'g>],
+    actor: Option<ActorId>,
+    filter: &TieFilter,
+) -> Vec<Event<'g>> {
+    struct Found<'g> {
+        /// The day events sort by: the earliest the date can be, or its
+        /// latest when it is open before.
+        day: Day,
+        ended: bool,
+        /// Order within a day: endings of older ties, then beginnings, then
+        /// endings of ties that began that same day; one-off events last.
+        phase: u8,
+        pair: Option<(ActorId, ActorId)>,
+        event: Event<'g>,
+    }
+    let window = filter.window;
+    let any_time = TieFilter {
+        window: Window::ALL,
+        ..filter.clone()
+    };
+    let sort_day = |days: (Day, Day)| if days.0 == DAY_MIN { days.1 } else { days.0 };
+    let mut found: Vec<Found> = Vec::new();
+    for tie in ties {
+        if graph.certainty(*tie, &any_time) == Certainty::No {
+            continue;
+        }
+        let pair = if tie.from < tie.to {
+            (tie.from, tie.to)
+        } else {
+            (tie.to, tie.from)
+        };
+        let bounds = graph.bounds(*tie);
+        let one_day = tie.tie.start().is_some() && tie.tie.start() == tie.tie.end();
+        let mut push = |days: (Day, Day), date, ended: bool| {
+            let certainty = Bounds::instant(days).activity(window);
+            if certainty == Certainty::No {
+                return;
+            }
+            let word = if ended { "ended" } else { "began" };
+            found.push(Found {
+                day: sort_day(days),
+                ended,
+                phase: match (ended, one_day) {
+                    (true, false) => 0,
+                    (false, _) => 1,
+                    (true, true) => 2,
+                },
+                pair: Some(pair),
+                event: Event {
+                    date,
+                    event: word.to_string(),
+                    certainty,
+                    tie: Some(tie_out(graph, *tie, certainty)),
+                    actors: Vec::new(),
+                    confidence: tie.tie.confidence,
+                    sources: graph.source_ids(tie.tie).collect(),
+                    note: None,
+                    evidence: None,
+                },
+            });
+        };
+        // An open-ended date (`[..2023-02]`) bounds a tie but dates no
+        // change: it is not listed as a beginning or an ending.
+        if let Some(start) = tie.tie.start().filter(|d| !d.is_open()) {
+            push(bounds.start, start, false);
+        }
+        if let Some(end) = tie.tie.end().filter(|d| !d.is_open()) {
+            push(bounds.end, end, true);
+        }
+    }
+    for event in graph.events() {
+        if actor.is_some_and(|a| !event.involves(a))
+            || event.confidence < filter.min_confidence
+            || filter
+                .source
+                .is_some_and(|source| !event.sources.contains(&source))
+        {
+            continue;
+        }
+        let days = (event.date.first_day(), event.date.last_day());
+        let certainty = Bounds::instant(days).activity(window);
+        if certainty == Certainty::No || certainty < filter.min_certainty {
+            continue;
+        }
+        found.push(Found {
+            day: sort_day(days),
+            ended: false,
+            phase: 3,
+            pair: None,
+            event: Event {
+                date: event.date,
+                event: event.what.clone(),
+                certainty,
+                tie: None,
+                actors: event.actors.iter().map(|a| actor_out(graph, *a)).collect(),
+                confidence: event.confidence,
+                sources: event
+                    .sources
+                    .iter()
+                    .map(|s| graph.source(*s).id.as_str())
+                    .collect(),
+                note: event.note.as_deref(),
+                evidence: event.evidence.as_deref(),
+            },
+        });
+    }
+    found.retain(|f| f.event.certainty >= filter.min_certainty);
+    // A change: the pair's tie of another relation ended on or before the
+    // day this one began (the latest such ending names what it changed from).
+    let ended: Vec<((ActorId, ActorId), Day, &str)> = found
+        .iter()
+        .filter(|f| f.ended)
+        .filter_map(|f| Some((f.pair?, f.day, f.event.tie.as_ref()?.relation)))
+        .collect();
+    for f in found.iter_mut().filter(|f| !f.ended) {
+        let (Some(pair), Some(tie)) = (f.pair, f.event.tie.as_ref()) else {
+            continue;
+        };
+        let previous = ended
+            .iter()
+            .filter(|(p, day, relation)| *p == pair && *day <= f.day && *relation != tie.relation)
+            .max_by_key(|(_, day, _)| *day);
+        if let Some((_, _, old)) = previous {
+            f.event.event = format!("changed from {old}");
+        }
+    }
+    let first_actor = |e: &Event<'g>| match &e.tie {
+        Some(tie) => (tie.from, tie.to),
+        None => (e.actors[0], e.actors[0]),
+    };
+    found.sort_by(|a, b| {
+        let (a_from, a_to) = first_actor(&a.event);
+        let (b_from, b_to) = first_actor(&b.event);
+        (a.day, a.phase)
+            .cmp(&(b.day, b.phase))
+            .then_with(|| by_name(&a_from, &b_from))
+            .then_with(|| by_name(&a_to, &b_to))
+    });
+    found.into_iter().map(|f| f.event).collect()
+}

@@ -1,0 +1,116 @@
+//! From the names and filters a query writes to the graph's own: actors,
+//! relations and sources resolved, with positioned errors and suggestions.
+
+use super::super::ast::{ActorName, Filters, TimeOp};
+use super::super::error::{QueryError, QueryErrorKind};
+use super::when::window_of;
+use crate::model::{ActorId, Certainty, Graph, TieFilter, Window};
+
+/// The model filter a query's filters describe.
+pub fn tie_filter(graph: &Graph, filters: &Filters) -> Result<TieFilter, QueryError> {
+    let relations = filters
+        .relations
+        .as_ref()
+        .map(|names| {
+            names
+                .iter()
+                .map(|name| {
+                    graph.relations().find(&name.name).ok_or_else(|| {
+                        QueryError::new(
+                            QueryErrorKind::UnknownRelation {
+                                name: name.name.clone(),
+                                known: graph.relations().names().map(str::to_string).collect(),
+                            },
+                            name.span.0,
+                            name.span.1,
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()?;
+    let source = filters
+        .source
+        .as_ref()
+        .map(|name| {
+            graph.find_source(&name.name).ok_or_else(|| {
+                let mut known: Vec<&str> = graph.sources().iter().map(|s| s.id.as_str()).collect();
+                known.sort_by(|a, b| {
+                    strsim::jaro_winkler(&name.name, b)
+                        .total_cmp(&strsim::jaro_winkler(&name.name, a))
+                });
+                QueryError::new(
+                    QueryErrorKind::Invalid(format!("no source is called `{}`", name.name)),
+                    name.span.0,
+                    name.span.1,
+                )
+                .with_help(if known.is_empty() {
+                    "the graph declares no sources".to_string()
+                } else {
+                    format!(
+                        "nearest sources: {}; `sources` lists them all",
+                        known.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+                    )
+                })
+            })
+        })
+        .transpose()?;
+    let window = match filters.time {
+        Some(TimeOp::Now) => graph
+            .as_of()
+            .map_or(Window::ALL, |d| Window::on(d.last_day())),
+        time => window_of(time),
+    };
+    Ok(TieFilter {
+        relations,
+        window,
+        min_confidence: filters
+            .min_confidence
+            .unwrap_or(crate::model::Confidence::Possible),
+        min_certainty: if filters.certain {
+            Certainty::Certainly
+        } else {
+            Certainty::Possibly
+        },
+        source,
+    })
+}
+
+/// The actor a query names, or an error with the nearest names.
+pub fn resolve(graph: &Graph, name: &ActorName) -> Result<ActorId, QueryError> {
+    graph.resolve(&name.name).map_err(|unknown| {
+        QueryError::new(
+            QueryErrorKind::UnknownActor {
+                name: unknown.name,
+                suggestions: unknown.suggestions,
+            },
+            name.span.0,
+            name.span.1,
+        )
+    })
+}
+
+/// Two actors named by `why A and B`, or by `why A B` with the words split
+/// at the first place where both halves name actors.
+pub(super) fn resolve_pair(
+    graph: &Graph,
+    a: &ActorName,
+    b: Option<&ActorName>,
+) -> Result<(ActorId, ActorId), QueryError> {
+    if let Some(b) = b {
+        return Ok((resolve(graph, a)?, resolve(graph, b)?));
+    }
+    let words: Vec<&str> = a.name.split(' ').collect();
+    for cut in 1..words.len() {
+        let (left, right) = (words[..cut].join(" "), words[cut..].join(" "));
+        if let (Some(x), Some(y)) = (graph.find(&left), graph.find(&right)) {
+            return Ok((x, y));
+        }
+    }
+    Err(QueryError::new(
+        QueryErrorKind::Invalid(format!("`{}` does not name two actors", a.name)),
+        a.span.0,
+        a.span.1,
+    )
+    .with_help("write `why A and B`, quoting names with spaces: why JNIM and \"Wagner Group\""))
+}

@@ -1,0 +1,430 @@
+//! Evaluates a parsed query against a graph into an [`Answer`]. Exports are
+//! handed back as a plan: writing files is for the edges (CLI, REPL, scripts).
+
+mod check;
+mod events;
+mod filters;
+mod rows;
+mod when;
+
+use super::ast::*;
+use super::error::{QueryError, QueryErrorKind};
+use crate::answer::*;
+use crate::model::walk::{ego_network, shortest_path, subgroups};
+use crate::model::{ActorId, Certainty, Graph, RelationId, TieFilter, TieRef, Window};
+use check::check_answer;
+use events::events;
+use filters::resolve_pair;
+pub use filters::{resolve, tie_filter};
+use rows::*;
+pub use rows::{actor_out, tie_out};
+use when::{asked, Asked};
+pub use when::{time_label, window_of};
+
+/// What a query asks to be done.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome<'g> {
+    Answer(Answer<'g>),
+    Export(ExportPlan),
+}
+
+/// An export, resolved against the graph, for the edge to carry out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportPlan {
+    pub format: String,
+    pub focus: Option<ActorId>,
+    pub depth: usize,
+    pub filter: TieFilter,
+    /// The time operator in words ("as of 2023-02"), for titles.
+    pub time_label: Option<String>,
+    pub frames: Option<(i32, i32)>,
+    pub theme: Option<String>,
+    pub target: Option<String>,
+}
+
+/// The words `export` takes for its format. The writers live at the edge
+/// (`crate::export`), which checks it knows each of these.
+pub const EXPORT_FORMATS: &[&str] = &[
+    "dot",
+    "csv",
+    "json",
+    "graphml",
+    "gexf",
+    "cypher",
+    "neo4j-admin",
+    "neo4j",
+];
+
+/// Depth of `neighbors of` and `export` when none is given.
+pub const DEFAULT_DEPTH: usize = 1;
+
+/// Evaluates `query` against `graph`.
+pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, QueryError> {
+    let record = is_record(&query.statement);
+    let mut asked = asked(graph, query.filters.time, record);
+    if let Statement::Changes { from, to } = &query.statement {
+        // `changes` carries its own span.
+        let span = TimeOp::Between(*from, *to);
+        asked = Asked::of(graph, window_of(Some(span)), time_label(graph, span));
+    }
+    let filter = TieFilter {
+        window: asked.window,
+        ..tie_filter(graph, &query.filters)?
+    };
+    // Records judge each tie as of the graph's date: active, possibly, ended.
+    let present = TieFilter {
+        window: Window::on(graph.known_until()),
+        min_certainty: Certainty::Possibly,
+        ..filter.clone()
+    };
+    let body = match &query.statement {
+        Statement::Who { who, actor } => ask_who(graph, *who, actor, filter)?,
+        Statement::Subgroups { actor } => {
+            let id = resolve(graph, actor)?;
+            Body::Actors {
+                actors: step_rows(graph, &subgroups(graph, id, &filter), &filter),
+            }
+        }
+        Statement::Parents { actor } => Body::Actors {
+            actors: parents(graph, resolve(graph, actor)?, &filter),
+        },
+        Statement::Ties { actor } => {
+            let id = resolve(graph, actor)?;
+            Body::Ties {
+                focus: actor_out(graph, id),
+                ties: sorted_ties(graph, id, graph.ties_of(id, &filter), &filter),
+            }
+        }
+        Statement::Show { actor } => Body::Card {
+            actor: card(graph, resolve(graph, actor)?, &filter, &present),
+        },
+        Statement::Timeline { actor } => {
+            let id = resolve(graph, actor)?;
+            let ties: Vec<TieRef> = graph.ties_of(id, &filter).collect();
+            Body::Events {
+                events: events(graph, &ties, Some(id), &filter),
+            }
+        }
+        Statement::Why { a, b } => why(graph, a, b.as_ref(), &filter, &present)?,
+        Statement::Path { from, to } => path(graph, from, to, &filter)?,
+        Statement::Neighbors { actor } => neighbors(graph, actor, query.filters.depth, &filter)?,
+        Statement::Changes { from, to } => {
+            let filter = TieFilter {
+                window: Window::new(from.first_day(), to.last_day()),
+                ..filter
+            };
+            let ties: Vec<TieRef> = graph.all_ties().collect();
+            Body::Events {
+                events: events(graph, &ties, None, &filter),
+            }
+        }
+        Statement::Stats => stats(graph, &filter),
+        Statement::Actors { kind } => {
+            let mut actors: Vec<ActorRow> = graph
+                .actors()
+                .filter(|(_, a)| kind.is_none_or(|k| a.kind == k))
+                .map(|(id, _)| row(graph, id, None, Vec::new(), &filter))
+                .collect();
+            actors.sort_by(|a, b| {
+                a.actor
+                    .name
+                    .to_lowercase()
+                    .cmp(&b.actor.name.to_lowercase())
+            });
+            Body::Actors { actors }
+        }
+        Statement::Relations => relations(graph, &filter),
+        Statement::Sources => sources(graph, &filter),
+        Statement::SourcesOf { actor } => sources_of(graph, actor, &filter)?,
+        Statement::Help { topic } => Body::Text {
+            text: super::help::text(topic.as_deref()),
+        },
+        Statement::Export(export) => {
+            if !EXPORT_FORMATS.contains(&export.format.as_str()) {
+                return Err(QueryError::new(
+                    QueryErrorKind::Expected {
+                        expected: "an export format".into(),
+                        found: Some(export.format.clone()),
+                    },
+                    export.format_span.0,
+                    export.format_span.1,
+                )
+                .with_help(format!(
+                    "formats are {} (dot also renders .svg, .png and .pdf through Graphviz)",
+                    EXPORT_FORMATS.join(", ")
+                )));
+            }
+            let focus = export
+                .focus
+                .as_ref()
+                .map(|a| resolve(graph, a))
+                .transpose()?;
+            return Ok(Outcome::Export(ExportPlan {
+                format: export.format.clone(),
+                focus,
+                depth: query.filters.depth.unwrap_or(if focus.is_some() {
+                    DEFAULT_DEPTH
+                } else {
+                    0
+                }),
+                filter,
+                time_label: query.filters.time.map(|t| time_label(graph, t)),
+                frames: export.frames,
+                theme: export.theme.clone(),
+                target: export.target.as_ref().map(|(t, _)| t.clone()),
+            }));
+        }
+        Statement::Expect {
+            query: inner,
+            check,
+        } => {
+            let Outcome::Answer(answer) = evaluate(graph, inner)? else {
+                let span = match &inner.statement {
+                    Statement::Export(export) => export.format_span,
+                    _ => (0, 0),
+                };
+                return Err(QueryError::new(
+                    QueryErrorKind::Invalid("an export writes files; it cannot be expected".into()),
+                    span.0,
+                    span.1,
+                ));
+            };
+            return Ok(Outcome::Answer(check_answer(graph, &answer, check)?));
+        }
+    };
+    let answer = Answer::from(body);
+    // Listings of actors and help are not about time.
+    let timeless = matches!(
+        query.statement,
+        Statement::Help { .. } | Statement::Actors { .. }
+    );
+    Ok(Outcome::Answer(if timeless {
+        answer
+    } else {
+        answer.at(Some(asked.label), asked.notes)
+    }))
+}
+
+/// Statements that show a record across all time unless a time is given;
+/// the rest are questions, asked as of the graph's date.
+fn is_record(statement: &Statement) -> bool {
+    matches!(
+        statement,
+        Statement::Show { .. }
+            | Statement::Timeline { .. }
+            | Statement::Why { .. }
+            | Statement::SourcesOf { .. }
+            | Statement::Relations
+            | Statement::Sources
+            | Statement::Export(_)
+    )
+}
+
+/// `who allied with`, `who fought`, `who pledged allegiance to`.
+fn ask_who<'g>(
+    graph: &'g Graph,
+    who: Who,
+    actor: &ActorName,
+    filter: TieFilter,
+) -> Result<Body<'g>, QueryError> {
+    let id = resolve(graph, actor)?;
+    let relation = match who {
+        Who::AlliedWith => RelationId::ALLIANCE,
+        Who::Fought => RelationId::HOSTILITY,
+        Who::PledgedTo => RelationId::ALLEGIANCE,
+    };
+    let filter = TieFilter {
+        relations: Some(vec![relation]),
+        ..filter
+    };
+    let ties: Vec<TieRef> = if who == Who::PledgedTo {
+        graph.ties_of(id, &filter).filter(|t| t.to == id).collect()
+    } else {
+        graph.ties_of(id, &filter).collect()
+    };
+    Ok(Body::Actors {
+        actors: actors_by_tie(graph, id, ties, &filter),
+    })
+}
+
+/// Every tie between two actors, with the sources behind them.
+fn why<'g>(
+    graph: &'g Graph,
+    a: &ActorName,
+    b: Option<&ActorName>,
+    filter: &TieFilter,
+    present: &TieFilter,
+) -> Result<Body<'g>, QueryError> {
+    let (a, b) = resolve_pair(graph, a, b)?;
+    let ties: Vec<TieRef> = graph
+        .ties_of(a, filter)
+        .filter(|t| t.other(a) == b)
+        .collect();
+    let sources = cited_sources(graph, ties.iter().map(|t| t.tie.sources()));
+    Ok(Body::Why {
+        a: actor_out(graph, a),
+        b: actor_out(graph, b),
+        ties: sorted_ties(graph, a, ties.into_iter(), present),
+        sources,
+    })
+}
+
+/// The fewest hops from one actor to another, read from the first.
+fn path<'g>(
+    graph: &'g Graph,
+    from: &ActorName,
+    to: &ActorName,
+    filter: &TieFilter,
+) -> Result<Body<'g>, QueryError> {
+    let (a, b) = (resolve(graph, from)?, resolve(graph, to)?);
+    let hops = shortest_path(graph, a, b, filter).map(|path| {
+        let mut at = a;
+        path.into_iter()
+            .filter_map(|id| graph.tie(id))
+            .map(|tie| {
+                let mut out = judged(graph, tie, filter);
+                // Hops read from `from` to `to`; a symmetric tie is turned to fit.
+                if tie.from != at && !graph.relations().is_directed(tie.tie.relation) {
+                    std::mem::swap(&mut out.from, &mut out.to);
+                }
+                at = tie.other(at);
+                out
+            })
+            .collect()
+    });
+    Ok(Body::Path {
+        from: actor_out(graph, a),
+        to: actor_out(graph, b),
+        hops,
+    })
+}
+
+/// The ego network, each actor as certain as the best tie that reaches it.
+fn neighbors<'g>(
+    graph: &'g Graph,
+    actor: &ActorName,
+    depth: Option<usize>,
+    filter: &TieFilter,
+) -> Result<Body<'g>, QueryError> {
+    let id = resolve(graph, actor)?;
+    let depth = depth.unwrap_or(DEFAULT_DEPTH);
+    let network = ego_network(graph, id, depth, filter);
+    let ties: Vec<TieRef> = network.ties.iter().filter_map(|t| graph.tie(*t)).collect();
+    // An actor is certainly a neighbour when a certain tie reaches it.
+    let mut best: rustc_hash::FxHashMap<ActorId, Certainty> = Default::default();
+    best.insert(id, Certainty::Certainly);
+    for tie in &ties {
+        let certainty = graph.certainty(*tie, filter);
+        for end in [tie.from, tie.to] {
+            let entry = best.entry(end).or_insert(Certainty::No);
+            *entry = (*entry).max(certainty);
+        }
+    }
+    let mut actors: Vec<ActorRow> = network
+        .actors
+        .iter()
+        .map(|(a, d)| {
+            let mut row = row(graph, *a, Some(*d), Vec::new(), filter);
+            row.certainty = best.get(a).copied().unwrap_or(Certainty::Possibly);
+            row
+        })
+        .collect();
+    actors.sort_by(|x, y| {
+        x.depth
+            .cmp(&y.depth)
+            .then_with(|| x.actor.name.cmp(y.actor.name))
+    });
+    Ok(Body::Network {
+        focus: actor_out(graph, id),
+        actors,
+        ties: sorted_ties(graph, id, ties.into_iter(), filter),
+    })
+}
+
+/// Ties active in the window per relation, and how many only possibly.
+fn stats<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
+    let mut counts = vec![(0usize, 0usize); graph.relations().len()];
+    for tie in graph.all_ties() {
+        let certainty = graph.certainty(tie, filter);
+        let count = &mut counts[tie.tie.relation.index()];
+        if certainty != Certainty::No {
+            count.0 += 1;
+        }
+        if certainty == Certainty::Possibly {
+            count.1 += 1;
+        }
+    }
+    Body::Stats {
+        actors: graph.actor_count(),
+        ties: graph
+            .relations()
+            .iter()
+            .map(|(id, r)| RelationCount {
+                relation: &r.name,
+                ties: counts[id.index()].0,
+                possibly: counts[id.index()].1,
+            })
+            .collect(),
+    }
+}
+
+/// The relations with how many ties of each the filter keeps.
+fn relations<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
+    let mut counts = vec![0usize; graph.relations().len()];
+    for tie in graph.ties(filter) {
+        counts[tie.tie.relation.index()] += 1;
+    }
+    Body::Relations {
+        relations: graph
+            .relations()
+            .iter()
+            .map(|(id, r)| RelationRow {
+                name: &r.name,
+                directed: r.directed,
+                ties: counts[id.index()],
+                note: r.note.as_deref(),
+            })
+            .collect(),
+    }
+}
+
+/// The sources with how many ties the filter keeps cite each.
+fn sources<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
+    let mut counts = vec![0usize; graph.sources().len()];
+    for tie in graph.ties(filter) {
+        for source in tie.tie.sources() {
+            counts[source.index()] += 1;
+        }
+    }
+    Body::Sources {
+        sources: graph
+            .sources()
+            .iter()
+            .zip(counts)
+            .map(|(s, ties)| SourceRow {
+                id: &s.id,
+                citation: &s.citation,
+                url: s.url.as_deref(),
+                ties,
+            })
+            .collect(),
+    }
+}
+
+/// The sources behind an actor's ties and events.
+fn sources_of<'g>(
+    graph: &'g Graph,
+    actor: &ActorName,
+    filter: &TieFilter,
+) -> Result<Body<'g>, QueryError> {
+    let id = resolve(graph, actor)?;
+    let ties = graph.ties_of(id, filter).map(|t| t.tie.sources());
+    let events = graph
+        .events()
+        .iter()
+        .filter(|e| e.involves(id) && e.confidence >= filter.min_confidence)
+        .map(|e| e.sources.as_slice());
+    Ok(Body::Sources {
+        sources: cited_sources(graph, ties.chain(events)),
+    })
+}

@@ -1,0 +1,205 @@
+//! Answer rows built from the graph: actors and ties as answers show them,
+//! each tie judged by the question's filter.
+
+use crate::answer::*;
+use crate::model::walk::{hierarchy, Step};
+use crate::model::{ActorId, Certainty, Graph, RelationId, SourceId, TieFilter, TieRef};
+
+pub fn actor_out(graph: &Graph, id: ActorId) -> ActorOut<'_> {
+    let actor = graph.actor(id);
+    ActorOut {
+        id: &actor.id,
+        name: &actor.name,
+    }
+}
+
+/// A tie as answers show it, with how sure `filter` is of it.
+pub fn tie_out<'g>(graph: &'g Graph, tie: TieRef<'g>, certainty: Certainty) -> TieOut<'g> {
+    let relations = graph.relations();
+    TieOut {
+        from: actor_out(graph, tie.from),
+        to: actor_out(graph, tie.to),
+        relation: relations.name(tie.tie.relation),
+        directed: relations.is_directed(tie.tie.relation),
+        start: tie.tie.start(),
+        end: tie.tie.end(),
+        certainty,
+        confidence: tie.tie.confidence,
+        sources: graph.source_ids(tie.tie).collect(),
+        note: tie.tie.note(),
+        evidence: tie.tie.evidence(),
+    }
+}
+
+/// A tie as answers show it, judged by `filter`.
+pub(super) fn judged<'g>(graph: &'g Graph, tie: TieRef<'g>, filter: &TieFilter) -> TieOut<'g> {
+    tie_out(graph, tie, graph.certainty(tie, filter))
+}
+
+pub(super) fn row<'g>(
+    graph: &'g Graph,
+    id: ActorId,
+    depth: Option<usize>,
+    ties: Vec<TieRef<'g>>,
+    filter: &TieFilter,
+) -> ActorRow<'g> {
+    let ties: Vec<TieOut> = ties.into_iter().map(|t| judged(graph, t, filter)).collect();
+    ActorRow {
+        actor: actor_out(graph, id),
+        kind: graph.actor(id).kind,
+        depth,
+        certainty: ties
+            .iter()
+            .map(|t| t.certainty)
+            .max()
+            .unwrap_or(Certainty::Certainly),
+        ties,
+    }
+}
+
+/// Ties in reading order: by start (unknown first), relation, other end's name.
+pub(super) fn sorted_ties<'g>(
+    graph: &'g Graph,
+    focus: ActorId,
+    ties: impl Iterator<Item = TieRef<'g>>,
+    filter: &TieFilter,
+) -> Vec<TieOut<'g>> {
+    let mut ties: Vec<TieRef> = ties.collect();
+    // Keys borrow the names from the graph: computed once, no copies.
+    ties.sort_by_cached_key(|t| {
+        let other = graph.actor(t.other(focus)).name.as_str();
+        (t.tie.window().first, t.tie.relation, other, t.id)
+    });
+    ties.into_iter().map(|t| judged(graph, t, filter)).collect()
+}
+
+/// Display names compare case-blind, then by id, so listings read alphabetically.
+pub(super) fn by_name(a: &ActorOut, b: &ActorOut) -> std::cmp::Ordering {
+    let folded = |name: &str| {
+        name.chars()
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    if a.name.is_ascii() && b.name.is_ascii() {
+        a.name
+            .bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.name.bytes().map(|c| c.to_ascii_lowercase()))
+    } else {
+        folded(a.name).cmp(&folded(b.name))
+    }
+    .then(a.id.cmp(b.id))
+}
+
+/// One row per actor met through `ties`, each with its ties, by name.
+pub(super) fn actors_by_tie<'g>(
+    graph: &'g Graph,
+    focus: ActorId,
+    ties: Vec<TieRef<'g>>,
+    filter: &TieFilter,
+) -> Vec<ActorRow<'g>> {
+    let mut ties = ties;
+    // Group by the other end: sort, then cut runs.
+    ties.sort_unstable_by_key(|t| (t.other(focus), t.tie.window().first, t.id));
+    let mut rows: Vec<ActorRow> = Vec::new();
+    let mut run_start = 0;
+    for i in 1..=ties.len() {
+        if i == ties.len() || ties[i].other(focus) != ties[run_start].other(focus) {
+            let other = ties[run_start].other(focus);
+            rows.push(row(graph, other, None, ties[run_start..i].to_vec(), filter));
+            run_start = i;
+        }
+    }
+    rows.sort_by_cached_key(|r| (r.actor.name.to_lowercase(), r.actor.id));
+    rows
+}
+
+/// One row per step of a hierarchy walk, with its depth and the tie that led there.
+pub(super) fn step_rows<'g>(
+    graph: &'g Graph,
+    steps: &[Step],
+    filter: &TieFilter,
+) -> Vec<ActorRow<'g>> {
+    steps
+        .iter()
+        .map(|s| {
+            row(
+                graph,
+                s.actor,
+                Some(s.depth),
+                graph.tie(s.via).into_iter().collect(),
+                filter,
+            )
+        })
+        .collect()
+}
+
+/// Up the subgroup-of chain from `actor`, then whom each of them pledges allegiance to.
+pub(super) fn parents<'g>(
+    graph: &'g Graph,
+    actor: ActorId,
+    filter: &TieFilter,
+) -> Vec<ActorRow<'g>> {
+    let chain = hierarchy(graph, actor, filter, RelationId::SUBGROUP_OF, false);
+    let mut rows = step_rows(graph, &chain, filter);
+    let allegiance = TieFilter {
+        relations: Some(vec![RelationId::ALLEGIANCE]),
+        ..filter.clone()
+    };
+    let levels = std::iter::once((actor, 0)).chain(chain.iter().map(|s| (s.actor, s.depth)));
+    for (member, depth) in levels {
+        let mut ties: Vec<TieRef> = graph
+            .ties_of(member, &allegiance)
+            .filter(|t| t.from == member)
+            .collect();
+        ties.sort_by_key(|t| (t.tie.window().first, t.id));
+        for tie in ties {
+            rows.push(row(graph, tie.to, Some(depth + 1), vec![tie], &allegiance));
+        }
+    }
+    rows
+}
+
+pub(super) fn card<'g>(
+    graph: &'g Graph,
+    id: ActorId,
+    filter: &TieFilter,
+    present: &TieFilter,
+) -> Card<'g> {
+    let actor = graph.actor(id);
+    Card {
+        actor: actor_out(graph, id),
+        kind: actor.kind,
+        aliases: &actor.aliases,
+        tags: &actor.tags,
+        active: actor.active,
+        note: actor.note.as_deref(),
+        ties: sorted_ties(graph, id, graph.ties_of(id, filter), present),
+    }
+}
+
+/// The sources cited by some ties or events, each with how often, in the
+/// graph's order.
+pub(super) fn cited_sources<'g, 's>(
+    graph: &'g Graph,
+    citations: impl Iterator<Item = &'s [SourceId]>,
+) -> Vec<SourceRow<'g>> {
+    let mut counts = vec![0usize; graph.sources().len()];
+    for sources in citations {
+        for source in sources {
+            counts[source.index()] += 1;
+        }
+    }
+    graph
+        .sources()
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, ties)| SourceRow {
+            id: &s.id,
+            citation: &s.citation,
+            url: s.url.as_deref(),
+            ties,
+        })
+        .collect()
+}

@@ -1,0 +1,91 @@
+//! The time a question asks about: its window of days, the words that say
+//! so in the answer, and the caveat when the window lies past the graph's date.
+
+use super::super::ast::TimeOp;
+use crate::model::time::{DAY_MAX, DAY_MIN};
+use crate::model::{Day, Graph, Window};
+
+/// The time a question is asked about: its window, the words that say so,
+/// and any caveat about what the graph can know.
+pub(super) struct Asked {
+    pub(super) window: Window,
+    pub(super) label: String,
+    pub(super) notes: Vec<String>,
+}
+
+pub(super) fn asked(graph: &Graph, time: Option<TimeOp>, record: bool) -> Asked {
+    let present = graph.as_of();
+    let (window, label) = match (time, present) {
+        (None, Some(as_of)) if record => (
+            Window::ALL,
+            format!("all time; now is {as_of}, the graph's date"),
+        ),
+        (None, None) if record => (Window::ALL, "all time".to_string()),
+        (None | Some(TimeOp::Now), Some(as_of)) => (
+            Window::on(as_of.last_day()),
+            format!("as of {as_of} (the graph's date)"),
+        ),
+        (None | Some(TimeOp::Now), None) => (
+            Window::ALL,
+            "all time (the graph has no as-of date)".to_string(),
+        ),
+        (Some(op), _) => (window_of(Some(op)), time_label(graph, op)),
+    };
+    Asked::of(graph, window, label)
+}
+
+impl Asked {
+    /// A window and its words, with a note when the whole window lies past
+    /// what the graph knows.
+    pub(super) fn of(graph: &Graph, window: Window, label: String) -> Asked {
+        let mut notes = Vec::new();
+        if let Some(as_of) = graph.as_of() {
+            if window.first > graph.known_until() && !window.is_empty() {
+                notes.push(format!(
+                    "the graph's knowledge ends at {as_of}: a tie ongoing then is only possibly active after it"
+                ));
+            }
+        }
+        Asked {
+            window,
+            label,
+            notes,
+        }
+    }
+}
+
+/// The window a time operator keeps; see docs/QUERIES.md. `now` needs the
+/// graph's date, so it is resolved by the caller; here it is all time.
+pub fn window_of(time: Option<TimeOp>) -> Window {
+    let Some(time) = time else { return Window::ALL };
+    let before = |day: Day| day.saturating_sub(1);
+    let after = |day: Day| day.saturating_add(1);
+    match time {
+        TimeOp::After(d) => Window::new(after(d.last_day()), DAY_MAX),
+        TimeOp::Before(d) => Window::new(DAY_MIN, before(d.first_day())),
+        TimeOp::Since(d) => Window::new(d.first_day(), DAY_MAX),
+        TimeOp::Until(d) => Window::new(DAY_MIN, d.last_day()),
+        TimeOp::During(d) => Window::new(d.first_day(), d.last_day()),
+        TimeOp::Between(a, b) => Window::new(a.first_day(), b.last_day()),
+        TimeOp::AsOf(d) => Window::on(d.last_day()),
+        TimeOp::Now | TimeOp::Ever => Window::ALL,
+    }
+}
+
+/// The time operator in words, for titles.
+pub fn time_label(graph: &Graph, time: TimeOp) -> String {
+    match time {
+        TimeOp::Now => match graph.as_of() {
+            Some(as_of) => format!("as of {as_of} (the graph's date)"),
+            None => "all time (the graph has no as-of date)".to_string(),
+        },
+        TimeOp::Ever => "all time".to_string(),
+        TimeOp::After(d) => format!("after {d}"),
+        TimeOp::Before(d) => format!("before {d}"),
+        TimeOp::Since(d) => format!("since {d}"),
+        TimeOp::Until(d) => format!("until {d}"),
+        TimeOp::During(d) => format!("during {d}"),
+        TimeOp::Between(a, b) => format!("between {a} and {b}"),
+        TimeOp::AsOf(d) => format!("as of {d}"),
+    }
+}
