@@ -1,0 +1,210 @@
+//! Exports of a selection of a graph for other tools, one writer a file:
+//! CSV in the import layout for spreadsheets and the CSV import
+//! (`csv.rs`), node-link JSON for networkx (`json.rs`), GraphML for yEd,
+//! Cytoscape and networkx (`graphml.rs`), GEXF 1.3 with spells for Gephi
+//! (`gexf.rs`), a Cypher script for Neo4j (`cypher.rs`) and `neo4j-admin
+//! import` CSV files for Neo4j's bulk importer (`neo4j_admin.rs`).
+//! `selection.rs` holds what they share; `xml.rs` what GraphML and GEXF share.
+//!
+//! This file holds the list of formats and the entry points.
+//!
+//! A selection is a list of actors and a list of ties; the ends of every
+//! selected tie are exported too, so the output never names a missing actor.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{ActorId, Graph, TieId};
+use crate::store::atomic::write_atomically;
+
+mod csv;
+mod cypher;
+mod gexf;
+mod graphml;
+mod json;
+mod neo4j_admin;
+mod selection;
+mod xml;
+
+pub use self::csv::CSV_MARKER;
+pub use self::cypher::cypher_type;
+use self::selection::Selection;
+
+/// The formats [`export`] writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// `actors.csv` and `ties.csv` in a directory, in the import layout,
+    /// with `relations.csv`, `sources.csv`, `events.csv` and `graph.csv` for what that
+    /// layout cannot hold.
+    Csv,
+    /// networkx node-link JSON (`edges`, networkx 3.4's default), one file.
+    Json,
+    /// GraphML, one file.
+    GraphMl,
+    /// GEXF 1.3 with each tie's dates as a spell, one file.
+    Gexf,
+    /// A Cypher script that creates the actors and ties, one file.
+    Cypher,
+    /// `actors.csv`, `ties.csv` with neo4j-admin headers and the command, in a directory.
+    Neo4jAdmin,
+}
+
+impl ExportFormat {
+    /// Every format, in the order the help lists them.
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::Csv,
+        ExportFormat::Json,
+        ExportFormat::GraphMl,
+        ExportFormat::Gexf,
+        ExportFormat::Cypher,
+        ExportFormat::Neo4jAdmin,
+    ];
+
+    /// The name used on the command line and in the language.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+            ExportFormat::GraphMl => "graphml",
+            ExportFormat::Gexf => "gexf",
+            ExportFormat::Cypher => "cypher",
+            ExportFormat::Neo4jAdmin => "neo4j-admin",
+        }
+    }
+
+    /// Reads a format name (case-insensitive; `neo4j` means `neo4j-admin`).
+    pub fn parse(name: &str) -> Option<ExportFormat> {
+        let name = name.to_ascii_lowercase();
+        if name == "neo4j" {
+            return Some(ExportFormat::Neo4jAdmin);
+        }
+        ExportFormat::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// True when the format writes several files into a directory.
+    pub fn is_directory(self) -> bool {
+        matches!(self, ExportFormat::Csv | ExportFormat::Neo4jAdmin)
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The output directory could not be made.
+    #[error("cannot create directory `{path}`: {error}")]
+    Directory { path: String, error: std::io::Error },
+    /// A file could not be written.
+    #[error("{0}")]
+    Write(#[from] crate::store::atomic::WriteError),
+}
+
+/// Writes the selected actors and ties (and the ends of those ties) to
+/// `path` in `format`: a file, or a directory for [`ExportFormat::is_directory`]
+/// formats. Every file is written atomically. Returns the files written.
+pub fn export(
+    graph: &Graph,
+    ties: &[TieId],
+    actors: &[ActorId],
+    format: ExportFormat,
+    path: &Path,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let files = render(graph, ties, actors, format);
+    let targets: Vec<(PathBuf, String)> = if format.is_directory() {
+        std::fs::create_dir_all(path).map_err(|error| ExportError::Directory {
+            path: path.display().to_string(),
+            error,
+        })?;
+        files
+            .into_iter()
+            .map(|(name, text)| (path.join(name), text))
+            .collect()
+    } else {
+        files
+            .into_iter()
+            .map(|(_, text)| (path.to_path_buf(), text))
+            .collect()
+    };
+    let mut written = Vec::new();
+    for (file, text) in targets {
+        write_atomically(&file, text.as_bytes())?;
+        written.push(file);
+    }
+    Ok(written)
+}
+
+/// Every actor and tie of the graph, as a selection.
+pub fn everything(graph: &Graph) -> (Vec<TieId>, Vec<ActorId>) {
+    (
+        graph.all_ties().map(|t| t.id).collect(),
+        graph.actors().map(|(id, _)| id).collect(),
+    )
+}
+
+/// The files of an export as (file name, text); single-file formats give
+/// one entry, named with the format's usual extension.
+pub fn render(
+    graph: &Graph,
+    ties: &[TieId],
+    actors: &[ActorId],
+    format: ExportFormat,
+) -> Vec<(String, String)> {
+    let selection = Selection::new(graph, ties, actors);
+    match format {
+        ExportFormat::Csv => csv::files(&selection),
+        ExportFormat::Json => vec![("graph.json".into(), json::document(&selection))],
+        ExportFormat::GraphMl => vec![("graph.graphml".into(), graphml::document(&selection))],
+        ExportFormat::Gexf => vec![("graph.gexf".into(), gexf::document(&selection))],
+        ExportFormat::Cypher => vec![("graph.cypher".into(), cypher::script(&selection))],
+        ExportFormat::Neo4jAdmin => neo4j_admin::files(&selection),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_read_their_names() {
+        for format in ExportFormat::ALL {
+            assert_eq!(ExportFormat::parse(format.name()), Some(format));
+        }
+        assert_eq!(ExportFormat::parse("GraphML"), Some(ExportFormat::GraphMl));
+        assert_eq!(ExportFormat::parse("neo4j"), Some(ExportFormat::Neo4jAdmin));
+        assert_eq!(ExportFormat::parse("dot"), None);
+        let directories: Vec<_> = ExportFormat::ALL
+            .into_iter()
+            .filter(|f| f.is_directory())
+            .collect();
+        assert_eq!(directories, [ExportFormat::Csv, ExportFormat::Neo4jAdmin]);
+    }
+
+    #[test]
+    fn single_file_formats_are_written_to_the_path_and_others_into_it() {
+        let graph = selection::sample();
+        let (ties, actors) = everything(&graph);
+        assert_eq!((ties.len(), actors.len()), (2, 4));
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("out.gexf");
+        let written = export(&graph, &ties, &actors, ExportFormat::Gexf, &file).unwrap();
+        assert_eq!(written.len(), 1);
+        assert_eq!(written[0], file);
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(
+            text,
+            render(&graph, &ties, &actors, ExportFormat::Gexf)[0].1
+        );
+        let out = dir.path().join("neo4j");
+        let written = export(&graph, &ties, &actors, ExportFormat::Neo4jAdmin, &out).unwrap();
+        let names: Vec<_> = written
+            .iter()
+            .map(|p| p.strip_prefix(&out).unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                Path::new("actors.csv"),
+                Path::new("ties.csv"),
+                Path::new("import.sh")
+            ]
+        );
+    }
+}
