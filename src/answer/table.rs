@@ -1,0 +1,278 @@
+//! Answers as tables: the rows every rendering shares, and CSV of them.
+
+use super::*;
+
+impl Body<'_> {
+    /// The answer as a table: headers, rows of cells, and the lines shown
+    /// under each row in text (a tie's note and evidence).
+    pub fn table(&self) -> Option<Table> {
+        let record = self.is_record();
+        let state = |t: &TieOut| {
+            if record {
+                status_word(t.certainty).to_string()
+            } else {
+                t.certainty.to_string()
+            }
+        };
+        let tie_cells = |t: &TieOut| {
+            vec![
+                t.dates(),
+                state(t),
+                t.confidence.to_string(),
+                t.sources.join(" "),
+            ]
+        };
+        let link = |t: &TieOut| format!("{} {} {}", t.from.name, arrow(t), t.to.name);
+        let seen_cells = |focus: &str, t: &TieOut| {
+            let (direction, other) = t.seen_from(focus);
+            let mut cells = vec![
+                t.relation.to_string(),
+                direction.glyph().to_string(),
+                other.name.to_string(),
+            ];
+            cells.extend(tie_cells(t));
+            (cells, direction)
+        };
+        let state_header = if record { "now" } else { "certainty" };
+        let tie_headers = |lead: &[&'static str]| {
+            let mut headers = lead.to_vec();
+            headers.extend(["dates", state_header, "confidence", "sources"]);
+            headers
+        };
+        let details = |t: &TieOut, evidence: bool| {
+            let mut lines = Vec::new();
+            if let Some(note) = t.note {
+                lines.push(format!("note: {note}"));
+            }
+            if evidence {
+                if let Some(words) = t.evidence {
+                    lines.push(format!("evidence: “{words}”"));
+                }
+            }
+            lines
+        };
+        let mut table = Table::default();
+        match self {
+            Body::Actors { actors } => {
+                let with_ties = actors.iter().any(|a| !a.ties.is_empty());
+                for row in actors {
+                    let indent = "  ".repeat(row.depth.unwrap_or(1).saturating_sub(1));
+                    let name = format!("{indent}{}", row.actor.name);
+                    if row.ties.is_empty() {
+                        table.push(vec![name.clone(), row.kind.to_string()], Vec::new());
+                    }
+                    for (i, tie) in row.ties.iter().enumerate() {
+                        let first = if i == 0 { name.clone() } else { String::new() };
+                        let mut cells = vec![first, link(tie), tie.relation.to_string()];
+                        cells.extend(tie_cells(tie));
+                        table.push(cells, details(tie, false));
+                    }
+                }
+                table.headers = if with_ties {
+                    tie_headers(&["actor", "tie", "relation"])
+                } else {
+                    vec!["actor", "kind"]
+                };
+            }
+            Body::Ties { focus, ties } => {
+                table.headers = tie_headers(&["relation", "", "actor"]);
+                for t in ties {
+                    let (cells, direction) = seen_cells(focus.id, t);
+                    table.push_directed(cells, direction, details(t, false));
+                }
+            }
+            // Ties away from the focus read from → to on their own.
+            Body::Network { ties, .. } => {
+                table.headers = tie_headers(&["relation", "tie"]);
+                for t in ties {
+                    let mut cells = vec![t.relation.to_string(), link(t)];
+                    cells.extend(tie_cells(t));
+                    table.push(cells, details(t, false));
+                }
+            }
+            Body::Card { actor } => {
+                table.headers = tie_headers(&["relation", "", "actor"]);
+                for t in &actor.ties {
+                    let (cells, direction) = seen_cells(actor.actor.id, t);
+                    table.push_directed(cells, direction, details(t, false));
+                }
+            }
+            Body::Why { ties, .. } => {
+                table.headers = tie_headers(&["relation", "tie"]);
+                for t in ties {
+                    let mut cells = vec![t.relation.to_string(), link(t)];
+                    cells.extend(tie_cells(t));
+                    table.push(cells, details(t, true));
+                }
+            }
+            Body::Path { hops, .. } => {
+                table.headers = tie_headers(&["hop", "from", "relation", "to"]);
+                for (i, t) in hops.iter().flatten().enumerate() {
+                    let mut cells = vec![
+                        (i + 1).to_string(),
+                        t.from.name.to_string(),
+                        t.relation.to_string(),
+                        t.to.name.to_string(),
+                    ];
+                    cells.extend(tie_cells(t));
+                    table.push(cells, details(t, false));
+                }
+            }
+            Body::Events { events } => {
+                table.headers = vec![
+                    "date",
+                    "event",
+                    "who",
+                    "relation",
+                    "certainty",
+                    "confidence",
+                    "sources",
+                ];
+                for e in events {
+                    let (who, relation) = match &e.tie {
+                        Some(tie) => (link(tie), tie.relation.to_string()),
+                        None => (
+                            e.actors
+                                .iter()
+                                .map(|a| a.name)
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            String::new(),
+                        ),
+                    };
+                    let mut lines = Vec::new();
+                    if let Some(note) = e.note {
+                        lines.push(format!("note: {note}"));
+                    }
+                    table.push(
+                        vec![
+                            e.date.to_string(),
+                            e.event.clone(),
+                            who,
+                            relation,
+                            e.certainty.to_string(),
+                            e.confidence.to_string(),
+                            e.sources.join(" "),
+                        ],
+                        lines,
+                    );
+                }
+            }
+            Body::Stats { ties, .. } => {
+                table.headers = vec!["relation", "active ties", "of them possibly"];
+                for count in ties {
+                    table.push(
+                        vec![
+                            count.relation.to_string(),
+                            count.ties.to_string(),
+                            count.possibly.to_string(),
+                        ],
+                        Vec::new(),
+                    );
+                }
+            }
+            Body::Relations { relations } => {
+                table.headers = vec!["relation", "direction", "ties", "meaning"];
+                for r in relations {
+                    table.push(
+                        vec![
+                            r.name.to_string(),
+                            if r.directed { "directed" } else { "symmetric" }.to_string(),
+                            r.ties.to_string(),
+                            r.note.unwrap_or_default().to_string(),
+                        ],
+                        Vec::new(),
+                    );
+                }
+            }
+            Body::Sources { sources } => {
+                table.headers = vec!["source", "ties", "citation"];
+                for s in sources {
+                    table.push(
+                        vec![s.id.to_string(), s.ties.to_string(), citation(s)],
+                        Vec::new(),
+                    );
+                }
+            }
+            Body::Text { .. } | Body::Check { .. } => return None,
+        }
+        Some(table)
+    }
+
+    /// CSV of the table; answers without one give their text as a single cell.
+    pub(crate) fn to_csv(&self) -> String {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        match self.table() {
+            Some(table) => {
+                // The text table's unnamed arrow column holds words here.
+                let arrow_column = table.headers.iter().position(|h| h.is_empty());
+                let headers: Vec<&str> = table
+                    .headers
+                    .iter()
+                    .map(|h| if h.is_empty() { "direction" } else { h })
+                    .collect();
+                let _ = writer.write_record(&headers);
+                for (mut row, direction) in table.rows.into_iter().zip(table.directions) {
+                    if let (Some(cell), Some(direction)) =
+                        (arrow_column.and_then(|c| row.get_mut(c)), direction)
+                    {
+                        *cell = direction.word().to_string();
+                    }
+                    let _ = writer.write_record(&row);
+                }
+            }
+            None => {
+                let _ = writer.write_record([self.to_text(false, DEFAULT_WIDTH).trim_end()]);
+            }
+        }
+        String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+/// A table: headers, rows, and for each row the lines shown under it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+    /// Lines under each row in text (notes, evidence); not in CSV.
+    pub details: Vec<Vec<String>>,
+    /// Each row's direction, for the arrow column (`None` without one).
+    pub directions: Vec<Option<Direction>>,
+}
+
+impl Table {
+    pub(crate) fn push(&mut self, cells: Vec<String>, details: Vec<String>) {
+        self.rows.push(cells);
+        self.details.push(details);
+        self.directions.push(None);
+    }
+
+    fn push_directed(&mut self, cells: Vec<String>, direction: Direction, details: Vec<String>) {
+        self.push(cells, details);
+        *self.directions.last_mut().expect("just pushed") = Some(direction);
+    }
+}
+
+/// A record's tie state, as of the graph's date.
+fn status_word(certainty: Certainty) -> &'static str {
+    match certainty {
+        Certainty::Certainly => "active",
+        Certainty::Possibly => "possibly active",
+        Certainty::No => "ended",
+    }
+}
+
+pub(crate) fn citation(source: &SourceRow) -> String {
+    match source.url {
+        Some(url) => format!("{} <{url}>", source.citation),
+        None => source.citation.to_string(),
+    }
+}
+
+fn arrow(tie: &TieOut) -> &'static str {
+    if tie.directed {
+        "→"
+    } else {
+        "—"
+    }
+}
