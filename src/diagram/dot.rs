@@ -11,7 +11,9 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use crate::model::Graph;
 
-use super::scene::{self, Attrs, Item, Key, Scene, View};
+use super::cluster::Nesting;
+use super::scene::{self, Attrs, Item, Key, Label, Scene};
+use super::view::View;
 use super::DiagramSpec;
 
 /// The one way text enters DOT: a double-quoted string in which `"` and `\`
@@ -22,49 +24,69 @@ use super::DiagramSpec;
 pub fn quote(text: &str) -> Id {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
+    escape(text, "\\n", &mut out, |c, out| match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '&' => out.push_str("&amp;"),
+        c if c.is_control() && c != '\t' => out.push(' '),
+        c => out.push(c),
+    });
+    out.push('"');
+    Id::Escaped(out)
+}
+
+/// Appends `text` to `out` with each line break (`\r\n`, `\r`, `\n`, U+2028,
+/// U+2029, U+0085) written as `line_break` and every other character
+/// through `each`: the part of escaping that DOT strings and HTML-like
+/// labels share.
+pub(super) fn escape(
+    text: &str,
+    line_break: &str,
+    out: &mut String,
+    each: impl Fn(char, &mut String),
+) {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '&' => out.push_str("&amp;"),
             '\r' => {
                 if chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                out.push_str("\\n");
+                out.push_str(line_break);
             }
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push_str("\\n"),
-            c if c.is_control() && c != '\t' => out.push(' '),
-            c => out.push(c),
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push_str(line_break),
+            c => each(c, out),
         }
     }
-    out.push('"');
-    Id::Escaped(out)
 }
 
 /// Deterministic DOT text (byte-identical for the same graph and spec).
 pub fn to_dot(graph: &Graph, spec: &DiagramSpec) -> String {
     let view = View::select(graph, spec, &spec.filter);
-    let scene = scene::build(graph, spec, &view, &view, true);
+    let scene = scene::build(graph, spec, &view, &view, Nesting::Subgroups);
     print(&scene, &Naming::Names, None)
 }
 
 /// How scene nodes are named in the DOT: by their stable names, or `n0`,
 /// `n1`, ... (for reading a layout back without parsing quoted names).
 pub(crate) enum Naming {
+    /// By stable names, quoted.
     Names,
+    /// `n0`, `n1`, ... by index into the scene's nodes.
     Indexes,
 }
 
 /// Pinned positions (points) and the extras a pinned frame needs.
 pub(crate) struct Pinned<'a> {
+    /// Where each node is, by key; nodes without a position are left out.
     pub positions: &'a BTreeMap<Key, (f64, f64)>,
     /// Corners of the union's drawing, as invisible anchor nodes, so every
     /// frame has the same extent.
     pub corners: [(f64, f64); 2],
 }
 
+/// The DOT text of `scene`, its nodes named by `naming`, at the `pinned`
+/// positions (flat, for neato) or free (clustered, for dot).
 pub(crate) fn print(scene: &Scene, naming: &Naming, pinned: Option<&Pinned<'_>>) -> String {
     let name = |index: usize| -> Id {
         match naming {
@@ -95,14 +117,11 @@ pub(crate) fn print(scene: &Scene, naming: &Naming, pinned: Option<&Pinned<'_>>)
             let (x, y) = *pinned.positions.get(&node.key)?;
             list.push(("pos", format!("{x:.2},{y:.2}!")));
         }
-        let mut attributes = Vec::new();
-        if let Some(html) = &node.html {
-            list.retain(|(key, _)| *key != "label");
-            attributes.push(Attribute(
-                Id::Plain("label".into()),
-                Id::Html(html.to_dot()),
-            ));
-        }
+        let label = match &node.label {
+            Label::Text(text) => quote(text),
+            Label::Html(html) => Id::Html(html.to_dot()),
+        };
+        let mut attributes = vec![Attribute(Id::Plain("label".into()), label)];
         attributes.extend(attrs(&list));
         Some(Stmt::Node(Node::new(NodeId(name(index), None), attributes)))
     };

@@ -8,6 +8,9 @@
 
 use std::fmt::Write as _;
 
+use super::dot::escape;
+use super::style::{Colour, LineStyle};
+
 /// The contents of an HTML-like label, without the outer `<` `>`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Html(String);
@@ -24,25 +27,15 @@ impl Html {
 /// become `<BR/>`, and other control characters become spaces.
 pub fn html_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("<BR/>");
-            }
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push_str("<BR/>"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
+    escape(text, "<BR/>", &mut out, |c, out| match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        c if c.is_control() => out.push(' '),
+        c => out.push(c),
+    });
     out
 }
 
@@ -58,42 +51,53 @@ fn colour(value: &str) -> &str {
     }
 }
 
-/// How a legend line sample is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Line {
-    Solid,
-    Dashed,
-    Dotted,
-}
-
 /// A legend cell.
 #[derive(Clone, Debug)]
 pub enum Cell {
     /// Left-aligned text.
     Text(String),
-    /// A line sample: colour (with alpha), line, doubled, arrowhead.
-    Sample {
-        color: String,
-        line: Line,
-        double: bool,
-        arrow: bool,
-        thick: bool,
-    },
+    /// A line sample.
+    Sample(Sample),
     /// Text on a rounded chip of a fill colour.
-    Chip { fill: String, text: String },
+    Chip {
+        /// `#rrggbb`.
+        fill: &'static str,
+        /// What the chip says.
+        text: String,
+    },
+}
+
+/// A legend's line sample: how a kind of tie is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sample {
+    /// The line's colour and opacity.
+    pub colour: Colour,
+    /// Solid, dashed or dotted.
+    pub line: LineStyle,
+    /// Two parallel lines.
+    pub double: bool,
+    /// An arrowhead after the line.
+    pub arrow: bool,
+    /// A heavier line.
+    pub thick: bool,
 }
 
 /// A legend table: rows of cells, in a font size and text colour.
 pub struct Table {
+    /// The font face.
     pub font: &'static str,
+    /// The point size.
     pub size: &'static str,
+    /// The colour of text cells.
     pub text_color: &'static str,
+    /// Rows of cells; a short row's last cell spans the rest.
     pub rows: Vec<Vec<Cell>>,
 }
 
 const SAMPLE_WIDTH: usize = 44;
 
 impl Table {
+    /// The table as an HTML-like label.
     pub fn build(&self) -> Html {
         let columns = self.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let mut out = String::new();
@@ -136,22 +140,17 @@ fn cell_html(cell: &Cell, span: &str, out: &mut String) {
                 html_text(text)
             );
         }
-        Cell::Sample {
-            color,
-            line,
-            double,
-            arrow,
-            thick,
-        } => {
-            let color = colour(color);
-            let height = if *thick { 4 } else { 2 };
+        Cell::Sample(sample) => {
+            let text = sample.colour.to_string();
+            let color = colour(&text);
+            let height = if sample.thick { 4 } else { 2 };
             // Segments of (width, drawn); a solid line is one segment.
-            let segments: Vec<(usize, bool)> = match line {
-                Line::Solid => vec![(SAMPLE_WIDTH, true)],
-                Line::Dashed => (0..7)
+            let segments: Vec<(usize, bool)> = match sample.line {
+                LineStyle::Solid => vec![(SAMPLE_WIDTH, true)],
+                LineStyle::Dashed => (0..7)
                     .map(|i| (if i % 2 == 0 { 8 } else { 4 }, i % 2 == 0))
                     .collect(),
-                Line::Dotted => (0..11).map(|i| (4, i % 2 == 0)).collect(),
+                LineStyle::Dotted => (0..11).map(|i| (4, i % 2 == 0)).collect(),
             };
             let bar = |out: &mut String| {
                 out.push_str(
@@ -171,7 +170,7 @@ fn cell_html(cell: &Cell, span: &str, out: &mut String) {
                 out.push_str("</TR></TABLE>");
             };
             let _ = write!(out, "<TD{span}><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>");
-            if *double {
+            if sample.double {
                 out.push_str(
                     "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>",
                 );
@@ -183,7 +182,7 @@ fn cell_html(cell: &Cell, span: &str, out: &mut String) {
                 bar(out);
             }
             out.push_str("</TD>");
-            if *arrow {
+            if sample.arrow {
                 let _ = write!(out, "<TD><FONT COLOR=\"{color}\">&#9654;</FONT></TD>");
             } else {
                 out.push_str("<TD FIXEDSIZE=\"TRUE\" WIDTH=\"12\" HEIGHT=\"2\"></TD>");
@@ -226,7 +225,7 @@ mod tests {
             size: "14",
             text_color: "#000000",
             rows: vec![vec![Cell::Chip {
-                fill: "#ffffff".into(),
+                fill: "#ffffff",
                 text: "</TD></TR></TABLE><IMG SRC=\"/etc/passwd\"/>".into(),
             }]],
         };

@@ -1,8 +1,8 @@
 //! DOT diagrams for slide decks (issue 4).
 //!
-//! A view of the graph (a focus and depth, or the whole graph, through a tie
-//! filter) becomes a [`scene`](self) of styled nodes, clusters, edges and a
-//! legend; the scene is turned into graphviz-rust structures and printed as
+//! A [`view`](self) of the graph (a focus and depth, or the whole graph,
+//! through a tie filter) becomes a [`scene`](self) of styled nodes, subgroup
+//! clusters, edges, a title and a legend; the scene is turned into graphviz-rust structures and printed as
 //! DOT ([`to_dot`]), rendered by Graphviz ([`export`]), or laid out once and
 //! pinned across years ([`storyboard`]).
 //!
@@ -11,12 +11,18 @@
 //! `tooltip` values, through [`quote`], or the legend's HTML-like labels,
 //! through [`html_text`].
 
+mod cluster;
 mod dot;
 mod html;
+mod legend;
 mod render;
 mod scene;
+#[cfg(test)]
+mod sketch;
 mod storyboard;
 mod style;
+mod title;
+mod view;
 
 use std::path::{Path, PathBuf};
 
@@ -31,8 +37,10 @@ pub use storyboard::storyboard;
 /// Colours for a white slide or a dark one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Theme {
+    /// Dark text on white.
     #[default]
     Light,
+    /// Light text on near-black.
     Dark,
 }
 
@@ -47,6 +55,7 @@ pub struct DiagramSpec {
     pub filter: TieFilter,
     /// When the view is, for the title: "as of 2023-02", "during 2022".
     pub time_label: Option<String>,
+    /// The colours.
     pub theme: Theme,
 }
 
@@ -65,9 +74,13 @@ impl Default for DiagramSpec {
 /// The kind of file a diagram is written as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OutputFormat {
+    /// DOT text, written as is.
     Dot,
+    /// SVG, rendered by Graphviz.
     Svg,
+    /// PNG at slide resolution, rendered by Graphviz.
     Png,
+    /// PDF, rendered by Graphviz.
     Pdf,
 }
 

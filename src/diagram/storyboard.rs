@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 use crate::model::{Graph, PartialDate, TieFilter, Window};
 use crate::store::atomic::write_atomically;
 
+use super::cluster::Nesting;
 use super::dot::{print, Naming, Pinned};
 use super::render::{render_args, run};
-use super::scene::{self, Key, Scene, View};
+use super::scene::{self, Key, Scene};
+use super::view::View;
 use super::{DiagramError, DiagramSpec, OutputFormat};
 
 /// Node positions in points, by scene key.
@@ -65,7 +67,7 @@ pub fn storyboard(
         time_label: Some(format!("{start}–{end}")),
         ..spec.clone()
     };
-    let union_scene = scene::build(graph, &union_spec, &union, &union, true);
+    let union_scene = scene::build(graph, &union_spec, &union, &union, Nesting::Subgroups);
     let layout = run(
         "dot",
         &["-Tplain".to_string()],
@@ -83,7 +85,7 @@ pub fn storyboard(
     });
     let mut rendered = Vec::new();
     for (year, frame_spec, view) in &frames {
-        let frame = scene::build(graph, frame_spec, view, &union, false);
+        let frame = scene::build(graph, frame_spec, view, &union, Nesting::Flat);
         let text = print(&frame, &Naming::Names, Some(&pinned));
         let bytes = match format {
             OutputFormat::Dot => text.into_bytes(),

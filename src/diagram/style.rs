@@ -1,25 +1,37 @@
 //! The visual language: colours per theme, line styles per relation, shapes
 //! per actor kind, fills per network, and how certainty and endings fade a tie.
 
-use crate::model::{ActorKind, Confidence, RelationId};
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::model::{ActorKind, Confidence, Graph, RelationId, Relations};
 
 use super::Theme;
 
 /// The font every label uses; Graphviz falls back to a sans-serif if missing.
 pub const FONT: &str = "Helvetica";
-/// Point sizes readable on a slide.
+/// Point size of node labels; every size is readable on a slide.
 pub const NODE_FONT_SIZE: &str = "16";
+/// Point size of edge labels.
 pub const EDGE_FONT_SIZE: &str = "14";
+/// Point size of the title.
 pub const TITLE_FONT_SIZE: &str = "22";
+/// Point size of the legend.
 pub const LEGEND_FONT_SIZE: &str = "14";
 
 /// The colours of one theme.
 pub struct Palette {
+    /// The slide behind everything.
     pub background: &'static str,
+    /// Text: the title, labels, legend.
     pub text: &'static str,
+    /// Node outlines.
     pub border: &'static str,
+    /// The focus actor's outline.
     pub focus_border: &'static str,
+    /// Outlines of clusters and the legend.
     pub cluster_border: &'static str,
+    /// The fill of subgroup clusters.
     pub cluster_fill: &'static str,
     /// Fill of an actor with no tag.
     pub untagged: &'static str,
@@ -71,6 +83,7 @@ const DARK: Palette = Palette {
     neutral: "#bdbdbd",
 };
 
+/// The palette of `theme`.
 pub fn palette(theme: Theme) -> &'static Palette {
     match theme {
         Theme::Light => &LIGHT,
@@ -78,17 +91,103 @@ pub fn palette(theme: Theme) -> &'static Palette {
     }
 }
 
-/// How a relation's edges look when confirmed and ongoing.
+/// Whether a tie still runs on the day a view shows, or had surely ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TieState {
+    Running,
+    Ended,
+}
+
+/// How a line is drawn: possible ties dotted, ended ties dashed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineStyle {
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+impl LineStyle {
+    /// The line of a tie of this confidence and state.
+    pub fn of(confidence: Confidence, state: TieState) -> LineStyle {
+        match (confidence, state) {
+            (Confidence::Possible, _) => LineStyle::Dotted,
+            (_, TieState::Ended) => LineStyle::Dashed,
+            _ => LineStyle::Solid,
+        }
+    }
+
+    /// The Graphviz `style` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineStyle::Solid => "solid",
+            LineStyle::Dashed => "dashed",
+            LineStyle::Dotted => "dotted",
+        }
+    }
+}
+
+/// Opacity for a tie of this confidence, fainter when ended.
+pub fn alpha(confidence: Confidence, state: TieState) -> u8 {
+    match (confidence, state) {
+        (Confidence::Confirmed, TieState::Running) => 0xff,
+        (Confidence::Likely, TieState::Running) => 0xa6,
+        (Confidence::Possible, TieState::Running) => 0x73,
+        (Confidence::Confirmed, TieState::Ended) => 0x8c,
+        (Confidence::Likely, TieState::Ended) => 0x66,
+        (Confidence::Possible, TieState::Ended) => 0x4d,
+    }
+}
+
+/// A palette colour with an opacity, written `#rrggbbaa`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Colour {
+    /// `#rrggbb`, from a [`Palette`].
+    pub rgb: &'static str,
+    /// Opacity, 0 (invisible) to 255 (opaque).
+    pub alpha: u8,
+}
+
+impl Colour {
+    /// `rgb` faded for a tie of this confidence and state.
+    pub fn faded(rgb: &'static str, confidence: Confidence, state: TieState) -> Colour {
+        Colour {
+            rgb,
+            alpha: alpha(confidence, state),
+        }
+    }
+}
+
+impl fmt::Display for Colour {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{:02x}", self.rgb, self.alpha)
+    }
+}
+
+/// How a relation's edges look when confirmed and running.
 pub struct RelationStyle {
+    /// `#rrggbb`, opaque; faded per tie.
     pub color: &'static str,
     /// Drawn as two parallel lines.
     pub double: bool,
-    pub penwidth: &'static str,
-    /// Arrowhead for directed relations.
-    pub arrowhead: &'static str,
+    /// Line width in points.
+    pub penwidth: f64,
+    /// Arrowhead for a directed relation; `None` for an undirected one.
+    pub arrowhead: Option<&'static str>,
 }
 
-pub fn relation_style(palette: &Palette, relation: RelationId) -> RelationStyle {
+impl RelationStyle {
+    /// Heavy enough that a legend sample draws it thick.
+    pub fn is_thick(&self) -> bool {
+        self.penwidth >= 2.5
+    }
+}
+
+/// The look of `relation`'s edges in `palette`.
+pub fn relation_style(
+    palette: &Palette,
+    relations: &Relations,
+    relation: RelationId,
+) -> RelationStyle {
     let index = relation.index();
     let color = if index < palette.builtin.len() {
         palette.builtin[index]
@@ -96,47 +195,54 @@ pub fn relation_style(palette: &Palette, relation: RelationId) -> RelationStyle 
         palette.declared[(index - palette.builtin.len()) % palette.declared.len()]
     };
     let (double, penwidth, arrowhead) = match relation {
-        RelationId::ALLEGIANCE => (false, "1.8", "normal"),
-        RelationId::ALLIANCE => (true, "1.6", "none"),
-        RelationId::HOSTILITY => (false, "3", "none"),
-        RelationId::SUBGROUP_OF => (false, "1.4", "onormal"),
-        _ => (false, "2", "vee"),
+        RelationId::ALLEGIANCE => (false, 1.8, "normal"),
+        RelationId::ALLIANCE => (true, 1.6, "none"),
+        RelationId::HOSTILITY => (false, 3.0, "none"),
+        RelationId::SUBGROUP_OF => (false, 1.4, "onormal"),
+        _ => (false, 2.0, "vee"),
     };
     RelationStyle {
         color,
         double,
         penwidth,
-        arrowhead,
+        arrowhead: relations.is_directed(relation).then_some(arrowhead),
     }
 }
 
-/// Opacity (as two hex digits) for a tie of this confidence, fainter when ended.
-pub fn alpha(confidence: Confidence, ended: bool) -> &'static str {
-    match (confidence, ended) {
-        (Confidence::Confirmed, false) => "ff",
-        (Confidence::Likely, false) => "a6",
-        (Confidence::Possible, false) => "73",
-        (Confidence::Confirmed, true) => "8c",
-        (Confidence::Likely, true) => "66",
-        (Confidence::Possible, true) => "4d",
-    }
+/// How one tie is drawn, chosen once from its relation, confidence and
+/// state; written out as text only when the edge's attributes are.
+pub struct TieLook {
+    /// The relation's colour, faded for confidence and state.
+    pub colour: Colour,
+    /// Solid, dashed or dotted.
+    pub line: LineStyle,
+    /// Drawn as two parallel lines.
+    pub double: bool,
+    /// Line width in points.
+    pub penwidth: f64,
+    /// Arrowhead for a directed relation; `None` for an undirected one.
+    pub arrowhead: Option<&'static str>,
 }
 
-/// The line style: possible ties dotted, ended ties dashed.
-pub fn line_style(confidence: Confidence, ended: bool) -> &'static str {
-    match (confidence, ended) {
-        (Confidence::Possible, _) => "dotted",
-        (_, true) => "dashed",
-        _ => "solid",
+impl TieLook {
+    /// The look of a tie of `relation` at this confidence and state.
+    pub fn new(relation: &RelationStyle, confidence: Confidence, state: TieState) -> TieLook {
+        TieLook {
+            colour: Colour::faded(relation.color, confidence, state),
+            line: LineStyle::of(confidence, state),
+            double: relation.double,
+            penwidth: relation.penwidth,
+            arrowhead: relation.arrowhead,
+        }
     }
-}
 
-/// An edge colour: one colour, or two parallel lines for a double relation.
-pub fn edge_color(base: &str, alpha: &str, double: bool) -> String {
-    if double {
-        format!("{base}{alpha}:invis:{base}{alpha}")
-    } else {
-        format!("{base}{alpha}")
+    /// The Graphviz `color` value: one colour, or two parallel lines.
+    pub fn color_list(&self) -> String {
+        if self.double {
+            format!("{0}:invis:{0}", self.colour)
+        } else {
+            self.colour.to_string()
+        }
     }
 }
 
@@ -168,4 +274,48 @@ pub fn kind_style(kind: ActorKind) -> &'static str {
 /// The fill of the `index`th network (tag) of the graph.
 pub fn network_fill(palette: &Palette, index: usize) -> &'static str {
     palette.networks[index % palette.networks.len()]
+}
+
+/// Each first tag (network) of the graph with its order of first appearance,
+/// so a network keeps its fill in every view of the same graph.
+pub fn network_indexes(graph: &Graph) -> BTreeMap<&str, usize> {
+    let mut indexes: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, actor) in graph.actors() {
+        if let Some(tag) = actor.tags.first() {
+            let next = indexes.len();
+            indexes.entry(tag.as_str()).or_insert(next);
+        }
+    }
+    indexes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tie_look_is_written_as_graphviz_reads_it() {
+        let relations = Relations::default();
+        let hostility = relation_style(&LIGHT, &relations, RelationId::HOSTILITY);
+        let look = TieLook::new(&hostility, Confidence::Likely, TieState::Running);
+        assert_eq!(look.color_list(), "#c62828a6");
+        assert_eq!(look.line.as_str(), "solid");
+        assert_eq!(look.penwidth.to_string(), "3");
+        assert_eq!(look.arrowhead, None);
+        assert!(hostility.is_thick());
+
+        let alliance = relation_style(&DARK, &relations, RelationId::ALLIANCE);
+        let look = TieLook::new(&alliance, Confidence::Confirmed, TieState::Ended);
+        assert_eq!(look.color_list(), "#66cc778c:invis:#66cc778c");
+        assert_eq!(look.line, LineStyle::Dashed);
+        assert_eq!(look.penwidth.to_string(), "1.6");
+        assert!(!alliance.is_thick());
+
+        let allegiance = relation_style(&LIGHT, &relations, RelationId::ALLEGIANCE);
+        let look = TieLook::new(&allegiance, Confidence::Possible, TieState::Ended);
+        assert_eq!(look.colour.to_string(), "#1f5fbf4d");
+        assert_eq!(look.line.as_str(), "dotted");
+        assert_eq!(look.penwidth.to_string(), "1.8");
+        assert_eq!(look.arrowhead, Some("normal"));
+    }
 }

@@ -1,0 +1,262 @@
+//! Subgroup nesting: an actor that is a subgroup of exactly one drawn parent
+//! is drawn inside that parent's cluster, clusters inside clusters down the
+//! chain; loops and actors with two parents stay where they are.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::model::{ActorId, Day, RelationId, TieRef};
+
+use super::scene::{Cluster, Item, SceneNode};
+use super::style::Palette;
+
+/// Whether subgroups are drawn inside their parents' clusters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nesting {
+    /// Each subgroup inside its parent's cluster.
+    Subgroups,
+    /// Every actor at the top level (pinned frames, which neato draws).
+    Flat,
+}
+
+/// Each child's parent: an actor with exactly one subgroup-of parent among
+/// `ties` active on `day`, where that chain of parents does not loop back.
+pub fn parents(ties: &[TieRef<'_>], day: Day) -> FxHashMap<ActorId, ActorId> {
+    let mut all: BTreeMap<ActorId, BTreeSet<ActorId>> = BTreeMap::new();
+    for tie in ties {
+        if tie.tie.relation == RelationId::SUBGROUP_OF && tie.tie.window().contains(day) {
+            all.entry(tie.from).or_default().insert(tie.to);
+        }
+    }
+    let mut parent: FxHashMap<ActorId, ActorId> = all
+        .into_iter()
+        .filter(|(_, ps)| ps.len() == 1)
+        .filter_map(|(child, ps)| ps.first().map(|p| (child, *p)))
+        .collect();
+    // Break loops (A in B in A): nobody on a loop, or leading into one, nests.
+    let mut on_loop: FxHashSet<ActorId> = FxHashSet::default();
+    for &start in parent.keys() {
+        let mut seen: FxHashSet<ActorId> = FxHashSet::default();
+        let mut at = start;
+        while let Some(&up) = parent.get(&at) {
+            if !seen.insert(at) {
+                on_loop.extend(seen.iter().copied());
+                break;
+            }
+            at = up;
+        }
+    }
+    parent.retain(|child, _| !on_loop.contains(child));
+    parent
+}
+
+/// The top-level items of `actors` (in drawing order): each actor without
+/// a parent, as a node, or as a cluster holding it and its subgroups.
+pub fn items(
+    actors: &[ActorId],
+    parents: &FxHashMap<ActorId, ActorId>,
+    node_of: &FxHashMap<ActorId, usize>,
+    nodes: &[SceneNode],
+    palette: &Palette,
+) -> Vec<Item> {
+    let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (child, parent) in parents {
+        children
+            .entry(node_of[parent])
+            .or_default()
+            .push(node_of[child]);
+    }
+    for list in children.values_mut() {
+        list.sort_unstable();
+    }
+    let nest = Nest {
+        nodes,
+        children: &children,
+        palette,
+    };
+    actors
+        .iter()
+        .filter(|id| !parents.contains_key(id))
+        .map(|id| nest.item(node_of[id]))
+        .collect()
+}
+
+/// What nesting one node needs: the nodes, their children, the colours.
+struct Nest<'a> {
+    nodes: &'a [SceneNode],
+    children: &'a BTreeMap<usize, Vec<usize>>,
+    palette: &'a Palette,
+}
+
+impl Nest<'_> {
+    /// `node` alone, or a cluster of it and its subgroups.
+    fn item(&self, node: usize) -> Item {
+        let Some(kids) = self.children.get(&node) else {
+            return Item::Node(node);
+        };
+        let mut items = vec![Item::Node(node)];
+        items.extend(kids.iter().map(|kid| self.item(*kid)));
+        let label = self.nodes[node].label.text().unwrap_or_default();
+        Item::Cluster(Cluster {
+            name: format!("cluster:{}", self.nodes[node].name),
+            attrs: vec![
+                ("label", String::new()),
+                ("tooltip", format!("{label} and its subgroups")),
+                ("style", "rounded,filled".into()),
+                ("color", self.palette.cluster_border.into()),
+                ("fillcolor", self.palette.cluster_fill.into()),
+                ("penwidth", "1".into()),
+            ],
+            items,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagram::scene::{self, Scene};
+    use crate::diagram::sketch::Sketch;
+    use crate::diagram::view::View;
+    use crate::diagram::DiagramSpec;
+    use crate::model::{ActorKind, Confidence, Graph};
+
+    /// Every node's name with the clusters around it, outermost first, in
+    /// drawing order; a node drawn twice is listed twice.
+    fn places(scene: &Scene) -> Vec<(String, Vec<String>)> {
+        fn walk(
+            scene: &Scene,
+            items: &[Item],
+            path: &[String],
+            out: &mut Vec<(String, Vec<String>)>,
+        ) {
+            for item in items {
+                match item {
+                    Item::Node(i) => out.push((scene.nodes[*i].name.clone(), path.to_vec())),
+                    Item::Cluster(c) => {
+                        let mut inner = path.to_vec();
+                        inner.push(c.name.clone());
+                        walk(scene, &c.items, &inner, out);
+                    }
+                    Item::Rank { items, .. } => walk(scene, items, path, out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(scene, &scene.items, &[], &mut out);
+        out.retain(|(name, _)| name.starts_with("a:"));
+        out
+    }
+
+    fn clusters_around(scene: &Scene, node: &str) -> Vec<String> {
+        let found: Vec<Vec<String>> = places(scene)
+            .into_iter()
+            .filter(|(name, _)| name == node)
+            .map(|(_, path)| path)
+            .collect();
+        assert_eq!(found.len(), 1, "{node} is drawn once: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn whole(graph: &Graph, nesting: Nesting) -> Scene {
+        let spec = DiagramSpec::default();
+        let view = View::select(graph, &spec, &spec.filter);
+        scene::build(graph, &spec, &view, &view, nesting)
+    }
+
+    fn subgroup(s: &mut Sketch, child: ActorId, parent: ActorId) {
+        s.tie(
+            child,
+            parent,
+            RelationId::SUBGROUP_OF,
+            (None, None),
+            Confidence::Confirmed,
+        );
+    }
+
+    #[test]
+    fn a_subgroup_is_drawn_inside_its_parents_cluster() {
+        let mut s = Sketch::new("Nest");
+        let [top, mid, low, side, other] =
+            ["top", "mid", "low", "side", "other"].map(|id| s.actor(id, ActorKind::Group, None));
+        subgroup(&mut s, mid, top);
+        subgroup(&mut s, low, mid);
+        subgroup(&mut s, side, top);
+        s.tie(
+            other,
+            top,
+            RelationId::HOSTILITY,
+            (None, None),
+            Confidence::Confirmed,
+        );
+        let scene = whole(&s.graph, Nesting::Subgroups);
+        assert_eq!(clusters_around(&scene, "a:top"), ["cluster:a:top"]);
+        assert_eq!(clusters_around(&scene, "a:side"), ["cluster:a:top"]);
+        assert_eq!(
+            clusters_around(&scene, "a:mid"),
+            ["cluster:a:top", "cluster:a:mid"]
+        );
+        assert_eq!(
+            clusters_around(&scene, "a:low"),
+            ["cluster:a:top", "cluster:a:mid"]
+        );
+        assert!(clusters_around(&scene, "a:other").is_empty());
+
+        let flat = whole(&s.graph, Nesting::Flat);
+        for (name, path) in places(&flat) {
+            assert!(path.is_empty(), "{name} is in {path:?} when flat");
+        }
+    }
+
+    #[test]
+    fn loops_and_children_of_two_parents_are_drawn_once_at_the_top() {
+        let mut s = Sketch::new("Tangle");
+        let [x, y, z, kid, mum, dad] =
+            ["x", "y", "z", "kid", "mum", "dad"].map(|id| s.actor(id, ActorKind::Group, None));
+        subgroup(&mut s, x, y);
+        subgroup(&mut s, y, x);
+        subgroup(&mut s, z, x);
+        subgroup(&mut s, kid, mum);
+        subgroup(&mut s, kid, dad);
+        let scene = whole(&s.graph, Nesting::Subgroups);
+        assert_eq!(places(&scene).len(), 6, "{:?}", places(&scene));
+        for node in ["a:x", "a:y", "a:z", "a:kid", "a:mum", "a:dad"] {
+            assert!(clusters_around(&scene, node).is_empty(), "{node} is nested");
+        }
+    }
+
+    #[test]
+    fn only_subgroup_ties_running_on_the_day_nest() {
+        let mut s = Sketch::new("Then");
+        let [old, new, child] =
+            ["old", "new", "child"].map(|id| s.actor(id, ActorKind::Group, None));
+        let before = s.tie(
+            child,
+            old,
+            RelationId::SUBGROUP_OF,
+            (Some(2010), Some(2015)),
+            Confidence::Confirmed,
+        );
+        let after = s.tie(
+            child,
+            new,
+            RelationId::SUBGROUP_OF,
+            (Some(2016), None),
+            Confidence::Confirmed,
+        );
+        let ties: Vec<TieRef<'_>> = [before, after]
+            .iter()
+            .filter_map(|t| s.graph.tie(*t))
+            .collect();
+        let day = |year| crate::model::PartialDate::year(year).unwrap().last_day();
+        assert_eq!(
+            parents(&ties, day(2020)),
+            FxHashMap::from_iter([(child, new)])
+        );
+        assert_eq!(
+            parents(&ties, day(2012)),
+            FxHashMap::from_iter([(child, old)])
+        );
+    }
+}

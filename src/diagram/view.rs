@@ -1,0 +1,179 @@
+//! Which actors and ties a diagram shows: a focus and its neighbourhood, or
+//! the whole graph, through a tie filter; and the day that view is drawn at,
+//! which decides whether a tie is drawn as ended.
+
+use std::collections::BTreeSet;
+
+use crate::model::time::DAY_MAX;
+use crate::model::walk::ego_network;
+use crate::model::{ActorId, Day, Graph, TieFilter, TieId, TieRef};
+
+use super::style::TieState;
+use super::DiagramSpec;
+
+/// The actors and ties a view selects.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    /// The actors drawn.
+    pub actors: BTreeSet<ActorId>,
+    /// The ties drawn.
+    pub ties: BTreeSet<TieId>,
+}
+
+impl View {
+    /// The actors and ties of `spec` with `filter` in place of its own.
+    pub fn select(graph: &Graph, spec: &DiagramSpec, filter: &TieFilter) -> View {
+        match spec.focus {
+            Some(focus) => {
+                let walk = ego_network(graph, focus, spec.depth, filter);
+                View {
+                    actors: walk.actors.into_iter().map(|(a, _)| a).collect(),
+                    ties: walk.ties.into_iter().collect(),
+                }
+            }
+            None => {
+                let mut view = View::default();
+                for tie in graph.ties(filter) {
+                    view.ties.insert(tie.id);
+                    view.actors.insert(tie.from);
+                    view.actors.insert(tie.to);
+                }
+                // Actors with no ties at all are still part of the whole
+                // graph, when they are active in the window.
+                for (id, actor) in graph.actors() {
+                    let active = actor
+                        .active
+                        .is_none_or(|period| period.window().overlaps(filter.window));
+                    if graph.degree(id) == 0 && active {
+                        view.actors.insert(id);
+                    }
+                }
+                view
+            }
+        }
+    }
+
+    /// Adds `other`'s actors and ties to this view.
+    pub fn union(&mut self, other: &View) {
+        self.actors.extend(other.actors.iter().copied());
+        self.ties.extend(other.ties.iter().copied());
+    }
+}
+
+/// The day a view shows: its window's last day, or the graph's date when
+/// the window runs on without end.
+pub fn view_day(graph: &Graph, filter: &TieFilter) -> Day {
+    if filter.window.last == DAY_MAX {
+        graph.known_until()
+    } else {
+        filter.window.last
+    }
+}
+
+/// A tie is drawn as ended only when it had surely ended by the view's day,
+/// not merely because it ends some time later.
+pub fn tie_state(graph: &Graph, tie: TieRef<'_>, day: Day) -> TieState {
+    if graph.bounds(tie).end.1 < day {
+        TieState::Ended
+    } else {
+        TieState::Running
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagram::sketch::{during, Sketch};
+    use crate::model::{ActorKind, Confidence, RelationId};
+
+    /// a – b – c – d in a line of alliances, a tie a – e that ended in
+    /// 2015, and f with no ties.
+    fn line() -> (Graph, Vec<ActorId>, Vec<TieId>) {
+        let mut s = Sketch::new("Line");
+        let ids: Vec<ActorId> = ["a", "b", "c", "d", "e", "f"]
+            .iter()
+            .map(|id| s.actor(id, ActorKind::Group, None))
+            .collect();
+        let ally = |s: &mut Sketch, x: usize, y: usize, years| {
+            s.tie(
+                ids[x],
+                ids[y],
+                RelationId::ALLIANCE,
+                years,
+                Confidence::Confirmed,
+            )
+        };
+        let ties = vec![
+            ally(&mut s, 0, 1, (Some(2010), None)),
+            ally(&mut s, 1, 2, (Some(2010), None)),
+            ally(&mut s, 2, 3, (Some(2010), None)),
+            ally(&mut s, 0, 4, (Some(2010), Some(2015))),
+        ];
+        (s.graph, ids, ties)
+    }
+
+    fn focus(actor: ActorId, depth: usize) -> DiagramSpec {
+        DiagramSpec {
+            focus: Some(actor),
+            depth,
+            ..DiagramSpec::default()
+        }
+    }
+
+    #[test]
+    fn a_focus_reaches_as_many_hops_as_its_depth() {
+        let (graph, a, t) = line();
+        let one = focus(a[1], 1);
+        let view = View::select(&graph, &one, &one.filter);
+        assert_eq!(view.actors, BTreeSet::from([a[0], a[1], a[2]]));
+        assert_eq!(view.ties, BTreeSet::from([t[0], t[1]]));
+
+        let two = focus(a[1], 2);
+        let view = View::select(&graph, &two, &two.filter);
+        assert_eq!(view.actors, BTreeSet::from([a[0], a[1], a[2], a[3], a[4]]));
+        assert_eq!(view.ties, BTreeSet::from([t[0], t[1], t[2], t[3]]));
+    }
+
+    #[test]
+    fn all_draws_every_tie_and_the_actors_without_any() {
+        let (graph, a, t) = line();
+        let spec = DiagramSpec::default();
+        let view = View::select(&graph, &spec, &spec.filter);
+        assert_eq!(view.actors, a.iter().copied().collect());
+        assert_eq!(view.ties, t.iter().copied().collect());
+    }
+
+    #[test]
+    fn a_window_drops_ties_that_ended_before_it() {
+        let (graph, a, t) = line();
+        let spec = DiagramSpec {
+            filter: during(2020),
+            ..DiagramSpec::default()
+        };
+        let view = View::select(&graph, &spec, &spec.filter);
+        assert!(!view.ties.contains(&t[3]), "the a – e tie ended in 2015");
+        assert!(!view.actors.contains(&a[4]), "e has ties, none in 2020");
+        assert!(view.actors.contains(&a[5]), "f has no ties at all");
+        assert_eq!(view.ties, BTreeSet::from([t[0], t[1], t[2]]));
+
+        let focused = DiagramSpec {
+            filter: during(2020),
+            ..focus(a[0], 1)
+        };
+        let view = View::select(&graph, &focused, &focused.filter);
+        assert_eq!(view.actors, BTreeSet::from([a[0], a[1]]));
+        assert_eq!(view.ties, BTreeSet::from([t[0]]));
+    }
+
+    #[test]
+    fn a_tie_is_drawn_ended_only_once_surely_over_by_the_views_day() {
+        let (graph, _, t) = line();
+        let ended = graph.tie(t[3]).unwrap();
+        let on = |year| view_day(&graph, &during(year));
+        assert_eq!(tie_state(&graph, ended, on(2020)), TieState::Ended);
+        assert_eq!(tie_state(&graph, ended, on(2015)), TieState::Running);
+        assert_eq!(tie_state(&graph, ended, on(2012)), TieState::Running);
+        let running = graph.tie(t[0]).unwrap();
+        assert_eq!(tie_state(&graph, running, on(2020)), TieState::Running);
+    }
+}
