@@ -72,10 +72,10 @@ impl Adjacency {
         let mut next: Vec<u32> = offsets[..nodes].to_vec();
         for edge in network.edge_references() {
             let tie = edge.weight();
-            let bounds = tie
-                .own_bounds(known_until)
-                .within(network[edge.source()].life())
-                .within(network[edge.target()].life());
+            let bounds = tie.bounds_between(
+                known_until,
+                &[network[edge.source()].life(), network[edge.target()].life()],
+            );
             let mut place = |actor: ActorId, other: ActorId, outgoing: bool| {
                 let slot = &mut next[actor.index()];
                 links[*slot as usize] = Link {

@@ -319,10 +319,10 @@ impl Graph {
     /// A tie's effective bounds: its own dates within both actors'
     /// lifespans, an ongoing tie certain up to the graph's as-of date.
     pub fn bounds(&self, tie: TieRef<'_>) -> Bounds {
-        tie.tie
-            .own_bounds(self.known_until())
-            .within(self.actor(tie.from).life())
-            .within(self.actor(tie.to).life())
+        tie.tie.bounds_between(
+            self.known_until(),
+            &[self.actor(tie.from).life(), self.actor(tie.to).life()],
+        )
     }
 
     /// How sure `filter` is that `tie` was active in its window; `No` when

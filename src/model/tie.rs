@@ -122,9 +122,10 @@ impl Tie {
         Window::of_span(self.start, self.end)
     }
 
-    /// The tie's own bounds; an ongoing tie is certain up to `known_until`.
-    pub fn own_bounds(&self, known_until: Day) -> Bounds {
-        Bounds::of_tie(self.start, self.end, known_until)
+    /// The tie's bounds between actors of these `lives`; an ongoing tie is
+    /// certain up to `known_until`.
+    pub fn bounds_between(&self, known_until: Day, lives: &[Bounds]) -> Bounds {
+        Bounds::of_tie_between(self.start, self.end, known_until, lives)
     }
 
     /// The dates as analysts write them: `2022-07–2022-11`, `2023-01–`, `?–2015`.

@@ -66,11 +66,7 @@ impl Bounds {
     /// is ongoing, certain up to `known_until` (the graph's as-of date) and
     /// possible after it.
     pub fn of_tie(start: Option<PartialDate>, end: Option<PartialDate>, known_until: Day) -> Self {
-        Bounds {
-            start: start.map_or((DAY_MIN, DAY_MAX), |d| (d.first_day(), d.last_day())),
-            end: end.map_or((known_until, DAY_MAX), |d| (d.first_day(), d.last_day())),
-        }
-        .consistent()
+        Bounds::of_tie_between(start, end, known_until, &[])
     }
 
     /// An actor's lifespan from its `active` dates. An unknown start or end
@@ -83,17 +79,41 @@ impl Bounds {
         .consistent()
     }
 
-    /// These bounds clipped to a lifespan: nothing starts before its actor
-    /// may exist, nor is certain before the actor certainly exists.
-    pub fn within(self, life: Bounds) -> Self {
-        Bounds {
-            start: (
-                self.start.0.max(life.start.0),
-                self.start.1.max(life.start.1),
-            ),
-            end: (self.end.0.min(life.end.0), self.end.1.min(life.end.1)),
-        }
-        .consistent()
+    /// A tie's bounds from its dates and its actors' lives. A written date
+    /// already says the actors existed then, so a life only narrows what the
+    /// dates leave open: nothing begins before both actors may exist, and
+    /// nothing runs on after either has surely ended. An ongoing tie ends
+    /// with the first of its actors to end.
+    pub fn of_tie_between(
+        start: Option<PartialDate>,
+        end: Option<PartialDate>,
+        known_until: Day,
+        lives: &[Bounds],
+    ) -> Self {
+        let days = |d: PartialDate| (d.first_day(), d.last_day());
+        Bounds::between(start.map(days), end.map(days), known_until, lives)
+    }
+
+    /// [`Bounds::of_tie_between`] on day ranges.
+    fn between(
+        start: Option<(Day, Day)>,
+        end: Option<(Day, Day)>,
+        known_until: Day,
+        lives: &[Bounds],
+    ) -> Self {
+        let born = lives.iter().map(|l| l.start.0).max().unwrap_or(DAY_MIN);
+        let gone = lives.iter().fold((DAY_MAX, DAY_MAX), |(first, last), l| {
+            (first.min(l.end.0), last.min(l.end.1))
+        });
+        let start = match start {
+            Some((first, last)) => (first.max(born), last),
+            None => (born, DAY_MAX),
+        };
+        let end = match end {
+            Some((first, last)) => (first, last.min(gone.1)),
+            None => (known_until.min(gone.0), gone.1),
+        };
+        Bounds { start, end }.consistent()
     }
 
     /// Nothing ends before it starts: the latest start is no later than the
@@ -107,7 +127,7 @@ impl Bounds {
 
     /// True when no pair of days in the bounds makes a start on or before an end.
     pub fn is_impossible(self) -> bool {
-        self.start.0 > self.end.1
+        self.start.0 > self.end.1 || self.start.0 > self.start.1 || self.end.0 > self.end.1
     }
 
     /// Every day on which it may have been active.
@@ -217,59 +237,83 @@ mod tests {
         assert_eq!(timeless.activity(on("2030")), Certainty::Certainly);
     }
 
+    fn in_lives(
+        start: Option<&str>,
+        end: Option<&str>,
+        lives: &[(Option<&str>, Option<&str>)],
+    ) -> Bounds {
+        let lives: Vec<Bounds> = lives
+            .iter()
+            .map(|(s, e)| Bounds::of_life(s.map(date), e.map(date)))
+            .collect();
+        Bounds::of_tie_between(
+            start.map(date),
+            end.map(date),
+            date("2023-02").last_day(),
+            &lives,
+        )
+    }
+
     #[test]
-    fn lifespans_clip_ties() {
-        let life = Bounds::of_life(Some(date("2017-03")), None);
-        let tie = bounds(None, None, Some("2023-02")).within(life);
+    fn lifespans_bound_ties() {
+        let jnim = (Some("2017-03"), None);
+        let tie = in_lives(None, None, &[jnim]);
         assert_eq!(tie.activity(during("2010")), Certainty::No);
         assert_eq!(tie.activity(on("2017-02-28")), Certainty::No);
         assert_eq!(tie.activity(on("2020")), Certainty::Possibly);
-        // A dated tie is certain only once its actor surely exists.
-        let dated = bounds(Some("2017-03-02"), None, Some("2023-02"))
-            .within(Bounds::of_life(Some(date("2017-03")), None));
-        assert_eq!(dated.activity(on("2017-03-15")), Certainty::Possibly);
-        assert_eq!(dated.activity(on("2017-03-31")), Certainty::Certainly);
-        // An actor's end ends its ties.
-        let gone = bounds(Some("2014"), None, Some("2023-02"))
-            .within(Bounds::of_life(None, Some(date("2022-08"))));
+        // A written start says the actor existed then: its own certainty stands.
+        let dated = in_lives(Some("2017-03-02"), None, &[jnim]);
+        assert_eq!(dated.activity(on("2017-03-15")), Certainty::Certainly);
+        let loose_life = in_lives(
+            Some("[2016-05..2016-08]"),
+            None,
+            &[(Some("[..2019]"), None)],
+        );
+        assert_eq!(loose_life.activity(during("2016")), Certainty::Certainly);
+        // An actor's end ends its ongoing ties.
+        let gone = in_lives(Some("2014"), None, &[(None, Some("2022-08"))]);
         assert_eq!(gone.activity(on("2022-07-31")), Certainty::Certainly);
         assert_eq!(gone.activity(on("2022-08-15")), Certainty::Possibly);
         assert_eq!(gone.activity(on("2022-09")), Certainty::No);
+        // A written end before the actor's stands as written.
+        let ended = in_lives(Some("2014"), Some("2022-06"), &[(None, Some("2022-08"))]);
+        assert_eq!(ended.activity(on("2022-06-01")), Certainty::Certainly);
+        assert_eq!(ended.activity(on("2022-07")), Certainty::No);
         // Lives that never meet leave nothing possible.
-        let never = bounds(None, None, None)
-            .within(Bounds::of_life(Some(date("2019")), None))
-            .within(Bounds::of_life(None, Some(date("2016"))));
+        let never = in_lives(None, None, &[(Some("2019"), None), (None, Some("2016"))]);
         assert!(never.is_impossible());
         assert_eq!(never.activity(Window::ALL), Certainty::No);
     }
 
     proptest::proptest! {
-        /// The three answers agree with trying every true start and end the
-        /// bounds allow: certain when every consistent pair meets the
-        /// window, possible when some do, no when none does.
+        /// The three answers agree with trying every true start, end and
+        /// actor birth the bounds allow: a tie begins only once its actor
+        /// exists and ends no earlier than it begins. Certain when every
+        /// such span meets the window, possible when some do, no when none does.
         #[test]
         fn activity_agrees_with_every_possible_span(
             s0 in 0i32..40, s_len in 0i32..10, e0 in 0i32..40, e_len in 0i32..10,
             l0 in 0i32..40, l_len in 0i32..10, w0 in 0i32..45, w_len in 0i32..12,
         ) {
-            let tie = Bounds { start: (s0, s0 + s_len), end: (e0, e0 + e_len) }.consistent();
             let life = Bounds { start: (l0, l0 + l_len), end: (DAY_MAX, DAY_MAX) };
-            let clipped = tie.within(life);
+            let bounds = Bounds::between(
+                Some((s0, s0 + s_len)),
+                Some((e0, e0 + e_len)),
+                DAY_MAX,
+                &[life],
+            );
             let window = Window::new(w0, w0 + w_len);
             let (mut any, mut all, mut some_span) = (false, true, false);
             for s in s0..=s0 + s_len {
                 for e in e0..=e0 + e_len {
-                    for born in l0..=l0 + l_len {
-                        // The true span: started when both the tie and its actor had.
-                        let first = s.max(born);
-                        if first > e {
-                            continue;
-                        }
-                        some_span = true;
-                        let meets = first <= window.last && e >= window.first;
-                        any |= meets;
-                        all &= meets;
+                    let born_in_time = (l0..=l0 + l_len).any(|born| born <= s);
+                    if !born_in_time || s > e {
+                        continue;
                     }
+                    some_span = true;
+                    let meets = s <= window.last && e >= window.first;
+                    any |= meets;
+                    all &= meets;
                 }
             }
             let expected = if !some_span || !any {
@@ -279,7 +323,7 @@ mod tests {
             } else {
                 Certainty::Possibly
             };
-            proptest::prop_assert_eq!(clipped.activity(window), expected, "{:?} {:?}", clipped, window);
+            proptest::prop_assert_eq!(bounds.activity(window), expected, "{:?} {:?}", bounds, window);
         }
     }
 
