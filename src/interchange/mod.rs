@@ -4,12 +4,17 @@
 //!
 //! Formats use the model; the model knows nothing of them.
 
-pub mod csv;
 pub mod export;
+pub mod import;
 pub mod mapping;
-pub mod text;
 
-pub use self::csv::{
+/// The importer under the path it had when it was one file.
+pub mod csv {
+    pub use super::import::*;
+}
+
+pub use self::import::cells as text;
+pub use self::import::{
     import, import_into, import_tables, Companions, ImportError, ImportOptions, ImportReport,
     Rejection, Table,
 };

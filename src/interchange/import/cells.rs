@@ -1,7 +1,10 @@
 //! Cells of spreadsheets: trimming and HTML entity decoding for files from
-//! elsewhere, and list cells (aliases, tags, source ids) with their escapes.
+//! elsewhere, list cells (aliases, tags, source ids) with their escapes, and
+//! the confidence cell every table spells the same way.
 
 use std::borrow::Cow;
+
+use crate::model::Confidence;
 
 /// The cell trimmed, with HTML entities (`&amp;`, `&#233;`, `&eacute;`, ...)
 /// decoded and inner runs of whitespace kept as they are.
@@ -17,14 +20,44 @@ pub fn clean(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// A cell as the import reads it: exactly as written when `exact` (a file
-/// actorgraph's CSV export wrote), otherwise [`clean`]ed.
-pub fn read(cell: &str, exact: bool) -> Cow<'_, str> {
-    if exact {
-        Cow::Borrowed(cell)
-    } else {
-        clean(cell)
+/// How the import reads a table's cells: files actorgraph's CSV export
+/// wrote round-trip exactly; files from elsewhere carry stray spaces and
+/// HTML entities.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CellReading {
+    /// As written: no trimming, no entity decoding.
+    Exact,
+    /// [`clean`]ed: trimmed and entity-decoded.
+    #[default]
+    Cleaned,
+}
+
+impl CellReading {
+    /// The cell as the import reads it.
+    pub fn read(self, cell: &str) -> Cow<'_, str> {
+        match self {
+            CellReading::Exact => Cow::Borrowed(cell),
+            CellReading::Cleaned => clean(cell),
+        }
     }
+
+    /// An item split from a list cell: trimmed unless read exactly.
+    pub fn item(self, item: &str) -> &str {
+        match self {
+            CellReading::Exact => item,
+            CellReading::Cleaned => item.trim(),
+        }
+    }
+}
+
+/// A confidence cell: `confirmed`, `likely` or `possible` (as
+/// [`Confidence::parse`] reads them); empty is `default`.
+pub fn confidence(cell: &str, default: Confidence) -> Result<Confidence, String> {
+    if cell.is_empty() {
+        return Ok(default);
+    }
+    Confidence::parse(cell)
+        .ok_or_else(|| format!("unknown confidence `{cell}` (confirmed, likely or possible)"))
 }
 
 /// List items joined into one cell with `separator` between them. A
@@ -92,6 +125,16 @@ pub fn split_list(cell: &str, separator: &str) -> Vec<String> {
     items
 }
 
+/// The items of a list cell, as [`split_list`]; an empty cell has none
+/// rather than one empty item.
+pub fn list_items(cell: &str, separator: &str) -> Vec<String> {
+    if cell.is_empty() {
+        Vec::new()
+    } else {
+        split_list(cell, separator)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,8 +147,10 @@ mod tests {
         assert_eq!(clean("&#x4D;ali"), "Mali");
         assert_eq!(clean("AT&T"), "AT&T");
         assert_eq!(clean(" &nbsp;x"), "x");
-        assert_eq!(read(" A &amp; B ", true), " A &amp; B ");
-        assert_eq!(read(" A &amp; B ", false), "A & B");
+        assert_eq!(CellReading::Exact.read(" A &amp; B "), " A &amp; B ");
+        assert_eq!(CellReading::Cleaned.read(" A &amp; B "), "A & B");
+        assert_eq!(CellReading::Exact.item(" x "), " x ");
+        assert_eq!(CellReading::Cleaned.item(" x "), "x");
     }
 
     #[test]
@@ -121,5 +166,23 @@ mod tests {
         let items = ["a || b", "c"];
         assert_eq!(split_list(&join_list(&items, "||"), "||"), items);
         assert_eq!(split_list("a;b", ""), ["a;b"]);
+    }
+
+    #[test]
+    fn an_empty_list_cell_has_no_items() {
+        assert!(list_items("", ";").is_empty());
+        assert_eq!(list_items(";", ";"), ["", ""]);
+        assert_eq!(list_items("s1;s2", ";"), ["s1", "s2"]);
+    }
+
+    #[test]
+    fn confidence_cells_read_the_three_words_and_default_when_empty() {
+        assert_eq!(confidence("", Confidence::Likely), Ok(Confidence::Likely));
+        assert_eq!(
+            confidence("possible", Confidence::Confirmed),
+            Ok(Confidence::Possible)
+        );
+        let error = confidence("sure", Confidence::Confirmed).unwrap_err();
+        assert!(error.contains("unknown confidence `sure`"), "{error}");
     }
 }

@@ -1,0 +1,79 @@
+//! The close-on-next-relation pass: a tie left open ends just before a
+//! later tie of another relation between the same pair begins (an alliance
+//! turned hostile is no longer an alliance).
+
+use rustc_hash::FxHashMap;
+
+use super::importer::Importer;
+use crate::model::{ActorId, PartialDate, TieId};
+
+impl Importer<'_> {
+    /// Ends each open tie this import added at the period before the next
+    /// tie of another relation between its pair, when that is after its start.
+    pub(crate) fn close_on_next_relation(&mut self) {
+        let mut pairs: FxHashMap<(ActorId, ActorId), Vec<TieId>> = FxHashMap::default();
+        for tie in self.graph.all_ties() {
+            if self.tie_lines.line_of(tie.id).is_some() {
+                let pair = (tie.from.min(tie.to), tie.from.max(tie.to));
+                pairs.entry(pair).or_default().push(tie.id);
+            }
+        }
+        let mut changes = Vec::new();
+        for ties in pairs.values_mut() {
+            if ties.len() < 2 {
+                continue;
+            }
+            let graph = &*self.graph;
+            ties.sort_by_key(|t| (graph.tie(*t).expect("listed").tie.window().first, *t));
+            for (i, id) in ties.iter().enumerate() {
+                let tie = graph.tie(*id).expect("listed").tie;
+                let Some(start) = tie.start() else { continue };
+                if tie.end().is_some() {
+                    continue;
+                }
+                let next = ties[i + 1..].iter().find_map(|other| {
+                    let other = graph.tie(*other).expect("listed").tie;
+                    let next_start = other.start()?;
+                    (other.relation != tie.relation && next_start.first_day() > start.first_day())
+                        .then_some(next_start)
+                });
+                if let Some(end) = next.and_then(period_before) {
+                    if end.last_day() >= start.first_day() {
+                        changes.push((*id, start, end));
+                    }
+                }
+            }
+        }
+        for (id, start, end) in changes {
+            if let Some(tie) = self.graph.tie_mut(id) {
+                tie.set_span(Some(start), Some(end));
+                self.report.ties_closed += 1;
+            }
+        }
+    }
+}
+
+/// The day, month or year before `date`, at its precision.
+fn period_before(date: PartialDate) -> Option<PartialDate> {
+    let year = date.year_number();
+    match (date.month_number(), date.day_number()) {
+        (None, _) => PartialDate::year(year - 1).ok(),
+        (Some(1), None) => PartialDate::new(year - 1, Some(12), None).ok(),
+        (Some(month), None) => PartialDate::new(year, Some(month - 1), None).ok(),
+        (Some(_), Some(_)) => Some(PartialDate::from_day(date.first_day() - 1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_period_before_keeps_the_precision() {
+        let before = |text: &str| period_before(text.parse().unwrap()).map(|d| d.to_string());
+        assert_eq!(before("2012").as_deref(), Some("2011"));
+        assert_eq!(before("2012-01").as_deref(), Some("2011-12"));
+        assert_eq!(before("2012-06").as_deref(), Some("2012-05"));
+        assert_eq!(before("2012-03-01").as_deref(), Some("2012-02-29"));
+    }
+}

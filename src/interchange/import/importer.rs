@@ -1,0 +1,123 @@
+//! The importer's state across the tables of one import: the graph it adds
+//! to, its indexes, what it has rejected and the report it builds.
+
+use std::io::Read;
+
+use rustc_hash::FxHashMap;
+
+use super::cells::CellReading;
+use super::index::{IdIndex, TieIndex, TieLines};
+use super::resolve::RelationValue;
+use super::table::{next_record, Record};
+use super::{ImportError, ImportOptions, ImportReport, Rejection};
+use crate::model::{Actor, ActorId, Graph};
+
+/// Where the actors a tie names come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TieEnds {
+    /// An actors table was read: a tie naming anyone else is rejected.
+    FromActorsTable,
+    /// No actors table: ties name the actors, which are created as needed.
+    CreatedByTies,
+}
+
+/// One import's work in progress; the tables' readers are its methods,
+/// spread over the files of this module.
+pub(crate) struct Importer<'a> {
+    /// The graph rows are added to.
+    pub(crate) graph: &'a mut Graph,
+    /// The mapping and rules of this import.
+    pub(crate) options: &'a ImportOptions,
+    /// Actor id → actor, exact.
+    pub(crate) ids: IdIndex,
+    /// Ties by key, for merging.
+    pub(crate) ties: TieIndex,
+    /// Relation cells read so far and what they came to.
+    pub(crate) relation_cache: Vec<(String, RelationValue)>,
+    /// Where each tie this import added came from.
+    pub(crate) tie_lines: TieLines,
+    /// The ties table's name, for rejections after its rows are read.
+    pub(crate) ties_origin: String,
+    /// How the ties table's cells are read.
+    pub(crate) tie_cells: CellReading,
+    /// Whether ties may create the actors they name.
+    pub(crate) tie_ends: TieEnds,
+    /// Ids of actor rows that were rejected, with where: ties naming them
+    /// say so rather than "not in the actors table".
+    pub(crate) rejected_actors: FxHashMap<String, (String, u64)>,
+    /// What the import has done so far.
+    pub(crate) report: ImportReport,
+}
+
+impl<'a> Importer<'a> {
+    /// An importer adding to `graph`, which may have actors and ties already.
+    pub(crate) fn new(graph: &'a mut Graph, options: &'a ImportOptions) -> Self {
+        Importer {
+            ids: IdIndex::of_graph(graph),
+            ties: TieIndex::of_graph(graph),
+            tie_lines: TieLines::new(graph),
+            graph,
+            options,
+            relation_cache: Vec::new(),
+            ties_origin: String::new(),
+            tie_cells: CellReading::default(),
+            tie_ends: TieEnds::CreatedByTies,
+            rejected_actors: FxHashMap::default(),
+            report: ImportReport::default(),
+        }
+    }
+
+    /// Records a row that is not imported.
+    pub(crate) fn reject(&mut self, origin: &str, line: u64, reason: String) {
+        self.report.rejections.push(Rejection {
+            origin: origin.to_string(),
+            line,
+            reason,
+        });
+    }
+
+    /// Rejects a row of the ties table.
+    pub(crate) fn reject_tie(&mut self, line: u64, reason: String) {
+        let origin = self.ties_origin.clone();
+        self.reject(&origin, line, reason);
+    }
+
+    /// Rejects an actor row, remembering its id for the ties that name it.
+    pub(crate) fn reject_actor(&mut self, origin: &str, line: u64, id: &str, reason: String) {
+        self.rejected_actors
+            .entry(id.to_string())
+            .or_insert_with(|| (origin.to_string(), line));
+        self.reject(origin, line, reason);
+    }
+
+    /// Adds an actor to the graph and the id index.
+    pub(crate) fn add_actor(&mut self, actor: Actor) -> Result<ActorId, String> {
+        let key = actor.id.clone();
+        let id = self.graph.add_actor(actor).map_err(|e| e.to_string())?;
+        self.ids.insert(&key, id);
+        Ok(id)
+    }
+
+    /// The next well-formed record of a table and its line; malformed rows
+    /// are rejected on the way.
+    pub(crate) fn next_record<R: Read, Rec: Record>(
+        &mut self,
+        reader: &mut csv::Reader<R>,
+        record: &mut Rec,
+        origin: &str,
+    ) -> Result<Option<u64>, ImportError> {
+        let rejections = &mut self.report.rejections;
+        next_record(reader, record, origin, |rejection| {
+            rejections.push(rejection)
+        })
+    }
+
+    /// The passes that need every row, then the indexes freed.
+    pub(crate) fn finish(mut self) -> ImportReport {
+        if self.options.close_on_next_relation {
+            self.close_on_next_relation();
+        }
+        self.reject_subgroup_cycles();
+        self.report
+    }
+}

@@ -1,0 +1,145 @@
+//! CSV import: an actors table and a ties table, read through a
+//! [`Mapping`], into a [`Graph`].
+//!
+//! Every row that cannot be used is rejected with its file, line and reason;
+//! nothing is dropped silently. Identical ties merge (the strongest
+//! confidence and every source kept). Cells are trimmed and HTML entities
+//! decoded, except in a directory actorgraph's CSV export wrote (its
+//! `graph.csv` carries [`crate::interchange::export::CSV_MARKER`]), whose
+//! cells are read exactly as written. Beside the ties file, in the default
+//! layout, the companion tables are read when present: see [`Companions`].
+//! The rows are checked here, one by one, against the same rules
+//! [`Graph::build`] applies, and added straight to the graph; the
+//! subgroup-of cycle check, which needs every tie, runs at the end.
+//!
+//! One job per file: [`table`] (CSV plumbing), [`cells`], [`companions`],
+//! `actors`, `tie_cells` and `ties` (the ties table's cells and its two
+//! readers), `resolve` (rows against the graph), `merge`, `fold`, `index`,
+//! and the passes after the rows, `closing` and `cycles`.
+
+mod actors;
+pub mod cells;
+mod closing;
+pub mod companions;
+mod cycles;
+mod fold;
+mod importer;
+mod index;
+mod merge;
+mod report;
+mod resolve;
+pub mod table;
+mod tie_cells;
+mod ties;
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::interchange::mapping::Mapping;
+use crate::model::Graph;
+
+pub use companions::{
+    written_by_export, Companions, EVENTS_TABLE, GRAPH_TABLE, RELATIONS_TABLE, SOURCES_TABLE,
+};
+pub use report::{ImportError, ImportOptions, ImportReport, Rejection};
+pub use table::Table;
+
+use importer::{Importer, TieEnds};
+
+/// The companion tables for an import of `ties`: those beside it in the
+/// default layout; none with a mapping (its layout is another dataset's).
+fn companions_for(
+    ties: &Path,
+    actors: Option<&Path>,
+    options: &ImportOptions,
+) -> Result<Companions, ImportError> {
+    if options.mapping == Mapping::default() {
+        Companions::beside(ties, actors)
+    } else {
+        Ok(Companions::none())
+    }
+}
+
+/// Reads the files into a new graph, with the companion tables beside the
+/// ties file (default layout). The graph is titled by `graph.csv`, or after
+/// the ties file.
+pub fn import(
+    actors: Option<&Path>,
+    ties: &Path,
+    options: &ImportOptions,
+) -> Result<(Graph, ImportReport), ImportError> {
+    let title = ties.file_stem().map_or_else(
+        || "imported".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let mut graph = Graph::new(title);
+    let companions = companions_for(ties, actors, options)?;
+    let actors = actors.map(Table::open).transpose()?;
+    let report = import_tables(&mut graph, companions, actors, Table::open(ties)?, options)?;
+    if let Some(title) = &report.title {
+        graph.title = title.clone();
+    }
+    graph.set_as_of(report.as_of);
+    Ok((graph, report))
+}
+
+/// Reads the files (and the companion tables beside the ties file, default
+/// layout) into an existing graph (the REPL's open session). Actors the
+/// graph has already are found by id; ties it has already merge; the
+/// graph's title and as-of date stay. The import runs on a copy that
+/// replaces the graph only when it succeeds: on any error, strict or not,
+/// the graph is left as it was.
+pub fn import_into(
+    graph: &mut Graph,
+    actors: Option<&Path>,
+    ties: &Path,
+    options: &ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let companions = companions_for(ties, actors, options)?;
+    let actors = actors.map(Table::open).transpose()?;
+    let ties = Table::open(ties)?;
+    let mut scratch = graph.clone();
+    let report = import_tables(&mut scratch, companions, actors, ties, options)?;
+    *graph = scratch;
+    Ok(report)
+}
+
+/// Reads the companion tables, an actors table (optional) and a ties table
+/// into `graph`. The title and as-of date a graph table gives come back in
+/// the report; the graph's own are not changed. On an error (with `strict`,
+/// any rejection returns [`ImportError::Strict`]) `graph` may hold part of
+/// the import: callers that keep it use [`import_into`].
+pub fn import_tables<A: Read, T: Read + Send>(
+    graph: &mut Graph,
+    companions: Companions,
+    actors: Option<Table<A>>,
+    ties: Table<T>,
+    options: &ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let mut importer = Importer::new(graph, options);
+    if let Some(table) = companions.graph {
+        importer.read_graph_table(table)?;
+    }
+    if let Some(table) = companions.relations {
+        importer.read_relations(table)?;
+    }
+    if let Some(table) = companions.sources {
+        importer.read_sources(table)?;
+    }
+    let ends = match actors {
+        Some(table) => {
+            importer.read_actors(table)?;
+            TieEnds::FromActorsTable
+        }
+        None => TieEnds::CreatedByTies,
+    };
+    importer.read_ties(ties, ends)?;
+    if let Some(table) = companions.events {
+        importer.read_events(table)?;
+    }
+    let report = importer.finish();
+    if options.strict && !report.rejections.is_empty() {
+        return Err(ImportError::Strict(report.rejections));
+    }
+    Ok(report)
+}

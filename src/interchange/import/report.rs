@@ -1,0 +1,134 @@
+//! What the caller asks of an import and what it gets back: the options,
+//! the report of what was done, the rows rejected and the errors that stop
+//! an import.
+
+use std::fmt;
+use std::path::Path;
+
+use crate::interchange::mapping::Mapping;
+use crate::model::PartialDate;
+
+/// How to import.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// How the tables' columns read.
+    pub mapping: Mapping,
+    /// Any rejected row makes the import fail, changing nothing.
+    pub strict: bool,
+    /// A tie with no end ends just before a later tie of another relation
+    /// between the same pair begins.
+    pub close_on_next_relation: bool,
+}
+
+/// A row that was not imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    /// The file (or other origin) it came from.
+    pub origin: String,
+    /// 1-based line of the row.
+    pub line: u64,
+    /// Why, for people.
+    pub reason: String,
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.origin, self.line, self.reason)
+    }
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Actors read from the actors table.
+    pub actors_added: usize,
+    /// Actors created because a tie named them and no table did.
+    pub actors_created: usize,
+    /// Ties new to the graph.
+    pub ties_added: usize,
+    /// Rows that repeated an actor or tie already read, merged into it.
+    pub rows_merged: usize,
+    /// Event rows folded into a tie of the same pair (fold mode).
+    pub events_folded: usize,
+    /// Rows the mapping says to skip (e.g. ACLED protests), with their count.
+    pub rows_skipped: usize,
+    /// Ties given an end by the close-on-next-relation rule.
+    pub ties_closed: usize,
+    /// Relations declared by a relations table.
+    pub relations_declared: usize,
+    /// Sources added by a sources table.
+    pub sources_added: usize,
+    /// One-off events added from `events.csv`.
+    pub events_added: usize,
+    /// The title a graph table gives; [`super::import`] titles the graph with it.
+    pub title: Option<String>,
+    /// The as-of date a graph table gives; [`super::import`] sets it on the graph.
+    pub as_of: Option<PartialDate>,
+    /// The companion tables read (graph, relations, sources), as their origins.
+    pub companions: Vec<String>,
+    /// Every row not imported, in the order read.
+    pub rejections: Vec<Rejection>,
+}
+
+impl ImportReport {
+    /// One line for people: "12 actors, 40 ties imported; 3 rows merged; 1 row rejected".
+    pub fn summary(&self) -> String {
+        let mut parts = vec![format!(
+            "{} actors ({} from ties), {} ties imported",
+            self.actors_added + self.actors_created,
+            self.actors_created,
+            self.ties_added
+        )];
+        let mut add = |count: usize, what: &str| {
+            if count > 0 {
+                parts.push(format!("{count} {what}"));
+            }
+        };
+        add(self.rows_merged, "duplicate rows merged");
+        add(self.events_folded, "events folded into ties");
+        add(self.rows_skipped, "rows skipped by the mapping");
+        add(self.ties_closed, "ties closed by a later relation");
+        add(self.relations_declared, "relations declared");
+        add(self.sources_added, "sources added");
+        add(self.events_added, "events added");
+        add(self.rejections.len(), "rows rejected");
+        if !self.companions.is_empty() {
+            let names: Vec<&str> = self
+                .companions
+                .iter()
+                .map(|origin| {
+                    Path::new(origin)
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or(origin)
+                })
+                .collect();
+            parts.push(format!("read {}", names.join(", ")));
+        }
+        parts.join("; ")
+    }
+}
+
+/// Why an import stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read `{origin}`: {error}")]
+    Io {
+        origin: String,
+        error: std::io::Error,
+    },
+    #[error("{origin}:{line}: {message}")]
+    Csv {
+        origin: String,
+        line: u64,
+        message: String,
+    },
+    #[error("`{origin}` has no column `{column}` (its columns: {found})")]
+    MissingColumn {
+        origin: String,
+        column: String,
+        found: String,
+    },
+    #[error("{} rows rejected and --strict is on; nothing was imported", .0.len())]
+    Strict(Vec<Rejection>),
+}
