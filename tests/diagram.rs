@@ -7,7 +7,7 @@
 //! `CI=true`, where a missing `dot` fails them.
 
 mod common;
-use common::graphviz;
+use common::{graphviz, Test};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -581,17 +581,69 @@ fn a_storyboard_of_no_years_is_an_error() {
     assert!(matches!(error, DiagramError::NoFrames { .. }));
 }
 
-/// Regenerates the README's picture:
-/// `UPDATE_DOCS=1 cargo test --test diagram readme_example` writes
-/// `docs/jnim.svg` (and `docs/jnim.dot`) from `graphs/sahel.ron`.
+/// The README's examples are the binary's real output: the answer under
+/// `actorgraph> QUERY` is what `actorgraph query QUERY` prints, and the
+/// `export dot` command under the picture draws `docs/jnim.dot`, the DOT
+/// of that picture. `UPDATE_DOCS=1 cargo test --test diagram readme_example`
+/// rewrites the answer in the README and `docs/jnim.dot` (and, with
+/// Graphviz, `docs/jnim.svg`) instead.
 #[test]
 fn readme_example() {
-    if std::env::var_os("UPDATE_DOCS").is_none() || !graphviz() {
+    let update = std::env::var_os("UPDATE_DOCS").is_some();
+    let readme_path = common::manifest("README.md");
+    let readme = std::fs::read_to_string(&readme_path).unwrap();
+
+    // The answer.
+    let mut lines = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("actorgraph> "));
+    let query = lines.next().expect("the README shows a REPL example");
+    let shown: String = lines
+        .take_while(|l| *l != "```")
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let query = query.strip_prefix("actorgraph> ").unwrap();
+    if update {
+        let real = Test::new()
+            .args(&["query", query])
+            // Whatever it is now: it becomes the README's example.
+            .stdout_matches(|out| !out.is_empty())
+            .run()
+            .stdout;
+        let block = format!("actorgraph> {query}\n{shown}");
+        let updated = readme.replacen(&block, &format!("actorgraph> {query}\n{real}"), 1);
+        std::fs::write(&readme_path, updated).unwrap();
+    } else {
+        Test::new().args(&["query", query]).stdout(&shown).run();
+    }
+
+    // The picture.
+    let command = readme
+        .lines()
+        .find_map(|l| l.strip_prefix("cargo run --release -- "))
+        .expect("the README shows how its picture is drawn");
+    let (statement, picture) = command
+        .rsplit_once(" to ")
+        .expect("the README's command writes a file");
+    assert!(
+        readme.contains(&format!("]({picture})")),
+        "the README shows {picture}, which its command writes"
+    );
+    let dot = Path::new(picture).with_extension("dot");
+    let dot = dot.to_str().unwrap();
+    if update {
+        Test::new()
+            .words(&format!("{statement} to {dot}"))
+            .stdout(&format!("wrote {dot}\n"))
+            .run();
+        if graphviz() {
+            Test::new()
+                .words(command)
+                .stdout(&format!("wrote {picture}\n"))
+                .run();
+        }
         return;
     }
-    let (graph, spec) = sahel_jnim();
-    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
-    std::fs::create_dir_all(&docs).unwrap();
-    export(&graph, &spec, &docs.join("jnim.svg")).unwrap();
-    export(&graph, &spec, &docs.join("jnim.dot")).unwrap();
+    let drawn = std::fs::read_to_string(common::manifest(dot)).unwrap();
+    Test::new().words(statement).stdout(&drawn).run();
 }

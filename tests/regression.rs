@@ -1,0 +1,344 @@
+//! One test per bug that was found and fixed, named after the bug, through
+//! the real binary (ripgrep's `tests/regression.rs`). The commit that fixed
+//! each is named beside it; a failure here means the bug is back.
+
+mod common;
+use common::Test;
+
+/// A graph of `n` actors `A0`…`A{n-1}` in a chain of alliances.
+fn chain(n: usize) -> String {
+    let actors: Vec<String> = (0..n)
+        .map(|i| format!("        (id: \"a{i}\", name: \"A{i}\", kind: group),\n"))
+        .collect();
+    let ties: Vec<String> = (1..n)
+        .map(|i| {
+            format!(
+                "        (from: \"a{}\", to: \"a{i}\", relation: \"alliance\", confidence: confirmed),\n",
+                i - 1
+            )
+        })
+        .collect();
+    format!(
+        "(\n    title: \"chain\",\n    actors: [\n{}    ],\n    ties: [\n{}    ],\n)\n",
+        actors.concat(),
+        ties.concat()
+    )
+}
+
+/// 2f886b7: a walk stopped at 32 hops without saying so.
+#[test]
+fn depth_was_silently_capped_at_32() {
+    Test::new()
+        .write("chain.ron", chain(40))
+        .args(&["-g", "$TMP/chain.ron", "query", "neighbors of A0 depth 40"])
+        .stdout_golden("tests/golden/cli/regression-depth-40.txt")
+        .run();
+}
+
+/// 2f886b7: `query show "al Qaeda in the Islamic Maghreb"` in separate words
+/// lost the quotes and looked up the first word alone.
+#[test]
+fn quoted_multi_word_alias_broke_query_show() {
+    for args in [
+        &["query", "show", "\"al Qaeda in the Islamic Maghreb\""][..],
+        &["query", "show \"al Qaeda in the Islamic Maghreb\""],
+        &["query", "show", "al Qaeda in the Islamic Maghreb"],
+        &["query", "show", "AQIM"],
+    ] {
+        Test::new()
+            .args(args)
+            .stdout_golden("tests/golden/cli/show-aqim.txt")
+            .run();
+    }
+}
+
+/// 2f886b7: a line of piped input that was not UTF-8 ended the REPL; it is
+/// an error on that line, and the next lines still run.
+#[test]
+fn non_utf8_line_on_a_pipe_ended_the_repl() {
+    Test::new()
+        .stdin(b"show ISGS\n\xff\xfe\nshow CMA\n")
+        .failure()
+        .stdout_golden("tests/golden/cli/regression-show-isgs-and-cma.txt")
+        .stderr("error: this line is not UTF-8 text\n --> <stdin>:2\n")
+        .run();
+}
+
+/// 2f886b7: names and notes went to the terminal with their control
+/// characters (escape sequences, bells, carriage returns).
+#[test]
+fn control_characters_in_names_reached_the_terminal() {
+    let graph = "(\n    title: \"t\",\n    actors: [\n        \
+        (id: \"red\", name: \"Red\\u{1b}[31m Front\\u{7}\", kind: group, note: \"one\\rtwo\\u{1b}]0;title\\u{7}\"),\n        \
+        (id: \"tab\", name: \"Tab\\tBrigade\", kind: militia),\n    ],\n    ties: [\n        \
+        (from: \"red\", to: \"tab\", relation: \"alliance\", confidence: confirmed, note: \"x\\u{8}y\"),\n    ],\n)\n";
+    for query in ["actors", "show red"] {
+        let output = Test::new()
+            .write("control.ron", graph)
+            .args(&["-g", "$TMP/control.ron", "query", query])
+            .stdout_golden(&format!(
+                "tests/golden/cli/regression-control-{}.txt",
+                query.replace(' ', "-")
+            ))
+            .run();
+        // Not even in a regenerated golden file.
+        assert!(
+            !output.stdout.chars().any(|c| c.is_control() && c != '\n'),
+            "{:?}",
+            output.stdout
+        );
+    }
+}
+
+/// 92a5c7c: a failed write printed `error: error: …` and named the
+/// temporary file beside the target.
+#[test]
+fn write_errors_printed_error_error() {
+    let no_folder = "its folder does not exist: no folder `/nonexistent-dir`";
+    Test::new()
+        .args(&["export", "dot", "all", "to", "/nonexistent-dir/x.dot"])
+        .failure()
+        .stderr(&format!(
+            "error: cannot write `/nonexistent-dir/x.dot`: {no_folder}\n --> <export>\n"
+        ))
+        .run();
+    Test::new()
+        .args(&[
+            "export",
+            "graphml",
+            "all",
+            "to",
+            "/nonexistent-dir/x.graphml",
+        ])
+        .failure()
+        .stderr(&format!(
+            "error: export graphml: cannot write `/nonexistent-dir/x.graphml`: {no_folder}\n \
+             --> <export>\n"
+        ))
+        .run();
+    Test::new()
+        .args(&[
+            "import",
+            "csv",
+            "--ties",
+            "tests/data/interchange/ties.csv",
+            "-o",
+            "/nonexistent-dir/x.ron",
+        ])
+        .failure()
+        .stderr(&format!(
+            "{}error: cannot write `/nonexistent-dir/x.ron`: {no_folder}\n",
+            REJECTED_WITHOUT_ACTORS
+        ))
+        .run();
+}
+
+/// What importing `tests/data/interchange/ties.csv` alone rejects.
+const REJECTED_WITHOUT_ACTORS: &str = "\
+rejected: tests/data/interchange/ties.csv:9: start: month 13 does not exist
+rejected: tests/data/interchange/ties.csv:10: the tie ends (2017) before it starts (2018)
+rejected: tests/data/interchange/ties.csv:11: a tie from `jnim` to itself
+rejected: tests/data/interchange/ties.csv:12: unknown relation `friendship` (known: allegiance, alliance, hostility, subgroup-of; a mapping can map or declare others)
+rejected: tests/data/interchange/ties.csv:13: unknown confidence `sure` (confirmed, likely or possible)
+";
+
+/// 8f008b2, 1ee1272: exporting the Sahel graph to CSV and importing it back
+/// lost relations, sources, the title, uncertain dates and events.
+#[test]
+fn csv_round_trip_was_lossy() {
+    let export = Test::new()
+        .args(&["export", "csv", "all", "to", "$TMP/csv/"])
+        .stdout(
+            "wrote $TMP/csv/actors.csv, $TMP/csv/ties.csv, $TMP/csv/relations.csv, \
+             $TMP/csv/sources.csv, $TMP/csv/events.csv, $TMP/csv/graph.csv (25 actors, 61 ties)\n",
+        )
+        .run();
+    let output = export
+        .then()
+        .args(&[
+            "import",
+            "csv",
+            "--strict",
+            "--actors",
+            "$TMP/csv/actors.csv",
+            "--ties",
+            "$TMP/csv/ties.csv",
+            "-o",
+            "$TMP/back.ron",
+        ])
+        .stderr(
+            "$TMP/back.ron: 25 actors (0 from ties), 61 ties imported; 12 relations declared; \
+             10 sources added; 24 events added; read graph.csv, relations.csv, sources.csv, \
+             events.csv (N s)\n",
+        )
+        .run();
+    let back = actorgraph::store::ron::load(&output.path("back.ron")).unwrap();
+    let sahel = actorgraph::store::ron::load(&common::manifest("graphs/sahel.ron")).unwrap();
+    assert_eq!(back.to_spec(), sahel.to_spec());
+    assert!(back == sahel);
+}
+
+/// 2f886b7: `frames` (one picture a year) was accepted beside a time
+/// operator, which it silently overrode; and in exports that draw no
+/// pictures.
+#[test]
+fn frames_could_be_combined_with_a_time_operator() {
+    Test::new()
+        .args(&[
+            "export", "dot", "JNIM", "frames", "2019..2020", "as", "of", "2022", "to", "$TMP/f/",
+        ])
+        .failure()
+        .stderr(
+            "error: `frames` and a time operator cannot be combined\n --> <export>:1:35\n  |\n\
+             1 | export dot JNIM frames 2019..2020 as of 2022 to $TMP/f/\n  |                                   \
+             ^^\n  = help: each frame shows one year; leave out the time operator\n",
+        )
+        .run();
+    Test::new()
+        .args(&["export", "json", "all", "frames", "2019..2020"])
+        .failure()
+        .stderr("error: `frames` and `theme` are for diagrams; export json takes neither\n --> <export>\n")
+        .run();
+}
+
+/// 2f886b7: a second time operator replaced the first without a word.
+#[test]
+fn a_second_time_operator_was_silently_taken() {
+    Test::new()
+        .args(&["query", "who allied with JNIM after 2020 before 2023"])
+        .failure()
+        .stderr(
+            "error: `before` is a second time operator\n --> <query>:1:33\n  |\n\
+             1 | who allied with JNIM after 2020 before 2023\n  |                                 \
+             ^^^^^^\n  = help: use one time operator; `between A and B` gives a range\n",
+        )
+        .run();
+}
+
+/// 2f886b7: `actors of kind state force` matched the kind `state` and left
+/// `force` over.
+#[test]
+fn actors_of_kind_state_force_took_the_shorter_kind() {
+    Test::new()
+        .args(&["query", "actors of kind state force"])
+        .stdout("actor        kind\nMalian army  state_force\n1 actor\n")
+        .run();
+}
+
+/// 2f886b7: `neighbors` listed ties relative to the focus (`Hub ← Child`)
+/// instead of from → to (`Child → Hub`).
+#[test]
+fn neighbors_listed_ties_relative_to_the_focus() {
+    Test::new()
+        .args(&[
+            "-g",
+            "tests/data/boundaries.ron",
+            "query",
+            "neighbors of Child depth 1",
+        ])
+        .stdout(
+            "hops  actor  kind     certainty\n\
+             0     Child  faction  certain\n\
+             1     Hub    group    certain\n\
+             \n\
+             relation     tie          dates     certainty  confidence  sources\n\
+             subgroup-of  Child → Hub  2017-03–  certain    confirmed   s\n\
+             2 actors, 1 tie · as of 2023-02 (the graph's date)\n",
+        )
+        .run();
+}
+
+/// 2f886b7: `changes` marked a tie as `changed from` the old relation while
+/// the old tie was still running; and summaries said `1 ties`.
+#[test]
+fn changed_from_was_marked_before_the_old_tie_ended() {
+    Test::new()
+        .args(&[
+            "-g",
+            "tests/data/boundaries.ron",
+            "query",
+            "changes between 2022 and 2023",
+        ])
+        .stdout(
+            "date        event                  who              relation   certainty  confidence  sources\n\
+             2022        began                  One Day — Hub    alliance   certain    confirmed   s\n\
+             2022-07     began                  Hub — Mid Year   alliance   certain    likely      s\n\
+             2022-11     ended                  Ended Nov — Hub  alliance   certain    confirmed   s\n\
+             2023-01     ended                  One Day — Hub    alliance   certain    confirmed   s\n\
+             2023-02-08  changed from alliance  Hub — One Day    hostility  certain    confirmed   s\n\
+             2023-02-08  ended                  Hub — One Day    hostility  certain    confirmed   s\n\
+             6 events · as of 2023-02 (the graph's date)\n",
+        )
+        .run();
+}
+
+/// 2f886b7: summaries said `1 ties` and `1 actors`.
+#[test]
+fn summaries_said_1_ties() {
+    Test::new()
+        .args(&["-g", "tests/data/boundaries.ron", "query", "ties of Patron"])
+        .stdout(
+            "relation       actor  dates     certainty  confidence  sources\n\
+             allegiance  ←  Hub    2017-03–  certain    confirmed   s\n\
+             1 tie · as of 2023-02 (the graph's date)\n",
+        )
+        .run();
+}
+
+/// 2f886b7: `stats` in JSON gave bare arrays instead of objects.
+#[test]
+fn stats_json_gave_arrays() {
+    Test::new()
+        .args(&[
+            "-g",
+            "tests/data/boundaries.ron",
+            "query",
+            "--format",
+            "json",
+            "stats",
+        ])
+        .stdout_golden("tests/golden/cli/regression-stats-boundaries.json")
+        .run();
+}
+
+/// 2f886b7: an unknown help topic and `expect export` had no message of
+/// their own.
+#[test]
+fn an_unknown_help_topic_and_expect_export_had_no_message() {
+    Test::new()
+        .args(&["query", "help nosuch"])
+        .stdout(
+            "no help on `nosuch`; topics are time, export and expect, or `help` for everything\n",
+        )
+        .run();
+    Test::new()
+        .args(&["run", "-"])
+        .stdin("expect export dot all\n")
+        .failure()
+        .stdout("» expect export dot all\nerror (see standard error)\n\n")
+        .stderr(
+            "error: expected `includes`, `excludes`, `is empty`, `is not empty` or `count N`, \
+             found the end of the query\n --> <stdin>:1:22\n  |\n1 | expect export dot all\n  \
+             |                      ^\n<stdin>: 1 statements, 1 expectations, 0 failed, 1 errors\n",
+        )
+        .run();
+}
+
+/// bc31953: CSV tie tables called the arrow column `kind`, with arrows for
+/// values, when the header was blank.
+#[test]
+fn csv_tie_tables_called_the_direction_column_kind() {
+    Test::new()
+        .args(&["query", "--format", "csv", "ties of JNIM via subgroup-of"])
+        .stdout(
+            "relation,direction,actor,dates,certainty,confidence,sources\n\
+             subgroup-of,in,AQIM Sahara emirate,2017-03–,certain,likely,ctp-2023-02\n\
+             subgroup-of,in,Ansar al Din,2017-03–,certain,confirmed,ctp-2023-02 ap-2017-03-02 \
+             africanews-2017-03-03 newarab-2017-03-03\n\
+             subgroup-of,in,MLF,2017-03–,certain,confirmed,ctp-2023-02 ap-2017-03-02 \
+             newarab-2017-03-03\n\
+             subgroup-of,in,al Mourabitoun,2017-03–,certain,confirmed,ap-2017-03-02 \
+             africanews-2017-03-03 newarab-2017-03-03\n",
+        )
+        .run();
+}
