@@ -267,7 +267,7 @@ fn changed_from_was_marked_before_the_old_tie_ended() {
              2023-01     ended                  One Day — Hub    alliance   certain    confirmed   s\n\
              2023-02-08  changed from alliance  Hub — One Day    hostility  certain    confirmed   s\n\
              2023-02-08  ended                  Hub — One Day    hostility  certain    confirmed   s\n\
-             6 events · as of 2023-02 (the graph's date)\n",
+             6 events · between 2022 and 2023\n",
         )
         .run();
 }
@@ -332,7 +332,7 @@ fn csv_tie_tables_called_the_direction_column_kind() {
         .args(&["query", "--format", "csv", "ties of JNIM via subgroup-of"])
         .stdout(
             "relation,direction,actor,dates,certainty,confidence,sources\n\
-             subgroup-of,in,AQIM Sahara emirate,2017-03–,certain,likely,ctp-2023-02\n\
+             subgroup-of,in,AQIM Sahara emirate,[..2023-02]–,certain,likely,ctp-2023-02\n\
              subgroup-of,in,Ansar al Din,2017-03–,certain,confirmed,ctp-2023-02 ap-2017-03-02 \
              africanews-2017-03-03 newarab-2017-03-03\n\
              subgroup-of,in,MLF,2017-03–,certain,confirmed,ctp-2023-02 ap-2017-03-02 \
