@@ -50,14 +50,14 @@ mod check {
     fn the_bundled_graph_passes() {
         Test::new()
             .args(&["check", "graphs/sahel.ron"])
-            .stdout("graphs/sahel.ron: ok — 25 actors, 61 ties, 10 sources\n")
+            .stdout("graphs/sahel.ron: ok — 25 actors, 61 ties, 24 events, 10 sources\n")
             .run();
     }
 
     #[test]
     fn a_minimal_graph_passes_and_summarises() {
         check(MINIMAL)
-            .stdout("graph.ron: ok — 2 actors, 1 ties, 1 sources\n")
+            .stdout("graph.ron: ok — 2 actors, 1 tie, 0 events, 1 source\n")
             .run();
     }
 
@@ -145,7 +145,7 @@ mod check {
     title: "t",
 )"#;
         check(ties_first)
-            .stdout("graph.ron: ok — 2 actors, 1 ties, 0 sources\n")
+            .stdout("graph.ron: ok — 2 actors, 1 tie, 0 events, 0 sources\n")
             .run();
         // Sources declared after the ties that cite them are named as the problem.
         let sources_last = r#"(
@@ -209,7 +209,7 @@ graph.ron: 2 problems
         (from: "b", to: "a", relation: "subgroup-of", start: "2013", confidence: confirmed),"#,
         );
         check(text)
-            .stdout("graph.ron: ok — 2 actors, 3 ties, 1 sources\n")
+            .stdout("graph.ron: ok — 2 actors, 3 ties, 0 events, 1 source\n")
             .run();
     }
 
@@ -323,7 +323,7 @@ graph.ron: 1 problem
         let long = "x".repeat(5_000_000);
         let text = MINIMAL.replace("title: \"t\"", &format!("title: \"{long}\""));
         check(text)
-            .stdout("graph.ron: ok — 2 actors, 1 ties, 1 sources\n")
+            .stdout("graph.ron: ok — 2 actors, 1 tie, 0 events, 1 source\n")
             .run();
         let text = format!("(title: \"t\", actors: [(id: \"{long}\", name: \"a\", kind: nope)])");
         check(text)
@@ -356,8 +356,8 @@ graph.ron: 1 problem
             .args(&["check", "$TMP/good.ron", "missing.ron", "graphs/sahel.ron"])
             .failure()
             .stdout(
-                "$TMP/good.ron: ok — 2 actors, 1 ties, 1 sources\n\
-                 graphs/sahel.ron: ok — 25 actors, 61 ties, 10 sources\n",
+                "$TMP/good.ron: ok — 2 actors, 1 tie, 0 events, 1 source\n\
+                 graphs/sahel.ron: ok — 25 actors, 61 ties, 24 events, 10 sources\n",
             )
             .stderr("error: cannot read graph file `missing.ron`: no such file\nmissing.ron: 1 problem\n")
             .run();
@@ -475,7 +475,7 @@ mod queries {
             .run();
         Test::new()
             .args(&["query", "who allied with France after 2022"])
-            .stdout("no actors match · after 2022\n")
+            .stdout("no actors match · after 2022\nnote: France is not active then (its life: 2013–2022-11)\n")
             .run();
     }
 
@@ -517,7 +517,7 @@ mod queries {
     fn an_empty_answer_says_so() {
         Test::new()
             .args(&["query", "who pledged allegiance to France"])
-            .stdout("no actors match · as of 2023-02 (the graph's date)\n")
+            .stdout("no actors match · as of 2023-02 (the graph's date)\nnote: France is not active then (its life: 2013–2022-11)\n")
             .run();
     }
 

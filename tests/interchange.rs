@@ -720,6 +720,7 @@ rejected: tests/data/interchange/actors.csv:10: `jnim` is already a name of Jama
 rejected: tests/data/interchange/actors.csv:11: the actor has no id
 rejected: tests/data/interchange/ties.csv:8: actor `ghost` is not in the actors table
 {rejected}$TMP/g.ron: 6 actors (0 from ties), 5 ties imported; 3 duplicate rows merged; 9 rows rejected (N s)
+note: the graph has no as-of date (no graph.csv with one beside the ties): questions with no time will cover all time
 "
         ))
         .run();

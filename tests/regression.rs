@@ -329,16 +329,18 @@ fn an_unknown_help_topic_and_expect_export_had_no_message() {
 #[test]
 fn csv_tie_tables_called_the_direction_column_kind() {
     Test::new()
-        .args(&["query", "--format", "csv", "ties of JNIM via subgroup-of"])
+        .args(&[
+            "-g",
+            "tests/data/boundaries.ron",
+            "query",
+            "--format",
+            "csv",
+            "ties of Hub via subgroup-of, allegiance ever",
+        ])
         .stdout(
-            "relation,direction,actor,dates,certainty,confidence,sources\n\
-             subgroup-of,in,AQIM Sahara emirate,[..2023-02]–,certain,likely,ctp-2023-02\n\
-             subgroup-of,in,Ansar al Din,2017-03–,certain,confirmed,ctp-2023-02 ap-2017-03-02 \
-             africanews-2017-03-03 newarab-2017-03-03\n\
-             subgroup-of,in,MLF,2017-03–,certain,confirmed,ctp-2023-02 ap-2017-03-02 \
-             newarab-2017-03-03\n\
-             subgroup-of,in,al Mourabitoun,2017-03–,certain,confirmed,ap-2017-03-02 \
-             africanews-2017-03-03 newarab-2017-03-03\n",
+            "relation,direction,actor,dates,certainty,confidence,sources,answered_for\n\
+             allegiance,out,Patron,2017-03–,certain,confirmed,s,all time\n\
+             subgroup-of,in,Child,2017-03–,certain,confirmed,s,all time\n",
         )
         .run();
 }

@@ -212,7 +212,9 @@ pub struct RelationCount<'g> {
 pub struct RelationRow<'g> {
     pub name: &'g str,
     pub directed: bool,
+    /// Ties the filters keep, and how many of them only possibly.
     pub ties: usize,
+    pub possibly: usize,
     pub note: Option<&'g str>,
 }
 
@@ -222,7 +224,10 @@ pub struct SourceRow<'g> {
     pub id: &'g str,
     pub citation: &'g str,
     pub url: Option<&'g str>,
+    /// Ties citing it, how many of them only possibly, and one-off events.
     pub ties: usize,
+    pub possibly: usize,
+    pub events: usize,
 }
 
 /// The answer to one query, borrowing from the graph it came from: what
@@ -249,6 +254,16 @@ impl<'g> From<Body<'g>> for Answer<'g> {
     }
 }
 
+/// Against what a record's ties were judged: the graph's date (a record
+/// across all time shows whether each tie is active now), or the window a
+/// question named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Judged {
+    Now,
+    InWindow,
+}
+
 /// What an answer found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -262,6 +277,7 @@ pub enum Body<'g> {
     },
     Card {
         actor: Card<'g>,
+        judged: Judged,
     },
     Path {
         from: ActorOut<'g>,
@@ -277,7 +293,9 @@ pub enum Body<'g> {
         events: Vec<Event<'g>>,
     },
     Stats {
+        /// Actors that may exist in the window, and how many only possibly.
         actors: usize,
+        actors_possibly: usize,
         ties: Vec<RelationCount<'g>>,
     },
     Relations {
@@ -290,6 +308,7 @@ pub enum Body<'g> {
     Why {
         a: ActorOut<'g>,
         b: ActorOut<'g>,
+        judged: Judged,
         ties: Vec<TieOut<'g>>,
         sources: Vec<SourceRow<'g>>,
     },
@@ -343,6 +362,11 @@ impl<'g> Answer<'g> {
         self.body.actor_ids()
     }
 
+    /// How many results hold only possibly.
+    pub fn possibly(&self) -> usize {
+        self.body.possibly()
+    }
+
     /// The readable rendering at the default width; `color` bolds headers.
     pub fn to_text(&self, color: bool) -> String {
         self.to_text_width(color, None)
@@ -376,7 +400,9 @@ impl<'g> Answer<'g> {
 
     /// CSV of the table; answers without one give their text as a single cell.
     pub fn to_csv(&self) -> String {
-        self.body.to_csv()
+        let mut answered_for: Vec<&str> = self.time.iter().map(String::as_str).collect();
+        answered_for.extend(self.notes.iter().map(String::as_str));
+        self.body.to_csv(&answered_for.join("; "))
     }
 }
 
@@ -417,7 +443,29 @@ impl<'g> Body<'g> {
                 .count(),
             Body::Events { events } => events.iter().filter(|e| possible(&e.certainty)).count(),
             Body::Stats { ties, .. } => ties.iter().map(|c| c.possibly).sum(),
+            Body::Card { actor, .. } => {
+                actor.ties.iter().filter(|t| possible(&t.certainty)).count()
+            }
+            Body::Why { ties, .. } => ties.iter().filter(|t| possible(&t.certainty)).count(),
             _ => 0,
+        }
+    }
+
+    /// The ids of the actors the answer holds only possibly.
+    pub fn possible_actor_ids(&self) -> Vec<&'g str> {
+        let possible = |c: Certainty| c == Certainty::Possibly;
+        match self {
+            Body::Actors { actors } | Body::Network { actors, .. } => actors
+                .iter()
+                .filter(|a| possible(a.certainty))
+                .map(|a| a.actor.id)
+                .collect(),
+            Body::Ties { focus, ties } => ties
+                .iter()
+                .filter(|t| possible(t.certainty))
+                .map(|t| t.seen_from(focus.id).1.id)
+                .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -428,7 +476,7 @@ impl<'g> Body<'g> {
                 actors.iter().map(|a| a.actor.id).collect()
             }
             Body::Ties { focus, ties } => ties.iter().map(|t| t.seen_from(focus.id).1.id).collect(),
-            Body::Card { actor } => vec![actor.actor.id],
+            Body::Card { actor, .. } => vec![actor.actor.id],
             Body::Path { hops, .. } => hops
                 .iter()
                 .flatten()
@@ -449,6 +497,15 @@ impl<'g> Body<'g> {
     /// Whether tie rows are judged as of the graph's date (records) rather
     /// than in the asked window (questions).
     pub(crate) fn is_record(&self) -> bool {
-        matches!(self, Body::Card { .. } | Body::Why { .. })
+        matches!(
+            self,
+            Body::Card {
+                judged: Judged::Now,
+                ..
+            } | Body::Why {
+                judged: Judged::Now,
+                ..
+            }
+        )
     }
 }

@@ -45,8 +45,13 @@ impl Body<'_> {
                 lines.push(format!("note: {note}"));
             }
             if evidence {
-                if let Some(words) = t.evidence {
-                    lines.push(format!("evidence: “{words}”"));
+                // Evidence quotes the first source the tie cites.
+                match (t.evidence, t.sources.first()) {
+                    (Some(words), Some(source)) => {
+                        lines.push(format!("evidence ({source}): “{words}”"))
+                    }
+                    (Some(words), None) => lines.push(format!("evidence: “{words}”")),
+                    (None, _) => lines.push("evidence: none quoted".to_string()),
                 }
             }
             lines
@@ -90,7 +95,7 @@ impl Body<'_> {
                     table.push(cells, details(t, false));
                 }
             }
-            Body::Card { actor } => {
+            Body::Card { actor, .. } => {
                 table.headers = tie_headers(&["relation", "", "actor"]);
                 for t in &actor.ties {
                     let (cells, direction) = seen_cells(actor.actor.id, t);
@@ -172,13 +177,14 @@ impl Body<'_> {
                 }
             }
             Body::Relations { relations } => {
-                table.headers = vec!["relation", "direction", "ties", "meaning"];
+                table.headers = vec!["relation", "direction", "ties", "possibly", "meaning"];
                 for r in relations {
                     table.push(
                         vec![
                             r.name.to_string(),
                             if r.directed { "directed" } else { "symmetric" }.to_string(),
                             r.ties.to_string(),
+                            r.possibly.to_string(),
                             r.note.unwrap_or_default().to_string(),
                         ],
                         Vec::new(),
@@ -186,10 +192,16 @@ impl Body<'_> {
                 }
             }
             Body::Sources { sources } => {
-                table.headers = vec!["source", "ties", "citation"];
+                table.headers = vec!["source", "ties", "possibly", "events", "citation"];
                 for s in sources {
                     table.push(
-                        vec![s.id.to_string(), s.ties.to_string(), citation(s)],
+                        vec![
+                            s.id.to_string(),
+                            s.ties.to_string(),
+                            s.possibly.to_string(),
+                            s.events.to_string(),
+                            citation(s),
+                        ],
                         Vec::new(),
                     );
                 }
@@ -200,24 +212,42 @@ impl Body<'_> {
     }
 
     /// CSV of the table; answers without one give their text as a single cell.
-    pub(crate) fn to_csv(&self) -> String {
+    /// CSV of the table. The lines text shows under a row (notes, evidence)
+    /// become a `details` cell, and `answered_for` says the time the answer
+    /// is for and its caveats, on every row, so no caveat is lost in a
+    /// spreadsheet.
+    pub(crate) fn to_csv(&self, answered_for: &str) -> String {
         let mut writer = csv::Writer::from_writer(Vec::new());
         match self.table() {
             Some(table) => {
                 // The text table's unnamed arrow column holds words here.
                 let arrow_column = table.headers.iter().position(|h| h.is_empty());
-                let headers: Vec<&str> = table
+                let mut headers: Vec<&str> = table
                     .headers
                     .iter()
                     .map(|h| if h.is_empty() { "direction" } else { h })
                     .collect();
+                let with_details = table.details.iter().any(|d| !d.is_empty());
+                if with_details {
+                    headers.push("details");
+                }
+                headers.push("answered_for");
                 let _ = writer.write_record(&headers);
-                for (mut row, direction) in table.rows.into_iter().zip(table.directions) {
+                let rows = table
+                    .rows
+                    .into_iter()
+                    .zip(table.directions)
+                    .zip(table.details);
+                for ((mut row, direction), details) in rows {
                     if let (Some(cell), Some(direction)) =
                         (arrow_column.and_then(|c| row.get_mut(c)), direction)
                     {
                         *cell = direction.word().to_string();
                     }
+                    if with_details {
+                        row.push(details.join("\n"));
+                    }
+                    row.push(answered_for.to_string());
                     let _ = writer.write_record(&row);
                 }
             }
@@ -234,7 +264,7 @@ impl Body<'_> {
 pub struct Table {
     pub headers: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
-    /// Lines under each row in text (notes, evidence); not in CSV.
+    /// Lines under each row in text (notes, evidence); one cell in CSV.
     pub details: Vec<Vec<String>>,
     /// Each row's direction, for the arrow column (`None` without one).
     pub directions: Vec<Option<Direction>>,

@@ -25,7 +25,7 @@ impl Body<'_> {
             Body::Actors { .. } => plural("actor", "actors"),
             Body::Ties { .. } if n == 0 => "no ties match".into(),
             Body::Ties { .. } => plural("tie", "ties"),
-            Body::Card { actor } => count(actor.ties.len(), "tie", "ties"),
+            Body::Card { actor, .. } => count(actor.ties.len(), "tie", "ties"),
             Body::Path {
                 hops: None,
                 from,
@@ -42,9 +42,18 @@ impl Body<'_> {
             }
             Body::Events { .. } if n == 0 => "no events match".into(),
             Body::Events { .. } => plural("event", "events"),
-            Body::Stats { actors, .. } => {
+            Body::Stats {
+                actors,
+                actors_possibly,
+                ..
+            } => {
+                let of_actors = if *actors_possibly > 0 {
+                    format!(" ({actors_possibly} of them possibly)")
+                } else {
+                    String::new()
+                };
                 format!(
-                    "{}; {}",
+                    "{}{of_actors}; {}",
                     count(*actors, "actor", "actors"),
                     plural("active tie", "active ties")
                 )
@@ -67,7 +76,7 @@ impl Body<'_> {
             Body::Check { passed, message } => {
                 return format!("{} {message}\n", if *passed { "ok:" } else { "FAILED:" });
             }
-            Body::Card { actor } => {
+            Body::Card { actor, .. } => {
                 let p = |text: &str| printable(text, false);
                 let title = format!("{} ({})", p(actor.actor.name), p(actor.actor.id));
                 out.push_str(&bold(&title, color));

@@ -116,5 +116,12 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<Done> {
         report.summary(),
         started.elapsed().as_secs_f64()
     ));
+    if graph.as_of().is_none() {
+        // A graph without a date answers timeless questions across all time.
+        report::status(
+            "note: the graph has no as-of date (no graph.csv with one beside the ties): \
+             questions with no time will cover all time",
+        );
+    }
     Ok(Done::Success)
 }

@@ -248,6 +248,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<Done> {
     }
 }
 
+/// "1 tie", "3 ties".
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Rejoins shell words into a statement. One argument is the statement
 /// itself (`query "who allied with JNIM"`); among several, a word holding
 /// spaces was a quoted name (`query show "Wagner Group"`) and is quoted again.
@@ -296,11 +301,12 @@ fn check(files: &[PathBuf], color_err: bool) -> anyhow::Result<Done> {
     for path in files {
         match store::ron::load(path) {
             Ok(graph) => write_out(&format!(
-                "{}: ok — {} actors, {} ties, {} sources\n",
+                "{}: ok — {}, {}, {}, {}\n",
                 path.display(),
-                graph.actor_count(),
-                graph.tie_count(),
-                graph.sources().len()
+                count(graph.actor_count(), "actor"),
+                count(graph.tie_count(), "tie"),
+                count(graph.events().len(), "event"),
+                count(graph.sources().len(), "source")
             ))?,
             Err(error) => {
                 all_good = false;

@@ -299,6 +299,17 @@ impl GraphBuilder {
         for actor in [from, to].into_iter().flatten() {
             check_within_life(graph.actor(actor), spec.start, spec.end, index, problems);
         }
+        if spec.evidence.is_some() && spec.sources.is_empty() {
+            problems.push(
+                Problem::new(
+                    tie_site(index, "evidence"),
+                    "a tie quotes evidence but cites no source",
+                )
+                .with_help(Some(
+                    "evidence quotes the first source in `sources`: cite it there".into(),
+                )),
+            );
+        }
         if problems.len() != before {
             return;
         }

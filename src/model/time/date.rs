@@ -227,12 +227,6 @@ impl PartialDate {
         self.form == Form::Plain
     }
 
-    /// True for `[..B]` and `[A..]`: a bound, not a time. A start written
-    /// `[..2023-02]` says the tie held by then, not when it began.
-    pub fn is_open(self) -> bool {
-        matches!(self.form, Form::OnOrBefore | Form::OnOrAfter)
-    }
-
     /// The earliest day the date can be; [`DAY_MIN`] for `[..B]`.
     pub fn first_day(self) -> Day {
         match self.form {

@@ -9,7 +9,7 @@ use crate::model::{ActorId, Bounds, Certainty, Day, Graph, TieFilter, TieRef, Wi
 /// Ties beginning and ending inside the filter's window, and the graph's
 /// one-off events there (those of `actor`, when given), in date order. A
 /// day known only roughly is listed when it may fall in the window, marked
-/// possible unless it certainly does; an open-ended date dates no change. A pair whose tie of one relation ends
+/// possible unless it certainly does (`certainly` keeps only those). A pair whose tie of one relation ends
 /// while one of another relation begins is marked `changed from …`.
 pub(super) fn events<'g>(
     graph: &'g Graph,
@@ -74,12 +74,10 @@ pub(super) fn events<'g>(
                 },
             });
         };
-        // An open-ended date (`[..2023-02]`) bounds a tie but dates no
-        // change: it is not listed as a beginning or an ending.
-        if let Some(start) = tie.tie.start().filter(|d| !d.is_open()) {
+        if let Some(start) = tie.tie.start() {
             push(bounds.start, start, false);
         }
-        if let Some(end) = tie.tie.end().filter(|d| !d.is_open()) {
+        if let Some(end) = tie.tie.end() {
             push(bounds.end, end, true);
         }
     }

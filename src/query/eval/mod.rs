@@ -11,7 +11,7 @@ use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
 use crate::answer::*;
 use crate::model::walk::{ego_network, shortest_path, subgroups};
-use crate::model::{ActorId, Certainty, Graph, RelationId, TieFilter, TieRef, Window};
+use crate::model::{ActorId, Bounds, Certainty, Graph, RelationId, TieFilter, TieRef, Window};
 use check::check_answer;
 use events::events;
 use filters::resolve_pair;
@@ -71,11 +71,24 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         window: asked.window,
         ..tie_filter(graph, &query.filters)?
     };
-    // Records judge each tie as of the graph's date: active, possibly, ended.
-    let present = TieFilter {
-        window: Window::on(graph.known_until()),
-        min_certainty: Certainty::Possibly,
-        ..filter.clone()
+    // Records judge each tie as of the graph's date (active, possibly,
+    // ended), or in the window a time names.
+    let (judge, judged) = match query.filters.time {
+        None => (
+            TieFilter {
+                window: Window::on(graph.known_until()),
+                min_certainty: Certainty::Possibly,
+                ..filter.clone()
+            },
+            Judged::Now,
+        ),
+        Some(_) => (
+            TieFilter {
+                min_certainty: Certainty::Possibly,
+                ..filter.clone()
+            },
+            Judged::InWindow,
+        ),
     };
     let body = match &query.statement {
         Statement::Who { who, actor } => ask_who(graph, *who, actor, filter)?,
@@ -96,7 +109,8 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
             }
         }
         Statement::Show { actor } => Body::Card {
-            actor: card(graph, resolve(graph, actor)?, &filter, &present),
+            actor: card(graph, resolve(graph, actor)?, &filter, &judge),
+            judged,
         },
         Statement::Timeline { actor } => {
             let id = resolve(graph, actor)?;
@@ -105,7 +119,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 events: events(graph, &ties, Some(id), &filter),
             }
         }
-        Statement::Why { a, b } => why(graph, a, b.as_ref(), &filter, &present)?,
+        Statement::Why { a, b } => why(graph, a, b.as_ref(), &filter, &judge, judged)?,
         Statement::Path { from, to } => path(graph, from, to, &filter)?,
         Statement::Neighbors { actor } => neighbors(graph, actor, query.filters.depth, &filter)?,
         Statement::Changes { from, to } => {
@@ -198,11 +212,43 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         query.statement,
         Statement::Help { .. } | Statement::Actors { .. }
     );
+    let mut notes = asked.notes;
+    notes.extend(life_notes(graph, &query.statement, asked.window));
     Ok(Outcome::Answer(if timeless {
         answer
     } else {
-        answer.at(Some(asked.label), asked.notes)
+        answer.at(Some(asked.label), notes)
     }))
+}
+
+/// A note for each actor a question names that cannot have existed in
+/// the window, so an empty answer is not read as "nobody".
+fn life_notes(graph: &Graph, statement: &Statement, window: Window) -> Vec<String> {
+    let named: Vec<&ActorName> = match statement {
+        Statement::Who { actor, .. }
+        | Statement::Subgroups { actor }
+        | Statement::Parents { actor }
+        | Statement::Ties { actor }
+        | Statement::Show { actor }
+        | Statement::Timeline { actor }
+        | Statement::Neighbors { actor }
+        | Statement::SourcesOf { actor } => vec![actor],
+        Statement::Path { from, to } => vec![from, to],
+        _ => Vec::new(),
+    };
+    named
+        .into_iter()
+        .filter_map(|name| graph.find(&name.name))
+        .filter(|id| graph.actor(*id).life().activity(window) == Certainty::No)
+        .map(|id| {
+            let actor = graph.actor(id);
+            format!(
+                "{} is not active then (its life: {})",
+                actor.name,
+                actor.active.unwrap_or_default()
+            )
+        })
+        .collect()
 }
 
 /// Statements that show a record across all time unless a time is given;
@@ -247,24 +293,42 @@ fn ask_who<'g>(
     })
 }
 
-/// Every tie between two actors, with the sources behind them.
+/// Every tie between two actors, whatever its time, with the sources behind
+/// them; each judged by `judge` (the graph's date, or the asked window).
+/// `certainly` keeps only the ties that surely held then.
 fn why<'g>(
     graph: &'g Graph,
     a: &ActorName,
     b: Option<&ActorName>,
     filter: &TieFilter,
-    present: &TieFilter,
+    judge: &TieFilter,
+    judged: Judged,
 ) -> Result<Body<'g>, QueryError> {
     let (a, b) = resolve_pair(graph, a, b)?;
+    let any_time = TieFilter {
+        window: Window::ALL,
+        min_certainty: Certainty::Possibly,
+        ..filter.clone()
+    };
     let ties: Vec<TieRef> = graph
-        .ties_of(a, filter)
+        .ties_of(a, &any_time)
         .filter(|t| t.other(a) == b)
+        .filter(|t| {
+            filter.min_certainty == Certainty::Possibly
+                || graph.certainty(*t, judge) == Certainty::Certainly
+        })
         .collect();
-    let sources = cited_sources(graph, ties.iter().map(|t| t.tie.sources()));
+    let judged_ties: Vec<(TieRef, Certainty)> = ties
+        .iter()
+        .map(|t| (*t, graph.certainty(*t, judge)))
+        .collect();
+    let mut sources = source_rows(graph, &judged_ties, &[]);
+    sources.retain(|s| s.ties > 0);
     Ok(Body::Why {
         a: actor_out(graph, a),
         b: actor_out(graph, b),
-        ties: sorted_ties(graph, a, ties.into_iter(), present),
+        judged,
+        ties: sorted_ties(graph, a, ties.into_iter(), judge),
         sources,
     })
 }
@@ -312,7 +376,8 @@ fn neighbors<'g>(
     let ties: Vec<TieRef> = network.ties.iter().filter_map(|t| graph.tie(*t)).collect();
     // An actor is certainly a neighbour when a certain tie reaches it.
     let mut best: rustc_hash::FxHashMap<ActorId, Certainty> = Default::default();
-    best.insert(id, Certainty::Certainly);
+    // The focus is as certain as its own life in the window.
+    best.insert(id, graph.actor(id).life().activity(filter.window));
     for tie in &ties {
         let certainty = graph.certainty(*tie, filter);
         for end in [tie.from, tie.to] {
@@ -341,7 +406,8 @@ fn neighbors<'g>(
     })
 }
 
-/// Ties active in the window per relation, and how many only possibly.
+/// Ties active in the window per relation, and how many only possibly;
+/// actors whose lives may reach the window, and how many only possibly.
 fn stats<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
     let mut counts = vec![(0usize, 0usize); graph.relations().len()];
     for tie in graph.all_ties() {
@@ -354,8 +420,13 @@ fn stats<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
             count.1 += 1;
         }
     }
+    let lives: Vec<Certainty> = graph
+        .actors()
+        .map(|(_, a)| a.life().activity(filter.window))
+        .collect();
     Body::Stats {
-        actors: graph.actor_count(),
+        actors: lives.iter().filter(|c| **c != Certainty::No).count(),
+        actors_possibly: lives.iter().filter(|c| **c == Certainty::Possibly).count(),
         ties: graph
             .relations()
             .iter()
@@ -368,11 +439,39 @@ fn stats<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
     }
 }
 
+/// The ties the filter keeps, each with how sure it is.
+fn judged_ties<'g>(graph: &'g Graph, filter: &TieFilter) -> Vec<(TieRef<'g>, Certainty)> {
+    graph
+        .all_ties()
+        .map(|t| (t, graph.certainty(t, filter)))
+        .filter(|(_, c)| *c != Certainty::No)
+        .collect()
+}
+
+/// The graph's one-off events the filter keeps: in its window, of its
+/// confidence, citing its source.
+fn kept_events<'g>(graph: &'g Graph, filter: &TieFilter) -> Vec<&'g crate::model::Event> {
+    graph
+        .events()
+        .iter()
+        .filter(|e| {
+            e.confidence >= filter.min_confidence
+                && filter.source.is_none_or(|s| e.sources.contains(&s))
+                && Bounds::instant((e.date.first_day(), e.date.last_day())).activity(filter.window)
+                    >= filter.min_certainty
+        })
+        .collect()
+}
+
 /// The relations with how many ties of each the filter keeps.
 fn relations<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
-    let mut counts = vec![0usize; graph.relations().len()];
-    for tie in graph.ties(filter) {
-        counts[tie.tie.relation.index()] += 1;
+    let mut counts = vec![(0usize, 0usize); graph.relations().len()];
+    for (tie, certainty) in judged_ties(graph, filter) {
+        let count = &mut counts[tie.tie.relation.index()];
+        count.0 += 1;
+        if certainty == Certainty::Possibly {
+            count.1 += 1;
+        }
     }
     Body::Relations {
         relations: graph
@@ -381,33 +480,22 @@ fn relations<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
             .map(|(id, r)| RelationRow {
                 name: &r.name,
                 directed: r.directed,
-                ties: counts[id.index()],
+                ties: counts[id.index()].0,
+                possibly: counts[id.index()].1,
                 note: r.note.as_deref(),
             })
             .collect(),
     }
 }
 
-/// The sources with how many ties the filter keeps cite each.
+/// The sources with how many ties and events the filter keeps cite each.
 fn sources<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
-    let mut counts = vec![0usize; graph.sources().len()];
-    for tie in graph.ties(filter) {
-        for source in tie.tie.sources() {
-            counts[source.index()] += 1;
-        }
-    }
     Body::Sources {
-        sources: graph
-            .sources()
-            .iter()
-            .zip(counts)
-            .map(|(s, ties)| SourceRow {
-                id: &s.id,
-                citation: &s.citation,
-                url: s.url.as_deref(),
-                ties,
-            })
-            .collect(),
+        sources: source_rows(
+            graph,
+            &judged_ties(graph, filter),
+            &kept_events(graph, filter),
+        ),
     }
 }
 
@@ -418,13 +506,15 @@ fn sources_of<'g>(
     filter: &TieFilter,
 ) -> Result<Body<'g>, QueryError> {
     let id = resolve(graph, actor)?;
-    let ties = graph.ties_of(id, filter).map(|t| t.tie.sources());
-    let events = graph
-        .events()
-        .iter()
-        .filter(|e| e.involves(id) && e.confidence >= filter.min_confidence)
-        .map(|e| e.sources.as_slice());
-    Ok(Body::Sources {
-        sources: cited_sources(graph, ties.chain(events)),
-    })
+    let ties: Vec<(TieRef, Certainty)> = graph
+        .ties_of(id, filter)
+        .map(|t| (t, graph.certainty(t, filter)))
+        .collect();
+    let events: Vec<&crate::model::Event> = kept_events(graph, filter)
+        .into_iter()
+        .filter(|e| e.involves(id))
+        .collect();
+    let mut sources = source_rows(graph, &ties, &events);
+    sources.retain(|s| s.ties + s.events > 0);
+    Ok(Body::Sources { sources })
 }

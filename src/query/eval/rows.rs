@@ -3,7 +3,7 @@
 
 use crate::answer::*;
 use crate::model::walk::{hierarchy, Step};
-use crate::model::{ActorId, Certainty, Graph, RelationId, SourceId, TieFilter, TieRef};
+use crate::model::{ActorId, Certainty, Event, Graph, RelationId, TieFilter, TieRef};
 
 pub fn actor_out(graph: &Graph, id: ActorId) -> ActorOut<'_> {
     let actor = graph.actor(id);
@@ -178,28 +178,37 @@ pub(super) fn card<'g>(
     }
 }
 
-/// The sources cited by some ties or events, each with how often, in the
-/// graph's order.
-pub(super) fn cited_sources<'g, 's>(
+/// Every source with how many of `ties` (each with how sure it is) and of
+/// `events` cite it, in the graph's order.
+pub(super) fn source_rows<'g>(
     graph: &'g Graph,
-    citations: impl Iterator<Item = &'s [SourceId]>,
+    ties: &[(TieRef<'g>, Certainty)],
+    events: &[&Event],
 ) -> Vec<SourceRow<'g>> {
-    let mut counts = vec![0usize; graph.sources().len()];
-    for sources in citations {
-        for source in sources {
-            counts[source.index()] += 1;
-        }
-    }
-    graph
+    let mut rows: Vec<SourceRow> = graph
         .sources()
         .iter()
-        .zip(counts)
-        .filter(|(_, n)| *n > 0)
-        .map(|(s, ties)| SourceRow {
+        .map(|s| SourceRow {
             id: &s.id,
             citation: &s.citation,
             url: s.url.as_deref(),
-            ties,
+            ties: 0,
+            possibly: 0,
+            events: 0,
         })
-        .collect()
+        .collect();
+    for (tie, certainty) in ties {
+        for source in tie.tie.sources() {
+            rows[source.index()].ties += 1;
+            if *certainty == Certainty::Possibly {
+                rows[source.index()].possibly += 1;
+            }
+        }
+    }
+    for event in events {
+        for source in &event.sources {
+            rows[source.index()].events += 1;
+        }
+    }
+    rows
 }
