@@ -12,7 +12,7 @@ use super::adjacency::{Adjacency, Link};
 use super::event::Event;
 use super::names::{normalize, similarity, SUGGESTION_THRESHOLD};
 use super::relation::{Confidence, RelationId, Relations};
-use super::spec::{EventSpec, GraphSpec, Problem, Site, TieSpec};
+use super::spec::{GraphSpec, Problem, Site};
 use super::tie::{ActorId, SourceId, Tie, TieFilter, TieId, TieRef};
 use super::time::{Bounds, Certainty, Day, PartialDate, Window, DAY_MAX};
 
@@ -92,40 +92,6 @@ impl Graph {
         super::build::build(spec)
     }
 
-    /// The document form, in the graph's order; `build(to_spec())` gives an equal graph.
-    pub fn to_spec(&self) -> GraphSpec {
-        GraphSpec {
-            title: self.title.clone(),
-            as_of: self.as_of,
-            sources: self.sources.clone(),
-            relations: self.relations.declared().to_vec(),
-            actors: self.network.node_weights().cloned().collect(),
-            ties: self.all_ties().map(|tie| self.tie_spec(tie)).collect(),
-            events: self.events.iter().map(|e| self.event_spec(e)).collect(),
-        }
-    }
-
-    /// One event in document form.
-    pub fn event_spec(&self, event: &Event) -> EventSpec {
-        EventSpec {
-            date: event.date,
-            actors: event
-                .actors
-                .iter()
-                .map(|a| self.actor(*a).id.clone())
-                .collect(),
-            what: event.what.clone(),
-            confidence: event.confidence,
-            sources: event
-                .sources
-                .iter()
-                .map(|s| self.source(*s).id.clone())
-                .collect(),
-            evidence: event.evidence.clone(),
-            note: event.note.clone(),
-        }
-    }
-
     /// The date the graph is current as of: what a question with no time
     /// asks about. `None` for a graph without one (an imported dataset).
     pub fn as_of(&self) -> Option<PartialDate> {
@@ -158,22 +124,6 @@ impl Graph {
         }
         self.events.push(event);
         true
-    }
-
-    /// One tie in document form.
-    pub fn tie_spec(&self, tie: TieRef<'_>) -> TieSpec {
-        TieSpec {
-            from: self.actor(tie.from).id.clone(),
-            to: self.actor(tie.to).id.clone(),
-            relation: self.relations.name(tie.tie.relation).to_string(),
-            start: tie.tie.start(),
-            end: tie.tie.end(),
-            confidence: tie.tie.confidence,
-            sources: self.source_ids(tie.tie).map(str::to_string).collect(),
-            note: tie.tie.note().map(str::to_string),
-            evidence: tie.tie.evidence().map(str::to_string),
-            events: tie.tie.events(),
-        }
     }
 
     // ---- actors ----
@@ -410,28 +360,6 @@ impl Graph {
     fn indexes_changed(&mut self) {
         self.active_days = OnceLock::new();
         self.adjacency = OnceLock::new();
-    }
-
-    /// The ties of `actor` that `filter` accepts and that end at `actor`
-    /// when their relation is directed (who pledges to it, its subgroups).
-    pub fn ties_into<'g, 'f>(
-        &'g self,
-        actor: ActorId,
-        filter: &'f TieFilter,
-    ) -> impl Iterator<Item = TieRef<'g>> + use<'g, 'f> {
-        self.ties_of(actor, filter)
-            .filter(move |t| t.to == actor || !self.relations.is_directed(t.tie.relation))
-    }
-
-    /// The ties of `actor` that `filter` accepts and that start at `actor`
-    /// when their relation is directed (what it pledges to, its parents).
-    pub fn ties_out_of<'g, 'f>(
-        &'g self,
-        actor: ActorId,
-        filter: &'f TieFilter,
-    ) -> impl Iterator<Item = TieRef<'g>> + use<'g, 'f> {
-        self.ties_of(actor, filter)
-            .filter(move |t| t.from == actor || !self.relations.is_directed(t.tie.relation))
     }
 
     /// How many ties of `relation` that `filter` accepts. Without a

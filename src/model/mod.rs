@@ -4,6 +4,7 @@
 pub mod actor;
 pub mod adjacency;
 mod build;
+mod cycles;
 pub mod event;
 pub use build::GraphBuilder;
 pub mod graph;

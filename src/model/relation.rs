@@ -112,10 +112,6 @@ impl Relations {
         self.get(id).directed
     }
 
-    pub fn is_builtin(id: RelationId) -> bool {
-        id.index() < BUILTIN.len()
-    }
-
     /// Every relation with its id, built-ins first.
     pub fn iter(&self) -> impl Iterator<Item = (RelationId, &Relation)> {
         self.list

@@ -3,7 +3,10 @@
 //! [`crate::model::Graph::to_spec`] gives it back.
 
 use super::actor::{Actor, Source};
+use super::event::Event;
+use super::graph::Graph;
 use super::relation::{Confidence, Relation};
+use super::tie::TieRef;
 use super::time::PartialDate;
 
 /// A whole graph as written down.
@@ -120,5 +123,58 @@ impl Problem {
     pub fn with_help(mut self, help: Option<String>) -> Self {
         self.help = help;
         self
+    }
+}
+
+/// A graph's document form: what a file holds.
+impl Graph {
+    /// The document form, in the graph's order; `build(to_spec())` gives an equal graph.
+    pub fn to_spec(&self) -> GraphSpec {
+        GraphSpec {
+            title: self.title.clone(),
+            as_of: self.as_of(),
+            sources: self.sources().to_vec(),
+            relations: self.relations().declared().to_vec(),
+            actors: self.actors().map(|(_, a)| a.clone()).collect(),
+            ties: self.all_ties().map(|tie| self.tie_spec(tie)).collect(),
+            events: self.events().iter().map(|e| self.event_spec(e)).collect(),
+        }
+    }
+
+    /// One event in document form.
+    pub fn event_spec(&self, event: &Event) -> EventSpec {
+        EventSpec {
+            date: event.date,
+            actors: event
+                .actors
+                .iter()
+                .map(|a| self.actor(*a).id.clone())
+                .collect(),
+            what: event.what.clone(),
+            confidence: event.confidence,
+            sources: event
+                .sources
+                .iter()
+                .map(|s| self.source(*s).id.clone())
+                .collect(),
+            evidence: event.evidence.clone(),
+            note: event.note.clone(),
+        }
+    }
+
+    /// One tie in document form.
+    pub fn tie_spec(&self, tie: TieRef<'_>) -> TieSpec {
+        TieSpec {
+            from: self.actor(tie.from).id.clone(),
+            to: self.actor(tie.to).id.clone(),
+            relation: self.relations().name(tie.tie.relation).to_string(),
+            start: tie.tie.start(),
+            end: tie.tie.end(),
+            confidence: tie.tie.confidence,
+            sources: self.source_ids(tie.tie).map(str::to_string).collect(),
+            note: tie.tie.note().map(str::to_string),
+            evidence: tie.tie.evidence().map(str::to_string),
+            events: tie.tie.events(),
+        }
     }
 }
