@@ -2,12 +2,14 @@
 //! (written out in `docs/QUERIES.md`); every error names what was expected
 //! and points at the word where it went wrong.
 
+mod filters;
+
 use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
 use super::keywords;
 use super::lexer::{lex, Token, TokenKind};
 use crate::model::time::DateError;
-use crate::model::{ActorKind, Confidence, PartialDate};
+use crate::model::{ActorKind, PartialDate};
 
 /// Parses one query.
 pub fn parse(query: &str) -> Result<Query, QueryError> {
@@ -436,361 +438,123 @@ impl Parser {
         }
         Ok(actors)
     }
-
-    /// The filters after a statement, in any order, each at most once.
-    fn filters(&mut self, statement: &mut Statement, verb: String) -> Result<Filters, QueryError> {
-        let mut filters = Filters::default();
-        let allows = Allows::of(statement);
-        while let Some(token) = self.peek().cloned() {
-            let word = token.text.to_lowercase();
-            let not_here = || {
-                QueryError::new(
-                    QueryErrorKind::NotApplicable(word.clone(), verb.clone()),
-                    token.start,
-                    token.end,
-                )
-            };
-            let repeated = || {
-                QueryError::new(
-                    QueryErrorKind::Repeated(word.clone()),
-                    token.start,
-                    token.end,
-                )
-            };
-            // A filter must suit the statement and come at most once.
-            let guard = |allowed: bool, already: bool| {
-                if !allowed {
-                    Err(not_here())
-                } else if already {
-                    Err(repeated())
-                } else {
-                    Ok(())
-                }
-            };
-            match word.as_str() {
-                "via" => {
-                    guard(allows.via, filters.relations.is_some())?;
-                    self.advance();
-                    filters.relations = Some(self.relation_list()?);
-                }
-                "after" | "before" | "since" | "until" | "during" | "in" | "between" | "as" => {
-                    guard(allows.time, false)?;
-                    if matches!(
-                        statement,
-                        Statement::Export(Export {
-                            frames: Some(_),
-                            ..
-                        })
-                    ) {
-                        return Err(frames_and_time(&token));
-                    }
-                    if filters.time.is_some() {
-                        return Err(QueryError::new(
-                            QueryErrorKind::Invalid(format!("`{word}` is a second time operator")),
-                            token.start,
-                            token.end,
-                        )
-                        .with_help("use one time operator; `between A and B` gives a range"));
-                    }
-                    self.advance();
-                    filters.time = Some(self.time(&word, token.start)?);
-                }
-                "with"
-                    if self
-                        .tokens
-                        .get(self.pos + 1)
-                        .is_some_and(|t| t.is("certainty")) =>
-                {
-                    guard(allows.confidence, filters.certain)?;
-                    self.pos += 2;
-                    filters.certain = true;
-                }
-                "certainly" | "certain" => {
-                    guard(allows.confidence, filters.certain)?;
-                    self.advance();
-                    filters.certain = true;
-                }
-                "now" | "ever" => {
-                    guard(allows.time, false)?;
-                    if filters.time.is_some() {
-                        return Err(QueryError::new(
-                            QueryErrorKind::Invalid(format!("`{word}` is a second time operator")),
-                            token.start,
-                            token.end,
-                        )
-                        .with_help("use one time operator"));
-                    }
-                    self.advance();
-                    filters.time = Some(if word == "now" {
-                        TimeOp::Now
-                    } else {
-                        TimeOp::Ever
-                    });
-                }
-                "from" => {
-                    guard(allows.source, filters.source.is_some())?;
-                    self.advance();
-                    match self.advance() {
-                        Some(name) if name.kind != TokenKind::Comma => {
-                            filters.source = Some(SourceName {
-                                name: name.text,
-                                span: (name.start, name.end),
-                            });
-                        }
-                        _ => return Err(self.expected("a source id, such as ctp-2023-02")),
-                    }
-                }
-                "with" | "confidence" => {
-                    guard(allows.confidence, filters.min_confidence.is_some())?;
-                    self.advance();
-                    if word == "with" {
-                        self.keyword("confidence")?;
-                    }
-                    filters.min_confidence = Some(self.confidence()?);
-                }
-                "depth" => {
-                    guard(allows.depth, filters.depth.is_some())?;
-                    self.advance();
-                    filters.depth = Some(self.number("a depth (a number of hops)")?);
-                }
-                "frames" | "theme" | "to" => {
-                    let Statement::Export(export) = statement else {
-                        break;
-                    };
-                    if word == "frames" && filters.time.is_some() {
-                        return Err(frames_and_time(&token));
-                    }
-                    self.advance();
-                    self.export_option(export, &word, &token)?;
-                }
-                _ => break,
-            }
-        }
-        Ok(filters)
-    }
-
-    fn export_option(
-        &mut self,
-        export: &mut Export,
-        word: &str,
-        token: &Token,
-    ) -> Result<(), QueryError> {
-        let repeated = || {
-            QueryError::new(
-                QueryErrorKind::Repeated(word.to_string()),
-                token.start,
-                token.end,
-            )
-        };
-        match word {
-            "frames" => {
-                if export.frames.is_some() {
-                    return Err(repeated());
-                }
-                let range = self
-                    .advance()
-                    .ok_or_else(|| self.expected("a range of years, such as 2019..2023"))?;
-                let years = range
-                    .text
-                    .split_once("..")
-                    .and_then(|(a, b)| Some((a.parse::<i32>().ok()?, b.parse::<i32>().ok()?)))
-                    .filter(|(a, b)| (1..=9999).contains(a) && (1..=9999).contains(b));
-                let Some((first, last)) = years else {
-                    return Err(QueryError::new(
-                        QueryErrorKind::Expected {
-                            expected: "a range of years, such as 2019..2023".into(),
-                            found: Some(range.text.clone()),
-                        },
-                        range.start,
-                        range.end,
-                    ));
-                };
-                if last < first {
-                    return Err(QueryError::new(
-                        QueryErrorKind::ReversedRange,
-                        range.start,
-                        range.end,
-                    ));
-                }
-                if last - first >= 200 {
-                    return Err(QueryError::new(
-                        QueryErrorKind::Invalid("at most 200 frames".into()),
-                        range.start,
-                        range.end,
-                    ));
-                }
-                export.frames = Some((first, last));
-            }
-            "theme" => {
-                if export.theme.is_some() {
-                    return Err(repeated());
-                }
-                if !self.peek_is_any(&["light", "dark"]) {
-                    return Err(self.expected("`light` or `dark`"));
-                }
-                export.theme = self.advance().map(|t| t.text.to_lowercase());
-            }
-            _ => {
-                if export.target.is_some() {
-                    return Err(repeated());
-                }
-                match self.advance() {
-                    Some(target) if target.kind != TokenKind::Comma => {
-                        export.target = Some((target.text, (target.start, target.end)));
-                    }
-                    _ => {
-                        self.pos = self.pos.min(self.tokens.len());
-                        return Err(self.expected("a file to write, such as jnim.svg"));
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn relation_list(&mut self) -> Result<Vec<RelationName>, QueryError> {
-        let mut relations = Vec::new();
-        loop {
-            match self.peek() {
-                Some(token) if token.kind != TokenKind::Comma => {
-                    let token = self.advance().expect("peeked");
-                    // "subgroup of" reads as one relation.
-                    let mut name = token.text.clone();
-                    let mut end = token.end;
-                    if name.eq_ignore_ascii_case("subgroup") && self.peek_is("of") {
-                        let of = self.advance().expect("peeked");
-                        name.push_str(" of");
-                        end = of.end;
-                    }
-                    relations.push(RelationName {
-                        name,
-                        span: (token.start, end),
-                    });
-                }
-                _ => {
-                    return Err(self.expected(
-                        "a relation (alliance, hostility, allegiance, subgroup-of, ...)",
-                    ))
-                }
-            }
-            if self.peek().is_some_and(|t| t.kind == TokenKind::Comma) {
-                self.advance();
-            } else {
-                return Ok(relations);
-            }
-        }
-    }
-
-    fn time(&mut self, word: &str, start: usize) -> Result<TimeOp, QueryError> {
-        Ok(match word {
-            "after" => TimeOp::After(self.date()?.0),
-            "before" => TimeOp::Before(self.date()?.0),
-            "since" => TimeOp::Since(self.date()?.0),
-            "until" => TimeOp::Until(self.date()?.0),
-            "during" | "in" => TimeOp::During(self.date()?.0),
-            "as" => {
-                self.keyword("of")?;
-                if self.eat("now") {
-                    TimeOp::Now
-                } else {
-                    TimeOp::AsOf(self.date()?.0)
-                }
-            }
-            _ => {
-                let (from, _) = self.date()?;
-                self.keyword("and")?;
-                let (to, to_span) = self.date()?;
-                if to.last_day() < from.first_day() {
-                    return Err(QueryError::new(
-                        QueryErrorKind::ReversedRange,
-                        start,
-                        to_span.1,
-                    ));
-                }
-                TimeOp::Between(from, to)
-            }
-        })
-    }
-
-    fn confidence(&mut self) -> Result<Confidence, QueryError> {
-        match self.peek().and_then(|t| Confidence::parse(&t.text)) {
-            Some(confidence) => {
-                self.advance();
-                Ok(confidence)
-            }
-            None => Err(self.expected("a confidence: confirmed, likely or possible")),
-        }
-    }
-}
-
-/// Which filters a statement takes.
-struct Allows {
-    via: bool,
-    time: bool,
-    confidence: bool,
-    depth: bool,
-    /// `from SOURCE`.
-    source: bool,
-}
-
-impl Allows {
-    fn of(statement: &Statement) -> Allows {
-        let all = Allows {
-            via: true,
-            time: true,
-            confidence: true,
-            depth: false,
-            source: true,
-        };
-        match statement {
-            Statement::Who { .. } => Allows { via: false, ..all },
-            Statement::Subgroups { .. } | Statement::Parents { .. } => Allows {
-                via: false,
-                source: false,
-                ..all
-            },
-            Statement::Ties { .. }
-            | Statement::Timeline { .. }
-            | Statement::Stats
-            | Statement::Why { .. } => all,
-            Statement::Path { .. } => Allows {
-                source: false,
-                ..all
-            },
-            Statement::Neighbors { .. } | Statement::Export(_) => Allows {
-                depth: true,
-                source: false,
-                ..all
-            },
-            Statement::Changes { .. } => Allows { time: false, ..all },
-            // The card, and the tie counts of the listings, follow the filters.
-            Statement::Show { .. }
-            | Statement::Relations
-            | Statement::Sources
-            | Statement::SourcesOf { .. } => all,
-            Statement::Actors { .. } | Statement::Help { .. } | Statement::Expect { .. } => {
-                Allows {
-                    via: false,
-                    time: false,
-                    confidence: false,
-                    depth: false,
-                    source: false,
-                }
-            }
-        }
-    }
-}
-
-/// Each frame of a storyboard is one year, so a time operator has no place.
-fn frames_and_time(token: &Token) -> QueryError {
-    QueryError::new(
-        QueryErrorKind::Invalid("`frames` and a time operator cannot be combined".into()),
-        token.start,
-        token.end,
-    )
-    .with_help("each frame shows one year; leave out the time operator")
 }
 
 fn example_list() -> &'static str {
     "`who allied with JNIM after 2022`, `ties of JNIM` or `show JNIM`"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The error of `query`: its message, byte span, and the column and
+    /// width (in characters) the caret is drawn at.
+    fn error(query: &str) -> (String, (usize, usize), (usize, usize)) {
+        let error = parse(query).expect_err(query);
+        let position = error
+            .diagnostic(query, None)
+            .position
+            .expect("a positioned error");
+        assert_eq!(position.line, 1, "{query}");
+        (
+            error.kind.to_string(),
+            (error.start, error.end),
+            (position.column, position.width),
+        )
+    }
+
+    #[test]
+    fn a_missing_actor_points_past_the_end() {
+        let (message, span, caret) = error("who allied with");
+        assert!(message.contains("an actor name"), "{message}");
+        assert_eq!(span, (15, 15));
+        assert_eq!(caret, (16, 0));
+    }
+
+    #[test]
+    fn a_bad_date_points_at_the_date() {
+        let (message, span, caret) = error("who fought JNIM in 20x2");
+        assert!(message.contains("20x2"), "{message}");
+        assert_eq!(span, (19, 23));
+        assert_eq!(caret, (20, 4));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        // `é` is two bytes: the date starts at byte 22 but column 22.
+        let (_, span, caret) = error("who fought Ménaka in 20x2");
+        assert_eq!(span, (22, 26));
+        assert_eq!(caret, (22, 4));
+    }
+
+    #[test]
+    fn a_filter_that_does_not_suit_points_at_its_word() {
+        let (message, span, caret) = error("who allied with JNIM via alliance");
+        assert!(message.contains("via"), "{message}");
+        assert_eq!(span, (21, 24));
+        assert_eq!(caret, (22, 3));
+    }
+
+    #[test]
+    fn a_second_time_operator_points_at_it() {
+        let (message, span, _) = error("who allied with JNIM after 2022 as of 2023");
+        assert!(message.contains("second time operator"), "{message}");
+        assert_eq!(span, (32, 34));
+    }
+
+    #[test]
+    fn a_reversed_range_covers_both_dates() {
+        let (_, span, caret) = error("changes between 2023 and 2022");
+        assert_eq!(span, (16, 29));
+        assert_eq!(caret, (17, 13));
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end() {
+        let (_, span, caret) = error("show \"Wagner Group");
+        assert_eq!(span, (5, 18));
+        assert_eq!(caret, (6, 13));
+    }
+
+    #[test]
+    fn an_unknown_statement_points_at_its_first_word() {
+        let (message, span, caret) = error("whom did JNIM fight");
+        assert!(message.contains("a question"), "{message}");
+        assert_eq!(span, (0, 4));
+        assert_eq!(caret, (1, 4));
+    }
+
+    #[test]
+    fn a_repeated_certainty_is_refused() {
+        let (message, span, _) = error("who fought JNIM certainly with certainty");
+        assert!(
+            message.contains("certainty") || message.contains("with"),
+            "{message}"
+        );
+        assert_eq!(span, (26, 30));
+    }
+
+    #[test]
+    fn time_words_parse() {
+        let query = parse("who fought JNIM now certainly from ctp-2023-02").unwrap();
+        assert_eq!(query.filters.time, Some(TimeOp::Now));
+        assert!(query.filters.certain);
+        assert_eq!(query.filters.source.unwrap().name, "ctp-2023-02");
+        assert_eq!(
+            parse("who fought JNIM as of now").unwrap().filters.time,
+            Some(TimeOp::Now)
+        );
+        assert_eq!(
+            parse("ties of JNIM ever").unwrap().filters.time,
+            Some(TimeOp::Ever)
+        );
+        let Statement::Why { a, b } = parse("why JNIM and AQIM").unwrap().statement else {
+            panic!("why");
+        };
+        assert_eq!(
+            (a.name.as_str(), b.map(|b| b.name)),
+            ("JNIM", Some("AQIM".into()))
+        );
+    }
 }
