@@ -72,15 +72,13 @@ pub fn run(
                 }
                 report.output.push_str(&output.render(format, color, None));
             }
-            Err(diagnostic) => {
-                report.problems.push(relocate(
-                    diagnostic,
-                    text,
-                    line_start,
-                    line,
-                    origin,
-                    index + 1,
-                ));
+            Err(failure) => {
+                let mut diagnostic = failure.diagnostic(text, line_start).origin(origin);
+                if diagnostic.position.is_none() {
+                    // A failed write points at its statement's line.
+                    diagnostic = diagnostic.at_line_column(text, index + 1, 1, 1);
+                }
+                report.problems.push(diagnostic);
                 if format == Format::Text {
                     report.output.push_str("error (see standard error)\n");
                 }
@@ -91,35 +89,4 @@ pub fn run(
         }
     }
     report
-}
-
-/// Moves a diagnostic made for one line to its place in the whole script.
-fn relocate(
-    diagnostic: Diagnostic,
-    text: &str,
-    line_start: usize,
-    line: &str,
-    origin: &str,
-    line_number: usize,
-) -> Diagnostic {
-    let mut moved = Diagnostic::new(diagnostic.message)
-        .origin(origin)
-        .help(diagnostic.help);
-    match diagnostic.position {
-        Some(p) => {
-            let start = char_offset(line, p.column - 1);
-            let end = char_offset(line, p.column - 1 + p.width);
-            moved = moved.at_span(text, line_start + start, line_start + end);
-        }
-        None => {
-            moved = moved.at_line_column(text, line_number, 1, 1);
-        }
-    }
-    moved
-}
-
-fn char_offset(line: &str, chars: usize) -> usize {
-    line.char_indices()
-        .nth(chars)
-        .map_or(line.len(), |(i, _)| i)
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 use crate::model::Graph;
 use crate::query::eval::{evaluate, Outcome};
-use crate::query::parse;
+use crate::query::{parse, QueryError};
 use crate::store;
 
 /// An open graph and where it came from.
@@ -47,11 +47,10 @@ impl Session {
     }
 
     /// Parses and evaluates one statement: an answer, or an export plan.
-    /// Errors come back as diagnostics pointing into `line`; the caller sets
-    /// their origin and line.
-    pub fn ask(&self, line: &str) -> Result<Outcome<'_>, Diagnostic> {
-        let query = parse(line).map_err(|e| e.diagnostic(line, None))?;
-        evaluate(&self.graph, &query).map_err(|e| e.diagnostic(line, None))
+    /// Errors keep their byte spans in `line`; the caller, who knows the
+    /// whole text, turns them into lines and columns.
+    pub fn ask(&self, line: &str) -> Result<Outcome<'_>, QueryError> {
+        evaluate(&self.graph, &parse(line)?)
     }
 
     /// The REPL's `import csv TIES.csv [actors ACTORS.csv] [mapping MAP.ron]

@@ -11,14 +11,38 @@ use crate::interchange::{self, ExportFormat};
 use crate::model::walk::ego_network;
 use crate::model::Graph;
 use crate::query::eval::{ExportPlan, Outcome};
+use crate::query::QueryError;
 use crate::session::Session;
 
+/// Why a statement could not be carried out.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The query is wrong: it points at a word, in bytes of the line.
+    #[error("{0}")]
+    Query(QueryError),
+    /// An export could not be written.
+    #[error("{0}")]
+    Write(Diagnostic),
+}
+
+impl Failure {
+    /// The failure shown against `text`, in which the statement begins at
+    /// byte `offset` (0 for a one-line statement; the line's start in a
+    /// script), so lines and columns are counted once, on the whole text.
+    pub fn diagnostic(self, text: &str, offset: usize) -> Diagnostic {
+        match self {
+            Failure::Query(error) => error.shifted(offset).diagnostic(text, None),
+            Failure::Write(diagnostic) => diagnostic,
+        }
+    }
+}
+
 /// Asks `session` the statement `line` and carries it out: the answer, or
-/// what an export wrote. Errors point into `line`.
-pub fn carry_out<'s>(session: &'s Session, line: &str) -> Result<Output<'s>, Diagnostic> {
-    match session.ask(line)? {
+/// what an export wrote.
+pub fn carry_out<'s>(session: &'s Session, line: &str) -> Result<Output<'s>, Failure> {
+    match session.ask(line).map_err(Failure::Query)? {
         Outcome::Answer(answer) => Ok(Output::Answer(answer)),
-        Outcome::Export(plan) => write_export(&session.graph, &plan),
+        Outcome::Export(plan) => write_export(&session.graph, &plan).map_err(Failure::Write),
     }
 }
 

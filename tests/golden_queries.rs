@@ -32,7 +32,7 @@ fn blocks(text: &str) -> Vec<(String, String)> {
 fn answer(session: &Session, query: &str) -> String {
     match carry_out(session, query) {
         Ok(output) => output.render(Format::Text, false, None),
-        Err(diagnostic) => diagnostic.render(false),
+        Err(failure) => failure.diagnostic(query, 0).render(false),
     }
     .trim_end()
     .to_string()

@@ -187,7 +187,7 @@ fn one_statement(
                 Done::Success
             })
         }
-        Err(diagnostic) => Err(Problems::new(vec![diagnostic.origin(origin)]).into()),
+        Err(failure) => Err(Problems::new(vec![failure.diagnostic(text, 0).origin(origin)]).into()),
     }
 }
 

@@ -323,10 +323,10 @@ fn handle(
             }
             write_out(&output.render(format, color_out, terminal_width()))?;
         }
-        Err(mut diagnostic) => {
+        Err(failure) => {
             *ok = false;
             // Place the error on its input line: `<stdin>:3:17`.
-            diagnostic = diagnostic.origin("<stdin>");
+            let mut diagnostic = failure.diagnostic(line, 0).origin("<stdin>");
             if let Some(position) = diagnostic.position.as_mut() {
                 position.line = number;
             }

@@ -90,8 +90,17 @@ impl QueryError {
         }
     }
 
-    /// A diagnostic pointing into `query`, the text this error came from;
-    /// `origin` (a script's path) and `line` place it in a file.
+    /// The same error in a longer text where the query begins at byte
+    /// `offset` (a script line): spans stay in bytes until they are shown.
+    pub fn shifted(mut self, offset: usize) -> Self {
+        self.start += offset;
+        self.end += offset;
+        self
+    }
+
+    /// A diagnostic pointing into `query`, the text this error came from
+    /// (a whole script, for a shifted error); `origin` names the file. Lines
+    /// and columns are counted here, once.
     pub fn diagnostic(&self, query: &str, origin: Option<&str>) -> Diagnostic {
         let mut diagnostic = Diagnostic::new(self.kind.to_string())
             .at_span(query, self.start, self.end.max(self.start + 1))
