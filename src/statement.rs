@@ -8,8 +8,9 @@ use crate::answer::{Answer, Output};
 use crate::diagnostic::Diagnostic;
 use crate::diagram::{self, DiagramSpec, OutputFormat, Theme};
 use crate::interchange::{self, ExportFormat};
-use crate::model::walk::ego_network;
+use crate::model::walk::{select, Selection};
 use crate::model::Graph;
+use crate::query::ast::ExportKind;
 use crate::query::eval::{ExportPlan, Outcome};
 use crate::query::QueryError;
 use crate::session::Session;
@@ -48,14 +49,9 @@ pub fn carry_out<'s>(session: &'s Session, line: &str) -> Result<Output<'s>, Fai
 
 /// Writes what `plan` asks for; DOT without a target comes back as text.
 pub fn write_export<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic> {
-    match plan.format.as_str() {
-        "dot" => dot(graph, plan),
-        other => match ExportFormat::parse(other) {
-            Some(format) => interchange(graph, plan, format),
-            None => Err(Diagnostic::new(format!(
-                "`{other}` is not an export format"
-            ))),
-        },
+    match plan.kind {
+        ExportKind::Diagram => dot(graph, plan),
+        ExportKind::Data(format) => interchange(graph, plan, format),
     }
 }
 
@@ -114,19 +110,7 @@ fn interchange<'g>(
             format.name()
         )));
     }
-    let (ties, actors) = match plan.focus {
-        Some(focus) => {
-            let network = ego_network(graph, focus, plan.depth, &plan.filter);
-            (
-                network.ties,
-                network.actors.into_iter().map(|(actor, _)| actor).collect(),
-            )
-        }
-        None => (
-            graph.ties(&plan.filter).map(|t| t.id).collect(),
-            graph.actors().map(|(id, _)| id).collect::<Vec<_>>(),
-        ),
-    };
+    let Selection { actors, ties } = select(graph, plan.focus, plan.depth, &plan.filter);
     match &plan.target {
         None if format.is_directory() => Err(Diagnostic::new(format!(
             "export {} writes several files: give a folder with `to DIR/`",
@@ -165,28 +149,5 @@ fn frame_target(target: &str) -> Result<(PathBuf, OutputFormat), diagram::Diagra
             Ok((dir.to_path_buf(), format))
         }
         _ => Ok((path.to_path_buf(), OutputFormat::Svg)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::interchange::ExportFormat;
-    use crate::query::eval::EXPORT_FORMATS;
-
-    #[test]
-    fn the_language_names_exactly_the_formats_the_writers_know() {
-        for name in EXPORT_FORMATS.iter().filter(|n| **n != "dot") {
-            assert!(
-                ExportFormat::parse(name).is_some(),
-                "no writer for `{name}`"
-            );
-        }
-        for format in ExportFormat::ALL {
-            assert!(
-                EXPORT_FORMATS.contains(&format.name()),
-                "the language lacks `{}`",
-                format.name()
-            );
-        }
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::model::time::DAY_MAX;
-use crate::model::walk::ego_network;
+use crate::model::walk::select;
 use crate::model::{ActorId, Day, Graph, TieFilter, TieId, TieRef};
 
 use super::style::TieState;
@@ -21,35 +21,13 @@ pub struct View {
 }
 
 impl View {
-    /// The actors and ties of `spec` with `filter` in place of its own.
+    /// The actors and ties of `spec` with `filter` in place of its own:
+    /// the selection exports use too.
     pub fn select(graph: &Graph, spec: &DiagramSpec, filter: &TieFilter) -> View {
-        match spec.focus {
-            Some(focus) => {
-                let walk = ego_network(graph, focus, spec.depth, filter);
-                View {
-                    actors: walk.actors.into_iter().map(|(a, _)| a).collect(),
-                    ties: walk.ties.into_iter().collect(),
-                }
-            }
-            None => {
-                let mut view = View::default();
-                for tie in graph.ties(filter) {
-                    view.ties.insert(tie.id);
-                    view.actors.insert(tie.from);
-                    view.actors.insert(tie.to);
-                }
-                // Actors with no ties at all are still part of the whole
-                // graph, when they are active in the window.
-                for (id, actor) in graph.actors() {
-                    let active = actor
-                        .active
-                        .is_none_or(|period| period.window().overlaps(filter.window));
-                    if graph.degree(id) == 0 && active {
-                        view.actors.insert(id);
-                    }
-                }
-                view
-            }
+        let selection = select(graph, spec.focus, spec.depth, filter);
+        View {
+            actors: selection.actors.into_iter().collect(),
+            ties: selection.ties.into_iter().collect(),
         }
     }
 

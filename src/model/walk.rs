@@ -10,10 +10,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::graph::Graph;
 use super::relation::RelationId;
 use super::tie::{ActorId, TieFilter, TieId};
+use super::time::Certainty;
 
 /// Actors and ties around a focus, as a walk found them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Neighbourhood {
+pub struct Neighbors {
     /// Each reached actor with its hop distance from the focus (focus = 0), in BFS order.
     pub actors: Vec<(ActorId, usize)>,
     /// Every accepted tie walked over: those with at least one end closer than
@@ -21,19 +22,61 @@ pub struct Neighbourhood {
     pub ties: Vec<TieId>,
 }
 
+/// What a diagram or an export shows: the actors and ties of a selection.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// In the order found: by hops from the focus, or the graph's order.
+    pub actors: Vec<ActorId>,
+    pub ties: Vec<TieId>,
+}
+
+/// The one selection diagrams and exports share: the ego network of
+/// `focus` up to `depth` hops, or without a focus every tie `filter`
+/// accepts, with its actors and the actors that have no ties at all and
+/// may be alive in the filter's window.
+pub fn select(
+    graph: &Graph,
+    focus: Option<ActorId>,
+    depth: usize,
+    filter: &TieFilter,
+) -> Selection {
+    match focus {
+        Some(focus) => {
+            let walk = ego_network(graph, focus, depth, filter);
+            Selection {
+                actors: walk.actors.into_iter().map(|(a, _)| a).collect(),
+                ties: walk.ties,
+            }
+        }
+        None => {
+            let ties: Vec<TieId> = graph.ties(filter).map(|t| t.id).collect();
+            let mut on_ties = FxHashSet::default();
+            for tie in ties.iter().filter_map(|t| graph.tie(*t)) {
+                on_ties.insert(tie.from);
+                on_ties.insert(tie.to);
+            }
+            let actors = graph
+                .actors()
+                .filter(|(id, actor)| {
+                    on_ties.contains(id)
+                        || (graph.degree(*id) == 0
+                            && actor.life().activity(filter.window) != Certainty::No)
+                })
+                .map(|(id, _)| id)
+                .collect();
+            Selection { actors, ties }
+        }
+    }
+}
+
 /// The ego network of `focus` up to `depth` hops over ties `filter` accepts,
 /// direction ignored. Distances and seen ties live in arrays indexed by
 /// actor and tie, so the walk does no hashing.
-pub fn ego_network(
-    graph: &Graph,
-    focus: ActorId,
-    depth: usize,
-    filter: &TieFilter,
-) -> Neighbourhood {
+pub fn ego_network(graph: &Graph, focus: ActorId, depth: usize, filter: &TieFilter) -> Neighbors {
     let network = graph.network();
     let mut distance = vec![usize::MAX; NodeIndexable::node_bound(network)];
     let mut tie_seen = BitSet::new(EdgeIndexable::edge_bound(network));
-    let mut result = Neighbourhood {
+    let mut result = Neighbors {
         actors: vec![(focus, 0)],
         ties: Vec::new(),
     };

@@ -1,6 +1,6 @@
 //! The parsed form of a query: what is asked, of whom, and under which filters.
 
-use crate::model::{ActorKind, Confidence, PartialDate};
+use crate::model::{ActorKind, Confidence, ExportFormat, PartialDate};
 
 /// A byte span in the query text.
 pub type Span = (usize, usize);
@@ -67,11 +67,38 @@ pub enum Who {
     PledgedTo,
 }
 
+/// What kind of file an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// `dot`: a diagram (DOT, or a picture through Graphviz).
+    Diagram,
+    /// A file for another tool.
+    Data(ExportFormat),
+}
+
+impl ExportKind {
+    /// The word the language uses for a diagram.
+    pub const DIAGRAM_WORD: &'static str = "dot";
+
+    /// Reads a format word: `dot` or a data format's name.
+    pub fn parse(word: &str) -> Option<ExportKind> {
+        if word.eq_ignore_ascii_case(Self::DIAGRAM_WORD) {
+            Some(ExportKind::Diagram)
+        } else {
+            ExportFormat::parse(word).map(ExportKind::Data)
+        }
+    }
+
+    /// Every format word, for messages and completion.
+    pub fn words() -> impl Iterator<Item = &'static str> {
+        std::iter::once(Self::DIAGRAM_WORD).chain(ExportFormat::ALL.iter().map(|f| f.name()))
+    }
+}
+
 /// What an export writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Export {
-    /// `dot`, `csv`, `json`, `graphml`, `gexf` or `cypher`.
-    pub format: String,
+    pub kind: ExportKind,
     pub format_span: Span,
     /// `None` is `all`, the whole graph.
     pub focus: Option<ActorName>,

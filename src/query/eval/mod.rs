@@ -31,7 +31,7 @@ pub enum Outcome<'g> {
 /// An export, resolved against the graph, for the edge to carry out.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportPlan {
-    pub format: String,
+    pub kind: ExportKind,
     pub focus: Option<ActorId>,
     pub depth: usize,
     pub filter: TieFilter,
@@ -41,19 +41,6 @@ pub struct ExportPlan {
     pub theme: Option<String>,
     pub target: Option<String>,
 }
-
-/// The words `export` takes for its format. The writers live at the edge
-/// (`crate::export`), which checks it knows each of these.
-pub const EXPORT_FORMATS: &[&str] = &[
-    "dot",
-    "csv",
-    "json",
-    "graphml",
-    "gexf",
-    "cypher",
-    "neo4j-admin",
-    "neo4j",
-];
 
 /// Depth of `neighbors of` and `export` when none is given.
 pub const DEFAULT_DEPTH: usize = 1;
@@ -154,27 +141,13 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
             text: super::help::text(topic.as_deref()),
         },
         Statement::Export(export) => {
-            if !EXPORT_FORMATS.contains(&export.format.as_str()) {
-                return Err(QueryError::new(
-                    QueryErrorKind::Expected {
-                        expected: "an export format".into(),
-                        found: Some(export.format.clone()),
-                    },
-                    export.format_span.0,
-                    export.format_span.1,
-                )
-                .with_help(format!(
-                    "formats are {} (dot also renders .svg, .png and .pdf through Graphviz)",
-                    EXPORT_FORMATS.join(", ")
-                )));
-            }
             let focus = export
                 .focus
                 .as_ref()
                 .map(|a| resolve(graph, a))
                 .transpose()?;
             return Ok(Outcome::Export(ExportPlan {
-                format: export.format.clone(),
+                kind: export.kind,
                 focus,
                 depth: query.filters.depth.unwrap_or(if focus.is_some() {
                     DEFAULT_DEPTH

@@ -376,15 +376,26 @@ impl Parser {
     }
 
     fn export(&mut self) -> Result<Export, QueryError> {
+        let formats = || ExportKind::words().collect::<Vec<_>>().join(", ");
         let format = match self.peek() {
             Some(token) if token.kind == TokenKind::Word && !token.is("all") => {
                 self.advance().expect("peeked")
             }
-            _ => {
-                return Err(
-                    self.expected("an export format: dot, csv, json, graphml, gexf or cypher")
-                )
-            }
+            _ => return Err(self.expected(format!("an export format: {}", formats()))),
+        };
+        let Some(kind) = ExportKind::parse(&format.text) else {
+            return Err(QueryError::new(
+                QueryErrorKind::Expected {
+                    expected: "an export format".into(),
+                    found: Some(format.text.clone()),
+                },
+                format.start,
+                format.end,
+            )
+            .with_help(format!(
+                "formats are {} (dot also renders .svg, .png and .pdf through Graphviz)",
+                formats()
+            )));
         };
         let focus = if self.eat("all") {
             None
@@ -392,7 +403,7 @@ impl Parser {
             Some(self.actor()?)
         };
         Ok(Export {
-            format: format.text.to_lowercase(),
+            kind,
             format_span: (format.start, format.end),
             focus,
             frames: None,
