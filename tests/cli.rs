@@ -725,7 +725,7 @@ mod command_line {
             .stderr(
                 "error: expected an export format, found `xml`\n --> <export>:1:8\n  |\n\
                  1 | export xml all\n  |        ^^^\n  = help: formats are dot, csv, json, \
-                 graphml, gexf, cypher, neo4j-admin, neo4j (dot also renders .svg, .png and .pdf \
+                 graphml, gexf, cypher, neo4j-admin (dot also renders .svg, .png and .pdf \
                  through Graphviz)\n",
             )
             .run();
