@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use actorgraph::answer::{Format, Output};
 use actorgraph::session::Session;
-use actorgraph::statement::carry_out;
+use actorgraph::statement::execute;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -58,12 +58,12 @@ fn main() {
     println!("| query | results | evaluate median | evaluate p95 | + text median |");
     println!("|---|---:|---:|---:|---:|");
     for query in queries {
-        let (results, evaluate) = measure(|| match carry_out(&session, &query) {
+        let (results, evaluate) = measure(|| match execute(&session, &query) {
             Ok(Output::Answer(answer)) => answer.len(),
             Ok(Output::Verbatim(_)) => 0,
             Err(d) => panic!("{query}: {d}"),
         });
-        let (_, rendered) = measure(|| match carry_out(&session, &query) {
+        let (_, rendered) = measure(|| match execute(&session, &query) {
             Ok(output) => output.render(Format::Text, false, None).len(),
             Err(d) => panic!("{query}: {d}"),
         });

@@ -88,7 +88,7 @@ impl Diagnostic {
         }
     }
 
-    /// The full rendering; `color` adds ANSI colours for a terminal.
+    /// The full rendering; `color` adds ANSI colors for a terminal.
     pub fn render(&self, color: bool) -> String {
         let paint = |code: &str, text: &str| {
             if color {

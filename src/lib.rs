@@ -8,6 +8,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod answer;
+pub mod atomic;
 pub mod diagnostic;
 pub mod diagram;
 pub mod interchange;

@@ -6,7 +6,7 @@
 use crate::answer::Format;
 use crate::diagnostic::Diagnostic;
 use crate::session::Session;
-use crate::statement::carry_out;
+use crate::statement::execute;
 
 /// What a script run found.
 #[derive(Debug, Default)]
@@ -55,7 +55,7 @@ pub fn run(
         if format == Format::Text {
             report.output.push_str(&format!("» {statement}\n"));
         }
-        match carry_out(session, line) {
+        match execute(session, line) {
             Ok(output) => {
                 if let Some(message) = output.failed_check() {
                     report.failed_expectations += 1;

@@ -40,7 +40,7 @@ impl Failure {
 
 /// Asks `session` the statement `line` and carries it out: the answer, or
 /// what an export wrote.
-pub fn carry_out<'s>(session: &'s Session, line: &str) -> Result<Output<'s>, Failure> {
+pub fn execute<'s>(session: &'s Session, line: &str) -> Result<Output<'s>, Failure> {
     match session.ask(line).map_err(Failure::Query)? {
         Outcome::Answer(answer) => Ok(Output::Answer(answer)),
         Outcome::Export(plan) => write_export(&session.graph, &plan).map_err(Failure::Write),

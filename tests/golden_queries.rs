@@ -5,7 +5,7 @@
 
 use actorgraph::answer::Format;
 use actorgraph::session::Session;
-use actorgraph::statement::carry_out;
+use actorgraph::statement::execute;
 
 const PATH: &str = "tests/golden/queries.txt";
 
@@ -30,7 +30,7 @@ fn blocks(text: &str) -> Vec<(String, String)> {
 }
 
 fn answer(session: &Session, query: &str) -> String {
-    match carry_out(session, query) {
+    match execute(session, query) {
         Ok(output) => output.render(Format::Text, false, None),
         Err(failure) => failure.diagnostic(query, 0).render(false),
     }

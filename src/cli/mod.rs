@@ -15,7 +15,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use actorgraph::answer::Format;
 use actorgraph::session::Session;
-use actorgraph::statement::carry_out;
+use actorgraph::statement::execute;
 use actorgraph::{script, store};
 use report::{Done, Problems};
 
@@ -116,13 +116,13 @@ pub enum Command {
     },
 }
 
-/// Colours go to a terminal only, and never when NO_COLOR is set.
+/// Colors go to a terminal only, and never when NO_COLOR is set.
 pub fn color_for(is_terminal: bool) -> bool {
-    colour_allowed(is_terminal, std::env::var_os("NO_COLOR").as_deref())
+    color_allowed(is_terminal, std::env::var_os("NO_COLOR").as_deref())
 }
 
-/// The rule of <https://no-color.org>: any non-empty NO_COLOR turns colour off.
-fn colour_allowed(is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+/// The rule of <https://no-color.org>: any non-empty NO_COLOR turns color off.
+fn color_allowed(is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
     is_terminal && no_color.is_none_or(|v| v.is_empty())
 }
 
@@ -178,7 +178,7 @@ fn one_statement(
     format: Format,
 ) -> anyhow::Result<Done> {
     let color_out = color_for(std::io::stdout().is_terminal());
-    match carry_out(session, text) {
+    match execute(session, text) {
         Ok(output) => {
             write_out(&output.render(format, color_out, terminal_width()))?;
             Ok(if output.failed_check().is_some() {
@@ -333,11 +333,11 @@ mod tests {
     use std::ffi::OsStr;
 
     #[test]
-    fn colour_only_on_a_terminal_without_no_color() {
-        assert!(colour_allowed(true, None));
-        assert!(colour_allowed(true, Some(OsStr::new(""))));
-        assert!(!colour_allowed(true, Some(OsStr::new("1"))));
-        assert!(!colour_allowed(false, None));
+    fn color_only_on_a_terminal_without_no_color() {
+        assert!(color_allowed(true, None));
+        assert!(color_allowed(true, Some(OsStr::new(""))));
+        assert!(!color_allowed(true, Some(OsStr::new("1"))));
+        assert!(!color_allowed(false, None));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use actorgraph::answer::Format;
 use actorgraph::diagnostic::Diagnostic;
 use actorgraph::query::keywords;
 use actorgraph::session::Session;
-use actorgraph::statement::carry_out;
+use actorgraph::statement::execute;
 
 use super::report::{self, Done};
 use super::{terminal_width, write_out};
@@ -316,7 +316,7 @@ fn handle(
         }
         _ => {}
     }
-    match carry_out(session, line) {
+    match execute(session, line) {
         Ok(output) => {
             if output.failed_check().is_some() {
                 *ok = false;

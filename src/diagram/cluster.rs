@@ -82,7 +82,7 @@ pub fn items(
         .collect()
 }
 
-/// What nesting one node needs: the nodes, their children, the colours.
+/// What nesting one node needs: the nodes, their children, the colors.
 struct Nest<'a> {
     nodes: &'a [SceneNode],
     children: &'a BTreeMap<usize, Vec<usize>>,

@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use super::dot::escape;
-use super::style::{Colour, LineStyle};
+use super::style::{Color, LineStyle};
 
 /// The contents of an HTML-like label, without the outer `<` `>`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,8 +39,8 @@ pub fn html_text(text: &str) -> String {
     out
 }
 
-/// A colour this module writes into a tag: `#` and hex digits only.
-fn colour(value: &str) -> &str {
+/// A color this module writes into a tag: `#` and hex digits only.
+fn color(value: &str) -> &str {
     let ok = value.starts_with('#')
         && value.len() <= 9
         && value[1..].chars().all(|c| c.is_ascii_hexdigit());
@@ -58,7 +58,7 @@ pub enum Cell {
     Text(String),
     /// A line sample.
     Sample(Sample),
-    /// Text on a rounded chip of a fill colour.
+    /// Text on a rounded chip of a fill color.
     Chip {
         /// `#rrggbb`.
         fill: &'static str,
@@ -70,8 +70,8 @@ pub enum Cell {
 /// A legend's line sample: how a kind of tie is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sample {
-    /// The line's colour and opacity.
-    pub colour: Colour,
+    /// The line's color and opacity.
+    pub color: Color,
     /// Solid, dashed or dotted.
     pub line: LineStyle,
     /// Two parallel lines.
@@ -82,13 +82,13 @@ pub struct Sample {
     pub thick: bool,
 }
 
-/// A legend table: rows of cells, in a font size and text colour.
+/// A legend table: rows of cells, in a font size and text color.
 pub struct Table {
     /// The font face.
     pub font: &'static str,
     /// The point size.
     pub size: &'static str,
-    /// The colour of text cells.
+    /// The color of text cells.
     pub text_color: &'static str,
     /// Rows of cells; a short row's last cell spans the rest.
     pub rows: Vec<Vec<Cell>>,
@@ -107,7 +107,7 @@ impl Table {
              <TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">",
             html_text(self.font),
             html_text(self.size),
-            colour(self.text_color)
+            color(self.text_color)
         );
         for row in &self.rows {
             out.push_str("<TR>");
@@ -136,13 +136,13 @@ fn cell_html(cell: &Cell, span: &str, out: &mut String) {
                 out,
                 "<TD ALIGN=\"LEFT\"{span}><TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"3\" \
                  STYLE=\"ROUNDED\" BGCOLOR=\"{}\"><TR><TD>{}</TD></TR></TABLE></TD>",
-                colour(fill),
+                color(fill),
                 html_text(text)
             );
         }
         Cell::Sample(sample) => {
-            let text = sample.colour.to_string();
-            let color = colour(&text);
+            let text = sample.color.to_string();
+            let color = color(&text);
             let height = if sample.thick { 4 } else { 2 };
             // Segments of (width, drawn); a solid line is one segment.
             let segments: Vec<(usize, bool)> = match sample.line {
@@ -212,10 +212,10 @@ mod tests {
     }
 
     #[test]
-    fn colours_in_tags_are_hex_only() {
-        assert_eq!(colour("#1f5fbfa6"), "#1f5fbfa6");
-        assert_eq!(colour("red\" IMG"), "#000000");
-        assert_eq!(colour("#12345678901"), "#000000");
+    fn colors_in_tags_are_hex_only() {
+        assert_eq!(color("#1f5fbfa6"), "#1f5fbfa6");
+        assert_eq!(color("red\" IMG"), "#000000");
+        assert_eq!(color("#12345678901"), "#000000");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::model::{ActorKind, Confidence, Day, Graph, RelationId};
 
 use super::html::{Cell, Html, Sample, Table};
 use super::scene::{Attrs, Cluster, Item, Key, Label, Scene, SceneEdge, SceneNode};
-use super::style::{self, Colour, LineStyle, Palette, TieLook, TieState};
+use super::style::{self, Color, LineStyle, Palette, TieLook, TieState};
 use super::view::{tie_state, View};
 
 /// A way a tie can be drawn besides confirmed and running, which the legend
@@ -120,7 +120,7 @@ pub fn add(
         let rel = style::relation_style(palette, relations, *relation);
         let look = TieLook::new(&rel, Confidence::Confirmed, TieState::Running);
         let sample = Sample {
-            colour: look.colour,
+            color: look.color,
             line: look.line,
             double: look.double,
             arrow: look.arrowhead.is_some(),
@@ -132,7 +132,7 @@ pub fn add(
     for marker in &contents.markers {
         let (confidence, state) = marker.drawn_as();
         let sample = Sample {
-            colour: Colour::faded(palette.neutral, confidence, state),
+            color: Color::faded(palette.neutral, confidence, state),
             line: LineStyle::of(confidence, state),
             double: false,
             arrow: false,

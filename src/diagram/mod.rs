@@ -26,15 +26,15 @@ mod view;
 
 use std::path::{Path, PathBuf};
 
+use crate::atomic::WriteError;
 use crate::model::{ActorId, TieFilter};
-use crate::store::atomic::WriteError;
 
 pub use dot::{quote, to_dot};
 pub use html::html_text;
 pub use render::{export, render_dot};
 pub use storyboard::storyboard;
 
-/// Colours for a white slide or a dark one.
+/// Colors for a white slide or a dark one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Theme {
     /// Dark text on white.
@@ -55,7 +55,7 @@ pub struct DiagramSpec {
     pub filter: TieFilter,
     /// When the view is, for the title: "as of 2023-02", "during 2022".
     pub time_label: Option<String>,
-    /// The colours.
+    /// The colors.
     pub theme: Theme,
 }
 

@@ -5,8 +5,8 @@ use std::io::{ErrorKind, Write as _};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use crate::atomic::write_atomically;
 use crate::model::Graph;
-use crate::store::atomic::write_atomically;
 
 use super::{to_dot, DiagramError, DiagramSpec, OutputFormat};
 

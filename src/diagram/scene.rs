@@ -11,7 +11,7 @@ use crate::model::{ActorId, Graph, TieRef};
 use super::cluster::{self, Nesting};
 use super::html::Html;
 use super::legend;
-use super::style::{self, Colour, Palette, TieLook};
+use super::style::{self, Color, Palette, TieLook};
 use super::title::title;
 use super::view::{tie_state, view_day, View};
 use super::DiagramSpec;
@@ -282,9 +282,9 @@ fn tie_attrs(graph: &Graph, tie: TieRef<'_>, day: crate::model::Day, palette: &P
         }
         None => attrs.push(("dir", "none".into())),
     }
-    let text = Colour {
+    let text = Color {
         rgb: palette.text,
-        alpha: look.colour.alpha,
+        alpha: look.color.alpha,
     };
     attrs.push(("fontcolor", text.to_string()));
     attrs

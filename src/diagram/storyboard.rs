@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
+use crate::atomic::write_atomically;
 use crate::model::{Graph, PartialDate, TieFilter, Window};
-use crate::store::atomic::write_atomically;
 
 use super::cluster::Nesting;
 use super::dot::{print, Naming, Pinned};

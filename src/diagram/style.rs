@@ -1,4 +1,4 @@
-//! The visual language: colours per theme, line styles per relation, shapes
+//! The visual language: colors per theme, line styles per relation, shapes
 //! per actor kind, fills per network, and how certainty and endings fade a tie.
 
 use std::collections::BTreeMap;
@@ -19,7 +19,7 @@ pub const TITLE_FONT_SIZE: &str = "22";
 /// Point size of the legend.
 pub const LEGEND_FONT_SIZE: &str = "14";
 
-/// The colours of one theme.
+/// The colors of one theme.
 pub struct Palette {
     /// The slide behind everything.
     pub background: &'static str,
@@ -41,7 +41,7 @@ pub struct Palette {
     pub declared: &'static [&'static str],
     /// Network fills, by the order tags first appear in the graph (cycled).
     pub networks: &'static [&'static str],
-    /// The neutral colour of legend samples for "ended", "likely", "possible".
+    /// The neutral color of legend samples for "ended", "likely", "possible".
     pub neutral: &'static str,
 }
 
@@ -138,26 +138,26 @@ pub fn alpha(confidence: Confidence, state: TieState) -> u8 {
     }
 }
 
-/// A palette colour with an opacity, written `#rrggbbaa`.
+/// A palette color with an opacity, written `#rrggbbaa`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Colour {
+pub struct Color {
     /// `#rrggbb`, from a [`Palette`].
     pub rgb: &'static str,
     /// Opacity, 0 (invisible) to 255 (opaque).
     pub alpha: u8,
 }
 
-impl Colour {
+impl Color {
     /// `rgb` faded for a tie of this confidence and state.
-    pub fn faded(rgb: &'static str, confidence: Confidence, state: TieState) -> Colour {
-        Colour {
+    pub fn faded(rgb: &'static str, confidence: Confidence, state: TieState) -> Color {
+        Color {
             rgb,
             alpha: alpha(confidence, state),
         }
     }
 }
 
-impl fmt::Display for Colour {
+impl fmt::Display for Color {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{:02x}", self.rgb, self.alpha)
     }
@@ -212,8 +212,8 @@ pub fn relation_style(
 /// How one tie is drawn, chosen once from its relation, confidence and
 /// state; written out as text only when the edge's attributes are.
 pub struct TieLook {
-    /// The relation's colour, faded for confidence and state.
-    pub colour: Colour,
+    /// The relation's color, faded for confidence and state.
+    pub color: Color,
     /// Solid, dashed or dotted.
     pub line: LineStyle,
     /// Drawn as two parallel lines.
@@ -228,7 +228,7 @@ impl TieLook {
     /// The look of a tie of `relation` at this confidence and state.
     pub fn new(relation: &RelationStyle, confidence: Confidence, state: TieState) -> TieLook {
         TieLook {
-            colour: Colour::faded(relation.color, confidence, state),
+            color: Color::faded(relation.color, confidence, state),
             line: LineStyle::of(confidence, state),
             double: relation.double,
             penwidth: relation.penwidth,
@@ -236,12 +236,12 @@ impl TieLook {
         }
     }
 
-    /// The Graphviz `color` value: one colour, or two parallel lines.
+    /// The Graphviz `color` value: one color, or two parallel lines.
     pub fn color_list(&self) -> String {
         if self.double {
-            format!("{0}:invis:{0}", self.colour)
+            format!("{0}:invis:{0}", self.color)
         } else {
-            self.colour.to_string()
+            self.color.to_string()
         }
     }
 }
@@ -313,7 +313,7 @@ mod tests {
 
         let allegiance = relation_style(&LIGHT, &relations, RelationId::ALLEGIANCE);
         let look = TieLook::new(&allegiance, Confidence::Possible, TieState::Ended);
-        assert_eq!(look.colour.to_string(), "#1f5fbf4d");
+        assert_eq!(look.color.to_string(), "#1f5fbf4d");
         assert_eq!(look.line.as_str(), "dotted");
         assert_eq!(look.penwidth.to_string(), "1.8");
         assert_eq!(look.arrowhead, Some("normal"));

@@ -78,11 +78,11 @@ pub(crate) fn check_subgroup_cycles(
 /// One cycle of a small directed graph, as (actor, tie index of the edge leaving it).
 fn find_cycle(graph: &DiGraph<ActorId, usize>) -> Option<Vec<(ActorId, usize)>> {
     use petgraph::visit::EdgeRef;
-    // Depth-first search with colours; the grey stack holds the current path.
+    // Depth-first search with colors; the grey stack holds the current path.
     let n = graph.node_count();
-    let mut colour = vec![0u8; n];
+    let mut color = vec![0u8; n];
     for root in graph.node_indices() {
-        if colour[root.index()] != 0 {
+        if color[root.index()] != 0 {
             continue;
         }
         let mut path: Vec<(petgraph::graph::NodeIndex, usize)> = Vec::new();
@@ -93,13 +93,13 @@ fn find_cycle(graph: &DiGraph<ActorId, usize>) -> Option<Vec<(ActorId, usize)>> 
                 .map(|e| (e.target(), *e.weight()))
                 .collect::<Vec<_>>(),
         )];
-        colour[root.index()] = 1;
+        color[root.index()] = 1;
         while let Some((node, pending)) = stack.last_mut() {
             let node = *node;
             match pending.pop() {
-                Some((next, tie)) => match colour[next.index()] {
+                Some((next, tie)) => match color[next.index()] {
                     0 => {
-                        colour[next.index()] = 1;
+                        color[next.index()] = 1;
                         path.push((node, tie));
                         let edges = graph
                             .edges(next)
@@ -115,7 +115,7 @@ fn find_cycle(graph: &DiGraph<ActorId, usize>) -> Option<Vec<(ActorId, usize)>> 
                     _ => {}
                 },
                 None => {
-                    colour[node.index()] = 2;
+                    color[node.index()] = 2;
                     stack.pop();
                     path.pop();
                 }

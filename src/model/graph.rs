@@ -61,10 +61,10 @@ pub struct UnknownActor {
 
 /// " (did you mean A or B?)", or nothing.
 pub fn did_you_mean(suggestions: &[String]) -> String {
-    match suggestions {
-        [] => String::new(),
-        [one] => format!("; did you mean {one}?"),
-        [init @ .., last] => format!("; did you mean {} or {last}?", init.join(", ")),
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", super::names::or_list(suggestions))
     }
 }
 

@@ -70,6 +70,15 @@ pub fn similarity(wanted: &str, candidate: &str) -> f64 {
 /// The lowest similarity worth suggesting.
 pub const SUGGESTION_THRESHOLD: f64 = 0.75;
 
+/// "A", "A or B", "A, B or C": the one way lists of names are read out.
+pub fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

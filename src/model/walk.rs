@@ -192,6 +192,15 @@ fn join_path(
     path
 }
 
+/// Which way a hierarchy walk goes along a directed relation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Along {
+    /// Against the ties' direction: to the members (subgroups) of the start.
+    Down,
+    /// With the ties' direction: to what the start belongs to (parents).
+    Up,
+}
+
 /// One step of a hierarchy walk: the actor reached, its depth, and the tie
 /// that led to it from the actor one level closer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,7 +214,7 @@ pub struct Step {
 /// depth (direct subgroups are 1), in breadth-first order. Each actor is
 /// listed once, at its shallowest depth.
 pub fn subgroups(graph: &Graph, root: ActorId, filter: &TieFilter) -> Vec<Step> {
-    hierarchy(graph, root, filter, RelationId::SUBGROUP_OF, true)
+    hierarchy(graph, root, filter, RelationId::SUBGROUP_OF, Along::Down)
 }
 
 /// A breadth-first walk along one directed relation: downwards (ties into
@@ -215,8 +224,9 @@ pub fn hierarchy(
     start: ActorId,
     filter: &TieFilter,
     relation: RelationId,
-    down: bool,
+    along: Along,
 ) -> Vec<Step> {
+    let down = along == Along::Down;
     let filter = TieFilter {
         relations: Some(vec![relation]),
         ..filter.clone()
@@ -279,7 +289,7 @@ mod tests {
             ids[2],
             &TieFilter::default(),
             RelationId::SUBGROUP_OF,
-            false,
+            Along::Up,
         )
         .iter()
         .map(|s| s.actor)

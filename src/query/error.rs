@@ -1,6 +1,7 @@
 //! Query errors: what went wrong and the byte span of the word it is about.
 
 use crate::diagnostic::Diagnostic;
+use crate::model::names::or_list;
 
 /// What went wrong in a query.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -109,14 +110,5 @@ impl QueryError {
             diagnostic = diagnostic.origin(origin);
         }
         diagnostic
-    }
-}
-
-/// "A, B or C", each quoted as a name.
-pub fn or_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }

@@ -1,6 +1,5 @@
 //! Graph files on disk. The model knows nothing of them.
 
-pub mod atomic;
 pub mod ron;
 mod spans;
 mod stream;

@@ -15,9 +15,9 @@ use ron::ser::PrettyConfig;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Graph, GraphBuilder, Problem, Site};
 
-use super::atomic::write_atomically;
 use super::spans::SpanTree;
 use super::stream::Document;
+use crate::atomic::write_atomically;
 
 /// Why a graph file could not be read or written; holds every problem found.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,8 +13,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::atomic::write_atomically;
 use crate::model::{ActorId, Graph, TieId};
-use crate::store::atomic::write_atomically;
 
 mod csv;
 mod cypher;
@@ -39,7 +39,7 @@ pub enum ExportError {
     Directory { path: String, error: std::io::Error },
     /// A file could not be written.
     #[error("{0}")]
-    Write(#[from] crate::store::atomic::WriteError),
+    Write(#[from] crate::atomic::WriteError),
 }
 
 /// Writes the selected actors and ties (and the ends of those ties) to

@@ -2,7 +2,7 @@
 //! each tie judged by the question's filter.
 
 use crate::answer::*;
-use crate::model::walk::{hierarchy, Step};
+use crate::model::walk::{hierarchy, Along, Step};
 use crate::model::{ActorId, Certainty, Event, Graph, RelationId, TieFilter, TieRef};
 
 pub fn actor_out(graph: &Graph, id: ActorId) -> ActorOut<'_> {
@@ -140,7 +140,7 @@ pub(super) fn parents<'g>(
     actor: ActorId,
     filter: &TieFilter,
 ) -> Vec<ActorRow<'g>> {
-    let chain = hierarchy(graph, actor, filter, RelationId::SUBGROUP_OF, false);
+    let chain = hierarchy(graph, actor, filter, RelationId::SUBGROUP_OF, Along::Up);
     let mut rows = step_rows(graph, &chain, filter);
     let allegiance = TieFilter {
         relations: Some(vec![RelationId::ALLEGIANCE]),
