@@ -9,7 +9,7 @@
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
-use super::graph::Network;
+use super::network::Network;
 use super::relation::{Confidence, RelationId};
 use super::tie::{ActorId, TieFilter, TieId};
 use super::time::{Bounds, Certainty, Day};

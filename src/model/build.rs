@@ -8,14 +8,22 @@ use rustc_hash::FxHashMap;
 use super::actor::Actor;
 use super::cycles::check_subgroup_cycles;
 use super::event::Event;
-use super::graph::{did_you_mean, nearest, tie_site, Graph};
+use super::graph::{did_you_mean, nearest, Graph};
 use super::names::normalize;
 use super::relation::{RelationId, Relations};
+use super::spec::tie_site;
 use super::spec::{EventSpec, GraphSpec, Problem, Site, TieSpec};
 use super::tie::{ActorId, SourceId, Tie, TieDetails};
 use super::time::{Bounds, PartialDate, Window};
 
-pub(crate) fn build(spec: GraphSpec) -> Result<Graph, Vec<Problem>> {
+impl Graph {
+    /// Validates a document into a graph, reporting every problem at once.
+    pub fn build(spec: GraphSpec) -> Result<Graph, Vec<Problem>> {
+        build(spec)
+    }
+}
+
+fn build(spec: GraphSpec) -> Result<Graph, Vec<Problem>> {
     let mut builder = GraphBuilder::new(spec.title, None);
     builder.set_as_of(spec.as_of);
     for source in spec.sources {

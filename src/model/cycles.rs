@@ -4,7 +4,8 @@
 use petgraph::graph::DiGraph;
 use rustc_hash::FxHashMap;
 
-use super::graph::{tie_site, Graph};
+use super::graph::Graph;
+use super::spec::tie_site;
 use super::spec::Problem;
 use super::tie::ActorId;
 use super::time::{PartialDate, Window};

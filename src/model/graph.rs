@@ -1,7 +1,6 @@
 //! The actor graph: actors, ties, sources and relations, with the indexes
 //! every question goes through.
 
-use petgraph::stable_graph::StableGraph;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use std::sync::OnceLock;
 
@@ -12,16 +11,10 @@ use super::adjacency::{Adjacency, Link};
 use super::event::Event;
 use super::names::{normalize, similarity, SUGGESTION_THRESHOLD};
 use super::relation::{Confidence, RelationId, Relations};
-use super::spec::{GraphSpec, Problem, Site};
 use super::tie::{ActorId, SourceId, Tie, TieFilter, TieId, TieRef};
 use super::time::{Bounds, Certainty, Day, PartialDate, Window, DAY_MAX};
 
-/// The network itself. `StableGraph` because actors and ties can be removed
-/// (imports merge, sessions edit) while the indices already handed out, and
-/// the name index, stay valid; it also allows the parallel edges that two
-/// actors with several dated ties need. Indices are never written to files:
-/// files name actors by id.
-pub type Network = StableGraph<Actor, Tie, petgraph::Directed, u32>;
+pub use super::network::Network;
 
 /// An actor graph.
 #[derive(Clone, Debug, Default)]
@@ -85,11 +78,6 @@ impl Graph {
             title: title.into(),
             ..Graph::default()
         }
-    }
-
-    /// Validates a document into a graph, reporting every problem at once.
-    pub fn build(spec: GraphSpec) -> Result<Graph, Vec<Problem>> {
-        super::build::build(spec)
     }
 
     /// The date the graph is current as of: what a question with no time
@@ -493,15 +481,6 @@ pub(crate) fn nearest<'a>(
     let mut ranked: Vec<(ActorId, f64)> = best.into_iter().collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.into_iter().take(limit).map(|(id, _)| id).collect()
-}
-
-/// Helper for the builder: a site on a tie field.
-pub(crate) fn tie_site(index: usize, field: &'static str) -> Site {
-    Site::Tie {
-        index,
-        field,
-        item: None,
-    }
 }
 
 /// Lets the builder fill a graph's private parts.

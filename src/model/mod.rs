@@ -10,6 +10,7 @@ pub use build::GraphBuilder;
 pub mod format;
 pub mod graph;
 pub mod names;
+pub mod network;
 pub mod relation;
 pub mod spec;
 pub mod tie;

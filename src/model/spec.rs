@@ -178,3 +178,12 @@ impl Graph {
         }
     }
 }
+
+/// Helper for the builder: a site on a tie field.
+pub(crate) fn tie_site(index: usize, field: &'static str) -> Site {
+    Site::Tie {
+        index,
+        field,
+        item: None,
+    }
+}
