@@ -3,11 +3,12 @@
 //! code: 0 success, 1 a failed check, query or expectation, 2 bad usage.
 
 mod import;
+mod output;
 mod progress;
 mod repl;
 mod report;
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,6 +18,7 @@ use actorgraph::answer::Format;
 use actorgraph::session::Session;
 use actorgraph::statement::execute;
 use actorgraph::{script, store};
+use output::{terminal_width, write_out};
 use report::{Done, Problems};
 
 /// How answers are written (the `-f` choices).
@@ -138,22 +140,6 @@ pub fn main() -> ExitCode {
     };
     let color_err = color_for(std::io::stderr().is_terminal());
     report::report(dispatch(cli), color_err)
-}
-
-/// Writes to standard output at once and flushes; errors (a closed pipe)
-/// go back to the caller, which ends quietly.
-pub(crate) fn write_out(text: &str) -> std::io::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
-    stdout.flush()
-}
-
-/// The width of the terminal on standard output, if it is one: text answers
-/// wrap their notes to it.
-pub(crate) fn terminal_width() -> Option<usize> {
-    terminal_size::terminal_size_of(std::io::stdout())
-        .map(|(terminal_size::Width(w), _)| usize::from(w))
-        .filter(|w| *w >= 20)
 }
 
 /// The graph named by `-g`, or the bundled one; a large file shows its

@@ -21,8 +21,8 @@ use actorgraph::query::keywords;
 use actorgraph::session::Session;
 use actorgraph::statement::execute;
 
+use super::output::{terminal_width, write_out};
 use super::report::{self, Done};
-use super::{terminal_width, write_out};
 
 /// "; as of 2023-02, which questions with no time ask about", or nothing
 /// for a graph without a date.

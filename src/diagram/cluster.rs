@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{ActorId, Day, RelationId, TieRef};
 
-use super::scene::{Cluster, Item, SceneNode};
+use super::canvas::{Cluster, Item, SceneNode};
 use super::style::Palette;
 
 /// Whether subgroups are drawn inside their parents' clusters.

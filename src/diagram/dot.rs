@@ -11,8 +11,10 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use crate::model::Graph;
 
+use super::canvas::{Attrs, Item, Key, Label, Scene};
 use super::cluster::Nesting;
-use super::scene::{self, Attrs, Item, Key, Label, Scene};
+use super::escape::escape;
+use super::scene;
 use super::view::View;
 use super::DiagramSpec;
 
@@ -33,31 +35,6 @@ pub fn quote(text: &str) -> Id {
     });
     out.push('"');
     Id::Escaped(out)
-}
-
-/// Appends `text` to `out` with each line break (`\r\n`, `\r`, `\n`, U+2028,
-/// U+2029, U+0085) written as `line_break` and every other character
-/// through `each`: the part of escaping that DOT strings and HTML-like
-/// labels share.
-pub(super) fn escape(
-    text: &str,
-    line_break: &str,
-    out: &mut String,
-    each: impl Fn(char, &mut String),
-) {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str(line_break);
-            }
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push_str(line_break),
-            c => each(c, out),
-        }
-    }
 }
 
 /// Deterministic DOT text (byte-identical for the same graph and spec).

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::dot::escape;
+use super::escape::escape;
 use super::style::{Color, LineStyle};
 
 /// The contents of an HTML-like label, without the outer `<` `>`.

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{ActorKind, Confidence, Day, Graph, RelationId};
 
+use super::canvas::{Attrs, Cluster, Item, Key, Label, Scene, SceneEdge, SceneNode};
 use super::html::{Cell, Html, Sample, Table};
-use super::scene::{Attrs, Cluster, Item, Key, Label, Scene, SceneEdge, SceneNode};
 use super::style::{self, Color, LineStyle, Palette, TieLook, TieState};
 use super::view::{tie_state, View};
 

@@ -11,8 +11,10 @@
 //! `tooltip` values, through [`quote`], or the legend's HTML-like labels,
 //! through [`html_text`].
 
+mod canvas;
 mod cluster;
 mod dot;
+mod escape;
 mod html;
 mod legend;
 mod render;

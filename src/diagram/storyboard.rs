@@ -11,10 +11,11 @@ use std::path::{Path, PathBuf};
 use crate::atomic::write_atomically;
 use crate::model::{Graph, PartialDate, TieFilter, Window};
 
+use super::canvas::{Key, Scene};
 use super::cluster::Nesting;
 use super::dot::{print, Naming, Pinned};
 use super::render::{render_args, run};
-use super::scene::{self, Key, Scene};
+use super::scene;
 use super::view::View;
 use super::{DiagramError, DiagramSpec, OutputFormat};
 
