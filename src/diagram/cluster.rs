@@ -116,7 +116,8 @@ impl Nest<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagram::scene::{self, Scene};
+    use crate::diagram::canvas::Scene;
+    use crate::diagram::scene;
     use crate::diagram::sketch::Sketch;
     use crate::diagram::view::View;
     use crate::diagram::DiagramSpec;

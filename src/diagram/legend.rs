@@ -288,7 +288,8 @@ impl Column<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagram::scene::{self, Scene};
+    use crate::diagram::canvas::Scene;
+    use crate::diagram::scene;
     use crate::diagram::sketch::Sketch;
     use crate::diagram::{cluster::Nesting, DiagramSpec};
     use crate::model::{ActorId, PartialDate, TieFilter, Window};
