@@ -78,8 +78,7 @@ impl Session {
                 "actors" => actors = Some(Path::new(rest.next().ok_or_else(usage)?)),
                 "mapping" => {
                     let path = Path::new(rest.next().ok_or_else(usage)?);
-                    options.mapping =
-                        Mapping::load(path).map_err(|e| vec![Diagnostic::new(format!("{e:#}"))])?;
+                    options.mapping = Mapping::load(path).map_err(|e| vec![e.diagnostic()])?;
                 }
                 "strict" => options.strict = true,
                 "close-on-next-relation" => options.close_on_next_relation = true,

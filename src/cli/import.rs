@@ -75,7 +75,7 @@ pub struct ImportArgs {
 pub fn import(args: &ImportArgs) -> anyhow::Result<Done> {
     let ImportFormat::Csv = args.input;
     let mapping = match &args.mapping {
-        Some(path) => Mapping::load(path)?,
+        Some(path) => Mapping::load(path).map_err(|e| Problems::new(vec![e.diagnostic()]))?,
         None => Mapping::default(),
     };
     let options = ImportOptions {

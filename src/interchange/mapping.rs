@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::diagnostic::Diagnostic;
 use crate::model::{ActorKind, Confidence, PartialDate};
 
 /// A whole mapping: the actors table (optional) and the ties table.
@@ -265,13 +266,19 @@ impl Default for Mapping {
 pub enum MappingError {
     #[error("cannot read mapping `{path}`: {error}")]
     Read { path: String, error: std::io::Error },
-    #[error("{path}:{line}:{column}: {message}")]
-    Syntax {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    /// The mapping is not valid RON for a mapping: placed with a caret.
+    #[error("{0}")]
+    Syntax(Diagnostic),
+}
+
+impl MappingError {
+    /// The error as a diagnostic, for the one place errors are printed.
+    pub fn diagnostic(&self) -> Diagnostic {
+        match self {
+            MappingError::Syntax(diagnostic) => diagnostic.clone(),
+            MappingError::Read { .. } => Diagnostic::new(self.to_string()),
+        }
+    }
 }
 
 impl Mapping {
@@ -289,11 +296,13 @@ impl Mapping {
         ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(text)
-            .map_err(|error| MappingError::Syntax {
-                path: origin.to_string(),
-                line: error.span.start.line,
-                column: error.span.start.col,
-                message: error.code.to_string(),
+            .map_err(|error| {
+                // ron counts lines and columns in characters, from 1.
+                MappingError::Syntax(
+                    Diagnostic::new(error.code.to_string())
+                        .origin(origin)
+                        .at_line_column(text, error.span.start.line, error.span.start.col, 1),
+                )
             })
     }
 }
