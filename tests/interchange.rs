@@ -264,7 +264,9 @@ fn ucdp_dyad_years_fold_into_one_tie_per_dyad() {
 #[test]
 fn mapping_errors_name_the_place() {
     let error = Mapping::parse("(ties: (source: (colum: \"a\")))", "m.ron").unwrap_err();
-    assert!(error.to_string().starts_with("m.ron:1:"), "{error}");
+    let shown = error.diagnostic().render(false);
+    assert!(shown.contains(" --> m.ron:1:"), "{shown}");
+    assert!(shown.contains("^"), "{shown}");
 }
 
 fn sample() -> Graph {
