@@ -17,24 +17,31 @@ use std::fmt::{self, Write as _};
 /// and the width of the span in characters (at least 1 when drawn).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
+    /// The line, from 1.
     pub line: usize,
+    /// The column, from 1, in characters.
     pub column: usize,
+    /// How many characters the caret covers.
     pub width: usize,
 }
 
 /// One error, ready to show a person.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What went wrong, in one sentence.
     pub message: String,
     /// The file or other origin (`<query>`, `-`), when there is one.
     pub origin: Option<String>,
+    /// Where in the origin, when known.
     pub position: Option<Position>,
     /// The text of the line the position is on, for the caret.
     pub line_text: Option<String>,
+    /// How to fix it, when there is advice to give.
     pub help: Option<String>,
 }
 
 impl Diagnostic {
+    /// A diagnostic with a message and nothing else yet.
     pub fn new(message: impl Into<String>) -> Self {
         Diagnostic {
             message: message.into(),
@@ -45,11 +52,13 @@ impl Diagnostic {
         }
     }
 
+    /// Names the file or other origin.
     pub fn origin(mut self, origin: impl Into<String>) -> Self {
         self.origin = Some(origin.into());
         self
     }
 
+    /// Adds advice on how to fix it.
     pub fn help(mut self, help: Option<String>) -> Self {
         self.help = help;
         self
@@ -163,6 +172,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -185,6 +195,7 @@ impl LineIndex {
         }
     }
 
+    /// The text of line `line` (from 1), without its line break.
     pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
         let start = self.starts[line - 1];
         let end = self.starts.get(line).map_or(text.len(), |next| next - 1);

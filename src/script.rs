@@ -15,12 +15,16 @@ pub struct ScriptReport {
     pub output: String,
     /// Errors and failed expectations, for standard error.
     pub problems: Vec<Diagnostic>,
+    /// Statements run (comments and blank lines are not counted).
     pub statements: usize,
+    /// Of them, `expect` lines.
     pub expectations: usize,
+    /// Expectations that did not hold.
     pub failed_expectations: usize,
 }
 
 impl ScriptReport {
+    /// True when nothing failed: no error and no unmet expectation.
     pub fn succeeded(&self) -> bool {
         self.problems.is_empty()
     }

@@ -13,6 +13,7 @@ use crate::store;
 
 /// An open graph and where it came from.
 pub struct Session {
+    /// The graph questions are asked of.
     pub graph: Graph,
     /// The file it was loaded from, or the bundled graph's name.
     pub origin: String,
@@ -103,6 +104,7 @@ impl Session {
 /// What an import into the open graph did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportSummary {
+    /// What was imported, merged and rejected, in one line.
     pub summary: String,
     /// Each rejected row as `file:line: why`.
     pub rejected: Vec<String>,

@@ -6,29 +6,51 @@ use crate::model::names::or_list;
 /// What went wrong in a query.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum QueryErrorKind {
+    /// A `"` with no closing one.
     #[error("this quote is never closed")]
     UnclosedQuote,
+    /// The grammar wanted something else here.
     #[error("expected {expected}, found {}", found.as_deref().map_or("the end of the query".to_string(), |f| format!("`{f}`")))]
     Expected {
+        /// What would have fitted, in words.
         expected: String,
+        /// The word found instead; `None` at the end of the query.
         found: Option<String>,
     },
+    /// A name that matches no actor.
     #[error("no actor is called `{name}`")]
     UnknownActor {
+        /// The name as written.
         name: String,
+        /// The nearest actors' names, best first.
         suggestions: Vec<String>,
     },
+    /// A relation the graph does not have.
     #[error("no relation is called `{name}`")]
-    UnknownRelation { name: String, known: Vec<String> },
-    /// `reason` is the whole sentence, naming the text.
+    UnknownRelation {
+        /// The relation as written.
+        name: String,
+        /// Every relation the graph has.
+        known: Vec<String>,
+    },
+    /// A date that cannot be read; `reason` is the whole sentence, naming the text.
     #[error("{reason}")]
-    BadDate { text: String, reason: String },
+    BadDate {
+        /// The date as written.
+        text: String,
+        /// Why it is not a date.
+        reason: String,
+    },
+    /// A filter the statement does not take: the filter, then the statement's verb.
     #[error("`{0}` cannot be used with `{1}`")]
     NotApplicable(String, String),
+    /// A filter given twice.
     #[error("`{0}` is given twice")]
     Repeated(String),
+    /// A span whose end comes before its start.
     #[error("the end date comes before the start date")]
     ReversedRange,
+    /// Anything else, said in full.
     #[error("{0}")]
     Invalid(String),
 }
@@ -37,14 +59,18 @@ pub enum QueryErrorKind {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{kind}")]
 pub struct QueryError {
+    /// What went wrong.
     pub kind: QueryErrorKind,
+    /// The byte span in the query it is about.
     pub start: usize,
+    /// The end of that span (exclusive).
     pub end: usize,
     /// A hint beyond what the kind says.
     pub help: Option<String>,
 }
 
 impl QueryError {
+    /// An error of `kind` over the bytes `start..end` of the query.
     pub fn new(kind: QueryErrorKind, start: usize, end: usize) -> Self {
         QueryError {
             kind,
@@ -54,6 +80,7 @@ impl QueryError {
         }
     }
 
+    /// Adds a hint.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
