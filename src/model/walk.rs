@@ -153,8 +153,11 @@ fn join_path(
 /// that led to it from the actor one level closer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Step {
+    /// The actor reached.
     pub actor: ActorId,
+    /// How many levels from where the walk began; 1 is a direct subgroup or parent.
     pub depth: usize,
+    /// The tie that led to it.
     pub via: TieId,
 }
 
