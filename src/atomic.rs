@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write `{}`: {action}: {source}", .path.display())]
 pub struct WriteError {
+    /// The file that was to be written.
     pub path: PathBuf,
     /// The step that failed, in words.
     pub action: &'static str,
+    /// The error the step met.
     #[source]
     pub source: std::io::Error,
 }

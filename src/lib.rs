@@ -6,6 +6,7 @@
 // Errors here are diagnostics with text for people, built on cold paths; their
 // size does not matter, so results carry them unboxed.
 #![allow(clippy::result_large_err)]
+#![warn(missing_docs)]
 
 pub mod answer;
 pub mod atomic;

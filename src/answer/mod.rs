@@ -1,6 +1,6 @@
 //! Answers to queries, independent of the graph they came from, and their
-//! renderings: a readable table ([`text`]), JSON for scripts, CSV for
-//! spreadsheets ([`table`]).
+//! renderings: a readable table ([`Answer::to_text`]), JSON for scripts
+//! ([`Answer::to_json`]), CSV for spreadsheets ([`Answer::to_csv`]).
 
 mod table;
 mod text;
@@ -28,7 +28,9 @@ pub enum Format {
 /// written to standard output).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Output<'g> {
+    /// A query's answer, to render in any [`Format`].
     Answer(Answer<'g>),
+    /// Text to print unchanged, such as DOT written to standard output.
     Verbatim(String),
 }
 
@@ -68,7 +70,9 @@ pub const DEFAULT_WIDTH: usize = 100;
 /// An actor as answers show it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct ActorOut<'g> {
+    /// The actor's id in the graph file.
     pub id: &'g str,
+    /// The actor's name, as outputs show it.
     pub name: &'g str,
 }
 
@@ -76,20 +80,30 @@ pub struct ActorOut<'g> {
 /// building one costs no copying, whatever its size.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TieOut<'g> {
+    /// The actor the tie runs from (for a symmetric relation, the first named).
     pub from: ActorOut<'g>,
+    /// The actor the tie runs to.
     pub to: ActorOut<'g>,
+    /// The relation's name, such as `alliance`.
     pub relation: &'g str,
+    /// True when the relation runs one way, from `from` to `to`.
     pub directed: bool,
+    /// When the tie began, as the source gives it; `None` is unknown.
     pub start: Option<PartialDate>,
+    /// When the tie ended, as the source gives it; `None` is ongoing.
     pub end: Option<PartialDate>,
     /// Whether the tie was active in the answer's window: `certain` or
     /// `possible`. In records (`show`, `timeline`, `why`) it is judged as
     /// of the graph's date, so `no` there means ended (or not yet begun).
     pub certainty: Certainty,
+    /// How sure the sources are that the tie existed.
     pub confidence: Confidence,
+    /// Ids of the sources the tie cites.
     pub sources: Vec<&'g str>,
+    /// The graph's note on the tie: caveats and how its dates were read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'g str>,
+    /// The source's sentence the tie rests on, quoted verbatim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<&'g str>,
 }
@@ -151,26 +165,37 @@ impl Direction {
 /// One actor in an actor list, with the ties that put it there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ActorRow<'g> {
+    /// Who the actor is.
     #[serde(flatten)]
     pub actor: ActorOut<'g>,
+    /// What sort of actor it is.
     pub kind: ActorKind,
+    /// Hops from the focus, in `neighbors of`; `None` elsewhere.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<usize>,
     /// The best certainty among its ties (`certain` for rows without ties).
     pub certainty: Certainty,
+    /// The ties that put the actor in the answer.
     pub ties: Vec<TieOut<'g>>,
 }
 
 /// The actor card of `show`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Card<'g> {
+    /// Who the actor is.
     #[serde(flatten)]
     pub actor: ActorOut<'g>,
+    /// What sort of actor it is.
     pub kind: ActorKind,
+    /// Other names the actor goes by.
     pub aliases: &'g [String],
+    /// The networks it belongs to, such as `al-qaeda`.
     pub tags: &'g [String],
+    /// When the actor existed; `None` when the graph does not say.
     pub active: Option<Period>,
+    /// The graph's note on the actor.
     pub note: Option<&'g str>,
+    /// Every tie of the actor, judged as [`Body::Card`]'s `judged` says.
     pub ties: Vec<TieOut<'g>>,
 }
 
@@ -178,6 +203,7 @@ pub struct Card<'g> {
 /// one-off event the graph records.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Event<'g> {
+    /// When it happened, as the source gives it.
     pub date: PartialDate,
     /// `began`, `ended`, `changed from RELATION`, or what happened.
     pub event: String,
@@ -189,10 +215,14 @@ pub struct Event<'g> {
     /// Who took part in a one-off event.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<ActorOut<'g>>,
+    /// How sure the sources are that it happened.
     pub confidence: Confidence,
+    /// Ids of the sources behind it.
     pub sources: Vec<&'g str>,
+    /// The graph's note on the tie or event.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'g str>,
+    /// The source's sentence it rests on, quoted verbatim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<&'g str>,
 }
@@ -200,6 +230,7 @@ pub struct Event<'g> {
 /// How many ties of a relation are active, for `stats`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RelationCount<'g> {
+    /// The relation's name.
     pub relation: &'g str,
     /// Active ties, certainly or possibly.
     pub ties: usize,
@@ -210,23 +241,32 @@ pub struct RelationCount<'g> {
 /// A relation with its use.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RelationRow<'g> {
+    /// The relation's name, as files and queries write it.
     pub name: &'g str,
+    /// True when the relation runs one way (from → to), like `allegiance`.
     pub directed: bool,
     /// Ties the filters keep, and how many of them only possibly.
     pub ties: usize,
+    /// How many of those ties only possibly held in the window.
     pub possibly: usize,
+    /// What the relation means, from its declaration; `None` for the built-in ones.
     pub note: Option<&'g str>,
 }
 
 /// A source with its use.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SourceRow<'g> {
+    /// The id ties cite it by.
     pub id: &'g str,
+    /// The full reference, as the graph gives it.
     pub citation: &'g str,
+    /// Where to read it online, when the graph gives a link.
     pub url: Option<&'g str>,
     /// Ties citing it, how many of them only possibly, and one-off events.
     pub ties: usize,
+    /// How many of those ties only possibly held in the window.
     pub possibly: usize,
+    /// How many one-off events cite it.
     pub events: usize,
 }
 
@@ -234,6 +274,7 @@ pub struct SourceRow<'g> {
 /// was found, the time it was answered for, and the caveats a reader needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Answer<'g> {
+    /// What was found.
     #[serde(flatten)]
     pub body: Body<'g>,
     /// The time the answer is for, in words: "as of 2023-02 (the graph's date)".
@@ -260,7 +301,9 @@ impl<'g> From<Body<'g>> for Answer<'g> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Judged {
+    /// As of the graph's date: no time was given, so each tie shows whether it is active now.
     Now,
+    /// In the window the question named.
     InWindow,
 }
 
@@ -268,55 +311,90 @@ pub enum Judged {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Body<'g> {
+    /// A list of actors: `who ...`, `subgroups of`, `parents of`, `actors`.
     Actors {
+        /// One row per actor, with the ties that put it there.
         actors: Vec<ActorRow<'g>>,
     },
+    /// The ties of one actor: `ties of`.
     Ties {
+        /// The actor whose ties these are.
         focus: ActorOut<'g>,
+        /// Its ties that the filters keep.
         ties: Vec<TieOut<'g>>,
     },
+    /// One actor's card: `show`.
     Card {
+        /// The card.
         actor: Card<'g>,
+        /// Whether the card's ties were judged now or in the asked window.
         judged: Judged,
     },
+    /// The fewest hops between two actors: `path from`.
     Path {
+        /// Where the path starts.
         from: ActorOut<'g>,
+        /// Where the path ends.
         to: ActorOut<'g>,
+        /// The ties from `from` to `to`, in order; `None` when no path joins them.
         hops: Option<Vec<TieOut<'g>>>,
     },
+    /// An actor's neighbourhood: `neighbors of`.
     Network {
+        /// The actor at the centre.
         focus: ActorOut<'g>,
+        /// Every actor reached, the focus included, nearest first.
         actors: Vec<ActorRow<'g>>,
+        /// The ties among them that were followed.
         ties: Vec<TieOut<'g>>,
     },
+    /// Dated events, in order: `timeline` and `changes`.
     Events {
+        /// The events, earliest first.
         events: Vec<Event<'g>>,
     },
+    /// Counts of actors and active ties: `stats`.
     Stats {
         /// Actors that may exist in the window, and how many only possibly.
         actors: usize,
+        /// How many of those actors only possibly existed in the window.
         actors_possibly: usize,
+        /// Active ties, per relation.
         ties: Vec<RelationCount<'g>>,
     },
+    /// The relations the graph knows and their use: `relations`.
     Relations {
+        /// One row per relation.
         relations: Vec<RelationRow<'g>>,
     },
+    /// Sources and their use: `sources`, `sources of`.
     Sources {
+        /// One row per source.
         sources: Vec<SourceRow<'g>>,
     },
     /// Every tie between two actors, with its full citations.
     Why {
+        /// The first actor named.
         a: ActorOut<'g>,
+        /// The second actor named.
         b: ActorOut<'g>,
+        /// Whether the ties were judged now or in the asked window.
         judged: Judged,
+        /// Every tie between the two.
         ties: Vec<TieOut<'g>>,
+        /// The sources those ties cite.
         sources: Vec<SourceRow<'g>>,
     },
+    /// Plain text, such as `help`.
     Text {
+        /// The text, ready to print.
         text: String,
     },
+    /// The outcome of an `expect` line in a script.
     Check {
+        /// True when the expectation held.
         passed: bool,
+        /// What the answer held; on failure, what was expected and what came instead.
         message: String,
     },
 }
@@ -353,6 +431,7 @@ impl<'g> Answer<'g> {
         self.body.len()
     }
 
+    /// True when the answer holds no results.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -394,6 +473,7 @@ impl<'g> Answer<'g> {
         out
     }
 
+    /// The answer as pretty-printed JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("answers hold only strings, numbers and lists")
     }
@@ -424,6 +504,7 @@ impl<'g> Body<'g> {
         }
     }
 
+    /// True when the answer holds no results.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

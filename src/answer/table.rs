@@ -262,7 +262,9 @@ impl Body<'_> {
 /// A table: headers, rows, and for each row the lines shown under it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Table {
+    /// The column names.
     pub headers: Vec<&'static str>,
+    /// One row per result, a cell per header.
     pub rows: Vec<Vec<String>>,
     /// Lines under each row in text (notes, evidence); one cell in CSV.
     pub details: Vec<Vec<String>>,

@@ -117,36 +117,65 @@ impl OutputFormat {
 /// Why a diagram could not be written.
 #[derive(thiserror::Error, Debug)]
 pub enum DiagramError {
+    /// Graphviz is not installed, so the diagram cannot be rendered.
     #[error(
         "Graphviz's `{program}` was not found: install Graphviz (e.g. `apt-get install graphviz` \
          or `brew install graphviz`) to render .svg, .png or .pdf, or export to a .dot file"
     )]
-    DotMissing { program: String },
+    DotMissing {
+        /// The program looked for, such as `dot`.
+        program: String,
+    },
+    /// Graphviz ran but reported an error.
     #[error("Graphviz `{program}` failed: {}", .stderr.trim())]
-    DotFailed { program: String, stderr: String },
+    DotFailed {
+        /// The program that was run.
+        program: String,
+        /// What it wrote to its standard error.
+        stderr: String,
+    },
+    /// Graphviz could not be started or talked to.
     #[error("cannot run Graphviz `{program}`: {source}")]
     DotIo {
+        /// The program that was run.
         program: String,
+        /// Why running it failed.
         #[source]
         source: std::io::Error,
     },
+    /// The file's extension names no diagram format.
     #[error(
         "`{}`: unknown diagram format; name the file .dot, .svg, .png or .pdf",
         .path.display()
     )]
-    UnknownExtension { path: PathBuf },
+    UnknownExtension {
+        /// The file asked for.
+        path: PathBuf,
+    },
+    /// The diagram file could not be written.
     #[error("cannot write `{}`: {source}", .path.display())]
     Io {
+        /// The file that was to be written.
         path: PathBuf,
+        /// Why writing it failed.
         #[source]
         source: std::io::Error,
     },
+    /// The target could not be written safely (through a temporary file and a rename).
     #[error("{0}")]
     Write(#[from] WriteError),
+    /// The storyboard's years run backwards, so there are no frames to draw.
     #[error("a storyboard needs at least one year; {start}..{end} has none")]
-    NoFrames { start: i32, end: i32 },
+    NoFrames {
+        /// The first year asked for.
+        start: i32,
+        /// The last year asked for.
+        end: i32,
+    },
+    /// A storyboard year outside what dates can hold.
     #[error("year {0} is out of range for a storyboard frame")]
     BadYear(i32),
+    /// Graphviz's layout output could not be read, for a storyboard.
     #[error("cannot read Graphviz's layout: {0}")]
     Layout(String),
 }

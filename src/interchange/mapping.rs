@@ -17,6 +17,7 @@ pub struct Mapping {
     /// The actors table's columns; `None` when actors come from the ties alone.
     #[serde(default = "default_actor_columns")]
     pub actors: Option<ActorColumns>,
+    /// The ties table's columns.
     pub ties: TieColumns,
 }
 
@@ -28,24 +29,31 @@ fn default_actor_columns() -> Option<ActorColumns> {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorColumns {
+    /// The column holding each actor's id, which ties refer to.
     pub id: String,
     /// The display name; the id when absent or empty.
     #[serde(default)]
     pub name: Option<String>,
+    /// The column of actor kinds (`group`, `state force`, ...); empty cells get `default_kind`.
     #[serde(default)]
     pub kind: Option<String>,
+    /// The column of other names, several to a cell.
     #[serde(default)]
     pub aliases: Option<String>,
     /// Between two aliases (and two tags) in one cell; a backslash before
     /// it (or before another backslash) makes it part of the item.
     #[serde(default = "semicolon")]
     pub separator: String,
+    /// The column of tags (networks), several to a cell.
     #[serde(default)]
     pub tags: Option<String>,
+    /// The column of the day each actor's life began, as a date.
     #[serde(default)]
     pub active_start: Option<String>,
+    /// The column of the day each actor's life ended, as a date.
     #[serde(default)]
     pub active_end: Option<String>,
+    /// The column of notes on each actor.
     #[serde(default)]
     pub note: Option<String>,
     /// The kind of an actor whose kind cell is empty.
@@ -82,19 +90,26 @@ fn default_kind() -> ActorKind {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TieColumns {
+    /// The column naming the actor each tie runs from.
     pub source: EndColumn,
+    /// The column naming the actor each tie runs to.
     pub target: EndColumn,
+    /// How each row's relation is found.
     pub relation: RelationColumn,
+    /// The column of each tie's start; `None` leaves every start unknown.
     #[serde(default)]
     pub start: Option<DateColumn>,
+    /// The column of each tie's end; `None` leaves every tie ongoing.
     #[serde(default)]
     pub end: Option<DateColumn>,
+    /// How each tie's confidence is read; `None` makes every tie confirmed.
     #[serde(default)]
     pub confidence: Option<ConfidenceColumn>,
     /// Source ids, separated by `;` (`\;` for a `;` in an id, `\\` for a
     /// backslash); unknown ones are declared with the id as citation.
     #[serde(default)]
     pub sources: Option<String>,
+    /// The column of notes on each tie.
     #[serde(default)]
     pub note: Option<String>,
     /// The source's words a tie rests on (the CSV export writes one).
@@ -123,6 +138,7 @@ pub enum Fold {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EndColumn {
+    /// The column's name in the header.
     pub column: String,
     /// `Id`: the cell is an actor id (created bare when unknown and no actors
     /// table is given). `Name`: the cell is a name, resolved by the name rules
@@ -137,8 +153,10 @@ pub struct EndColumn {
 /// How an end cell names an actor.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 pub enum EndBy {
+    /// The cell is an actor's id.
     #[default]
     Id,
+    /// The cell is an actor's name or alias.
     Name,
 }
 
@@ -149,6 +167,7 @@ pub struct RelationColumn {
     /// `None` with `fixed` set: every row has that relation.
     #[serde(default)]
     pub column: Option<String>,
+    /// The relation every row has, when there is no column.
     #[serde(default)]
     pub fixed: Option<String>,
     /// Cell value → relation name, e.g. `"all": "alliance"`. Values compare exactly after trimming.
@@ -169,14 +188,19 @@ pub enum OtherRelation {
     #[default]
     Reject,
     /// The value becomes a declared relation; `directed` says which kind.
-    Declare { directed: bool },
+    Declare {
+        /// True to declare it as a directed relation, false as a symmetric one.
+        directed: bool,
+    },
 }
 
 /// A date column and how its cells are written.
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DateColumn {
+    /// The column's name in the header.
     pub column: String,
+    /// How its cells are written.
     #[serde(default)]
     pub format: DateFormat,
 }
@@ -201,6 +225,7 @@ pub enum DateFormat {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConfidenceColumn {
+    /// The column of confidences; `None` gives every row `default`.
     #[serde(default)]
     pub column: Option<String>,
     /// Cell value → confidence, for codes other than confirmed/likely/possible.
@@ -264,8 +289,14 @@ impl Default for Mapping {
 /// Why a mapping file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum MappingError {
+    /// The mapping file could not be read.
     #[error("cannot read mapping `{path}`: {error}")]
-    Read { path: String, error: std::io::Error },
+    Read {
+        /// The mapping file, as it was named.
+        path: String,
+        /// Why reading failed.
+        error: std::io::Error,
+    },
     /// The mapping is not valid RON for a mapping: placed with a caret.
     #[error("{0}")]
     Syntax(Diagnostic),

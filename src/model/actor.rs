@@ -33,6 +33,7 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
+    /// Every kind, in the order listings show them.
     pub const ALL: [ActorKind; 10] = [
         ActorKind::Group,
         ActorKind::Faction,
@@ -101,8 +102,10 @@ impl fmt::Display for ActorKind {
 )]
 #[serde(deny_unknown_fields)]
 pub struct Period {
+    /// When it began, as the source gives it; `None` is unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<PartialDate>,
+    /// When it ended, as the source gives it; `None` is ongoing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<PartialDate>,
 }
@@ -141,14 +144,18 @@ pub struct Actor {
     pub id: String,
     /// The display name outputs show.
     pub name: String,
+    /// Other names it goes by; queries find it by any of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// What sort of actor it is.
     pub kind: ActorKind,
     /// Networks or camps it belongs to, e.g. `al-qaeda`, `state`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// When the actor existed; `None` when unknown. Its ties and events must fall inside it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<Period>,
+    /// The analyst's note on the actor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -184,9 +191,11 @@ impl Actor {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// The id ties and events cite it by, e.g. `ctp-2023-02`.
     pub id: String,
     /// Author, title, publisher and date, as a reader would look it up.
     pub citation: String,
+    /// Where to read it online, if anywhere.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }

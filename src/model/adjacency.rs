@@ -17,14 +17,17 @@ use super::time::{Bounds, Certainty, Day};
 /// One tie as seen from one of its ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Link {
+    /// The tie this link stands for.
     pub tie: TieId,
     /// The other end.
     pub other: ActorId,
     /// The tie's effective bounds: its dates within both actors' lifespans.
     pub bounds: Bounds,
+    /// The tie's relation.
     pub relation: RelationId,
     /// True when the actor whose link this is is the tie's `from`.
     pub outgoing: bool,
+    /// How sure the sources are that the tie existed.
     pub confidence: Confidence,
 }
 

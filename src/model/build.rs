@@ -64,6 +64,7 @@ pub struct GraphBuilder {
 }
 
 impl GraphBuilder {
+    /// A builder for an empty graph with this title and as-of date.
     pub fn new(title: String, as_of: Option<PartialDate>) -> Self {
         let mut graph = Graph::new(title);
         graph.set_as_of(as_of);
@@ -101,6 +102,7 @@ impl GraphBuilder {
         (self.graph, self.problems)
     }
 
+    /// Sets the graph's title.
     pub fn set_title(&mut self, title: String) {
         self.graph.title = title;
     }
@@ -139,6 +141,7 @@ impl GraphBuilder {
         self.problems.push(problem);
     }
 
+    /// Adds a source, or records why it cannot be added (no id, a duplicate id).
     pub fn source(&mut self, source: super::actor::Source) {
         let index = self.sources_seen;
         self.sources_seen += 1;
@@ -161,6 +164,7 @@ impl GraphBuilder {
         self.source_ids.insert(id, source_id);
     }
 
+    /// Declares a relation, or records why it cannot be declared.
     pub fn relation(&mut self, relation: super::relation::Relation) {
         let index = self.relations_seen;
         self.relations_seen += 1;
@@ -175,6 +179,7 @@ impl GraphBuilder {
         }
     }
 
+    /// Adds an actor, or records why it cannot be added.
     pub fn actor(&mut self, actor: Actor) {
         let index = self.actors_seen;
         self.actors_seen += 1;
@@ -257,6 +262,7 @@ impl GraphBuilder {
         }
     }
 
+    /// Adds a tie, or records every problem with it (unknown actors, relation or sources, bad dates).
     pub fn tie(&mut self, spec: TieSpec) {
         let index = self.ties_seen;
         self.ties_seen += 1;

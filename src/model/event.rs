@@ -9,15 +9,19 @@ use super::time::PartialDate;
 /// An event as the graph holds it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
+    /// When it happened, as the source gives it.
     pub date: PartialDate,
     /// Who took part; at least one.
     pub actors: Vec<ActorId>,
     /// What happened, as a short verb phrase: "suspend participation in the Algiers accord".
     pub what: String,
+    /// How sure the sources are that it happened.
     pub confidence: Confidence,
+    /// The sources that report it.
     pub sources: Vec<SourceId>,
     /// The source's own words, quoted verbatim.
     pub evidence: Option<String>,
+    /// The analyst's note on it.
     pub note: Option<String>,
 }
 

@@ -19,6 +19,7 @@ pub use super::network::Network;
 /// An actor graph.
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
+    /// What the graph covers, such as "Salafi-jihadi actors in northern Mali".
     pub title: String,
     /// The date the graph's knowledge runs to: its "now".
     as_of: Option<PartialDate>,
@@ -47,6 +48,7 @@ struct ActiveDays {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("no actor is called `{name}`{}", did_you_mean(.suggestions))]
 pub struct UnknownActor {
+    /// The name as asked.
     pub name: String,
     /// Display names of the nearest actors, best first.
     pub suggestions: Vec<String>,
@@ -64,15 +66,24 @@ pub fn did_you_mean(suggestions: &[String]) -> String {
 /// Why an actor could not be added.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ActorError {
+    /// The actor's id is empty.
     #[error("an actor needs an id")]
     EmptyId,
+    /// The actor with this id has an empty name.
     #[error("actor `{0}` needs a name")]
     EmptyName(String),
     #[error("`{name}` is already a name of {owner}")]
-    NameTaken { name: String, owner: String },
+    /// One of the actor's names (id, name or alias) already belongs to another actor.
+    NameTaken {
+        /// The name claimed twice.
+        name: String,
+        /// The display name of the actor that has it.
+        owner: String,
+    },
 }
 
 impl Graph {
+    /// An empty graph with this title.
     pub fn new(title: impl Into<String>) -> Self {
         Graph {
             title: title.into(),
@@ -159,10 +170,12 @@ impl Graph {
         Some(actor)
     }
 
+    /// The actor `id` names; panics when `id` is not of this graph.
     pub fn actor(&self, id: ActorId) -> &Actor {
         &self.network[id]
     }
 
+    /// The actor `id` names, or `None` when it is not in this graph.
     pub fn get_actor(&self, id: ActorId) -> Option<&Actor> {
         self.network.node_weight(id)
     }
@@ -174,6 +187,7 @@ impl Graph {
             .map(move |id| (id, &self.network[id]))
     }
 
+    /// How many actors the graph holds.
     pub fn actor_count(&self) -> usize {
         self.network.node_count()
     }
@@ -220,11 +234,13 @@ impl Graph {
         Some(self.network.add_edge(from, to, tie))
     }
 
+    /// Removes a tie, giving it back; `None` when there is no such tie.
     pub fn remove_tie(&mut self, id: TieId) -> Option<Tie> {
         self.indexes_changed();
         self.network.remove_edge(id)
     }
 
+    /// The tie `id` names, with its ends; `None` when there is no such tie.
     pub fn tie(&self, id: TieId) -> Option<TieRef<'_>> {
         let (from, to) = self.network.edge_endpoints(id)?;
         Some(TieRef {
@@ -235,11 +251,13 @@ impl Graph {
         })
     }
 
+    /// The tie `id` names, to change it; `None` when there is no such tie.
     pub fn tie_mut(&mut self, id: TieId) -> Option<&mut Tie> {
         self.indexes_changed();
         self.network.edge_weight_mut(id)
     }
 
+    /// How many ties the graph holds.
     pub fn tie_count(&self) -> usize {
         self.network.edge_count()
     }
@@ -409,19 +427,23 @@ impl Graph {
 
     // ---- relations and sources ----
 
+    /// The relations the graph knows: the four built in and those it declares.
     pub fn relations(&self) -> &Relations {
         &self.relations
     }
 
+    /// The relations, to declare more.
     pub fn relations_mut(&mut self) -> &mut Relations {
         self.indexes_changed();
         &mut self.relations
     }
 
+    /// Every source, in the order they were added.
     pub fn sources(&self) -> &[Source] {
         &self.sources
     }
 
+    /// The source `id` names; panics when `id` is not of this graph.
     pub fn source(&self, id: SourceId) -> &Source {
         &self.sources[id.index()]
     }
@@ -434,6 +456,7 @@ impl Graph {
         tie.sources().iter().map(|s| self.source(*s).id.as_str())
     }
 
+    /// The source with this id, if the graph has one.
     pub fn find_source(&self, id: &str) -> Option<SourceId> {
         self.sources
             .iter()

@@ -16,6 +16,7 @@ impl RelationId {
     /// `from` is a subgroup of `to`.
     pub const SUBGROUP_OF: RelationId = RelationId(3);
 
+    /// The position in the graph's relation table, for per-relation arrays.
     pub fn index(self) -> usize {
         usize::from(self.0)
     }
@@ -25,6 +26,7 @@ impl RelationId {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
+    /// The name ties and queries use, such as `alliance`.
     pub name: String,
     /// Directed relations read `from` → `to`; symmetric ones read both ways.
     pub directed: bool,
@@ -68,10 +70,13 @@ impl Default for Relations {
 /// Why a relation could not be declared.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RelationError {
+    /// Another relation already has this name (under the name rules).
     #[error("relation `{0}` is already defined")]
     Duplicate(String),
+    /// The relation's name is empty.
     #[error("a relation needs a name")]
     EmptyName,
+    /// A graph can hold no more relations.
     #[error("too many relations declared")]
     TooMany,
 }
@@ -100,14 +105,17 @@ impl Relations {
             .map(|i| RelationId(i as u16))
     }
 
+    /// The relation `id` names; panics when `id` is not of this graph.
     pub fn get(&self, id: RelationId) -> &Relation {
         &self.list[id.index()]
     }
 
+    /// The relation's name, such as `alliance`.
     pub fn name(&self, id: RelationId) -> &str {
         &self.get(id).name
     }
 
+    /// True when the relation runs one way, from `from` to `to`.
     pub fn is_directed(&self, id: RelationId) -> bool {
         self.get(id).directed
     }
@@ -125,10 +133,12 @@ impl Relations {
         &self.list[BUILTIN.len()..]
     }
 
+    /// How many relations there are, built-ins included.
     pub fn len(&self) -> usize {
         self.list.len()
     }
 
+    /// True when there are none (never, as the built-ins are always there).
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
@@ -145,18 +155,23 @@ impl Relations {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
+    /// The sources raise it but do not bear it out.
     Possible,
+    /// The sources make it probable.
     Likely,
+    /// The sources state it as fact.
     Confirmed,
 }
 
 impl Confidence {
+    /// Every confidence, strongest first.
     pub const ALL: [Confidence; 3] = [
         Confidence::Confirmed,
         Confidence::Likely,
         Confidence::Possible,
     ];
 
+    /// The word files and queries use: `confirmed`, `likely` or `possible`.
     pub fn as_str(self) -> &'static str {
         match self {
             Confidence::Possible => "possible",
@@ -165,6 +180,7 @@ impl Confidence {
         }
     }
 
+    /// Reads a confidence word, ignoring case and surrounding space.
     pub fn parse(text: &str) -> Option<Confidence> {
         Confidence::ALL
             .into_iter()

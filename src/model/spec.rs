@@ -13,17 +13,21 @@ use super::time::PartialDate;
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GraphSpec {
+    /// What the graph covers, for titles and listings.
     pub title: String,
     /// The date the graph is current as of; ongoing ties run to it and beyond.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<PartialDate>,
+    /// The works ties and events cite.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     /// Relation kinds beyond allegiance, alliance, hostility and subgroup-of.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relations: Vec<Relation>,
+    /// Every actor, each with the id ties refer to it by.
     #[serde(default)]
     pub actors: Vec<Actor>,
+    /// The ties between actors.
     #[serde(default)]
     pub ties: Vec<TieSpec>,
     /// Dated one-off events.
@@ -35,21 +39,30 @@ pub struct GraphSpec {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TieSpec {
+    /// Id of the actor the tie runs from (for a symmetric relation, either end).
     pub from: String,
+    /// Id of the actor the tie runs to.
     pub to: String,
+    /// The relation's name: a built-in one or one the document declares.
     pub relation: String,
+    /// When the tie began, as the source gives it; `None` is unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<PartialDate>,
+    /// When the tie ended, as the source gives it; `None` is ongoing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<PartialDate>,
+    /// How sure the sources are that the tie existed.
     pub confidence: Confidence,
+    /// Ids of the sources the tie cites.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// The analyst's note: caveats and how the dates were read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The source's words the tie rests on, quoted verbatim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
+    /// How many recorded events the tie summarises, when it was built from event data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<u32>,
 }
@@ -58,14 +71,21 @@ pub struct TieSpec {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventSpec {
+    /// When it happened, as the source gives it.
     pub date: PartialDate,
+    /// Ids of the actors that took part.
     pub actors: Vec<String>,
+    /// What happened, in a few words ("unify the separatist groups").
     pub what: String,
+    /// How sure the sources are that it happened.
     pub confidence: Confidence,
+    /// Ids of the sources that report it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// The source's words the event rests on, quoted verbatim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
+    /// The analyst's note on it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -74,30 +94,50 @@ pub struct EventSpec {
 /// it to a line and column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Site {
+    /// A top-level field, such as `as_of`.
     Document {
+        /// The field's name.
         field: &'static str,
     },
+    /// A field of one source.
     Source {
+        /// The source's place in the `sources` list, from 0.
         index: usize,
+        /// The field's name.
         field: &'static str,
     },
+    /// A field of one declared relation.
     Relation {
+        /// The relation's place in the `relations` list, from 0.
         index: usize,
+        /// The field's name.
         field: &'static str,
     },
+    /// A field of one actor.
     Actor {
+        /// The actor's place in the `actors` list, from 0.
         index: usize,
+        /// The field's name.
         field: &'static str,
+        /// The place within the field when it is a list (an alias, say); `None` points at the whole field.
         item: Option<usize>,
     },
+    /// A field of one tie.
     Tie {
+        /// The tie's place in the `ties` list, from 0.
         index: usize,
+        /// The field's name.
         field: &'static str,
+        /// The place within the field when it is a list (a source, say); `None` points at the whole field.
         item: Option<usize>,
     },
+    /// A field of one event.
     Event {
+        /// The event's place in the `events` list, from 0.
         index: usize,
+        /// The field's name.
         field: &'static str,
+        /// The place within the field when it is a list (an actor, say); `None` points at the whole field.
         item: Option<usize>,
     },
 }
@@ -105,13 +145,16 @@ pub enum Site {
 /// One thing wrong with a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// Where the problem sits.
     pub site: Site,
+    /// What is wrong, in a sentence.
     pub message: String,
     /// A hint on how to fix it, such as the nearest names.
     pub help: Option<String>,
 }
 
 impl Problem {
+    /// A problem at `site`, without help.
     pub fn new(site: Site, message: impl Into<String>) -> Self {
         Problem {
             site,
@@ -120,6 +163,7 @@ impl Problem {
         }
     }
 
+    /// Adds a hint on how to fix the problem, when there is one.
     pub fn with_help(mut self, help: Option<String>) -> Self {
         self.help = help;
         self

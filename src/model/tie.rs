@@ -15,6 +15,7 @@ pub type TieId = EdgeIndex<u32>;
 pub struct SourceId(pub(crate) u32);
 
 impl SourceId {
+    /// The position in the graph's source list.
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -23,9 +24,11 @@ impl SourceId {
 /// A tie as the graph holds it; its ends are the graph edge's ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tie {
+    /// What kind of tie it is.
     pub relation: RelationId,
     start: Option<PartialDate>,
     end: Option<PartialDate>,
+    /// How sure the sources are that the tie existed.
     pub confidence: Confidence,
     /// Sources, note, evidence and event count: most generated ties have
     /// none, so they live behind one pointer, keeping a tie at 32 bytes.
@@ -35,7 +38,9 @@ pub struct Tie {
 /// What a tie carries beyond its relation, dates and confidence.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TieDetails {
+    /// The sources the tie cites.
     pub sources: Vec<SourceId>,
+    /// The analyst's note: caveats and how the dates were read.
     pub note: Option<String>,
     /// The source's own words the tie rests on, quoted verbatim.
     pub evidence: Option<String>,
@@ -53,6 +58,7 @@ impl TieDetails {
 }
 
 impl Tie {
+    /// A tie with these dates and no sources, note or evidence; `None` dates are unknown (start) or ongoing (end).
     pub fn new(
         relation: RelationId,
         start: Option<PartialDate>,
@@ -73,6 +79,7 @@ impl Tie {
         self.details.as_ref().map_or(&[], |d| &d.sources)
     }
 
+    /// The analyst's note on the tie.
     pub fn note(&self) -> Option<&str> {
         self.details.as_ref().and_then(|d| d.note.as_deref())
     }
@@ -144,6 +151,7 @@ impl Tie {
 pub struct TieFilter {
     /// `None` accepts every relation.
     pub relations: Option<Vec<RelationId>>,
+    /// The days asked about: a tie is kept when it was active in them (how surely, `min_certainty` says).
     pub window: Window,
     /// The weakest confidence accepted.
     pub min_confidence: Confidence,
@@ -175,6 +183,7 @@ impl TieFilter {
         }
     }
 
+    /// The same filter, asking about `window` instead.
     pub fn during(mut self, window: Window) -> Self {
         self.window = window;
         self
@@ -216,9 +225,13 @@ impl TieFilter {
 /// A tie with its ends, as lookups hand it out.
 #[derive(Clone, Copy, Debug)]
 pub struct TieRef<'g> {
+    /// The tie's id in its graph.
     pub id: TieId,
+    /// The actor the tie runs from.
     pub from: ActorId,
+    /// The actor the tie runs to.
     pub to: ActorId,
+    /// The tie itself.
     pub tie: &'g Tie,
 }
 

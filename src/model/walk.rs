@@ -27,6 +27,7 @@ pub struct Neighbors {
 pub struct Selection {
     /// In the order found: by hops from the focus, or the graph's order.
     pub actors: Vec<ActorId>,
+    /// The ties shown, each once.
     pub ties: Vec<TieId>,
 }
 
@@ -205,8 +206,11 @@ pub enum Along {
 /// that led to it from the actor one level closer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Step {
+    /// The actor reached.
     pub actor: ActorId,
+    /// How many levels from where the walk began; 1 is a direct subgroup or parent.
     pub depth: usize,
+    /// The tie that led to it.
     pub via: TieId,
 }
 

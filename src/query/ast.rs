@@ -8,26 +8,37 @@ pub type Span = (usize, usize);
 /// An actor as the query names it; resolved against the graph by the evaluator.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActorName {
+    /// The name, id or alias as written, without quotes.
     pub name: String,
+    /// Where it was written, for errors.
     pub span: Span,
 }
 
 /// A relation as the query names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RelationName {
+    /// The relation's name as written.
     pub name: String,
+    /// Where it was written, for errors.
     pub span: Span,
 }
 
 /// A time operator and its dates; see the README for what each keeps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimeOp {
+    /// `after T`: from the day after T ends.
     After(PartialDate),
+    /// `before T`: up to the day before T starts.
     Before(PartialDate),
+    /// `since T`: from T's first day.
     Since(PartialDate),
+    /// `until T`: up to T's last day.
     Until(PartialDate),
+    /// `during T` or `in T`: T's first to last day.
     During(PartialDate),
+    /// `between A and B`: A's first day to B's last day.
     Between(PartialDate, PartialDate),
+    /// `as of T`: T's last day only.
     AsOf(PartialDate),
     /// `now`: as of the graph's date.
     Now,
@@ -38,15 +49,20 @@ pub enum TimeOp {
 /// A source as the query names it (`from ctp-2023-02`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceName {
+    /// The source's id as written.
     pub name: String,
+    /// Where it was written, for errors.
     pub span: Span,
 }
 
 /// The filters any question may carry.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
+    /// `via REL, ...`: only ties of these relations; `None` keeps every relation.
     pub relations: Option<Vec<RelationName>>,
+    /// The time operator; `None` asks as of the graph's date (questions) or across all time (records).
     pub time: Option<TimeOp>,
+    /// `with confidence C`: only ties of that confidence or better; `None` keeps all.
     pub min_confidence: Option<Confidence>,
     /// `certainly` / `with certainty`: only what the dates make certain.
     pub certain: bool,
@@ -98,12 +114,15 @@ impl ExportKind {
 /// What an export writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Export {
+    /// A diagram, or a format for another tool.
     pub kind: ExportKind,
+    /// Where the format word was written, for errors.
     pub format_span: Span,
     /// `None` is `all`, the whole graph.
     pub focus: Option<ActorName>,
     /// `frames 2019..2023`: one diagram per year.
     pub frames: Option<(i32, i32)>,
+    /// `theme light` or `theme dark`, for diagrams; `None` is light.
     pub theme: Option<String>,
     /// `to FILE`; `None` writes to standard output.
     pub target: Option<(String, Span)>,
@@ -112,68 +131,108 @@ pub struct Export {
 /// What a script expectation checks about an answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Check {
+    /// `includes A, B`: every named actor is among the results.
     Includes(Vec<ActorName>),
+    /// `excludes A, B`: none of the named actors is among the results.
     Excludes(Vec<ActorName>),
+    /// `is empty`: the answer has no results.
     IsEmpty,
+    /// `is not empty`: the answer has at least one result.
     IsNotEmpty,
+    /// `count N`: the answer has exactly N results.
     Count(usize),
 }
 
 /// A statement of the language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Statement {
+    /// `who allied with X`, `who fought X`, `who pledged allegiance to X`.
     Who {
+        /// Which of the three questions.
         who: Who,
+        /// X, the actor asked about.
         actor: ActorName,
     },
+    /// `subgroups of X`: the actors that are subgroups of X, at any depth.
     Subgroups {
+        /// X, the parent.
         actor: ActorName,
     },
+    /// `parents of X`: the actors above X in its subgroup chain, and those they pledged allegiance to.
     Parents {
+        /// X, the subgroup.
         actor: ActorName,
     },
+    /// `ties of X`: every tie of X.
     Ties {
+        /// X, whose ties are listed.
         actor: ActorName,
     },
+    /// `show X`: X's card, with its aliases, tags, life and ties.
     Show {
+        /// X, the actor shown.
         actor: ActorName,
     },
+    /// `timeline X`: X's ties beginning and ending, and its events, in date order.
     Timeline {
+        /// X, whose timeline it is.
         actor: ActorName,
     },
+    /// `path from A to B`: the fewest hops from A to B.
     Path {
+        /// A, where the path starts.
         from: ActorName,
+        /// B, where the path ends.
         to: ActorName,
     },
+    /// `neighbors of X`: the actors within some hops of X, and the ties between.
     Neighbors {
+        /// X, the centre.
         actor: ActorName,
     },
+    /// `changes between A and B`: ties beginning and ending, and events, in that span.
     Changes {
+        /// A, whose first day starts the span.
         from: PartialDate,
+        /// B, whose last day ends the span.
         to: PartialDate,
     },
+    /// `stats`: counts of actors and active ties per relation.
     Stats,
+    /// `actors`, or `actors of kind K`: the graph's actors.
     Actors {
+        /// K, when given; `None` lists every kind.
         kind: Option<ActorKind>,
     },
+    /// `relations`: the relations the graph knows and how many ties use each.
     Relations,
+    /// `sources`: the graph's sources and how many ties and events cite each.
     Sources,
     /// `sources of X`: the citations behind an actor's ties and events.
     SourcesOf {
+        /// X, whose sources are listed.
         actor: ActorName,
     },
     /// `why A B`: every tie between two actors, with notes, evidence and
     /// citations. Without `and`, the words are split where both names resolve.
     Why {
+        /// A, the first actor.
         a: ActorName,
+        /// B, the second; `None` when both names are in A's words, to be split by the evaluator.
         b: Option<ActorName>,
     },
+    /// `help` or `help TOPIC`: the language's reference.
     Help {
+        /// The topic asked about, such as `time`; `None` for the overview.
         topic: Option<String>,
     },
+    /// `export FORMAT ...`: write the graph, or part of it, to a file or standard output.
     Export(Export),
+    /// `expect QUERY CHECK`: a script's assertion about a query's answer.
     Expect {
+        /// The query whose answer is checked.
         query: Box<Query>,
+        /// What must hold of the answer.
         check: Check,
     },
 }
@@ -181,6 +240,8 @@ pub enum Statement {
 /// A statement with its filters.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
+    /// What is asked.
     pub statement: Statement,
+    /// The filters that narrow it.
     pub filters: Filters,
 }

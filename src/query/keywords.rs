@@ -24,7 +24,9 @@ pub enum Role {
 /// A keyword and what it does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Keyword {
+    /// The word, in lower case.
     pub word: &'static str,
+    /// What it does in a statement.
     pub role: Role,
 }
 

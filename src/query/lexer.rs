@@ -10,16 +10,20 @@ pub enum TokenKind {
     Word,
     /// A double-quoted name; `text` holds it unquoted and unescaped.
     Quoted,
+    /// A comma, between names or relations.
     Comma,
 }
 
 /// A token with its text and place in the query.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
+    /// What sort of token it is.
     pub kind: TokenKind,
+    /// The text: the word as written, or a quoted name unquoted.
     pub text: String,
     /// Byte offsets into the query.
     pub start: usize,
+    /// Where the token ends (exclusive).
     pub end: usize,
 }
 

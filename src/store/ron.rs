@@ -22,6 +22,7 @@ use crate::atomic::write_atomically;
 /// Why a graph file could not be read or written; holds every problem found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoreError {
+    /// Every problem found, each with its place in the file.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -32,6 +33,7 @@ impl StoreError {
         }
     }
 
+    /// Every problem, each with its place and caret; `color` adds ANSI colours for a terminal.
     pub fn render(&self, color: bool) -> String {
         self.diagnostics
             .iter()
@@ -59,7 +61,7 @@ pub fn load(path: &Path) -> Result<Graph, StoreError> {
 }
 
 /// Like [`load`], calling `progress` with the number of ties read every
-/// [`super::stream::PROGRESS_EVERY`] ties, for a progress display.
+/// 100 000 ties (the reader's `PROGRESS_EVERY`), for a progress display.
 pub fn load_with_progress(
     path: &Path,
     progress: &mut dyn FnMut(usize),

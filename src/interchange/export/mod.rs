@@ -36,7 +36,12 @@ pub use crate::model::ExportFormat;
 pub enum ExportError {
     /// The output directory could not be made.
     #[error("cannot create directory `{path}`: {error}")]
-    Directory { path: String, error: std::io::Error },
+    Directory {
+        /// The directory that was to be made.
+        path: String,
+        /// Why making it failed.
+        error: std::io::Error,
+    },
     /// A file could not be written.
     #[error("{0}")]
     Write(#[from] crate::atomic::WriteError),

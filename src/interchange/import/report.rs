@@ -112,23 +112,35 @@ impl ImportReport {
 /// Why an import stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// A file could not be read.
     #[error("cannot read `{origin}`: {error}")]
     Io {
+        /// The file, as it was named.
         origin: String,
+        /// Why reading failed.
         error: std::io::Error,
     },
+    /// A file is not valid CSV.
     #[error("{origin}:{line}: {message}")]
     Csv {
+        /// The file, as it was named.
         origin: String,
+        /// The line the fault is on.
         line: u64,
+        /// What is wrong there.
         message: String,
     },
+    /// A column the mapping names is not in the file's header.
     #[error("`{origin}` has no column `{column}` (its columns: {found})")]
     MissingColumn {
+        /// The file, as it was named.
         origin: String,
+        /// The column the mapping asked for.
         column: String,
+        /// The columns the header does have, comma-separated.
         found: String,
     },
+    /// Rows were rejected under `--strict`, so nothing was imported; these are the rejections.
     #[error("{} rows rejected and --strict is on; nothing was imported", .0.len())]
     Strict(Vec<Rejection>),
 }

@@ -45,8 +45,8 @@ impl fmt::Display for Certainty {
 /// A tie that began "sometime in 2022" has `start` 2022-01-01..=2022-12-31;
 /// one with no start has an unknown start, `DAY_MIN..=DAY_MAX`, so it is
 /// never certainly active in a bounded window. An actor's lifespan is a
-/// `Bounds` too, and a tie's effective bounds are its own [`Bounds::within`]
-/// both of its actors' lifespans.
+/// `Bounds` too, and a tie's effective bounds are its own narrowed to both
+/// of its actors' lifespans ([`Bounds::of_tie_between`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Bounds {
     /// Earliest and latest possible first day.

@@ -176,14 +176,26 @@ pub struct PartialDate {
 /// Why a date could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
+    /// The text is not a date in any form the graph accepts.
     #[error("`{0}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally with EDTF's `~` (about), `?` (perhaps), `[A..B]` (between), `[..B]`, `[A..]` or `201X`")]
     Shape(String),
+    /// The year is outside the years a date may have.
     #[error("year {0} is out of range {YEAR_MIN}..={YEAR_MAX}")]
     Year(i32),
+    /// The month is not 1 to 12.
     #[error("month {0} does not exist")]
     Month(u32),
+    /// The month has no such day, such as 31 April or 29 February in a common year.
     #[error("day {day} does not exist in {year:04}-{month:02}")]
-    Day { year: i32, month: u32, day: u32 },
+    Day {
+        /// The date's year.
+        year: i32,
+        /// The date's month, 1 to 12.
+        month: u32,
+        /// The day that month does not have.
+        day: u32,
+    },
+    /// A range whose end is before its start, such as `[2023..2022]`.
     #[error("`{0}` ends before it starts")]
     Backwards(String),
 }

@@ -34,12 +34,15 @@ pub const DAY_MAX: Day = i32::MAX;
 
 /// Years outside this range are rejected: they are typos, not history.
 pub const YEAR_MIN: i32 = 1;
+/// The latest year a date may have.
 pub const YEAR_MAX: i32 = 9999;
 
 /// A closed range of days, `first..=last`; either end may be unbounded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Window {
+    /// The first day in the window.
     pub first: Day,
+    /// The last day in the window.
     pub last: Day,
 }
 
@@ -50,6 +53,7 @@ impl Window {
         last: DAY_MAX,
     };
 
+    /// The days from `first` to `last`, both included.
     pub fn new(first: Day, last: Day) -> Self {
         Window { first, last }
     }
@@ -80,15 +84,18 @@ impl Window {
         self.first > self.last
     }
 
+    /// True when `day` is in the window.
     pub fn contains(self, day: Day) -> bool {
         self.first <= day && day <= self.last
     }
 }
 
+/// True when `year` has a 29 February in the Gregorian calendar.
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
+/// How many days the month has in that year; 0 for a month that does not exist.
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

@@ -24,21 +24,30 @@ pub use when::{time_label, window_of};
 /// What a query asks to be done.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome<'g> {
+    /// The query's answer.
     Answer(Answer<'g>),
+    /// An export, for the caller to write.
     Export(ExportPlan),
 }
 
 /// An export, resolved against the graph, for the edge to carry out.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportPlan {
+    /// A diagram, or a format for another tool.
     pub kind: ExportKind,
+    /// The actor at the centre; `None` exports the whole graph.
     pub focus: Option<ActorId>,
+    /// Hops from the focus; 0 when there is none.
     pub depth: usize,
+    /// Which ties to export: relations, time window, confidence, source.
     pub filter: TieFilter,
     /// The time operator in words ("as of 2023-02"), for titles.
     pub time_label: Option<String>,
+    /// `frames FIRST..LAST`: one diagram per year, first and last included.
     pub frames: Option<(i32, i32)>,
+    /// `theme light` or `theme dark`, for diagrams; `None` is light.
     pub theme: Option<String>,
+    /// Where to write; `None` is standard output.
     pub target: Option<String>,
 }
 

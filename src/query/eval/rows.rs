@@ -5,6 +5,7 @@ use crate::answer::*;
 use crate::model::walk::{hierarchy, Along, Step};
 use crate::model::{ActorId, Certainty, Event, Graph, RelationId, TieFilter, TieRef};
 
+/// An actor as answers show it: its id and name.
 pub fn actor_out(graph: &Graph, id: ActorId) -> ActorOut<'_> {
     let actor = graph.actor(id);
     ActorOut {
