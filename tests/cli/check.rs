@@ -1,0 +1,320 @@
+//! `actorgraph check`: graph files validated, every problem placed.
+
+use super::*;
+
+#[test]
+fn the_bundled_graph_passes() {
+    Test::new()
+        .args(&["check", "graphs/sahel.ron"])
+        .stdout("graphs/sahel.ron: ok — 25 actors, 61 ties, 24 events, 10 sources\n")
+        .run();
+}
+
+#[test]
+fn a_minimal_graph_passes_and_summarises() {
+    check(MINIMAL)
+        .stdout("graph.ron: ok — 2 actors, 1 tie, 0 events, 1 source\n")
+        .run();
+}
+
+#[test]
+fn every_problem_is_reported_at_once_with_its_place() {
+    let text = r#"(
+    title: "t",
+    sources: [(id: "s", citation: "c"), (id: "s", citation: "again")],
+    actors: [
+        (id: "jnim", name: "JNIM", kind: group),
+        (id: "jnim", name: "Other", kind: group),
+        (id: "mlf", name: "MLF", aliases: ["JNIM"], kind: group),
+        (id: "aqim", name: "AQIM", kind: group, active: (start: "2010", end: "2005")),
+    ],
+    ties: [
+        (from: "jnm", to: "aqim", relation: "allegiance", confidence: confirmed),
+        (from: "jnim", to: "aqim", relation: "friendship", confidence: confirmed),
+        (from: "jnim", to: "aqim", relation: "alliance", start: "2022", end: "2021-05", confidence: confirmed),
+        (from: "mlf", to: "mlf", relation: "alliance", confidence: confirmed),
+        (from: "mlf", to: "jnim", relation: "alliance", confidence: likely, sources: ["ctp"]),
+        (from: "mlf", to: "jnim", relation: "subgroup-of", start: "2015", confidence: confirmed),
+        (from: "jnim", to: "mlf", relation: "subgroup-of", start: "2017", end: "2018", confidence: confirmed),
+        (from: "JNIM", to: "mlf", relation: "alliance", confidence: confirmed),
+    ],
+)"#;
+    check(text)
+        .failure()
+        .stderr_golden("tests/golden/cli/check-every-problem.txt")
+        .run();
+}
+
+#[test]
+fn ties_outside_their_actors_lives_and_bad_uncertain_dates_are_placed() {
+    let text = r#"(
+    title: "t",
+    as_of: "2023~",
+    actors: [
+        (id: "jnim", name: "JNIM", kind: group, active: (start: "2017-03")),
+        (id: "france", name: "France", kind: state, active: (start: "2013-01", end: "2022-11")),
+        (id: "wagner", name: "Wagner", kind: pmc, active: (start: "[2021-09..2021-12]")),
+    ],
+    ties: [
+        (from: "jnim", to: "france", relation: "hostility", start: "2012", confidence: confirmed),
+        (from: "wagner", to: "france", relation: "hostility", end: "2023-06", confidence: confirmed),
+        (from: "jnim", to: "wagner", relation: "hostility", start: "2021~", confidence: confirmed),
+    ],
+    events: [
+        (date: "2016", actors: ["wagner"], what: "arrive", confidence: confirmed),
+    ],
+)"#;
+    // `2021~` on line 12 may fall after Wagner's arrival: possible, not
+    // an error; 2012 on line 10 also predates France.
+    check(text)
+        .failure()
+        .stderr_golden("tests/golden/cli/check-outside-lives.txt")
+        .run();
+    // A malformed uncertain date stops the read at its place.
+    let not_a_date = "is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, optionally with \
+                          EDTF's `~` (about), `?` (perhaps), `[A..B]` (between), `[..B]`, \
+                          `[A..]` or `201X`";
+    for (date, message) in [
+        ("2022-13?", "month 13 does not exist".to_string()),
+        (
+            "[2023..2022]",
+            "`[2023..2022]` ends before it starts".to_string(),
+        ),
+        ("2022~~", format!("`2022~~` {not_a_date}")),
+        ("[..]", format!("`[..]` {not_a_date}")),
+        ("20XXX", format!("`20XXX` {not_a_date}")),
+    ] {
+        let text = MINIMAL.replace("\"2020\"", &format!("\"{date}\""));
+        check(&text)
+            .failure()
+            .stderr(&one_problem(&message, &text, 9, 60, date.len() + 1))
+            .run();
+    }
+}
+
+#[test]
+fn fields_may_come_in_any_order_but_declarations_before_ties() {
+    // Ties before actors are kept aside and checked at the end.
+    let ties_first = r#"(
+    ties: [(from: "a", to: "b", relation: "alliance", confidence: likely)],
+    actors: [(id: "a", name: "Alpha", kind: group), (id: "b", name: "Beta", kind: group)],
+    title: "t",
+)"#;
+    check(ties_first)
+        .stdout("graph.ron: ok — 2 actors, 1 tie, 0 events, 0 sources\n")
+        .run();
+    // Sources declared after the ties that cite them are named as the problem.
+    let sources_last = r#"(
+    title: "t",
+    actors: [(id: "a", name: "Alpha", kind: group), (id: "b", name: "Beta", kind: group)],
+    ties: [(from: "a", to: "b", relation: "alliance", confidence: likely, sources: ["s"])],
+    sources: [(id: "s", citation: "c")],
+)"#;
+    check(sources_last)
+            .failure()
+            .stderr(
+                r#"error: tie cites source `s`, which the graph does not declare
+ --> graph.ron:4:85
+  |
+4 |     ties: [(from: "a", to: "b", relation: "alliance", confidence: likely, sources: ["s"])],
+  |                                                                                     ^^^
+
+error: `sources` comes after `ties`: declare sources, relations and actors before the ties that use them
+ --> graph.ron:5:14
+  |
+5 |     sources: [(id: "s", citation: "c")],
+  |              ^^^^^^^^^^^^^^^^^^^^^^^^^^
+graph.ron: 2 problems
+"#,
+            )
+            .run();
+}
+
+#[test]
+fn a_missing_title_or_a_repeated_field_is_named() {
+    let text = "(actors: [], ties: [])";
+    check(text)
+        .failure()
+        .stderr(&one_problem(
+            "Unexpected missing field named `title` in `GraphSpec`",
+            text,
+            1,
+            22,
+            1,
+        ))
+        .run();
+    let text = "(title: \"a\", title: \"b\")";
+    check(text)
+        .failure()
+        .stderr(&one_problem(
+            "Unexpected duplicate field named `title` in `GraphSpec`",
+            text,
+            1,
+            14,
+            5,
+        ))
+        .run();
+}
+
+#[test]
+fn a_cycle_at_different_times_is_allowed() {
+    let text = MINIMAL.replace(
+            "ties: [",
+            r#"ties: [
+        (from: "a", to: "b", relation: "subgroup-of", start: "2010", end: "2012", confidence: confirmed),
+        (from: "b", to: "a", relation: "subgroup-of", start: "2013", confidence: confirmed),"#,
+        );
+    check(text)
+        .stdout("graph.ron: ok — 2 actors, 3 ties, 0 events, 1 source\n")
+        .run();
+}
+
+#[test]
+fn syntax_errors_name_file_line_and_column() {
+    let text = "(\n    title: \"t\",\n    actors: [\n        (id: \"a\", nme: \"A\", kind: group),\n    ],\n)";
+    check(text)
+            .failure()
+            .stderr(
+                r#"error: Unexpected field named `nme` in `Actor`, expected one of `id`, `name`, `aliases`, `kind`, `tags`, `active`, or `note` instead
+ --> graph.ron:4:19
+  |
+4 |         (id: "a", nme: "A", kind: group),
+  |                   ^^^
+  = help: see the graph file format in the README for the allowed fields
+graph.ron: 1 problem
+"#,
+            )
+            .run();
+}
+
+#[test]
+fn bad_dates_and_kinds_are_syntax_errors_with_places() {
+    let text = MINIMAL.replace("start: \"2020\"", "start: \"2020-13\"");
+    check(&text)
+        .failure()
+        .stderr(&one_problem("month 13 does not exist", &text, 9, 60, 8))
+        .run();
+    let text = MINIMAL.replace("kind: militia", "kind: navy");
+    let error = "Unexpected variant named `navy` in enum `ActorKind`, expected one of \
+                     `group`, `faction`, `coalition`, `militia`, `community`, `state`, \
+                     `state_force`, `pmc`, `igo`, or `person` instead";
+    check(&text)
+        .failure()
+        .stderr(&one_problem(error, &text, 6, 61, 4))
+        .run();
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    for contents in ["", "   \n\n", "\u{FEFF}"] {
+        check(contents)
+            .failure()
+            .stderr(
+                "error: `graph.ron` is empty\n --> graph.ron\n  = help: a graph file is one \
+                     RON struct: `(title: \"…\", actors: [...], ties: [...])`\n\
+                     graph.ron: 1 problem\n",
+            )
+            .run();
+    }
+}
+
+#[test]
+fn a_binary_file_is_refused() {
+    check([0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00])
+        .failure()
+        .stderr(
+            "error: `graph.ron` is not text: invalid UTF-8 at byte 0\n --> graph.ron:1:1\n  \
+                 |\n1 | \n  | ^\n  = help: graph files are UTF-8 RON text; is this a binary \
+                 file?\ngraph.ron: 1 problem\n",
+        )
+        .run();
+    // Control characters reach the message as replacement characters.
+    check(b"(title: \"ok\"\x00\x01\x02)")
+        .failure()
+        .stderr(&one_problem(
+            "Expected comma",
+            "(title: \"ok\"\u{FFFD}\u{FFFD}\u{FFFD})",
+            1,
+            13,
+            1,
+        ))
+        .run();
+}
+
+#[test]
+fn a_truncated_file_is_refused() {
+    let cut = &MINIMAL[..MINIMAL.len() / 2];
+    check(cut)
+        .failure()
+        .stderr(&one_problem("Expected opening `[`", cut, 6, 40, 1))
+        .run();
+    let text = "(title: \"never closed";
+    check(text)
+        .failure()
+        .stderr(&one_problem("Expected end of string", text, 1, 9, 1))
+        .run();
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    Test::new()
+        .args(&["check", "no/such/graph.ron"])
+        .failure()
+        .stderr(
+            "error: cannot read graph file `no/such/graph.ron`: no such file\n\
+                 no/such/graph.ron: 1 problem\n",
+        )
+        .run();
+    Test::new()
+        .args(&["check", "graphs"])
+        .failure()
+        .stderr("error: cannot read graph file `graphs`: it is a directory\ngraphs: 1 problem\n")
+        .run();
+}
+
+#[test]
+fn huge_strings_load_and_long_lines_are_cut_in_errors() {
+    let long = "x".repeat(5_000_000);
+    let text = MINIMAL.replace("title: \"t\"", &format!("title: \"{long}\""));
+    check(text)
+        .stdout("graph.ron: ok — 2 actors, 1 tie, 0 events, 1 source\n")
+        .run();
+    let text = format!("(title: \"t\", actors: [(id: \"{long}\", name: \"a\", kind: nope)])");
+    check(text)
+        .failure()
+        .stderr_golden("tests/golden/cli/check-long-line.txt")
+        .run();
+}
+
+#[test]
+fn deeply_nested_values_are_refused() {
+    let text = format!(
+        "(title: \"t\", actors: {}{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    check(text)
+        .failure()
+        .stderr_golden("tests/golden/cli/check-deep-brackets.txt")
+        .run();
+    check("(".repeat(200_000))
+        .failure()
+        .stderr_golden("tests/golden/cli/check-deep-parentheses.txt")
+        .run();
+}
+
+#[test]
+fn all_files_are_checked_and_the_exit_code_reflects_any_failure() {
+    Test::new()
+        .write("good.ron", MINIMAL)
+        .args(&["check", "$TMP/good.ron", "missing.ron", "graphs/sahel.ron"])
+        .failure()
+        .stdout(
+            "$TMP/good.ron: ok — 2 actors, 1 tie, 0 events, 1 source\n\
+                 graphs/sahel.ron: ok — 25 actors, 61 ties, 24 events, 10 sources\n",
+        )
+        .stderr(
+            "error: cannot read graph file `missing.ron`: no such file\nmissing.ron: 1 problem\n",
+        )
+        .run();
+}

@@ -1,0 +1,203 @@
+//! One query at a time: answers, errors and formats, as a person sees them.
+
+use super::*;
+
+const REQUIRED: &[(&str, &[&str])] = &[
+    ("JNIM", &["Jama'at Nusrat al Islam wa al Muslimeen"]),
+    ("Ansar al Din", &["Ansar Dine", "ansar al-din"]),
+    ("MLF", &["Macina Liberation Front", "Katiba Macina"]),
+    ("AQIM", &["al Qaeda in the Islamic Maghreb"]),
+    ("al Qaeda", &[]),
+    ("ISGS", &["Islamic State Sahel Province", "IS Sahel"]),
+    ("Islamic State", &[]),
+    ("Wagner Group", &["Wagner"]),
+    ("Malian junta", &["Malian government"]),
+    ("France", &["French forces"]),
+    ("MINUSMA", &[]),
+    ("Daoussak militias", &[]),
+    ("CMA", &[]),
+    ("Iyad ag Ghali", &[]),
+];
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+#[test]
+fn show_answers_for_every_required_actor_by_name_and_alias() {
+    for (name, aliases) in REQUIRED {
+        // The card's contents come from the graph, which changes; that
+        // the card is the named actor's is the point here.
+        let card = Test::new()
+            .args(&["query", "--format", "json", &format!("show \"{name}\"")])
+            .stdout_matches(move |out| json(out)["actor"]["name"] == *name)
+            .run();
+        // Every alias gives the very same card.
+        for alias in aliases.iter() {
+            Test::new()
+                .args(&["query", "--format", "json", &format!("show \"{alias}\"")])
+                .stdout(&card.stdout)
+                .run();
+        }
+    }
+}
+
+#[test]
+fn jnim_has_a_dozen_dated_ties() {
+    // A property of the data (at least twelve dated ties), not of the
+    // output's form, which `json_ties_have_the_documented_fields` pins.
+    Test::new()
+        .args(&["query", "--format", "json", "ties of JNIM"])
+        .stdout_matches(|out| {
+            let ties = json(out)["ties"].as_array().unwrap().clone();
+            ties.iter().filter(|t| !t["start"].is_null()).count() >= 12
+        })
+        .run();
+}
+
+#[test]
+fn every_tie_in_the_bundled_graph_cites_a_source() {
+    let graph = actorgraph::store::ron::load(&common::manifest("graphs/sahel.ron")).unwrap();
+    for tie in graph.all_ties() {
+        assert!(
+            !tie.tie.sources().is_empty(),
+            "tie {:?} cites no source",
+            graph.tie_spec(tie)
+        );
+    }
+    // What the binary says of the sources and the counts.
+    Test::new()
+        .args(&["query", "--format", "csv", "sources"])
+        .stdout_golden("tests/golden/cli/sources.csv")
+        .run();
+    Test::new()
+        .args(&["query", "--format", "json", "stats"])
+        .stdout_golden("tests/golden/cli/stats.json")
+        .run();
+}
+
+#[test]
+fn json_ties_have_the_documented_fields() {
+    let output = Test::new()
+        .args(&["query", "--format", "json", "show JNIM"])
+        .stdout_golden("tests/golden/cli/show-jnim.json")
+        .run();
+    // The README documents these fields; the golden file may be
+    // regenerated, so they are checked by name as well.
+    let json = json(&output.stdout);
+    assert_eq!(json["kind"], "card");
+    assert_eq!(json["actor"]["id"], "jnim");
+    let tie = &json["actor"]["ties"][0];
+    for field in [
+        "from",
+        "to",
+        "relation",
+        "start",
+        "end",
+        "confidence",
+        "sources",
+    ] {
+        assert!(tie.get(field).is_some(), "tie lacks {field}: {tie}");
+    }
+    assert!(tie["from"]["id"].is_string() && tie["from"]["name"].is_string());
+}
+
+#[test]
+fn who_allied_with_jnim_after_2022_reads_like_the_report() {
+    Test::new()
+        .args(&["query", "who allied with JNIM after 2022"])
+        .stdout_golden("tests/golden/cli/who-allied-with-jnim-after-2022.txt")
+        .run();
+    Test::new()
+            .args(&["query", "who allied with France after 2022"])
+            .stdout("no actors match · after 2022\nnote: France is not active then (its life: 2013–2022-11)\n")
+            .run();
+}
+
+#[test]
+fn a_syntax_error_points_a_caret_at_the_word() {
+    Test::new()
+        .args(&["query", "who alied with JNIM"])
+        .failure()
+        .stderr(
+            "error: expected `allied with`, `fought`, `is hostile to` or `pledged allegiance \
+                 to`, found `alied`\n --> <query>:1:5\n  |\n1 | who alied with JNIM\n  |     \
+                 ^^^^^\n",
+        )
+        .run();
+}
+
+#[test]
+fn an_unknown_actor_suggests_the_nearest_names() {
+    Test::new()
+        .args(&["query", "show JNM"])
+        .failure()
+        .stderr(
+            "error: no actor is called `JNM`\n --> <query>:1:6\n  |\n1 | show JNM\n  |      \
+                 ^^^\n  = help: did you mean JNIM?\n",
+        )
+        .run();
+    Test::new()
+        .args(&["query", "show \"Daousak militia\""])
+        .failure()
+        .stderr(
+            "error: no actor is called `Daousak militia`\n --> <query>:1:6\n  |\n\
+                 1 | show \"Daousak militia\"\n  |      ^^^^^^^^^^^^^^^^^\n  = help: did you \
+                 mean Daoussak militias, Daoussak communities or Daoussak leaders in Ménaka?\n",
+        )
+        .run();
+}
+
+#[test]
+fn an_empty_answer_says_so() {
+    Test::new()
+            .args(&["query", "who pledged allegiance to France"])
+            .stdout("no actors match · as of 2023-02 (the graph's date)\nnote: France is not active then (its life: 2013–2022-11)\n")
+            .run();
+}
+
+#[test]
+fn piping_queries_into_the_repl_prints_answers_without_prompts() {
+    // The golden file holds no prompt and no escape code.
+    Test::new()
+        .stdin("who allied with JNIM after 2022\n\nshow MLF\n")
+        .stdout_golden("tests/golden/cli/repl-piped.txt")
+        .run();
+}
+
+#[test]
+fn a_bad_line_in_the_piped_repl_names_its_line_and_fails() {
+    Test::new()
+        .stdin("show JNIM\nshow Nobody\n")
+        .failure()
+        .stdout_golden("tests/golden/cli/show-jnim.txt")
+        .stderr(
+            "error: no actor is called `Nobody`\n --> <stdin>:2:6\n  |\n2 | show Nobody\n  |      \
+                 ^^^^^^\n  = help: `actors` lists every actor; quote names with spaces: \"Wagner \
+                 Group\"\n",
+        )
+        .run();
+}
+
+#[test]
+fn the_repl_loads_another_graph() {
+    Test::new()
+        .stdin("load tests/data/boundaries.ron\nshow Hub\n")
+        .stdout_golden("tests/golden/cli/repl-load.txt")
+        .run();
+}
+
+#[test]
+fn the_repl_imports_a_spreadsheet_into_the_open_graph() {
+    // The strict import and the bare `import csv` fail.
+    Test::new()
+        .args(&["-g", "tests/data/boundaries.ron"])
+        .stdin(
+            "import csv tests/data/interchange/ties.csv actors tests/data/interchange/actors.csv\n\
+                 show ISGS\nimport csv tests/data/interchange/ties.csv strict\nimport csv\n",
+        )
+        .failure()
+        .stdout_golden("tests/golden/cli/repl-import.txt")
+        .stderr_golden("tests/golden/cli/repl-import.stderr.txt")
+        .run();
+}

@@ -1,0 +1,88 @@
+//! `actorgraph run`: query scripts, their expectations and their summaries.
+
+use super::*;
+
+#[test]
+fn time_boundaries_hold() {
+    Test::new()
+        .args(&[
+            "-g",
+            "tests/data/boundaries.ron",
+            "run",
+            "tests/data/boundaries.q",
+        ])
+        .stdout_golden("tests/golden/cli/run-boundaries.txt")
+        .stderr("tests/data/boundaries.q: 99 statements, 99 expectations, 0 failed, 0 errors\n")
+        .run();
+}
+
+#[test]
+fn every_script_under_queries_runs_green() {
+    let mut scripts: Vec<PathBuf> = std::fs::read_dir(common::manifest("queries"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "q"))
+        .collect();
+    scripts.sort();
+    assert!(
+        scripts.len() >= 3,
+        "queries/ should hold the report's scripts"
+    );
+    for script in scripts {
+        let name = script.file_stem().unwrap().to_str().unwrap();
+        // Every statement and expectation of the script, all green.
+        Test::new()
+            .args(&["run", &format!("queries/{name}.q")])
+            .stdout_golden(&format!("tests/golden/cli/run-{name}.txt"))
+            .stderr_golden(&format!("tests/golden/cli/run-{name}.stderr.txt"))
+            .run();
+    }
+}
+
+#[test]
+fn a_failed_expectation_names_file_and_line_and_fails_the_run() {
+    Test::new()
+        .write(
+            "check.q",
+            "# comment\n\nshow JNIM\nexpect who allied with JNIM after 2022 includes France\n",
+        )
+        .current_dir(TMP)
+        .args(&["run", "check.q"])
+        .failure()
+        .stdout_golden("tests/golden/cli/run-failed-expectation.txt")
+        .stderr(
+            "error: expectation failed: expected the answer to include France, but it does \
+                 not; it holds: Daoussak communities, Daoussak militias\n --> check.q:4:1\n  |\n\
+                 4 | expect who allied with JNIM after 2022 includes France\n  | \
+                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\
+                 check.q: 2 statements, 1 expectations, 1 failed, 0 errors\n",
+        )
+        .run();
+}
+
+#[test]
+fn a_script_error_names_file_line_and_column() {
+    Test::new()
+        .write("bad.q", "show JNIM\n  ties of Nobody via alliance\n")
+        .current_dir(TMP)
+        .args(&["run", "bad.q"])
+        .failure()
+        .stdout_golden("tests/golden/cli/run-script-error.txt")
+        .stderr(
+            "error: no actor is called `Nobody`\n --> bad.q:2:11\n  |\n2 |   ties of Nobody \
+                 via alliance\n  |           ^^^^^^\n  = help: `actors` lists every actor; \
+                 quote names with spaces: \"Wagner Group\"\n\
+                 bad.q: 2 statements, 0 expectations, 0 failed, 1 errors\n",
+        )
+        .run();
+}
+
+#[test]
+fn scripts_read_from_standard_input() {
+    Test::new()
+            .args(&["run", "-"])
+            .stdin("expect who pledged allegiance to AQIM includes JNIM\n")
+            .stdout("» expect who pledged allegiance to AQIM includes JNIM\nok: the answer includes JNIM\n\n")
+            .stderr("<stdin>: 1 statements, 1 expectations, 0 failed, 0 errors\n")
+            .run();
+}
