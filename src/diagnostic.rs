@@ -38,6 +38,18 @@ pub struct Diagnostic {
     pub line_text: Option<String>,
     /// How to fix it, when there is advice to give.
     pub help: Option<String>,
+    /// An error stops what was asked; a warning reports what was left out.
+    pub severity: Severity,
+}
+
+/// How grave a diagnostic is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Severity {
+    /// What was asked was not done.
+    #[default]
+    Error,
+    /// It was done, less what this names.
+    Warning,
 }
 
 impl Diagnostic {
@@ -49,7 +61,14 @@ impl Diagnostic {
             position: None,
             line_text: None,
             help: None,
+            severity: Severity::Error,
         }
+    }
+
+    /// Marks the diagnostic as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     /// Names the file or other origin.
@@ -110,7 +129,10 @@ impl Diagnostic {
         let _ = writeln!(
             out,
             "{}: {}",
-            paint("1;31", "error"),
+            match self.severity {
+                Severity::Error => paint("1;31", "error"),
+                Severity::Warning => paint("1;33", "warning"),
+            },
             paint("1", &self.message)
         );
         let gutter = self.position.map_or(1, |p| p.line.to_string().len());

@@ -59,7 +59,9 @@ impl Session {
     /// actors table) into the open graph. Rejected rows come back as
     /// warnings; with `strict` any rejection changes nothing.
     pub fn import_csv(&mut self, line: &str) -> Result<ImportSummary, Vec<Diagnostic>> {
-        use crate::interchange::{import_into, ImportError, ImportOptions, Mapping};
+        use crate::interchange::{
+            import_into, rejection_diagnostics, ImportError, ImportOptions, Mapping,
+        };
         let usage = || {
             vec![Diagnostic::new("usage: import csv TIES.csv [actors ACTORS.csv] [mapping MAPPING.ron] [strict] [close-on-next-relation]")]
         };
@@ -89,23 +91,28 @@ impl Session {
         match import_into(&mut self.graph, actors, Path::new(ties), &options) {
             Ok(report) => Ok(ImportSummary {
                 summary: report.summary(),
-                rejected: report.rejections.iter().map(|r| r.to_string()).collect(),
+                rejected: report.rejections,
             }),
-            Err(ImportError::Strict(rejections)) => Err(rejections
-                .iter()
-                .map(|r| Diagnostic::new(format!("rejected: {r}")))
-                .chain([Diagnostic::new("strict import: nothing was imported")])
-                .collect()),
+            Err(ImportError::Strict(rejections)) => {
+                Err(rejection_diagnostics(&rejections, REJECTION_FILE_LIMIT)
+                    .into_iter()
+                    .chain([Diagnostic::new("strict import: nothing was imported")])
+                    .collect())
+            }
             Err(error) => Err(vec![Diagnostic::new(error.to_string())]),
         }
     }
 }
+
+/// Files up to this size are read again to show a rejected row under its
+/// reason; larger ones are placed by line only.
+pub const REJECTION_FILE_LIMIT: u64 = 64 << 20;
 
 /// What an import into the open graph did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportSummary {
     /// What was imported, merged and rejected, in one line.
     pub summary: String,
-    /// Each rejected row as `file:line: why`.
-    pub rejected: Vec<String>,
+    /// Each rejected row, with its file, line and why.
+    pub rejected: Vec<crate::interchange::Rejection>,
 }

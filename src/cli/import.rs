@@ -6,8 +6,10 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use actorgraph::diagnostic::Diagnostic;
-use actorgraph::interchange::{self, ImportError, ImportOptions, Mapping};
+use std::io::IsTerminal;
+
+use actorgraph::interchange::{self, rejection_diagnostics, ImportError, ImportOptions, Mapping};
+use actorgraph::session::REJECTION_FILE_LIMIT;
 use actorgraph::store;
 
 use super::report::{self, Done, Problems};
@@ -91,10 +93,7 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<Done> {
         Ok(done) => done,
         Err(ImportError::Strict(rejections)) => {
             return Err(Problems {
-                diagnostics: rejections
-                    .iter()
-                    .map(|r| Diagnostic::new(format!("rejected: {r}")))
-                    .collect(),
+                diagnostics: rejection_diagnostics(&rejections, REJECTION_FILE_LIMIT),
                 summary: Some(format!(
                     "error: {} rows rejected and --strict is on; nothing was written",
                     rejections.len()
@@ -104,8 +103,8 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<Done> {
         }
         Err(error) => return Err(error.into()),
     };
-    let rejected: Vec<String> = report.rejections.iter().map(|r| r.to_string()).collect();
-    report::rejected_rows(&rejected);
+    let color = super::color_for(std::io::stderr().is_terminal());
+    report::rejected_rows(&report.rejections, color);
     if let Some(title) = &args.title {
         graph.title = title.clone();
     }

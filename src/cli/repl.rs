@@ -301,7 +301,7 @@ fn handle(
         "import" => {
             match session.import_csv(trimmed) {
                 Ok(report) => {
-                    report::rejected_rows(&report.rejected);
+                    report::rejected_rows(&report.rejected, color_err);
                     write_out(&format!(
                         "imported into {}: {}\n",
                         session.origin, report.summary

@@ -5,6 +5,8 @@
 use std::process::ExitCode;
 
 use actorgraph::diagnostic::Diagnostic;
+use actorgraph::interchange::{rejection_diagnostics, Rejection};
+use actorgraph::session::REJECTION_FILE_LIMIT;
 
 /// How a command ended when it did not fail outright.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,10 +57,25 @@ pub fn print(diagnostics: &[Diagnostic], color: bool) {
     eprint!("{}", shown.join("\n"));
 }
 
-/// Rows an import left out, one `rejected: file:line: why` line each.
-pub fn rejected_rows(rows: &[String]) {
-    for row in rows {
-        eprintln!("rejected: {}", actorgraph::answer::printable(row, false));
+/// How many rejected rows are shown under their reason; the rest get a
+/// line each, so a large import's report stays readable and nothing is lost.
+const ROWS_SHOWN: usize = 20;
+
+/// Rows an import left out: the first ones as diagnostics showing the row,
+/// the rest one `rejected: file:line: why` line each.
+pub fn rejected_rows(rejections: &[Rejection], color: bool) {
+    let shown = rejections.len().min(ROWS_SHOWN);
+    let warnings: Vec<Diagnostic> =
+        rejection_diagnostics(&rejections[..shown], REJECTION_FILE_LIMIT)
+            .into_iter()
+            .map(Diagnostic::warning)
+            .collect();
+    print(&warnings, color);
+    for rejection in &rejections[shown..] {
+        eprintln!(
+            "rejected: {}",
+            actorgraph::answer::printable(&rejection.to_string(), false)
+        );
     }
 }
 

@@ -8,15 +8,9 @@ pub mod export;
 pub mod import;
 pub mod mapping;
 
-/// The importer under the path it had when it was one file.
-pub mod csv {
-    pub use super::import::*;
-}
-
-pub use self::import::cells as text;
 pub use self::import::{
-    import, import_into, import_tables, Companions, ImportError, ImportOptions, ImportReport,
-    Rejection, Table,
+    import, import_into, import_tables, rejection_diagnostics, Companions, ImportError,
+    ImportOptions, ImportReport, Rejection, Table,
 };
 pub use export::{export, ExportError, ExportFormat};
 pub use mapping::Mapping;

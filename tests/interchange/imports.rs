@@ -344,13 +344,6 @@ new,alliance
 
 #[test]
 fn the_import_command_writes_a_graph_file() {
-    let rejected = "\
-rejected: tests/data/interchange/ties.csv:9: start: month 13 does not exist
-rejected: tests/data/interchange/ties.csv:10: the tie ends (2017) before it starts (2018)
-rejected: tests/data/interchange/ties.csv:11: a tie from `jnim` to itself
-rejected: tests/data/interchange/ties.csv:12: unknown relation `friendship` (known: allegiance, alliance, hostility, subgroup-of; a mapping can map or declare others)
-rejected: tests/data/interchange/ties.csv:13: unknown confidence `sure` (confirmed, likely or possible)
-";
     let output = Test::new()
         .args(&[
             "import",
@@ -362,16 +355,7 @@ rejected: tests/data/interchange/ties.csv:13: unknown confidence `sure` (confirm
             "-o",
             "$TMP/g.ron",
         ])
-        .stderr(&format!(
-            "\
-rejected: tests/data/interchange/actors.csv:9: actor `bad`: unknown kind `navy` (kinds: group, faction, coalition, militia, community, state, state_force, pmc, igo, person)
-rejected: tests/data/interchange/actors.csv:10: `jnim` is already a name of Jama'at Nusrat al-Islam wal-Muslimin
-rejected: tests/data/interchange/actors.csv:11: the actor has no id
-rejected: tests/data/interchange/ties.csv:8: actor `ghost` is not in the actors table
-{rejected}$TMP/g.ron: 6 actors (0 from ties), 5 ties imported; 3 duplicate rows merged; 9 rows rejected (N s)
-note: the graph has no as-of date (no graph.csv with one beside the ties): questions with no time will cover all time
-"
-        ))
+        .stderr_golden("tests/golden/cli/import-rejections.stderr.txt")
         .run();
     let graph = actorgraph::store::ron::load(&output.path("g.ron")).unwrap();
     assert_eq!(graph.tie_count(), 5);
@@ -387,14 +371,7 @@ note: the graph has no as-of date (no graph.csv with one beside the ties): quest
             "$TMP/strict.ron",
         ])
         .failure()
-        .stderr(&format!(
-            "{}\nerror: 5 rows rejected and --strict is on; nothing was written\n",
-            rejected
-                .lines()
-                .map(|line| format!("error: {line}"))
-                .collect::<Vec<_>>()
-                .join("\n\n")
-        ))
+        .stderr_golden("tests/golden/cli/import-strict.stderr.txt")
         .run();
     assert!(!output.path("strict.ron").exists());
 }

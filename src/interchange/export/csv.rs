@@ -1,13 +1,13 @@
 //! The CSV export, for spreadsheets and for actorgraph's own CSV import:
 //! `actors.csv` and `ties.csv` in the import layout, with the tables that
-//! layout cannot hold beside them. The import (`crate::interchange::csv`) reads
+//! layout cannot hold beside them. The import (`crate::interchange::import`) reads
 //! a directory this wrote back into an equal graph.
 //!
 //! Also the table writer the `neo4j-admin` export shares.
 
 use crate::model::{Actor, EventSpec, Graph, Relation, Source};
 
-use super::super::text::join_list;
+use super::super::import::cells::join_list;
 use super::selection::{actor, date, tie, ActorCell, Cell, Column, Selection, TieCell};
 
 /// The `format` cell of the `graph.csv` the CSV export writes. The import

@@ -3,6 +3,8 @@
 //! an import.
 
 use std::fmt;
+
+use crate::diagnostic::Diagnostic;
 use std::path::Path;
 
 use crate::interchange::mapping::Mapping;
@@ -29,6 +31,44 @@ pub struct Rejection {
     pub line: u64,
     /// Why, for people.
     pub reason: String,
+}
+
+impl Rejection {
+    /// The rejection as a diagnostic: the reason, placed at its row, with
+    /// the row under a caret when `text` (the whole file it came from) is
+    /// given.
+    pub fn diagnostic(&self, text: Option<&str>) -> Diagnostic {
+        let diagnostic = Diagnostic::new(format!("rejected: {}", self.reason)).origin(&self.origin);
+        let line = usize::try_from(self.line).unwrap_or(usize::MAX);
+        match text {
+            Some(text) => {
+                let width = text
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .map_or(1, |row| row.chars().count().max(1));
+                diagnostic.at_line_column(text, line, 1, width)
+            }
+            None => diagnostic.at_line_column("", line, 1, 1),
+        }
+    }
+}
+
+/// Rejections as diagnostics, each file read once to show its rows; a file
+/// that cannot be read again, or is larger than `max_bytes`, is placed by
+/// line without its row.
+pub fn rejection_diagnostics(rejections: &[Rejection], max_bytes: u64) -> Vec<Diagnostic> {
+    let mut texts: std::collections::HashMap<&str, Option<String>> = Default::default();
+    rejections
+        .iter()
+        .map(|rejection| {
+            let text = texts.entry(rejection.origin.as_str()).or_insert_with(|| {
+                let path = std::path::Path::new(&rejection.origin);
+                let small = std::fs::metadata(path).is_ok_and(|m| m.len() <= max_bytes);
+                small.then(|| std::fs::read_to_string(path).ok()).flatten()
+            });
+            rejection.diagnostic(text.as_deref())
+        })
+        .collect()
 }
 
 impl fmt::Display for Rejection {
