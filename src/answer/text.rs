@@ -15,8 +15,10 @@ impl Body<'_> {
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let plural = |one: &str, many: &str| count(n, one, many);
         let possibly = self.possibly();
+        // A record across all time judges its ties as of the graph's date.
+        let when = if self.is_record() { " active now" } else { "" };
         let of_them = if possibly > 0 {
-            format!(", {possibly} of them possibly")
+            format!(", {possibly} of them possibly{when}")
         } else {
             String::new()
         };

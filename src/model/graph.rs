@@ -272,6 +272,18 @@ impl Graph {
         })
     }
 
+    /// When an actor may and must have existed, as the graph knows it: an
+    /// actor with no end is certain up to the graph's as-of date and only
+    /// possible after it, as an ongoing tie is.
+    pub fn life(&self, actor: ActorId) -> Bounds {
+        let actor = self.actor(actor);
+        let mut life = actor.life();
+        if actor.active.is_none_or(|period| period.end.is_none()) {
+            life.end.0 = life.end.0.min(self.known_until());
+        }
+        life
+    }
+
     /// A tie's effective bounds: its own dates within both actors'
     /// lifespans, an ongoing tie certain up to the graph's as-of date.
     pub fn bounds(&self, tie: TieRef<'_>) -> Bounds {

@@ -58,10 +58,10 @@ pub fn select(
             }
             let actors = graph
                 .actors()
-                .filter(|(id, actor)| {
+                .filter(|(id, _)| {
                     on_ties.contains(id)
                         || (graph.degree(*id) == 0
-                            && actor.life().activity(filter.window) != Certainty::No)
+                            && graph.life(*id).activity(filter.window) != Certainty::No)
                 })
                 .map(|(id, _)| id)
                 .collect();

@@ -17,9 +17,14 @@ pub(super) fn check_answer<'g>(
     let possible = answer.body.possible_actor_ids();
     let held = || {
         let names = unique(ids.iter().map(|id| {
-            graph
+            let name = graph
                 .find(id)
-                .map_or(id.to_string(), |a| graph.actor(a).name.clone())
+                .map_or(id.to_string(), |a| graph.actor(a).name.clone());
+            if possible.contains(id) {
+                format!("{name} (possibly)")
+            } else {
+                name
+            }
         }));
         if names.is_empty() {
             "nothing".to_string()

@@ -4,7 +4,9 @@
 use super::rows::{actor_out, by_name, tie_out};
 use crate::answer::*;
 use crate::model::time::DAY_MIN;
-use crate::model::{ActorId, Bounds, Certainty, Day, Graph, TieFilter, TieRef, Window};
+use crate::model::{
+    ActorId, Bounds, Certainty, Day, Graph, PartialDate, TieFilter, TieRef, Window,
+};
 
 /// Ties beginning and ending inside the filter's window, and the graph's
 /// one-off events there (those of `actor`, when given), in date order. A
@@ -33,7 +35,14 @@ pub(super) fn events<'g>(
         window: Window::ALL,
         ..filter.clone()
     };
-    let sort_day = |days: (Day, Day)| if days.0 == DAY_MIN { days.1 } else { days.0 };
+    // A date open before (`[..2022-06]`) sorts at what it says: its latest day.
+    let sort_day = |date: PartialDate, days: (Day, Day)| {
+        if date.first_day() == DAY_MIN {
+            days.1
+        } else {
+            days.0
+        }
+    };
     let mut found: Vec<Found> = Vec::new();
     for tie in ties {
         if graph.certainty(*tie, &any_time) == Certainty::No {
@@ -46,14 +55,14 @@ pub(super) fn events<'g>(
         };
         let bounds = graph.bounds(*tie);
         let one_day = tie.tie.start().is_some() && tie.tie.start() == tie.tie.end();
-        let mut push = |days: (Day, Day), date, ended: bool| {
+        let mut push = |days: (Day, Day), date: PartialDate, ended: bool, word: Option<String>| {
             let certainty = Bounds::instant(days).activity(window);
             if certainty == Certainty::No {
                 return;
             }
-            let word = if ended { "ended" } else { "began" };
+            let word = word.unwrap_or_else(|| if ended { "ended" } else { "began" }.to_string());
             found.push(Found {
-                day: sort_day(days),
+                day: sort_day(date, days),
                 ended,
                 phase: match (ended, one_day) {
                     (true, false) => 0,
@@ -63,22 +72,34 @@ pub(super) fn events<'g>(
                 pair: Some(pair),
                 event: Event {
                     date,
-                    event: word.to_string(),
+                    event: word,
                     certainty,
                     tie: Some(tie_out(graph, *tie, certainty)),
                     actors: Vec::new(),
                     confidence: tie.tie.confidence,
                     sources: graph.source_ids(tie.tie).collect(),
-                    note: None,
+                    // The tie's caveats travel with its beginning and end.
+                    note: tie.tie.note(),
                     evidence: None,
                 },
             });
         };
         if let Some(start) = tie.tie.start() {
-            push(bounds.start, start, false);
+            push(bounds.start, start, false, None);
         }
-        if let Some(end) = tie.tie.end() {
-            push(bounds.end, end, true);
+        match tie.tie.end() {
+            Some(end) => push(bounds.end, end, true, None),
+            // An ongoing tie ends with the first of its actors to end.
+            None => {
+                let ended_with = [tie.from, tie.to]
+                    .into_iter()
+                    .filter_map(|a| Some((a, graph.actor(a).active?.end?)))
+                    .min_by_key(|(_, end)| end.last_day());
+                if let Some((actor, end)) = ended_with {
+                    let word = format!("ended with {}", graph.actor(actor).name);
+                    push(bounds.end, end, true, Some(word));
+                }
+            }
         }
     }
     for event in graph.events() {
@@ -96,7 +117,7 @@ pub(super) fn events<'g>(
             continue;
         }
         found.push(Found {
-            day: sort_day(days),
+            day: sort_day(event.date, days),
             ended: false,
             phase: 3,
             pair: None,

@@ -221,7 +221,7 @@ fn life_notes(graph: &Graph, statement: &Statement, window: Window) -> Vec<Strin
     named
         .into_iter()
         .filter_map(|name| graph.find(&name.name))
-        .filter(|id| graph.actor(*id).life().activity(window) == Certainty::No)
+        .filter(|id| graph.life(*id).activity(window) == Certainty::No)
         .map(|id| {
             let actor = graph.actor(id);
             format!(
@@ -354,12 +354,20 @@ fn neighbors<'g>(
 ) -> Result<Body<'g>, QueryError> {
     let id = resolve(graph, actor)?;
     let depth = depth.unwrap_or(DEFAULT_DEPTH);
+    if graph.life(id).activity(filter.window) == Certainty::No {
+        // Not alive then: no network (a note says so).
+        return Ok(Body::Network {
+            focus: actor_out(graph, id),
+            actors: Vec::new(),
+            ties: Vec::new(),
+        });
+    }
     let network = ego_network(graph, id, depth, filter);
     let ties: Vec<TieRef> = network.ties.iter().filter_map(|t| graph.tie(*t)).collect();
     // An actor is certainly a neighbour when a certain tie reaches it.
     let mut best: rustc_hash::FxHashMap<ActorId, Certainty> = Default::default();
     // The focus is as certain as its own life in the window.
-    best.insert(id, graph.actor(id).life().activity(filter.window));
+    best.insert(id, graph.life(id).activity(filter.window));
     for tie in &ties {
         let certainty = graph.certainty(*tie, filter);
         for end in [tie.from, tie.to] {
@@ -392,8 +400,19 @@ fn neighbors<'g>(
 /// actors whose lives may reach the window, and how many only possibly.
 fn stats<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
     let mut counts = vec![(0usize, 0usize); graph.relations().len()];
+    // An actor is certainly alive when its life says so, or when one of its
+    // ties certainly held (a written tie date says its actors existed).
+    let mut alive: rustc_hash::FxHashMap<ActorId, Certainty> = graph
+        .actors()
+        .map(|(id, _)| (id, graph.life(id).activity(filter.window)))
+        .collect();
     for tie in graph.all_ties() {
         let certainty = graph.certainty(tie, filter);
+        if certainty == Certainty::Certainly {
+            for end in [tie.from, tie.to] {
+                alive.insert(end, Certainty::Certainly);
+            }
+        }
         let count = &mut counts[tie.tie.relation.index()];
         if certainty != Certainty::No {
             count.0 += 1;
@@ -402,10 +421,7 @@ fn stats<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
             count.1 += 1;
         }
     }
-    let lives: Vec<Certainty> = graph
-        .actors()
-        .map(|(_, a)| a.life().activity(filter.window))
-        .collect();
+    let lives: Vec<Certainty> = alive.into_values().collect();
     Body::Stats {
         actors: lives.iter().filter(|c| **c != Certainty::No).count(),
         actors_possibly: lives.iter().filter(|c| **c == Certainty::Possibly).count(),
