@@ -344,6 +344,17 @@ impl GraphBuilder {
         }
     }
 
+    /// Counts an event that could not be read (a problem says why).
+    pub fn skip_event(&mut self) {
+        self.events_seen += 1;
+    }
+
+    /// How many actors, ties and events have been read so far: the index
+    /// the next of each will have.
+    pub fn seen(&self) -> (usize, usize, usize) {
+        (self.actors_seen, self.ties_seen, self.events_seen)
+    }
+
     /// Checks and adds a dated one-off event.
     pub fn event(&mut self, spec: EventSpec) {
         let index = self.events_seen;

@@ -13,6 +13,7 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
 use crate::diagnostic::Diagnostic;
+use crate::model::time::collecting_date_errors;
 use crate::model::{Graph, GraphBuilder, Problem, Site};
 
 use super::spans::SpanTree;
@@ -130,8 +131,8 @@ pub fn parse_with_progress(
         waiting: &mut waiting,
         progress,
     };
-    options()
-        .from_str_seed(text_without_bom, seed)
+    // Bad dates are reported with every other problem, not as a stop.
+    collecting_date_errors(|| options().from_str_seed(text_without_bom, seed))
         .map_err(|error| StoreError::one(syntax_diagnostic(text_without_bom, origin, &error)))?;
     for tie in waiting {
         builder.tie(tie);

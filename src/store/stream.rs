@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use crate::model::time::take_date_errors;
 use crate::model::{
     Actor, EventSpec, GraphBuilder, PartialDate, Problem, Relation, Site, Source, TieSpec,
 };
@@ -75,7 +76,20 @@ impl<'de> Visitor<'de> for Document<'_> {
                 "as_of" => builder.set_as_of(map.next_value::<Option<PartialDate>>()?),
                 "sources" => map.next_value_seed(Each::new(|s: Source| builder.source(s)))?,
                 "relations" => map.next_value_seed(Each::new(|r: Relation| builder.relation(r)))?,
-                "actors" => map.next_value_seed(Each::new(|a: Actor| builder.actor(a)))?,
+                "actors" => map.next_value_seed(Each::new(|mut a: Actor| {
+                    let index = builder.seen().0;
+                    let period = a.active.unwrap_or_default();
+                    let fields = [("active", period.start), ("active", period.end)];
+                    if bad_dates(builder, &fields, |field| Site::Actor {
+                        index,
+                        field,
+                        item: None,
+                    }) {
+                        // Kept without its life, so its ties are not refused too.
+                        a.active = None;
+                    }
+                    builder.actor(a);
+                }))?,
                 "events" => {
                     if !seen[4] {
                         builder.problem(Problem::new(
@@ -83,14 +97,41 @@ impl<'de> Visitor<'de> for Document<'_> {
                             "`events` comes before `actors`: declare actors before the events that name them",
                         ));
                     }
-                    map.next_value_seed(Each::new(|e: EventSpec| builder.event(e)))?
+                    map.next_value_seed(Each::new(|e: EventSpec| {
+                        let index = builder.seen().2;
+                        if bad_dates(builder, &[("date", Some(e.date))], |field| Site::Event {
+                            index,
+                            field,
+                            item: None,
+                        }) {
+                            builder.skip_event();
+                        } else {
+                            builder.event(e);
+                        }
+                    }))?
                 }
                 _ => {
                     let actors_read = seen[4];
                     let waiting = &mut *self.waiting;
                     let progress = &mut *self.progress;
                     let mut count = 0usize;
-                    map.next_value_seed(Each::new(|tie: TieSpec| {
+                    map.next_value_seed(Each::new(|mut tie: TieSpec| {
+                        let index = builder.seen().1 + waiting.len();
+                        let fields = [("start", tie.start), ("end", tie.end)];
+                        if bad_dates(builder, &fields, |field| Site::Tie {
+                            index,
+                            field,
+                            item: None,
+                        }) {
+                            // Checked without its dates, so its other
+                            // problems are found too.
+                            let placeholder = Some(PartialDate::from_day(0));
+                            for date in [&mut tie.start, &mut tie.end] {
+                                if *date == placeholder {
+                                    *date = None;
+                                }
+                            }
+                        }
                         if actors_read {
                             builder.tie(tie);
                         } else {
@@ -109,6 +150,27 @@ impl<'de> Visitor<'de> for Document<'_> {
         }
         Ok(())
     }
+}
+
+/// Reports the dates of the item just read that could not be read, each at
+/// its field: `fields` names the item's date fields with the value read
+/// (an unreadable date reads as the placeholder). True when there were some.
+fn bad_dates(
+    builder: &mut GraphBuilder,
+    fields: &[(&'static str, Option<PartialDate>)],
+    site: impl Fn(&'static str) -> Site,
+) -> bool {
+    let errors = take_date_errors();
+    let placeholder = Some(PartialDate::from_day(0));
+    let mut bad_fields = fields
+        .iter()
+        .filter(|(_, value)| *value == placeholder)
+        .map(|(field, _)| *field);
+    for error in &errors {
+        let field = bad_fields.next().unwrap_or(fields[0].0);
+        builder.problem(Problem::new(site(field), error.to_string()));
+    }
+    !errors.is_empty()
 }
 
 /// Reads a list, handing each element to a function instead of collecting.

@@ -87,7 +87,7 @@ fn ties_outside_their_actors_lives_and_bad_uncertain_dates_are_placed() {
         let text = MINIMAL.replace("\"2020\"", &format!("\"{date}\""));
         check(&text)
             .failure()
-            .stderr(&one_problem(&message, &text, 9, 60, date.len() + 1))
+            .stderr(&one_problem(&message, &text, 9, 59, date.len() + 2))
             .run();
     }
 }
@@ -192,7 +192,7 @@ fn bad_dates_and_kinds_are_syntax_errors_with_places() {
     let text = MINIMAL.replace("start: \"2020\"", "start: \"2020-13\"");
     check(&text)
         .failure()
-        .stderr(&one_problem("month 13 does not exist", &text, 9, 60, 8))
+        .stderr(&one_problem("month 13 does not exist", &text, 9, 59, 9))
         .run();
     let text = MINIMAL.replace("kind: militia", "kind: navy");
     let error = "Unexpected variant named `navy` in enum `ActorKind`, expected one of \
@@ -316,5 +316,30 @@ fn all_files_are_checked_and_the_exit_code_reflects_any_failure() {
         .stderr(
             "error: cannot read graph file `missing.ron`: no such file\nmissing.ron: 1 problem\n",
         )
+        .run();
+}
+
+#[test]
+fn every_bad_date_is_reported_with_the_other_problems() {
+    let text = MINIMAL
+        .replace(
+            "(id: \"a\", name: \"Alpha\", kind: group)",
+            "(id: \"a\", name: \"Alpha\", kind: group, active: (start: \"2013-13\"))",
+        )
+        .replace("start: \"2020\"", "start: \"20XX~\", end: \"[2016..2014]\"")
+        .replace("sources: [\"s\"]),", "sources: [\"nope\"]),");
+    check(&text)
+        .failure()
+        .stderr_matches(|stderr| {
+            [
+                "month 13 does not exist\n --> graph.ron:5:",
+                "`20XX~` is not a date",
+                "`[2016..2014]` ends before it starts",
+                "tie cites source `nope`",
+                "graph.ron: 4 problems",
+            ]
+            .iter()
+            .all(|part| stderr.contains(part))
+        })
         .run();
 }

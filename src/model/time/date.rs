@@ -366,8 +366,52 @@ impl serde::Serialize for PartialDate {
 impl<'de> serde::Deserialize<'de> for PartialDate {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        match text.parse() {
+            Ok(date) => Ok(date),
+            Err(error) => match note_date_error(&error) {
+                Some(placeholder) => Ok(placeholder),
+                None => Err(serde::de::Error::custom(error)),
+            },
+        }
     }
+}
+
+std::thread_local! {
+    /// The date errors noted while a reader collects them; `None` when no
+    /// reader does, and a bad date stops the read.
+    static NOTED: std::cell::RefCell<Option<Vec<DateError>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `read` with date errors noted rather than raised, so a reader that
+/// reports every problem at once (the RON store) can go on past a bad date:
+/// the bad date reads as a placeholder, and [`take_date_errors`] says what
+/// was wrong. The reader must drop the item that holds it.
+pub fn collecting_date_errors<T>(read: impl FnOnce() -> T) -> T {
+    NOTED.with(|noted| *noted.borrow_mut() = Some(Vec::new()));
+    let result = read();
+    NOTED.with(|noted| *noted.borrow_mut() = None);
+    result
+}
+
+/// The date errors noted since the last call, while collecting.
+pub fn take_date_errors() -> Vec<DateError> {
+    NOTED.with(|noted| {
+        noted
+            .borrow_mut()
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    })
+}
+
+/// Notes `error` when a reader collects; the placeholder to read instead.
+fn note_date_error(error: &DateError) -> Option<PartialDate> {
+    NOTED.with(|noted| {
+        noted.borrow_mut().as_mut().map(|errors| {
+            errors.push(error.clone());
+            PartialDate::from_day(0)
+        })
+    })
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ mod bounds;
 mod date;
 
 pub use bounds::{Bounds, Certainty};
-pub use date::{DateError, PartialDate};
+pub use date::{collecting_date_errors, take_date_errors, DateError, PartialDate};
 
 /// A calendar day, counted from 1970-01-01 (negative before it).
 pub type Day = i32;
