@@ -24,12 +24,12 @@ use actorgraph::statement::execute;
 use super::output::{terminal_width, write_out};
 use super::report::{self, Done};
 
-/// "; as of 2023-02, which questions with no time ask about", or nothing
-/// for a graph without a date.
+/// "; now is 2023-02" (the date questions with no time ask about), or
+/// nothing for a graph without a date.
 fn present(graph: &actorgraph::model::Graph) -> String {
-    graph.as_of().map_or(String::new(), |as_of| {
-        format!("; as of {as_of}, which questions with no time ask about")
-    })
+    graph
+        .as_of()
+        .map_or(String::new(), |as_of| format!("; now is {as_of}"))
 }
 
 /// Completion and hints for the REPL.
