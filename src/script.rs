@@ -31,7 +31,7 @@ impl ScriptReport {
 }
 
 /// Runs `text`, a script called `origin`, against `session`.
-pub fn run(
+pub fn run_script(
     session: &Session,
     text: &str,
     origin: &str,

@@ -195,7 +195,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<Done> {
         Some(Command::Run { script: path }) => {
             let session = open(cli.graph.as_deref())?;
             let (text, origin) = read_script(&path)?;
-            let report = script::run(&session, &text, &origin, format, color_out);
+            let report = script::run_script(&session, &text, &origin, format, color_out);
             write_out(&report.output)?;
             let summary = (report.expectations > 0 || !report.problems.is_empty()).then(|| {
                 format!(

@@ -25,7 +25,7 @@ pub fn export(graph: &Graph, spec: &DiagramSpec, path: &Path) -> Result<(), Diag
 pub fn render_dot(dot: &str, format: OutputFormat) -> Result<Vec<u8>, DiagramError> {
     match format {
         OutputFormat::Dot => Ok(dot.as_bytes().to_vec()),
-        _ => run("dot", &render_args(format), dot),
+        _ => run_graphviz("dot", &render_args(format), dot),
     }
 }
 
@@ -39,7 +39,11 @@ pub(crate) fn render_args(format: OutputFormat) -> Vec<String> {
 }
 
 /// Runs a Graphviz program on `input`, returning its standard output.
-pub(crate) fn run(program: &str, args: &[String], input: &str) -> Result<Vec<u8>, DiagramError> {
+pub(crate) fn run_graphviz(
+    program: &str,
+    args: &[String],
+    input: &str,
+) -> Result<Vec<u8>, DiagramError> {
     let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::piped())
@@ -85,7 +89,7 @@ mod tests {
 
     #[test]
     fn a_missing_graphviz_says_how_to_install_it() {
-        let error = run("actorgraph-no-such-graphviz", &[], "digraph {}").unwrap_err();
+        let error = run_graphviz("actorgraph-no-such-graphviz", &[], "digraph {}").unwrap_err();
         assert!(matches!(error, DiagramError::DotMissing { .. }));
         let message = error.to_string();
         assert!(message.contains("apt-get install graphviz"), "{message}");

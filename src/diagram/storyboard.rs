@@ -14,7 +14,7 @@ use crate::model::{Graph, PartialDate, TieFilter, Window};
 use super::canvas::{Key, Scene};
 use super::cluster::Nesting;
 use super::dot::{print, Naming, Pinned};
-use super::render::{render_args, run};
+use super::render::{render_args, run_graphviz};
 use super::scene;
 use super::view::View;
 use super::{DiagramError, DiagramSpec, OutputFormat};
@@ -69,7 +69,7 @@ pub fn storyboard(
         ..spec.clone()
     };
     let union_scene = scene::build(graph, &union_spec, &union, &union, Nesting::Subgroups);
-    let layout = run(
+    let layout = run_graphviz(
         "dot",
         &["-Tplain".to_string()],
         &print(&union_scene, &Naming::Indexes, None),
@@ -93,7 +93,7 @@ pub fn storyboard(
             _ => {
                 let mut args = vec!["-n2".to_string()];
                 args.extend(render_args(format));
-                run("neato", &args, &text)?
+                run_graphviz("neato", &args, &text)?
             }
         };
         let path = dir.join(format!("{stem}-{year}.{}", format.extension()));
