@@ -10,11 +10,15 @@ use super::actor::{Actor, Source};
 use super::adjacency::{Adjacency, Link};
 use super::event::Event;
 use super::names::{normalize, similarity, SUGGESTION_THRESHOLD};
-use super::relation::{Confidence, RelationId, Relations};
+use super::relation::Relations;
 use super::tie::{ActorId, SourceId, Tie, TieFilter, TieId, TieRef};
-use super::time::{Bounds, Certainty, Day, PartialDate, Window, DAY_MAX};
+use super::time::{Bounds, Certainty, Day, PartialDate, DAY_MAX};
 
 pub use super::network::Network;
+
+mod counts;
+
+use counts::ActiveDays;
 
 /// An actor graph.
 #[derive(Clone, Debug, Default)]
@@ -36,12 +40,6 @@ pub struct Graph {
     /// Each actor's ties packed for scanning; built on first use, reset by
     /// any change to ties.
     adjacency: OnceLock<Adjacency>,
-}
-
-#[derive(Clone, Debug, Default)]
-struct ActiveDays {
-    firsts: Vec<Day>,
-    lasts: Vec<Day>,
 }
 
 /// A name that matches no actor, with the nearest ones.
@@ -380,58 +378,6 @@ impl Graph {
         self.adjacency = OnceLock::new();
     }
 
-    /// How many ties of `relation` that `filter` accepts. Without a
-    /// confidence floor this is two binary searches in a per-relation index
-    /// of sorted first and last days; with one it scans the ties.
-    pub fn count_active(&self, relation: RelationId, filter: &TieFilter) -> usize {
-        if filter
-            .relations
-            .as_ref()
-            .is_some_and(|r| !r.contains(&relation))
-            || filter.window.is_empty()
-        {
-            return 0;
-        }
-        if filter.min_confidence > Confidence::Possible
-            || filter.min_certainty > Certainty::Possibly
-            || filter.source.is_some()
-        {
-            return self
-                .ties(filter)
-                .filter(|t| t.tie.relation == relation)
-                .count();
-        }
-        let index = self.active_days.get_or_init(|| self.build_active_days());
-        let Some(days) = index.get(relation.index()) else {
-            return 0;
-        };
-        let Window { first, last } = filter.window;
-        // Possibly active in [first, last] ⇔ may start on or before `last`
-        // and may end on or after `first`; those ending before `first` all
-        // start before it (bounds are kept consistent).
-        let started = days.firsts.partition_point(|&d| d <= last);
-        let ended = days.lasts.partition_point(|&d| d < first);
-        started - ended
-    }
-
-    fn build_active_days(&self) -> Vec<ActiveDays> {
-        let mut index = vec![ActiveDays::default(); self.relations.len()];
-        for tie in self.all_ties() {
-            let bounds = self.bounds(tie);
-            if bounds.is_impossible() {
-                continue;
-            }
-            let days = &mut index[tie.tie.relation.index()];
-            days.firsts.push(bounds.start.0);
-            days.lasts.push(bounds.end.1);
-        }
-        for days in &mut index {
-            days.firsts.sort_unstable();
-            days.lasts.sort_unstable();
-        }
-        index
-    }
-
     /// The number of ties an actor has, of any kind and time.
     pub fn degree(&self, actor: ActorId) -> usize {
         self.adjacency().links(actor).len()
@@ -531,74 +477,5 @@ impl Graph {
             names: &mut self.names,
             network: &mut self.network,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Window;
-
-    fn date(text: &str) -> Option<PartialDate> {
-        Some(text.parse().unwrap())
-    }
-
-    #[test]
-    fn counting_by_index_agrees_with_a_scan() {
-        let mut graph = Graph::new("t");
-        let actors = crate::model::numbered_actors(&mut graph, 6);
-        let spans = [
-            (None, None),
-            (date("2014"), date("2022-11")),
-            (None, date("2012")),
-            (date("2023-02-08"), date("2023-02-08")),
-            (date("2022-07"), None),
-            (date("2020-02"), date("2020-02-29")),
-        ];
-        for (i, (start, end)) in spans.iter().enumerate() {
-            for relation in [RelationId::ALLIANCE, RelationId::HOSTILITY] {
-                let tie = Tie::new(relation, *start, *end, Confidence::Likely);
-                graph.add_tie(actors[i], actors[(i + 1) % 6], tie);
-            }
-        }
-        let days: Vec<Day> = [
-            "2011-06-01",
-            "2012-12-31",
-            "2013-01-01",
-            "2020-02-29",
-            "2022-11-30",
-            "2022-12-01",
-            "2023-02-08",
-            "2023-02-09",
-        ]
-        .iter()
-        .map(|d| d.parse::<PartialDate>().unwrap().first_day())
-        .chain([Day::MIN, Day::MAX])
-        .collect();
-        for &a in &days {
-            for &b in &days {
-                let filter = TieFilter::default().during(Window::new(a, b));
-                let scanned = graph
-                    .ties(&filter)
-                    .filter(|t| t.tie.relation == RelationId::ALLIANCE)
-                    .count();
-                assert_eq!(
-                    graph.count_active(RelationId::ALLIANCE, &filter),
-                    scanned,
-                    "window {a}..{b}"
-                );
-            }
-        }
-        // The index follows changes to the ties.
-        let everywhere = TieFilter::default().during(Window::on(days[0]));
-        assert_eq!(graph.count_active(RelationId::ALLIANCE, &everywhere), 2);
-        let first = graph.all_ties().next().unwrap().id;
-        graph.remove_tie(first);
-        assert_eq!(graph.count_active(RelationId::ALLIANCE, &everywhere), 1);
-        let confident = TieFilter {
-            min_confidence: Confidence::Confirmed,
-            ..TieFilter::default()
-        };
-        assert_eq!(graph.count_active(RelationId::HOSTILITY, &confident), 0);
     }
 }
