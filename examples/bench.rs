@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use actorgraph::interchange::{self, ImportOptions};
 use actorgraph::model::time::DAY_MAX;
-use actorgraph::model::walk::{ego_network, shortest_path, subgroups};
+use actorgraph::model::walk::{ego_network, hierarchy, shortest_path, Along};
 use actorgraph::model::{ActorId, Graph, PartialDate, RelationId, TieFilter, Window};
 use actorgraph::store;
 use sha2::{Digest, Sha256};
@@ -202,7 +202,13 @@ fn q1(graph: &Graph, p: &Params) -> Answer {
 
 fn q2(graph: &Graph, p: &Params) -> Answer {
     let root = find(graph, &p.q2_root);
-    let steps = subgroups(graph, root, &TieFilter::default());
+    let steps = hierarchy(
+        graph,
+        root,
+        &TieFilter::default(),
+        RelationId::SUBGROUP_OF,
+        Along::Down,
+    );
     Answer::Actors(steps.iter().map(|s| s.actor).collect())
 }
 

@@ -35,12 +35,25 @@ impl Body<'_> {
             } => format!("no path from {} to {}", from.name, to.name),
             Body::Path { hops: Some(h), .. } if h.is_empty() => "the same actor: no hops".into(),
             Body::Path { .. } => plural("hop", "hops"),
+            // Actors and ties each say how many are only possible.
             Body::Network { actors, ties, .. } => {
-                format!(
+                let part = |n: usize, possibly: usize, one: &str, many: &str| {
+                    let text = count(n, one, many);
+                    if possibly > 0 {
+                        format!("{text} ({possibly} of them possibly)")
+                    } else {
+                        text
+                    }
+                };
+                let ties_possibly = ties
+                    .iter()
+                    .filter(|t| t.certainty == Certainty::Possibly)
+                    .count();
+                return format!(
                     "{}, {}",
-                    count(actors.len(), "actor", "actors"),
-                    count(ties.len(), "tie", "ties")
-                )
+                    part(actors.len(), possibly, "actor", "actors"),
+                    part(ties.len(), ties_possibly, "tie", "ties")
+                );
             }
             Body::Events { .. } if n == 0 => "no events match".into(),
             Body::Events { .. } => plural("event", "events"),

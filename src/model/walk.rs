@@ -214,15 +214,9 @@ pub struct Step {
     pub via: TieId,
 }
 
-/// Every actor below `root` through subgroup-of, transitively, with its
-/// depth (direct subgroups are 1), in breadth-first order. Each actor is
-/// listed once, at its shallowest depth.
-pub fn subgroups(graph: &Graph, root: ActorId, filter: &TieFilter) -> Vec<Step> {
-    hierarchy(graph, root, filter, RelationId::SUBGROUP_OF, Along::Down)
-}
-
 /// A breadth-first walk along one directed relation: downwards (ties into
-/// each actor) or upwards (ties out of it).
+/// each actor, e.g. every subgroup below) or upwards (ties out of it). Each
+/// actor is listed once, at its shallowest depth.
 pub fn hierarchy(
     graph: &Graph,
     start: ActorId,
@@ -285,7 +279,13 @@ mod tests {
     #[test]
     fn subgroups_are_transitive_with_depth() {
         let (graph, ids) = chain();
-        let steps = subgroups(&graph, ids[0], &TieFilter::default());
+        let steps = hierarchy(
+            &graph,
+            ids[0],
+            &TieFilter::default(),
+            RelationId::SUBGROUP_OF,
+            Along::Down,
+        );
         let found: Vec<(ActorId, usize)> = steps.iter().map(|s| (s.actor, s.depth)).collect();
         assert_eq!(found, vec![(ids[1], 1), (ids[3], 1), (ids[2], 2)]);
         let up: Vec<ActorId> = hierarchy(

@@ -270,16 +270,22 @@ impl Graph {
         })
     }
 
-    /// When an actor may and must have existed, as the graph knows it: an
+    /// When an actor may and must have existed, as the graph knows it, for
+    /// questions about the actor itself: an unknown start may be any day (so
+    /// an undated actor is only possibly alive in a bounded window), and an
     /// actor with no end is certain up to the graph's as-of date and only
-    /// possible after it, as an ongoing tie is.
+    /// possible after it, as an ongoing tie is. Ties are narrowed by the
+    /// looser [`Actor::life`], which bounds nothing where nothing is written.
     pub fn life(&self, actor: ActorId) -> Bounds {
         let actor = self.actor(actor);
         let mut life = actor.life();
+        if actor.active.is_none_or(|period| period.start.is_none()) {
+            life.start.1 = DAY_MAX;
+        }
         if actor.active.is_none_or(|period| period.end.is_none()) {
             life.end.0 = life.end.0.min(self.known_until());
         }
-        life
+        life.consistent()
     }
 
     /// A tie's effective bounds: its own dates within both actors'

@@ -118,7 +118,7 @@ impl Bounds {
 
     /// Nothing ends before it starts: the latest start is no later than the
     /// latest end, the earliest end no earlier than the earliest start.
-    fn consistent(self) -> Self {
+    pub fn consistent(self) -> Self {
         Bounds {
             start: (self.start.0, self.start.1.min(self.end.1)),
             end: (self.end.0.max(self.start.0), self.end.1),

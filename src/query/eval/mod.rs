@@ -10,7 +10,7 @@ mod when;
 use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
 use crate::answer::*;
-use crate::model::walk::{ego_network, shortest_path, subgroups};
+use crate::model::walk::{ego_network, shortest_path, Along};
 use crate::model::{ActorId, Bounds, Certainty, Graph, RelationId, TieFilter, TieRef, Window};
 use check::check_answer;
 use events::events;
@@ -91,7 +91,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         Statement::Subgroups { actor } => {
             let id = resolve(graph, actor)?;
             Body::Actors {
-                actors: step_rows(graph, &subgroups(graph, id, &filter), &filter),
+                actors: hierarchy_rows(graph, id, Along::Down, &filter).1,
             }
         }
         Statement::Parents { actor } => Body::Actors {
@@ -130,10 +130,15 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         }
         Statement::Stats => stats(graph, &filter),
         Statement::Actors { kind } => {
+            // A roster of everyone ever known, not a question about a time.
+            let ever = TieFilter {
+                window: Window::ALL,
+                ..filter
+            };
             let mut actors: Vec<ActorRow> = graph
                 .actors()
                 .filter(|(_, a)| kind.is_none_or(|k| a.kind == k))
-                .map(|(id, _)| row(graph, id, None, Vec::new(), &filter))
+                .map(|(id, _)| row(graph, id, None, Vec::new(), &ever))
                 .collect();
             actors.sort_by(|a, b| {
                 a.actor
@@ -364,23 +369,31 @@ fn neighbors<'g>(
     }
     let network = ego_network(graph, id, depth, filter);
     let ties: Vec<TieRef> = network.ties.iter().filter_map(|t| graph.tie(*t)).collect();
-    // An actor is certainly a neighbour when a certain tie reaches it.
-    let mut best: rustc_hash::FxHashMap<ActorId, Certainty> = Default::default();
-    // The focus is as certain as its own life in the window.
-    best.insert(id, graph.life(id).activity(filter.window));
-    for tie in &ties {
-        let certainty = graph.certainty(*tie, filter);
-        for end in [tie.from, tie.to] {
-            let entry = best.entry(end).or_insert(Certainty::No);
-            *entry = (*entry).max(certainty);
-        }
-    }
+    // A neighbour is certain when a chain of certain ties within the depth
+    // reaches it: a walk over certain ties alone finds exactly those.
+    let sure: rustc_hash::FxHashSet<ActorId> = ego_network(graph, id, depth, &surely(filter))
+        .actors
+        .iter()
+        .map(|(a, _)| *a)
+        .collect();
+    // The focus is as certain as its life, or certain through a certain tie.
+    let focus = if sure.len() > 1 {
+        Certainty::Certainly
+    } else {
+        graph.life(id).activity(filter.window)
+    };
     let mut actors: Vec<ActorRow> = network
         .actors
         .iter()
         .map(|(a, d)| {
             let mut row = row(graph, *a, Some(*d), Vec::new(), filter);
-            row.certainty = best.get(a).copied().unwrap_or(Certainty::Possibly);
+            row.certainty = if *a == id {
+                focus
+            } else if sure.contains(a) {
+                Certainty::Certainly
+            } else {
+                Certainty::Possibly
+            };
             row
         })
         .collect();

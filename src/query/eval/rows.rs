@@ -4,6 +4,7 @@
 use crate::answer::*;
 use crate::model::walk::{hierarchy, Along, Step};
 use crate::model::{ActorId, Certainty, Event, Graph, RelationId, TieFilter, TieRef};
+use rustc_hash::FxHashSet;
 
 /// An actor as answers show it: its id and name.
 pub fn actor_out(graph: &Graph, id: ActorId) -> ActorOut<'_> {
@@ -49,11 +50,12 @@ pub(super) fn row<'g>(
         actor: actor_out(graph, id),
         kind: graph.actor(id).kind,
         depth,
+        // As sure as its surest tie; with none, as sure as its life.
         certainty: ties
             .iter()
             .map(|t| t.certainty)
             .max()
-            .unwrap_or(Certainty::Certainly),
+            .unwrap_or_else(|| graph.life(id).activity(filter.window)),
         ties,
     }
 }
@@ -115,47 +117,83 @@ pub(super) fn actors_by_tie<'g>(
     rows
 }
 
-/// One row per step of a hierarchy walk, with its depth and the tie that led there.
-pub(super) fn step_rows<'g>(
+/// The same filter, keeping only ties that surely held: a walk over it
+/// reaches exactly the actors that a chain of certain ties leads to.
+pub(super) fn surely(filter: &TieFilter) -> TieFilter {
+    TieFilter {
+        min_certainty: Certainty::Certainly,
+        ..filter.clone()
+    }
+}
+
+/// One row per step of a hierarchy walk along subgroup-of, with its depth
+/// and the tie that led there. A step is only as sure as the weakest tie on
+/// the surest chain to it: certain when certain ties alone reach it.
+pub(super) fn hierarchy_rows<'g>(
     graph: &'g Graph,
-    steps: &[Step],
+    start: ActorId,
+    along: Along,
     filter: &TieFilter,
-) -> Vec<ActorRow<'g>> {
-    steps
+) -> (Vec<Step>, Vec<ActorRow<'g>>) {
+    let steps = hierarchy(graph, start, filter, RelationId::SUBGROUP_OF, along);
+    let sure: FxHashSet<ActorId> = hierarchy(
+        graph,
+        start,
+        &surely(filter),
+        RelationId::SUBGROUP_OF,
+        along,
+    )
+    .iter()
+    .map(|s| s.actor)
+    .collect();
+    let rows = steps
         .iter()
         .map(|s| {
-            row(
+            let mut row = row(
                 graph,
                 s.actor,
                 Some(s.depth),
                 graph.tie(s.via).into_iter().collect(),
                 filter,
-            )
+            );
+            if !sure.contains(&s.actor) {
+                row.certainty = row.certainty.min(Certainty::Possibly);
+            }
+            row
         })
-        .collect()
+        .collect();
+    (steps, rows)
 }
 
-/// Up the subgroup-of chain from `actor`, then whom each of them pledges allegiance to.
+/// Up the subgroup-of chain from `actor`, then whom each of them pledges
+/// allegiance to; a pledge of a possible member is itself only possible.
 pub(super) fn parents<'g>(
     graph: &'g Graph,
     actor: ActorId,
     filter: &TieFilter,
 ) -> Vec<ActorRow<'g>> {
-    let chain = hierarchy(graph, actor, filter, RelationId::SUBGROUP_OF, Along::Up);
-    let mut rows = step_rows(graph, &chain, filter);
+    let (chain, mut rows) = hierarchy_rows(graph, actor, Along::Up, filter);
     let allegiance = TieFilter {
         relations: Some(vec![RelationId::ALLEGIANCE]),
         ..filter.clone()
     };
-    let levels = std::iter::once((actor, 0)).chain(chain.iter().map(|s| (s.actor, s.depth)));
-    for (member, depth) in levels {
+    let member_certainty: Vec<Certainty> = rows.iter().map(|r| r.certainty).collect();
+    let levels = std::iter::once((actor, 0, Certainty::Certainly)).chain(
+        chain
+            .iter()
+            .zip(member_certainty)
+            .map(|(s, certainty)| (s.actor, s.depth, certainty)),
+    );
+    for (member, depth, member_certainty) in levels {
         let mut ties: Vec<TieRef> = graph
             .ties_of(member, &allegiance)
             .filter(|t| t.from == member)
             .collect();
         ties.sort_by_key(|t| (t.tie.window().first, t.id));
         for tie in ties {
-            rows.push(row(graph, tie.to, Some(depth + 1), vec![tie], &allegiance));
+            let mut row = row(graph, tie.to, Some(depth + 1), vec![tie], &allegiance);
+            row.certainty = row.certainty.min(member_certainty);
+            rows.push(row);
         }
     }
     rows
