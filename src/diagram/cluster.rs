@@ -6,10 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::model::{ActorId, Day, RelationId, TieRef};
+use crate::model::{ActorId, Certainty, Graph, RelationId, TieRef};
 
 use super::canvas::{Cluster, Item, SceneNode};
-use super::style::Palette;
+use super::style::{Palette, TieState};
+use super::view::{tie_state, ViewTime};
 
 /// Whether subgroups are drawn inside their parents' clusters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,11 +22,16 @@ pub enum Nesting {
 }
 
 /// Each child's parent: an actor with exactly one subgroup-of parent among
-/// `ties` active on `day`, where that chain of parents does not loop back.
-pub fn parents(ties: &[TieRef<'_>], day: Day) -> FxHashMap<ActorId, ActorId> {
+/// `ties` surely running at `time` (a box asserts membership, so a tie that
+/// may not have held then does not nest), where that chain of parents does
+/// not loop back.
+pub fn parents(graph: &Graph, ties: &[TieRef<'_>], time: ViewTime) -> FxHashMap<ActorId, ActorId> {
     let mut all: BTreeMap<ActorId, BTreeSet<ActorId>> = BTreeMap::new();
     for tie in ties {
-        if tie.tie.relation == RelationId::SUBGROUP_OF && tie.tie.window().contains(day) {
+        if tie.tie.relation == RelationId::SUBGROUP_OF
+            && graph.bounds(*tie).activity(time.window) == Certainty::Certainly
+            && tie_state(graph, *tie, time) == TieState::Running
+        {
             all.entry(tie.from).or_default().insert(tie.to);
         }
     }
@@ -163,7 +169,7 @@ mod tests {
     fn whole(graph: &Graph, nesting: Nesting) -> Scene {
         let spec = DiagramSpec::default();
         let view = View::select(graph, &spec, &spec.filter);
-        scene::build(graph, &spec, &view, &view, nesting)
+        scene::build(graph, &spec, &view, nesting)
     }
 
     fn subgroup(s: &mut Sketch, child: ActorId, parent: ActorId) {
@@ -250,14 +256,21 @@ mod tests {
             .iter()
             .filter_map(|t| s.graph.tie(*t))
             .collect();
-        let day = |year| crate::model::PartialDate::year(year).unwrap().last_day();
+        let on = |year| ViewTime::of(&s.graph, &crate::diagram::sketch::during(year));
         assert_eq!(
-            parents(&ties, day(2020)),
+            parents(&s.graph, &ties, on(2020)),
             FxHashMap::from_iter([(child, new)])
         );
         assert_eq!(
-            parents(&ties, day(2012)),
+            parents(&s.graph, &ties, on(2012)),
             FxHashMap::from_iter([(child, old)])
         );
+        // In June 2016 the move, dated only "2016", may not have happened
+        // yet, and the old tie is over: neither box is sure.
+        let june: crate::model::PartialDate = "2016-06".parse().unwrap();
+        let filter = crate::model::TieFilter::default()
+            .during(crate::model::Window::new(june.first_day(), june.last_day()));
+        let time = ViewTime::of(&s.graph, &filter);
+        assert_eq!(parents(&s.graph, &ties, time), FxHashMap::default());
     }
 }

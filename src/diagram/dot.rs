@@ -40,7 +40,7 @@ pub fn quote(text: &str) -> Id {
 /// Deterministic DOT text (byte-identical for the same graph and spec).
 pub fn to_dot(graph: &Graph, spec: &DiagramSpec) -> String {
     let view = View::select(graph, spec, &spec.filter);
-    let scene = scene::build(graph, spec, &view, &view, Nesting::Subgroups);
+    let scene = scene::build(graph, spec, &view, Nesting::Subgroups);
     print(&scene, &Naming::Names, None)
 }
 

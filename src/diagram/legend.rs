@@ -4,12 +4,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{ActorKind, Confidence, Day, Graph, RelationId};
+use crate::model::{ActorKind, Confidence, Graph, RelationId};
 
 use super::canvas::{Attrs, Cluster, Item, Key, Label, Scene, SceneEdge, SceneNode};
 use super::html::{Cell, Html, Sample, Table};
 use super::style::{self, Color, LineStyle, Palette, TieLook, TieState};
-use super::view::{tie_state, View};
+use super::view::{tie_state, View, ViewTime};
 
 /// A way a tie can be drawn besides confirmed and running, which the legend
 /// explains with a neutral sample.
@@ -21,6 +21,8 @@ pub enum Marker {
     Likely,
     /// Possible: dotted and fainter.
     Possible,
+    /// Its dates leave open whether it held then: dotted.
+    Uncertain,
 }
 
 impl Marker {
@@ -30,6 +32,7 @@ impl Marker {
             Marker::Ended => "ended",
             Marker::Likely => "likely",
             Marker::Possible => "possible",
+            Marker::Uncertain => "dates uncertain",
         }
     }
 
@@ -39,6 +42,7 @@ impl Marker {
             Marker::Ended => (Confidence::Confirmed, TieState::Ended),
             Marker::Likely => (Confidence::Likely, TieState::Running),
             Marker::Possible => (Confidence::Possible, TieState::Running),
+            Marker::Uncertain => (Confidence::Confirmed, TieState::Uncertain),
         }
     }
 }
@@ -57,19 +61,21 @@ pub struct Contents<'g> {
 }
 
 impl<'g> Contents<'g> {
-    /// What `view` draws on `day`, with `networks` the graph's fill indexes.
+    /// What `view` draws at `time`, with `networks` the graph's fill indexes.
     pub fn of(
         graph: &'g Graph,
         view: &View,
         networks: &BTreeMap<&str, usize>,
-        day: Day,
+        time: ViewTime,
     ) -> Contents<'g> {
         let mut contents = Contents::default();
         for tie in view.ties.iter().filter_map(|t| graph.tie(*t)) {
             contents.relations.insert(tie.tie.relation);
-            if tie_state(graph, tie, day) == TieState::Ended {
-                contents.markers.insert(Marker::Ended);
-            }
+            match tie_state(graph, tie, time) {
+                TieState::Ended => contents.markers.insert(Marker::Ended),
+                TieState::Uncertain => contents.markers.insert(Marker::Uncertain),
+                TieState::Running => false,
+            };
             match tie.tie.confidence {
                 Confidence::Likely => contents.markers.insert(Marker::Likely),
                 Confidence::Possible => contents.markers.insert(Marker::Possible),
@@ -87,19 +93,19 @@ impl<'g> Contents<'g> {
         }
         contents
     }
+
+    /// Adds what `other` explains, for one legend over many frames.
+    pub fn merge(&mut self, other: Contents<'g>) {
+        self.relations.extend(other.relations);
+        self.markers.extend(other.markers);
+        self.kinds.extend(other.kinds);
+        self.networks.extend(other.networks);
+    }
 }
 
-/// Adds the legend of what `view` draws on `day` to `scene`, as a cluster
-/// of slots held one below the other; nothing when the view is empty.
-pub fn add(
-    graph: &Graph,
-    scene: &mut Scene,
-    view: &View,
-    palette: &Palette,
-    networks: &BTreeMap<&str, usize>,
-    day: Day,
-) {
-    let contents = Contents::of(graph, view, networks, day);
+/// Adds the legend of `contents` to `scene`, as a cluster of slots held one
+/// below the other; nothing when there is nothing to explain.
+pub fn add(graph: &Graph, scene: &mut Scene, contents: &Contents<'_>, palette: &Palette) {
     if contents.relations.is_empty() && contents.kinds.is_empty() {
         return;
     }
@@ -154,7 +160,7 @@ pub fn add(
         })
         .collect();
     column.tables("networks", "Networks", &chips);
-    let kinds: Vec<ActorKind> = contents.kinds.into_iter().collect();
+    let kinds: Vec<ActorKind> = contents.kinds.iter().copied().collect();
     for pair in kinds.chunks(2) {
         let slot = pair.iter().map(|kind| column.kind_sample(*kind)).collect();
         column.slots.push(slot);
@@ -335,7 +341,7 @@ mod tests {
 
     fn scene_of(graph: &Graph, spec: &DiagramSpec) -> Scene {
         let view = View::select(graph, spec, &spec.filter);
-        scene::build(graph, spec, &view, &view, Nesting::Subgroups)
+        scene::build(graph, spec, &view, Nesting::Subgroups)
     }
 
     fn legend_nodes(scene: &Scene) -> Vec<(String, String)> {
@@ -361,7 +367,8 @@ mod tests {
         };
         let view = View::select(&graph, &spec, &spec.filter);
         let networks = style::network_indexes(&graph);
-        let contents = Contents::of(&graph, &view, &networks, spec.filter.window.last);
+        let time = ViewTime::of(&graph, &spec.filter);
+        let contents = Contents::of(&graph, &view, &networks, time);
         assert_eq!(
             contents.relations,
             BTreeSet::from([RelationId::ALLIANCE, RelationId::HOSTILITY])

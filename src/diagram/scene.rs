@@ -13,16 +13,24 @@ use super::cluster::{self, Nesting};
 use super::legend;
 use super::style::{self, Color, Palette, TieLook};
 use super::title::title;
-use super::view::{tie_state, view_day, View};
+use super::view::{tie_state, View, ViewTime};
 use super::DiagramSpec;
 
-/// Builds the scene of `view`, with a legend of what `legend_view` holds
-/// (the same view, or the union of a storyboard's frames).
-pub fn build(
+/// Builds the scene of `view`, with a legend of what it draws.
+pub fn build(graph: &Graph, spec: &DiagramSpec, view: &View, nesting: Nesting) -> Scene {
+    let networks = style::network_indexes(graph);
+    let time = ViewTime::of(graph, &spec.filter);
+    let legend = legend::Contents::of(graph, view, &networks, time);
+    build_with_legend(graph, spec, view, &legend, nesting)
+}
+
+/// Builds the scene of `view` with the legend of `legend`: a storyboard
+/// gives every frame the legend of them all, so none moves.
+pub fn build_with_legend(
     graph: &Graph,
     spec: &DiagramSpec,
     view: &View,
-    legend_view: &View,
+    legend: &legend::Contents<'_>,
     nesting: Nesting,
 ) -> Scene {
     let palette = style::palette(spec.theme);
@@ -63,22 +71,22 @@ pub fn build(
     }
 
     let ties = drawn_ties(graph, view, &node_of);
-    let day = view_day(graph, &spec.filter);
+    let time = ViewTime::of(graph, &spec.filter);
     for tie in &ties {
         scene.edges.push(SceneEdge {
             from: node_of[&tie.from],
             to: node_of[&tie.to],
-            attrs: tie_attrs(graph, *tie, day, palette),
+            attrs: tie_attrs(graph, *tie, time, palette),
         });
     }
 
     let parents = match nesting {
-        Nesting::Subgroups => cluster::parents(&ties, spec.filter.window.last),
+        Nesting::Subgroups => cluster::parents(graph, &ties, time),
         Nesting::Flat => FxHashMap::default(),
     };
     scene.items = cluster::items(&actors, &parents, &node_of, &scene.nodes, palette);
 
-    legend::add(graph, &mut scene, legend_view, palette, &networks, day);
+    legend::add(graph, &mut scene, legend, palette);
     scene
 }
 
@@ -149,11 +157,11 @@ fn drawn_ties<'g>(
     ties
 }
 
-/// A tie's edge attributes: its dates, a tooltip, and its look on `day`.
-fn tie_attrs(graph: &Graph, tie: TieRef<'_>, day: crate::model::Day, palette: &Palette) -> Attrs {
+/// A tie's edge attributes: its dates, a tooltip, and its look at `time`.
+fn tie_attrs(graph: &Graph, tie: TieRef<'_>, time: ViewTime, palette: &Palette) -> Attrs {
     let relations = graph.relations();
     let relation = style::relation_style(palette, relations, tie.tie.relation);
-    let look = TieLook::new(&relation, tie.tie.confidence, tie_state(graph, tie, day));
+    let look = TieLook::new(&relation, tie.tie.confidence, tie_state(graph, tie, time));
     let mut attrs: Attrs = Vec::new();
     if tie.tie.start().is_some() || tie.tie.end().is_some() {
         attrs.push(("xlabel", tie.tie.span_label()));

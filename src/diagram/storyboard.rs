@@ -14,9 +14,11 @@ use crate::model::{Graph, PartialDate, TieFilter, Window};
 use super::canvas::{Key, Scene};
 use super::cluster::Nesting;
 use super::dot::{print, Naming, Pinned};
+use super::legend::Contents;
 use super::render::{render_args, run_graphviz};
 use super::scene;
-use super::view::View;
+use super::style;
+use super::view::{View, ViewTime};
 use super::{DiagramError, DiagramSpec, OutputFormat};
 
 /// Node positions in points, by scene key.
@@ -45,8 +47,11 @@ pub fn storyboard(
         let date = PartialDate::year(year).map_err(|_| DiagramError::BadYear(year))?;
         Ok(Window::new(date.first_day(), date.last_day()))
     };
+    let networks = style::network_indexes(graph);
     let mut frames = Vec::new();
     let mut union = View::default();
+    // One legend for every frame: what any of them draws, each at its time.
+    let mut legend = Contents::default();
     for year in years {
         let frame_spec = DiagramSpec {
             filter: TieFilter {
@@ -58,6 +63,8 @@ pub fn storyboard(
         };
         let view = View::select(graph, &frame_spec, &frame_spec.filter);
         union.union(&view);
+        let time = ViewTime::of(graph, &frame_spec.filter);
+        legend.merge(Contents::of(graph, &view, &networks, time));
         frames.push((year, frame_spec, view));
     }
     let union_spec = DiagramSpec {
@@ -68,7 +75,8 @@ pub fn storyboard(
         time_label: Some(format!("{start}–{end}")),
         ..spec.clone()
     };
-    let union_scene = scene::build(graph, &union_spec, &union, &union, Nesting::Subgroups);
+    let union_scene =
+        scene::build_with_legend(graph, &union_spec, &union, &legend, Nesting::Subgroups);
     let layout = run_graphviz(
         "dot",
         &["-Tplain".to_string()],
@@ -86,7 +94,7 @@ pub fn storyboard(
     });
     let mut rendered = Vec::new();
     for (year, frame_spec, view) in &frames {
-        let frame = scene::build(graph, frame_spec, view, &union, Nesting::Flat);
+        let frame = scene::build_with_legend(graph, frame_spec, view, &legend, Nesting::Flat);
         let text = print(&frame, &Naming::Names, Some(&pinned));
         let bytes = match format {
             OutputFormat::Dot => text.into_bytes(),

@@ -94,11 +94,16 @@ pub fn palette(theme: Theme) -> &'static Palette {
 /// Whether a tie still runs on the day a view shows, or had surely ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TieState {
+    /// Surely held in the view's window and not over by its day.
     Running,
+    /// Its dates leave open whether it held in the view's window.
+    Uncertain,
+    /// Surely over by the view's day.
     Ended,
 }
 
-/// How a line is drawn: possible ties dotted, ended ties dashed.
+/// How a line is drawn: possible ties, and ties that may not have held
+/// then, dotted; ended ties dashed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineStyle {
     Solid,
@@ -110,7 +115,7 @@ impl LineStyle {
     /// The line of a tie of this confidence and state.
     pub fn of(confidence: Confidence, state: TieState) -> LineStyle {
         match (confidence, state) {
-            (Confidence::Possible, _) => LineStyle::Dotted,
+            (Confidence::Possible, _) | (_, TieState::Uncertain) => LineStyle::Dotted,
             (_, TieState::Ended) => LineStyle::Dashed,
             _ => LineStyle::Solid,
         }
@@ -129,9 +134,9 @@ impl LineStyle {
 /// Opacity for a tie of this confidence, fainter when ended.
 pub fn alpha(confidence: Confidence, state: TieState) -> u8 {
     match (confidence, state) {
-        (Confidence::Confirmed, TieState::Running) => 0xff,
-        (Confidence::Likely, TieState::Running) => 0xa6,
-        (Confidence::Possible, TieState::Running) => 0x73,
+        (Confidence::Confirmed, TieState::Running | TieState::Uncertain) => 0xff,
+        (Confidence::Likely, TieState::Running | TieState::Uncertain) => 0xa6,
+        (Confidence::Possible, TieState::Running | TieState::Uncertain) => 0x73,
         (Confidence::Confirmed, TieState::Ended) => 0x8c,
         (Confidence::Likely, TieState::Ended) => 0x66,
         (Confidence::Possible, TieState::Ended) => 0x4d,

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::model::time::DAY_MAX;
 use crate::model::walk::select;
-use crate::model::{ActorId, Day, Graph, TieFilter, TieId, TieRef};
+use crate::model::{ActorId, Certainty, Day, Graph, TieFilter, TieId, TieRef, Window};
 
 use super::style::TieState;
 use super::DiagramSpec;
@@ -38,21 +38,41 @@ impl View {
     }
 }
 
-/// The day a view shows: its window's last day, or the graph's date when
-/// the window runs on without end.
-pub fn view_day(graph: &Graph, filter: &TieFilter) -> Day {
-    if filter.window.last == DAY_MAX {
-        graph.known_until()
-    } else {
-        filter.window.last
+/// When a view is: the window its ties were chosen for, and the day their
+/// state is judged on (the window's last day, or the graph's date when the
+/// window runs on without end).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ViewTime {
+    /// The days the view asks about.
+    pub window: Window,
+    /// The day a tie is judged running or ended on.
+    pub day: Day,
+}
+
+impl ViewTime {
+    /// The time of a view chosen by `filter`.
+    pub fn of(graph: &Graph, filter: &TieFilter) -> ViewTime {
+        let day = if filter.window.last == DAY_MAX {
+            graph.known_until()
+        } else {
+            filter.window.last
+        };
+        ViewTime {
+            window: filter.window,
+            day,
+        }
     }
 }
 
 /// A tie is drawn as ended only when it had surely ended by the view's day,
-/// not merely because it ends some time later.
-pub fn tie_state(graph: &Graph, tie: TieRef<'_>, day: Day) -> TieState {
-    if graph.bounds(tie).end.1 < day {
+/// not merely because it ends some time later; as uncertain when the dates
+/// leave open whether it held in the view's window at all.
+pub fn tie_state(graph: &Graph, tie: TieRef<'_>, time: ViewTime) -> TieState {
+    let bounds = graph.bounds(tie);
+    if bounds.end.1 < time.day {
         TieState::Ended
+    } else if bounds.activity(time.window) == Certainty::Possibly {
+        TieState::Uncertain
     } else {
         TieState::Running
     }
@@ -147,7 +167,7 @@ mod tests {
     fn a_tie_is_drawn_ended_only_once_surely_over_by_the_views_day() {
         let (graph, _, t) = line();
         let ended = graph.tie(t[3]).unwrap();
-        let on = |year| view_day(&graph, &during(year));
+        let on = |year| ViewTime::of(&graph, &during(year));
         assert_eq!(tie_state(&graph, ended, on(2020)), TieState::Ended);
         assert_eq!(tie_state(&graph, ended, on(2015)), TieState::Running);
         assert_eq!(tie_state(&graph, ended, on(2012)), TieState::Running);
