@@ -102,6 +102,11 @@ impl GraphBuilder {
         (self.graph, self.problems)
     }
 
+    /// The problems found so far, in the order found.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
     /// Sets the graph's title.
     pub fn set_title(&mut self, title: String) {
         self.graph.title = title;
@@ -545,10 +550,28 @@ fn check_within_life(
     index: usize,
     problems: &mut Vec<Problem>,
 ) {
-    let Some(period) = actor.active else { return };
+    for (field, message) in outside_life(actor, start, end) {
+        problems.push(Problem::new(tie_site(index, field), message).with_help(Some(
+            "a tie lives within both actors' lives: correct the date, or the actor's `active` span"
+                .into(),
+        )));
+    }
+}
+
+/// The dates of a tie (or event) that certainly fall outside `actor`'s
+/// life, each with its field (`start` or `end`) and what is wrong. The
+/// graph builder and the importers both refuse such a tie.
+pub fn outside_life(
+    actor: &Actor,
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+) -> Vec<(&'static str, String)> {
+    let Some(period) = actor.active else {
+        return Vec::new();
+    };
     let life: Bounds = period.bounds();
     if life.is_impossible() {
-        return; // the actor's own span is reported already
+        return Vec::new(); // the actor's own span is reported already
     }
     let outside = |date: PartialDate| {
         if date.last_day() < life.start.0 {
@@ -559,6 +582,7 @@ fn check_within_life(
             None
         }
     };
+    let mut found = Vec::new();
     for (field, date) in [("start", start), ("end", end)] {
         let Some(date) = date else { continue };
         if let Some(side) = outside(date) {
@@ -568,18 +592,14 @@ fn check_within_life(
             } else {
                 "has ceased to exist"
             };
-            problems.push(
-                Problem::new(
-                    tie_site(index, field),
-                    format!(
-                        "tie {verb} ({date}) {side} `{}` {edge} (active {period})",
-                        actor.id
-                    ),
-                )
-                .with_help(Some(
-                    "a tie lives within both actors' lives: correct the date, or the actor's `active` span".into(),
-                )),
-            );
+            found.push((
+                field,
+                format!(
+                    "tie {verb} ({date}) {side} `{}` {edge} (active {period})",
+                    actor.id
+                ),
+            ));
         }
     }
+    found
 }

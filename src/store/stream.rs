@@ -73,7 +73,14 @@ impl<'de> Visitor<'de> for Document<'_> {
             let builder = &mut *self.builder;
             match FIELDS[field] {
                 "title" => builder.set_title(map.next_value()?),
-                "as_of" => builder.set_as_of(map.next_value::<Option<PartialDate>>()?),
+                "as_of" => {
+                    let as_of = map.next_value::<Option<PartialDate>>()?;
+                    let site = |_| Site::Document { field: "as_of" };
+                    // An unreadable date is reported at the field, not read as a placeholder.
+                    if !bad_dates(builder, &[("as_of", as_of)], site) {
+                        builder.set_as_of(as_of);
+                    }
+                }
                 "sources" => map.next_value_seed(Each::new(|s: Source| builder.source(s)))?,
                 "relations" => map.next_value_seed(Each::new(|r: Relation| builder.relation(r)))?,
                 "actors" => map.next_value_seed(Each::new(|mut a: Actor| {

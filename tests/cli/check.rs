@@ -343,3 +343,24 @@ fn every_bad_date_is_reported_with_the_other_problems() {
         })
         .run();
 }
+
+/// An unreadable `as_of` is reported at that field, with the other bad
+/// dates, and never read as a placeholder date.
+#[test]
+fn a_bad_as_of_is_placed_at_its_field() {
+    let text = MINIMAL
+        .replace("title: \"t\",", "title: \"t\",\n    as_of: \"2023-13\",")
+        .replace("start: \"2020\"", "start: \"20x0\"");
+    check(&text)
+        .failure()
+        .stderr_matches(|stderr| {
+            [
+                "month 13 does not exist\n --> graph.ron:3:12\n",
+                "`20x0` is not a date",
+                "graph.ron: 2 problems",
+            ]
+            .iter()
+            .all(|part| stderr.contains(part))
+        })
+        .run();
+}

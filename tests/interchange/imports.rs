@@ -478,3 +478,44 @@ fn importing_into_an_open_graph_merges_and_fills_freed_slots() {
     .is_err());
     assert_eq!(graph.tie_count(), count);
 }
+
+/// The importer keeps the graph file's rule: a tie dated outside an actor's
+/// life is rejected with its line, whichever end it concerns.
+#[test]
+fn a_tie_dated_outside_an_actors_life_is_rejected() {
+    use actorgraph::interchange::{import_tables, Companions};
+    let mut graph = Graph::new("t");
+    let report = import_tables(
+        &mut graph,
+        Companions::none(),
+        Some(table(
+            "id,name,kind,active_start,active_end
+a,A,group,2017-03,
+b,B,group,,2016
+c,C,group,,
+",
+            "a.csv",
+        )),
+        table(
+            "source,target,relation,start,end
+a,c,alliance,2015,
+c,b,hostility,2018,
+a,c,hostility,2018,
+c,b,alliance,2014,2015
+",
+            "t.csv",
+        ),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let reasons: Vec<String> = report.rejections.iter().map(|r| r.to_string()).collect();
+    assert_eq!(
+        reasons,
+        vec![
+            "t.csv:2: tie starts (2015) before `a` exists (active 2017-03–)".to_string(),
+            "t.csv:3: tie starts (2018) after `b` has ceased to exist (active ?–2016)".to_string(),
+        ]
+    );
+    assert_eq!(graph.tie_count(), 2);
+    assert!(Graph::build(graph.to_spec()).is_ok());
+}

@@ -53,8 +53,14 @@ impl Importer<'_> {
     }
 }
 
-/// The day, month or year before `date`, at its precision.
+/// The day, month or year before `date`, at its precision. Before an
+/// uncertain date (`2012~`, `[..2014]`, `201X`) all that is known is "on or
+/// before the day before its latest day": `[..X]`.
 fn period_before(date: PartialDate) -> Option<PartialDate> {
+    if !date.is_plain() {
+        let latest = PartialDate::from_day(date.last_day() - 1);
+        return format!("[..{latest}]").parse().ok();
+    }
     let year = date.year_number();
     match (date.month_number(), date.day_number()) {
         (None, _) => PartialDate::year(year - 1).ok(),
@@ -75,5 +81,9 @@ mod tests {
         assert_eq!(before("2012-01").as_deref(), Some("2011-12"));
         assert_eq!(before("2012-06").as_deref(), Some("2012-05"));
         assert_eq!(before("2012-03-01").as_deref(), Some("2012-02-29"));
+        // Uncertainty is kept, never dropped: only a latest day is known.
+        assert_eq!(before("2012~").as_deref(), Some("[..2013-12-30]"));
+        assert_eq!(before("[..2014]").as_deref(), Some("[..2014-12-30]"));
+        assert_eq!(before("201X").as_deref(), Some("[..2019-12-30]"));
     }
 }

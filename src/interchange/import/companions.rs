@@ -242,6 +242,8 @@ impl Importer<'_> {
     /// source the graph lacks, or dated outside an actor's life, is rejected.
     pub(crate) fn read_events<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
         let (origin, rows) = self.companion_rows(table, Some("date"), EVENT_COLUMNS)?;
+        // One set of rules: the graph file's builder checks each event.
+        let mut builder = GraphBuilder::from_graph(std::mem::take(self.graph));
         for (line, cells) in rows {
             let [date, actors, what, certainty, sources, evidence, note] = or_empty(cells);
             let date = match date.parse() {
@@ -267,16 +269,14 @@ impl Importer<'_> {
                 evidence: non_empty(evidence),
                 note: non_empty(note),
             };
-            // One set of rules: the graph file's builder checks the event.
-            let mut builder = GraphBuilder::from_graph(std::mem::take(self.graph));
+            let before = builder.problems().len();
             builder.event(spec);
-            let (graph, problems) = builder.into_parts();
-            *self.graph = graph;
-            match problems.first() {
+            match builder.problems().get(before) {
                 Some(problem) => self.reject(&origin, line, problem.message.clone()),
                 None => self.report.events_added += 1,
             }
         }
+        *self.graph = builder.into_parts().0;
         Ok(())
     }
 

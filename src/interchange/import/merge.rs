@@ -4,7 +4,7 @@
 
 use super::importer::Importer;
 use super::index::TieKey;
-use crate::model::{ActorId, Confidence, PartialDate, RelationId, Tie, TieDetails};
+use crate::model::{outside_life, ActorId, Confidence, PartialDate, RelationId, Tie, TieDetails};
 
 /// What rows say about a tie beyond its ends, relation and dates: what
 /// merges when rows repeat it.
@@ -82,8 +82,18 @@ pub(crate) struct TieRow {
 }
 
 impl Importer<'_> {
-    /// Adds a tie, or merges it into the identical one already there.
+    /// Adds a tie, or merges it into the identical one already there; a
+    /// tie dated outside an actor's life is rejected, as `check` would.
     pub(crate) fn add_tie(&mut self, row: TieRow, line: u64) {
+        let conflicts: Vec<String> = [row.from, row.to]
+            .into_iter()
+            .flat_map(|end| outside_life(self.graph.actor(end), row.start, row.end))
+            .map(|(_, message)| message)
+            .collect();
+        if !conflicts.is_empty() {
+            self.reject_tie(line, conflicts.join("; "));
+            return;
+        }
         let relations = self.graph.relations();
         let key = TieKey::new(
             relations,

@@ -319,6 +319,21 @@ impl Parser {
                         token.end,
                     )
                 })?;
+                if !date.is_plain() {
+                    // A question names the days it asks about; uncertainty
+                    // belongs to what the sources say, in graph files.
+                    return Err(QueryError::new(
+                        QueryErrorKind::BadDate {
+                            text: token.text.clone(),
+                            reason: format!(
+                                "`{}` is an uncertain date: a question takes a plain year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)",
+                                token.text
+                            ),
+                        },
+                        token.start,
+                        token.end,
+                    ));
+                }
                 Ok((date, (token.start, token.end)))
             }
             _ => Err(self.expected("a date (YYYY, YYYY-MM or YYYY-MM-DD)")),
@@ -489,6 +504,21 @@ mod tests {
         assert!(message.contains("20x2"), "{message}");
         assert_eq!(span, (19, 23));
         assert_eq!(caret, (20, 4));
+    }
+
+    #[test]
+    fn an_uncertain_date_is_refused_where_it_stands() {
+        // Reading `2022~` as 2021–2023 would quietly widen the question.
+        for (query, date) in [
+            ("who fought JNIM as of 2022~", "2022~"),
+            ("who fought JNIM in 201X", "201X"),
+            ("stats during 2022%", "2022%"),
+            ("changes between 2020? and 2022", "2020?"),
+        ] {
+            let (message, span, _) = error(query);
+            assert!(message.contains("uncertain date"), "{query}: {message}");
+            assert_eq!(&query[span.0..span.1], date, "{query}");
+        }
     }
 
     #[test]
