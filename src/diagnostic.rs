@@ -93,10 +93,22 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at a 1-based line and character column of `text`.
-    pub fn at_line_column(mut self, text: &str, line: usize, column: usize, width: usize) -> Self {
-        let index = LineIndex::new(text);
-        if line >= 1 && line <= index.starts.len() {
-            self.line_text = Some(index.line_text(text, line).to_string());
+    pub fn at_line_column(self, text: &str, line: usize, column: usize, width: usize) -> Self {
+        self.at_indexed_line(text, &LineIndex::new(text), line, column, width)
+    }
+
+    /// [`Diagnostic::at_line_column`] with `text`'s lines already indexed,
+    /// for many diagnostics in one file.
+    pub fn at_indexed_line(
+        mut self,
+        text: &str,
+        index: &LineIndex,
+        line: usize,
+        column: usize,
+        width: usize,
+    ) -> Self {
+        if let Some(row) = index.line(text, line) {
+            self.line_text = Some(row.to_string());
         }
         self.position = Some(Position {
             line: line.max(1),
@@ -215,6 +227,11 @@ impl LineIndex {
             column,
             width,
         }
+    }
+
+    /// The text of line `line` (from 1), if the text has that line.
+    pub fn line<'t>(&self, text: &'t str, line: usize) -> Option<&'t str> {
+        (line >= 1 && line <= self.starts.len()).then(|| self.line_text(text, line))
     }
 
     /// The text of line `line` (from 1), without its line break.

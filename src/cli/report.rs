@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use actorgraph::diagnostic::Diagnostic;
-use actorgraph::interchange::{rejection_diagnostics, Rejection};
+use actorgraph::interchange::{rejection_diagnostics, Rejection, ROWS_SHOWN};
 use actorgraph::session::REJECTION_FILE_LIMIT;
 
 /// How a command ended when it did not fail outright.
@@ -57,12 +57,9 @@ pub fn print(diagnostics: &[Diagnostic], color: bool) {
     eprint!("{}", shown.join("\n"));
 }
 
-/// How many rejected rows are shown under their reason; the rest get a
-/// line each, so a large import's report stays readable and nothing is lost.
-const ROWS_SHOWN: usize = 20;
-
-/// Rows an import left out: the first ones as diagnostics showing the row,
-/// the rest one `rejected: file:line: why` line each.
+/// Rows an import left out: the first [`ROWS_SHOWN`] as diagnostics showing
+/// the row, the rest one `rejected: file:line: why` line each, so a large
+/// import's report stays readable and nothing is lost.
 pub fn rejected_rows(rejections: &[Rejection], color: bool) {
     let shown = rejections.len().min(ROWS_SHOWN);
     let warnings: Vec<Diagnostic> =

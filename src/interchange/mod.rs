@@ -10,7 +10,7 @@ pub mod mapping;
 
 pub use self::import::{
     import, import_into, import_tables, rejection_diagnostics, Companions, ImportError,
-    ImportOptions, ImportReport, Rejection, Table,
+    ImportOptions, ImportReport, Rejection, Table, ROWS_SHOWN,
 };
 pub use export::{export, ExportError, ExportFormat};
 pub use mapping::Mapping;

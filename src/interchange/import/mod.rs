@@ -41,7 +41,9 @@ use crate::model::Graph;
 pub use companions::{
     written_by_export, Companions, EVENTS_TABLE, GRAPH_TABLE, RELATIONS_TABLE, SOURCES_TABLE,
 };
-pub use report::{rejection_diagnostics, ImportError, ImportOptions, ImportReport, Rejection};
+pub use report::{
+    rejection_diagnostics, ImportError, ImportOptions, ImportReport, Rejection, ROWS_SHOWN,
+};
 pub use table::Table;
 
 use importer::{Importer, TieEnds};

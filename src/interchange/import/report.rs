@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, LineIndex};
 use std::path::Path;
 
 use crate::interchange::mapping::Mapping;
@@ -35,38 +35,50 @@ pub struct Rejection {
 
 impl Rejection {
     /// The rejection as a diagnostic: the reason, placed at its row, with
-    /// the row under a caret when `text` (the whole file it came from) is
-    /// given.
-    pub fn diagnostic(&self, text: Option<&str>) -> Diagnostic {
+    /// the row under a caret when `file` (the whole file it came from, and
+    /// its line index) is given.
+    pub fn diagnostic(&self, file: Option<(&str, &LineIndex)>) -> Diagnostic {
         let diagnostic = Diagnostic::new(format!("rejected: {}", self.reason)).origin(&self.origin);
         let line = usize::try_from(self.line).unwrap_or(usize::MAX);
-        match text {
-            Some(text) => {
-                let width = text
-                    .lines()
-                    .nth(line.saturating_sub(1))
+        match file {
+            Some((text, index)) => {
+                let width = index
+                    .line(text, line)
                     .map_or(1, |row| row.chars().count().max(1));
-                diagnostic.at_line_column(text, line, 1, width)
+                diagnostic.at_indexed_line(text, index, line, 1, width)
             }
             None => diagnostic.at_line_column("", line, 1, 1),
         }
     }
 }
 
-/// Rejections as diagnostics, each file read once to show its rows; a file
-/// that cannot be read again, or is larger than `max_bytes`, is placed by
-/// line without its row.
+/// How many rejections [`rejection_diagnostics`] shows with their row; the
+/// rest are placed by line alone, so a huge import reports quickly.
+pub const ROWS_SHOWN: usize = 20;
+
+/// Rejections as diagnostics, the first [`ROWS_SHOWN`] with their row, each
+/// file read and indexed once; a file that cannot be read again, or is
+/// larger than `max_bytes`, is placed by line without its row.
 pub fn rejection_diagnostics(rejections: &[Rejection], max_bytes: u64) -> Vec<Diagnostic> {
-    let mut texts: std::collections::HashMap<&str, Option<String>> = Default::default();
+    let mut files: std::collections::HashMap<&str, Option<(String, LineIndex)>> =
+        Default::default();
     rejections
         .iter()
-        .map(|rejection| {
-            let text = texts.entry(rejection.origin.as_str()).or_insert_with(|| {
+        .enumerate()
+        .map(|(i, rejection)| {
+            if i >= ROWS_SHOWN {
+                return rejection.diagnostic(None);
+            }
+            let file = files.entry(rejection.origin.as_str()).or_insert_with(|| {
                 let path = std::path::Path::new(&rejection.origin);
                 let small = std::fs::metadata(path).is_ok_and(|m| m.len() <= max_bytes);
-                small.then(|| std::fs::read_to_string(path).ok()).flatten()
+                let text = small
+                    .then(|| std::fs::read_to_string(path).ok())
+                    .flatten()?;
+                let index = LineIndex::new(&text);
+                Some((text, index))
             });
-            rejection.diagnostic(text.as_deref())
+            rejection.diagnostic(file.as_ref().map(|(text, index)| (text.as_str(), index)))
         })
         .collect()
 }
