@@ -2,8 +2,8 @@
 //!
 //! petgraph keeps each actor's ties as linked lists through the edge array,
 //! so walking a hub's ties touches one scattered 80-byte edge per tie. This
-//! index packs every tie twice, once under each end, as a 20-byte [`Link`]
-//! holding what filters read (relation, window, confidence, direction), with
+//! index packs every tie twice, once under each end, as a 28-byte [`Link`]
+//! holding what filters read (relation, bounds, confidence, direction), with
 //! each actor's links contiguous and sorted by relation, then start. Walks
 //! read links and only fetch a tie when they hand it out.
 
@@ -30,6 +30,9 @@ pub struct Link {
     /// How sure the sources are that the tie existed.
     pub confidence: Confidence,
 }
+
+// The module header and docs/PERFORMANCE.md quote this size.
+const _: () = assert!(std::mem::size_of::<Link>() == 28);
 
 impl Link {
     /// How sure `filter` is of the tie this link stands for; `No` when it

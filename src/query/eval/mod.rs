@@ -118,11 +118,8 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         Statement::Why { a, b } => why(graph, a, b.as_ref(), &filter, &judge, judged)?,
         Statement::Path { from, to } => path(graph, from, to, &filter)?,
         Statement::Neighbors { actor } => neighbors(graph, actor, query.filters.depth, &filter)?,
-        Statement::Changes { from, to } => {
-            let filter = TieFilter {
-                window: Window::new(from.first_day(), to.last_day()),
-                ..filter
-            };
+        // The filter's window is already the span `changes` names.
+        Statement::Changes { .. } => {
             let ties: Vec<TieRef> = graph.all_ties().collect();
             Body::Events {
                 events: events(graph, &ties, None, &filter),
@@ -412,28 +409,23 @@ fn neighbors<'g>(
 /// Ties active in the window per relation, and how many only possibly;
 /// actors whose lives may reach the window, and how many only possibly.
 fn stats<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
-    let mut counts = vec![(0usize, 0usize); graph.relations().len()];
     // An actor is certainly alive when its life says so, or when one of its
     // ties certainly held (a written tie date says its actors existed).
     let mut alive: rustc_hash::FxHashMap<ActorId, Certainty> = graph
         .actors()
         .map(|(id, _)| (id, graph.life(id).activity(filter.window)))
         .collect();
-    for tie in graph.all_ties() {
-        let certainty = graph.certainty(tie, filter);
-        if certainty == Certainty::Certainly {
-            for end in [tie.from, tie.to] {
-                alive.insert(end, Certainty::Certainly);
+    let judged = graph
+        .all_ties()
+        .map(|t| (t, graph.certainty(t, filter)))
+        .inspect(|(tie, certainty)| {
+            if *certainty == Certainty::Certainly {
+                for end in [tie.from, tie.to] {
+                    alive.insert(end, Certainty::Certainly);
+                }
             }
-        }
-        let count = &mut counts[tie.tie.relation.index()];
-        if certainty != Certainty::No {
-            count.0 += 1;
-        }
-        if certainty == Certainty::Possibly {
-            count.1 += 1;
-        }
-    }
+        });
+    let counts = relation_counts(graph, judged);
     let lives: Vec<Certainty> = alive.into_values().collect();
     Body::Stats {
         actors: lives.iter().filter(|c| **c != Certainty::No).count(),
@@ -448,6 +440,23 @@ fn stats<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
             })
             .collect(),
     }
+}
+
+/// Per relation (by index): how many of `judged` ties are active at all,
+/// and how many of those only possibly.
+fn relation_counts<'g>(
+    graph: &Graph,
+    judged: impl Iterator<Item = (TieRef<'g>, Certainty)>,
+) -> Vec<(usize, usize)> {
+    let mut counts = vec![(0usize, 0usize); graph.relations().len()];
+    for (tie, certainty) in judged.filter(|(_, c)| *c != Certainty::No) {
+        let count = &mut counts[tie.tie.relation.index()];
+        count.0 += 1;
+        if certainty == Certainty::Possibly {
+            count.1 += 1;
+        }
+    }
+    counts
 }
 
 /// The ties the filter keeps, each with how sure it is.
@@ -476,14 +485,7 @@ fn kept_events<'g>(graph: &'g Graph, filter: &TieFilter) -> Vec<&'g crate::model
 
 /// The relations with how many ties of each the filter keeps.
 fn relations<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
-    let mut counts = vec![(0usize, 0usize); graph.relations().len()];
-    for (tie, certainty) in judged_ties(graph, filter) {
-        let count = &mut counts[tie.tie.relation.index()];
-        count.0 += 1;
-        if certainty == Certainty::Possibly {
-            count.1 += 1;
-        }
-    }
+    let counts = relation_counts(graph, judged_ties(graph, filter).into_iter());
     Body::Relations {
         relations: graph
             .relations()
