@@ -340,18 +340,18 @@ fn csv_tie_tables_called_the_direction_column_kind() {
         .run();
 }
 
+/// A question asked of `tests/data/chains.ron`: chains whose links differ
+/// in certainty, and an undated actor.
+fn on_chains(query: &str) -> Test {
+    Test::new().args(&["-g", "tests/data/chains.ron", "query", query])
+}
+
 /// Review of issue 8: a step down a chain was as sure as its own tie, so a
 /// certain subgroup of a possible subgroup was listed as certain; and a
 /// network's summary counted possible actors as if they were ties.
 #[test]
 fn a_chain_was_as_sure_as_its_last_link() {
-    Test::new()
-        .args(&[
-            "-g",
-            "tests/data/chains.ron",
-            "query",
-            "subgroups of Hub as of 2022-03",
-        ])
+    on_chains("subgroups of Hub as of 2022-03")
         .stdout(
             "actor   tie            relation     dates  certainty  confidence  sources\n\
              Branch  Branch → Hub   subgroup-of  2022–  possible   confirmed   s\n\
@@ -359,13 +359,7 @@ fn a_chain_was_as_sure_as_its_last_link() {
              2 actors, 2 of them possibly · as of 2022-03\n",
         )
         .run();
-    Test::new()
-        .args(&[
-            "-g",
-            "tests/data/chains.ron",
-            "query",
-            "parents of Cell as of 2022-03",
-        ])
+    on_chains("parents of Cell as of 2022-03")
         .stdout(
             "actor       tie            relation     dates  certainty  confidence  sources\n\
              Branch      Cell → Branch  subgroup-of  2020–  certain    confirmed   s\n\
@@ -374,13 +368,7 @@ fn a_chain_was_as_sure_as_its_last_link() {
              3 actors, 2 of them possibly · as of 2022-03\n",
         )
         .run();
-    Test::new()
-        .args(&[
-            "-g",
-            "tests/data/chains.ron",
-            "query",
-            "neighbors of Cell depth 3 as of 2022-03",
-        ])
+    on_chains("neighbors of Cell depth 3 as of 2022-03")
         .stdout(
             "hops  actor   kind     certainty\n\
              0     Cell    faction  certain\n\
@@ -401,23 +389,15 @@ fn a_chain_was_as_sure_as_its_last_link() {
 /// window (`stats during 1200`); only a certain tie makes it certain.
 #[test]
 fn an_undated_actor_was_certainly_alive_at_any_time() {
-    Test::new()
-        .args(&["-g", "tests/data/chains.ron", "query", "stats during 1990"])
+    on_chains("stats during 1990")
         .stdout_matches(|out| {
             out.contains("1 actor (1 of them possibly); 0 active ties · during 1990\n")
         })
         .run();
-    Test::new()
-        .args(&["-g", "tests/data/chains.ron", "query", "stats during 2013"])
+    on_chains("stats during 2013")
         .stdout_matches(|out| out.contains("5 actors; 1 active tie · during 2013\n"))
         .run();
-    Test::new()
-        .args(&[
-            "-g",
-            "tests/data/chains.ron",
-            "query",
-            "neighbors of Drifter during 1990",
-        ])
+    on_chains("neighbors of Drifter during 1990")
         .stdout_matches(|out| out.contains("0     Drifter  group  possible\n"))
         .run();
 }
