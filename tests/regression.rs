@@ -347,15 +347,17 @@ fn on_chains(query: &str) -> Test {
 }
 
 /// Review of issue 8: a step down a chain was as sure as its own tie, so a
-/// certain subgroup of a possible subgroup was listed as certain; and a
-/// network's summary counted possible actors as if they were ties.
+/// certain subgroup of a possible subgroup was listed as certain (and its
+/// tie shown certain under a possible row); a neighbour was certain at a
+/// hop reached only by possible ties; and a network's summary counted
+/// possible actors as if they were ties.
 #[test]
 fn a_chain_was_as_sure_as_its_last_link() {
     on_chains("subgroups of Hub as of 2022-03")
         .stdout(
             "actor   tie            relation     dates  certainty  confidence  sources\n\
              Branch  Branch → Hub   subgroup-of  2022–  possible   confirmed   s\n\
-            \x20 Cell  Cell → Branch  subgroup-of  2020–  certain    confirmed   s\n\
+            \x20 Cell  Cell → Branch  subgroup-of  2020–  possible   confirmed   s\n\
              2 actors, 2 of them possibly · as of 2022-03\n",
         )
         .run();
@@ -364,7 +366,7 @@ fn a_chain_was_as_sure_as_its_last_link() {
             "actor       tie            relation     dates  certainty  confidence  sources\n\
              Branch      Cell → Branch  subgroup-of  2020–  certain    confirmed   s\n\
             \x20 Hub       Branch → Hub   subgroup-of  2022–  possible   confirmed   s\n\
-            \x20   Patron  Hub → Patron   allegiance   2015–  certain    confirmed   s\n\
+            \x20   Patron  Hub → Patron   allegiance   2015–  possible   confirmed   s\n\
              3 actors, 2 of them possibly · as of 2022-03\n",
         )
         .run();
@@ -399,5 +401,19 @@ fn an_undated_actor_was_certainly_alive_at_any_time() {
         .run();
     on_chains("neighbors of Drifter during 1990")
         .stdout_matches(|out| out.contains("0     Drifter  group  possible\n"))
+        .run();
+}
+
+/// Cold read of issue 8: `neighbors` showed France as a certain neighbour
+/// of JNIM at one hop in 2017, though their direct tie is only possible
+/// then (France is certain only two hops away, through Ansar al Din).
+#[test]
+fn a_neighbour_was_certain_at_a_hop_only_possible_ties_reach() {
+    Test::new()
+        .args(&["query", "neighbors of JNIM depth 2 in 2017"])
+        .stdout_matches(|out| {
+            out.contains("\n1     France                       state        possible\n")
+                && out.contains("France — JNIM")
+        })
         .run();
 }

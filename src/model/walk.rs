@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::graph::Graph;
 use super::relation::RelationId;
 use super::tie::{ActorId, TieFilter, TieId};
-use super::time::Certainty;
+use super::time::{Bounds, Certainty, Day, Window, DAY_MAX, DAY_MIN};
 
 /// Actors and ties around a focus, as a walk found them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -212,11 +212,77 @@ pub struct Step {
     pub depth: usize,
     /// The tie that led to it.
     pub via: TieId,
+    /// When the chain of ties that led to it held together.
+    pub chain: Chain,
+}
+
+/// When every tie of a chain held at once, within a question's window: a
+/// subgroup of a subgroup is one only while both memberships held. A chain
+/// is possible when its ties may share a day in the window, certain when
+/// they surely do, whatever their true dates within their bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Chain {
+    /// The days every tie may have held, within the window.
+    possible: Window,
+    /// The latest day any tie may have begun.
+    latest_start: Day,
+    /// The earliest day any tie may have ended.
+    earliest_end: Day,
+    /// False once two ties may not overlap: one may end before another begins.
+    overlapping: bool,
+    /// The question's window.
+    window: Window,
+}
+
+impl Chain {
+    /// No ties yet, asked about `window`.
+    pub fn within(window: Window) -> Chain {
+        Chain {
+            possible: window,
+            latest_start: DAY_MIN,
+            earliest_end: DAY_MAX,
+            overlapping: true,
+            window,
+        }
+    }
+
+    /// The chain with one more tie of these bounds, or `None` when the tie
+    /// cannot have held together with the rest in the window.
+    pub fn then(self, bounds: Bounds) -> Option<Chain> {
+        let possible = self.possible.and(bounds.possible());
+        if possible.is_empty() || bounds.is_impossible() {
+            return None;
+        }
+        Some(Chain {
+            possible,
+            latest_start: self.latest_start.max(bounds.start.1),
+            earliest_end: self.earliest_end.min(bounds.end.0),
+            // The new tie surely begins before each earlier one ends, and ends after each begins.
+            overlapping: self.overlapping
+                && bounds.start.1 <= self.earliest_end
+                && self.latest_start <= bounds.end.0,
+            window: self.window,
+        })
+    }
+
+    /// Certain when the ties surely share a day in the window; else possible.
+    pub fn certainty(self) -> Certainty {
+        if self.overlapping
+            && self.latest_start <= self.window.last
+            && self.earliest_end >= self.window.first
+        {
+            Certainty::Certainly
+        } else {
+            Certainty::Possibly
+        }
+    }
 }
 
 /// A breadth-first walk along one directed relation: downwards (ties into
-/// each actor, e.g. every subgroup below) or upwards (ties out of it). Each
-/// actor is listed once, at its shallowest depth.
+/// each actor, e.g. every subgroup below) or upwards (ties out of it),
+/// following only chains whose ties can have held together in the filter's
+/// window. Each actor is listed once, at its shallowest depth, with the
+/// surest chain found there; a deeper chain still leads on to others.
 pub fn hierarchy(
     graph: &Graph,
     start: ActorId,
@@ -229,21 +295,47 @@ pub fn hierarchy(
         relations: Some(vec![relation]),
         ..filter.clone()
     };
-    let mut seen: FxHashSet<ActorId> = FxHashSet::default();
-    seen.insert(start);
-    let mut steps = Vec::new();
-    let mut queue = VecDeque::from([(start, 0)]);
-    while let Some((actor, depth)) = queue.pop_front() {
+    // Where each reached actor's step is in `steps`.
+    let mut step_of: FxHashMap<ActorId, usize> = FxHashMap::default();
+    // Each actor is walked on from once per distinct chain state.
+    let mut walked: FxHashSet<(ActorId, Chain)> = FxHashSet::default();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut queue = VecDeque::from([(start, 0, Chain::within(filter.window))]);
+    while let Some((actor, depth, chain)) = queue.pop_front() {
         // Links come sorted by start, then tie: a stable order.
         for link in graph.links(actor, &filter).filter(|l| l.outgoing != down) {
             let next = link.other;
-            if seen.insert(next) {
-                steps.push(Step {
-                    actor: next,
-                    depth: depth + 1,
-                    via: link.tie,
-                });
-                queue.push_back((next, depth + 1));
+            let Some(chain) = chain.then(link.bounds) else {
+                continue;
+            };
+            if next == start
+                || (filter.min_certainty == Certainty::Certainly
+                    && chain.certainty() != Certainty::Certainly)
+            {
+                continue;
+            }
+            let step = Step {
+                actor: next,
+                depth: depth + 1,
+                via: link.tie,
+                chain,
+            };
+            match step_of.get(&next) {
+                None => {
+                    step_of.insert(next, steps.len());
+                    steps.push(step);
+                }
+                // A surer chain of the same depth takes the place.
+                Some(&at)
+                    if steps[at].depth == step.depth
+                        && steps[at].chain.certainty() < chain.certainty() =>
+                {
+                    steps[at] = step;
+                }
+                Some(_) => {}
+            }
+            if walked.insert((next, chain)) {
+                queue.push_back((next, depth + 1, chain));
             }
         }
     }
@@ -299,6 +391,72 @@ mod tests {
         .map(|s| s.actor)
         .collect();
         assert_eq!(up, vec![ids[1], ids[0]]);
+    }
+
+    fn bounds(start: &str, end: &str) -> Bounds {
+        let date = |text: &str| (!text.is_empty()).then(|| text.parse().unwrap());
+        Bounds::of_tie(date(start), date(end), DAY_MAX)
+    }
+
+    #[test]
+    fn a_chain_holds_only_while_all_its_ties_do() {
+        let all = Chain::within(Window::ALL);
+        let two = all.then(bounds("2012-03", "2016")).unwrap();
+        assert_eq!(two.certainty(), Certainty::Certainly);
+        // Over long before the first tie began: no chain at all.
+        assert_eq!(two.then(bounds("2010", "2011")), None);
+        // Surely overlapping: begun by 2015-12-31, the other ends 2016 at the earliest.
+        let three = two.then(bounds("[2014..2015]", "")).unwrap();
+        assert_eq!(three.certainty(), Certainty::Certainly);
+        // Two ties each of "some time in 2022" may miss each other.
+        let year = Window::new(bounds("2022", "").start.0, bounds("2022", "").start.1);
+        let one = Chain::within(year).then(bounds("2022", "2022")).unwrap();
+        assert_eq!(one.certainty(), Certainty::Certainly);
+        let both = one.then(bounds("2022", "2022")).unwrap();
+        assert_eq!(both.certainty(), Certainty::Possibly);
+    }
+
+    #[test]
+    fn a_walk_does_not_chain_ties_that_never_held_together() {
+        let mut graph = Graph::new("t");
+        let ids = crate::model::numbered_actors(&mut graph, 4);
+        let date = |text: &str| Some(text.parse().unwrap());
+        let sub = |g: &mut Graph, a: usize, b: usize, start: &str, end: &str| {
+            let end = (!end.is_empty()).then(|| end.parse().unwrap());
+            g.add_tie(
+                ids[a],
+                ids[b],
+                Tie::new(
+                    RelationId::SUBGROUP_OF,
+                    date(start),
+                    end,
+                    Confidence::Confirmed,
+                ),
+            );
+        };
+        sub(&mut graph, 1, 0, "2012-03", "2016");
+        sub(&mut graph, 2, 1, "2010", "2011"); // before 1 joined 0
+        sub(&mut graph, 3, 1, "2015", "");
+        let window = Window::new(bounds("2010", "").start.0, bounds("2020", "").start.1);
+        let filter = TieFilter::default().during(window);
+        let down: Vec<(ActorId, usize)> = hierarchy(
+            &graph,
+            ids[0],
+            &filter,
+            RelationId::SUBGROUP_OF,
+            Along::Down,
+        )
+        .iter()
+        .map(|s| (s.actor, s.depth))
+        .collect();
+        assert_eq!(down, vec![(ids[1], 1), (ids[3], 2)]);
+        // Upwards too: 2 was never under 0.
+        let up: Vec<ActorId> =
+            hierarchy(&graph, ids[2], &filter, RelationId::SUBGROUP_OF, Along::Up)
+                .iter()
+                .map(|s| s.actor)
+                .collect();
+        assert_eq!(up, vec![ids[1]]);
     }
 
     #[test]

@@ -84,6 +84,11 @@ impl Window {
         self.first > self.last
     }
 
+    /// The days in both windows (empty when they do not meet).
+    pub fn and(self, other: Window) -> Window {
+        Window::new(self.first.max(other.first), self.last.min(other.last))
+    }
+
     /// True when `day` is in the window.
     pub fn contains(self, day: Day) -> bool {
         self.first <= day && day <= self.last

@@ -366,13 +366,13 @@ fn neighbors<'g>(
     }
     let network = ego_network(graph, id, depth, filter);
     let ties: Vec<TieRef> = network.ties.iter().filter_map(|t| graph.tie(*t)).collect();
-    // A neighbour is certain when a chain of certain ties within the depth
-    // reaches it: a walk over certain ties alone finds exactly those.
-    let sure: rustc_hash::FxHashSet<ActorId> = ego_network(graph, id, depth, &surely(filter))
-        .actors
-        .iter()
-        .map(|(a, _)| *a)
-        .collect();
+    // A neighbour is certain at the hop shown when certain ties alone reach
+    // it in as few hops: a walk over certain ties finds exactly those.
+    let sure: rustc_hash::FxHashMap<ActorId, usize> =
+        ego_network(graph, id, depth, &surely(filter))
+            .actors
+            .into_iter()
+            .collect();
     // The focus is as certain as its life, or certain through a certain tie.
     let focus = if sure.len() > 1 {
         Certainty::Certainly
@@ -386,7 +386,7 @@ fn neighbors<'g>(
             let mut row = row(graph, *a, Some(*d), Vec::new(), filter);
             row.certainty = if *a == id {
                 focus
-            } else if sure.contains(a) {
+            } else if sure.get(a) == Some(d) {
                 Certainty::Certainly
             } else {
                 Certainty::Possibly

@@ -2,9 +2,8 @@
 //! each tie judged by the question's filter.
 
 use crate::answer::*;
-use crate::model::walk::{hierarchy, Along, Step};
-use crate::model::{ActorId, Certainty, Event, Graph, RelationId, TieFilter, TieRef};
-use rustc_hash::FxHashSet;
+use crate::model::walk::{hierarchy, Along, Chain, Step};
+use crate::model::{ActorId, Certainty, Event, Graph, RelationId, TieFilter, TieId, TieRef};
 
 /// An actor as answers show it: its id and name.
 pub fn actor_out(graph: &Graph, id: ActorId) -> ActorOut<'_> {
@@ -127,8 +126,8 @@ pub(super) fn surely(filter: &TieFilter) -> TieFilter {
 }
 
 /// One row per step of a hierarchy walk along subgroup-of, with its depth
-/// and the tie that led there. A step is only as sure as the weakest tie on
-/// the surest chain to it: certain when certain ties alone reach it.
+/// and the tie that led there. A step is only as sure as its chain: each
+/// tie on it must have held at once with the others, in the window.
 pub(super) fn hierarchy_rows<'g>(
     graph: &'g Graph,
     start: ActorId,
@@ -136,37 +135,40 @@ pub(super) fn hierarchy_rows<'g>(
     filter: &TieFilter,
 ) -> (Vec<Step>, Vec<ActorRow<'g>>) {
     let steps = hierarchy(graph, start, filter, RelationId::SUBGROUP_OF, along);
-    let sure: FxHashSet<ActorId> = hierarchy(
-        graph,
-        start,
-        &surely(filter),
-        RelationId::SUBGROUP_OF,
-        along,
-    )
-    .iter()
-    .map(|s| s.actor)
-    .collect();
     let rows = steps
         .iter()
-        .map(|s| {
-            let mut row = row(
-                graph,
-                s.actor,
-                Some(s.depth),
-                graph.tie(s.via).into_iter().collect(),
-                filter,
-            );
-            if !sure.contains(&s.actor) {
-                row.certainty = row.certainty.min(Certainty::Possibly);
-            }
-            row
-        })
+        .map(|s| chained_row(graph, s.actor, s.depth, s.via, s.chain, filter))
         .collect();
     (steps, rows)
 }
 
+/// A row reached through `via` at the end of `chain`: the tie's certainty
+/// shown is the chain's, when that is weaker.
+fn chained_row<'g>(
+    graph: &'g Graph,
+    actor: ActorId,
+    depth: usize,
+    via: TieId,
+    chain: Chain,
+    filter: &TieFilter,
+) -> ActorRow<'g> {
+    let mut row = row(
+        graph,
+        actor,
+        Some(depth),
+        graph.tie(via).into_iter().collect(),
+        filter,
+    );
+    let certainty = chain.certainty();
+    row.certainty = row.certainty.min(certainty);
+    for tie in &mut row.ties {
+        tie.certainty = tie.certainty.min(certainty);
+    }
+    row
+}
+
 /// Up the subgroup-of chain from `actor`, then whom each of them pledges
-/// allegiance to; a pledge of a possible member is itself only possible.
+/// allegiance to while it belonged: a pledge is a link of the chain too.
 pub(super) fn parents<'g>(
     graph: &'g Graph,
     actor: ActorId,
@@ -177,23 +179,31 @@ pub(super) fn parents<'g>(
         relations: Some(vec![RelationId::ALLEGIANCE]),
         ..filter.clone()
     };
-    let member_certainty: Vec<Certainty> = rows.iter().map(|r| r.certainty).collect();
-    let levels = std::iter::once((actor, 0, Certainty::Certainly)).chain(
-        chain
-            .iter()
-            .zip(member_certainty)
-            .map(|(s, certainty)| (s.actor, s.depth, certainty)),
-    );
-    for (member, depth, member_certainty) in levels {
+    let levels = std::iter::once((actor, 0, Chain::within(filter.window)))
+        .chain(chain.iter().map(|s| (s.actor, s.depth, s.chain)));
+    for (member, depth, member_chain) in levels {
         let mut ties: Vec<TieRef> = graph
             .ties_of(member, &allegiance)
             .filter(|t| t.from == member)
             .collect();
         ties.sort_by_key(|t| (t.tie.window().first, t.id));
         for tie in ties {
-            let mut row = row(graph, tie.to, Some(depth + 1), vec![tie], &allegiance);
-            row.certainty = row.certainty.min(member_certainty);
-            rows.push(row);
+            let Some(pledge) = member_chain.then(graph.bounds(tie)) else {
+                continue;
+            };
+            if filter.min_certainty == Certainty::Certainly
+                && pledge.certainty() != Certainty::Certainly
+            {
+                continue;
+            }
+            rows.push(chained_row(
+                graph,
+                tie.to,
+                depth + 1,
+                tie.id,
+                pledge,
+                &allegiance,
+            ));
         }
     }
     rows
