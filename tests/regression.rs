@@ -417,3 +417,38 @@ fn a_neighbour_was_certain_at_a_hop_only_possible_ties_reach() {
         })
         .run();
 }
+
+/// Cold read of issue 8: `timeline` marked `changed from hostility` when the
+/// hostility (ended `[2015..2020]`) may have outlasted the alliance begun
+/// in 2016, and listed a tie's end before its own beginning when the start
+/// was written open before (`[..2022-11]`, ended `2022-11`).
+#[test]
+fn a_change_was_claimed_while_the_old_tie_may_still_have_run() {
+    let graph = r#"(
+    title: "t",
+    as_of: "2021-06",
+    sources: [(id: "s", citation: "c")],
+    actors: [
+        (id: "z", name: "Zeta", kind: state),
+        (id: "t", name: "Theta", kind: community),
+    ],
+    ties: [
+        (from: "z", to: "t", relation: "hostility", start: "2011", end: "[2015..2020]", confidence: confirmed, sources: ["s"]),
+        (from: "z", to: "t", relation: "alliance", start: "2016", confidence: likely, sources: ["s"]),
+        (from: "t", to: "z", relation: "allegiance", start: "[..2019-11]", end: "2019-11", confidence: confirmed, sources: ["s"]),
+    ],
+)"#;
+    Test::new()
+        .write("g.ron", graph)
+        .args(&["-g", "$TMP/g.ron", "query", "timeline Theta"])
+        .stdout(
+            "date          event  who           relation    certainty  confidence  sources\n\
+             2011          began  Zeta — Theta  hostility   certain    confirmed   s\n\
+             [2015..2020]  ended  Zeta — Theta  hostility   certain    confirmed   s\n\
+             2016          began  Zeta — Theta  alliance    certain    likely      s\n\
+             [..2019-11]   began  Theta → Zeta  allegiance  certain    confirmed   s\n\
+             2019-11       ended  Theta → Zeta  allegiance  certain    confirmed   s\n\
+             5 events · all time; now is 2021-06, the graph's date\n",
+        )
+        .run();
+}

@@ -23,6 +23,8 @@ pub(super) fn events<'g>(
         /// The day events sort by: the earliest the date can be, or its
         /// latest when it is open before.
         day: Day,
+        /// The earliest and latest day it can have happened.
+        days: (Day, Day),
         ended: bool,
         /// Order within a day: endings of older ties, then beginnings, then
         /// endings of ties that began that same day; one-off events last.
@@ -55,16 +57,25 @@ pub(super) fn events<'g>(
         };
         let bounds = graph.bounds(*tie);
         let one_day = tie.tie.start().is_some() && tie.tie.start() == tie.tie.end();
+        // Whatever the sort days, a tie's end is never listed before its beginning.
+        let began_on = tie
+            .tie
+            .start()
+            .map_or(DAY_MIN, |start| sort_day(start, bounds.start));
         let mut push = |days: (Day, Day), date: PartialDate, ended: bool, word: Option<String>| {
             let certainty = Bounds::instant(days).activity(window);
             if certainty == Certainty::No {
                 return;
             }
             let word = word.unwrap_or_else(|| if ended { "ended" } else { "began" }.to_string());
+            let day = sort_day(date, days);
+            // An end that sorts no later than its own beginning goes after it.
+            let after_beginning = ended && (one_day || day <= began_on);
             found.push(Found {
-                day: sort_day(date, days),
+                day: if ended { day.max(began_on) } else { day },
+                days,
                 ended,
-                phase: match (ended, one_day) {
+                phase: match (ended, after_beginning) {
                     (true, false) => 0,
                     (false, _) => 1,
                     (true, true) => 2,
@@ -118,6 +129,7 @@ pub(super) fn events<'g>(
         }
         found.push(Found {
             day: sort_day(event.date, days),
+            days,
             ended: false,
             phase: 3,
             pair: None,
@@ -139,12 +151,13 @@ pub(super) fn events<'g>(
         });
     }
     found.retain(|f| f.event.certainty >= filter.min_certainty);
-    // A change: the pair's tie of another relation ended on or before the
-    // day this one began (the latest such ending names what it changed from).
+    // A change: the pair's tie of another relation surely ended on or before
+    // the earliest day this one can have begun (the latest such ending names
+    // what it changed from). One that may have outlasted it is no change.
     let ended: Vec<((ActorId, ActorId), Day, &str)> = found
         .iter()
         .filter(|f| f.ended)
-        .filter_map(|f| Some((f.pair?, f.day, f.event.tie.as_ref()?.relation)))
+        .filter_map(|f| Some((f.pair?, f.days.1, f.event.tie.as_ref()?.relation)))
         .collect();
     for f in found.iter_mut().filter(|f| !f.ended) {
         let (Some(pair), Some(tie)) = (f.pair, f.event.tie.as_ref()) else {
@@ -152,8 +165,10 @@ pub(super) fn events<'g>(
         };
         let previous = ended
             .iter()
-            .filter(|(p, day, relation)| *p == pair && *day <= f.day && *relation != tie.relation)
-            .max_by_key(|(_, day, _)| *day);
+            .filter(|(p, last, relation)| {
+                *p == pair && *last <= f.days.0 && *relation != tie.relation
+            })
+            .max_by_key(|(_, last, _)| *last);
         if let Some((_, _, old)) = previous {
             f.event.event = format!("changed from {old}");
         }
