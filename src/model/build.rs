@@ -54,7 +54,8 @@ pub struct GraphBuilder {
     problems: Vec<Problem>,
     source_ids: FxHashMap<String, SourceId>,
     relation_cache: FxHashMap<String, RelationId>,
-    /// Subgroup-of ties with their document index, for the cycle check.
+    /// Subgroup-of ties with the days they surely held and their document
+    /// index, for the cycle check.
     subgroup_ties: Vec<(ActorId, ActorId, Window, usize)>,
     sources_seen: usize,
     relations_seen: usize,
@@ -342,10 +343,11 @@ impl GraphBuilder {
                 evidence: spec.evidence,
                 events: spec.events,
             });
-        let window = tie.window();
+        // A cycle is refused only on days its ties surely all held.
+        let surely_held = tie.surely_held();
         graph.add_tie(from, to, tie);
         if relation == RelationId::SUBGROUP_OF {
-            self.subgroup_ties.push((from, to, window, index));
+            self.subgroup_ties.push((from, to, surely_held, index));
         }
     }
 

@@ -1,5 +1,6 @@
 //! Subgroup-of cycles: an actor cannot be its own subgroup, at any one time.
-//! Only cycles whose ties are active on the same day are errors.
+//! Only cycles whose ties surely held on the same day are errors; dates that
+//! merely may overlap (left in 2016, joined in 2016) are not.
 
 use petgraph::graph::DiGraph;
 use rustc_hash::FxHashMap;
@@ -10,8 +11,8 @@ use super::spec::Problem;
 use super::tie::ActorId;
 use super::time::{PartialDate, Window};
 
-/// A subgroup-of cycle is an error only when its ties are active at the same
-/// time. Cycles can only live inside a strongly connected component, so the
+/// A subgroup-of cycle is an error only when its ties surely held at the
+/// same time (each tie comes with the days it surely held). Cycles can only live inside a strongly connected component, so the
 /// (usually empty) set of such components is checked day by day at each
 /// tie's first day, the only days on which a new cycle can appear.
 pub(crate) fn check_subgroup_cycles(

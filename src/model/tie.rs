@@ -3,7 +3,7 @@
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
 use super::relation::{Confidence, RelationId};
-use super::time::{Bounds, Certainty, Day, PartialDate, Window};
+use super::time::{Bounds, Certainty, Day, PartialDate, Window, DAY_MAX, DAY_MIN};
 
 /// An actor's index in its graph. Valid only for the graph that issued it.
 pub type ActorId = NodeIndex<u32>;
@@ -127,6 +127,17 @@ impl Tie {
     /// `Graph::bounds`.
     pub fn window(&self) -> Window {
         Window::of_span(self.start, self.end)
+    }
+
+    /// The days its written dates say it surely held: from the latest day
+    /// its start allows to the earliest day its end allows (empty when they
+    /// may not meet). An unwritten start or end bounds nothing. The
+    /// subgroup-cycle checks refuse only cycles on such days.
+    pub fn surely_held(&self) -> Window {
+        Window::new(
+            self.start.map_or(DAY_MIN, PartialDate::last_day),
+            self.end.map_or(DAY_MAX, PartialDate::first_day),
+        )
     }
 
     /// The tie's bounds between actors of these `lives`; an ongoing tie is

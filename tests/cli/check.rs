@@ -156,6 +156,33 @@ fn a_missing_title_or_a_repeated_field_is_named() {
         .run();
 }
 
+/// Left `b` in 2016 and `b` joined `a` in 2016: the two may not have
+/// overlapped, so the file loads; queries only chain them where they may.
+/// Surely overlapping dates (within 2016 and from 2016-12) still fail.
+#[test]
+fn a_cycle_the_dates_only_make_possible_is_allowed() {
+    let handover = |second_start: &str| {
+        MINIMAL.replace(
+            "ties: [",
+            &format!(
+                r#"ties: [
+        (from: "a", to: "b", relation: "subgroup-of", start: "2010", end: "2016", confidence: confirmed),
+        (from: "b", to: "a", relation: "subgroup-of", start: "{second_start}", confidence: confirmed),"#
+            ),
+        )
+    };
+    check(handover("2016"))
+        .stdout(
+            "graph.ron: ok — 2 actors, 3 ties, 0 events, 1 source
+",
+        )
+        .run();
+    check(handover("2015-12"))
+        .failure()
+        .stderr_matches(|err| err.contains("subgroup-of cycle `a` → `b` → `a` on 2015-12-31"))
+        .run();
+}
+
 #[test]
 fn a_cycle_at_different_times_is_allowed() {
     let text = MINIMAL.replace(

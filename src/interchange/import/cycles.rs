@@ -1,5 +1,5 @@
 //! The subgroup-of cycle check: an actor cannot be, through subgroups, its
-//! own subgroup while those ties hold at once. Of the ties that close such
+//! own subgroup while those ties surely hold at once. Of the ties that close such
 //! a cycle, the earliest row is rejected, as the model's validation blames it.
 //!
 //! One pass instead of rebuilding and validating the whole graph until no
@@ -14,7 +14,7 @@ use super::importer::Importer;
 use crate::model::time::DAY_MIN;
 use crate::model::{ActorId, Day, Graph, PartialDate, RelationId, TieId, Window};
 
-/// A subgroup-of tie: `from` is a subgroup of `to` during `window`.
+/// A subgroup-of tie: `from` is surely a subgroup of `to` during `window`.
 #[derive(Clone, Copy)]
 struct Subgroup {
     id: TieId,
@@ -63,7 +63,7 @@ fn ties_on_cycles(graph: &Graph) -> Vec<Subgroup> {
             id: t.id,
             from: t.from,
             to: t.to,
-            window: t.tie.window(),
+            window: t.tie.surely_held(),
         })
         .collect();
     let mut forest: DiGraph<(), ()> = DiGraph::new();
@@ -200,7 +200,7 @@ mod tests {
             rejected,
             [(
                 2,
-                "subgroup-of cycle `a` → `b` → `c` → `a` on 2011-01-01".to_string()
+                "subgroup-of cycle `a` → `b` → `c` → `a` on 2011-12-31".to_string()
             )]
         );
         assert_eq!(graph.tie_count(), 3);
@@ -240,7 +240,7 @@ mod tests {
         assert_eq!(rejected[0].0, 3);
         assert_eq!(
             rejected[0].1,
-            "subgroup-of cycle `b` → `a` → `b` on 2020-01-01"
+            "subgroup-of cycle `b` → `a` → `b` on 2020-12-31"
         );
         assert_eq!(graph.tie_count(), 1);
         assert_eq!(graph.all_ties().next().unwrap().tie.start(), None);
