@@ -187,6 +187,22 @@ fn the_repl_loads_another_graph() {
         .run();
 }
 
+/// A failed `load` says which graph the next answers still come from.
+#[test]
+fn a_failed_load_says_the_old_graph_stays() {
+    Test::new()
+        .args(&["-g", "tests/data/boundaries.ron"])
+        .write("bad.ron", "(title: \"t\", actors: [], ties: [], as_of: \"2023-13\")")
+        .stdin("load $TMP/bad.ron\nshow Hub\n")
+        .failure()
+        .stdout_matches(|out| out.contains("Hub (hub)"))
+        .stderr_matches(|err| {
+            err.contains("month 13 does not exist")
+                && err.ends_with("not loaded: still asking tests/data/boundaries.ron\n")
+        })
+        .run();
+}
+
 #[test]
 fn the_repl_imports_a_spreadsheet_into_the_open_graph() {
     // The strict import and the bare `import csv` fail.

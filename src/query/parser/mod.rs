@@ -310,8 +310,12 @@ impl Parser {
                     QueryError::new(
                         QueryErrorKind::BadDate {
                             text: token.text.clone(),
+                            // A question takes plain dates only: no EDTF forms offered.
                             reason: match e {
-                                DateError::Shape(_) => e.to_string(),
+                                DateError::Shape(_) => format!(
+                                    "`{}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                                    token.text
+                                ),
                                 _ => format!("`{}` is not a date: {e}", token.text),
                             },
                         },
@@ -502,6 +506,8 @@ mod tests {
     fn a_bad_date_points_at_the_date() {
         let (message, span, caret) = error("who fought JNIM in 20x2");
         assert!(message.contains("20x2"), "{message}");
+        // Only the forms a question accepts are offered.
+        assert!(!message.contains('~'), "{message}");
         assert_eq!(span, (19, 23));
         assert_eq!(caret, (20, 4));
     }
