@@ -314,7 +314,7 @@ fn an_unknown_help_topic_and_expect_export_had_no_message() {
         .stderr(
             "error: expected `includes`, `excludes`, `is empty`, `is not empty` or `count N`, \
              found the end of the query\n --> <stdin>:1:22\n  |\n1 | expect export dot all\n  \
-             |                      ^\n<stdin>: 1 statements, 1 expectations, 0 failed, 1 errors\n",
+             |                      ^\n<stdin>: 1 statement, 1 expectation, 0 failed, 1 error\n",
         )
         .run();
 }

@@ -197,13 +197,15 @@ fn dispatch(cli: Cli) -> anyhow::Result<Done> {
             let (text, origin) = read_script(&path)?;
             let report = script::run_script(&session, &text, &origin, format, color_out);
             write_out(&report.output)?;
+            let count =
+                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
             let summary = (report.expectations > 0 || !report.problems.is_empty()).then(|| {
                 format!(
-                    "{origin}: {} statements, {} expectations, {} failed, {} errors",
-                    report.statements,
-                    report.expectations,
+                    "{origin}: {}, {}, {} failed, {}",
+                    count(report.statements, "statement"),
+                    count(report.expectations, "expectation"),
                     report.failed_expectations,
-                    report.problems.len() - report.failed_expectations
+                    count(report.problems.len() - report.failed_expectations, "error")
                 )
             });
             if report.succeeded() {

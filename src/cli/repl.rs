@@ -312,8 +312,6 @@ fn handle(
                 Err(diagnostics) => {
                     *ok = false;
                     report::print(&diagnostics, color_err);
-                    // Say which graph the next answers come from.
-                    eprintln!("not loaded: still asking {}", session.origin);
                 }
             }
             return Ok(Step::Continue);

@@ -192,7 +192,10 @@ fn the_repl_loads_another_graph() {
 fn a_failed_load_says_the_old_graph_stays() {
     Test::new()
         .args(&["-g", "tests/data/boundaries.ron"])
-        .write("bad.ron", "(title: \"t\", actors: [], ties: [], as_of: \"2023-13\")")
+        .write(
+            "bad.ron",
+            "(title: \"t\", actors: [], ties: [], as_of: \"2023-13\")",
+        )
         .stdin("load $TMP/bad.ron\nshow Hub\n")
         .failure()
         .stdout_matches(|out| out.contains("Hub (hub)"))

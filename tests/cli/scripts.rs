@@ -55,7 +55,7 @@ fn a_failed_expectation_names_file_and_line_and_fails_the_run() {
                  not; it holds: Daoussak communities, Daoussak militias\n --> check.q:4:1\n  |\n\
                  4 | expect who allied with JNIM after 2022 includes France\n  | \
                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\
-                 check.q: 2 statements, 1 expectations, 1 failed, 0 errors\n",
+                 check.q: 2 statements, 1 expectation, 1 failed, 0 errors\n",
         )
         .run();
 }
@@ -72,7 +72,7 @@ fn a_script_error_names_file_line_and_column() {
             "error: no actor is called `Nobody`\n --> bad.q:2:11\n  |\n2 |   ties of Nobody \
                  via alliance\n  |           ^^^^^^\n  = help: `actors` lists every actor; \
                  quote names with spaces: \"Wagner Group\"\n\
-                 bad.q: 2 statements, 0 expectations, 0 failed, 1 errors\n",
+                 bad.q: 2 statements, 0 expectations, 0 failed, 1 error\n",
         )
         .run();
 }
@@ -83,6 +83,24 @@ fn scripts_read_from_standard_input() {
             .args(&["run", "-"])
             .stdin("expect who pledged allegiance to AQIM includes JNIM\n")
             .stdout("» expect who pledged allegiance to AQIM includes JNIM\nok: the answer includes JNIM\n\n")
-            .stderr("<stdin>: 1 statements, 1 expectations, 0 failed, 0 errors\n")
+            .stderr("<stdin>: 1 statement, 1 expectation, 0 failed, 0 errors\n")
             .run();
+}
+
+/// A failed expectation carries the answer's caveats: often the reason.
+#[test]
+fn a_failed_expectation_says_the_answers_notes() {
+    Test::new()
+        .write("e.q", "expect ties of France in 2023 is not empty\n")
+        .args(&["run", "$TMP/e.q"])
+        .failure()
+        .stdout(
+            "» expect ties of France in 2023 is not empty\n\
+             FAILED: expected results, got none (note: France is not active then (its life: 2013–2022-11))\n\n",
+        )
+        .stderr_matches(|err| {
+            err.contains("error: expectation failed: expected results, got none (note: France")
+                && err.ends_with("e.q: 1 statement, 1 expectation, 1 failed, 0 errors\n")
+        })
+        .run();
 }

@@ -105,8 +105,11 @@ pub(super) fn check_answer<'g>(
             }
             _ => message,
         }
-    } else {
+    } else if answer.notes.is_empty() {
         message
+    } else {
+        // The answer's caveats often say why (an actor not alive then).
+        format!("{message} (note: {})", answer.notes.join("; "))
     };
     Ok(Answer::check(passed, message))
 }
