@@ -22,8 +22,13 @@ pub enum Failure {
     #[error("{0}")]
     Query(QueryError),
     /// An export could not be written.
-    #[error("{0}")]
-    Write(Diagnostic),
+    #[error("{diagnostic}")]
+    Write {
+        /// What went wrong.
+        diagnostic: Diagnostic,
+        /// The bytes of the statement it points at: the target, or the format.
+        span: (usize, usize),
+    },
 }
 
 impl Failure {
@@ -33,7 +38,9 @@ impl Failure {
     pub fn diagnostic(self, text: &str, offset: usize) -> Diagnostic {
         match self {
             Failure::Query(error) => error.shifted(offset).diagnostic(text, None),
-            Failure::Write(diagnostic) => diagnostic,
+            Failure::Write { diagnostic, span } => {
+                diagnostic.at_span(text, offset + span.0, offset + span.1)
+            }
         }
     }
 }
@@ -43,7 +50,12 @@ impl Failure {
 pub fn execute<'s>(session: &'s Session, line: &str) -> Result<Output<'s>, Failure> {
     match session.ask(line).map_err(Failure::Query)? {
         Outcome::Answer(answer) => Ok(Output::Answer(answer)),
-        Outcome::Export(plan) => write_export(&session.graph, &plan).map_err(Failure::Write),
+        Outcome::Export(plan) => {
+            write_export(&session.graph, &plan).map_err(|diagnostic| Failure::Write {
+                diagnostic,
+                span: plan.span,
+            })
+        }
     }
 }
 

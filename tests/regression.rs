@@ -99,7 +99,8 @@ fn write_errors_printed_error_error() {
         .args(&["export", "dot", "all", "to", "/nonexistent-dir/x.dot"])
         .failure()
         .stderr(&format!(
-            "error: cannot write `/nonexistent-dir/x.dot`: {no_folder}\n --> <export>\n"
+            "error: cannot write `/nonexistent-dir/x.dot`: {no_folder}\n --> <export>:1:19\n  |\n\
+             1 | export dot all to /nonexistent-dir/x.dot\n  |                   ^^^^^^^^^^^^^^^^^^^^^^\n"
         ))
         .run();
     Test::new()
@@ -113,7 +114,8 @@ fn write_errors_printed_error_error() {
         .failure()
         .stderr(&format!(
             "error: export graphml: cannot write `/nonexistent-dir/x.graphml`: {no_folder}\n \
-             --> <export>\n"
+             --> <export>:1:23\n  |\n1 | export graphml all to /nonexistent-dir/x.graphml\n  \
+             |                       ^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
         ))
         .run();
     Test::new()
@@ -192,7 +194,7 @@ fn frames_could_be_combined_with_a_time_operator() {
     Test::new()
         .args(&["export", "json", "all", "frames", "2019..2020"])
         .failure()
-        .stderr("error: `frames` and `theme` are for diagrams; export json takes neither\n --> <export>\n")
+        .stderr("error: `frames` and `theme` are for diagrams; export json takes neither\n --> <export>:1:8\n  |\n1 | export json all frames 2019..2020\n  |        ^^^^\n")
         .run();
 }
 

@@ -60,7 +60,7 @@ fn exports_for_other_tools_take_the_query_selection() {
         .args(&["export", "csv", "all"])
         .failure()
         .stderr(
-            "error: export csv writes several files: give a folder with `to DIR/`\n --> <export>\n",
+            "error: export csv writes several files: give a folder with `to DIR/`\n --> <export>:1:8\n  |\n1 | export csv all\n  |        ^^^\n",
         )
         .run();
     Test::new()

@@ -49,6 +49,9 @@ pub struct ExportPlan {
     pub theme: Option<String>,
     /// Where to write; `None` is standard output.
     pub target: Option<String>,
+    /// Bytes of the statement a failed write points at: the target, or the
+    /// format when there is none.
+    pub span: (usize, usize),
 }
 
 /// Depth of `neighbors of` and `export` when none is given.
@@ -170,6 +173,10 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 frames: export.frames,
                 theme: export.theme.clone(),
                 target: export.target.as_ref().map(|(t, _)| t.clone()),
+                span: export
+                    .target
+                    .as_ref()
+                    .map_or(export.format_span, |(_, span)| *span),
             }));
         }
         Statement::Expect {
