@@ -381,10 +381,10 @@ fn a_chain_was_as_sure_as_its_last_link() {
              3     Patron  group    possible\n\
              \n\
              relation     tie            dates  certainty  confidence  sources\n\
-             allegiance   Hub → Patron   2015–  certain    confirmed   s\n\
+             allegiance   Hub → Patron   2015–  possible   confirmed   s\n\
              subgroup-of  Cell → Branch  2020–  certain    confirmed   s\n\
              subgroup-of  Branch → Hub   2022–  possible   confirmed   s\n\
-             4 actors (2 of them possibly), 3 ties (1 of them possibly) · as of 2022-03\n",
+             4 actors (2 of them possibly), 3 ties (2 of them possibly) · as of 2022-03\n",
         )
         .run();
 }
@@ -403,6 +403,13 @@ fn an_undated_actor_was_certainly_alive_at_any_time() {
         .run();
     on_chains("neighbors of Drifter during 1990")
         .stdout_matches(|out| out.contains("0     Drifter  group  possible\n"))
+        .run();
+    // `certainly` keeps only what is sure: no possibly-alive actor counted.
+    on_chains("stats during 1990 certainly")
+        .stdout_matches(|out| out.ends_with("0 actors; 0 active ties · during 1990\n"))
+        .run();
+    on_chains("neighbors of Drifter during 1990 certainly")
+        .stdout_matches(|out| out.ends_with("0 actors, 0 ties · during 1990\n"))
         .run();
 }
 

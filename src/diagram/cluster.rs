@@ -24,7 +24,8 @@ pub enum Nesting {
 /// Each child's parent: an actor with exactly one subgroup-of parent among
 /// `ties` surely running at `time` (a box asserts membership, so a tie that
 /// may not have held then does not nest), where that chain of parents does
-/// not loop back.
+/// not loop back. Running means surely still held on the view's day, so
+/// every chain of boxes in boxes surely held together on that day.
 pub fn parents(graph: &Graph, ties: &[TieRef<'_>], time: ViewTime) -> FxHashMap<ActorId, ActorId> {
     let mut all: BTreeMap<ActorId, BTreeSet<ActorId>> = BTreeMap::new();
     for tie in ties {

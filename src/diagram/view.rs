@@ -66,12 +66,13 @@ impl ViewTime {
 
 /// A tie is drawn as ended only when it had surely ended by the view's day,
 /// not merely because it ends some time later; as uncertain when the dates
-/// leave open whether it held in the view's window at all.
+/// leave open whether it held in the view's window at all, or whether it
+/// still ran on the view's day.
 pub fn tie_state(graph: &Graph, tie: TieRef<'_>, time: ViewTime) -> TieState {
     let bounds = graph.bounds(tie);
     if bounds.end.1 < time.day {
         TieState::Ended
-    } else if bounds.activity(time.window) == Certainty::Possibly {
+    } else if bounds.activity(time.window) == Certainty::Possibly || bounds.end.0 < time.day {
         TieState::Uncertain
     } else {
         TieState::Running
@@ -169,7 +170,8 @@ mod tests {
         let ended = graph.tie(t[3]).unwrap();
         let on = |year| ViewTime::of(&graph, &during(year));
         assert_eq!(tie_state(&graph, ended, on(2020)), TieState::Ended);
-        assert_eq!(tie_state(&graph, ended, on(2015)), TieState::Running);
+        // Ended sometime in 2015: it may no longer run on the view's day.
+        assert_eq!(tie_state(&graph, ended, on(2015)), TieState::Uncertain);
         assert_eq!(tie_state(&graph, ended, on(2012)), TieState::Running);
         let running = graph.tie(t[0]).unwrap();
         assert_eq!(tie_state(&graph, running, on(2020)), TieState::Running);

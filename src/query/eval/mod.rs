@@ -11,7 +11,9 @@ use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
 use crate::answer::*;
 use crate::model::walk::{ego_network, shortest_path, Along};
-use crate::model::{ActorId, Bounds, Certainty, Graph, RelationId, TieFilter, TieRef, Window};
+use crate::model::{
+    ActorId, Bounds, Certainty, Graph, RelationId, TieFilter, TieId, TieRef, Window,
+};
 use check::check_answer;
 use events::events;
 use filters::resolve_pair;
@@ -375,17 +377,24 @@ fn neighbors<'g>(
     let ties: Vec<TieRef> = network.ties.iter().filter_map(|t| graph.tie(*t)).collect();
     // A neighbour is certain at the hop shown when certain ties alone reach
     // it in as few hops: a walk over certain ties finds exactly those.
-    let sure: rustc_hash::FxHashMap<ActorId, usize> =
-        ego_network(graph, id, depth, &surely(filter))
-            .actors
-            .into_iter()
-            .collect();
+    let certain = ego_network(graph, id, depth, &surely(filter));
+    // A tie is surely in the network when a certain walk took it.
+    let sure_ties: rustc_hash::FxHashSet<TieId> = certain.ties.into_iter().collect();
+    let sure: rustc_hash::FxHashMap<ActorId, usize> = certain.actors.into_iter().collect();
     // The focus is as certain as its life, or certain through a certain tie.
     let focus = if sure.len() > 1 {
         Certainty::Certainly
     } else {
         graph.life(id).activity(filter.window)
     };
+    if focus < filter.min_certainty {
+        // `certainly`, and the focus may not have existed then: nothing is sure.
+        return Ok(Body::Network {
+            focus: actor_out(graph, id),
+            actors: Vec::new(),
+            ties: Vec::new(),
+        });
+    }
     let mut actors: Vec<ActorRow> = network
         .actors
         .iter()
@@ -409,7 +418,16 @@ fn neighbors<'g>(
     Ok(Body::Network {
         focus: actor_out(graph, id),
         actors,
-        ties: sorted_ties(graph, id, ties.into_iter(), filter),
+        ties: reading_order(graph, id, ties.into_iter())
+            .into_iter()
+            .map(|t| {
+                let mut tie = judged(graph, t, filter);
+                if !sure_ties.contains(&t.id) {
+                    tie.certainty = tie.certainty.min(Certainty::Possibly);
+                }
+                tie
+            })
+            .collect(),
     })
 }
 
@@ -433,7 +451,11 @@ fn stats<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
             }
         });
     let counts = relation_counts(graph, judged);
-    let lives: Vec<Certainty> = alive.into_values().collect();
+    // `certainly` counts only the actors surely alive.
+    let lives: Vec<Certainty> = alive
+        .into_values()
+        .filter(|c| *c >= filter.min_certainty)
+        .collect();
     Body::Stats {
         actors: lives.iter().filter(|c| **c != Certainty::No).count(),
         actors_possibly: lives.iter().filter(|c| **c == Certainty::Possibly).count(),

@@ -66,13 +66,25 @@ pub(super) fn sorted_ties<'g>(
     ties: impl Iterator<Item = TieRef<'g>>,
     filter: &TieFilter,
 ) -> Vec<TieOut<'g>> {
+    reading_order(graph, focus, ties)
+        .into_iter()
+        .map(|t| judged(graph, t, filter))
+        .collect()
+}
+
+/// Ties in reading order, as [`sorted_ties`] lists them.
+pub(super) fn reading_order<'g>(
+    graph: &'g Graph,
+    focus: ActorId,
+    ties: impl Iterator<Item = TieRef<'g>>,
+) -> Vec<TieRef<'g>> {
     let mut ties: Vec<TieRef> = ties.collect();
     // Keys borrow the names from the graph: computed once, no copies.
     ties.sort_by_cached_key(|t| {
         let other = graph.actor(t.other(focus)).name.as_str();
         (t.tie.window().first, t.tie.relation, other, t.id)
     });
-    ties.into_iter().map(|t| judged(graph, t, filter)).collect()
+    ties
 }
 
 /// Display names compare case-blind, then by id, so listings read alphabetically.
