@@ -179,6 +179,52 @@ impl Actor {
         self.active.map_or(Bounds::ALWAYS, Period::bounds)
     }
 
+    /// The dates of a tie (or event) that certainly fall outside the actor's
+    /// life, each with its field (`start` or `end`) and what is wrong. The
+    /// graph builder and the importers both refuse such a tie.
+    pub fn outside_life(
+        &self,
+        start: Option<PartialDate>,
+        end: Option<PartialDate>,
+    ) -> Vec<(&'static str, String)> {
+        let Some(period) = self.active else {
+            return Vec::new();
+        };
+        let life: Bounds = period.bounds();
+        if life.is_impossible() {
+            return Vec::new(); // the actor's own span is reported already
+        }
+        let outside = |date: PartialDate| {
+            if date.last_day() < life.start.0 {
+                Some("before")
+            } else if date.first_day() > life.end.1 {
+                Some("after")
+            } else {
+                None
+            }
+        };
+        let mut found = Vec::new();
+        for (field, date) in [("start", start), ("end", end)] {
+            let Some(date) = date else { continue };
+            if let Some(side) = outside(date) {
+                let verb = if field == "start" { "starts" } else { "ends" };
+                let edge = if side == "before" {
+                    "exists"
+                } else {
+                    "has ceased to exist"
+                };
+                found.push((
+                    field,
+                    format!(
+                        "tie {verb} ({date}) {side} `{}` {edge} (active {period})",
+                        self.id
+                    ),
+                ));
+            }
+        }
+        found
+    }
+
     /// The id, the name and every alias.
     pub fn all_names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.id.as_str())

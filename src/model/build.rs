@@ -14,7 +14,7 @@ use super::relation::{RelationId, Relations};
 use super::spec::tie_site;
 use super::spec::{EventSpec, GraphSpec, Problem, Site, TieSpec};
 use super::tie::{ActorId, SourceId, Tie, TieDetails};
-use super::time::{Bounds, PartialDate, Window};
+use super::time::{PartialDate, Window};
 
 impl Graph {
     /// Validates a document into a graph, reporting every problem at once.
@@ -552,56 +552,10 @@ fn check_within_life(
     index: usize,
     problems: &mut Vec<Problem>,
 ) {
-    for (field, message) in outside_life(actor, start, end) {
+    for (field, message) in actor.outside_life(start, end) {
         problems.push(Problem::new(tie_site(index, field), message).with_help(Some(
             "a tie lives within both actors' lives: correct the date, or the actor's `active` span"
                 .into(),
         )));
     }
-}
-
-/// The dates of a tie (or event) that certainly fall outside `actor`'s
-/// life, each with its field (`start` or `end`) and what is wrong. The
-/// graph builder and the importers both refuse such a tie.
-pub fn outside_life(
-    actor: &Actor,
-    start: Option<PartialDate>,
-    end: Option<PartialDate>,
-) -> Vec<(&'static str, String)> {
-    let Some(period) = actor.active else {
-        return Vec::new();
-    };
-    let life: Bounds = period.bounds();
-    if life.is_impossible() {
-        return Vec::new(); // the actor's own span is reported already
-    }
-    let outside = |date: PartialDate| {
-        if date.last_day() < life.start.0 {
-            Some("before")
-        } else if date.first_day() > life.end.1 {
-            Some("after")
-        } else {
-            None
-        }
-    };
-    let mut found = Vec::new();
-    for (field, date) in [("start", start), ("end", end)] {
-        let Some(date) = date else { continue };
-        if let Some(side) = outside(date) {
-            let verb = if field == "start" { "starts" } else { "ends" };
-            let edge = if side == "before" {
-                "exists"
-            } else {
-                "has ceased to exist"
-            };
-            found.push((
-                field,
-                format!(
-                    "tie {verb} ({date}) {side} `{}` {edge} (active {period})",
-                    actor.id
-                ),
-            ));
-        }
-    }
-    found
 }

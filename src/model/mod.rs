@@ -6,7 +6,7 @@ pub mod adjacency;
 mod build;
 mod cycles;
 pub mod event;
-pub use build::{outside_life, GraphBuilder};
+pub use build::GraphBuilder;
 pub mod format;
 pub mod graph;
 pub mod names;

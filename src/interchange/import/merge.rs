@@ -4,7 +4,7 @@
 
 use super::importer::Importer;
 use super::index::TieKey;
-use crate::model::{outside_life, ActorId, Confidence, PartialDate, RelationId, Tie, TieDetails};
+use crate::model::{ActorId, Confidence, PartialDate, RelationId, Tie, TieDetails};
 
 /// What rows say about a tie beyond its ends, relation and dates: what
 /// merges when rows repeat it.
@@ -87,7 +87,7 @@ impl Importer<'_> {
     pub(crate) fn add_tie(&mut self, row: TieRow, line: u64) {
         let conflicts: Vec<String> = [row.from, row.to]
             .into_iter()
-            .flat_map(|end| outside_life(self.graph.actor(end), row.start, row.end))
+            .flat_map(|end| self.graph.actor(end).outside_life(row.start, row.end))
             .map(|(_, message)| message)
             .collect();
         if !conflicts.is_empty() {
