@@ -87,12 +87,12 @@ pub enum Command {
     },
     /// Run a query script: one query a line, `#` comments, `expect` checks.
     #[command(
-        after_help = "Example:\n  actorgraph run queries/northern-mali.q\n  printf 'show JNIM\\n' | actorgraph run -\n\nExits 1 when any query fails or any expectation does not hold."
+        after_help = "Examples:\n  actorgraph run queries/report-judgements.q\n  actorgraph run queries/*.q\n  printf 'show JNIM\\n' | actorgraph run -\n\nEach script gets a summary line. Exits 1 when any query fails or any\nexpectation does not hold, in any of the scripts."
     )]
     Run {
-        /// The script, or `-` for standard input.
-        #[arg(value_name = "FILE")]
-        script: PathBuf,
+        /// The scripts, each run in turn; `-` is standard input.
+        #[arg(value_name = "FILE", required = true)]
+        scripts: Vec<PathBuf>,
     },
     /// Export a selection as DOT (or a picture through Graphviz), CSV, JSON, GraphML, GEXF or Cypher.
     #[command(
@@ -192,34 +192,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<Done> {
             let session = open(cli.graph.as_deref())?;
             one_statement(&session, &quote_words(&query), "<query>", format)
         }
-        Some(Command::Run { script: path }) => {
+        Some(Command::Run { scripts }) => {
             let session = open(cli.graph.as_deref())?;
-            let (text, origin) = read_script(&path)?;
-            let report = script::run_script(&session, &text, &origin, format, color_out);
-            write_out(&report.output)?;
-            let count =
-                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-            let summary = (report.expectations > 0 || !report.problems.is_empty()).then(|| {
-                format!(
-                    "{origin}: {}, {}, {} failed, {}",
-                    count(report.statements, "statement"),
-                    count(report.expectations, "expectation"),
-                    report.failed_expectations,
-                    count(report.problems.len() - report.failed_expectations, "error")
-                )
-            });
-            if report.succeeded() {
-                if let Some(summary) = summary {
-                    report::status(&summary);
-                }
-                Ok(Done::Success)
-            } else {
-                Err(Problems {
-                    diagnostics: report.problems,
-                    summary,
-                }
-                .into())
-            }
+            run_scripts(&session, &scripts, format, color_out, color_err)
         }
         Some(Command::Export { words }) => {
             let session = open(cli.graph.as_deref())?;
@@ -280,6 +255,59 @@ fn read_script(path: &Path) -> anyhow::Result<(String, String)> {
         ))
     })?;
     Ok((text, origin))
+}
+
+/// Runs each script in turn against `session`: its answers on standard
+/// output, then its problems and a summary line (when it checks anything
+/// or fails); with several scripts, a closing line counts those that failed.
+fn run_scripts(
+    session: &Session,
+    paths: &[PathBuf],
+    format: Format,
+    color_out: bool,
+    color_err: bool,
+) -> anyhow::Result<Done> {
+    let mut failed = 0;
+    for path in paths {
+        let (text, origin) = match read_script(path) {
+            Ok(read) => read,
+            Err(error) => {
+                failed += 1;
+                match error.downcast_ref::<Problems>() {
+                    Some(problems) => report::print(&problems.diagnostics, color_err),
+                    None => report::status(&format!("error: {error:#}")),
+                }
+                continue;
+            }
+        };
+        let report = script::run_script(session, &text, &origin, format, color_out);
+        write_out(&report.output)?;
+        if !report.succeeded() {
+            failed += 1;
+            report::print(&report.problems, color_err);
+        }
+        if report.expectations > 0 || !report.problems.is_empty() {
+            report::status(&format!(
+                "{origin}: {}, {}, {} failed, {}",
+                count(report.statements, "statement"),
+                count(report.expectations, "expectation"),
+                report.failed_expectations,
+                count(report.problems.len() - report.failed_expectations, "error")
+            ));
+        }
+    }
+    if paths.len() > 1 {
+        report::status(&format!(
+            "{}: {} passed, {failed} failed",
+            count(paths.len(), "script"),
+            paths.len() - failed
+        ));
+    }
+    Ok(if failed == 0 {
+        Done::Success
+    } else {
+        Done::Unmet
+    })
 }
 
 /// Validates each file; prints a summary line per good file, and each bad

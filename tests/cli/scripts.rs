@@ -104,3 +104,25 @@ fn a_failed_expectation_says_the_answers_notes() {
         })
         .run();
 }
+
+/// `run` takes several scripts: each gets its summary, a missing one is
+/// named, the rest still run, and the exit code reflects any failure.
+#[test]
+fn several_scripts_run_in_turn_each_with_its_summary() {
+    Test::new()
+        .write(
+            "good.q",
+            "expect who allied with JNIM includes Daoussak communities\n",
+        )
+        .write("bad.q", "expect stats is empty\n")
+        .args(&["run", "$TMP/good.q", "$TMP/missing.q", "$TMP/bad.q"])
+        .failure()
+        .stdout_matches(|out| out.contains("ok: the answer includes Daoussak communities"))
+        .stderr_matches(|err| {
+            err.contains("$TMP/good.q: 1 statement, 1 expectation, 0 failed, 0 errors\n")
+                && err.contains("cannot read script `$TMP/missing.q`")
+                && err.contains("$TMP/bad.q: 1 statement, 1 expectation, 1 failed, 0 errors\n")
+                && err.ends_with("3 scripts: 1 passed, 2 failed\n")
+        })
+        .run();
+}
