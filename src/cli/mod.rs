@@ -61,6 +61,10 @@ pub struct Cli {
     #[arg(short, long, global = true, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
 
+    /// With queries piped in, print each query (`» …`) before its answer.
+    #[arg(long)]
+    pub echo: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -185,7 +189,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<Done> {
         None => {
             let session = open(cli.graph.as_deref())?;
             let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-            repl::read_eval_print(session, format, color_out, color_err, interactive)
+            repl::read_eval_print(session, format, color_out, color_err, interactive, cli.echo)
         }
         Some(Command::Check { files }) => check(&files, color_err),
         Some(Command::Query { query }) => {

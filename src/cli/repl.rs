@@ -153,13 +153,15 @@ enum Step {
 }
 
 /// Reads, evaluates and prints: the REPL on a terminal, or one statement a
-/// line from a pipe. `Unmet` when any statement failed (the exit code on a pipe).
+/// line from a pipe (each echoed before its answer with `echo`). `Unmet`
+/// when any statement failed (the exit code on a pipe).
 pub fn read_eval_print(
     mut session: Session,
     format: Format,
     color_out: bool,
     color_err: bool,
     interactive: bool,
+    echo: bool,
 ) -> anyhow::Result<Done> {
     let mut ok = true;
     let done = |ok: bool| if ok { Done::Success } else { Done::Unmet };
@@ -179,6 +181,11 @@ pub fn read_eval_print(
                 report::print(&[d], false);
                 continue;
             };
+            // Each answer under its query, as scripts show them.
+            let statement = line.trim();
+            if echo && !statement.is_empty() && !statement.starts_with('#') {
+                write_out(&format!("» {statement}\n"))?;
+            }
             if let Step::Quit = handle(
                 &mut session,
                 &line,

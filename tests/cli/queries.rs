@@ -220,3 +220,23 @@ fn the_repl_imports_a_spreadsheet_into_the_open_graph() {
         .stderr_golden("tests/golden/cli/repl-import.stderr.txt")
         .run();
 }
+
+/// `--echo` heads each piped answer with its query, so answers can be told
+/// apart; blank and `#` lines are not echoed.
+#[test]
+fn echo_heads_each_piped_answer_with_its_query() {
+    Test::new()
+        .args(&["-g", "tests/data/boundaries.ron", "--echo"])
+        .stdin("ties of Patron\n\n# a comment\nsubgroups of Hub certainly\n")
+        .stdout(
+            "» ties of Patron\n\
+             relation       actor  dates     certainty  confidence  sources\n\
+             allegiance  ←  Hub    2017-03–  certain    confirmed   s\n\
+             1 tie · as of 2023-02 (the graph's date)\n\
+             » subgroups of Hub certainly\n\
+             actor  tie          relation     dates     certainty  confidence  sources\n\
+             Child  Child → Hub  subgroup-of  2017-03–  certain    confirmed   s\n\
+             1 actor · as of 2023-02 (the graph's date)\n",
+        )
+        .run();
+}
