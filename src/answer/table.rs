@@ -71,6 +71,7 @@ impl Body<'_> {
                         let mut cells = vec![first, link(tie), tie.relation.to_string()];
                         cells.extend(tie_cells(tie));
                         table.push(cells, details(tie, false));
+                        table.mark_span(tie);
                     }
                 }
                 table.headers = if with_ties {
@@ -84,6 +85,7 @@ impl Body<'_> {
                 for t in ties {
                     let (cells, direction) = seen_cells(focus.id, t);
                     table.push_directed(cells, direction, details(t, false));
+                    table.mark_span(t);
                 }
             }
             // Ties away from the focus read from → to on their own.
@@ -93,6 +95,7 @@ impl Body<'_> {
                     let mut cells = vec![t.relation.to_string(), link(t)];
                     cells.extend(tie_cells(t));
                     table.push(cells, details(t, false));
+                    table.mark_span(t);
                 }
             }
             Body::Card { actor, .. } => {
@@ -100,6 +103,7 @@ impl Body<'_> {
                 for t in &actor.ties {
                     let (cells, direction) = seen_cells(actor.actor.id, t);
                     table.push_directed(cells, direction, details(t, false));
+                    table.mark_span(t);
                 }
             }
             Body::Why { ties, .. } => {
@@ -108,6 +112,7 @@ impl Body<'_> {
                     let mut cells = vec![t.relation.to_string(), link(t)];
                     cells.extend(tie_cells(t));
                     table.push(cells, details(t, true));
+                    table.mark_span(t);
                 }
             }
             Body::Path { hops, .. } => {
@@ -121,6 +126,7 @@ impl Body<'_> {
                     ];
                     cells.extend(tie_cells(t));
                     table.push(cells, details(t, false));
+                    table.mark_span(t);
                 }
             }
             Body::Events { events } => {
@@ -227,6 +233,11 @@ impl Body<'_> {
                     .iter()
                     .map(|h| if h.is_empty() { "direction" } else { h })
                     .collect();
+                // A tie's dates are one column for people, two in CSV.
+                let dates_column = headers.iter().position(|h| *h == "dates");
+                if let Some(column) = dates_column {
+                    headers.splice(column..=column, ["start", "end"]);
+                }
                 let with_details = table.details.iter().any(|d| !d.is_empty());
                 if with_details {
                     headers.push("details");
@@ -237,8 +248,13 @@ impl Body<'_> {
                     .rows
                     .into_iter()
                     .zip(table.directions)
-                    .zip(table.details);
-                for ((mut row, direction), details) in rows {
+                    .zip(table.details)
+                    .zip(table.spans);
+                for (((mut row, direction), details), span) in rows {
+                    if let Some(column) = dates_column.filter(|c| *c < row.len()) {
+                        let (start, end) = span.unwrap_or_default();
+                        row.splice(column..=column, [start, end]);
+                    }
                     if let (Some(cell), Some(direction)) =
                         (arrow_column.and_then(|c| row.get_mut(c)), direction)
                     {
@@ -270,6 +286,9 @@ pub struct Table {
     pub details: Vec<Vec<String>>,
     /// Each row's direction, for the arrow column (`None` without one).
     pub directions: Vec<Option<Direction>>,
+    /// Each tie row's start and end as written (empty when unknown or
+    /// ongoing), for CSV's `start` and `end` columns.
+    pub spans: Vec<Option<(String, String)>>,
 }
 
 impl Table {
@@ -277,6 +296,14 @@ impl Table {
         self.rows.push(cells);
         self.details.push(details);
         self.directions.push(None);
+        self.spans.push(None);
+    }
+
+    /// Records the dates of the tie the last row shows.
+    fn mark_span(&mut self, tie: &TieOut) {
+        let written = |date: Option<PartialDate>| date.map(|d| d.to_string()).unwrap_or_default();
+        *self.spans.last_mut().expect("a row was pushed") =
+            Some((written(tie.start), written(tie.end)));
     }
 
     fn push_directed(&mut self, cells: Vec<String>, direction: Direction, details: Vec<String>) {
