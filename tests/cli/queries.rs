@@ -275,3 +275,13 @@ fn csv_answers_split_a_ties_dates() {
         )
         .run();
 }
+
+/// Names as typed: a leading "the" and a closing question mark are not
+/// part of the name.
+#[test]
+fn the_mlf_and_a_question_mark_find_the_actor() {
+    Test::new()
+        .args(&["query", "who fought the MLF as of 2023-02?"])
+        .stdout_matches(|out| out.contains("Malian junta") && out.ends_with("· as of 2023-02\n"))
+        .run();
+}

@@ -190,9 +190,17 @@ impl Graph {
         self.network.node_count()
     }
 
-    /// The actor whose id, name or alias is `name` under the name rules.
+    /// The actor whose id, name or alias is `name` under the name rules,
+    /// or, failing that, once a leading "the" and trailing punctuation are
+    /// dropped.
     pub fn find(&self, name: &str) -> Option<ActorId> {
-        self.names.get(&normalize(name)).copied()
+        let key = normalize(name);
+        self.names.get(&key).copied().or_else(|| {
+            // As typed in a question: "the MLF", "JNIM?".
+            let bare = key.trim_end_matches(['?', '!', '.', ',']).trim_end();
+            let bare = bare.strip_prefix("the ").unwrap_or(bare);
+            (bare != key).then(|| self.names.get(bare).copied())?
+        })
     }
 
     /// Like [`Graph::find`], but an unknown name comes back with suggestions.

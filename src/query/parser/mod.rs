@@ -13,6 +13,9 @@ use crate::model::{ActorKind, PartialDate};
 
 /// Parses one query.
 pub fn parse(query: &str) -> Result<Query, QueryError> {
+    // A question may end in a question mark: `who allied with JNIM?`.
+    let query = query.trim_end();
+    let query = query.strip_suffix('?').unwrap_or(query);
     let tokens = lex(query)?;
     let mut parser = Parser {
         tokens,
@@ -300,6 +303,9 @@ impl Parser {
     }
 
     fn date(&mut self) -> Result<(PartialDate, Span), QueryError> {
+        if let Some(month_year) = self.month_and_year() {
+            return Ok(month_year);
+        }
         match self.peek() {
             Some(token)
                 if token.kind == TokenKind::Word
@@ -340,8 +346,26 @@ impl Parser {
                 }
                 Ok((date, (token.start, token.end)))
             }
-            _ => Err(self.expected("a date (YYYY, YYYY-MM or YYYY-MM-DD)")),
+            _ => Err(self
+                .expected("a date (YYYY, YYYY-MM, YYYY-MM-DD, or a month and year: March 2017)")),
         }
+    }
+
+    /// `March 2017`, `Feb 2023`: an English month name or abbreviation
+    /// followed by a four-digit year, read as that month.
+    fn month_and_year(&mut self) -> Option<(PartialDate, Span)> {
+        let (name, year) = (self.tokens.get(self.pos)?, self.tokens.get(self.pos + 1)?);
+        if name.kind != TokenKind::Word || year.kind != TokenKind::Word {
+            return None;
+        }
+        let month = month_number(&name.text)?;
+        let digits = year.text.len() == 4 && year.text.bytes().all(|b| b.is_ascii_digit());
+        let date = digits
+            .then(|| PartialDate::new(year.text.parse().ok()?, Some(month), None).ok())
+            .flatten()?;
+        let span = (name.start, year.end);
+        self.pos += 2;
+        Some((date, span))
     }
 
     fn number(&mut self, what: &str) -> Result<usize, QueryError> {
@@ -472,6 +496,31 @@ impl Parser {
 
 fn example_list() -> &'static str {
     "`who allied with JNIM after 2022`, `ties of JNIM` or `show JNIM`"
+}
+
+/// The month an English name or common abbreviation names, 1 to 12.
+fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.to_lowercase();
+    let word = word.trim_end_matches('.');
+    let position = MONTHS.iter().position(|m| {
+        *m == word
+            || (word.len() >= 3 && m.starts_with(word) && (word.len() == 3 || word == "sept"))
+    })?;
+    Some(position as u32 + 1)
 }
 
 #[cfg(test)]
