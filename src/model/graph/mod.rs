@@ -190,17 +190,9 @@ impl Graph {
         self.network.node_count()
     }
 
-    /// The actor whose id, name or alias is `name` under the name rules,
-    /// or, failing that, once a leading "the" and trailing punctuation are
-    /// dropped.
+    /// The actor whose id, name or alias is `name` under the name rules.
     pub fn find(&self, name: &str) -> Option<ActorId> {
-        let key = normalize(name);
-        self.names.get(&key).copied().or_else(|| {
-            // As typed in a question: "the MLF", "JNIM?".
-            let bare = key.trim_end_matches(['?', '!', '.', ',']).trim_end();
-            let bare = bare.strip_prefix("the ").unwrap_or(bare);
-            (bare != key).then(|| self.names.get(bare).copied())?
-        })
+        self.names.get(&normalize(name)).copied()
     }
 
     /// Like [`Graph::find`], but an unknown name comes back with suggestions.

@@ -78,6 +78,15 @@ pub fn tie_filter(graph: &Graph, filters: &Filters) -> Result<TieFilter, QueryEr
 
 /// The actor a query names, or an error with the nearest names.
 pub fn resolve(graph: &Graph, name: &ActorName) -> Result<ActorId, QueryError> {
+    // As typed in a question: "the MLF", "JNIM?". Graph files name exactly.
+    let bare = name.name.trim_end_matches(['?', '!', '.', ',']).trim_end();
+    let bare = ["the ", "The ", "THE "]
+        .iter()
+        .find_map(|article| bare.strip_prefix(article))
+        .unwrap_or(bare);
+    if let Some(id) = graph.find(&name.name).or_else(|| graph.find(bare)) {
+        return Ok(id);
+    }
     graph.resolve(&name.name).map_err(|unknown| {
         QueryError::new(
             QueryErrorKind::UnknownActor {
