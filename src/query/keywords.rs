@@ -138,6 +138,21 @@ pub fn ends_name(word: &str) -> bool {
         || find(word).is_some_and(|k| matches!(k.role, Filter | Check | Joiner))
 }
 
+/// The filter, check or joiner keyword that `word` looks like a typo of
+/// (one letter added, dropped, changed or swapped: `aftr`, `durng`), for
+/// an unknown name that swallowed it. Short words are never guessed.
+pub fn misspelling_of(word: &str) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    if word.chars().count() < 4 || find(&word).is_some() {
+        return None;
+    }
+    KEYWORDS
+        .iter()
+        .filter(|k| matches!(k.role, Filter | Check | Joiner) && k.word.len() >= 4)
+        .find(|k| strsim::damerau_levenshtein(&word, k.word) == 1)
+        .map(|k| k.word)
+}
+
 /// Every keyword, for completion.
 pub fn words() -> impl Iterator<Item = &'static str> {
     KEYWORDS.iter().map(|k| k.word)
@@ -154,6 +169,16 @@ pub fn statement_words() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typos_of_filter_words_are_recognised_and_short_words_never_guessed() {
+        assert_eq!(misspelling_of("aftr"), Some("after"));
+        assert_eq!(misspelling_of("Durng"), Some("during"));
+        assert_eq!(misspelling_of("betwen"), Some("between"));
+        assert_eq!(misspelling_of("after"), None, "a keyword is no typo");
+        assert_eq!(misspelling_of("Mali"), None);
+        assert_eq!(misspelling_of("ni"), None);
+    }
 
     #[test]
     fn each_word_appears_once() {

@@ -285,3 +285,17 @@ fn the_mlf_and_a_question_mark_find_the_actor() {
         .stdout_matches(|out| out.contains("Malian junta") && out.ends_with("· as of 2023-02\n"))
         .run();
 }
+
+/// A misspelt keyword swallowed into a bare name is named as such, at the
+/// word, instead of "no such actor, did you mean JNIM?".
+#[test]
+fn a_misspelt_keyword_is_blamed_not_the_name() {
+    Test::new()
+        .args(&["query", "who allied with JNIM aftr 2022"])
+        .failure()
+        .stderr(
+            "error: no actor is called `JNIM aftr 2022`; `aftr` looks like a misspelt `after`\n \
+             --> <query>:1:22\n  |\n1 | who allied with JNIM aftr 2022\n  |                      ^^^^\n",
+        )
+        .run();
+}

@@ -3,6 +3,7 @@
 
 use super::super::ast::{ActorName, Filters, TimeOp};
 use super::super::error::{QueryError, QueryErrorKind};
+use super::super::keywords;
 use super::when::window_of;
 use crate::model::{ActorId, Certainty, Graph, TieFilter, Window};
 
@@ -86,6 +87,28 @@ pub fn resolve(graph: &Graph, name: &ActorName) -> Result<ActorId, QueryError> {
         .unwrap_or(bare);
     if let Some(id) = graph.find(&name.name).or_else(|| graph.find(bare)) {
         return Ok(id);
+    }
+    // `JNIM aftr 2022`: a misspelt keyword became part of the name.
+    let mut offset = 0;
+    for (i, word) in name.name.split(' ').enumerate() {
+        if let Some(keyword) = (i > 0).then(|| keywords::misspelling_of(word)).flatten() {
+            // Point at the word when the name was written as it is stored.
+            let aligned = name.span.1 - name.span.0 == name.name.len();
+            let (start, end) = if aligned {
+                (name.span.0 + offset, name.span.0 + offset + word.len())
+            } else {
+                name.span
+            };
+            return Err(QueryError::new(
+                QueryErrorKind::Invalid(format!(
+                    "no actor is called `{}`; `{word}` looks like a misspelt `{keyword}`",
+                    name.name
+                )),
+                start,
+                end,
+            ));
+        }
+        offset += word.len() + 1;
     }
     graph.resolve(&name.name).map_err(|unknown| {
         QueryError::new(
