@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
+use crate::model::time::month_from_name;
 use crate::model::{ActorKind, Confidence, PartialDate};
 
 /// A whole mapping: the actors table (optional) and the ties table.
@@ -338,21 +339,6 @@ impl Mapping {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 impl DateFormat {
     /// Reads a non-empty, trimmed cell.
     pub fn parse(self, text: &str) -> Result<PartialDate, String> {
@@ -394,15 +380,11 @@ impl DateFormat {
                 let [d, m, y] = parts[..] else {
                     return Err(shape("(write 8 May 2014)"));
                 };
-                let m = m.to_ascii_lowercase();
-                let month = MONTHS
-                    .iter()
-                    .position(|name| *name == m || (m.len() >= 3 && name.starts_with(&m)))
-                    .ok_or_else(|| shape("(unknown month)"))?;
+                let month = month_from_name(m).ok_or_else(|| shape("(unknown month)"))?;
                 let (Ok(d), Ok(y)) = (d.parse::<u32>(), y.parse::<i32>()) else {
                     return Err(shape("(write 8 May 2014)"));
                 };
-                PartialDate::new(y, Some(month as u32 + 1), Some(d)).map_err(|e| e.to_string())
+                PartialDate::new(y, Some(month), Some(d)).map_err(|e| e.to_string())
             }
         }
     }

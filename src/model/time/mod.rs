@@ -95,6 +95,31 @@ impl Window {
     }
 }
 
+/// The month an English name names, 1 to 12: the whole name or its first
+/// three letters or more (`March`, `Mar`, `Sept.`), case aside. Imports
+/// (`8 May 2014`) and questions (`in March 2017`) both read months so.
+pub fn month_from_name(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    let position = MONTHS
+        .iter()
+        .position(|name| *name == word || (word.len() >= 3 && name.starts_with(&word)))?;
+    Some(position as u32 + 1)
+}
+
 /// True when `year` has a 29 February in the Gregorian calendar.
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

@@ -8,7 +8,7 @@ use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
 use super::keywords;
 use super::lexer::{lex, Token, TokenKind};
-use crate::model::time::DateError;
+use crate::model::time::{month_from_name, DateError};
 use crate::model::{ActorKind, PartialDate};
 
 /// Parses one query.
@@ -358,7 +358,7 @@ impl Parser {
         if name.kind != TokenKind::Word || year.kind != TokenKind::Word {
             return None;
         }
-        let month = month_number(&name.text)?;
+        let month = month_from_name(&name.text)?;
         let digits = year.text.len() == 4 && year.text.bytes().all(|b| b.is_ascii_digit());
         let date = digits
             .then(|| PartialDate::new(year.text.parse().ok()?, Some(month), None).ok())
@@ -496,31 +496,6 @@ impl Parser {
 
 fn example_list() -> &'static str {
     "`who allied with JNIM after 2022`, `ties of JNIM` or `show JNIM`"
-}
-
-/// The month an English name or common abbreviation names, 1 to 12.
-fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let word = word.to_lowercase();
-    let word = word.trim_end_matches('.');
-    let position = MONTHS.iter().position(|m| {
-        *m == word
-            || (word.len() >= 3 && m.starts_with(word) && (word.len() == 3 || word == "sept"))
-    })?;
-    Some(position as u32 + 1)
 }
 
 #[cfg(test)]
