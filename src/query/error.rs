@@ -96,14 +96,19 @@ impl QueryError {
                 Some("`actors` lists every actor; quote names with spaces: \"Wagner Group\"".into())
             }
             QueryErrorKind::UnknownRelation { name, known } => {
+                // Fewest edits first (`allience` is one from alliance, two
+                // from allegiance), then the closer by Jaro–Winkler.
                 let wanted = name.to_lowercase();
                 let nearest = known
                     .iter()
-                    .map(|k| (strsim::jaro_winkler(&wanted, k), k))
-                    .filter(|(score, _)| *score >= 0.8)
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                    .map(|k| {
+                        let edits = strsim::damerau_levenshtein(&wanted, k);
+                        (edits, strsim::jaro_winkler(&wanted, k), k)
+                    })
+                    .filter(|(edits, score, _)| *edits <= 2 || *score >= 0.8)
+                    .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
                 Some(match nearest {
-                    Some((_, best)) => {
+                    Some((_, _, best)) => {
                         format!("did you mean {best}? relations are {}", known.join(", "))
                     }
                     None => format!("relations are {}", known.join(", ")),

@@ -299,3 +299,14 @@ fn a_misspelt_keyword_is_blamed_not_the_name() {
         )
         .run();
 }
+
+/// A misspelt relation is matched by fewest edits first: `allience` is one
+/// letter from alliance and was offered allegiance.
+#[test]
+fn a_misspelt_relation_gets_the_nearest_by_edits() {
+    Test::new()
+        .args(&["query", "ties of JNIM via allience"])
+        .failure()
+        .stderr_matches(|err| err.contains("help: did you mean alliance? relations are"))
+        .run();
+}
