@@ -70,8 +70,7 @@ impl Body<'_> {
                         let first = if i == 0 { name.clone() } else { String::new() };
                         let mut cells = vec![first, link(tie), tie.relation.to_string()];
                         cells.extend(tie_cells(tie));
-                        table.push(cells, details(tie, false));
-                        table.mark_span(tie);
+                        table.push_tie(cells, tie, details(tie, false));
                     }
                 }
                 table.headers = if with_ties {
@@ -84,8 +83,7 @@ impl Body<'_> {
                 table.headers = tie_headers(&["relation", "", "actor"]);
                 for t in ties {
                     let (cells, direction) = seen_cells(focus.id, t);
-                    table.push_directed(cells, direction, details(t, false));
-                    table.mark_span(t);
+                    table.push_directed(cells, direction, t, details(t, false));
                 }
             }
             // Ties away from the focus read from → to on their own.
@@ -94,16 +92,14 @@ impl Body<'_> {
                 for t in ties {
                     let mut cells = vec![t.relation.to_string(), link(t)];
                     cells.extend(tie_cells(t));
-                    table.push(cells, details(t, false));
-                    table.mark_span(t);
+                    table.push_tie(cells, t, details(t, false));
                 }
             }
             Body::Card { actor, .. } => {
                 table.headers = tie_headers(&["relation", "", "actor"]);
                 for t in &actor.ties {
                     let (cells, direction) = seen_cells(actor.actor.id, t);
-                    table.push_directed(cells, direction, details(t, false));
-                    table.mark_span(t);
+                    table.push_directed(cells, direction, t, details(t, false));
                 }
             }
             Body::Why { ties, .. } => {
@@ -111,8 +107,7 @@ impl Body<'_> {
                 for t in ties {
                     let mut cells = vec![t.relation.to_string(), link(t)];
                     cells.extend(tie_cells(t));
-                    table.push(cells, details(t, true));
-                    table.mark_span(t);
+                    table.push_tie(cells, t, details(t, true));
                 }
             }
             Body::Path { hops, .. } => {
@@ -125,8 +120,7 @@ impl Body<'_> {
                         t.to.name.to_string(),
                     ];
                     cells.extend(tie_cells(t));
-                    table.push(cells, details(t, false));
-                    table.mark_span(t);
+                    table.push_tie(cells, t, details(t, false));
                 }
             }
             Body::Events { events } => {
@@ -299,15 +293,22 @@ impl Table {
         self.spans.push(None);
     }
 
-    /// Records the dates of the tie the last row shows.
-    fn mark_span(&mut self, tie: &TieOut) {
+    /// A row showing `tie`, whose dates CSV gives as `start` and `end`.
+    fn push_tie(&mut self, cells: Vec<String>, tie: &TieOut, details: Vec<String>) {
+        self.push(cells, details);
         let written = |date: Option<PartialDate>| date.map(|d| d.to_string()).unwrap_or_default();
-        *self.spans.last_mut().expect("a row was pushed") =
-            Some((written(tie.start), written(tie.end)));
+        *self.spans.last_mut().expect("just pushed") = Some((written(tie.start), written(tie.end)));
     }
 
-    fn push_directed(&mut self, cells: Vec<String>, direction: Direction, details: Vec<String>) {
-        self.push(cells, details);
+    /// A row showing `tie` from one end, with the arrow of `direction`.
+    fn push_directed(
+        &mut self,
+        cells: Vec<String>,
+        direction: Direction,
+        tie: &TieOut,
+        details: Vec<String>,
+    ) {
+        self.push_tie(cells, tie, details);
         *self.directions.last_mut().expect("just pushed") = Some(direction);
     }
 }

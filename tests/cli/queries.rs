@@ -245,30 +245,24 @@ fn echo_heads_each_piped_answer_with_its_query() {
 /// as written (empty when unknown or ongoing), for spreadsheets to sort.
 #[test]
 fn csv_answers_split_a_ties_dates() {
-    Test::new()
-        .args(&[
+    let csv = |query: &str| {
+        Test::new().args(&[
             "-g",
             "tests/data/boundaries.ron",
             "query",
             "-f",
             "csv",
-            "who fought \"Old Ally\" ever",
+            query,
         ])
+    };
+    csv("who fought \"Old Ally\" ever")
         .stdout_matches(|out| {
             out.starts_with(
                 "actor,tie,relation,start,end,certainty,confidence,sources,answered_for\n",
             ) && out.contains(",hostility,,,certain,")
         })
         .run();
-    Test::new()
-        .args(&[
-            "-g",
-            "tests/data/boundaries.ron",
-            "query",
-            "-f",
-            "csv",
-            "ties of \"Ended Nov\" ever",
-        ])
+    csv("ties of \"Ended Nov\" ever")
         .stdout(
             "relation,direction,actor,start,end,certainty,confidence,sources,answered_for\n\
              alliance,both,Hub,2014,2022-11,certain,confirmed,s,all time\n",
