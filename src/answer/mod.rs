@@ -2,11 +2,14 @@
 //! renderings: a readable table ([`Answer::to_text`]), JSON for scripts
 //! ([`Answer::to_json`]), CSV for spreadsheets ([`Answer::to_csv`]).
 
+mod layout;
+mod paint;
 mod table;
 mod text;
 
+pub use layout::render_table;
 pub use table::Table;
-pub use text::{printable, render_table, wrap_indented};
+pub use text::{printable, wrap_indented};
 
 use serde::Serialize;
 
@@ -35,7 +38,9 @@ pub enum Output<'g> {
 }
 
 impl Output<'_> {
-    /// The output as `format`; text wraps notes to `width` (a terminal's).
+    /// The output as `format`; text fits `width`, a terminal's, or keeps
+    /// its rows whole for a pipe (`None`). `color` paints text with ANSI
+    /// escapes.
     pub fn render(&self, format: Format, color: bool, width: Option<usize>) -> String {
         match self {
             Output::Verbatim(text) => text.clone(),
@@ -63,8 +68,8 @@ impl Output<'_> {
     }
 }
 
-/// Width of text answers when the terminal's is unknown (on a pipe, rows
-/// are never wrapped; only notes are, at this width).
+/// Width notes wrap to when there is no terminal (on a pipe, rows are
+/// never wrapped; only notes are, at this width).
 pub const DEFAULT_WIDTH: usize = 100;
 
 /// An actor as answers show it.
@@ -444,33 +449,6 @@ impl<'g> Answer<'g> {
     /// How many results hold only possibly.
     pub fn possibly(&self) -> usize {
         self.body.possibly()
-    }
-
-    /// The readable rendering at the default width; `color` bolds headers.
-    pub fn to_text(&self, color: bool) -> String {
-        self.to_text_width(color, None)
-    }
-
-    /// The readable rendering. With a terminal `width`, notes wrap to it;
-    /// rows are never broken.
-    pub fn to_text_width(&self, color: bool, width: Option<usize>) -> String {
-        let mut out = self.body.to_text(color, width.unwrap_or(DEFAULT_WIDTH));
-        if matches!(self.body, Body::Text { .. } | Body::Check { .. }) {
-            return out;
-        }
-        // The summary line says which time the answer is for.
-        if let Some(time) = &self.time {
-            out.pop();
-            out.push_str(&format!(" · {}\n", printable(time, false)));
-        }
-        for note in &self.notes {
-            out.push_str(&wrap_indented(
-                &format!("note: {}", printable(note, false)),
-                "      ",
-                width.unwrap_or(DEFAULT_WIDTH),
-            ));
-        }
-        out
     }
 
     /// The answer as pretty-printed JSON.

@@ -262,7 +262,7 @@ impl Body<'_> {
                 }
             }
             None => {
-                let _ = writer.write_record([self.to_text(false, DEFAULT_WIDTH).trim_end()]);
+                let _ = writer.write_record([self.to_text(false, None).trim_end()]);
             }
         }
         String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()

@@ -4,8 +4,43 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use super::layout::render_table;
+use super::paint::bold;
 use super::table::citation;
 use super::*;
+
+impl Answer<'_> {
+    /// The readable rendering for a pipe: rows whole, notes wrapped at
+    /// [`DEFAULT_WIDTH`]; `color` paints headers and sureness.
+    pub fn to_text(&self, color: bool) -> String {
+        self.to_text_width(color, None)
+    }
+
+    /// The readable rendering. For a terminal `width` columns wide, every
+    /// line fits it: cells wrap at spaces, source lists are shortened, and
+    /// columns that cannot fit go under their row; no word is ever split.
+    pub fn to_text_width(&self, color: bool, width: Option<usize>) -> String {
+        let mut out = self.body.to_text(color, width);
+        if matches!(self.body, Body::Text { .. } | Body::Check { .. }) {
+            return out;
+        }
+        // The summary line, last, says which time the answer is for.
+        let summary_start = out.trim_end().rfind('\n').map_or(0, |at| at + 1);
+        let mut summary = out.split_off(summary_start).trim_end().to_string();
+        if let Some(time) = &self.time {
+            summary.push_str(&format!(" · {}", printable(time, false)));
+        }
+        out.push_str(&fitted(&summary, "  ", width));
+        for note in &self.notes {
+            out.push_str(&wrap_indented(
+                &format!("note: {}", printable(note, false)),
+                "      ",
+                width.unwrap_or(DEFAULT_WIDTH),
+            ));
+        }
+        out
+    }
+}
 
 impl Body<'_> {
     /// The closing line: a count, or a plain word that nothing was found.
@@ -84,24 +119,37 @@ impl Body<'_> {
         format!("{line}{of_them}")
     }
 
-    pub(crate) fn to_text(&self, color: bool, width: usize) -> String {
+    /// The answer as text: for a terminal `width` columns wide, or for a
+    /// pipe (`None`), where rows stay whole and only notes wrap, at
+    /// [`DEFAULT_WIDTH`].
+    pub(crate) fn to_text(&self, color: bool, width: Option<usize>) -> String {
+        let note_width = width.unwrap_or(DEFAULT_WIDTH);
         let mut out = String::new();
         match self {
-            Body::Text { text } => return format!("{}\n", text.trim_end()),
+            Body::Text { text } => {
+                return match width {
+                    Some(width) => wrap_block(text.trim_end(), width),
+                    None => format!("{}\n", text.trim_end()),
+                }
+            }
             Body::Check { passed, message } => {
-                return format!("{} {message}\n", if *passed { "ok:" } else { "FAILED:" });
+                let verdict = if *passed { "ok:" } else { "FAILED:" };
+                return fitted(&format!("{verdict} {message}"), "  ", width);
             }
             Body::Card { actor, .. } => {
                 let p = |text: &str| printable(text, false);
                 let title = format!("{} ({})", p(actor.actor.name), p(actor.actor.id));
-                out.push_str(&bold(&title, color));
+                out.push_str(&bold(fitted(&title, "  ", width).trim_end(), color));
                 out.push('\n');
                 out.push_str(&format!("  kind:    {}\n", actor.kind.describe()));
+                const HANG: &str = "           ";
                 if !actor.aliases.is_empty() {
-                    out.push_str(&format!("  aliases: {}\n", p(&actor.aliases.join("; "))));
+                    let aliases = format!("  aliases: {}", p(&actor.aliases.join("; ")));
+                    out.push_str(&fitted(&aliases, HANG, width));
                 }
                 if !actor.tags.is_empty() {
-                    out.push_str(&format!("  tags:    {}\n", p(&actor.tags.join(", "))));
+                    let tags = format!("  tags:    {}", p(&actor.tags.join(", ")));
+                    out.push_str(&fitted(&tags, HANG, width));
                 }
                 if let Some(active) = &actor.active {
                     out.push_str(&format!("  active:  {active}\n"));
@@ -109,8 +157,8 @@ impl Body<'_> {
                 if let Some(note) = &actor.note {
                     out.push_str(&wrap_indented(
                         &format!("  note:    {}", printable(note, false)),
-                        "           ",
-                        width,
+                        HANG,
+                        note_width,
                     ));
                 }
                 out.push('\n');
@@ -140,7 +188,7 @@ impl Body<'_> {
                     printable(a.name, false),
                     printable(b.name, false)
                 );
-                out.push_str(&bold(&title, color));
+                out.push_str(&bold(fitted(&title, "  ", width).trim_end(), color));
                 out.push('\n');
             }
             _ => {}
@@ -161,12 +209,13 @@ impl Body<'_> {
                             printable(&citation(s), false)
                         ),
                         "    ",
-                        width,
+                        note_width,
                     ));
                 }
                 out.push('\n');
             }
         }
+        // Unwrapped: the caller adds the time the answer is for, then fits it.
         out.push_str(&self.summary());
         out.push('\n');
         out
@@ -179,6 +228,7 @@ pub fn wrap_indented(text: &str, indent: &str, width: usize) -> String {
     let options = textwrap::Options::new(width.max(indent.len() + 20))
         .subsequent_indent(indent)
         .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     for line in textwrap::wrap(text, options) {
@@ -188,12 +238,54 @@ pub fn wrap_indented(text: &str, indent: &str, width: usize) -> String {
     out
 }
 
-fn bold(text: &str, color: bool) -> String {
-    if color {
-        format!("\x1b[1m{text}\x1b[0m")
-    } else {
-        text.to_string()
+/// `text` as lines for a terminal `width` columns wide, continuations
+/// under `indent`; for a pipe (`None`), one line as it is.
+pub(crate) fn fitted(text: &str, indent: &str, width: Option<usize>) -> String {
+    match width {
+        Some(width) => wrap_indented(text, indent, width),
+        None => format!("{text}\n"),
     }
+}
+
+/// Lines of text laid out by hand (`help`) wrapped to `width`. A line of
+/// two columns (`  form      example`) continues under its second column
+/// while that leaves the column room; past that, the second column goes
+/// on a line of its own, further in. Other lines continue two spaces in.
+pub(crate) fn wrap_block(text: &str, width: usize) -> String {
+    /// The least room worth keeping a second column beside the first.
+    const ROOM: usize = 20;
+    let mut out = String::new();
+    for line in text.lines() {
+        let line = line.trim_end();
+        let lead = line.len() - line.trim_start().len();
+        if line.width() <= width {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let columns = line[lead..].find("  ").map(|gap| {
+            let (first, second) = line.split_at(lead + gap);
+            (first, second.trim_start())
+        });
+        match columns {
+            Some((_, second)) if line.width() - second.width() + ROOM <= width => {
+                let hang = line.width() - second.width();
+                out.push_str(&wrap_indented(line, &" ".repeat(hang), width));
+            }
+            Some((first, second)) => {
+                let hang = " ".repeat(lead + 2);
+                out.push_str(&wrap_indented(first, &hang, width));
+                let inset = " ".repeat(lead + 4);
+                out.push_str(&wrap_indented(
+                    &format!("{inset}{second}"),
+                    &format!("{inset}  "),
+                    width,
+                ));
+            }
+            None => out.push_str(&wrap_indented(line, &" ".repeat(lead + 2), width)),
+        }
+    }
+    out
 }
 
 /// `text` safe to print: control characters become `\u{FFFD}`; line breaks
@@ -209,55 +301,64 @@ pub fn printable(text: &str, keep_lines: bool) -> String {
         .collect()
 }
 
-/// Columns padded to their widest cell (by display width); empty columns
-/// dropped; each row's detail lines under it, indented and wrapped to `width`.
-pub fn render_table(table: &Table, color: bool, width: usize) -> String {
-    let headers = &table.headers;
-    // Graph text reaches the terminal here: control characters would move
-    // the cursor or clear the screen, and line breaks would break the rows.
-    let rows: Vec<Vec<String>> = table
-        .rows
-        .iter()
-        .map(|row| row.iter().map(|cell| printable(cell, false)).collect())
-        .collect();
-    let rows = rows.as_slice();
-    let columns = headers.len();
-    let used: Vec<bool> = (0..columns)
-        .map(|c| {
-            !headers[c].is_empty() || rows.iter().any(|r| r.get(c).is_some_and(|s| !s.is_empty()))
-        })
-        .collect();
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .map(|r| r.get(c).map_or(0, |s| s.width()))
-                .chain([headers[c].width()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: Vec<&str>| {
-        let mut text = String::new();
-        for (c, cell) in cells.iter().enumerate() {
-            if !used[c] {
-                continue;
-            }
-            text.push_str(cell);
-            text.push_str(&" ".repeat(widths[c].saturating_sub(cell.width()) + 2));
-        }
-        format!("{}\n", text.trim_end())
-    };
-    let mut out = bold(line(headers.to_vec()).trim_end(), color);
-    out.push('\n');
-    for (i, row) in rows.iter().enumerate() {
-        out.push_str(&line(row.iter().map(String::as_str).collect()));
-        for detail in table.details.get(i).into_iter().flatten() {
-            out.push_str(&wrap_indented(
-                &format!("    {}", printable(detail, false)),
-                "      ",
-                width,
-            ));
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HELP: &str = "\
+Questions (ACTOR is a name, id or alias; quote names with spaces: \"Wagner Group\")
+  ties of ACTOR [via REL, ...] [TIME]    ties of JNIM via alliance, hostility since 2022
+  stats [TIME]                           stats as of 2022-06
+";
+
+    #[test]
+    fn help_on_a_pipe_is_as_written() {
+        let help = Answer::text(HELP);
+        assert_eq!(help.to_text_width(false, None), HELP);
     }
-    out
+
+    #[test]
+    fn help_wraps_under_its_second_column() {
+        let text = Answer::text(HELP).to_text_width(false, Some(80));
+        assert_eq!(
+            text,
+            "\
+Questions (ACTOR is a name, id or alias; quote names with spaces: \"Wagner
+  Group\")
+  ties of ACTOR [via REL, ...] [TIME]    ties of JNIM via alliance, hostility
+                                         since 2022
+  stats [TIME]                           stats as of 2022-06
+"
+        );
+    }
+
+    #[test]
+    fn narrow_help_puts_the_example_under_its_form() {
+        let text = wrap_block(HELP, 50);
+        assert!(
+            text.contains(
+                "  ties of ACTOR [via REL, ...] [TIME]\n      ties of JNIM via alliance, hostility since\n        2022\n"
+            ),
+            "{text}"
+        );
+        assert!(text.lines().all(|line| line.width() <= 50), "{text}");
+    }
+
+    #[test]
+    fn the_summary_and_its_time_fit_the_terminal() {
+        let answer = Answer::from(Body::Actors { actors: Vec::new() }).at(
+            Some("as of 2023-02 (the graph's date)".into()),
+            vec!["the graph's knowledge ends at 2023-02".into()],
+        );
+        assert_eq!(
+            answer.to_text_width(false, None),
+            "no actors match · as of 2023-02 (the graph's date)\n\
+             note: the graph's knowledge ends at 2023-02\n"
+        );
+        assert_eq!(
+            answer.to_text_width(false, Some(30)),
+            "no actors match · as of\n  2023-02 (the graph's date)\n\
+             note: the graph's knowledge\n      ends at 2023-02\n"
+        );
+    }
 }
