@@ -30,13 +30,15 @@ impl ScriptReport {
     }
 }
 
-/// Runs `text`, a script called `origin`, against `session`.
+/// Runs `text`, a script called `origin`, against `session`; text answers
+/// fit `width`, a terminal's, or keep their rows whole (`None`).
 pub fn run_script(
     session: &Session,
     text: &str,
     origin: &str,
     format: Format,
     color: bool,
+    width: Option<usize>,
 ) -> ScriptReport {
     let mut report = ScriptReport::default();
     let mut offset = 0;
@@ -74,7 +76,7 @@ pub fn run_script(
                             ),
                     );
                 }
-                report.output.push_str(&output.render(format, color, None));
+                report.output.push_str(&output.render(format, color, width));
             }
             Err(failure) => {
                 let mut diagnostic = failure.diagnostic(text, line_start).origin(origin);

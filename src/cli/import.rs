@@ -6,8 +6,6 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use std::io::IsTerminal;
-
 use actorgraph::interchange::{self, rejection_diagnostics, ImportError, ImportOptions, Mapping};
 use actorgraph::session::REJECTION_FILE_LIMIT;
 use actorgraph::store;
@@ -73,8 +71,9 @@ pub struct ImportArgs {
     pub title: Option<String>,
 }
 
-/// Imports the tables and writes the graph file.
-pub fn import(args: &ImportArgs) -> anyhow::Result<Done> {
+/// Imports the tables and writes the graph file; rejected rows are listed
+/// in colour when `color_err`.
+pub fn import(args: &ImportArgs, color_err: bool) -> anyhow::Result<Done> {
     let ImportFormat::Csv = args.input;
     let mapping = match &args.mapping {
         Some(path) => Mapping::load(path).map_err(|e| Problems::new(vec![e.diagnostic()]))?,
@@ -103,8 +102,7 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<Done> {
         }
         Err(error) => return Err(error.into()),
     };
-    let color = super::color_for(std::io::stderr().is_terminal());
-    report::rejected_rows(&report.rejections, color);
+    report::rejected_rows(&report.rejections, color_err);
     if let Some(title) = &args.title {
         graph.title = title.clone();
     }

@@ -43,6 +43,18 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// When answers and messages are coloured (the `--color` choices).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set or TERM is dumb.
+    #[default]
+    Auto,
+    /// Always, even into a pipe (for `less -R`).
+    Always,
+    /// Never.
+    Never,
+}
+
 /// Actor relationship knowledge graphs: who allied with, fought, or pledged
 /// allegiance to whom, and when.
 #[derive(Parser, Debug)]
@@ -60,6 +72,10 @@ pub struct Cli {
     /// How answers are written.
     #[arg(short, long, global = true, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
+
+    /// When to colour: on a terminal (auto), always or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 
     /// With queries piped in, print each query (`» …`) before its answer.
     #[arg(long)]
@@ -122,14 +138,33 @@ pub enum Command {
     },
 }
 
-/// Colors go to a terminal only, and never when NO_COLOR is set.
-pub fn color_for(is_terminal: bool) -> bool {
-    color_allowed(is_terminal, std::env::var_os("NO_COLOR").as_deref())
+/// Whether output to a stream, a terminal or not, is coloured: what
+/// `--color` chose, and for `auto` what the environment says.
+pub fn color_for(choice: ColorArg, is_terminal: bool) -> bool {
+    color_allowed(
+        choice,
+        is_terminal,
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("TERM").as_deref(),
+    )
 }
 
-/// The rule of <https://no-color.org>: any non-empty NO_COLOR turns color off.
-fn color_allowed(is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
-    is_terminal && no_color.is_none_or(|v| v.is_empty())
+/// `auto` colours a terminal only, and never when NO_COLOR is set and not
+/// empty (<https://no-color.org>) or TERM is `dumb` (a terminal that
+/// cannot show escapes). An explicit choice overrides both.
+fn color_allowed(
+    choice: ColorArg,
+    is_terminal: bool,
+    no_color: Option<&std::ffi::OsStr>,
+    term: Option<&std::ffi::OsStr>,
+) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            is_terminal && no_color.is_none_or(|v| v.is_empty()) && term.is_none_or(|t| t != "dumb")
+        }
+    }
 }
 
 /// Runs the command line; the exit code to end with.
@@ -142,7 +177,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let color_err = color_for(std::io::stderr().is_terminal());
+    let color_err = color_for(cli.color, std::io::stderr().is_terminal());
     report::report(dispatch(cli), color_err)
 }
 
@@ -166,8 +201,8 @@ fn one_statement(
     text: &str,
     origin: &str,
     format: Format,
+    color_out: bool,
 ) -> anyhow::Result<Done> {
-    let color_out = color_for(std::io::stdout().is_terminal());
     match execute(session, text) {
         Ok(output) => {
             write_out(&output.render(format, color_out, terminal_width()))?;
@@ -183,8 +218,8 @@ fn one_statement(
 
 fn dispatch(cli: Cli) -> anyhow::Result<Done> {
     let format = Format::from(cli.format);
-    let color_out = color_for(std::io::stdout().is_terminal());
-    let color_err = color_for(std::io::stderr().is_terminal());
+    let color_out = color_for(cli.color, std::io::stdout().is_terminal());
+    let color_err = color_for(cli.color, std::io::stderr().is_terminal());
     match cli.command {
         None => {
             let session = open(cli.graph.as_deref())?;
@@ -194,7 +229,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<Done> {
         Some(Command::Check { files }) => check(&files, color_err),
         Some(Command::Query { query }) => {
             let session = open(cli.graph.as_deref())?;
-            one_statement(&session, &quote_words(&query), "<query>", format)
+            one_statement(&session, &quote_words(&query), "<query>", format, color_out)
         }
         Some(Command::Run { scripts }) => {
             let session = open(cli.graph.as_deref())?;
@@ -203,9 +238,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<Done> {
         Some(Command::Export { words }) => {
             let session = open(cli.graph.as_deref())?;
             let text = format!("export {}", quote_words(&words));
-            one_statement(&session, &text, "<export>", format)
+            one_statement(&session, &text, "<export>", format, color_out)
         }
-        Some(Command::Import(args)) => import::import(&args),
+        Some(Command::Import(args)) => import::import(&args, color_err),
         Some(Command::Completions { shell }) => {
             let mut buffer = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "actorgraph", &mut buffer);
@@ -284,7 +319,8 @@ fn run_scripts(
                 continue;
             }
         };
-        let report = script::run_script(session, &text, &origin, format, color_out);
+        let report =
+            script::run_script(session, &text, &origin, format, color_out, terminal_width());
         write_out(&report.output)?;
         if !report.succeeded() {
             failed += 1;
@@ -353,11 +389,29 @@ mod tests {
     use std::ffi::OsStr;
 
     #[test]
-    fn color_only_on_a_terminal_without_no_color() {
-        assert!(color_allowed(true, None));
-        assert!(color_allowed(true, Some(OsStr::new(""))));
-        assert!(!color_allowed(true, Some(OsStr::new("1"))));
-        assert!(!color_allowed(false, None));
+    fn auto_colours_a_terminal_unless_no_color_or_a_dumb_term() {
+        let auto = |terminal, no_color: Option<&str>, term: Option<&str>| {
+            color_allowed(
+                ColorArg::Auto,
+                terminal,
+                no_color.map(OsStr::new),
+                term.map(OsStr::new),
+            )
+        };
+        assert!(auto(true, None, None));
+        assert!(auto(true, None, Some("xterm-256color")));
+        assert!(auto(true, Some(""), Some("xterm")));
+        assert!(!auto(true, Some("1"), Some("xterm")));
+        assert!(!auto(true, None, Some("dumb")));
+        assert!(!auto(false, None, Some("xterm")));
+    }
+
+    #[test]
+    fn an_explicit_color_choice_wins() {
+        let dumb = Some(OsStr::new("dumb"));
+        let no_color = Some(OsStr::new("1"));
+        assert!(color_allowed(ColorArg::Always, false, no_color, dumb));
+        assert!(!color_allowed(ColorArg::Never, true, None, None));
     }
 
     #[test]

@@ -191,8 +191,8 @@ pub fn read_eval_print(
                 &line,
                 number + 1,
                 format,
-                false,
-                false,
+                color_out,
+                color_err,
                 &mut ok,
             )? {
                 break;
