@@ -4,7 +4,8 @@
 //! as its widest cell. For a terminal the table fits its width: cells wrap
 //! at spaces, a source list is cut short with `…`, and when even the
 //! narrowest columns are too wide, the rightmost columns move under their
-//! row as `header: value`. A word is never split — `ctp-2023-02` and
+//! row as `header: value` — as does a column of names or prose that
+//! would get under 20 columns. A word is never split — `ctp-2023-02` and
 //! `confidence` are single words — so no column is narrower than its
 //! longest word; only when the first column and the arrows alone are wider
 //! than the terminal does a row run past its edge.
@@ -19,6 +20,10 @@ use super::{Table, DEFAULT_WIDTH};
 const GAP: usize = 2;
 /// What ends a shortened source list, with the space before it.
 const MORE: &str = " …";
+/// The narrowest a column of several words gets (unless all of it is
+/// narrower): below this, names and prose read a word a line, and moving
+/// the column under its row reads better.
+const NARROWEST_TEXT: usize = 20;
 /// The indent of the lines under a row, and of their continuations.
 const UNDER: &str = "    ";
 const UNDER_CONTINUED: &str = "      ";
@@ -92,6 +97,9 @@ fn needs(header: &str, cells: &[&str]) -> Needs {
     for cell in cells {
         whole = whole.max(cell.width());
         least = least.max(least_width(cell, give));
+    }
+    if give == Give::Wrap {
+        least = least.max(NARROWEST_TEXT);
     }
     Needs {
         whole,
@@ -472,6 +480,28 @@ mod tests {
             "{text}"
         );
         assert!(text.lines().all(|l| l.width() <= 50), "{text}");
+    }
+
+    #[test]
+    fn prose_too_squeezed_to_read_goes_under_its_row() {
+        let mut table = Table {
+            headers: vec!["relation", "direction", "ties", "possibly", "meaning"],
+            ..Table::default()
+        };
+        let meaning =
+            "both are parties to the same peace accord; implies nothing about cooperation";
+        let cells = ["peace-agreement", "symmetric", "2", "0", meaning];
+        table.push(cells.map(str::to_string).to_vec(), Vec::new());
+        // At 60 the meaning would get 16 columns: it goes under instead.
+        let text = render_table(&table, false, Some(60));
+        assert!(
+            text.starts_with("relation         direction  ties  possibly\n"),
+            "{text}"
+        );
+        assert!(text.contains("\n    meaning: both are parties"), "{text}");
+        // At 80 it keeps a column of its own.
+        let text = render_table(&table, false, Some(80));
+        assert!(text.contains("  possibly  meaning\n"), "{text}");
     }
 
     #[test]
