@@ -543,6 +543,38 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any table at any width: no panic, no word split or lost from
+        /// the grid, colour that moves nothing.
+        #[test]
+        fn any_table_at_any_width_keeps_its_words(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("( ?[a-zé…→\\-]{1,12}){0,5}", 3),
+                0..4,
+            ),
+            width in 0usize..130,
+        ) {
+            let mut table = Table {
+                headers: vec!["actor", "", "sources"],
+                ..Table::default()
+            };
+            for row in rows {
+                table.push(row, vec!["note: a caveat-with-hyphens under the row".into()]);
+            }
+            let whole = words_of(&render_table(&table, false, None));
+            let fitted = render_table(&table, false, Some(width));
+            for word in words_of(&fitted) {
+                let bare = word.trim_end_matches([':', ';']);
+                proptest::prop_assert!(
+                    whole.contains(&word) || whole.contains(bare) || word == "…",
+                    "`{}` split at {}:\n{}", word, width, fitted
+                );
+            }
+            let painted = render_table(&table, true, Some(width));
+            proptest::prop_assert_eq!(unpainted(&painted), fitted);
+        }
+    }
+
     #[test]
     fn shares_level_the_wide_columns() {
         let needs = |least, whole| Needs { least, whole };
