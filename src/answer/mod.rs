@@ -307,6 +307,18 @@ pub enum Judged {
     InWindow,
 }
 
+/// One hop of a path: two actors and every tie between them that the
+/// question's filters keep, each read from `from` to `to`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hop<'g> {
+    /// The actor nearer the start.
+    pub from: ActorOut<'g>,
+    /// The actor nearer the end.
+    pub to: ActorOut<'g>,
+    /// The ties joining them.
+    pub ties: Vec<TieOut<'g>>,
+}
+
 /// What an answer found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -330,14 +342,35 @@ pub enum Body<'g> {
         /// Whether the card's ties were judged now or in the asked window.
         judged: Judged,
     },
-    /// The fewest hops between two actors: `path from`.
+    /// The shortest connections between two actors: `path from`, `how is
+    /// A connected to B`.
     Path {
-        /// Where the path starts.
+        /// Where the paths start.
         from: ActorOut<'g>,
-        /// Where the path ends.
+        /// Where the paths end.
         to: ActorOut<'g>,
-        /// The ties from `from` to `to`, in order; `None` when no path joins them.
-        hops: Option<Vec<TieOut<'g>>>,
+        /// Each path of the fewest hops, as its hops in order; empty when
+        /// none joins them, one path of no hops when they are the same actor.
+        paths: Vec<Vec<Hop<'g>>>,
+        /// True when more paths of the same length exist than are shown.
+        more: bool,
+    },
+    /// Whether a tie of one relation joins two actors: `is A allied with B`.
+    Verdict {
+        /// The subject.
+        a: ActorOut<'g>,
+        /// The relation as the question phrased it: `allied with`.
+        phrase: String,
+        /// The object.
+        b: ActorOut<'g>,
+        /// Certainly (yes), possibly, or no, in the asked time.
+        answer: Certainty,
+        /// The other relations that may tie the two in the asked time, so
+        /// a "no" is not read as "no ties at all".
+        others: Vec<&'g str>,
+        /// The ties of that relation between the two, whatever their time:
+        /// those that decide the answer.
+        ties: Vec<TieOut<'g>>,
     },
     /// An actor's neighbourhood: `neighbors of`.
     Network {
@@ -460,8 +493,13 @@ impl<'g> Answer<'g> {
         }
         // The summary line says which time the answer is for.
         if let Some(time) = &self.time {
-            out.pop();
-            out.push_str(&format!(" · {}\n", printable(time, false)));
+            let time = format!(" · {}", printable(time, false));
+            // A verdict leads with its answer; the others end with their summary.
+            let line_end = match self.body {
+                Body::Verdict { .. } => out.find('\n').unwrap_or(out.len()),
+                _ => out.len() - 1,
+            };
+            out.insert_str(line_end, &time);
         }
         for note in &self.notes {
             out.push_str(&wrap_indented(
@@ -493,7 +531,8 @@ impl<'g> Body<'g> {
             Body::Actors { actors } => actors.len(),
             Body::Ties { ties, .. } => ties.len(),
             Body::Card { .. } => 1,
-            Body::Path { hops, .. } => hops.as_ref().map_or(0, Vec::len),
+            Body::Path { paths, .. } => paths.len(),
+            Body::Verdict { answer, .. } => usize::from(*answer != Certainty::No),
             Body::Network { actors, .. } => actors.len(),
             Body::Events { events } => events.len(),
             Body::Stats { ties, .. } => ties.iter().map(|count| count.ties).sum(),
@@ -517,11 +556,14 @@ impl<'g> Body<'g> {
                 actors.iter().filter(|a| possible(&a.certainty)).count()
             }
             Body::Ties { ties, .. } => ties.iter().filter(|t| possible(&t.certainty)).count(),
-            Body::Path { hops, .. } => hops
+            Body::Path { paths, .. } => paths
                 .iter()
-                .flatten()
-                .filter(|t| possible(&t.certainty))
+                .filter(|path| {
+                    path.iter()
+                        .any(|hop| hop.ties.iter().all(|t| possible(&t.certainty)))
+                })
                 .count(),
+            Body::Verdict { answer, .. } => usize::from(possible(answer)),
             Body::Events { events } => events.iter().filter(|e| possible(&e.certainty)).count(),
             Body::Stats { ties, .. } => ties.iter().map(|c| c.possibly).sum(),
             Body::Card { actor, .. } => {
@@ -558,11 +600,12 @@ impl<'g> Body<'g> {
             }
             Body::Ties { focus, ties } => ties.iter().map(|t| t.seen_from(focus.id).1.id).collect(),
             Body::Card { actor, .. } => vec![actor.actor.id],
-            Body::Path { hops, .. } => hops
+            Body::Path { paths, .. } => paths
                 .iter()
                 .flatten()
-                .flat_map(|t| [t.from.id, t.to.id])
+                .flat_map(|hop| [hop.from.id, hop.to.id])
                 .collect(),
+            Body::Verdict { a, b, answer, .. } if *answer != Certainty::No => vec![a.id, b.id],
             Body::Events { events } => events
                 .iter()
                 .flat_map(|e| match &e.tie {

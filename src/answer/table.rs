@@ -110,17 +110,36 @@ impl Body<'_> {
                     table.push_tie(cells, t, details(t, true));
                 }
             }
-            Body::Path { hops, .. } => {
-                table.headers = tie_headers(&["hop", "from", "relation", "to"]);
-                for (i, t) in hops.iter().flatten().enumerate() {
-                    let mut cells = vec![
-                        (i + 1).to_string(),
-                        t.from.name.to_string(),
-                        t.relation.to_string(),
-                        t.to.name.to_string(),
-                    ];
+            Body::Path { paths, .. } => {
+                table.headers = tie_headers(&["path", "hop", "from", "relation", "to"]);
+                for (p, path) in paths.iter().enumerate() {
+                    for (h, hop) in path.iter().enumerate() {
+                        for (i, t) in hop.ties.iter().enumerate() {
+                            // A hop's second tie leaves path, hop and ends blank.
+                            let lead = |text: String| if i == 0 { text } else { String::new() };
+                            let mut cells = vec![
+                                lead(if h == 0 {
+                                    (p + 1).to_string()
+                                } else {
+                                    String::new()
+                                }),
+                                lead((h + 1).to_string()),
+                                lead(hop.from.name.to_string()),
+                                t.relation.to_string(),
+                                lead(hop.to.name.to_string()),
+                            ];
+                            cells.extend(tie_cells(t));
+                            table.push_tie(cells, t, details(t, false));
+                        }
+                    }
+                }
+            }
+            Body::Verdict { ties, .. } => {
+                table.headers = tie_headers(&["relation", "tie"]);
+                for t in ties {
+                    let mut cells = vec![t.relation.to_string(), link(t)];
                     cells.extend(tie_cells(t));
-                    table.push_tie(cells, t, details(t, false));
+                    table.push_tie(cells, t, details(t, true));
                 }
             }
             Body::Events { events } => {

@@ -28,13 +28,55 @@ impl Body<'_> {
             Body::Ties { .. } if n == 0 => "no ties match".into(),
             Body::Ties { .. } => plural("tie", "ties"),
             Body::Card { actor, .. } => count(actor.ties.len(), "tie", "ties"),
-            Body::Path {
-                hops: None,
-                from,
-                to,
-            } => format!("no path from {} to {}", from.name, to.name),
-            Body::Path { hops: Some(h), .. } if h.is_empty() => "the same actor: no hops".into(),
-            Body::Path { .. } => plural("hop", "hops"),
+            Body::Path { from, to, .. } if n == 0 => {
+                format!("no path from {} to {}", from.name, to.name)
+            }
+            Body::Path { paths, .. } if paths[0].is_empty() => "the same actor: no hops".into(),
+            Body::Path { paths, more, .. } => {
+                let hops = count(paths[0].len(), "hop", "hops");
+                let shortest = if *more {
+                    format!("the first {n} shortest paths")
+                } else if n == 1 {
+                    "1 shortest path".to_string()
+                } else {
+                    format!("{n} shortest paths")
+                };
+                let possibly = if possibly > 0 {
+                    format!(", {possibly} of them possibly")
+                } else {
+                    String::new()
+                };
+                return format!("{shortest} of {hops}{possibly}");
+            }
+            Body::Verdict {
+                a,
+                phrase,
+                b,
+                answer,
+                ties,
+                others,
+            } => {
+                let word = match answer {
+                    Certainty::Certainly => "yes",
+                    Certainty::Possibly => "possibly",
+                    Certainty::No => "no",
+                };
+                let why = match (answer, ties.len()) {
+                    (Certainty::No, 0) => {
+                        " (the graph holds no such tie; its sources may be silent)".to_string()
+                    }
+                    (Certainty::No, _) => {
+                        format!(", not then ({})", count(ties.len(), "tie", "ties"))
+                    }
+                    (_, _) => String::new(),
+                };
+                let others = if others.is_empty() {
+                    String::new()
+                } else {
+                    format!("; other ties between them then: {}", others.join(", "))
+                };
+                return format!("{word}: {} {phrase} {}{why}{others}", a.name, b.name);
+            }
             // Actors and ties each say how many are only possible.
             Body::Network { actors, ties, .. } => {
                 let part = |n: usize, possibly: usize, one: &str, many: &str| {
@@ -76,7 +118,13 @@ impl Body<'_> {
             Body::Relations { .. } => plural("relation", "relations"),
             Body::Sources { .. } => plural("source", "sources"),
             Body::Why { a, b, .. } if n == 0 => {
-                format!("no ties between {} and {}", a.name, b.name)
+                format!(
+                    "no ties between {} and {}; `how is {} connected to {}` looks further",
+                    a.name,
+                    b.name,
+                    quoted_if_spaced(a.name),
+                    quoted_if_spaced(b.name)
+                )
             }
             Body::Why { .. } => plural("tie", "ties"),
             Body::Text { .. } | Body::Check { .. } => String::new(),
@@ -134,6 +182,14 @@ impl Body<'_> {
                 out.push_str(&render_table(&table, color, width));
                 out.push('\n');
             }
+            Body::Verdict { ties, .. } => {
+                // The answer first; the ties that decide it below.
+                out.push_str(&bold(&printable(&self.summary(), false), color));
+                out.push('\n');
+                if ties.is_empty() {
+                    return out;
+                }
+            }
             Body::Why { a, b, .. } => {
                 let title = format!(
                     "{} and {}",
@@ -167,8 +223,10 @@ impl Body<'_> {
                 out.push('\n');
             }
         }
-        out.push_str(&self.summary());
-        out.push('\n');
+        if !matches!(self, Body::Verdict { .. }) {
+            out.push_str(&self.summary());
+            out.push('\n');
+        }
         out
     }
 }
@@ -260,4 +318,13 @@ pub fn render_table(table: &Table, color: bool, width: usize) -> String {
         }
     }
     out
+}
+
+/// A name as a question would write it: quoted when it holds spaces.
+fn quoted_if_spaced(name: &str) -> String {
+    if name.contains(' ') {
+        format!("\"{name}\"")
+    } else {
+        name.to_string()
+    }
 }

@@ -120,9 +120,9 @@ fn a_syntax_error_points_a_caret_at_the_word() {
         .args(&["query", "who alied with JNIM"])
         .failure()
         .stderr(
-            "error: expected `allied with`, `fought`, `is hostile to` or `pledged allegiance \
-                 to`, found `alied`\n --> <query>:1:5\n  |\n1 | who alied with JNIM\n  |     \
-                 ^^^^^\n",
+            "error: expected a relation, such as `pledged allegiance to`, `allied with`, `fought`, \
+                 `subgroup of`, …, found `alied`\n --> <query>:1:5\n  |\n1 | who alied with JNIM\n  |     \
+                 ^^^^^\n  = help: did you mean `allied with`? `relations` lists each relation and how to ask it\n",
         )
         .run();
 }
@@ -288,7 +288,7 @@ fn a_misspelt_keyword_is_blamed_not_the_name() {
         .args(&["query", "who allied with JNIM aftr 2022"])
         .failure()
         .stderr(
-            "error: no actor is called `JNIM aftr 2022`; `aftr` looks like a misspelt `after`\n \
+            "error: `aftr` looks like a misspelt `after`\n \
              --> <query>:1:22\n  |\n1 | who allied with JNIM aftr 2022\n  |                      ^^^^\n",
         )
         .run();

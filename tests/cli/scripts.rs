@@ -12,7 +12,7 @@ fn time_boundaries_hold() {
             "tests/data/boundaries.q",
         ])
         .stdout_golden("tests/golden/cli/run-boundaries.txt")
-        .stderr("tests/data/boundaries.q: 99 statements, 99 expectations, 0 failed, 0 errors\n")
+        .stderr("tests/data/boundaries.q: 100 statements, 100 expectations, 0 failed, 0 errors\n")
         .run();
 }
 

@@ -191,6 +191,7 @@ impl Importer<'_> {
                 name: name.clone(),
                 directed,
                 note: non_empty(note),
+                phrasing: None,
             };
             match self.graph.relations_mut().declare(relation) {
                 Ok(_) => self.report.relations_declared += 1,

@@ -8,7 +8,7 @@ use super::super::lexer::{Token, TokenKind};
 use super::Parser;
 use crate::model::Confidence;
 
-impl Parser {
+impl Parser<'_> {
     /// The filters after a statement, in any order, each at most once.
     pub(super) fn filters(
         &mut self,
@@ -319,7 +319,13 @@ impl Allows {
             source: true,
         };
         match statement {
-            Statement::Who { .. } => Allows { via: false, ..all },
+            Statement::Who { .. } | Statement::Is { .. } => Allows { via: false, ..all },
+            Statement::When { .. } => Allows {
+                via: false,
+                time: false,
+                ..all
+            },
+            Statement::Between { .. } => all,
             Statement::Subgroups { .. } | Statement::Parents { .. } => Allows {
                 via: false,
                 source: false,
@@ -330,6 +336,7 @@ impl Allows {
             | Statement::Stats
             | Statement::Why { .. } => all,
             Statement::Path { .. } => Allows {
+                depth: true,
                 source: false,
                 ..all
             },

@@ -90,7 +90,7 @@ fn an_unclosed_quote_runs_to_the_end() {
 
 #[test]
 fn an_unknown_statement_points_at_its_first_word() {
-    let (message, span, caret) = error("whom did JNIM fight");
+    let (message, span, caret) = error("list JNIM allies");
     assert!(message.contains("a question"), "{message}");
     assert_eq!(span, (0, 4));
     assert_eq!(caret, (1, 4));
