@@ -249,6 +249,8 @@ pub struct RelationRow<'g> {
     pub ties: usize,
     /// How many of those ties only possibly held in the window.
     pub possibly: usize,
+    /// How questions say it: `leads / led by` (`who leads X`, `who is led by X`).
+    pub asked_as: String,
     /// What the relation means, from its declaration; `None` for the built-in ones.
     pub note: Option<&'g str>,
 }
@@ -417,6 +419,8 @@ pub enum Body<'g> {
         ties: Vec<TieOut<'g>>,
         /// The sources those ties cite.
         sources: Vec<SourceRow<'g>>,
+        /// True for `when did …`: each tie's dates are also read aloud.
+        dated: bool,
     },
     /// Plain text, such as `help`.
     Text {

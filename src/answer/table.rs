@@ -102,12 +102,16 @@ impl Body<'_> {
                     table.push_directed(cells, direction, t, details(t, false));
                 }
             }
-            Body::Why { ties, .. } => {
+            Body::Why { ties, dated, .. } => {
                 table.headers = tie_headers(&["relation", "tie"]);
                 for t in ties {
                     let mut cells = vec![t.relation.to_string(), link(t)];
                     cells.extend(tie_cells(t));
-                    table.push_tie(cells, t, details(t, true));
+                    let mut lines = details(t, true);
+                    if *dated {
+                        lines.insert(0, dates_in_words(t));
+                    }
+                    table.push_tie(cells, t, lines);
                 }
             }
             Body::Path { paths, .. } => {
@@ -196,7 +200,14 @@ impl Body<'_> {
                 }
             }
             Body::Relations { relations } => {
-                table.headers = vec!["relation", "direction", "ties", "possibly", "meaning"];
+                table.headers = vec![
+                    "relation",
+                    "direction",
+                    "ties",
+                    "possibly",
+                    "asked as",
+                    "meaning",
+                ];
                 for r in relations {
                     table.push(
                         vec![
@@ -204,6 +215,7 @@ impl Body<'_> {
                             if r.directed { "directed" } else { "symmetric" }.to_string(),
                             r.ties.to_string(),
                             r.possibly.to_string(),
+                            r.asked_as.clone(),
                             r.note.unwrap_or_default().to_string(),
                         ],
                         Vec::new(),
@@ -354,4 +366,17 @@ fn arrow(tie: &TieOut) -> &'static str {
     } else {
         "—"
     }
+}
+
+/// `began on or before 2022-11; ended 2022-11`, for `when did …`.
+fn dates_in_words(tie: &TieOut) -> String {
+    let began = match tie.start {
+        Some(start) => format!("began {}", start.in_words()),
+        None => "began: no date recorded".to_string(),
+    };
+    let ended = match tie.end {
+        Some(end) => format!("ended {}", end.in_words()),
+        None => "no end recorded".to_string(),
+    };
+    format!("{began}; {ended}")
 }

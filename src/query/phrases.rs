@@ -112,11 +112,7 @@ const BUILTIN: [(&str, &[&str], &[&str]); 4] = [
             "affiliated with",
             "affiliate of",
         ],
-        &[
-            "pledged allegiance by",
-            "pledged to by",
-            "sworn allegiance by",
-        ],
+        &[],
     ),
     (
         "subgroup-of",
@@ -195,7 +191,10 @@ impl Phrases {
     /// takes. Leading articles (`a subgroup of`, `the parent of`) are
     /// skipped and counted.
     pub fn at<S: AsRef<str>>(&self, words: &[S]) -> Option<(&Phrase, usize)> {
-        let skip = words.iter().take_while(|w| is_article(w.as_ref())).count();
+        let skip = words
+            .iter()
+            .take_while(|w| is_article(w.as_ref()) || is_aspect(w.as_ref()))
+            .count();
         let rest = &words[skip..];
         self.list
             .iter()
@@ -232,6 +231,25 @@ impl Phrases {
     }
 }
 
+impl Phrases {
+    /// How a relation is asked, both ways where it has an inverse:
+    /// `leads / led by`, `allied with`.
+    pub fn asked_as(&self, relation: &Relation) -> String {
+        let best = |voice: Voice| {
+            self.list
+                .iter()
+                .filter(|p| p.relation == relation.name && p.voice == voice)
+                .min_by_key(|p| (preference(p, relation), p.words.len()))
+                .map(|p| p.words.join(" "))
+        };
+        match (best(Voice::Active), best(Voice::Inverse)) {
+            (Some(active), Some(inverse)) => format!("{active} / {inverse}"),
+            (Some(active), None) => active,
+            (None, _) => relation.name.clone(),
+        }
+    }
+}
+
 /// The built-ins' first phrase, or a declared verb, reads best in a list.
 fn preference(phrase: &Phrase, relation: &Relation) -> usize {
     let text = phrase.words.join(" ");
@@ -260,6 +278,17 @@ fn declared(relation: &Relation) -> Vec<(&str, Voice)> {
     }
     phrases.push((relation.name.as_str(), Voice::Active));
     phrases
+}
+
+/// `start`, `stop`: how a question times a relation (`when did France stop
+/// fighting JNIM`), skipped before its phrase; the answer gives both dates.
+fn is_aspect(word: &str) -> bool {
+    [
+        "start", "started", "begin", "began", "stop", "stopped", "cease", "ceased", "first",
+        "last", "still",
+    ]
+    .iter()
+    .any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// `a`, `an`, `the`: skipped before a phrase or a name.

@@ -16,6 +16,31 @@ fn time_boundaries_hold() {
         .run();
 }
 
+/// At least 40 questions phrased as analysts phrase them, of which at most
+/// 4 (marked "not understood" in the file) may be refused; each answer is
+/// in the golden file, so a change in any is seen.
+#[test]
+fn analysts_phrasings_work_as_typed() {
+    let script = std::fs::read_to_string(common::manifest("tests/data/phrasings.q")).unwrap();
+    let questions = script
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .count();
+    let refused = script.matches("\n# (not understood)").count();
+    assert!(questions >= 40, "{questions} phrasings");
+    assert!(refused <= 4, "{refused} refused");
+    Test::new()
+        .args(&["run", "tests/data/phrasings.q"])
+        .failure()
+        .stdout_golden("tests/golden/cli/run-phrasings.txt")
+        .stderr_matches(move |err| {
+            err.ends_with(&format!(
+                "tests/data/phrasings.q: {questions} statements, 0 expectations, 0 failed, {refused} errors\n"
+            ))
+        })
+        .run();
+}
+
 #[test]
 fn every_script_under_queries_runs_green() {
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(common::manifest("queries"))

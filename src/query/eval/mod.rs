@@ -430,6 +430,7 @@ fn kept_events<'g>(graph: &'g Graph, filter: &TieFilter) -> Vec<&'g crate::model
 /// The relations with how many ties of each the filter keeps.
 fn relations<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
     let counts = relation_counts(graph, judged_ties(graph, filter).into_iter());
+    let phrases = super::phrases::Phrases::of(graph.relations());
     Body::Relations {
         relations: graph
             .relations()
@@ -439,6 +440,7 @@ fn relations<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
                 directed: r.directed,
                 ties: counts[id.index()].0,
                 possibly: counts[id.index()].1,
+                asked_as: phrases.asked_as(r),
                 note: r.note.as_deref(),
             })
             .collect(),

@@ -141,7 +141,11 @@ pub(super) fn when<'g>(
 ) -> Result<Body<'g>, QueryError> {
     let (x, y) = (resolve(graph, a)?, resolve(graph, b)?);
     let ties = phrased_ties(graph, x, phrase, y, filter)?;
-    Ok(pair_body(graph, (x, y), ties, judge, judged))
+    let mut body = pair_body(graph, (x, y), ties, judge, judged);
+    if let Body::Why { dated, .. } = &mut body {
+        *dated = true;
+    }
+    Ok(body)
 }
 
 /// `ties between A and B`: every tie between the two that may have held in
@@ -209,6 +213,7 @@ fn pair_body<'g>(
         judged,
         ties: sorted_ties(graph, a, ties.into_iter(), judge),
         sources,
+        dated: false,
     }
 }
 

@@ -43,6 +43,24 @@ fn parse_with(query: &str, phrases: Phrases, graph: Option<&Graph>) -> Result<Qu
     Ok(parsed)
 }
 
+/// A date a question names: one date, or the first and last months of a
+/// part of a year (`early 2020` is 2020-01 to 2020-04).
+struct DateSpan {
+    first: PartialDate,
+    last: PartialDate,
+    span: Span,
+}
+
+impl DateSpan {
+    fn one(date: PartialDate, span: Span) -> DateSpan {
+        DateSpan {
+            first: date,
+            last: date,
+            span,
+        }
+    }
+}
+
 struct Parser<'g> {
     tokens: Vec<Token>,
     pos: usize,
@@ -212,17 +230,20 @@ impl Parser<'_> {
             }
             Some("changes") => {
                 self.keyword("between")?;
-                let (from, from_span) = self.date()?;
+                let from = self.date()?;
                 self.keyword("and")?;
-                let (to, to_span) = self.date()?;
-                if to.last_day() < from.first_day() {
+                let to = self.date()?;
+                if to.last.last_day() < from.first.first_day() {
                     return Err(QueryError::new(
                         QueryErrorKind::ReversedRange,
-                        from_span.0,
-                        to_span.1,
+                        from.span.0,
+                        to.span.1,
                     ));
                 }
-                Statement::Changes { from, to }
+                Statement::Changes {
+                    from: from.first,
+                    to: to.last,
+                }
             }
             Some("stats" | "statistics") => Statement::Stats,
             Some("actors") => {
@@ -267,6 +288,14 @@ impl Parser<'_> {
             Some("expect") if top_level => self.expect_statement()?,
             _ => {
                 self.pos -= 1;
+                // `JNIM's allies`, as a whole question.
+                if let Some(possessive) = self.possessive() {
+                    let filters = self.filters(&mut possessive.clone(), "who".into())?;
+                    return Ok(Query {
+                        statement: possessive,
+                        filters,
+                    });
+                }
                 let error = self.expected(format!("a question, such as {}", example_list()));
                 return Err(match self.nearest_form() {
                     Some(form) => error.with_help(format!("try `{form}`; `help` lists every form")),
@@ -344,9 +373,12 @@ impl Parser<'_> {
         }
     }
 
-    fn date(&mut self) -> Result<(PartialDate, Span), QueryError> {
-        if let Some(month_year) = self.month_and_year() {
-            return Ok(month_year);
+    fn date(&mut self) -> Result<DateSpan, QueryError> {
+        if let Some((date, span)) = self.month_and_year() {
+            return Ok(DateSpan::one(date, span));
+        }
+        if let Some(part) = self.part_of_year() {
+            return Ok(part);
         }
         match self.peek() {
             Some(token)
@@ -386,11 +418,74 @@ impl Parser<'_> {
                         token.end,
                     ));
                 }
-                Ok((date, (token.start, token.end)))
+                Ok(DateSpan::one(date, (token.start, token.end)))
             }
-            _ => Err(self
-                .expected("a date (YYYY, YYYY-MM, YYYY-MM-DD, or a month and year: March 2017)")),
+            _ => Err(self.not_a_date()),
         }
+    }
+
+    /// The error for a word where a date should be; after a bare name
+    /// (`show Tuareg leaders in Kidal`) it suggests the name goes on.
+    fn not_a_date(&self) -> QueryError {
+        let error = self
+            .expected("a date (YYYY, YYYY-MM, YYYY-MM-DD, March 2017, or early, mid or late YYYY)");
+        // Only words that name places and parts join names: `in Kidal`.
+        let joins_name = self.pos > 0
+            && ["in", "and", "to", "from", "with", "of"]
+                .iter()
+                .any(|w| self.tokens[self.pos - 1].text.eq_ignore_ascii_case(w));
+        if !joins_name || !self.peek().is_some_and(|t| t.kind == TokenKind::Word) {
+            return error;
+        }
+        // The words from the name's start to here, if they follow one.
+        let name_start = self.tokens[..self.pos.saturating_sub(1)]
+            .iter()
+            .rposition(|t| t.kind != TokenKind::Word || keywords::find(&t.text).is_some())
+            .map_or(0, |i| i + 1);
+        if name_start + 1 >= self.pos {
+            return error;
+        }
+        let words: Vec<&str> = self.tokens[name_start..=self.pos]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        error.with_help(format!(
+            "if `{}` is one name, quote it: \"{}\"",
+            words.join(" "),
+            words.join(" ")
+        ))
+    }
+
+    /// `early 2020`, `mid 2022`, `late-2012`: the first, middle or last
+    /// four months of a year.
+    fn part_of_year(&mut self) -> Option<DateSpan> {
+        let token = self.tokens.get(self.pos)?;
+        if token.kind != TokenKind::Word {
+            return None;
+        }
+        let lower = token.text.to_ascii_lowercase();
+        let (part, year_text, taken, end) = match lower.split_once('-') {
+            Some((part, year)) => (part.to_string(), year.to_string(), 1, token.end),
+            None => {
+                let year = self.tokens.get(self.pos + 1)?;
+                (lower.clone(), year.text.clone(), 2, year.end)
+            }
+        };
+        let first_month = match part.as_str() {
+            "early" => 1,
+            "mid" | "middle" => 5,
+            "late" => 9,
+            _ => return None,
+        };
+        if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i32 = year_text.parse().ok()?;
+        let first = PartialDate::new(year, Some(first_month), None).ok()?;
+        let last = PartialDate::new(year, Some(first_month + 3), None).ok()?;
+        let span = (token.start, end);
+        self.pos += taken;
+        Some(DateSpan { first, last, span })
     }
 
     /// `March 2017`, `Feb 2023`: an English month name or abbreviation

@@ -153,6 +153,9 @@ impl Parser<'_> {
     /// to`, `who is X led by`.
     pub(super) fn who(&mut self) -> Result<Statement, QueryError> {
         let auxiliary = self.eat_any(AUXILIARIES);
+        if let Some(possessive) = self.possessive() {
+            return Ok(possessive);
+        }
         if let Some(phrase) = self.phrase() {
             return Ok(Statement::Who {
                 phrase,
@@ -174,6 +177,47 @@ impl Parser<'_> {
             self.pos = before;
         }
         Err(self.required_phrase().expect_err("no phrase here"))
+    }
+
+    /// `JNIM's allies`, `Ansar al Din's leaders`: read as `allies of JNIM`,
+    /// `leader of Ansar al Din`; `None` (nothing taken) when the words here
+    /// are not an actor's name with `'s` and a relation's noun.
+    pub(super) fn possessive(&mut self) -> Option<Statement> {
+        let graph = self.graph?;
+        let words = self.words_from(self.pos);
+        let skip = usize::from(words.first().is_some_and(|w| is_article(w)));
+        let owner = (skip..words.len().min(LONGEST_NAME + skip))
+            .find(|i| possessive_stripped(words[*i]).len() < words[*i].len())?;
+        let mut name: Vec<&str> = words[skip..owner].to_vec();
+        name.push(possessive_stripped(words[owner]));
+        let name = name.join(" ");
+        graph.find(&name)?;
+        let noun = *words.get(owner + 1)?;
+        // `allies` → `allies of`; `leaders` → `leader of`.
+        let singular = noun.strip_suffix('s').unwrap_or(noun);
+        let (phrase, _) = [[noun, "of"], [singular, "of"]]
+            .iter()
+            .find_map(|candidate| self.phrases.at(candidate).filter(|(_, n)| *n == 2))?;
+        let (first, last) = (
+            &self.tokens[self.pos + skip],
+            &self.tokens[self.pos + owner],
+        );
+        let noun_token = &self.tokens[self.pos + owner + 1];
+        let statement = Statement::Who {
+            phrase: RelationPhrase {
+                relation: phrase.relation.clone(),
+                voice: phrase.voice,
+                text: noun.to_lowercase(),
+                span: (noun_token.start, noun_token.end),
+            },
+            actor: ActorName {
+                name,
+                span: (first.start, last.end),
+            },
+            named: Named::Object,
+        };
+        self.pos += owner + 2;
+        Some(statement)
     }
 
     /// `which groups fought JNIM`, `what did JNIM pledge allegiance to`,
@@ -345,8 +389,27 @@ impl Parser<'_> {
             let examples = self.phrases.examples(relations);
             examples.get(id.index()).cloned()
         };
+        // A yes-or-no question reads `is A fighting B` or `does A lead B`.
+        let verdict = |a: &String, relation: &str, b: &String| {
+            let (a, b) = (quoted(a), quoted(b));
+            let is = |words: &str| Some(format!("is {a} {words} {b}"));
+            match relation {
+                "alliance" => is("allied with"),
+                "hostility" => is("fighting"),
+                "allegiance" => is("loyal to"),
+                "subgroup-of" => is("part of"),
+                _ => {
+                    let relations = graph.relations();
+                    let declared = relations.get(relations.find(relation)?);
+                    match declared.phrasing.as_ref().and_then(|p| p.base.as_ref()) {
+                        Some(base) => Some(format!("does {a} {base} {b}")),
+                        None => Some(format!("ties between {a} and {b} via {relation}")),
+                    }
+                }
+            }
+        };
         match (actors.as_slice(), relation) {
-            ([a, b, ..], Some(r)) => Some(format!("is {} {} {}", quoted(a), verb(&r)?, quoted(b))),
+            ([a, b, ..], Some(r)) => verdict(a, &r, b),
             ([a], Some(r)) => Some(format!("who {} {}", verb(&r)?, quoted(a))),
             ([a, b, ..], None) => Some(format!("ties between {} and {}", quoted(a), quoted(b))),
             ([a], None) => Some(format!("show {}", quoted(a))),
