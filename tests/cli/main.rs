@@ -51,3 +51,4 @@ mod queries;
 mod scripts;
 
 mod command_line;
+mod docs;
