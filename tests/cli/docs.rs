@@ -51,7 +51,8 @@ fn runs(query: &str, ok: bool) {
     let test = if ok {
         test.stdout_matches(|_| true).stderr_matches(|_| true)
     } else {
-        test.failure().stderr_matches(|err| err.starts_with("error:"))
+        test.failure()
+            .stderr_matches(|err| err.starts_with("error:"))
     };
     test.run();
 }
