@@ -263,7 +263,10 @@ impl Body<'_> {
                 if let Some(column) = dates_column {
                     headers.splice(column..=column, ["start", "end"]);
                 }
-                let with_details = table.details.iter().any(|d| !d.is_empty());
+                // Tie tables always carry `details`, so their columns do not
+                // depend on whether some tie has a note.
+                let with_details =
+                    dates_column.is_some() || table.details.iter().any(|d| !d.is_empty());
                 if with_details {
                     headers.push("details");
                 }

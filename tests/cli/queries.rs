@@ -245,6 +245,7 @@ fn echo_heads_each_piped_answer_with_its_query() {
 /// as written (empty when unknown or ongoing), for spreadsheets to sort.
 #[test]
 fn csv_answers_split_a_ties_dates() {
+    // Tie tables always have `details`, even when no tie has a note.
     let csv = |query: &str| {
         Test::new().args(&[
             "-g",
@@ -258,14 +259,14 @@ fn csv_answers_split_a_ties_dates() {
     csv("who fought \"Old Ally\" ever")
         .stdout_matches(|out| {
             out.starts_with(
-                "actor,tie,relation,start,end,certainty,confidence,sources,answered_for\n",
+                "actor,tie,relation,start,end,certainty,confidence,sources,details,answered_for\n",
             ) && out.contains(",hostility,,,certain,")
         })
         .run();
     csv("ties of \"Ended Nov\" ever")
         .stdout(
-            "relation,direction,actor,start,end,certainty,confidence,sources,answered_for\n\
-             alliance,both,Hub,2014,2022-11,certain,confirmed,s,all time\n",
+            "relation,direction,actor,start,end,certainty,confidence,sources,details,answered_for\n\
+             alliance,both,Hub,2014,2022-11,certain,confirmed,s,,all time\n",
         )
         .run();
 }
