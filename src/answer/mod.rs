@@ -309,6 +309,39 @@ pub enum Judged {
     InWindow,
 }
 
+/// The answer to a yes-or-no question, from the certainty of its ties.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// A tie surely held.
+    Yes,
+    /// A tie may have held.
+    Possibly,
+    /// No tie held, as far as the graph knows.
+    No,
+}
+
+impl From<Certainty> for Verdict {
+    fn from(certainty: Certainty) -> Verdict {
+        match certainty {
+            Certainty::Certainly => Verdict::Yes,
+            Certainty::Possibly => Verdict::Possibly,
+            Certainty::No => Verdict::No,
+        }
+    }
+}
+
+impl Verdict {
+    /// `yes`, `possibly` or `no`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Yes => "yes",
+            Verdict::Possibly => "possibly",
+            Verdict::No => "no",
+        }
+    }
+}
+
 /// One hop of a path: two actors and every tie between them that the
 /// question's filters keep, each read from `from` to `to`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -365,8 +398,8 @@ pub enum Body<'g> {
         phrase: String,
         /// The object.
         b: ActorOut<'g>,
-        /// Certainly (yes), possibly, or no, in the asked time.
-        answer: Certainty,
+        /// Yes, possibly or no, in the asked time.
+        answer: Verdict,
         /// The other relations that may tie the two in the asked time, so
         /// a "no" is not read as "no ties at all".
         others: Vec<&'g str>,
@@ -536,7 +569,7 @@ impl<'g> Body<'g> {
             Body::Ties { ties, .. } => ties.len(),
             Body::Card { .. } => 1,
             Body::Path { paths, .. } => paths.len(),
-            Body::Verdict { answer, .. } => usize::from(*answer != Certainty::No),
+            Body::Verdict { answer, .. } => usize::from(*answer != Verdict::No),
             Body::Network { actors, .. } => actors.len(),
             Body::Events { events } => events.len(),
             Body::Stats { ties, .. } => ties.iter().map(|count| count.ties).sum(),
@@ -567,7 +600,7 @@ impl<'g> Body<'g> {
                         .any(|hop| hop.ties.iter().all(|t| possible(&t.certainty)))
                 })
                 .count(),
-            Body::Verdict { answer, .. } => usize::from(possible(answer)),
+            Body::Verdict { answer, .. } => usize::from(*answer == Verdict::Possibly),
             Body::Events { events } => events.iter().filter(|e| possible(&e.certainty)).count(),
             Body::Stats { ties, .. } => ties.iter().map(|c| c.possibly).sum(),
             Body::Card { actor, .. } => {
@@ -609,7 +642,7 @@ impl<'g> Body<'g> {
                 .flatten()
                 .flat_map(|hop| [hop.from.id, hop.to.id])
                 .collect(),
-            Body::Verdict { a, b, answer, .. } if *answer != Certainty::No => vec![a.id, b.id],
+            Body::Verdict { a, b, answer, .. } if *answer != Verdict::No => vec![a.id, b.id],
             Body::Events { events } => events
                 .iter()
                 .flat_map(|e| match &e.tie {

@@ -78,6 +78,7 @@ impl Body<'_> {
                 } else {
                     vec!["actor", "kind"]
                 };
+                table.grouped = vec!["actor"];
             }
             Body::Ties { focus, ties } => {
                 table.headers = tie_headers(&["relation", "", "actor"]);
@@ -116,6 +117,7 @@ impl Body<'_> {
             }
             Body::Path { paths, .. } => {
                 table.headers = tie_headers(&["path", "hop", "from", "relation", "to"]);
+                table.grouped = vec!["path", "hop", "from", "to"];
                 for (p, path) in paths.iter().enumerate() {
                     for (h, hop) in path.iter().enumerate() {
                         for (i, t) in hop.ties.iter().enumerate() {
@@ -272,6 +274,12 @@ impl Body<'_> {
                 }
                 headers.push("answered_for");
                 let _ = writer.write_record(&headers);
+                let grouped: Vec<usize> = table
+                    .grouped
+                    .iter()
+                    .filter_map(|g| table.headers.iter().position(|h| h == g))
+                    .collect();
+                let mut above: Vec<String> = Vec::new();
                 let rows = table
                     .rows
                     .into_iter()
@@ -279,6 +287,14 @@ impl Body<'_> {
                     .zip(table.details)
                     .zip(table.spans);
                 for (((mut row, direction), details), span) in rows {
+                    for column in &grouped {
+                        if let (Some(cell), Some(value)) = (row.get(*column), above.get(*column)) {
+                            if cell.is_empty() {
+                                row[*column] = value.clone();
+                            }
+                        }
+                    }
+                    above.clone_from(&row);
                     if let Some(column) = dates_column.filter(|c| *c < row.len()) {
                         let (start, end) = span.unwrap_or_default();
                         row.splice(column..=column, [start, end]);
@@ -317,6 +333,10 @@ pub struct Table {
     /// Each tie row's start and end as written (empty when unknown or
     /// ongoing), for CSV's `start` and `end` columns.
     pub spans: Vec<Option<(String, String)>>,
+    /// Columns left blank in text where a row repeats the one above (an
+    /// actor's second tie, a hop's second tie); CSV fills them in, so every
+    /// row stands on its own in a spreadsheet.
+    pub grouped: Vec<&'static str>,
 }
 
 impl Table {

@@ -56,16 +56,12 @@ impl Body<'_> {
                 ties,
                 others,
             } => {
-                let word = match answer {
-                    Certainty::Certainly => "yes",
-                    Certainty::Possibly => "possibly",
-                    Certainty::No => "no",
-                };
+                let word = answer.word();
                 let why = match (answer, ties.len()) {
-                    (Certainty::No, 0) => {
+                    (Verdict::No, 0) => {
                         " (the graph holds no such tie; its sources may be silent)".to_string()
                     }
-                    (Certainty::No, _) => {
+                    (Verdict::No, _) => {
                         format!(", not then ({})", count(ties.len(), "tie", "ties"))
                     }
                     (_, _) => String::new(),

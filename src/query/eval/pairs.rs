@@ -124,7 +124,7 @@ pub(super) fn verdict<'g>(
         a: actor_out(graph, x),
         phrase: phrase.text.clone(),
         b: actor_out(graph, y),
-        answer,
+        answer: answer.into(),
         others,
         ties: sorted_ties(graph, x, ties.into_iter(), &judge),
     })
