@@ -54,6 +54,9 @@ fn main() {
     ];
     if let Some(far) = far {
         queries.push(format!("path from {hub} to {far}"));
+        queries.push(format!("how is {hub} connected to {far} after 2020"));
+        queries.push(format!("is {hub} allied with {far}"));
+        queries.push(format!("ties between {hub} and {far}"));
     }
     println!("| query | results | evaluate median | evaluate p95 | + text median |");
     println!("|---|---:|---:|---:|---:|");

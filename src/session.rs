@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 use crate::model::Graph;
 use crate::query::eval::{evaluate, Outcome};
-use crate::query::{parse, QueryError};
+use crate::query::{parse_in, QueryError};
 use crate::store;
 
 /// An open graph and where it came from.
@@ -51,7 +51,7 @@ impl Session {
     /// Errors keep their byte spans in `line`; the caller, who knows the
     /// whole text, turns them into lines and columns.
     pub fn ask(&self, line: &str) -> Result<Outcome<'_>, QueryError> {
-        evaluate(&self.graph, &parse(line)?)
+        evaluate(&self.graph, &parse_in(line, &self.graph)?)
     }
 
     /// The REPL's `import csv TIES.csv [actors ACTORS.csv] [mapping MAP.ron]

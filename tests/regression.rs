@@ -335,9 +335,9 @@ fn csv_tie_tables_called_the_direction_column_kind() {
             "ties of Hub via subgroup-of, allegiance ever",
         ])
         .stdout(
-            "relation,direction,actor,start,end,certainty,confidence,sources,answered_for\n\
-             allegiance,out,Patron,2017-03,,certain,confirmed,s,all time\n\
-             subgroup-of,in,Child,2017-03,,certain,confirmed,s,all time\n",
+            "relation,direction,actor,start,end,certainty,confidence,sources,details,answered_for\n\
+             allegiance,out,Patron,2017-03,,certain,confirmed,s,,all time\n\
+             subgroup-of,in,Child,2017-03,,certain,confirmed,s,,all time\n",
         )
         .run();
 }

@@ -4,6 +4,7 @@
 
 mod layout;
 mod paint;
+mod results;
 mod table;
 mod text;
 
@@ -254,6 +255,8 @@ pub struct RelationRow<'g> {
     pub ties: usize,
     /// How many of those ties only possibly held in the window.
     pub possibly: usize,
+    /// How questions say it: `leads / led by` (`who leads X`, `who is led by X`).
+    pub asked_as: String,
     /// What the relation means, from its declaration; `None` for the built-in ones.
     pub note: Option<&'g str>,
 }
@@ -312,6 +315,51 @@ pub enum Judged {
     InWindow,
 }
 
+/// The answer to a yes-or-no question, from the certainty of its ties.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// A tie surely held.
+    Yes,
+    /// A tie may have held.
+    Possibly,
+    /// No tie held, as far as the graph knows.
+    No,
+}
+
+impl From<Certainty> for Verdict {
+    fn from(certainty: Certainty) -> Verdict {
+        match certainty {
+            Certainty::Certainly => Verdict::Yes,
+            Certainty::Possibly => Verdict::Possibly,
+            Certainty::No => Verdict::No,
+        }
+    }
+}
+
+impl Verdict {
+    /// `yes`, `possibly` or `no`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Yes => "yes",
+            Verdict::Possibly => "possibly",
+            Verdict::No => "no",
+        }
+    }
+}
+
+/// One hop of a path: two actors and every tie between them that the
+/// question's filters keep, each read from `from` to `to`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hop<'g> {
+    /// The actor nearer the start.
+    pub from: ActorOut<'g>,
+    /// The actor nearer the end.
+    pub to: ActorOut<'g>,
+    /// The ties joining them.
+    pub ties: Vec<TieOut<'g>>,
+}
+
 /// What an answer found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -335,14 +383,35 @@ pub enum Body<'g> {
         /// Whether the card's ties were judged now or in the asked window.
         judged: Judged,
     },
-    /// The fewest hops between two actors: `path from`.
+    /// The shortest connections between two actors: `path from`, `how is
+    /// A connected to B`.
     Path {
-        /// Where the path starts.
+        /// Where the paths start.
         from: ActorOut<'g>,
-        /// Where the path ends.
+        /// Where the paths end.
         to: ActorOut<'g>,
-        /// The ties from `from` to `to`, in order; `None` when no path joins them.
-        hops: Option<Vec<TieOut<'g>>>,
+        /// Each path of the fewest hops, as its hops in order; empty when
+        /// none joins them, one path of no hops when they are the same actor.
+        paths: Vec<Vec<Hop<'g>>>,
+        /// True when more paths of the same length exist than are shown.
+        more: bool,
+    },
+    /// Whether a tie of one relation joins two actors: `is A allied with B`.
+    Verdict {
+        /// The subject.
+        a: ActorOut<'g>,
+        /// The relation as the question phrased it: `allied with`.
+        phrase: String,
+        /// The object.
+        b: ActorOut<'g>,
+        /// Yes, possibly or no, in the asked time.
+        answer: Verdict,
+        /// The other relations that may tie the two in the asked time, so
+        /// a "no" is not read as "no ties at all".
+        others: Vec<&'g str>,
+        /// The ties of that relation between the two, whatever their time:
+        /// those that decide the answer.
+        ties: Vec<TieOut<'g>>,
     },
     /// An actor's neighbourhood: `neighbors of`.
     Network {
@@ -389,6 +458,8 @@ pub enum Body<'g> {
         ties: Vec<TieOut<'g>>,
         /// The sources those ties cite.
         sources: Vec<SourceRow<'g>>,
+        /// True for `when did …`: each tie's dates are also read aloud.
+        dated: bool,
     },
     /// Plain text, such as `help`.
     Text {
@@ -461,110 +532,5 @@ impl<'g> Answer<'g> {
         let mut answered_for: Vec<&str> = self.time.iter().map(String::as_str).collect();
         answered_for.extend(self.notes.iter().map(String::as_str));
         self.body.to_csv(&answered_for.join("; "))
-    }
-}
-
-impl<'g> Body<'g> {
-    /// How many results the answer holds (what expectations count).
-    pub fn len(&self) -> usize {
-        match self {
-            Body::Actors { actors } => actors.len(),
-            Body::Ties { ties, .. } => ties.len(),
-            Body::Card { .. } => 1,
-            Body::Path { hops, .. } => hops.as_ref().map_or(0, Vec::len),
-            Body::Network { actors, .. } => actors.len(),
-            Body::Events { events } => events.len(),
-            Body::Stats { ties, .. } => ties.iter().map(|count| count.ties).sum(),
-            Body::Relations { relations } => relations.len(),
-            Body::Sources { sources } => sources.len(),
-            Body::Why { ties, .. } => ties.len(),
-            Body::Text { .. } | Body::Check { .. } => 0,
-        }
-    }
-
-    /// True when the answer holds no results.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// How many results hold only possibly (for the summary line).
-    pub fn possibly(&self) -> usize {
-        let possible = |c: &Certainty| *c == Certainty::Possibly;
-        match self {
-            Body::Actors { actors } | Body::Network { actors, .. } => {
-                actors.iter().filter(|a| possible(&a.certainty)).count()
-            }
-            Body::Ties { ties, .. } => ties.iter().filter(|t| possible(&t.certainty)).count(),
-            Body::Path { hops, .. } => hops
-                .iter()
-                .flatten()
-                .filter(|t| possible(&t.certainty))
-                .count(),
-            Body::Events { events } => events.iter().filter(|e| possible(&e.certainty)).count(),
-            Body::Stats { ties, .. } => ties.iter().map(|c| c.possibly).sum(),
-            Body::Card { actor, .. } => {
-                actor.ties.iter().filter(|t| possible(&t.certainty)).count()
-            }
-            Body::Why { ties, .. } => ties.iter().filter(|t| possible(&t.certainty)).count(),
-            _ => 0,
-        }
-    }
-
-    /// The ids of the actors the answer holds only possibly.
-    pub fn possible_actor_ids(&self) -> Vec<&'g str> {
-        let possible = |c: Certainty| c == Certainty::Possibly;
-        match self {
-            Body::Actors { actors } | Body::Network { actors, .. } => actors
-                .iter()
-                .filter(|a| possible(a.certainty))
-                .map(|a| a.actor.id)
-                .collect(),
-            Body::Ties { focus, ties } => ties
-                .iter()
-                .filter(|t| possible(t.certainty))
-                .map(|t| t.seen_from(focus.id).1.id)
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// The ids of the actors the answer names as results.
-    pub fn actor_ids(&self) -> Vec<&'g str> {
-        match self {
-            Body::Actors { actors } | Body::Network { actors, .. } => {
-                actors.iter().map(|a| a.actor.id).collect()
-            }
-            Body::Ties { focus, ties } => ties.iter().map(|t| t.seen_from(focus.id).1.id).collect(),
-            Body::Card { actor, .. } => vec![actor.actor.id],
-            Body::Path { hops, .. } => hops
-                .iter()
-                .flatten()
-                .flat_map(|t| [t.from.id, t.to.id])
-                .collect(),
-            Body::Events { events } => events
-                .iter()
-                .flat_map(|e| match &e.tie {
-                    Some(tie) => vec![tie.from.id, tie.to.id],
-                    None => e.actors.iter().map(|a| a.id).collect(),
-                })
-                .collect(),
-            Body::Why { a, b, ties, .. } if !ties.is_empty() => vec![a.id, b.id],
-            _ => Vec::new(),
-        }
-    }
-
-    /// Whether tie rows are judged as of the graph's date (records) rather
-    /// than in the asked window (questions).
-    pub(crate) fn is_record(&self) -> bool {
-        matches!(
-            self,
-            Body::Card {
-                judged: Judged::Now,
-                ..
-            } | Body::Why {
-                judged: Judged::Now,
-                ..
-            }
-        )
     }
 }

@@ -78,6 +78,7 @@ impl Body<'_> {
                 } else {
                     vec!["actor", "kind"]
                 };
+                table.grouped = vec!["actor"];
             }
             Body::Ties { focus, ties } => {
                 table.headers = tie_headers(&["relation", "", "actor"]);
@@ -102,25 +103,49 @@ impl Body<'_> {
                     table.push_directed(cells, direction, t, details(t, false));
                 }
             }
-            Body::Why { ties, .. } => {
+            Body::Why { ties, dated, .. } => {
+                table.headers = tie_headers(&["relation", "tie"]);
+                for t in ties {
+                    let mut cells = vec![t.relation.to_string(), link(t)];
+                    cells.extend(tie_cells(t));
+                    let mut lines = details(t, true);
+                    if *dated {
+                        lines.insert(0, dates_in_words(t));
+                    }
+                    table.push_tie(cells, t, lines);
+                }
+            }
+            Body::Path { paths, .. } => {
+                table.headers = tie_headers(&["path", "hop", "from", "relation", "to"]);
+                table.grouped = vec!["path", "hop", "from", "to"];
+                for (p, path) in paths.iter().enumerate() {
+                    for (h, hop) in path.iter().enumerate() {
+                        for (i, t) in hop.ties.iter().enumerate() {
+                            // A hop's second tie leaves path, hop and ends blank.
+                            let lead = |text: String| if i == 0 { text } else { String::new() };
+                            let mut cells = vec![
+                                lead(if h == 0 {
+                                    (p + 1).to_string()
+                                } else {
+                                    String::new()
+                                }),
+                                lead((h + 1).to_string()),
+                                lead(hop.from.name.to_string()),
+                                t.relation.to_string(),
+                                lead(hop.to.name.to_string()),
+                            ];
+                            cells.extend(tie_cells(t));
+                            table.push_tie(cells, t, details(t, false));
+                        }
+                    }
+                }
+            }
+            Body::Verdict { ties, .. } => {
                 table.headers = tie_headers(&["relation", "tie"]);
                 for t in ties {
                     let mut cells = vec![t.relation.to_string(), link(t)];
                     cells.extend(tie_cells(t));
                     table.push_tie(cells, t, details(t, true));
-                }
-            }
-            Body::Path { hops, .. } => {
-                table.headers = tie_headers(&["hop", "from", "relation", "to"]);
-                for (i, t) in hops.iter().flatten().enumerate() {
-                    let mut cells = vec![
-                        (i + 1).to_string(),
-                        t.from.name.to_string(),
-                        t.relation.to_string(),
-                        t.to.name.to_string(),
-                    ];
-                    cells.extend(tie_cells(t));
-                    table.push_tie(cells, t, details(t, false));
                 }
             }
             Body::Events { events } => {
@@ -177,7 +202,14 @@ impl Body<'_> {
                 }
             }
             Body::Relations { relations } => {
-                table.headers = vec!["relation", "direction", "ties", "possibly", "meaning"];
+                table.headers = vec![
+                    "relation",
+                    "direction",
+                    "ties",
+                    "possibly",
+                    "asked as",
+                    "meaning",
+                ];
                 for r in relations {
                     table.push(
                         vec![
@@ -185,6 +217,7 @@ impl Body<'_> {
                             if r.directed { "directed" } else { "symmetric" }.to_string(),
                             r.ties.to_string(),
                             r.possibly.to_string(),
+                            r.asked_as.clone(),
                             r.note.unwrap_or_default().to_string(),
                         ],
                         Vec::new(),
@@ -232,12 +265,21 @@ impl Body<'_> {
                 if let Some(column) = dates_column {
                     headers.splice(column..=column, ["start", "end"]);
                 }
-                let with_details = table.details.iter().any(|d| !d.is_empty());
+                // Tie tables always carry `details`, so their columns do not
+                // depend on whether some tie has a note.
+                let with_details =
+                    dates_column.is_some() || table.details.iter().any(|d| !d.is_empty());
                 if with_details {
                     headers.push("details");
                 }
                 headers.push("answered_for");
                 let _ = writer.write_record(&headers);
+                let grouped: Vec<usize> = table
+                    .grouped
+                    .iter()
+                    .filter_map(|g| table.headers.iter().position(|h| h == g))
+                    .collect();
+                let mut above: Vec<String> = Vec::new();
                 let rows = table
                     .rows
                     .into_iter()
@@ -245,6 +287,14 @@ impl Body<'_> {
                     .zip(table.details)
                     .zip(table.spans);
                 for (((mut row, direction), details), span) in rows {
+                    for column in &grouped {
+                        if let (Some(cell), Some(value)) = (row.get(*column), above.get(*column)) {
+                            if cell.is_empty() {
+                                row[*column] = value.clone();
+                            }
+                        }
+                    }
+                    above.clone_from(&row);
                     if let Some(column) = dates_column.filter(|c| *c < row.len()) {
                         let (start, end) = span.unwrap_or_default();
                         row.splice(column..=column, [start, end]);
@@ -283,6 +333,10 @@ pub struct Table {
     /// Each tie row's start and end as written (empty when unknown or
     /// ongoing), for CSV's `start` and `end` columns.
     pub spans: Vec<Option<(String, String)>>,
+    /// Columns left blank in text where a row repeats the one above (an
+    /// actor's second tie, a hop's second tie); CSV fills them in, so every
+    /// row stands on its own in a spreadsheet.
+    pub grouped: Vec<&'static str>,
 }
 
 impl Table {
@@ -335,4 +389,17 @@ fn arrow(tie: &TieOut) -> &'static str {
     } else {
         "—"
     }
+}
+
+/// `began on or before 2022-11; ended 2022-11`, for `when did …`.
+fn dates_in_words(tie: &TieOut) -> String {
+    let began = match tie.start {
+        Some(start) => format!("began {}", start.in_words()),
+        None => "began: no date recorded".to_string(),
+    };
+    let ended = match tie.end {
+        Some(end) => format!("ended {}", end.in_words()),
+        None => "no end recorded".to_string(),
+    };
+    format!("{began}; {ended}")
 }

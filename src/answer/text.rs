@@ -24,13 +24,19 @@ impl Answer<'_> {
         if matches!(self.body, Body::Text { .. } | Body::Check { .. }) {
             return out;
         }
-        // The summary line, last, says which time the answer is for.
-        let summary_start = out.trim_end().rfind('\n').map_or(0, |at| at + 1);
+        // The summary line says which time the answer is for: a verdict
+        // leads with its answer, the others end with their summary.
+        let (summary_start, summary_end) = match self.body {
+            Body::Verdict { .. } => (0, out.find('\n').map_or(out.len(), |at| at + 1)),
+            _ => (out.trim_end().rfind('\n').map_or(0, |at| at + 1), out.len()),
+        };
+        let rest = out.split_off(summary_end);
         let mut summary = out.split_off(summary_start).trim_end().to_string();
         if let Some(time) = &self.time {
             summary.push_str(&format!(" · {}", printable(time, false)));
         }
         out.push_str(&fitted(&summary, "  ", width));
+        out.push_str(&rest);
         for note in &self.notes {
             out.push_str(&wrap_indented(
                 &format!("note: {}", printable(note, false)),
@@ -63,13 +69,51 @@ impl Body<'_> {
             Body::Ties { .. } if n == 0 => "no ties match".into(),
             Body::Ties { .. } => plural("tie", "ties"),
             Body::Card { actor, .. } => count(actor.ties.len(), "tie", "ties"),
-            Body::Path {
-                hops: None,
-                from,
-                to,
-            } => format!("no path from {} to {}", from.name, to.name),
-            Body::Path { hops: Some(h), .. } if h.is_empty() => "the same actor: no hops".into(),
-            Body::Path { .. } => plural("hop", "hops"),
+            Body::Path { from, to, .. } if n == 0 => {
+                format!("no path from {} to {}", from.name, to.name)
+            }
+            Body::Path { paths, .. } if paths[0].is_empty() => "the same actor: no hops".into(),
+            Body::Path { paths, more, .. } => {
+                let hops = count(paths[0].len(), "hop", "hops");
+                let shortest = if *more {
+                    format!("the first {n} shortest paths")
+                } else if n == 1 {
+                    "1 shortest path".to_string()
+                } else {
+                    format!("{n} shortest paths")
+                };
+                let possibly = if possibly > 0 {
+                    format!(", {possibly} of them possibly")
+                } else {
+                    String::new()
+                };
+                return format!("{shortest} of {hops}{possibly}");
+            }
+            Body::Verdict {
+                a,
+                phrase,
+                b,
+                answer,
+                ties,
+                others,
+            } => {
+                let word = answer.word();
+                let why = match (answer, ties.len()) {
+                    (Verdict::No, 0) => {
+                        " (the graph holds no such tie; its sources may be silent)".to_string()
+                    }
+                    (Verdict::No, _) => {
+                        format!(", not then ({})", count(ties.len(), "tie", "ties"))
+                    }
+                    (_, _) => String::new(),
+                };
+                let others = if others.is_empty() {
+                    String::new()
+                } else {
+                    format!("; other ties between them then: {}", others.join(", "))
+                };
+                return format!("{word}: {} {phrase} {}{why}{others}", a.name, b.name);
+            }
             // Actors and ties each say how many are only possible.
             Body::Network { actors, ties, .. } => {
                 let part = |n: usize, possibly: usize, one: &str, many: &str| {
@@ -111,7 +155,13 @@ impl Body<'_> {
             Body::Relations { .. } => plural("relation", "relations"),
             Body::Sources { .. } => plural("source", "sources"),
             Body::Why { a, b, .. } if n == 0 => {
-                format!("no ties between {} and {}", a.name, b.name)
+                format!(
+                    "no ties between {} and {}; `how is {} connected to {}` looks further",
+                    a.name,
+                    b.name,
+                    quoted_if_spaced(a.name),
+                    quoted_if_spaced(b.name)
+                )
             }
             Body::Why { .. } => plural("tie", "ties"),
             Body::Text { .. } | Body::Check { .. } => String::new(),
@@ -182,6 +232,14 @@ impl Body<'_> {
                 out.push_str(&render_table(&table, color, width));
                 out.push('\n');
             }
+            Body::Verdict { ties, .. } => {
+                // The answer first; the ties that decide it below.
+                out.push_str(&bold(&printable(&self.summary(), false), color));
+                out.push('\n');
+                if ties.is_empty() {
+                    return out;
+                }
+            }
             Body::Why { a, b, .. } => {
                 let title = format!(
                     "{} and {}",
@@ -215,9 +273,12 @@ impl Body<'_> {
                 out.push('\n');
             }
         }
-        // Unwrapped: the caller adds the time the answer is for, then fits it.
-        out.push_str(&self.summary());
-        out.push('\n');
+        // Unwrapped: the caller adds the time the answer is for, then fits
+        // it. A verdict leads with its answer instead.
+        if !matches!(self, Body::Verdict { .. }) {
+            out.push_str(&self.summary());
+            out.push('\n');
+        }
         out
     }
 }
@@ -254,6 +315,8 @@ pub(crate) fn fitted(text: &str, indent: &str, width: Option<usize>) -> String {
 pub(crate) fn wrap_block(text: &str, width: usize) -> String {
     /// The least room worth keeping a second column beside the first.
     const ROOM: usize = 20;
+    /// Where an example stands when it goes under its form.
+    const STACKED: usize = 6;
     let mut out = String::new();
     for line in text.lines() {
         let line = line.trim_end();
@@ -261,6 +324,22 @@ pub(crate) fn wrap_block(text: &str, width: usize) -> String {
         if line.width() <= width {
             out.push_str(line);
             out.push('\n');
+            continue;
+        }
+        if lead + ROOM > width {
+            // A hand-made continuation under a second column that no longer
+            // fits: it continues the example, which now stands on its own.
+            let inset = " ".repeat(STACKED);
+            out.push_str(&wrap_indented(
+                &format!("{inset}{}", line.trim_start()),
+                &inset,
+                width,
+            ));
+            continue;
+        }
+        if lead >= ROOM {
+            // Already under a second column: it goes on there.
+            out.push_str(&wrap_indented(line, &" ".repeat(lead), width));
             continue;
         }
         let columns = line[lead..].find("  ").map(|gap| {
@@ -275,7 +354,7 @@ pub(crate) fn wrap_block(text: &str, width: usize) -> String {
             Some((first, second)) => {
                 let hang = " ".repeat(lead + 2);
                 out.push_str(&wrap_indented(first, &hang, width));
-                let inset = " ".repeat(lead + 4);
+                let inset = " ".repeat(lead + STACKED - 2);
                 out.push_str(&wrap_indented(
                     &format!("{inset}{second}"),
                     &format!("{inset}  "),
@@ -299,6 +378,15 @@ pub fn printable(text: &str, keep_lines: bool) -> String {
             c => c,
         })
         .collect()
+}
+
+/// A name as a question would write it: quoted when it holds spaces.
+fn quoted_if_spaced(name: &str) -> String {
+    if name.contains(' ') {
+        format!("\"{name}\"")
+    } else {
+        name.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -342,6 +430,34 @@ Questions (ACTOR is a name, id or alias; quote names with spaces: \"Wagner
             "{text}"
         );
         assert!(text.lines().all(|line| line.width() <= 50), "{text}");
+    }
+
+    #[test]
+    fn a_continued_example_stays_with_its_example() {
+        let help = format!(
+            "  {:<39}{}\n{:41}{}\n",
+            "is ACTOR VERB ACTOR [TIME]",
+            "is Wagner fighting JNIM   was France",
+            "",
+            "allied with MLF in 2021  (yes, no or possibly)"
+        );
+        assert_eq!(
+            wrap_block(&help, 80),
+            format!(
+                "  {:<39}{}\n{:41}{}\n{:41}{}\n",
+                "is ACTOR VERB ACTOR [TIME]",
+                "is Wagner fighting JNIM   was France",
+                "",
+                "allied with MLF in 2021  (yes, no or",
+                "",
+                "possibly)"
+            )
+        );
+        assert_eq!(
+            wrap_block(&help, 60),
+            "  is ACTOR VERB ACTOR [TIME]\n      is Wagner fighting JNIM   was France\n      \
+             allied with MLF in 2021  (yes, no or possibly)\n"
+        );
     }
 
     #[test]

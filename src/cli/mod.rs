@@ -62,7 +62,7 @@ pub enum ColorArg {
 Examples:
   actorgraph                                   open the REPL on the bundled Sahel graph
   actorgraph query \"who allied with JNIM after 2022\"
-  actorgraph -g graphs/sahel.ron run queries/northern-mali.q
+  actorgraph -g graphs/sahel.ron run queries/*.q
   actorgraph check graphs/*.ron")]
 pub struct Cli {
     /// The graph file to use; without it, the bundled Sahel graph.

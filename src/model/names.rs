@@ -52,19 +52,28 @@ fn is_dash(c: char) -> bool {
 }
 
 /// How alike two normalised keys are, from 0 to 1. A key that contains the
-/// other whole word-wise scores high, so "daoussak" suggests "daoussak militias".
+/// other whole word-wise scores high, so "daoussak" suggests "daoussak militias";
+/// so does a key a letter or two away ("miniusma" suggests "minusma"), which
+/// Jaro–Winkler alone can rank below a name that merely shares a prefix.
 pub fn similarity(wanted: &str, candidate: &str) -> f64 {
     if wanted.is_empty() || candidate.is_empty() {
         return 0.0;
     }
-    let edit = strsim::jaro_winkler(wanted, candidate);
+    let mut score = strsim::jaro_winkler(wanted, candidate);
     let contains = candidate.split(' ').any(|word| word == wanted)
         || (wanted.len() >= 3 && candidate.starts_with(wanted));
     if contains {
-        edit.max(0.9)
-    } else {
-        edit
+        score = score.max(0.9);
     }
+    // One edit in a short name, two in a long one.
+    let allowed = if wanted.chars().count() >= 8 { 2 } else { 1 };
+    if wanted.chars().count() >= 4 {
+        let edits = strsim::damerau_levenshtein(wanted, candidate);
+        if edits <= allowed {
+            score = score.max(0.96 - 0.03 * edits as f64);
+        }
+    }
+    score
 }
 
 /// The lowest similarity worth suggesting.
@@ -101,6 +110,9 @@ mod tests {
         assert!(similarity("daoussak", "daoussak militias") >= 0.9);
         assert!(similarity("jnin", "jnim") > SUGGESTION_THRESHOLD);
         assert!(similarity("wagner", "islamic state") < SUGGESTION_THRESHOLD);
+        // A slip of one or two letters outranks a shared prefix.
+        assert!(similarity("miniusma", "minusma") > similarity("miniusma", "mini"));
+        assert!(similarity("wagnre", "wagner") >= 0.9);
         assert_eq!(similarity("", "x"), 0.0);
     }
 }

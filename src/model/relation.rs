@@ -33,6 +33,32 @@ pub struct Relation {
     /// What the relation means, in the graph author's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How questions say it: `who leads X`, `who was led by X`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrasing: Option<Phrasing>,
+}
+
+/// The words questions use for a relation, each read with `from` as the
+/// subject except `inverse`. All are optional; a relation without any is
+/// still asked by its name (`who courts CMA`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrasing {
+    /// The present tense: `leads` in `who leads JNIM`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verb: Option<String>,
+    /// The past tense: `led` in `who led JNIM`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub past: Option<String>,
+    /// The bare form after `did`/`does`: `lead` in `when did A lead B`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// The relation read from `to`: `led by` in `who is led by Iyad ag Ghali`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inverse: Option<String>,
+    /// Other words for it, read like `verb`: `heads`, `commands`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
 }
 
 const BUILTIN: [(&str, bool, &str); 4] = [
@@ -61,6 +87,7 @@ impl Default for Relations {
                     name: (*name).to_string(),
                     directed: *directed,
                     note: Some((*note).to_string()),
+                    phrasing: None,
                 })
                 .collect(),
         }
@@ -215,6 +242,7 @@ mod tests {
             name: "splinter".into(),
             directed: true,
             note: None,
+            phrasing: None,
         };
         let id = relations.declare(splinter.clone()).unwrap();
         assert_eq!(relations.find("Splinter"), Some(id));
@@ -226,6 +254,7 @@ mod tests {
             name: "Alliance".into(),
             directed: false,
             note: None,
+            phrasing: None,
         };
         assert!(relations.declare(clash).is_err());
     }

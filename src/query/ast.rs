@@ -1,5 +1,6 @@
 //! The parsed form of a query: what is asked, of whom, and under which filters.
 
+pub use super::phrases::Voice;
 use crate::model::{ActorKind, Confidence, ExportFormat, PartialDate};
 
 /// A byte span in the query text.
@@ -72,15 +73,26 @@ pub struct Filters {
     pub depth: Option<usize>,
 }
 
-/// Which one-hop question a `who …` form asks.
+/// A relation as a question phrases it: `allied with`, `led by`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RelationPhrase {
+    /// The relation's name in the graph.
+    pub relation: String,
+    /// Which end of a tie the phrase's subject is.
+    pub voice: Voice,
+    /// The words as written, for answers and errors.
+    pub text: String,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// Where the actor a `who` question names stands in its phrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Who {
-    /// `who allied with X`: alliance ties with X.
-    AlliedWith,
-    /// `who fought X`: hostility ties with X.
-    Fought,
-    /// `who pledged allegiance to X`: allegiance ties pointing at X.
-    PledgedTo,
+pub enum Named {
+    /// After the phrase: `who leads JNIM` (the answer is the subject).
+    Object,
+    /// Before the phrase: `who did JNIM pledge allegiance to` (the answer is the object).
+    Subject,
 }
 
 /// What kind of file an export writes.
@@ -146,12 +158,40 @@ pub enum Check {
 /// A statement of the language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Statement {
-    /// `who allied with X`, `who fought X`, `who pledged allegiance to X`.
+    /// `who allied with X`, `who leads X`, `who did X pledge allegiance to`:
+    /// the actors at the other end of X's ties of one relation.
     Who {
-        /// Which of the three questions.
-        who: Who,
+        /// The relation, as phrased.
+        phrase: RelationPhrase,
         /// X, the actor asked about.
         actor: ActorName,
+        /// Whether X is the phrase's object or its subject.
+        named: Named,
+    },
+    /// `is A allied with B`: yes, no or possibly, with the ties that decide it.
+    Is {
+        /// A, the subject.
+        a: ActorName,
+        /// The relation, as phrased.
+        phrase: RelationPhrase,
+        /// B, the object.
+        b: ActorName,
+    },
+    /// `when did A join B`: the dates of A's ties of one relation with B.
+    When {
+        /// A, the subject.
+        a: ActorName,
+        /// The relation, as phrased.
+        phrase: RelationPhrase,
+        /// B, the object.
+        b: ActorName,
+    },
+    /// `ties between A and B`: every tie between two actors, in the asked time.
+    Between {
+        /// A, the first actor.
+        a: ActorName,
+        /// B, the second.
+        b: ActorName,
     },
     /// `subgroups of X`: the actors that are subgroups of X, at any depth.
     Subgroups {
@@ -178,7 +218,8 @@ pub enum Statement {
         /// X, whose timeline it is.
         actor: ActorName,
     },
-    /// `path from A to B`: the fewest hops from A to B.
+    /// `path from A to B`, `how is A connected to B`: the shortest
+    /// connections from A to B, every tie on them.
     Path {
         /// A, where the path starts.
         from: ActorName,

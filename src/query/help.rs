@@ -14,31 +14,45 @@ pub fn text(topic: Option<&str>) -> String {
 }
 
 const FORMS: &str = "\
-Questions (ACTOR is a name, id or alias; quote names with spaces: \"Wagner Group\")
+Questions (ACTOR is a name, id or alias; names may be written bare or quoted)
   who allied with ACTOR [TIME]           who allied with JNIM after 2022
   who fought ACTOR [TIME]                who fought ISGS during 2022
-  who is hostile to ACTOR [TIME]         who is hostile to \"Wagner Group\"
-  who pledged allegiance to ACTOR [TIME] who pledged allegiance to AQIM
+  who pledged allegiance to ACTOR        who pledged allegiance to AQIM
+  who VERB ACTOR, for every relation     who leads JNIM   who founded Ansar al Din
+  who is/was ACTOR VERB (the other way)  who is JNIM led by   whom does Iyad ag Ghali lead
+  who did ACTOR VERB                     who did JNIM pledge allegiance to
+  which/what ... VERB ACTOR              which groups fought JNIM in 2022
   allies of ACTOR / enemies of ACTOR     allies of France until 2022
   subgroups of ACTOR [TIME]              subgroups of JNIM
   parents of ACTOR [TIME]                parents of MLF
   ties of ACTOR [via REL, ...] [TIME]    ties of JNIM via alliance, hostility since 2022
-  show ACTOR                             show \"Ansar Dine\"
-  timeline ACTOR                         timeline \"Daoussak militias\"
-  path from ACTOR to ACTOR [via ...]     path from MLF to \"al Qaeda\"
+  show ACTOR                             show Daoussak leaders in Menaka
+  timeline ACTOR                         timeline Daoussak militias
   neighbors of ACTOR [depth N] [via ...] neighbors of JNIM depth 2 as of 2023-02
   changes between TIME and TIME          changes between 2022 and 2023
   stats [TIME]                           stats as of 2022-06
   actors [of kind KIND]                  actors of kind militia
-  relations / sources                    relations
+  relations / sources                    relations   (each relation and how to ask it)
+  sources of ACTOR                       sources of Wagner Group
+Questions about two actors
+  is/was/does/did/has ACTOR VERB ACTOR   is Wagner fighting JNIM   was France allied with
+                                         Daoussak militias in 2021  (yes, no or possibly)
+  when did ACTOR VERB ACTOR              when did Ansar al Din join JNIM
+  ties between ACTOR and ACTOR [TIME]    ties between JNIM and AQIM   (also: links between,
+                                         what ties link A and B, relationships between)
+  how is ACTOR connected to ACTOR        how is JNIM connected to CMA [depth N]
+  path from ACTOR to ACTOR [via ...]     path between JNIM and CMA   (every shortest path)
   why ACTOR and ACTOR                    why JNIM and AQIM   (every tie, evidence, citations)
-  sources of ACTOR                       sources of \"Wagner Group\"
-A question with no time is asked as of the graph's date; show, timeline and
-why cover all time and say whether each tie is active, possibly active or ended.
+VERB is any way of saying a relation: allied with, fought, pledged allegiance to,
+subgroup of, part of, joined, and the verbs a graph file declares (`relations`
+lists them). A question with no time is asked as of the graph's date; show,
+timeline, why, when and ties between cover all time and say whether each tie is
+active, possibly active or ended.
 ";
 
 const TIME: &str = "\
-Time (T is YYYY, YYYY-MM or YYYY-MM-DD and covers its whole span)
+Time (T is YYYY, YYYY-MM, YYYY-MM-DD, March 2017, Feb 2023, or early, mid or
+late YYYY (January-April, May-August, September-December); each covers its span)
   after T       active on some day after T ends       after 2022 = from 2023-01-01 on
   before T      active on some day before T starts    before 2013
   since T       active on some day from T's start on  since 2022-07

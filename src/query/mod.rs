@@ -8,7 +8,8 @@ pub mod help;
 pub mod keywords;
 pub mod lexer;
 pub mod parser;
+pub mod phrases;
 
 pub use ast::{Query, Statement};
 pub use error::{QueryError, QueryErrorKind};
-pub use parser::parse;
+pub use parser::{parse, parse_in};

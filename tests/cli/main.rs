@@ -52,4 +52,6 @@ mod scripts;
 
 mod command_line;
 
+mod docs;
+
 mod terminal;

@@ -120,9 +120,9 @@ fn a_syntax_error_points_a_caret_at_the_word() {
         .args(&["query", "who alied with JNIM"])
         .failure()
         .stderr(
-            "error: expected `allied with`, `fought`, `is hostile to` or `pledged allegiance \
-                 to`, found `alied`\n --> <query>:1:5\n  |\n1 | who alied with JNIM\n  |     \
-                 ^^^^^\n",
+            "error: expected a relation, such as `pledged allegiance to`, `allied with`, `fought`, \
+                 `subgroup of`, …, found `alied`\n --> <query>:1:5\n  |\n1 | who alied with JNIM\n  |     \
+                 ^^^^^\n  = help: did you mean `allied with`? `relations` lists each relation and how to ask it\n",
         )
         .run();
 }
@@ -245,6 +245,7 @@ fn echo_heads_each_piped_answer_with_its_query() {
 /// as written (empty when unknown or ongoing), for spreadsheets to sort.
 #[test]
 fn csv_answers_split_a_ties_dates() {
+    // Tie tables always have `details`, even when no tie has a note.
     let csv = |query: &str| {
         Test::new().args(&[
             "-g",
@@ -258,14 +259,14 @@ fn csv_answers_split_a_ties_dates() {
     csv("who fought \"Old Ally\" ever")
         .stdout_matches(|out| {
             out.starts_with(
-                "actor,tie,relation,start,end,certainty,confidence,sources,answered_for\n",
+                "actor,tie,relation,start,end,certainty,confidence,sources,details,answered_for\n",
             ) && out.contains(",hostility,,,certain,")
         })
         .run();
     csv("ties of \"Ended Nov\" ever")
         .stdout(
-            "relation,direction,actor,start,end,certainty,confidence,sources,answered_for\n\
-             alliance,both,Hub,2014,2022-11,certain,confirmed,s,all time\n",
+            "relation,direction,actor,start,end,certainty,confidence,sources,details,answered_for\n\
+             alliance,both,Hub,2014,2022-11,certain,confirmed,s,,all time\n",
         )
         .run();
 }
@@ -288,7 +289,7 @@ fn a_misspelt_keyword_is_blamed_not_the_name() {
         .args(&["query", "who allied with JNIM aftr 2022"])
         .failure()
         .stderr(
-            "error: no actor is called `JNIM aftr 2022`; `aftr` looks like a misspelt `after`\n \
+            "error: `aftr` looks like a misspelt `after`\n \
              --> <query>:1:22\n  |\n1 | who allied with JNIM aftr 2022\n  |                      ^^^^\n",
         )
         .run();

@@ -12,7 +12,32 @@ fn time_boundaries_hold() {
             "tests/data/boundaries.q",
         ])
         .stdout_golden("tests/golden/cli/run-boundaries.txt")
-        .stderr("tests/data/boundaries.q: 99 statements, 99 expectations, 0 failed, 0 errors\n")
+        .stderr("tests/data/boundaries.q: 100 statements, 100 expectations, 0 failed, 0 errors\n")
+        .run();
+}
+
+/// At least 40 questions phrased as analysts phrase them, of which at most
+/// 4 (marked "not understood" in the file) may be refused; each answer is
+/// in the golden file, so a change in any is seen.
+#[test]
+fn analysts_phrasings_work_as_typed() {
+    let script = std::fs::read_to_string(common::manifest("tests/data/phrasings.q")).unwrap();
+    let questions = script
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .count();
+    let refused = script.matches("\n# (not understood)").count();
+    assert!(questions >= 40, "{questions} phrasings");
+    assert!(refused <= 4, "{refused} refused");
+    Test::new()
+        .args(&["run", "tests/data/phrasings.q"])
+        .failure()
+        .stdout_golden("tests/golden/cli/run-phrasings.txt")
+        .stderr_matches(move |err| {
+            err.ends_with(&format!(
+                "tests/data/phrasings.q: {questions} statements, 0 expectations, 0 failed, {refused} errors\n"
+            ))
+        })
         .run();
 }
 

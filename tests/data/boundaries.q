@@ -59,7 +59,8 @@ expect subgroups of Hub after 2021 excludes Grandchild
 expect parents of Grandchild ever includes Child, Hub, Patron
 expect ties of Hub via splinter includes Offshoot
 expect ties of Hub via alliance, hostility ever count 6
-expect path from Grandchild to Patron ever count 3
+expect path from Grandchild to Patron ever count 1
+expect path from Grandchild to Patron ever includes Child, Hub
 expect path from Grandchild to Patron ever via alliance is empty
 expect neighbors of Grandchild depth 2 ever includes Hub
 expect changes between 2022-11 and 2022-11 includes "Ended Nov"

@@ -5,7 +5,7 @@
 //!
 //! Also the table writer the `neo4j-admin` export shares.
 
-use crate::model::{Actor, EventSpec, Graph, Relation, Source};
+use crate::model::{Actor, EventSpec, Graph, Phrasing, Relation, Source};
 
 use super::super::import::cells::join_list;
 use super::selection::{actor, date, tie, ActorCell, Cell, Column, Selection, TieCell};
@@ -51,7 +51,23 @@ const RELATIONS: &[Column<Cell<Relation>>] = &[
     Column::new("name", |r| r.name.clone()),
     Column::new("directed", |r| r.directed.to_string()),
     Column::new("note", |r| r.note.clone().unwrap_or_default()),
+    Column::new("verb", |r| phrasing(r, |p| p.verb.clone())),
+    Column::new("past", |r| phrasing(r, |p| p.past.clone())),
+    Column::new("base", |r| phrasing(r, |p| p.base.clone())),
+    Column::new("inverse", |r| phrasing(r, |p| p.inverse.clone())),
+    Column::new("also", |r| {
+        r.phrasing.as_ref().map_or(String::new(), |p| list(&p.also))
+    }),
 ];
+
+/// One word of a relation's phrasing, or an empty cell.
+fn phrasing(relation: &Relation, word: impl Fn(&Phrasing) -> Option<String>) -> String {
+    relation
+        .phrasing
+        .as_ref()
+        .and_then(word)
+        .unwrap_or_default()
+}
 
 /// `sources.csv`: every source, with citation and URL.
 const SOURCES: &[Column<Cell<Source>>] = &[
@@ -224,7 +240,7 @@ mod tests {
         assert_eq!(ties[2][9], "3");
         assert_eq!(
             files[2].1,
-            "name,directed,note\nfunds,true,\"from pays to, in cash\"\n"
+            "name,directed,note,verb,past,base,inverse,also\nfunds,true,\"from pays to, in cash\",,,,,\n"
         );
         // Both events: every actor is selected.
         assert_eq!(records(&files[4].1).len(), 3);

@@ -11,7 +11,7 @@ use super::table::{csv_reader, Header, Table};
 use super::ImportError;
 use crate::interchange::export::CSV_MARKER;
 use crate::interchange::mapping::DateFormat;
-use crate::model::{Confidence, EventSpec, GraphBuilder, Relation, Source};
+use crate::model::{Confidence, EventSpec, GraphBuilder, Phrasing, Relation, Source};
 
 /// The name of the graph table the CSV export writes beside `ties.csv`.
 pub const GRAPH_TABLE: &str = "graph.csv";
@@ -28,7 +28,8 @@ pub const EVENTS_TABLE: &str = "events.csv";
 /// * `graph.csv` — `title,as_of,format`: one row; the title and as-of date of
 ///   the graph (a `format` of [`CSV_MARKER`] marks a directory the CSV
 ///   export wrote);
-/// * `relations.csv` — `name,directed,note`: relations to declare (before
+/// * `relations.csv` — `name,directed,note` and the optional phrasing
+///   `verb,past,base,inverse,also`: relations to declare (before
 ///   the ties, so that the ties may use them);
 /// * `sources.csv` — `id,citation,url`: sources with their citation, in order;
 /// * `events.csv` — `date,actors,what,confidence,sources,evidence,note`:
@@ -156,10 +157,15 @@ impl Importer<'_> {
     /// `relations.csv`: relations declared before the ties that use them. A
     /// relation the graph has already, with the same direction, merges.
     pub(crate) fn read_relations<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
-        let (origin, rows) =
-            self.companion_rows(table, Some("name"), ["name", "directed", "note"])?;
+        let (origin, rows) = self.companion_rows(
+            table,
+            Some("name"),
+            [
+                "name", "directed", "note", "verb", "past", "base", "inverse", "also",
+            ],
+        )?;
         for (line, cells) in rows {
-            let [name, directed, note] = or_empty(cells);
+            let [name, directed, note, verb, past, base, inverse, also] = or_empty(cells);
             if name.is_empty() {
                 self.reject(&origin, line, "the relation has no name".into());
                 continue;
@@ -187,10 +193,18 @@ impl Importer<'_> {
                 }
                 continue;
             }
+            let phrasing = Phrasing {
+                verb: non_empty(verb),
+                past: non_empty(past),
+                base: non_empty(base),
+                inverse: non_empty(inverse),
+                also: list_items(&also, ";"),
+            };
             let relation = Relation {
                 name: name.clone(),
                 directed,
                 note: non_empty(note),
+                phrasing: (phrasing != Phrasing::default()).then_some(phrasing),
             };
             match self.graph.relations_mut().declare(relation) {
                 Ok(_) => self.report.relations_declared += 1,

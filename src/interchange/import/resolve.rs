@@ -200,12 +200,14 @@ impl Importer<'_> {
                     name: name.clone(),
                     directed: false,
                     note: None,
+                    phrasing: None,
                 })?),
                 (None, OtherRelation::Declare { directed }) => {
                     RelationValue::Relation(self.declare(Relation {
                         name: value.to_string(),
                         directed,
                         note: None,
+                        phrasing: None,
                     })?)
                 }
                 (None, OtherRelation::Reject) => {

@@ -294,6 +294,25 @@ impl fmt::Display for PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The date read aloud, for people who do not read EDTF: `on or before
+    /// 2023-02`, `about 2022-06`, `between 2022-05 and 2023-02`.
+    pub fn in_words(&self) -> String {
+        let date = self.date;
+        match self.form {
+            Form::Plain => format!("{date}"),
+            Form::Approximate => format!("about {date}"),
+            Form::Uncertain => format!("perhaps {date}"),
+            Form::ApproximateUncertain => format!("perhaps about {date}"),
+            Form::OneOf => format!("between {date} and {}", self.upper),
+            Form::OnOrBefore => format!("on or before {date}"),
+            Form::OnOrAfter => format!("on or after {date}"),
+            Form::Decade => format!("in the {}0s", date.year / 10),
+            Form::Century => format!("in the {}00s", date.year / 100),
+        }
+    }
+}
+
 impl FromStr for PartialDate {
     type Err = DateError;
 
@@ -417,6 +436,19 @@ fn note_date_error(error: &DateError) -> Option<PartialDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_aloud() {
+        let words = |text: &str| text.parse::<PartialDate>().unwrap().in_words();
+        assert_eq!(words("2022-11"), "2022-11");
+        assert_eq!(words("[..2022-11]"), "on or before 2022-11");
+        assert_eq!(words("[2016..]"), "on or after 2016");
+        assert_eq!(words("[2022-05..2023-02]"), "between 2022-05 and 2023-02");
+        assert_eq!(words("2022-06~"), "about 2022-06");
+        assert_eq!(words("2022?"), "perhaps 2022");
+        assert_eq!(words("201X"), "in the 2010s");
+        assert_eq!(words("19XX"), "in the 1900s");
+    }
 
     fn date(text: &str) -> PartialDate {
         text.parse().unwrap()

@@ -4,19 +4,17 @@
 mod check;
 mod events;
 mod filters;
+mod pairs;
 mod rows;
 mod when;
 
 use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
 use crate::answer::*;
-use crate::model::walk::{ego_network, shortest_path, Along};
-use crate::model::{
-    ActorId, Bounds, Certainty, Graph, RelationId, TieFilter, TieId, TieRef, Window,
-};
+use crate::model::walk::{ego_network, Along};
+use crate::model::{ActorId, Bounds, Certainty, Graph, TieFilter, TieId, TieRef, Window};
 use check::check_answer;
 use events::events;
-use filters::resolve_pair;
 pub use filters::{resolve, tie_filter};
 use rows::*;
 pub use rows::{actor_out, tie_out};
@@ -92,7 +90,16 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
         ),
     };
     let body = match &query.statement {
-        Statement::Who { who, actor } => ask_who(graph, *who, actor, filter)?,
+        Statement::Who {
+            phrase,
+            actor,
+            named,
+        } => pairs::ask_who(graph, phrase, actor, *named, filter)?,
+        Statement::Is { a, phrase, b } => pairs::verdict(graph, (a, phrase, b), &filter)?,
+        Statement::When { a, phrase, b } => {
+            pairs::when(graph, (a, phrase, b), &filter, &judge, judged)?
+        }
+        Statement::Between { a, b } => pairs::between(graph, (a, b), &filter, &judge, judged)?,
         Statement::Subgroups { actor } => {
             let id = resolve(graph, actor)?;
             Body::Actors {
@@ -120,8 +127,10 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 events: events(graph, &ties, Some(id), &filter),
             }
         }
-        Statement::Why { a, b } => why(graph, a, b.as_ref(), &filter, &judge, judged)?,
-        Statement::Path { from, to } => path(graph, from, to, &filter)?,
+        Statement::Why { a, b } => pairs::why(graph, a, b.as_ref(), &filter, &judge, judged)?,
+        Statement::Path { from, to } => {
+            pairs::path(graph, (from, to), query.filters.depth, &filter)?
+        }
         Statement::Neighbors { actor } => neighbors(graph, actor, query.filters.depth, &filter)?,
         // The filter's window is already the span `changes` names.
         Statement::Changes { .. } => {
@@ -226,7 +235,8 @@ fn life_notes(graph: &Graph, statement: &Statement, window: Window) -> Vec<Strin
         | Statement::Timeline { actor }
         | Statement::Neighbors { actor }
         | Statement::SourcesOf { actor } => vec![actor],
-        Statement::Path { from, to } => vec![from, to],
+        Statement::Path { from, to } | Statement::Between { a: from, b: to } => vec![from, to],
+        Statement::Is { a, b, .. } | Statement::When { a, b, .. } => vec![a, b],
         _ => Vec::new(),
     };
     named
@@ -252,108 +262,13 @@ fn is_record(statement: &Statement) -> bool {
         Statement::Show { .. }
             | Statement::Timeline { .. }
             | Statement::Why { .. }
+            | Statement::When { .. }
+            | Statement::Between { .. }
             | Statement::SourcesOf { .. }
             | Statement::Relations
             | Statement::Sources
             | Statement::Export(_)
     )
-}
-
-/// `who allied with`, `who fought`, `who pledged allegiance to`.
-fn ask_who<'g>(
-    graph: &'g Graph,
-    who: Who,
-    actor: &ActorName,
-    filter: TieFilter,
-) -> Result<Body<'g>, QueryError> {
-    let id = resolve(graph, actor)?;
-    let relation = match who {
-        Who::AlliedWith => RelationId::ALLIANCE,
-        Who::Fought => RelationId::HOSTILITY,
-        Who::PledgedTo => RelationId::ALLEGIANCE,
-    };
-    let filter = TieFilter {
-        relations: Some(vec![relation]),
-        ..filter
-    };
-    let ties: Vec<TieRef> = if who == Who::PledgedTo {
-        graph.ties_of(id, &filter).filter(|t| t.to == id).collect()
-    } else {
-        graph.ties_of(id, &filter).collect()
-    };
-    Ok(Body::Actors {
-        actors: actors_by_tie(graph, id, ties, &filter),
-    })
-}
-
-/// Every tie between two actors, whatever its time, with the sources behind
-/// them; each judged by `judge` (the graph's date, or the asked window).
-/// `certainly` keeps only the ties that surely held then.
-fn why<'g>(
-    graph: &'g Graph,
-    a: &ActorName,
-    b: Option<&ActorName>,
-    filter: &TieFilter,
-    judge: &TieFilter,
-    judged: Judged,
-) -> Result<Body<'g>, QueryError> {
-    let (a, b) = resolve_pair(graph, a, b)?;
-    let any_time = TieFilter {
-        window: Window::ALL,
-        min_certainty: Certainty::Possibly,
-        ..filter.clone()
-    };
-    let ties: Vec<TieRef> = graph
-        .ties_of(a, &any_time)
-        .filter(|t| t.other(a) == b)
-        .filter(|t| {
-            filter.min_certainty == Certainty::Possibly
-                || graph.certainty(*t, judge) == Certainty::Certainly
-        })
-        .collect();
-    let judged_ties: Vec<(TieRef, Certainty)> = ties
-        .iter()
-        .map(|t| (*t, graph.certainty(*t, judge)))
-        .collect();
-    let mut sources = source_rows(graph, &judged_ties, &[]);
-    sources.retain(|s| s.ties > 0);
-    Ok(Body::Why {
-        a: actor_out(graph, a),
-        b: actor_out(graph, b),
-        judged,
-        ties: sorted_ties(graph, a, ties.into_iter(), judge),
-        sources,
-    })
-}
-
-/// The fewest hops from one actor to another, read from the first.
-fn path<'g>(
-    graph: &'g Graph,
-    from: &ActorName,
-    to: &ActorName,
-    filter: &TieFilter,
-) -> Result<Body<'g>, QueryError> {
-    let (a, b) = (resolve(graph, from)?, resolve(graph, to)?);
-    let hops = shortest_path(graph, a, b, filter).map(|path| {
-        let mut at = a;
-        path.into_iter()
-            .filter_map(|id| graph.tie(id))
-            .map(|tie| {
-                let mut out = judged(graph, tie, filter);
-                // Hops read from `from` to `to`; a symmetric tie is turned to fit.
-                if tie.from != at && !graph.relations().is_directed(tie.tie.relation) {
-                    std::mem::swap(&mut out.from, &mut out.to);
-                }
-                at = tie.other(at);
-                out
-            })
-            .collect()
-    });
-    Ok(Body::Path {
-        from: actor_out(graph, a),
-        to: actor_out(graph, b),
-        hops,
-    })
 }
 
 /// The ego network, each actor as certain as the best tie that reaches it.
@@ -515,6 +430,7 @@ fn kept_events<'g>(graph: &'g Graph, filter: &TieFilter) -> Vec<&'g crate::model
 /// The relations with how many ties of each the filter keeps.
 fn relations<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
     let counts = relation_counts(graph, judged_ties(graph, filter).into_iter());
+    let phrases = super::phrases::Phrases::of(graph.relations());
     Body::Relations {
         relations: graph
             .relations()
@@ -524,6 +440,7 @@ fn relations<'g>(graph: &'g Graph, filter: &TieFilter) -> Body<'g> {
                 directed: r.directed,
                 ties: counts[id.index()].0,
                 possibly: counts[id.index()].1,
+                asked_as: phrases.asked_as(r),
                 note: r.note.as_deref(),
             })
             .collect(),

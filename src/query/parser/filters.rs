@@ -8,7 +8,7 @@ use super::super::lexer::{Token, TokenKind};
 use super::Parser;
 use crate::model::Confidence;
 
-impl Parser {
+impl Parser<'_> {
     /// The filters after a statement, in any order, each at most once.
     pub(super) fn filters(
         &mut self,
@@ -259,30 +259,38 @@ impl Parser {
 
     fn time(&mut self, word: &str, start: usize) -> Result<TimeOp, QueryError> {
         Ok(match word {
-            "after" => TimeOp::After(self.date()?.0),
-            "before" => TimeOp::Before(self.date()?.0),
-            "since" => TimeOp::Since(self.date()?.0),
-            "until" => TimeOp::Until(self.date()?.0),
-            "during" | "in" => TimeOp::During(self.date()?.0),
+            "after" => TimeOp::After(self.date()?.last),
+            "before" => TimeOp::Before(self.date()?.first),
+            "since" => TimeOp::Since(self.date()?.first),
+            "until" => TimeOp::Until(self.date()?.last),
+            "during" | "in" => {
+                let date = self.date()?;
+                if date.first == date.last {
+                    TimeOp::During(date.first)
+                } else {
+                    TimeOp::Between(date.first, date.last)
+                }
+            }
             "as" => {
                 self.keyword("of")?;
                 if self.eat("now") {
                     TimeOp::Now
                 } else {
-                    TimeOp::AsOf(self.date()?.0)
+                    TimeOp::AsOf(self.date()?.last)
                 }
             }
             _ => {
-                let (from, _) = self.date()?;
+                let from = self.date()?.first;
                 self.keyword("and")?;
-                let (to, to_span) = self.date()?;
-                if to.last_day() < from.first_day() {
+                let to = self.date()?;
+                if to.last.last_day() < from.first_day() {
                     return Err(QueryError::new(
                         QueryErrorKind::ReversedRange,
                         start,
-                        to_span.1,
+                        to.span.1,
                     ));
                 }
+                let to = to.last;
                 TimeOp::Between(from, to)
             }
         })
@@ -319,7 +327,13 @@ impl Allows {
             source: true,
         };
         match statement {
-            Statement::Who { .. } => Allows { via: false, ..all },
+            Statement::Who { .. } | Statement::Is { .. } => Allows { via: false, ..all },
+            Statement::When { .. } => Allows {
+                via: false,
+                time: false,
+                ..all
+            },
+            Statement::Between { .. } => all,
             Statement::Subgroups { .. } | Statement::Parents { .. } => Allows {
                 via: false,
                 source: false,
@@ -330,6 +344,7 @@ impl Allows {
             | Statement::Stats
             | Statement::Why { .. } => all,
             Statement::Path { .. } => Allows {
+                depth: true,
                 source: false,
                 ..all
             },

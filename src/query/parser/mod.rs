@@ -2,17 +2,31 @@
 //! (written out in `docs/QUERIES.md`); every error names what was expected
 //! and points at the word where it went wrong.
 
+mod dates;
 mod filters;
+mod questions;
 
 use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
 use super::keywords;
 use super::lexer::{lex, Token, TokenKind};
-use crate::model::time::{month_from_name, DateError};
-use crate::model::{ActorKind, PartialDate};
+use super::phrases::Phrases;
+use crate::model::{ActorKind, Graph, Relations};
 
-/// Parses one query.
+/// Parses one query with the built-in relations' phrases only, and bare
+/// names ending at keywords.
 pub fn parse(query: &str) -> Result<Query, QueryError> {
+    parse_with(query, Phrases::of(&Relations::default()), None)
+}
+
+/// Parses one query asked of `graph`: its relations' phrases are known,
+/// and an unquoted name runs as far as the longest actor name it spells
+/// (`show Daoussak leaders in Ménaka`).
+pub fn parse_in(query: &str, graph: &Graph) -> Result<Query, QueryError> {
+    parse_with(query, Phrases::of(graph.relations()), Some(graph))
+}
+
+fn parse_with(query: &str, phrases: Phrases, graph: Option<&Graph>) -> Result<Query, QueryError> {
     // A question may end in a question mark: `who allied with JNIM?`.
     let query = query.trim_end();
     let query = query.strip_suffix('?').unwrap_or(query);
@@ -21,20 +35,26 @@ pub fn parse(query: &str) -> Result<Query, QueryError> {
         tokens,
         pos: 0,
         end: query.len(),
+        phrases,
+        graph,
     };
     let parsed = parser.query(true)?;
     parser.finish()?;
     Ok(parsed)
 }
 
-struct Parser {
+struct Parser<'g> {
     tokens: Vec<Token>,
     pos: usize,
     /// The query's length, for errors at its end.
     end: usize,
+    /// The phrases that name relations.
+    phrases: Phrases,
+    /// The graph asked, whose names bare words may spell.
+    graph: Option<&'g Graph>,
 }
 
-impl Parser {
+impl Parser<'_> {
     fn peek(&self) -> Option<&Token> {
         self.tokens.get(self.pos)
     }
@@ -90,10 +110,33 @@ impl Parser {
     }
 
     fn finish(&self) -> Result<(), QueryError> {
-        match self.peek() {
-            None => Ok(()),
-            Some(_) => Err(self.expected("the end of the query")),
+        let Some(token) = self.peek() else {
+            return Ok(());
+        };
+        // `JNIM aftr 2022`: a misspelt keyword, not more of the name.
+        if let Some(keyword) = (token.kind == TokenKind::Word)
+            .then(|| keywords::misspelling_of(&token.text))
+            .flatten()
+        {
+            return Err(QueryError::new(
+                QueryErrorKind::Invalid(format!(
+                    "`{}` looks like a misspelt `{keyword}`",
+                    token.text
+                )),
+                token.start,
+                token.end,
+            ));
         }
+        let error = self.expected("the end of the query");
+        // `show Tuareg leaders Kidal`: words past a name the graph knows.
+        let after_name = self.pos > 0 && self.tokens[self.pos - 1].kind == TokenKind::Word;
+        Err(if after_name && token.kind == TokenKind::Word {
+            error.with_help(
+                "quote a name that holds spaces or keywords: show \"Tuareg leaders in Kidal\"",
+            )
+        } else {
+            error
+        })
     }
 
     fn query(&mut self, top_level: bool) -> Result<Query, QueryError> {
@@ -102,20 +145,28 @@ impl Parser {
         };
         let lower = first.text.to_lowercase();
         let statement = match (first.kind == TokenKind::Word).then_some(lower.as_str()) {
-            Some("who") => self.who()?,
+            Some("who" | "whom") => self.who()?,
+            Some("which" | "what") => self.what()?,
+            Some(
+                "is" | "was" | "are" | "were" | "does" | "did" | "do" | "has" | "have" | "had",
+            ) => self.verdict()?,
+            Some("when") => self.when()?,
+            Some("how") => self.how()?,
             Some("allies") => {
                 self.keyword("of")?;
-                Statement::Who {
-                    who: Who::AlliedWith,
-                    actor: self.actor()?,
-                }
+                self.who_with("alliance", &first)?
             }
-            Some("enemies" | "rivals") => {
+            Some("enemies") => {
                 self.keyword("of")?;
-                Statement::Who {
-                    who: Who::Fought,
-                    actor: self.actor()?,
-                }
+                self.who_with("hostility", &first)?
+            }
+            Some("rivals") => {
+                self.keyword("of")?;
+                // A graph that tells rivalry from fighting asks for rivalry.
+                let rivalry = self
+                    .graph
+                    .is_some_and(|g| g.relations().find("rivalry").is_some());
+                self.who_with(if rivalry { "rivalry" } else { "hostility" }, &first)?
             }
             Some("subgroups" | "subgroup") => {
                 self.keyword("of")?;
@@ -128,6 +179,14 @@ impl Parser {
                 Statement::Parents {
                     actor: self.actor()?,
                 }
+            }
+            Some("ties") if self.peek_is("between") => {
+                self.advance();
+                self.between()?
+            }
+            Some("links" | "relationships" | "relationship" | "connections") => {
+                self.keyword("between")?;
+                self.between()?
             }
             Some("ties") => {
                 self.keyword("of")?;
@@ -153,17 +212,20 @@ impl Parser {
             }
             Some("changes") => {
                 self.keyword("between")?;
-                let (from, from_span) = self.date()?;
+                let from = self.date()?;
                 self.keyword("and")?;
-                let (to, to_span) = self.date()?;
-                if to.last_day() < from.first_day() {
+                let to = self.date()?;
+                if to.last.last_day() < from.first.first_day() {
                     return Err(QueryError::new(
                         QueryErrorKind::ReversedRange,
-                        from_span.0,
-                        to_span.1,
+                        from.span.0,
+                        to.span.1,
                     ));
                 }
-                Statement::Changes { from, to }
+                Statement::Changes {
+                    from: from.first,
+                    to: to.last,
+                }
             }
             Some("stats" | "statistics") => Statement::Stats,
             Some("actors") => {
@@ -173,6 +235,10 @@ impl Parser {
                     kind = Some(self.actor_kind()?);
                 }
                 Statement::Actors { kind }
+            }
+            Some("relations") if self.peek_is("between") => {
+                self.advance();
+                self.between()?
             }
             Some("relations") => Statement::Relations,
             Some("sources") => {
@@ -186,7 +252,11 @@ impl Parser {
             }
             Some("why" | "explain") => {
                 let a = self.actor()?;
-                let b = if self.eat("and") {
+                let b = if self.eat("and")
+                    || (self.graph.is_some()
+                        && self.peek().is_some_and(|t| {
+                            t.kind != TokenKind::Comma && !keywords::ends_name(&t.text)
+                        })) {
                     Some(self.actor()?)
                 } else {
                     None
@@ -200,55 +270,24 @@ impl Parser {
             Some("expect") if top_level => self.expect_statement()?,
             _ => {
                 self.pos -= 1;
-                return Err(self
-                    .expected(format!("a question, such as {}", example_list()))
-                    .with_help("`help` lists every form"));
+                // `JNIM's allies`, as a whole question.
+                if let Some(possessive) = self.possessive() {
+                    let filters = self.filters(&mut possessive.clone(), "who".into())?;
+                    return Ok(Query {
+                        statement: possessive,
+                        filters,
+                    });
+                }
+                let error = self.expected(format!("a question, such as {}", example_list()));
+                return Err(match self.nearest_form() {
+                    Some(form) => error.with_help(format!("try `{form}`; `help` lists every form")),
+                    None => error.with_help("`help` lists every form"),
+                });
             }
         };
         let mut statement = statement;
         let filters = self.filters(&mut statement, first.text.to_lowercase())?;
         Ok(Query { statement, filters })
-    }
-
-    fn who(&mut self) -> Result<Statement, QueryError> {
-        self.eat("is");
-        self.eat("was");
-        let who = if self.peek_is_any(&[
-            "allied",
-            "allies",
-            "allying",
-            "partnered",
-            "partners",
-            "cooperated",
-        ]) {
-            self.advance();
-            self.keyword("with")?;
-            Who::AlliedWith
-        } else if self.peek_is_any(&["fought", "fights", "fighting", "attacked", "attacks"]) {
-            self.advance();
-            self.eat("against");
-            Who::Fought
-        } else if self.peek_is("hostile") {
-            self.advance();
-            self.keyword("to")?;
-            Who::Fought
-        } else if self.peek_is_any(&["pledged", "pledges", "pledge"]) {
-            self.advance();
-            self.keyword("allegiance")?;
-            self.keyword("to")?;
-            Who::PledgedTo
-        } else if self.peek_is("loyal") {
-            self.advance();
-            self.keyword("to")?;
-            Who::PledgedTo
-        } else {
-            return Err(self
-                .expected("`allied with`, `fought`, `is hostile to` or `pledged allegiance to`"));
-        };
-        Ok(Statement::Who {
-            who,
-            actor: self.actor()?,
-        })
     }
 
     fn path(&mut self) -> Result<Statement, QueryError> {
@@ -265,8 +304,22 @@ impl Parser {
         Ok(Statement::Path { from, to })
     }
 
-    /// A quoted name, or bare words up to the next keyword.
+    /// A quoted name; or bare words spelling the longest actor name of the
+    /// graph; or bare words up to the next keyword.
     fn actor(&mut self) -> Result<ActorName, QueryError> {
+        if let Some(name) = self.longest_name(false) {
+            return Ok(name);
+        }
+        self.bare_actor(false)
+    }
+
+    /// A quoted name, or bare words up to the next keyword (or, with
+    /// `before_phrase`, up to the next relation phrase).
+    fn bare_actor(&mut self, before_phrase: bool) -> Result<ActorName, QueryError> {
+        let ends = |parser: &Self, token: &Token| {
+            keywords::ends_name(&token.text)
+                || (before_phrase && parser.phrases.at(&parser.words_from(parser.pos)).is_some())
+        };
         match self.peek() {
             Some(token) if token.kind == TokenKind::Quoted => {
                 let token = self.advance().expect("peeked");
@@ -282,12 +335,12 @@ impl Parser {
                     span: (token.start, token.end),
                 })
             }
-            Some(token) if token.kind == TokenKind::Word && !keywords::ends_name(&token.text) => {
+            Some(token) if token.kind == TokenKind::Word && !ends(self, token) => {
                 let start = token.start;
                 let mut end = token.end;
                 let mut words = vec![self.advance().expect("peeked").text];
                 while let Some(token) = self.peek() {
-                    if token.kind != TokenKind::Word || keywords::ends_name(&token.text) {
+                    if token.kind != TokenKind::Word || ends(self, token) {
                         break;
                     }
                     end = token.end;
@@ -300,72 +353,6 @@ impl Parser {
             }
             _ => Err(self.expected("an actor name (quote names with spaces: \"Wagner Group\")")),
         }
-    }
-
-    fn date(&mut self) -> Result<(PartialDate, Span), QueryError> {
-        if let Some(month_year) = self.month_and_year() {
-            return Ok(month_year);
-        }
-        match self.peek() {
-            Some(token)
-                if token.kind == TokenKind::Word
-                    && token.text.starts_with(|c: char| c.is_ascii_digit()) =>
-            {
-                let token = self.advance().expect("peeked");
-                let date = token.text.parse::<PartialDate>().map_err(|e| {
-                    QueryError::new(
-                        QueryErrorKind::BadDate {
-                            text: token.text.clone(),
-                            // A question takes plain dates only: no EDTF forms offered.
-                            reason: match e {
-                                DateError::Shape(_) => format!(
-                                    "`{}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
-                                    token.text
-                                ),
-                                _ => format!("`{}` is not a date: {e}", token.text),
-                            },
-                        },
-                        token.start,
-                        token.end,
-                    )
-                })?;
-                if !date.is_plain() {
-                    // A question names the days it asks about; uncertainty
-                    // belongs to what the sources say, in graph files.
-                    return Err(QueryError::new(
-                        QueryErrorKind::BadDate {
-                            text: token.text.clone(),
-                            reason: format!(
-                                "`{}` is an uncertain date: a question takes a plain year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)",
-                                token.text
-                            ),
-                        },
-                        token.start,
-                        token.end,
-                    ));
-                }
-                Ok((date, (token.start, token.end)))
-            }
-            _ => Err(self
-                .expected("a date (YYYY, YYYY-MM, YYYY-MM-DD, or a month and year: March 2017)")),
-        }
-    }
-
-    /// `March 2017`, `Feb 2023`: an English month name or abbreviation
-    /// followed by a four-digit year, read as that month.
-    fn month_and_year(&mut self) -> Option<(PartialDate, Span)> {
-        let (name, year) = (self.tokens.get(self.pos)?, self.tokens.get(self.pos + 1)?);
-        if name.kind != TokenKind::Word || year.kind != TokenKind::Word {
-            return None;
-        }
-        let month = month_from_name(&name.text)?;
-        let digits = year.text.len() == 4 && year.text.bytes().all(|b| b.is_ascii_digit());
-        let date = digits
-            .then(|| PartialDate::new(year.text.parse().ok()?, Some(month), None).ok())
-            .flatten()?;
-        let span = (name.start, year.end);
-        self.pos += 2;
-        Some((date, span))
     }
 
     fn number(&mut self, what: &str) -> Result<usize, QueryError> {

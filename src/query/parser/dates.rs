@@ -1,0 +1,163 @@
+//! Dates in questions: `2022`, `2022-06-15`, `March 2017`, `Feb 2023`, and
+//! `early`, `mid` or `late` YEAR; a word that is not one is blamed with a
+//! hint when it looks like more of a name.
+
+use super::super::ast::*;
+use super::super::error::{QueryError, QueryErrorKind};
+use super::super::keywords;
+use super::super::lexer::TokenKind;
+use super::Parser;
+use crate::model::time::{month_from_name, DateError};
+use crate::model::PartialDate;
+
+/// A date a question names: one date, or the first and last months of a
+/// part of a year (`early 2020` is 2020-01 to 2020-04).
+pub(super) struct DateSpan {
+    pub(super) first: PartialDate,
+    pub(super) last: PartialDate,
+    pub(super) span: Span,
+}
+
+impl DateSpan {
+    fn one(date: PartialDate, span: Span) -> DateSpan {
+        DateSpan {
+            first: date,
+            last: date,
+            span,
+        }
+    }
+}
+
+impl Parser<'_> {
+    pub(super) fn date(&mut self) -> Result<DateSpan, QueryError> {
+        if let Some((date, span)) = self.month_and_year() {
+            return Ok(DateSpan::one(date, span));
+        }
+        if let Some(part) = self.part_of_year() {
+            return Ok(part);
+        }
+        match self.peek() {
+            Some(token)
+                if token.kind == TokenKind::Word
+                    && token.text.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                let token = self.advance().expect("peeked");
+                let date = token.text.parse::<PartialDate>().map_err(|e| {
+                    QueryError::new(
+                        QueryErrorKind::BadDate {
+                            text: token.text.clone(),
+                            // A question takes plain dates only: no EDTF forms offered.
+                            reason: match e {
+                                DateError::Shape(_) => format!(
+                                    "`{}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                                    token.text
+                                ),
+                                _ => format!("`{}` is not a date: {e}", token.text),
+                            },
+                        },
+                        token.start,
+                        token.end,
+                    )
+                })?;
+                if !date.is_plain() {
+                    // A question names the days it asks about; uncertainty
+                    // belongs to what the sources say, in graph files.
+                    return Err(QueryError::new(
+                        QueryErrorKind::BadDate {
+                            text: token.text.clone(),
+                            reason: format!(
+                                "`{}` is an uncertain date: a question takes a plain year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)",
+                                token.text
+                            ),
+                        },
+                        token.start,
+                        token.end,
+                    ));
+                }
+                Ok(DateSpan::one(date, (token.start, token.end)))
+            }
+            _ => Err(self.not_a_date()),
+        }
+    }
+
+    /// The error for a word where a date should be; after a bare name
+    /// (`show Tuareg leaders in Kidal`) it suggests the name goes on.
+    fn not_a_date(&self) -> QueryError {
+        let error = self
+            .expected("a date (YYYY, YYYY-MM, YYYY-MM-DD, March 2017, or early, mid or late YYYY)");
+        // Only words that name places and parts join names: `in Kidal`.
+        let joins_name = self.pos > 0
+            && ["in", "and", "to", "from", "with", "of"]
+                .iter()
+                .any(|w| self.tokens[self.pos - 1].text.eq_ignore_ascii_case(w));
+        if !joins_name || !self.peek().is_some_and(|t| t.kind == TokenKind::Word) {
+            return error;
+        }
+        // The words from the name's start to here, if they follow one.
+        let name_start = self.tokens[..self.pos.saturating_sub(1)]
+            .iter()
+            .rposition(|t| t.kind != TokenKind::Word || keywords::find(&t.text).is_some())
+            .map_or(0, |i| i + 1);
+        if name_start + 1 >= self.pos {
+            return error;
+        }
+        let words: Vec<&str> = self.tokens[name_start..=self.pos]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        error.with_help(format!(
+            "if `{}` is one name, quote it: \"{}\"",
+            words.join(" "),
+            words.join(" ")
+        ))
+    }
+
+    /// `early 2020`, `mid 2022`, `late-2012`: the first, middle or last
+    /// four months of a year.
+    fn part_of_year(&mut self) -> Option<DateSpan> {
+        let token = self.tokens.get(self.pos)?;
+        if token.kind != TokenKind::Word {
+            return None;
+        }
+        let lower = token.text.to_ascii_lowercase();
+        let (part, year_text, taken, end) = match lower.split_once('-') {
+            Some((part, year)) => (part.to_string(), year.to_string(), 1, token.end),
+            None => {
+                let year = self.tokens.get(self.pos + 1)?;
+                (lower.clone(), year.text.clone(), 2, year.end)
+            }
+        };
+        let first_month = match part.as_str() {
+            "early" => 1,
+            "mid" | "middle" => 5,
+            "late" => 9,
+            _ => return None,
+        };
+        if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i32 = year_text.parse().ok()?;
+        let first = PartialDate::new(year, Some(first_month), None).ok()?;
+        let last = PartialDate::new(year, Some(first_month + 3), None).ok()?;
+        let span = (token.start, end);
+        self.pos += taken;
+        Some(DateSpan { first, last, span })
+    }
+
+    /// `March 2017`, `Feb 2023`: an English month name or abbreviation
+    /// followed by a four-digit year, read as that month.
+    fn month_and_year(&mut self) -> Option<(PartialDate, Span)> {
+        let (name, year) = (self.tokens.get(self.pos)?, self.tokens.get(self.pos + 1)?);
+        if name.kind != TokenKind::Word || year.kind != TokenKind::Word {
+            return None;
+        }
+        let month = month_from_name(&name.text)?;
+        let digits = year.text.len() == 4 && year.text.bytes().all(|b| b.is_ascii_digit());
+        let date = digits
+            .then(|| PartialDate::new(year.text.parse().ok()?, Some(month), None).ok())
+            .flatten()?;
+        let span = (name.start, year.end);
+        self.pos += 2;
+        Some((date, span))
+    }
+}

@@ -1,0 +1,380 @@
+//! The verb phrases questions use for relations: `allied with`, `fought`,
+//! `pledged allegiance to`, `subgroup of`, and whatever a graph file
+//! declares (`leads`, `led by`). A phrase reads with `from` as its subject
+//! (active) or with `to` as its subject (inverse: `led by`, `parent of`).
+
+use crate::model::{Relation, Relations};
+
+/// Which end of a tie a phrase's subject is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Voice {
+    /// The subject is the tie's `from`: `A leads B`.
+    Active,
+    /// The subject is the tie's `to`: `B is led by A`.
+    Inverse,
+}
+
+/// One way of saying a relation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    /// The words, lower case: `["pledged", "allegiance", "to"]`.
+    pub words: Vec<String>,
+    /// The relation's name in the graph.
+    pub relation: String,
+    /// Which end the subject is.
+    pub voice: Voice,
+}
+
+/// The phrases of the four built-in relations, active then inverse.
+const BUILTIN: [(&str, &[&str], &[&str]); 4] = [
+    (
+        "alliance",
+        &[
+            "allied with",
+            "allies with",
+            "ally with",
+            "allying with",
+            "allied to",
+            "ally of",
+            "allies of",
+            "partnered with",
+            "partners with",
+            "partner with",
+            "partnering with",
+            "partner of",
+            "cooperated with",
+            "cooperates with",
+            "cooperate with",
+            "cooperating with",
+            "working with",
+            "works with",
+            "worked with",
+            "aligned with",
+            "in alliance with",
+            "alliance with",
+            "allies",
+            "allied",
+            "partners",
+        ],
+        &[],
+    ),
+    (
+        "hostility",
+        &[
+            "fought",
+            "fights",
+            "fight",
+            "fighting",
+            "fought against",
+            "fights against",
+            "fight against",
+            "fighting against",
+            "attacked",
+            "attacks",
+            "attack",
+            "attacking",
+            "clashed with",
+            "clashes with",
+            "clash with",
+            "clashing with",
+            "hostile to",
+            "at war with",
+            "enemy of",
+            "enemies of",
+            "enemies with",
+            "enemies",
+            "at war",
+            "opposed",
+            "opposes",
+            "oppose",
+            "opposing",
+        ],
+        &[],
+    ),
+    (
+        "allegiance",
+        &[
+            "pledged allegiance to",
+            "pledges allegiance to",
+            "pledge allegiance to",
+            "pledging allegiance to",
+            "swore allegiance to",
+            "swear allegiance to",
+            "sworn allegiance to",
+            "swears allegiance to",
+            "pledged loyalty to",
+            "pledges loyalty to",
+            "pledge loyalty to",
+            "pledged to",
+            "pledges to",
+            "pledge to",
+            "loyal to",
+            "affiliated with",
+            "affiliate of",
+        ],
+        &[],
+    ),
+    (
+        "subgroup-of",
+        &[
+            "subgroup of",
+            "subgroups of",
+            "sub group of",
+            "branch of",
+            "faction of",
+            "part of",
+            "member of",
+            "component of",
+            "wing of",
+            "joined",
+            "joins",
+            "join",
+            "joining",
+            "merged into",
+            "merges into",
+            "merge into",
+            "belongs to",
+            "belong to",
+            "belonged to",
+            "subgroups",
+        ],
+        &["parent of", "joined by", "parents of"],
+    ),
+];
+
+/// Every phrase a graph's relations can be asked by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrases {
+    /// Longest first, so `fought against` wins over `fought`.
+    list: Vec<Phrase>,
+}
+
+impl Phrases {
+    /// The phrases of `relations`: the built-ins' own, each declared
+    /// relation's phrasing, and every relation's name.
+    pub fn of(relations: &Relations) -> Phrases {
+        let mut list = Vec::new();
+        let mut add = |text: &str, relation: &str, voice: Voice| {
+            let words: Vec<String> = text
+                .split([' ', '-', '_'])
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            if words.is_empty() || list.iter().any(|p: &Phrase| p.words == words) {
+                // The first relation to claim a phrase keeps it.
+                return;
+            }
+            list.push(Phrase {
+                words,
+                relation: relation.to_string(),
+                voice,
+            });
+        };
+        for (name, active, inverse) in BUILTIN {
+            for text in active {
+                add(text, name, Voice::Active);
+            }
+            for text in inverse {
+                add(text, name, Voice::Inverse);
+            }
+        }
+        for (_, relation) in relations.iter() {
+            for (text, voice) in declared(relation) {
+                add(text, &relation.name, voice);
+            }
+        }
+        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        Phrases { list }
+    }
+
+    /// The longest phrase that `words` begin with, and how many words it
+    /// takes. Leading articles (`a subgroup of`, `the parent of`) are
+    /// skipped and counted.
+    pub fn at<S: AsRef<str>>(&self, words: &[S]) -> Option<(&Phrase, usize)> {
+        let skip = words
+            .iter()
+            .take_while(|w| is_article(w.as_ref()) || is_aspect(w.as_ref()))
+            .count();
+        let rest = &words[skip..];
+        self.list
+            .iter()
+            .find(|p| {
+                p.words.len() <= rest.len()
+                    && p.words
+                        .iter()
+                        .zip(rest)
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b.as_ref()))
+            })
+            .map(|p| (p, skip + p.words.len()))
+    }
+
+    /// True when some phrase begins with `word`.
+    pub fn starts_with(&self, word: &str) -> bool {
+        self.list
+            .iter()
+            .any(|p| p.words[0].eq_ignore_ascii_case(word))
+    }
+
+    /// One phrase per relation, in the relations' order, for messages:
+    /// `leads` for leads, `allied with` for alliance.
+    pub fn examples<'a>(&'a self, relations: &'a Relations) -> Vec<String> {
+        relations
+            .iter()
+            .filter_map(|(_, r)| {
+                self.list
+                    .iter()
+                    .filter(|p| p.relation == r.name && p.voice == Voice::Active)
+                    .min_by_key(|p| (preference(p, r), p.words.len()))
+                    .map(|p| p.words.join(" "))
+            })
+            .collect()
+    }
+}
+
+impl Phrases {
+    /// How a relation is asked, both ways where it has an inverse:
+    /// `leads / led by`, `allied with`.
+    pub fn asked_as(&self, relation: &Relation) -> String {
+        let best = |voice: Voice| {
+            self.list
+                .iter()
+                .filter(|p| p.relation == relation.name && p.voice == voice)
+                .min_by_key(|p| (preference(p, relation), p.words.len()))
+                .map(|p| p.words.join(" "))
+        };
+        match (best(Voice::Active), best(Voice::Inverse)) {
+            (Some(active), Some(inverse)) => format!("{active} / {inverse}"),
+            (Some(active), None) => active,
+            (None, _) => relation.name.clone(),
+        }
+    }
+}
+
+/// The built-ins' first phrase, or a declared verb, reads best in a list.
+fn preference(phrase: &Phrase, relation: &Relation) -> usize {
+    let text = phrase.words.join(" ");
+    let declared = relation.phrasing.as_ref().and_then(|p| p.verb.as_deref());
+    if declared.is_some_and(|v| v.eq_ignore_ascii_case(&text)) {
+        return 0;
+    }
+    match BUILTIN.iter().find(|(name, _, _)| *name == relation.name) {
+        Some((_, active, _)) if active.first() == Some(&text.as_str()) => 0,
+        Some(_) => 2,
+        None => 1,
+    }
+}
+
+/// A declared relation's phrases, its name last (read as a verb: `who courts X`).
+fn declared(relation: &Relation) -> Vec<(&str, Voice)> {
+    let mut phrases = Vec::new();
+    if let Some(p) = &relation.phrasing {
+        for text in [&p.verb, &p.past, &p.base].into_iter().flatten() {
+            phrases.push((text.as_str(), Voice::Active));
+        }
+        phrases.extend(p.also.iter().map(|t| (t.as_str(), Voice::Active)));
+        if let Some(inverse) = &p.inverse {
+            phrases.push((inverse.as_str(), Voice::Inverse));
+        }
+    }
+    phrases.push((relation.name.as_str(), Voice::Active));
+    phrases
+}
+
+/// `start`, `stop`: how a question times a relation (`when did France stop
+/// fighting JNIM`), skipped before its phrase; the answer gives both dates.
+fn is_aspect(word: &str) -> bool {
+    [
+        "start", "started", "begin", "began", "stop", "stopped", "cease", "ceased", "first",
+        "last", "still",
+    ]
+    .iter()
+    .any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// `a`, `an`, `the`: skipped before a phrase or a name.
+pub fn is_article(word: &str) -> bool {
+    ["a", "an", "the"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Phrasing;
+
+    fn with_leads() -> Relations {
+        let mut relations = Relations::default();
+        relations
+            .declare(Relation {
+                name: "leads".into(),
+                directed: true,
+                note: None,
+                phrasing: Some(Phrasing {
+                    verb: Some("leads".into()),
+                    past: Some("led".into()),
+                    base: Some("lead".into()),
+                    inverse: Some("led by".into()),
+                    also: vec!["heads".into()],
+                }),
+            })
+            .unwrap();
+        relations
+            .declare(Relation {
+                name: "peace-agreement".into(),
+                directed: false,
+                note: None,
+                phrasing: None,
+            })
+            .unwrap();
+        relations
+    }
+
+    fn at<'p>(phrases: &'p Phrases, text: &str) -> Option<(&'p str, Voice, usize)> {
+        let words: Vec<&str> = text.split(' ').collect();
+        phrases
+            .at(&words)
+            .map(|(p, n)| (p.relation.as_str(), p.voice, n))
+    }
+
+    #[test]
+    fn the_longest_phrase_wins_and_articles_are_skipped() {
+        let phrases = Phrases::of(&Relations::default());
+        assert_eq!(
+            at(&phrases, "fought against JNIM"),
+            Some(("hostility", Voice::Active, 2))
+        );
+        assert_eq!(
+            at(&phrases, "a subgroup of JNIM"),
+            Some(("subgroup-of", Voice::Active, 3))
+        );
+        assert_eq!(
+            at(&phrases, "the parent of MLF"),
+            Some(("subgroup-of", Voice::Inverse, 3))
+        );
+        assert_eq!(at(&phrases, "JNIM"), None);
+    }
+
+    #[test]
+    fn declared_phrasings_and_bare_names_are_askable() {
+        let relations = with_leads();
+        let phrases = Phrases::of(&relations);
+        assert_eq!(
+            at(&phrases, "led by Iyad"),
+            Some(("leads", Voice::Inverse, 2))
+        );
+        assert_eq!(
+            at(&phrases, "heads JNIM"),
+            Some(("leads", Voice::Active, 1))
+        );
+        assert_eq!(
+            at(&phrases, "peace agreement CMA"),
+            Some(("peace-agreement", Voice::Active, 2))
+        );
+        let examples = phrases.examples(&relations);
+        assert_eq!(examples[0], "pledged allegiance to");
+        assert_eq!(examples[1], "allied with");
+        assert!(examples.contains(&"leads".to_string()));
+        assert!(phrases.starts_with("Led"));
+    }
+}
