@@ -28,7 +28,7 @@ Questions (ACTOR is a name, id or alias; names may be written bare or quoted)
   ties of ACTOR [via REL, ...] [TIME]    ties of JNIM via alliance, hostility since 2022
   show ACTOR                             show Daoussak leaders in Menaka
   timeline ACTOR                         timeline Daoussak militias
-  neighbors of ACTOR [depth N] [via ...] neighbors of JNIM depth 2 as of 2023-02
+  neighbors of ACTOR [depth N] [via …]   neighbors of JNIM depth 2 as of 2023-02
   changes between TIME and TIME          changes between 2022 and 2023
   stats [TIME]                           stats as of 2022-06
   actors [of kind KIND]                  actors of kind militia
