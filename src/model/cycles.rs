@@ -30,15 +30,34 @@ pub(crate) fn check_subgroup_cycles(
         let b = *local.entry(*to).or_insert_with(|| forest.add_node(*to));
         forest.add_edge(a, b, tie_index);
     }
-    for component in petgraph::algo::tarjan_scc(&forest) {
-        if component.len() < 2 {
-            continue;
-        }
-        let members: Vec<ActorId> = component.iter().map(|n| forest[*n]).collect();
-        let inside: Vec<&(ActorId, ActorId, Window, usize)> = ties
-            .iter()
-            .filter(|(from, to, _, _)| members.contains(from) && members.contains(to))
+    // Kosaraju's walk keeps its own stack (petgraph's Tarjan recurses once
+    // per actor on a chain and overflows on deep subgroup cycles).
+    let mut components: Vec<Vec<petgraph::graph::NodeIndex>> =
+        petgraph::algo::kosaraju_scc(&forest)
+            .into_iter()
+            .filter(|component| component.len() > 1)
             .collect();
+    for component in &mut components {
+        component.sort_unstable();
+    }
+    // Reported in the order the ties first name them, whatever the walk's order.
+    components.sort_unstable_by_key(|component| component[0]);
+    let mut component_of = vec![usize::MAX; forest.node_count()];
+    for (index, component) in components.iter().enumerate() {
+        for node in component {
+            component_of[node.index()] = index;
+        }
+    }
+    // Each component's ties, gathered in one pass over all ties.
+    let mut inside_of: Vec<Vec<&(ActorId, ActorId, Window, usize)>> =
+        vec![Vec::new(); components.len()];
+    for tie in ties {
+        let from = component_of[local[&tie.0].index()];
+        if from != usize::MAX && from == component_of[local[&tie.1].index()] {
+            inside_of[from].push(tie);
+        }
+    }
+    for inside in inside_of {
         let mut days: Vec<i32> = inside.iter().map(|t| t.2.first).collect();
         days.sort_unstable();
         days.dedup();
@@ -67,7 +86,7 @@ pub(crate) fn check_subgroup_cycles(
                 problems.push(
                     Problem::new(
                         tie_site(first_tie, "relation"),
-                        format!("subgroup-of cycle {} → {} {when}", names.join(" → "), names[0]),
+                        format!("subgroup-of cycle {} {when}", cycle_text(&names, true)),
                     )
                     .with_help(Some("an actor cannot be its own subgroup; end one of these ties before the next begins".into())),
                 );
@@ -75,6 +94,33 @@ pub(crate) fn check_subgroup_cycles(
             }
         }
     }
+}
+
+/// Cycles longer than this are named by their first few actors and a count.
+const CYCLE_NAMES_SHOWN: usize = 8;
+
+/// The actors of a cycle joined by arrows, back to the first when `closed`
+/// asks for it; a long cycle is cut to its first actors and how many more
+/// there are, so a message stays a line, not megabytes.
+pub(crate) fn cycle_text(names: &[String], closed: bool) -> String {
+    let mut text = if names.len() > CYCLE_NAMES_SHOWN {
+        let shown = &names[..CYCLE_NAMES_SHOWN - 1];
+        format!(
+            "{} → … ({} more) → {}",
+            shown.join(" → "),
+            names.len() - shown.len() - 1,
+            names[names.len() - 1]
+        )
+    } else {
+        names.join(" → ")
+    };
+    if closed {
+        if let Some(first) = names.first() {
+            text.push_str(" → ");
+            text.push_str(first);
+        }
+    }
+    text
 }
 
 /// One cycle of a small directed graph, as (actor, tie index of the edge leaving it).

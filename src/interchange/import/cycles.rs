@@ -7,6 +7,8 @@
 //! subgroup-of graph can be on a cycle, and those are taken latest row
 //! first, each kept unless it closes a cycle with the ties kept so far.
 
+use std::collections::BTreeSet;
+
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
 
@@ -27,7 +29,7 @@ impl Importer<'_> {
     /// Removes and rejects the ties this import added that close a
     /// subgroup-of cycle; ties the graph had before are never removed.
     pub(crate) fn reject_subgroup_cycles(&mut self) {
-        let mut kept: Vec<Subgroup> = Vec::new();
+        let mut kept = Kept::default();
         let mut added: Vec<Subgroup> = Vec::new();
         for tie in ties_on_cycles(self.graph) {
             match self.tie_lines.line_of(tie.id) {
@@ -74,7 +76,9 @@ fn ties_on_cycles(graph: &Graph) -> Vec<Subgroup> {
         forest.add_edge(a, b, ());
     }
     let mut part = vec![usize::MAX; forest.node_count()];
-    for (index, component) in petgraph::algo::tarjan_scc(&forest).iter().enumerate() {
+    // Kosaraju's walk keeps its own stack; petgraph's Tarjan recurses once
+    // per actor and overflows on a deep cycle.
+    for (index, component) in petgraph::algo::kosaraju_scc(&forest).iter().enumerate() {
         if component.len() > 1 {
             for node in component {
                 part[node.index()] = index;
@@ -87,15 +91,52 @@ fn ties_on_cycles(graph: &Graph) -> Vec<Subgroup> {
         .collect()
 }
 
+/// The ties kept so far, indexed so that a walk from an actor looks only at
+/// its own ties and the days to try are a range lookup: scanning every kept
+/// tie at each step made a long cycle quadratic per tie.
+#[derive(Default)]
+struct Kept {
+    ties: Vec<Subgroup>,
+    /// Each actor's kept ties out of it, as indexes into `ties`.
+    out_of: FxHashMap<ActorId, Vec<usize>>,
+    /// The kept ties' first days, each once.
+    first_days: BTreeSet<Day>,
+}
+
+impl Kept {
+    fn push(&mut self, tie: Subgroup) {
+        self.out_of
+            .entry(tie.from)
+            .or_default()
+            .push(self.ties.len());
+        self.first_days.insert(tie.window.first);
+        self.ties.push(tie);
+    }
+
+    /// The kept ties out of `actor` that hold on `day`.
+    fn out_on(&self, actor: ActorId, day: Day) -> impl Iterator<Item = &Subgroup> {
+        self.out_of
+            .get(&actor)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.ties[*i])
+            .filter(move |t| t.window.contains(day))
+    }
+}
+
 /// Whether `tie` closes a cycle with `kept` on some day they all hold: the
 /// message naming the cycle and its first such day. A cycle's ties hold
 /// together from the latest of their first days, so those are the days to try.
-fn closed_cycle(graph: &Graph, kept: &[Subgroup], tie: Subgroup) -> Option<String> {
+fn closed_cycle(graph: &Graph, kept: &Kept, tie: Subgroup) -> Option<String> {
+    if tie.window.first > tie.window.last {
+        // A tie that surely held on no day closes no cycle.
+        return None;
+    }
     let mut days: Vec<Day> = kept
-        .iter()
-        .map(|k| k.window.first)
+        .first_days
+        .range(tie.window.first..=tie.window.last)
+        .copied()
         .chain([tie.window.first])
-        .filter(|day| tie.window.contains(*day))
         .collect();
     days.sort_unstable();
     days.dedup();
@@ -110,13 +151,16 @@ fn closed_cycle(graph: &Graph, kept: &[Subgroup], tie: Subgroup) -> Option<Strin
         } else {
             format!("on {}", PartialDate::from_day(day))
         };
-        Some(format!("subgroup-of cycle {} {when}", names.join(" → ")))
+        Some(format!(
+            "subgroup-of cycle {} {when}",
+            crate::model::cycle_text(&names, false)
+        ))
     })
 }
 
 /// The actors on a path of `ties` holding on `day` from `start` to `goal`,
 /// both included; breadth first, so the shortest.
-fn path_on(ties: &[Subgroup], day: Day, start: ActorId, goal: ActorId) -> Option<Vec<ActorId>> {
+fn path_on(kept: &Kept, day: Day, start: ActorId, goal: ActorId) -> Option<Vec<ActorId>> {
     let mut came_from: FxHashMap<ActorId, ActorId> = FxHashMap::default();
     let mut queue = std::collections::VecDeque::from([start]);
     while let Some(actor) = queue.pop_front() {
@@ -128,10 +172,7 @@ fn path_on(ties: &[Subgroup], day: Day, start: ActorId, goal: ActorId) -> Option
             path.reverse();
             return Some(path);
         }
-        for next in ties
-            .iter()
-            .filter(|t| t.from == actor && t.window.contains(day))
-        {
+        for next in kept.out_on(actor, day) {
             if next.to != start && !came_from.contains_key(&next.to) {
                 came_from.insert(next.to, actor);
                 queue.push_back(next.to);
