@@ -150,19 +150,24 @@ fn routes_through(
 }
 
 /// Up to `limit` ways from `actor` back to the side's start, each starting
-/// at `actor`. Iterative, so a long route cannot exhaust the stack.
+/// at `actor`. Iterative, so a long route cannot exhaust the stack, and
+/// the way being walked is shared (cut back on each branch), so a long
+/// route is copied once per way found rather than once per step.
 fn ways_back(
     seen: &FxHashMap<ActorId, Reached>,
     actor: ActorId,
     limit: usize,
 ) -> Vec<Vec<ActorId>> {
     let mut ways = Vec::new();
-    let mut stack = vec![vec![actor]];
-    while let Some(way) = stack.pop() {
-        let last = *way.last().expect("a way holds its first actor");
-        let previous = &seen[&last].previous;
+    let mut way: Vec<ActorId> = Vec::new();
+    // Each entry: an actor, and how many actors precede it on its way.
+    let mut stack = vec![(actor, 0)];
+    while let Some((at, steps)) = stack.pop() {
+        way.truncate(steps);
+        way.push(at);
+        let previous = seen.get(&at).map_or(&[][..], |r| r.previous.as_slice());
         if previous.is_empty() {
-            ways.push(way);
+            ways.push(way.clone());
             if ways.len() == limit {
                 break;
             }
@@ -170,9 +175,7 @@ fn ways_back(
         }
         // Pushed in reverse, so the first found is walked first.
         for before in previous.iter().rev() {
-            let mut longer = way.clone();
-            longer.push(*before);
-            stack.push(longer);
+            stack.push((*before, steps + 1));
         }
     }
     ways
