@@ -68,6 +68,21 @@ pub enum Item {
     },
 }
 
+/// Clusters nest as deep as subgroup chains go, so dropping one must not
+/// recurse once per level: the items inside are taken out onto a stack.
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let mut stack = std::mem::take(&mut self.items);
+        while let Some(item) = stack.pop() {
+            match item {
+                Item::Cluster(mut inner) => stack.append(&mut inner.items),
+                Item::Rank { mut items, .. } => stack.append(&mut items),
+                Item::Node(_) => {}
+            }
+        }
+    }
+}
+
 /// A boxed group of items: a parent and its subgroups, or the legend.
 #[derive(Clone, Debug)]
 pub struct Cluster {

@@ -41,17 +41,33 @@ pub fn parents(graph: &Graph, ties: &[TieRef<'_>], time: ViewTime) -> FxHashMap<
         .filter(|(_, ps)| ps.len() == 1)
         .filter_map(|(child, ps)| ps.first().map(|p| (child, *p)))
         .collect();
-    // Break loops (A in B in A): nobody on a loop, or leading into one, nests.
+    // Break loops (A in B in A): nobody on a loop, or leading into one,
+    // nests. Each actor is settled once, so a deep chain costs its length.
+    let mut settled: FxHashMap<ActorId, bool> = FxHashMap::default();
     let mut on_loop: FxHashSet<ActorId> = FxHashSet::default();
     for &start in parent.keys() {
-        let mut seen: FxHashSet<ActorId> = FxHashSet::default();
+        let mut path: Vec<ActorId> = Vec::new();
+        let mut on_path: FxHashSet<ActorId> = FxHashSet::default();
         let mut at = start;
-        while let Some(&up) = parent.get(&at) {
-            if !seen.insert(at) {
-                on_loop.extend(seen.iter().copied());
-                break;
+        // Up the chain until a top, an actor already settled, or a loop.
+        let looped = loop {
+            if let Some(&looped) = settled.get(&at) {
+                break looped;
             }
-            at = up;
+            if !on_path.insert(at) {
+                break true;
+            }
+            path.push(at);
+            match parent.get(&at) {
+                Some(&up) => at = up,
+                None => break false,
+            }
+        };
+        for actor in path {
+            settled.insert(actor, looped);
+            if looped {
+                on_loop.insert(actor);
+            }
         }
     }
     parent.retain(|child, _| !on_loop.contains(child));
@@ -97,13 +113,48 @@ struct Nest<'a> {
 }
 
 impl Nest<'_> {
-    /// `node` alone, or a cluster of it and its subgroups.
+    /// `node` alone, or a cluster of it and its subgroups, built with a
+    /// stack of the clusters still open: a chain of subgroups can be as
+    /// deep as the graph is large.
     fn item(&self, node: usize) -> Item {
-        let Some(kids) = self.children.get(&node) else {
-            return Item::Node(node);
+        /// A cluster being filled: its node, its next child, what it holds.
+        struct Open {
+            node: usize,
+            next: usize,
+            items: Vec<Item>,
+        }
+        let open = |node: usize| Open {
+            node,
+            next: 0,
+            items: vec![Item::Node(node)],
         };
-        let mut items = vec![Item::Node(node)];
-        items.extend(kids.iter().map(|kid| self.item(*kid)));
+        if !self.children.contains_key(&node) {
+            return Item::Node(node);
+        }
+        let mut stack = vec![open(node)];
+        while let Some(top) = stack.last_mut() {
+            let kids = self.children.get(&top.node).map_or(&[][..], Vec::as_slice);
+            if let Some(&kid) = kids.get(top.next) {
+                top.next += 1;
+                if self.children.contains_key(&kid) {
+                    stack.push(open(kid));
+                } else {
+                    top.items.push(Item::Node(kid));
+                }
+                continue;
+            }
+            let Some(done) = stack.pop() else { break };
+            let cluster = self.cluster(done.node, done.items);
+            match stack.last_mut() {
+                Some(parent) => parent.items.push(cluster),
+                None => return cluster,
+            }
+        }
+        Item::Node(node)
+    }
+
+    /// The cluster of `node` holding `items`.
+    fn cluster(&self, node: usize, items: Vec<Item>) -> Item {
         let label = self.nodes[node].label.text().unwrap_or_default();
         Item::Cluster(Cluster {
             name: format!("cluster:{}", self.nodes[node].name),

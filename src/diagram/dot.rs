@@ -3,17 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph,
-    Vertex,
-};
-use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use graphviz_rust::dot_structures::Id;
 
 use crate::model::Graph;
 
-use super::canvas::{Attrs, Item, Key, Label, Scene};
+use super::canvas::{Key, Scene};
 use super::cluster::Nesting;
 use super::escape::escape;
+use super::printer::write_dot;
 use super::scene;
 use super::view::View;
 use super::DiagramSpec;
@@ -65,127 +62,18 @@ pub(crate) struct Pinned<'a> {
 /// The DOT text of `scene`, its nodes named by `naming`, at the `pinned`
 /// positions (flat, for neato) or free (clustered, for dot).
 pub(crate) fn print(scene: &Scene, naming: &Naming, pinned: Option<&Pinned<'_>>) -> String {
-    let name = |index: usize| -> Id {
-        match naming {
-            Naming::Names => quote(&scene.nodes[index].name),
-            Naming::Indexes => Id::Plain(format!("n{index}")),
-        }
-    };
-    let mut stmts: Vec<Stmt> = Vec::new();
-    let mut graph_attrs = scene.graph_attrs.clone();
-    if pinned.is_some() {
-        graph_attrs.push(("layout", "neato".into()));
-        graph_attrs.push(("inputscale", "72".into()));
-        graph_attrs.push(("splines", "curved".into()));
-    }
-    stmts.push(Stmt::GAttribute(GraphAttributes::Graph(attrs(
-        &graph_attrs,
-    ))));
-    stmts.push(Stmt::GAttribute(GraphAttributes::Node(attrs(
-        &scene.node_defaults,
-    ))));
-    stmts.push(Stmt::GAttribute(GraphAttributes::Edge(attrs(
-        &scene.edge_defaults,
-    ))));
-    let node_stmt = |index: usize| -> Option<Stmt> {
-        let node = &scene.nodes[index];
-        let mut list = node.attrs.clone();
-        if let Some(pinned) = pinned {
-            let (x, y) = *pinned.positions.get(&node.key)?;
-            list.push(("pos", format!("{x:.2},{y:.2}!")));
-        }
-        let label = match &node.label {
-            Label::Text(text) => quote(text),
-            Label::Html(html) => Id::Html(html.to_dot()),
-        };
-        let mut attributes = vec![Attribute(Id::Plain("label".into()), label)];
-        attributes.extend(attrs(&list));
-        Some(Stmt::Node(Node::new(NodeId(name(index), None), attributes)))
-    };
-    fn items_to_stmts(
-        items: &[Item],
-        flat: bool,
-        node_stmt: &dyn Fn(usize) -> Option<Stmt>,
-        out: &mut Vec<Stmt>,
-    ) {
-        for item in items {
-            match item {
-                Item::Node(index) => out.extend(node_stmt(*index)),
-                Item::Cluster(cluster) if flat => {
-                    items_to_stmts(&cluster.items, flat, node_stmt, out)
-                }
-                Item::Cluster(cluster) => {
-                    let mut inner = vec![Stmt::GAttribute(GraphAttributes::Graph(attrs(
-                        &cluster.attrs,
-                    )))];
-                    items_to_stmts(&cluster.items, flat, node_stmt, &mut inner);
-                    out.push(Stmt::Subgraph(Subgraph {
-                        id: quote(&cluster.name),
-                        stmts: inner,
-                    }));
-                }
-                Item::Rank { items, .. } if flat => items_to_stmts(items, flat, node_stmt, out),
-                Item::Rank { name, rank, items } => {
-                    let mut inner = vec![Stmt::GAttribute(GraphAttributes::Graph(attrs(&vec![(
-                        "rank",
-                        (*rank).to_string(),
-                    )])))];
-                    items_to_stmts(items, flat, node_stmt, &mut inner);
-                    out.push(Stmt::Subgraph(Subgraph {
-                        id: quote(name),
-                        stmts: inner,
-                    }));
-                }
-            }
-        }
-    }
-    // Neato does not draw clusters, so pinned frames are flat.
-    items_to_stmts(&scene.items, pinned.is_some(), &node_stmt, &mut stmts);
-    if let Some(pinned) = pinned {
-        for (i, (x, y)) in pinned.corners.iter().enumerate() {
-            let list: Attrs = vec![
-                ("label", String::new()),
-                ("shape", "point".into()),
-                ("style", "invis".into()),
-                ("width", "0.01".into()),
-                ("pos", format!("{x:.2},{y:.2}!")),
-            ];
-            let id = match naming {
-                Naming::Names => quote(&format!("frame:corner{i}")),
-                Naming::Indexes => Id::Plain(format!("c{i}")),
-            };
-            stmts.push(Stmt::Node(Node::new(NodeId(id, None), attrs(&list))));
-        }
-    }
-    for edge in &scene.edges {
-        if let Some(pinned) = pinned {
-            let present = |i: usize| pinned.positions.contains_key(&scene.nodes[i].key);
-            if !present(edge.from) || !present(edge.to) {
-                continue;
-            }
-        }
-        stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(
-                Vertex::N(NodeId(name(edge.from), None)),
-                Vertex::N(NodeId(name(edge.to), None)),
-            ),
-            attributes: attrs(&edge.attrs),
-        }));
-    }
-    let graph = DotGraph::DiGraph {
-        id: Id::Plain("actorgraph".into()),
-        strict: false,
-        stmts,
-    };
-    let mut text = graph.print(&mut PrinterContext::default());
-    text.push('\n');
-    text
+    let mut text = Vec::new();
+    // Writing into memory cannot fail, and the printer writes only strings.
+    let _ = write_dot(&mut text, scene, naming, pinned);
+    String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn attrs(list: &Attrs) -> Vec<Attribute> {
-    list.iter()
-        .map(|(key, value)| Attribute(Id::Plain((*key).to_string()), quote(value)))
-        .collect()
+/// [`quote`] as plain text.
+pub(crate) fn quoted(text: &str) -> String {
+    match quote(text) {
+        Id::Html(s) | Id::Escaped(s) | Id::Plain(s) => s,
+        Id::Anonymous(s) => s,
+    }
 }
 
 #[cfg(test)]

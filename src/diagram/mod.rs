@@ -17,6 +17,7 @@ mod dot;
 mod escape;
 mod html;
 mod legend;
+mod printer;
 mod render;
 mod scene;
 #[cfg(test)]

@@ -1,0 +1,150 @@
+//! Writes a scene as DOT text, line by line, into any writer.
+//!
+//! The text is what graphviz-rust's printer wrote (two spaces a level,
+//! attributes inline), but produced with an explicit stack: clusters nest
+//! as deep as subgroup chains go, and a recursive printer that builds each
+//! level's text before the next one up overflowed the stack on a
+//! 30,000-deep chain and copied the text once per level. Indentation stops
+//! growing after [`DEEPEST_INDENT`] levels so a deep chain's text stays
+//! linear in its size.
+
+use std::io::{self, Write};
+
+use super::canvas::{Attrs, Item, Label, Scene};
+use super::dot::{quoted, Naming, Pinned};
+
+/// Levels of nesting that are indented; deeper levels share the last indent.
+pub(crate) const DEEPEST_INDENT: usize = 16;
+
+/// What is left to write: an item at a nesting level, or the brace that
+/// closes a cluster at that level.
+enum Step<'s> {
+    Open(&'s Item, usize),
+    Close(usize),
+}
+
+/// Writes the DOT text of `scene` to `out`, its nodes named by `naming`,
+/// at the `pinned` positions (flat, for neato) or free (clustered, for dot).
+pub(crate) fn write_dot(
+    out: &mut dyn Write,
+    scene: &Scene,
+    naming: &Naming,
+    pinned: Option<&Pinned<'_>>,
+) -> io::Result<()> {
+    let name = |index: usize| -> String {
+        match naming {
+            Naming::Names => quoted(&scene.nodes[index].name),
+            Naming::Indexes => format!("n{index}"),
+        }
+    };
+    writeln!(out, "digraph actorgraph {{")?;
+    let mut graph_attrs = scene.graph_attrs.clone();
+    if pinned.is_some() {
+        graph_attrs.push(("layout", "neato".into()));
+        graph_attrs.push(("inputscale", "72".into()));
+        graph_attrs.push(("splines", "curved".into()));
+    }
+    let top = indent(1);
+    writeln!(out, "{top}graph{}", attribute_list(&graph_attrs))?;
+    writeln!(out, "{top}node{}", attribute_list(&scene.node_defaults))?;
+    writeln!(out, "{top}edge{}", attribute_list(&scene.edge_defaults))?;
+
+    // Neato does not draw clusters, so pinned frames are flat.
+    let flat = pinned.is_some();
+    let mut stack: Vec<Step<'_>> = scene.items.iter().rev().map(|i| Step::Open(i, 1)).collect();
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Close(level) => writeln!(out, "{}}}", indent(level))?,
+            Step::Open(Item::Node(index), level) => {
+                let node = &scene.nodes[*index];
+                let mut list = node.attrs.clone();
+                if let Some(pinned) = pinned {
+                    let Some((x, y)) = pinned.positions.get(&node.key) else {
+                        continue;
+                    };
+                    list.push(("pos", format!("{x:.2},{y:.2}!")));
+                }
+                let label = match &node.label {
+                    Label::Text(text) => quoted(text),
+                    Label::Html(html) => html.to_dot(),
+                };
+                let rest = attribute_list(&list);
+                let rest = rest
+                    .strip_prefix('[')
+                    .map_or(String::from("]"), |r| format!(" {r}"));
+                writeln!(out, "{}{}[label={label}{rest}", indent(level), name(*index))?;
+            }
+            Step::Open(Item::Cluster(cluster), level) if flat => {
+                stack.extend(cluster.items.iter().rev().map(|i| Step::Open(i, level)));
+            }
+            Step::Open(Item::Rank { items, .. }, level) if flat => {
+                stack.extend(items.iter().rev().map(|i| Step::Open(i, level)));
+            }
+            Step::Open(Item::Cluster(cluster), level) => {
+                open_subgraph(out, &cluster.name, &cluster.attrs, level)?;
+                stack.push(Step::Close(level));
+                stack.extend(cluster.items.iter().rev().map(|i| Step::Open(i, level + 1)));
+            }
+            Step::Open(Item::Rank { name, rank, items }, level) => {
+                open_subgraph(out, name, &vec![("rank", (*rank).to_string())], level)?;
+                stack.push(Step::Close(level));
+                stack.extend(items.iter().rev().map(|i| Step::Open(i, level + 1)));
+            }
+        }
+    }
+    if let Some(pinned) = pinned {
+        for (i, (x, y)) in pinned.corners.iter().enumerate() {
+            let list: Attrs = vec![
+                ("label", String::new()),
+                ("shape", "point".into()),
+                ("style", "invis".into()),
+                ("width", "0.01".into()),
+                ("pos", format!("{x:.2},{y:.2}!")),
+            ];
+            let id = match naming {
+                Naming::Names => quoted(&format!("frame:corner{i}")),
+                Naming::Indexes => format!("c{i}"),
+            };
+            writeln!(out, "{top}{id}{}", attribute_list(&list))?;
+        }
+    }
+    for edge in &scene.edges {
+        if let Some(pinned) = pinned {
+            let present = |i: usize| pinned.positions.contains_key(&scene.nodes[i].key);
+            if !present(edge.from) || !present(edge.to) {
+                continue;
+            }
+        }
+        let (from, to) = (name(edge.from), name(edge.to));
+        match attribute_list(&edge.attrs) {
+            list if list.is_empty() => writeln!(out, "{top}{from} -> {to}")?,
+            list => writeln!(out, "{top}{from} -> {to} {list}")?,
+        }
+    }
+    writeln!(out, "}}")
+}
+
+/// The first lines of a subgraph: its name and its own attributes.
+fn open_subgraph(out: &mut dyn Write, name: &str, attrs: &Attrs, level: usize) -> io::Result<()> {
+    writeln!(out, "{}subgraph {} {{", indent(level), quoted(name))?;
+    writeln!(out, "{}graph{}", indent(level + 1), attribute_list(attrs))
+}
+
+/// Two spaces a level, up to [`DEEPEST_INDENT`] levels.
+fn indent(level: usize) -> &'static str {
+    const SPACES: &str = "                                ";
+    const _: () = assert!(SPACES.len() == 2 * DEEPEST_INDENT);
+    &SPACES[..2 * level.min(DEEPEST_INDENT)]
+}
+
+/// `[key="value" ...]`, or nothing for no attributes.
+fn attribute_list(list: &Attrs) -> String {
+    if list.is_empty() {
+        return String::new();
+    }
+    let pairs: Vec<String> = list
+        .iter()
+        .map(|(key, value)| format!("{key}={}", quoted(value)))
+        .collect();
+    format!("[{}]", pairs.join(" "))
+}
