@@ -61,8 +61,7 @@ impl Body<'_> {
             Body::Actors { actors } => {
                 let with_ties = actors.iter().any(|a| !a.ties.is_empty());
                 for row in actors {
-                    let indent = "  ".repeat(row.depth.unwrap_or(1).saturating_sub(1));
-                    let name = format!("{indent}{}", row.actor.name);
+                    let name = nested_name(row.depth, row.actor.name);
                     if row.ties.is_empty() {
                         table.push(vec![name.clone(), row.kind.to_string()], Vec::new());
                     }
@@ -402,4 +401,41 @@ fn dates_in_words(tie: &TieOut) -> String {
         None => "no end recorded".to_string(),
     };
     format!("{began}; {ended}")
+}
+
+/// Levels of a hierarchy shown by indentation; deeper rows say their depth.
+const DEEPEST_INDENT: usize = 8;
+
+/// An actor's name indented two spaces for each level below the first, up
+/// to [`DEEPEST_INDENT`] levels; a deeper row keeps that indent and shows
+/// its depth, `(12) name`, so a deep chain's rows do not grow with it.
+fn nested_name(depth: Option<usize>, name: &str) -> String {
+    let level = depth.unwrap_or(1).saturating_sub(1);
+    let indent = "  ".repeat(level.min(DEEPEST_INDENT));
+    if level > DEEPEST_INDENT {
+        format!("{indent}({}) {name}", level + 1)
+    } else {
+        format!("{indent}{name}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nested_name;
+
+    #[test]
+    fn deep_rows_stop_indenting_and_say_their_depth() {
+        assert_eq!(nested_name(None, "JNIM"), "JNIM");
+        assert_eq!(nested_name(Some(1), "JNIM"), "JNIM");
+        assert_eq!(nested_name(Some(3), "MLF"), "    MLF");
+        assert_eq!(nested_name(Some(9), "C9"), format!("{}C9", " ".repeat(16)));
+        assert_eq!(
+            nested_name(Some(10), "C10"),
+            format!("{}(10) C10", " ".repeat(16))
+        );
+        assert_eq!(
+            nested_name(Some(30_000), "C"),
+            format!("{}(30000) C", " ".repeat(16))
+        );
+    }
 }
