@@ -304,9 +304,8 @@ fn stats_json_gave_arrays() {
 fn an_unknown_help_topic_and_expect_export_had_no_message() {
     Test::new()
         .args(&["query", "help nosuch"])
-        .stdout(
-            "no help on `nosuch`; topics are time, export and expect, or `help` for everything\n",
-        )
+        .failure()
+        .stderr_matches(|e| e.starts_with("error: no help on `nosuch`"))
         .run();
     Test::new()
         .args(&["run", "-"])
@@ -318,6 +317,26 @@ fn an_unknown_help_topic_and_expect_export_had_no_message() {
              found the end of the query\n --> <stdin>:1:22\n  |\n1 | expect export dot all\n  \
              |                      ^\n<stdin>: 1 statement, 1 expectation, 0 failed, 1 error\n",
         )
+        .run();
+}
+
+/// Issue 14, item 13: `help nonsense` printed a note and exited 0, so a
+/// script or a shell could not tell it from help. It is now an error at
+/// the topic, listing the topics.
+#[test]
+fn help_nonsense_exited_0() {
+    Test::new()
+        .args(&["query", "help nonsense"])
+        .failure()
+        .stdout("")
+        .stderr(
+            "error: no help on `nonsense`\n --> <query>:1:6\n  |\n1 | help nonsense\n  |      \
+             ^^^^^^^^\n  = help: topics are time, export and expect, or `help` for everything\n",
+        )
+        .run();
+    Test::new()
+        .args(&["query", "help Time"])
+        .stdout_matches(|out| out.starts_with("Time (T is"))
         .run();
 }
 

@@ -7,11 +7,20 @@ pub fn text(topic: Option<&str>) -> String {
         Some("expect" | "scripts") => SCRIPTS.to_string(),
         Some("export" | "dot") => EXPORT.to_string(),
         None => format!("{FORMS}\n{TIME}\n{FILTERS}\n{EXPORT}\n{SCRIPTS}"),
-        Some(other) => format!(
-            "no help on `{other}`; topics are time, export and expect, or `help` for everything\n"
-        ),
+        Some(other) => format!("no help on `{other}`; {TOPICS_HELP}\n"),
     }
 }
+
+/// Whether `help TOPIC` has something to say.
+pub fn has_topic(topic: &str) -> bool {
+    matches!(
+        topic.to_lowercase().as_str(),
+        "time" | "dates" | "expect" | "scripts" | "export" | "dot"
+    )
+}
+
+/// The topics there is help on, said when another is asked for.
+pub const TOPICS_HELP: &str = "topics are time, export and expect, or `help` for everything";
 
 const FORMS: &str = "\
 Questions (ACTOR is a name, id or alias; names may be written bare or quoted)

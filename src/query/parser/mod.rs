@@ -8,6 +8,7 @@ mod questions;
 
 use super::ast::*;
 use super::error::{QueryError, QueryErrorKind};
+use super::help;
 use super::keywords;
 use super::lexer::{lex, Token, TokenKind};
 use super::phrases::Phrases;
@@ -263,9 +264,20 @@ impl Parser<'_> {
                 };
                 Statement::Why { a, b }
             }
-            Some("help" | "?") => Statement::Help {
-                topic: self.advance().map(|t| t.text.to_lowercase()),
-            },
+            Some("help" | "?") => {
+                let topic = self.advance();
+                if let Some(topic) = topic.as_ref().filter(|t| !help::has_topic(&t.text)) {
+                    return Err(QueryError::new(
+                        QueryErrorKind::Invalid(format!("no help on `{}`", topic.text)),
+                        topic.start,
+                        topic.end,
+                    )
+                    .with_help(help::TOPICS_HELP));
+                }
+                Statement::Help {
+                    topic: topic.map(|t| t.text.to_lowercase()),
+                }
+            }
             Some("export") => Statement::Export(self.export()?),
             Some("expect") if top_level => self.expect_statement()?,
             _ => {
