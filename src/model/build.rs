@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use super::actor::Actor;
 use super::cycles::check_subgroup_cycles;
 use super::event::Event;
-use super::graph::{did_you_mean, nearest, Graph};
+use super::graph::{did_you_mean, Graph};
 use super::names::normalize;
 use super::relation::{RelationId, Relations};
 use super::spec::tie_site;
@@ -399,7 +399,9 @@ impl GraphBuilder {
                     actors.push(actor);
                 }
                 _ => {
-                    let ids: Vec<String> = nearest(&normalize(id), self.graph.name_keys(), 3)
+                    let ids: Vec<String> = self
+                        .graph
+                        .suggest(id, 3)
                         .into_iter()
                         .map(|a| format!("`{}`", self.graph.actor(a).id))
                         .collect();
@@ -489,7 +491,8 @@ fn resolve_end(
             None
         }
         None => {
-            let ids: Vec<String> = nearest(&normalize(id), graph.name_keys(), 3)
+            let ids: Vec<String> = graph
+                .suggest(id, 3)
                 .into_iter()
                 .map(|a| format!("`{}`", graph.actor(a).id))
                 .collect();

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use super::actor::{Actor, Source};
 use super::adjacency::{Adjacency, Link};
 use super::event::Event;
-use super::names::{normalize, similarity, SUGGESTION_THRESHOLD};
+use super::names::normalize;
 use super::relation::Relations;
 use super::tie::{ActorId, SourceId, Tie, TieFilter, TieId, TieRef};
 use super::time::{Bounds, Certainty, Day, PartialDate, DAY_MAX};
@@ -17,8 +17,10 @@ use super::time::{Bounds, Certainty, Day, PartialDate, DAY_MAX};
 pub use super::network::Network;
 
 mod counts;
+mod suggestions;
 
 use counts::ActiveDays;
+use suggestions::NameIndex;
 
 /// An actor graph.
 #[derive(Clone, Debug, Default)]
@@ -40,6 +42,9 @@ pub struct Graph {
     /// Each actor's ties packed for scanning; built on first use, reset by
     /// any change to ties.
     adjacency: OnceLock<Adjacency>,
+    /// The name keys indexed for suggestions; built on first use, reset by
+    /// any change to names.
+    name_index: OnceLock<NameIndex>,
 }
 
 /// A name that matches no actor, with the nearest ones.
@@ -148,6 +153,7 @@ impl Graph {
             });
         }
         let id = self.network.add_node(actor);
+        self.name_index = OnceLock::new();
         for key in keys {
             self.names.insert(key, id);
         }
@@ -159,6 +165,7 @@ impl Graph {
         self.indexes_changed();
         let actor = self.network.remove_node(id)?;
         self.events.retain(|e| !e.involves(id));
+        self.name_index = OnceLock::new();
         for name in actor.all_names() {
             let key = normalize(name);
             if self.names.get(&key) == Some(&id) {
@@ -209,11 +216,9 @@ impl Graph {
 
     /// Up to `limit` actors whose names are nearest to `name`, best first.
     pub fn suggest(&self, name: &str, limit: usize) -> Vec<ActorId> {
-        nearest(
-            &normalize(name),
-            self.names.iter().map(|(key, id)| (key.as_str(), *id)),
-            limit,
-        )
+        self.name_index
+            .get_or_init(|| NameIndex::new(self.name_keys()))
+            .nearest(&normalize(name), limit)
     }
 
     /// Every normalised-name key with its actor (for completion).
@@ -451,25 +456,6 @@ impl PartialEq for Graph {
     }
 }
 
-/// The `limit` candidates nearest to `wanted`, each actor once, best first.
-pub(crate) fn nearest<'a>(
-    wanted: &str,
-    candidates: impl Iterator<Item = (&'a str, ActorId)>,
-    limit: usize,
-) -> Vec<ActorId> {
-    let mut best: FxHashMap<ActorId, f64> = FxHashMap::default();
-    for (key, id) in candidates {
-        let score = similarity(wanted, key);
-        if score >= SUGGESTION_THRESHOLD {
-            let entry = best.entry(id).or_insert(0.0);
-            *entry = entry.max(score);
-        }
-    }
-    let mut ranked: Vec<(ActorId, f64)> = best.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.into_iter().take(limit).map(|(id, _)| id).collect()
-}
-
 /// Lets the builder fill a graph's private parts.
 pub(crate) struct GraphParts<'a> {
     pub names: &'a mut FxHashMap<String, ActorId>,
@@ -479,6 +465,7 @@ pub(crate) struct GraphParts<'a> {
 impl Graph {
     pub(crate) fn parts(&mut self) -> GraphParts<'_> {
         self.indexes_changed();
+        self.name_index = OnceLock::new();
         GraphParts {
             names: &mut self.names,
             network: &mut self.network,
