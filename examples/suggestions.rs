@@ -26,12 +26,19 @@ fn main() {
             std::process::exit(1);
         }
     };
-    println!("loaded {} actors in {:.2?}", session.graph.actor_count(), started.elapsed());
+    println!(
+        "loaded {} actors in {:.2?}",
+        session.graph.actor_count(),
+        started.elapsed()
+    );
     let started = Instant::now();
     let mut offered = 0;
     for i in 0..count {
         // A misspelling of a generated name ("Actor N") and a made-up word.
-        offered += session.graph.suggest(&format!("Actr {}", 5_100 + i), 3).len();
+        offered += session
+            .graph
+            .suggest(&format!("Actr {}", 5_100 + i), 3)
+            .len();
         offered += session.graph.suggest(&format!("zorblax{i}"), 3).len();
     }
     let elapsed = started.elapsed();

@@ -16,6 +16,10 @@ use super::paint::{self, tone_of, Tone};
 use super::text::{printable, wrap_indented};
 use super::{Table, DEFAULT_WIDTH};
 
+/// On a pipe no column is padded wider than this: a longer cell is written
+/// whole and pushes the rest of its own row along, so one huge name cannot
+/// pad every other row to its width.
+pub(crate) const PIPE_COLUMN_CAP: usize = 100;
 /// Spaces between columns.
 const GAP: usize = 2;
 /// What ends a shortened source list, with the space before it.
@@ -135,7 +139,10 @@ fn plan(headers: &[&str], rows: &[Vec<String>], width: Option<usize>) -> Plan {
         all
     };
     let Some(width) = width else {
-        let whole: Vec<usize> = shown.iter().map(|&c| needs[c].whole).collect();
+        let whole: Vec<usize> = shown
+            .iter()
+            .map(|&c| needs[c].whole.min(PIPE_COLUMN_CAP))
+            .collect();
         return Plan {
             widths: widths_of(&shown, &whole),
             under,
@@ -245,7 +252,13 @@ fn cell_lines(cell: &str, width: usize, give: Give) -> Vec<String> {
 
 /// One row (or the headers) as lines of the grid: each shown column padded
 /// to its width by the plain text's width, then painted.
-fn grid_lines(headers: &[&str], cells: &[String], plan: &Plan, color: bool) -> Vec<String> {
+fn grid_lines(
+    headers: &[&str],
+    cells: &[String],
+    plan: &Plan,
+    color: bool,
+    wrap: bool,
+) -> Vec<String> {
     let columns: Vec<(usize, Vec<String>, Tone)> = plan
         .widths
         .iter()
@@ -253,7 +266,12 @@ fn grid_lines(headers: &[&str], cells: &[String], plan: &Plan, color: bool) -> V
         .filter_map(|(c, width)| {
             let width = (*width)?;
             let cell = cells.get(c).map_or("", String::as_str);
-            let lines = cell_lines(cell, width, give(headers[c]));
+            // On a pipe a row stays on one line, whatever its cells' widths.
+            let lines = if wrap {
+                cell_lines(cell, width, give(headers[c]))
+            } else {
+                vec![cell.to_string()]
+            };
             Some((width, lines, tone_of(headers[c], cell)))
         })
         .collect();
@@ -301,12 +319,13 @@ pub fn render_table(table: &Table, color: bool, width: Option<usize>) -> String 
     let detail_width = width.unwrap_or(DEFAULT_WIDTH);
     let header_cells: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
     let mut out = String::new();
-    for line in grid_lines(headers, &header_cells, &plan, false) {
+    let wrap = width.is_some();
+    for line in grid_lines(headers, &header_cells, &plan, false, wrap) {
         out.push_str(&paint::bold(&line, color));
         out.push('\n');
     }
     for (i, row) in rows.iter().enumerate() {
-        for line in grid_lines(headers, row, &plan, color) {
+        for line in grid_lines(headers, row, &plan, color, wrap) {
             out.push_str(&line);
             out.push('\n');
         }

@@ -257,3 +257,32 @@ fn shares_level_the_wide_columns() {
         [3, 4, 5]
     );
 }
+
+/// Issue 14, item 7: on a pipe one 100 MB name padded every other row to
+/// its width (2.3 GB of output). Columns are now padded to at most
+/// [`PIPE_COLUMN_CAP`]; the long cell is written whole on its own row.
+#[test]
+fn one_huge_cell_does_not_pad_every_row_on_a_pipe() {
+    let huge = "x".repeat(100_000);
+    let mut table = Table {
+        headers: vec!["actor", "kind"],
+        ..Table::default()
+    };
+    table.push(vec![huge.clone(), "group".into()], Vec::new());
+    for i in 0..1_000 {
+        table.push(vec![format!("A{i}"), "group".into()], Vec::new());
+    }
+    let text = render_table(&table, false, None);
+    assert!(text.len() < 300_000, "{} bytes", text.len());
+    assert_eq!(text.lines().count(), 1_002, "every row on one line");
+    assert!(
+        text.lines().any(|line| line == format!("{huge}  group")),
+        "the huge cell is written whole"
+    );
+    let short = text.lines().nth(2).unwrap_or_default();
+    assert_eq!(
+        short.len(),
+        PIPE_COLUMN_CAP + GAP + "group".len(),
+        "{short:?}"
+    );
+}
