@@ -8,11 +8,9 @@ use crate::diagnostic::Diagnostic;
 use crate::session::Session;
 use crate::statement::execute;
 
-/// What a script run found.
+/// What a script run found (its answers went to the run's sink as they came).
 #[derive(Debug, Default)]
 pub struct ScriptReport {
-    /// The answers, each headed by its query, ready for standard output.
-    pub output: String,
     /// Errors and failed expectations, for standard error.
     pub problems: Vec<Diagnostic>,
     /// Statements run (comments and blank lines are not counted).
@@ -31,7 +29,10 @@ impl ScriptReport {
 }
 
 /// Runs `text`, a script called `origin`, against `session`; text answers
-/// fit `width`, a terminal's, or keep their rows whole (`None`).
+/// fit `width`, a terminal's, or keep their rows whole (`None`). Each
+/// answer, headed by its query, goes to `out` as soon as it is made, so a
+/// long script shows its progress and holds only one answer at a time; an
+/// error from `out` (a closed pipe) ends the run.
 pub fn run_script(
     session: &Session,
     text: &str,
@@ -39,7 +40,8 @@ pub fn run_script(
     format: Format,
     color: bool,
     width: Option<usize>,
-) -> ScriptReport {
+    out: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<ScriptReport> {
     let mut report = ScriptReport::default();
     let mut offset = 0;
     for (index, raw_line) in text.split('\n').enumerate() {
@@ -59,7 +61,7 @@ pub fn run_script(
             report.expectations += 1;
         }
         if format == Format::Text {
-            report.output.push_str(&format!("» {statement}\n"));
+            out(&format!("» {statement}\n"))?;
         }
         match execute(session, line) {
             Ok(output) => {
@@ -76,7 +78,7 @@ pub fn run_script(
                             ),
                     );
                 }
-                report.output.push_str(&output.render(format, color, width));
+                out(&output.render(format, color, width))?;
             }
             Err(failure) => {
                 let mut diagnostic = failure.diagnostic(text, line_start).origin(origin);
@@ -86,13 +88,67 @@ pub fn run_script(
                 }
                 report.problems.push(diagnostic);
                 if format == Format::Text {
-                    report.output.push_str("error (see standard error)\n");
+                    out("error (see standard error)\n")?;
                 }
             }
         }
         if format == Format::Text {
-            report.output.push('\n');
+            out("\n")?;
         }
     }
-    report
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 14, item 7: `run` held every answer until the script ended.
+    /// Each answer now reaches the sink as it is made, and a sink that
+    /// fails (a closed pipe) stops the run there.
+    #[test]
+    fn answers_stream_to_the_sink_one_by_one() {
+        let session = Session::bundled().expect("the bundled graph loads");
+        let script = "show JNIM\nsubgroups of JNIM\nactors\n";
+        let mut chunks: Vec<String> = Vec::new();
+        let report = run_script(
+            &session,
+            script,
+            "t.q",
+            Format::Text,
+            false,
+            None,
+            &mut |c| {
+                chunks.push(c.to_string());
+                Ok(())
+            },
+        )
+        .expect("the sink accepts everything");
+        assert_eq!(report.statements, 3);
+        let headers: Vec<&String> = chunks.iter().filter(|c| c.starts_with("» ")).collect();
+        assert_eq!(
+            headers,
+            ["» show JNIM\n", "» subgroups of JNIM\n", "» actors\n"]
+        );
+        assert_eq!(chunks.len(), 9, "a header, an answer and a blank line each");
+
+        let mut delivered = 0;
+        let stopped = run_script(
+            &session,
+            script,
+            "t.q",
+            Format::Text,
+            false,
+            None,
+            &mut |_| {
+                delivered += 1;
+                if delivered == 2 {
+                    return Err(std::io::ErrorKind::BrokenPipe.into());
+                }
+                Ok(())
+            },
+        );
+        assert!(stopped.is_err());
+        assert_eq!(delivered, 2, "nothing is made after the sink fails");
+    }
 }

@@ -319,9 +319,15 @@ fn run_scripts(
                 continue;
             }
         };
-        let report =
-            script::run_script(session, &text, &origin, format, color_out, terminal_width());
-        write_out(&report.output)?;
+        let report = script::run_script(
+            session,
+            &text,
+            &origin,
+            format,
+            color_out,
+            terminal_width(),
+            &mut |answer| write_out(answer),
+        )?;
         if !report.succeeded() {
             failed += 1;
             report::print(&report.problems, color_err);
