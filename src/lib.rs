@@ -17,5 +17,6 @@ pub mod model;
 pub mod query;
 pub mod script;
 pub mod session;
+pub mod spreadsheet;
 pub mod statement;
 pub mod store;

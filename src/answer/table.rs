@@ -308,7 +308,8 @@ impl Body<'_> {
                         row.push(details.join("\n"));
                     }
                     row.push(answered_for.to_string());
-                    let _ = writer.write_record(&row);
+                    let row = row.into_iter().map(crate::spreadsheet::guard_formula);
+                    let _ = writer.write_record(row);
                 }
             }
             None => {

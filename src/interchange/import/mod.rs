@@ -38,6 +38,7 @@ use std::path::Path;
 use crate::interchange::mapping::Mapping;
 use crate::model::Graph;
 
+pub use cells::CellReading;
 pub use companions::{
     written_by_export, Companions, EVENTS_TABLE, GRAPH_TABLE, RELATIONS_TABLE, SOURCES_TABLE,
 };

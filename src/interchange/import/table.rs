@@ -18,19 +18,15 @@ pub struct Table<R> {
     pub origin: String,
     /// The size in bytes, when known, to size the indexes up front.
     pub bytes: Option<u64>,
-    /// Cells are read exactly as written (no trimming, no entity decoding):
-    /// set for files actorgraph's CSV export wrote.
-    pub exact: bool,
+    /// How cells are read: exactly as written (guarded or not) for files
+    /// actorgraph's CSV export wrote, cleaned for the rest.
+    pub reading: CellReading,
 }
 
 impl<R> Table<R> {
-    /// How this table's cells are read, from its `exact` flag.
+    /// How this table's cells are read.
     pub(crate) fn cell_reading(&self) -> CellReading {
-        if self.exact {
-            CellReading::Exact
-        } else {
-            CellReading::Cleaned
-        }
+        self.reading
     }
 }
 
@@ -44,12 +40,15 @@ impl Table<std::fs::File> {
             error,
         })?;
         let bytes = reader.metadata().ok().map(|m| m.len());
-        let exact = path.parent().is_some_and(written_by_export);
+        let reading = path
+            .parent()
+            .and_then(written_by_export)
+            .unwrap_or(CellReading::Cleaned);
         Ok(Table {
             reader,
             origin,
             bytes,
-            exact,
+            reading,
         })
     }
 }
@@ -61,7 +60,7 @@ impl<R: Read + 'static> Table<R> {
             reader: Box::new(self.reader),
             origin: self.origin,
             bytes: self.bytes,
-            exact: self.exact,
+            reading: self.reading,
         }
     }
 }
@@ -316,13 +315,18 @@ mod tests {
 
     #[test]
     fn a_table_knows_how_its_cells_are_read() {
-        let table = |exact| Table {
+        let table = |reading| Table {
             reader: std::io::empty(),
             origin: "t".into(),
             bytes: None,
-            exact,
+            reading,
         };
-        assert_eq!(table(true).cell_reading(), CellReading::Exact);
-        assert_eq!(table(false).cell_reading(), CellReading::Cleaned);
+        for reading in [
+            CellReading::Exact,
+            CellReading::Guarded,
+            CellReading::Cleaned,
+        ] {
+            assert_eq!(table(reading).cell_reading(), reading);
+        }
     }
 }
