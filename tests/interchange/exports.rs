@@ -119,7 +119,11 @@ fn entities_are_decoded_only_outside_a_folder_the_export_wrote() {
     // cells are trimmed and entities decoded.
     let marker = dir.path().join("graph.csv");
     let text = std::fs::read_to_string(&marker).unwrap();
-    std::fs::write(&marker, text.replace(actorgraph::interchange::export::CSV_MARKER, "")).unwrap();
+    std::fs::write(
+        &marker,
+        text.replace(actorgraph::interchange::export::CSV_MARKER, ""),
+    )
+    .unwrap();
     let back = read();
     assert_eq!(
         amp(&back),
