@@ -15,6 +15,7 @@ pub mod diagram;
 pub mod interchange;
 pub mod model;
 pub mod query;
+pub mod safe_text;
 pub mod script;
 pub mod session;
 pub mod spreadsheet;

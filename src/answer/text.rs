@@ -367,18 +367,7 @@ pub(crate) fn wrap_block(text: &str, width: usize) -> String {
     out
 }
 
-/// `text` safe to print: control characters become `\u{FFFD}`; line breaks
-/// become spaces, unless `keep_lines`.
-pub fn printable(text: &str, keep_lines: bool) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' if keep_lines => '\n',
-            '\n' | '\r' | '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
-}
+pub use crate::safe_text::printable;
 
 /// A name as a question would write it: quoted when it holds spaces.
 fn quoted_if_spaced(name: &str) -> String {
