@@ -53,5 +53,6 @@ mod scripts;
 mod command_line;
 
 mod docs;
+mod hostile;
 
 mod terminal;

@@ -23,6 +23,7 @@ mod closing;
 pub mod companions;
 mod cycles;
 mod fold;
+pub mod guard;
 mod importer;
 mod index;
 mod merge;

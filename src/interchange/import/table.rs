@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::cells::CellReading;
 use super::companions::written_by_export;
+use super::guard::{CsvGuard, GuardError};
 use super::{ImportError, Rejection};
 use crate::interchange::mapping::Mapping;
 
@@ -67,23 +68,34 @@ impl<R: Read + 'static> Table<R> {
 
 /// A CSV reader as every table wants it: rows of any length (short rows
 /// read as empty cells) and the header read by [`Header::read`].
-pub(crate) fn csv_reader<R: Read>(reader: R) -> csv::Reader<R> {
+/// The reader goes through a [`CsvGuard`], so an unclosed quote or an
+/// endless line stops the import at its line instead of eating the file.
+pub(crate) fn csv_reader<R: Read>(reader: R) -> csv::Reader<CsvGuard<R>> {
     csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
         .buffer_capacity(1 << 16)
-        .from_reader(reader)
+        .from_reader(CsvGuard::new(reader, b','))
 }
 
 /// A malformed row is a rejection; a failed read ends the import.
 pub(crate) fn csv_problem(origin: &str, error: csv::Error) -> Result<Rejection, ImportError> {
     let line = error.position().map_or(0, |p| p.line());
     match error.kind() {
-        csv::ErrorKind::Io(_) => Err(ImportError::Csv {
-            origin: origin.to_string(),
-            line,
-            message: error.to_string(),
-        }),
+        csv::ErrorKind::Io(io) => {
+            if let Some(guard) = io.get_ref().and_then(|e| e.downcast_ref::<GuardError>()) {
+                return Err(ImportError::Csv {
+                    origin: origin.to_string(),
+                    line: guard.line,
+                    message: guard.message.clone(),
+                });
+            }
+            Err(ImportError::Csv {
+                origin: origin.to_string(),
+                line,
+                message: error.to_string(),
+            })
+        }
         _ => Ok(Rejection {
             origin: origin.to_string(),
             line,
@@ -180,7 +192,12 @@ impl Header {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => return Err(problem("the file is empty: it needs a header row".into())),
-            Err(error) => return Err(problem(error.to_string())),
+            Err(error) => {
+                return Err(match csv_problem(origin, error) {
+                    Err(stopped) => stopped,
+                    Ok(malformed) => problem(malformed.reason),
+                })
+            }
         }
         let names = record
             .iter()
@@ -227,7 +244,7 @@ impl Header {
 mod tests {
     use super::*;
 
-    fn reader(text: &[u8]) -> csv::Reader<&[u8]> {
+    fn reader(text: &[u8]) -> csv::Reader<CsvGuard<&[u8]>> {
         csv_reader(text)
     }
 
