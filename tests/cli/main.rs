@@ -51,3 +51,5 @@ mod queries;
 mod scripts;
 
 mod command_line;
+
+mod repl;
