@@ -22,7 +22,7 @@ use actorgraph::diagnostic::Diagnostic;
 use actorgraph::session::Session;
 use actorgraph::statement::execute;
 
-use super::output::{terminal_width, write_out};
+use super::answers::Answers;
 use super::report::{self, Done};
 
 /// "; now is 2023-02" (the date questions with no time ask about), or
@@ -161,7 +161,7 @@ enum Step {
 pub fn read_eval_print(
     mut session: Session,
     format: Format,
-    color_out: bool,
+    answers: &mut Answers,
     color_err: bool,
     interactive: bool,
     echo: bool,
@@ -187,17 +187,15 @@ pub fn read_eval_print(
             // Each answer under its query, as scripts show them.
             let statement = line.trim();
             if echo && !statement.is_empty() && !statement.starts_with('#') {
-                write_out(&format!("» {statement}\n"))?;
+                answers.write(&format!("» {statement}\n"))?;
             }
-            if let Step::Quit = handle(
-                &mut session,
-                &line,
-                number + 1,
+            let mut printer = Printer {
+                answers: &mut *answers,
                 format,
-                false,
-                false,
-                &mut ok,
-            )? {
+                color_out: false,
+                color_err: false,
+            };
+            if let Step::Quit = handle(&mut session, &line, number + 1, &mut printer, &mut ok)? {
                 break;
             }
         }
@@ -214,7 +212,15 @@ pub fn read_eval_print(
     }
     // The saved history holds only lines that worked (see below).
     let worked = SucceededLines::new(editor.history().iter().cloned());
-    editor.set_helper(Some(ReplHelper::new(&session, worked, color_out)));
+    // Hints are drawn on the terminal, wherever the answers go.
+    let color_hints = super::color_for(true);
+    editor.set_helper(Some(ReplHelper::new(&session, worked, color_hints)));
+    let mut printer = Printer {
+        color_out: super::color_for(answers.is_terminal()),
+        answers,
+        format,
+        color_err,
+    };
     println!(
         "actorgraph — {} ({} actors, {} ties{}). Type `help` for the language, Ctrl-D to quit.",
         actorgraph::answer::printable(&session.graph.title, false),
@@ -234,15 +240,7 @@ pub fn read_eval_print(
                 }
                 let before = (session.origin.clone(), session.graph.actor_count());
                 let mut line_ok = true;
-                let step = handle(
-                    &mut session,
-                    &line,
-                    number,
-                    format,
-                    color_out,
-                    color_err,
-                    &mut line_ok,
-                )?;
+                let step = handle(&mut session, &line, number, &mut printer, &mut line_ok)?;
                 ok &= line_ok;
                 if line_ok {
                     failed.remove(&line);
@@ -258,7 +256,7 @@ pub fn read_eval_print(
                         .helper_mut()
                         .map(|h| std::mem::take(h.hints_mut()))
                         .unwrap_or_default();
-                    editor.set_helper(Some(ReplHelper::new(&session, worked, color_out)));
+                    editor.set_helper(Some(ReplHelper::new(&session, worked, color_hints)));
                 }
                 if let Step::Quit = step {
                     break;
@@ -300,15 +298,22 @@ fn save_worked_lines(
     editor.save_history(path)
 }
 
+/// Where and how one line's answers and problems are printed.
+struct Printer<'a> {
+    answers: &'a mut Answers,
+    format: Format,
+    color_out: bool,
+    color_err: bool,
+}
+
 fn handle(
     session: &mut Session,
     line: &str,
     number: usize,
-    format: Format,
-    color_out: bool,
-    color_err: bool,
+    printer: &mut Printer,
     ok: &mut bool,
 ) -> anyhow::Result<Step> {
+    let color_err = printer.color_err;
     let trimmed = line.trim();
     let first = trimmed
         .split_whitespace()
@@ -334,7 +339,7 @@ fn handle(
             match Session::open(Some(std::path::Path::new(path))) {
                 Ok(opened) => {
                     *session = opened;
-                    write_out(&format!(
+                    printer.answers.write(&format!(
                         "loaded {} ({} actors, {} ties)\n",
                         session.origin,
                         session.graph.actor_count(),
@@ -354,7 +359,7 @@ fn handle(
             match session.import_csv(trimmed) {
                 Ok(report) => {
                     report::rejected_rows(&report.rejected, color_err);
-                    write_out(&format!(
+                    printer.answers.write(&format!(
                         "imported into {}: {}\n",
                         session.origin, report.summary
                     ))?;
@@ -373,7 +378,9 @@ fn handle(
             if output.failed_check().is_some() {
                 *ok = false;
             }
-            write_out(&output.render(format, color_out, terminal_width()))?;
+            let width = printer.answers.width();
+            let text = output.render(printer.format, printer.color_out, width);
+            printer.answers.write(&text)?;
         }
         Err(failure) => {
             *ok = false;

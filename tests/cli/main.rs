@@ -53,3 +53,5 @@ mod scripts;
 mod command_line;
 
 mod repl;
+
+mod outputs;
