@@ -89,12 +89,14 @@ impl Walk<'_, '_> {
         }
     }
 
-    /// Actors separated by commas, for `includes` and `excludes`.
+    /// Actors separated by commas or `and`, for `includes` and `excludes`.
     pub(super) fn actor_list(&mut self) -> Walked {
         loop {
             self.actor(&[])?;
             match self.peek() {
-                Some(t) if t.kind == TokenKind::Comma => self.at += 1,
+                Some(t) if t.kind == TokenKind::Comma || t.text.eq_ignore_ascii_case("and") => {
+                    self.at += 1
+                }
                 _ => return Ok(()),
             }
         }

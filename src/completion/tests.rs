@@ -334,6 +334,13 @@ fn the_bundled_graph_completes_its_own_names() {
     let completion = complete(line, line.len(), &vocabulary);
     assert_eq!(completion.candidates.len(), 1);
     assert_eq!(completion.candidates[0].replacement, "MINUSMA ");
+    let line = "show Daoussak leaders in Mena";
+    let completion = complete(line, line.len(), &vocabulary);
+    assert_eq!(completion.start, 5);
+    assert_eq!(
+        completion.candidates[0].replacement, "\"Daoussak leaders in Ménaka\" ",
+        "the README's example"
+    );
     let line = "ties of JNIM via ";
     let relations = complete(line, line.len(), &vocabulary).candidates;
     let allegiance = relations
