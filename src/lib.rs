@@ -10,6 +10,7 @@
 
 pub mod answer;
 pub mod atomic;
+pub mod completion;
 pub mod diagnostic;
 pub mod diagram;
 pub mod interchange;

@@ -3,6 +3,7 @@
 //! ([`Answer::to_json`]), CSV for spreadsheets ([`Answer::to_csv`]).
 
 mod layout;
+mod lines;
 mod paint;
 mod results;
 mod table;
@@ -26,6 +27,8 @@ pub enum Format {
     Json,
     /// CSV of the table, for spreadsheets.
     Csv,
+    /// JSON Lines: one object per result, for streaming ([`Answer::to_json_lines`]).
+    JsonLines,
 }
 
 /// What a statement produced: an answer, or text to print as it is (DOT
@@ -49,6 +52,7 @@ impl Output<'_> {
                 Format::Text => answer.to_text_width(color, width),
                 Format::Json => format!("{}\n", answer.to_json()),
                 Format::Csv => answer.to_csv(),
+                Format::JsonLines => answer.to_json_lines(),
             },
         }
     }

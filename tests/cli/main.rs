@@ -56,3 +56,7 @@ mod docs;
 mod hostile;
 
 mod terminal;
+
+mod repl;
+
+mod outputs;
