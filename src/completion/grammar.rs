@@ -9,6 +9,7 @@ use super::{Token, TokenKind, Vocabulary};
 use crate::model::time::month_from_name;
 use crate::query::ast::ExportKind;
 use crate::query::keywords;
+use crate::query::phrases::{is_article, is_aspect};
 
 /// What the place after the finished words takes; several at once when
 /// a word there is optional.
@@ -26,6 +27,8 @@ pub(super) struct Expect {
     pub sources: bool,
     /// An actor kind.
     pub kinds: bool,
+    /// Words that go on a relation's phrase (`allegiance` after `pledged`).
+    pub phrase_words: Vec<String>,
 }
 
 impl Expect {
@@ -51,6 +54,7 @@ impl Expect {
         self.relations = self.relations.or(other.relations);
         self.sources |= other.sources;
         self.kinds |= other.kinds;
+        self.phrase_words.extend(other.phrase_words);
         self
     }
 }
@@ -70,10 +74,12 @@ pub(super) struct Slot {
 /// Ran out of words: what the place takes.
 pub(super) type Walked<T = ()> = Result<T, Expect>;
 
-const WHO_VERBS: &[&str] = &[
-    "is", "was", "allied", "fought", "pledged", "hostile", "loyal", "attacked",
+/// Words after a question word: `who is`, `who did`, `when was`.
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "does", "did", "do", "has", "have", "had",
 ];
-const WHO_VERBS_AFTER_IS: &[&str] = &["allied", "hostile", "loyal", "fighting"];
+/// `how is A connected to B`.
+const CONNECTED: &[&str] = &["connected", "linked", "related"];
 const OF_STATEMENTS: &[&str] = &[
     "allies",
     "enemies",
@@ -182,33 +188,85 @@ impl<'t, 'v> Walk<'t, 'v> {
     fn question(&mut self, word: &str) -> Walked<Takes> {
         let question = Takes::QUESTION;
         let takes = match word {
-            "who" => {
-                let mut verb = self.one(WHO_VERBS)?;
-                if verb == "is" || verb == "was" {
-                    verb = self.one(WHO_VERBS_AFTER_IS)?;
+            "who" | "whom" | "which" | "what" => {
+                if matches!(word, "what")
+                    && self
+                        .optional(&["ties", "links"], Expect::default())?
+                        .is_some()
+                {
+                    // `what ties link A and B`.
+                    self.optional(&["link", "connect"], Expect::actor(&[]))?;
+                    self.pair("and")?;
+                    return Ok(question);
                 }
-                match verb.as_str() {
-                    "allied" | "allies" | "allying" | "partnered" | "partners" | "cooperated" => {
-                        self.one(&["with"])?;
-                    }
-                    "fought" | "fights" | "fighting" | "attacked" | "attacks" => {
-                        self.optional(&["against"], Expect::actor(&[]))?;
-                    }
-                    "hostile" | "loyal" => {
-                        self.one(&["to"])?;
-                    }
-                    "pledged" | "pledges" | "pledge" => {
-                        self.one(&["allegiance"])?;
-                        self.one(&["to"])?;
-                    }
-                    // A relation's own verb: the actor follows it.
-                    _ => {}
+                let after_auxiliary = self.optional(AUXILIARIES, self.phrase_start())?;
+                if self.peek().is_some_and(|t| self.begins_phrase(t)) {
+                    // `who leads X`, `who is allied with X`.
+                    self.phrase()?;
+                    self.actor(&[])?;
+                } else if after_auxiliary.is_some() {
+                    // `who did JNIM pledge allegiance to`, `who is JNIM led by`.
+                    self.actor(&[])?;
+                    self.phrase()?;
+                } else {
+                    self.actor(&[])?;
                 }
+                Takes {
+                    via: false,
+                    ..question
+                }
+            }
+            w if AUXILIARIES.contains(&w) => {
+                // `is Wagner fighting JNIM`.
+                self.actor(&[])?;
+                self.phrase()?;
                 self.actor(&[])?;
                 Takes {
                     via: false,
                     ..question
                 }
+            }
+            "when" => {
+                self.one(AUXILIARIES)?;
+                self.actor(&[])?;
+                self.phrase()?;
+                self.actor(&[])?;
+                Takes {
+                    via: false,
+                    time: false,
+                    ..question
+                }
+            }
+            "how" => {
+                self.one(AUXILIARIES)?;
+                self.actor(&["and"])?;
+                if self.optional(&["and"], Expect::words(CONNECTED))?.is_some() {
+                    self.actor(&[])?;
+                    self.one(CONNECTED)?;
+                } else {
+                    self.one(CONNECTED)?;
+                    self.one(&["to", "with"])?;
+                    self.actor(&[])?;
+                }
+                Takes {
+                    depth: true,
+                    source: false,
+                    ..question
+                }
+            }
+            "ties"
+                if self
+                    .peek()
+                    .is_some_and(|t| t.text.eq_ignore_ascii_case("between")) =>
+            {
+                self.at += 1;
+                self.pair("and")?;
+                question
+            }
+            "links" | "relationships" | "relationship" | "connections" => {
+                self.one(&["between"])?;
+                self.pair("and")?;
+                question
             }
             w if OF_STATEMENTS.contains(&w) => {
                 self.one(&["of"])?;
@@ -353,6 +411,70 @@ impl<'t, 'v> Walk<'t, 'v> {
         });
         self.at += taken;
         Ok(())
+    }
+
+    /// Two actors joined by `joiner`: `JNIM and CMA`.
+    fn pair(&mut self, joiner: &'static str) -> Walked {
+        self.actor(&[])?;
+        self.one(&[joiner])?;
+        self.actor(&[])
+    }
+
+    /// What the place of a relation's phrase takes: the first words of
+    /// every phrase.
+    fn phrase_start(&self) -> Expect {
+        Expect {
+            phrase_words: self.vocabulary.phrases().next_words::<&str>(&[]),
+            ..Expect::default()
+        }
+    }
+
+    /// True when `token` can begin a relation's phrase.
+    fn begins_phrase(&self, token: &Token) -> bool {
+        token.kind == TokenKind::Word
+            && !self
+                .vocabulary
+                .phrases()
+                .next_words(&[token.text])
+                .is_empty()
+            || self.vocabulary.phrases().is_whole(&[token.text])
+    }
+
+    /// A relation's phrase, word by word: `pledged allegiance to`. The line
+    /// ending inside one offers its next words; an unknown word stands in
+    /// for a phrase, so the actor after it still completes.
+    fn phrase(&mut self) -> Walked {
+        let phrases = self.vocabulary.phrases();
+        let mut typed: Vec<String> = Vec::new();
+        loop {
+            let next = phrases.next_words(&typed);
+            let whole = !typed.is_empty() && phrases.is_whole(&typed);
+            let Some(token) = self.peek() else {
+                let words = Expect {
+                    phrase_words: next,
+                    ..Expect::default()
+                };
+                // After a whole phrase the actor may follow at once.
+                return Err(if whole {
+                    words.or(Expect::actor(&[]))
+                } else {
+                    words
+                });
+            };
+            let word = token.keyword().unwrap_or_default();
+            let lead_in = |w: &str| is_article(w) || is_aspect(w);
+            let leading = typed.iter().all(|w| lead_in(w)) && lead_in(&word);
+            if leading || next.iter().any(|n| n.eq_ignore_ascii_case(&word)) {
+                typed.push(word);
+                self.at += 1;
+                continue;
+            }
+            if typed.is_empty() {
+                // Not a phrase the graph knows: walk past it.
+                self.at += 1;
+            }
+            return Ok(());
+        }
     }
 
     /// A date: `2022`, `2022-06`, or a month and year (`March 2017`,

@@ -95,6 +95,7 @@ fn candidates(expect: &Expect, typed: &str, vocabulary: &Vocabulary) -> Vec<Cand
         vocabulary.commands().for_each(&mut offer);
     }
     expect.words.iter().copied().for_each(&mut offer);
+    expect.phrase_words.iter().for_each(|w| offer(w));
     if let Some(used) = &expect.relations {
         vocabulary
             .relations()

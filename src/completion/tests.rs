@@ -275,9 +275,12 @@ fn after_a_time_word_nothing_silly() {
 
 #[test]
 fn the_words_of_a_question_lead_to_its_actor() {
-    assert_eq!(offered("who all"), ["allied "]);
-    assert_eq!(offered("who allied "), ["with "]);
-    assert_eq!(offered("who pledged "), ["allegiance "]);
+    assert_eq!(
+        offered("who all"),
+        ["alliance ", "allied ", "allies ", "ally ", "allying "]
+    );
+    assert_eq!(offered("who allied "), ["to ", "with "]);
+    assert_eq!(offered("who pledged "), ["allegiance ", "loyalty ", "to "]);
     assert_eq!(offered("who fought IS"), ["ISGS "]);
     assert_eq!(offered("who fought a"), ["against ", "\"Ansar al Din\" "]);
     assert_eq!(offered("ties "), ["of "]);
@@ -348,4 +351,39 @@ fn the_bundled_graph_completes_its_own_names() {
         .filter(|c| c.display == "allegiance")
         .count();
     assert_eq!(allegiance, 1);
+}
+
+/// The pair questions and every relation's verbs complete too.
+#[test]
+fn pair_questions_and_verbs_complete() {
+    let graph =
+        crate::store::ron::parse(crate::store::SAHEL_GRAPH, crate::store::SAHEL_ORIGIN).unwrap();
+    let vocabulary = Vocabulary::of_graph(&graph);
+    let offered = |line: &str| -> Vec<String> {
+        complete(line, line.len(), &vocabulary)
+            .candidates
+            .into_iter()
+            .map(|c| c.display)
+            .collect()
+    };
+    assert!(
+        offered("who le").contains(&"leads".to_string()),
+        "{:?}",
+        offered("who le")
+    );
+    assert!(offered("who pledged ").contains(&"allegiance".to_string()));
+    assert_eq!(offered("who leads JN"), ["JNIM"]);
+    assert_eq!(offered("is Wagner fighting JN"), ["JNIM"]);
+    assert!(offered("is the MLF a sub").contains(&"subgroup".to_string()));
+    assert_eq!(offered("when did Ansar al Din join JN"), ["JNIM"]);
+    assert!(
+        offered("how is JNIM con").contains(&"connected".to_string()),
+        "{:?}",
+        offered("how is JNIM con")
+    );
+    assert_eq!(offered("ties between JNIM and MINU"), ["MINUSMA"]);
+    assert!(offered("is Wagner fighting JNIM a").contains(&"after".to_string()));
+    assert!(offered("ties between JNIM and CMA ").contains(&"via".to_string()));
+    // `when` asks about all time: no time words after it.
+    assert!(!offered("when did Ansar al Din join JNIM ").contains(&"after".to_string()));
 }

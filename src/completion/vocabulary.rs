@@ -8,6 +8,7 @@ use rustc_hash::FxHashSet;
 use super::Candidate;
 use crate::model::names::normalize;
 use crate::model::Graph;
+use crate::query::phrases::Phrases;
 
 /// A name as written, and the key it is compared by.
 #[derive(Clone, Debug)]
@@ -56,6 +57,8 @@ pub struct Vocabulary {
     relations: Vec<String>,
     sources: Vec<String>,
     commands: Vec<String>,
+    /// The ways questions say the relations (`allied with`, `leads`).
+    phrases: Phrases,
 }
 
 impl Vocabulary {
@@ -76,6 +79,7 @@ impl Vocabulary {
         for source in graph.sources() {
             vocabulary = vocabulary.source(&source.id);
         }
+        vocabulary.phrases = Phrases::of(graph.relations());
         vocabulary
     }
 
@@ -113,6 +117,11 @@ impl Vocabulary {
     pub fn command(mut self, word: &str) -> Self {
         self.commands.push(word.to_string());
         self
+    }
+
+    /// The phrases questions say relations by.
+    pub(super) fn phrases(&self) -> &Phrases {
+        &self.phrases
     }
 
     pub(super) fn relations(&self) -> impl Iterator<Item = &str> {

@@ -52,9 +52,6 @@ const BUILTIN: [(&str, &[&str], &[&str]); 4] = [
             "aligned with",
             "in alliance with",
             "alliance with",
-            "allies",
-            "allied",
-            "partners",
         ],
         &[],
     ),
@@ -82,8 +79,6 @@ const BUILTIN: [(&str, &[&str], &[&str]); 4] = [
             "enemy of",
             "enemies of",
             "enemies with",
-            "enemies",
-            "at war",
             "opposed",
             "opposes",
             "oppose",
@@ -178,7 +173,9 @@ impl Phrases {
                 add(text, name, Voice::Inverse);
             }
         }
-        for (_, relation) in relations.iter() {
+        // The built-ins have their phrases above; a declared relation is
+        // also asked by its name.
+        for relation in relations.declared() {
             for (text, voice) in declared(relation) {
                 add(text, &relation.name, voice);
             }
@@ -231,7 +228,45 @@ impl Phrases {
     }
 }
 
+impl Default for Phrases {
+    /// The built-in relations' phrases.
+    fn default() -> Self {
+        Phrases::of(&Relations::default())
+    }
+}
+
 impl Phrases {
+    /// The words that can follow `typed` inside some phrase (leading
+    /// articles and `start`/`stop` skipped), for completion: after `pledged`
+    /// comes `allegiance` or `to`. With nothing typed, every first word.
+    pub fn next_words<S: AsRef<str>>(&self, typed: &[S]) -> Vec<String> {
+        let skip = typed
+            .iter()
+            .take_while(|w| is_article(w.as_ref()) || is_aspect(w.as_ref()))
+            .count();
+        let typed = &typed[skip..];
+        let mut next: Vec<String> = Vec::new();
+        for phrase in &self.list {
+            let continues = phrase.words.len() > typed.len()
+                && phrase
+                    .words
+                    .iter()
+                    .zip(typed)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b.as_ref()));
+            if continues && !next.contains(&phrase.words[typed.len()]) {
+                next.push(phrase.words[typed.len()].clone());
+            }
+        }
+        next.sort();
+        next
+    }
+
+    /// True when `typed` is a whole phrase.
+    pub fn is_whole<S: AsRef<str>>(&self, typed: &[S]) -> bool {
+        self.at(typed)
+            .is_some_and(|(_, taken)| taken == typed.len())
+    }
+
     /// How a relation is asked, both ways where it has an inverse:
     /// `leads / led by`, `allied with`.
     pub fn asked_as(&self, relation: &Relation) -> String {
@@ -282,7 +317,7 @@ fn declared(relation: &Relation) -> Vec<(&str, Voice)> {
 
 /// `start`, `stop`: how a question times a relation (`when did France stop
 /// fighting JNIM`), skipped before its phrase; the answer gives both dates.
-fn is_aspect(word: &str) -> bool {
+pub fn is_aspect(word: &str) -> bool {
     [
         "start", "started", "begin", "began", "stop", "stopped", "cease", "ceased", "first",
         "last", "still",

@@ -374,6 +374,11 @@ impl Parser<'_> {
                 at += taken;
                 continue;
             }
+            // A bare noun: `allies` as in `allies of`.
+            let noun = [words[at].as_str(), "of"];
+            if let Some((phrase, _)) = self.phrases.at(&noun).filter(|(_, n)| *n == 2) {
+                relation.get_or_insert_with(|| phrase.relation.clone());
+            }
             at += 1;
         }
         let quoted = |name: &String| {
