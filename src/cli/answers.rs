@@ -22,11 +22,21 @@ pub enum Answers {
 impl Answers {
     /// Answers for `target`, or standard output. A file that cannot be
     /// written is refused now, before any work, as bad usage.
-    pub fn to(target: Option<&Path>) -> anyhow::Result<Answers> {
-        let Some(path) = target else {
+    /// `inputs` are the files the command reads (the graph, scripts): the
+    /// answers may not be written over one of them.
+    pub fn to(target: Option<&Path>, inputs: &[&Path]) -> anyhow::Result<Answers> {
+        let Some(path) = target.filter(|p| *p != Path::new("-")) else {
             return Ok(Answers::Stdout);
         };
-        if let Err(why) = writable(path) {
+        let over_input = inputs
+            .iter()
+            .find(|input| actorgraph::atomic::same_file(input, path))
+            .map(|input| format!("it is `{}`, which this command reads", input.display()));
+        let refused = match over_input {
+            Some(why) => Err(why),
+            None => writable(path),
+        };
+        if let Err(why) = refused {
             let shown = format!("-o {}", path.display());
             let diagnostic = Diagnostic::new(format!(
                 "cannot write answers to `{}`: {why}",

@@ -77,6 +77,29 @@ pub struct ImportArgs {
 /// in colour when `color_err`.
 pub fn import(args: &ImportArgs, color_err: bool) -> anyhow::Result<Done> {
     let ImportFormat::Csv = args.input;
+    // The graph may not be written over one of the tables it is read from.
+    let inputs = [
+        Some(&args.ties),
+        args.actors.as_ref(),
+        args.mapping.as_ref(),
+    ];
+    if let Some(input) = inputs
+        .into_iter()
+        .flatten()
+        .find(|input| actorgraph::atomic::same_file(input, &args.output))
+    {
+        return Err(
+            super::report::BadUsage(vec![actorgraph::diagnostic::Diagnostic::new(format!(
+                "`-o {}` is `{}`, which the import reads: writing the graph there would destroy it",
+                args.output.display(),
+                input.display()
+            ))
+            .help(Some(
+                "name a new file for the graph, such as graph.ron".into(),
+            ))])
+            .into(),
+        );
+    }
     let mapping = match &args.mapping {
         Some(path) => Mapping::load(path).map_err(|e| Problems::new(vec![e.diagnostic()]))?,
         None => Mapping::default(),

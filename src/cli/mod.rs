@@ -251,7 +251,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<Done> {
         )])
         .into());
     }
-    let mut answers = Answers::to(target.map(PathBuf::as_path))?;
+    let mut inputs: Vec<&Path> = cli.graph.iter().map(PathBuf::as_path).collect();
+    if let Some(Command::Run { scripts, .. }) = &cli.command {
+        inputs.extend(scripts.iter().map(PathBuf::as_path));
+    }
+    let mut answers = Answers::to(target.map(PathBuf::as_path), &inputs)?;
     let done = dispatch_to(cli, &mut answers)?;
     answers.finish()?;
     Ok(done)

@@ -69,3 +69,92 @@ fn an_endless_line_is_refused_not_read() {
         )
         .run();
 }
+
+/// Issue 14, item 1: the atomic save renamed a temporary file over
+/// `/dev/null`, leaving a regular file there. Devices and pipes are written
+/// to; `to -` and `to /dev/stdout` print.
+#[test]
+fn devices_and_standard_output_are_written_to_not_replaced() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        Test::new()
+            .write(
+                "ties.csv",
+                "source,target,relation,start,end,confidence\na,b,alliance,2020,,likely\n",
+            )
+            .current_dir(TMP)
+            .args(&["import", "csv", "--ties", "ties.csv", "-o", "/dev/null"])
+            .stderr_matches(|err| err.contains("/dev/null"))
+            .stdout_matches(|_| true)
+            .run();
+        let kind = std::fs::metadata("/dev/null").unwrap().file_type();
+        assert!(kind.is_char_device(), "/dev/null is still a device");
+    }
+    let dash = Test::new()
+        .args(&["export", "json", "MLF", "to", "-"])
+        .stdout_matches(|out| out.starts_with('{'))
+        .run();
+    Test::new()
+        .args(&["export", "json", "MLF", "to", "/dev/stdout"])
+        .stdout_matches(move |out| out.contains(&dash.stdout[..40]))
+        .run();
+}
+
+/// Issue 14, item 2: an export, an import or an answer file written over
+/// the open graph or an input destroyed it, with exit 0.
+#[test]
+fn nothing_is_written_over_the_open_graph_or_an_input() {
+    let graph = std::fs::read_to_string(common::manifest("tests/data/boundaries.ron")).unwrap();
+    let output = Test::new()
+        .write("g.ron", &graph)
+        .current_dir(TMP)
+        .args(&["-g", "g.ron", "export", "json", "all", "to", "g.ron"])
+        .failure()
+        .stderr_matches(|err| err.contains("`g.ron` is the open graph's file"))
+        .run();
+    assert_eq!(
+        std::fs::read_to_string(output.path("g.ron")).unwrap(),
+        graph
+    );
+    #[cfg(unix)]
+    {
+        // Through a link, the same.
+        let link = output.path("link.ron");
+        std::os::unix::fs::symlink(output.path("g.ron"), &link).unwrap();
+        let output = output
+            .then()
+            .current_dir(TMP)
+            .args(&["-g", "g.ron", "export", "json", "all", "to", "link.ron"])
+            .failure()
+            .stderr_matches(|err| err.contains("is the open graph's file"))
+            .run();
+        assert_eq!(
+            std::fs::read_to_string(output.path("g.ron")).unwrap(),
+            graph
+        );
+    }
+    let ties = "source,target,relation,start,end,confidence\na,b,alliance,2020,,likely\n";
+    let output = Test::new()
+        .write("ties.csv", ties)
+        .current_dir(TMP)
+        .args(&["import", "csv", "--ties", "ties.csv", "-o", "ties.csv"])
+        .status(2)
+        .stderr_matches(|err| err.contains("which the import reads"))
+        .run();
+    assert_eq!(
+        std::fs::read_to_string(output.path("ties.csv")).unwrap(),
+        ties
+    );
+    let output = Test::new()
+        .write("g.ron", &graph)
+        .current_dir(TMP)
+        .args(&["-g", "g.ron", "query", "stats", "-o", "g.ron"])
+        .status(2)
+        .stderr_matches(|err| err.contains("which this command reads"))
+        .run();
+    assert_eq!(
+        std::fs::read_to_string(output.path("g.ron")).unwrap(),
+        graph
+    );
+}

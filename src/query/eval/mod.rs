@@ -183,7 +183,12 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 time_label: query.filters.time.map(|t| time_label(graph, t)),
                 frames: export.frames,
                 theme: export.theme.clone(),
-                target: export.target.as_ref().map(|(t, _)| t.clone()),
+                // `to -` is standard output, as with no target.
+                target: export
+                    .target
+                    .as_ref()
+                    .map(|(t, _)| t.clone())
+                    .filter(|t| t != "-"),
                 span: export
                     .target
                     .as_ref()
