@@ -189,6 +189,12 @@ fn color_allowed(
 
 /// Runs the command line; the exit code to end with.
 pub fn main() -> ExitCode {
+    // On SIGINT, SIGTERM or SIGHUP, stop any Graphviz run first, or it
+    // would go on as an orphan; then end as the signal would have.
+    let _ = ctrlc::set_handler(|| {
+        actorgraph::diagram::stop_graphviz();
+        std::process::exit(130);
+    });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {

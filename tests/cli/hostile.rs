@@ -158,3 +158,64 @@ fn nothing_is_written_over_the_open_graph_or_an_input() {
         graph
     );
 }
+
+/// A graph of one actor with a note of `chars` characters, and two more
+/// actors tied to it.
+fn long_note_graph(chars: usize) -> String {
+    let note = "word ".repeat(chars / 5);
+    format!(
+        "(\n    title: \"t\",\n    sources: [(id: \"s\", citation: \"c\")],\n    actors: [\n        (id: \"a\", name: \"A\", kind: group, note: \"{note}\"),\n        (id: \"b\", name: \"B\", kind: group),\n        (id: \"c\", name: \"C\", kind: group),\n    ],\n    ties: [\n        (from: \"a\", to: \"b\", relation: \"alliance\", confidence: likely, sources: [\"s\"], note: \"{note}\"),\n        (from: \"b\", to: \"c\", relation: \"hostility\", confidence: likely, sources: [\"s\"]),\n    ],\n)"
+    )
+}
+
+/// Issue 14, item 12: a note over about 16 KB made Graphviz 2.43 fail to
+/// write the picture; tooltips are cut to 2,000 characters.
+#[test]
+fn long_notes_are_cut_in_tooltips() {
+    let output = Test::new()
+        .write("g.ron", long_note_graph(20_000))
+        .current_dir(TMP)
+        .args(&["-g", "g.ron", "export", "dot", "all", "to", "g.dot"])
+        .stdout("wrote g.dot\n")
+        .run();
+    let dot = std::fs::read_to_string(output.path("g.dot")).unwrap();
+    let longest = dot
+        .split("tooltip=\"")
+        .skip(1)
+        .map(|t| t.split('"').next().unwrap_or("").chars().count())
+        .max()
+        .unwrap();
+    assert!((1000..=2001).contains(&longest), "{longest}");
+    if common::graphviz() {
+        Test::new()
+            .write("g.ron", long_note_graph(20_000))
+            .current_dir(TMP)
+            .args(&["-g", "g.ron", "export", "dot", "all", "to", "g.svg"])
+            .stdout("wrote g.svg\n")
+            .run();
+    }
+}
+
+/// Issue 14, item 8: a picture of a million ties was handed to Graphviz,
+/// which ran for minutes into gigabytes. Past the limit a picture is
+/// refused with what to do; DOT text is still written.
+#[test]
+fn a_picture_past_the_limit_is_refused_with_advice() {
+    Test::new()
+        .env("ACTORGRAPH_MAX_PICTURE_TIES", "1")
+        .current_dir(TMP)
+        .args(&["export", "dot", "JNIM", "depth", "2", "to", "jnim.svg"])
+        .failure()
+        .stderr_matches(|err| {
+            err.contains("more than the 1 a picture may hold")
+                && err.contains("depth")
+                && err.contains("ACTORGRAPH_MAX_PICTURE_TIES")
+        })
+        .run();
+    Test::new()
+        .env("ACTORGRAPH_MAX_PICTURE_TIES", "1")
+        .current_dir(TMP)
+        .args(&["export", "dot", "JNIM", "depth", "2", "to", "jnim.dot"])
+        .stdout("wrote jnim.dot\n")
+        .run();
+}
