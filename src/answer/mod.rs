@@ -51,6 +51,11 @@ impl Output<'_> {
             Output::Answer(answer) => match format {
                 Format::Text => answer.to_text_width(color, width),
                 Format::Json => format!("{}\n", answer.to_json()),
+                // CSV quotes cells but leaves their bytes alone; a terminal
+                // (a width is known) must not receive the data's escapes.
+                Format::Csv if width.is_some() => {
+                    crate::safe_text::printable(&answer.to_csv(), true)
+                }
                 Format::Csv => answer.to_csv(),
                 Format::JsonLines => answer.to_json_lines(),
             },

@@ -404,3 +404,31 @@ fn dates_in_words(tie: &TieOut) -> String {
     };
     format!("{began}; {ended}")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::answer::Format;
+    use crate::session::Session;
+    use crate::statement::execute;
+
+    /// Issue 14, item 9: CSV answers reached a terminal with the data's
+    /// escape sequences intact; on a pipe they stay exact.
+    #[test]
+    fn csv_on_a_terminal_carries_no_escapes_and_on_a_pipe_is_exact() {
+        let text = "(\n    title: \"t\",\n    sources: [(id: \"s\", citation: \"c\")],\n    actors: [\n        (id: \"a\", name: \"A\\u{1b}]0;pwned\\u{7}\", kind: group),\n        (id: \"b\", name: \"B\", kind: group),\n    ],\n    ties: [(from: \"a\", to: \"b\", relation: \"alliance\", confidence: likely, sources: [\"s\"])],\n)";
+        let graph = crate::store::ron::parse(text, "t.ron").unwrap();
+        let session = Session {
+            graph,
+            origin: "t.ron".into(),
+            path: None,
+        };
+        let output = execute(&session, "ties of B").unwrap();
+        let terminal = output.render(Format::Csv, false, Some(80));
+        assert!(
+            terminal.contains("pwned") && !terminal.contains('\u{1b}'),
+            "{terminal}"
+        );
+        let pipe = output.render(Format::Csv, false, None);
+        assert!(pipe.contains("\u{1b}]0;pwned\u{7}"), "{pipe}");
+    }
+}
