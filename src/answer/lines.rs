@@ -58,9 +58,10 @@ struct PathTieRow<'a, 'g> {
 struct VerdictRow<'a, 'g> {
     a: &'a ActorOut<'g>,
     phrase: &'a str,
+    sentence: &'a str,
     b: &'a ActorOut<'g>,
     answer: Verdict,
-    others: &'a [&'g str],
+    others: &'a [String],
     ties: &'a [TieOut<'g>],
 }
 
@@ -113,6 +114,7 @@ impl Answer<'_> {
             Body::Verdict {
                 a,
                 phrase,
+                sentence,
                 b,
                 answer,
                 others,
@@ -122,6 +124,7 @@ impl Answer<'_> {
                 &VerdictRow {
                     a,
                     phrase,
+                    sentence,
                     b,
                     answer: *answer,
                     others,

@@ -411,13 +411,16 @@ pub enum Body<'g> {
         a: ActorOut<'g>,
         /// The relation as the question phrased it: `allied with`.
         phrase: String,
+        /// The question as a statement: `Wagner Group fighting JNIM`.
+        sentence: String,
         /// The object.
         b: ActorOut<'g>,
         /// Yes, possibly or no, in the asked time.
         answer: Verdict,
-        /// The other relations that may tie the two in the asked time, so
-        /// a "no" is not read as "no ties at all".
-        others: Vec<&'g str>,
+        /// The other relations that may tie the two in the asked time (and
+        /// the asked one, marked, where it runs the other way), so a "no" is
+        /// not read as "no ties at all".
+        others: Vec<String>,
         /// The ties of that relation between the two, whatever their time:
         /// those that decide the answer.
         ties: Vec<TieOut<'g>>,
@@ -469,6 +472,9 @@ pub enum Body<'g> {
         sources: Vec<SourceRow<'g>>,
         /// True for `when did …`: each tie's dates are also read aloud.
         dated: bool,
+        /// True when no tie reads the way the question put it and these
+        /// run the other way (`when did JNIM join Ansar al Din`).
+        other_way: bool,
     },
     /// Plain text, such as `help`.
     Text {

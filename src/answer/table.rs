@@ -117,11 +117,11 @@ impl Body<'_> {
             }
             Body::Path { paths, .. } => {
                 table.headers = tie_headers(&["path", "hop", "from", "relation", "to"]);
-                table.grouped = vec!["path", "hop", "from", "to"];
+                table.grouped = vec!["path", "hop"];
                 for (p, path) in paths.iter().enumerate() {
                     for (h, hop) in path.iter().enumerate() {
                         for (i, t) in hop.ties.iter().enumerate() {
-                            // A hop's second tie leaves path, hop and ends blank.
+                            // A hop's second tie leaves path and hop blank.
                             let lead = |text: String| if i == 0 { text } else { String::new() };
                             let mut cells = vec![
                                 lead(if h == 0 {
@@ -130,9 +130,11 @@ impl Body<'_> {
                                     String::new()
                                 }),
                                 lead((h + 1).to_string()),
-                                lead(hop.from.name.to_string()),
+                                // The tie as it reads, which on a directed
+                                // tie may be against the walk.
+                                t.from.name.to_string(),
                                 t.relation.to_string(),
-                                lead(hop.to.name.to_string()),
+                                t.to.name.to_string(),
                             ];
                             cells.extend(tie_cells(t));
                             table.push_tie(cells, t, details(t, false));

@@ -90,17 +90,27 @@ impl Body<'_> {
                 return format!("{shortest} of {hops}{possibly}");
             }
             Body::Verdict {
-                a,
-                phrase,
-                b,
+                sentence,
                 answer,
                 ties,
                 others,
+                ..
             } => {
                 let word = answer.word();
                 let why = match (answer, ties.len()) {
                     (Verdict::No, 0) => {
                         " (the graph holds no such tie; its sources may be silent)".to_string()
+                    }
+                    // `certainly` turned a possible tie into a no: say so.
+                    (Verdict::No, _) if ties.iter().any(|t| t.certainty == Certainty::Possibly) => {
+                        let possible = ties
+                            .iter()
+                            .filter(|t| t.certainty == Certainty::Possibly)
+                            .count();
+                        format!(
+                            ", not certainly: {} possibly held then",
+                            count(possible, "tie", "ties")
+                        )
                     }
                     (Verdict::No, _) => {
                         format!(", not then ({})", count(ties.len(), "tie", "ties"))
@@ -112,7 +122,7 @@ impl Body<'_> {
                 } else {
                     format!("; other ties between them then: {}", others.join(", "))
                 };
-                return format!("{word}: {} {phrase} {}{why}{others}", a.name, b.name);
+                return format!("{word}: {sentence}{why}{others}");
             }
             // Actors and ties each say how many are only possible.
             Body::Network { actors, ties, .. } => {
@@ -163,6 +173,17 @@ impl Body<'_> {
                     quoted_if_spaced(b.name)
                 )
             }
+            Body::Why {
+                a,
+                b,
+                other_way: true,
+                ..
+            } => format!(
+                "{}, the other way round: none reads {} … {}",
+                plural("tie", "ties"),
+                a.name,
+                b.name
+            ),
             Body::Why { .. } => plural("tie", "ties"),
             Body::Text { .. } | Body::Check { .. } => String::new(),
         };

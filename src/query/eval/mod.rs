@@ -94,8 +94,11 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
             phrase,
             actor,
             named,
-        } => pairs::ask_who(graph, phrase, actor, *named, filter)?,
-        Statement::Is { a, phrase, b } => pairs::verdict(graph, (a, phrase, b), &filter)?,
+            kind,
+        } => pairs::ask_who(graph, (phrase, actor, *named), *kind, filter)?,
+        Statement::Is { a, phrase, b, pair } => {
+            pairs::verdict(graph, (a, phrase, b), *pair, &filter)?
+        }
         Statement::When { a, phrase, b } => {
             pairs::when(graph, (a, phrase, b), &filter, &judge, judged)?
         }
@@ -221,6 +224,35 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
     );
     let mut notes = asked.notes;
     notes.extend(life_notes(graph, &query.statement, asked.window));
+    // `who did France fight`: asked as of now by default, a past tie is
+    // not there; say how to ask about the past.
+    let asked_now = query.filters.time.is_none() && !record;
+    // A "no" with no tie at any time is not about the date.
+    let undated_no = matches!(&answer.body, Body::Verdict { ties, .. } if ties.is_empty());
+    if asked_now && answer.is_empty() && !timeless && !undated_no {
+        let ever = Query {
+            statement: query.statement.clone(),
+            filters: Filters {
+                time: Some(TimeOp::Ever),
+                ..query.filters.clone()
+            },
+        };
+        let found = match evaluate(graph, &ever) {
+            Ok(Outcome::Answer(across)) => across.len(),
+            _ => 0,
+        };
+        if let (Some(as_of), true) = (graph.as_of(), found > 0) {
+            notes.push(format!(
+                "a question with no time asks about {as_of}, the graph's date; across all time \
+                 there {}: add `ever`, or a time such as `in 2020`",
+                if found == 1 {
+                    "is 1".to_string()
+                } else {
+                    format!("are {found}")
+                }
+            ));
+        }
+    }
     Ok(Outcome::Answer(if timeless {
         answer
     } else {

@@ -149,7 +149,7 @@ impl Parser<'_> {
             Some("which" | "what") => self.what()?,
             Some(
                 "is" | "was" | "are" | "were" | "does" | "did" | "do" | "has" | "have" | "had",
-            ) => self.verdict()?,
+            ) => self.verdict(&lower)?,
             Some("when") => self.when()?,
             Some("how") => self.how()?,
             Some("allies") => {
