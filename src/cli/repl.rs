@@ -402,7 +402,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn completes_through_the_library_and_quotes_names_with_spaces() {
+    fn completes_through_the_library_with_bare_names() {
         let session = Session::bundled().unwrap();
         let helper = ReplHelper::new(&session, SucceededLines::default(), false);
         let history = DefaultHistory::new();
@@ -411,7 +411,7 @@ mod tests {
         let (start, pairs) = helper.complete(line, line.len(), &context).unwrap();
         assert_eq!(start, 16);
         let replacements: Vec<&str> = pairs.iter().map(|p| p.replacement.as_str()).collect();
-        assert_eq!(replacements, ["\"Wagner Group\" "]);
+        assert_eq!(replacements, ["Wagner Group "]);
         let (_, pairs) = helper.complete("qu", 2, &context).unwrap();
         assert_eq!(pairs[0].replacement, "quit ", "the REPL's own commands");
     }

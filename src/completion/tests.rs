@@ -72,7 +72,7 @@ fn a_unique_prefix_of_a_name_completes_on_the_first_press() {
     assert_eq!(pressed("show MINU"), "show MINUSMA ");
     assert_eq!(pressed("who allied with JN"), "who allied with JNIM ");
     assert_eq!(pressed("show minu"), "show MINUSMA ", "case aside");
-    assert_eq!(pressed("show Ans"), "show \"Ansar al Din\" ");
+    assert_eq!(pressed("show Ans"), "show Ansar al Din ");
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn each_actor_is_offered_once_by_its_name() {
 
 #[test]
 fn an_alias_is_offered_when_only_it_matches_what_was_typed() {
-    assert_eq!(pressed("show ansar d"), "show \"Ansar Dine\" ");
+    assert_eq!(pressed("show ansar d"), "show Ansar Dine ");
     assert_eq!(pressed("show fa"), "show FAMa ");
     assert_eq!(
         pressed("show \"United"),
@@ -97,22 +97,38 @@ fn an_alias_is_offered_when_only_it_matches_what_was_typed() {
 fn an_id_is_offered_when_only_it_matches() {
     assert_eq!(
         offered("show ansar-al"),
-        ["\"Ansar al Din\" "],
+        ["Ansar al Din "],
         "the name matches too"
     );
     assert_eq!(offered("show daoussak-me"), ["daoussak-menaka "]);
     // Hyphens read as spaces, so `daoussak-mi` is the start of a name.
-    assert_eq!(offered("show daoussak-mi"), ["\"Daoussak militias\" "]);
+    assert_eq!(offered("show daoussak-mi"), ["Daoussak militias "]);
     assert_eq!(
         offered("show daoussak-m"),
-        ["daoussak-menaka ", "\"Daoussak militias\" "],
-        "a name with spaces is quoted whatever its neighbours"
+        ["daoussak-menaka ", "Daoussak militias "],
+        "bare names need no quotes, spaces or not"
     );
+}
+
+/// The cold read of issue 10: `show ML`⇥ gave `show "MLF`, its quote left
+/// open, because `MLF founder` was quoted and the common beginning with it.
+#[test]
+fn a_name_that_begins_another_completes_without_an_open_quote() {
+    let graph =
+        crate::store::ron::parse(crate::store::SAHEL_GRAPH, crate::store::SAHEL_ORIGIN).unwrap();
+    let vocabulary = Vocabulary::of_graph(&graph);
+    let completion = complete("show ML", 7, &vocabulary);
+    let replacements: Vec<&str> = completion
+        .candidates
+        .iter()
+        .map(|c| c.replacement.as_str())
+        .collect();
+    assert_eq!(replacements, ["MLF ", "MLF founder "]);
 }
 
 #[test]
 fn accents_are_ignored() {
-    assert_eq!(pressed("show Mena"), "show \"Ménaka region\" ");
+    assert_eq!(pressed("show Mena"), "show Ménaka region ");
     assert_eq!(
         pressed("show \"Daoussak leaders in Mena"),
         "show \"Daoussak leaders in Ménaka\" "
@@ -124,16 +140,13 @@ fn several_matches_are_listed_and_their_common_beginning_completed() {
     assert_eq!(
         offered("who allied with Daou"),
         [
-            "\"Daoussak communities\" ",
-            "\"Daoussak leaders in Ménaka\" ",
-            "\"Daoussak militias\" "
+            "Daoussak communities ",
+            "Daoussak leaders in Ménaka ",
+            "Daoussak militias "
         ]
     );
-    assert_eq!(
-        pressed("who allied with Daou"),
-        "who allied with \"Daoussak "
-    );
-    assert_eq!(pressed("show Ma"), "show \"Mali");
+    assert_eq!(pressed("who allied with Daou"), "who allied with Daoussak ");
+    assert_eq!(pressed("show Ma"), "show Mali");
     // Nothing to add to `Mali`: the list is shown, the line left alone.
     assert_eq!(pressed("show Mali"), "show Mali");
     assert_eq!(offered("show Mali").len(), 3);
@@ -144,9 +157,9 @@ fn a_name_of_several_bare_words_completes_as_one() {
     let (start, replacements) = tab("show Daoussak mi");
     assert_eq!(
         (start, replacements),
-        (5, vec!["\"Daoussak militias\" ".to_string()])
+        (5, vec!["Daoussak militias ".to_string()])
     );
-    assert_eq!(pressed("show Wagner Gr"), "show \"Wagner Group\" ");
+    assert_eq!(pressed("show Wagner Gr"), "show Wagner Group ");
 }
 
 #[test]
@@ -189,7 +202,7 @@ fn after_export_only_formats() {
     assert_eq!(formats.first().map(String::as_str), Some("dot "));
     assert!(formats.contains(&"graphml ".to_string()), "{formats:?}");
     assert!(!formats.iter().any(|f| f == "JNIM "));
-    assert_eq!(offered("export dot a"), ["all ", "\"Ansar al Din\" "]);
+    assert_eq!(offered("export dot a"), ["all ", "Ansar al Din "]);
     let options = offered("export dot JNIM depth 2 ");
     assert!(options.contains(&"theme ".to_string()) && !options.contains(&"depth ".to_string()));
 }
@@ -211,7 +224,7 @@ fn a_complete_question_is_followed_by_filters_not_actors() {
         "who takes no via: {after:?}"
     );
     assert!(offered("ties of JNIM ").contains(&"via ".to_string()));
-    assert_eq!(offered("show \"Wagner Group\" a"), ["after ", "as of "]);
+    assert_eq!(offered("show Wagner Group a"), ["after ", "as of "]);
     assert_eq!(offered("who allied with JNIM a"), ["after ", "as of "]);
 }
 
@@ -282,7 +295,7 @@ fn the_words_of_a_question_lead_to_its_actor() {
     assert_eq!(offered("who allied "), ["to ", "with "]);
     assert_eq!(offered("who pledged "), ["allegiance ", "loyalty ", "to "]);
     assert_eq!(offered("who fought IS"), ["ISGS "]);
-    assert_eq!(offered("who fought a"), ["against ", "\"Ansar al Din\" "]);
+    assert_eq!(offered("who fought a"), ["against ", "Ansar al Din "]);
     assert_eq!(offered("ties "), ["of "]);
     assert_eq!(pressed("path from MLF t"), "path from MLF to ");
     assert_eq!(
@@ -341,7 +354,7 @@ fn the_bundled_graph_completes_its_own_names() {
     let completion = complete(line, line.len(), &vocabulary);
     assert_eq!(completion.start, 5);
     assert_eq!(
-        completion.candidates[0].replacement, "\"Daoussak leaders in Ménaka\" ",
+        completion.candidates[0].replacement, "Daoussak leaders in Ménaka ",
         "the README's example"
     );
     let line = "ties of JNIM via ";

@@ -191,9 +191,11 @@ impl Vocabulary {
     }
 }
 
-/// True when a name must be quoted to read as one name.
+/// True when a name must be quoted to read as one name. Spaces need no
+/// quotes: a bare name runs to the longest name of the graph it spells, so
+/// `show MLF`⇥ can stop at MLF while `MLF founder` is also offered.
 fn needs_quotes(name: &str) -> bool {
-    name.is_empty() || name.contains(|c: char| c.is_whitespace() || c == ',' || c == '"')
+    name.is_empty() || name.trim() != name || name.contains([',', '"', '#', '\n', '\r', '\t'])
 }
 
 /// How many characters every one of `names` begins with.

@@ -127,8 +127,13 @@ impl Parser<'_> {
     pub(super) fn longest_name(&mut self, before_phrase: bool) -> Option<ActorName> {
         let graph = self.graph?;
         let words = self.words_from(self.pos);
-        let skip = usize::from(words.first().is_some_and(|w| is_article(w)) && words.len() > 1);
-        for taken in (skip + 1..=words.len().min(LONGEST_NAME + skip)).rev() {
+        let article = usize::from(words.first().is_some_and(|w| is_article(w)) && words.len() > 1);
+        // `The Islamic State` may be a name itself; else the article is not.
+        for (skip, taken) in (1..=words.len().min(LONGEST_NAME + article))
+            .rev()
+            .flat_map(|taken| [(0, taken), (article, taken)])
+            .filter(|(skip, taken)| skip < taken)
+        {
             if before_phrase && taken < words.len() && self.phrases.at(&words[taken..]).is_none() {
                 continue;
             }
