@@ -305,7 +305,7 @@ fn an_unknown_help_topic_and_expect_export_had_no_message() {
     Test::new()
         .args(&["query", "help nosuch"])
         .stdout(
-            "no help on `nosuch`; topics are time, export and expect, or `help` for everything\n",
+            "no help on `nosuch`; topics are pairs, verbs, time, export and expect, or `help` for everything\n",
         )
         .run();
     Test::new()
