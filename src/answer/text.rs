@@ -164,6 +164,9 @@ impl Body<'_> {
             }
             Body::Relations { .. } => plural("relation", "relations"),
             Body::Sources { .. } => plural("source", "sources"),
+            Body::Why { a, b, .. } if n == 0 && a.id == b.id => {
+                format!("no ties: {} and {} are one actor", a.name, b.name)
+            }
             Body::Why { a, b, .. } if n == 0 => {
                 format!(
                     "no ties between {} and {}; `how is {} connected to {}` looks further",

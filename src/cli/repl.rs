@@ -189,7 +189,13 @@ pub fn read_eval_print(
             // Each answer under its query, as scripts show them.
             let statement = line.trim();
             if echo && !statement.is_empty() && !statement.starts_with('#') {
-                answers.write(&format!("» {statement}\n"))?;
+                // JSON, JSON Lines and CSV stay parseable: their echo goes
+                // to standard error.
+                if format == Format::Text {
+                    answers.write(&format!("» {statement}\n"))?;
+                } else {
+                    eprintln!("» {}", actorgraph::answer::printable(statement, false));
+                }
             }
             let mut printer = Printer {
                 answers: &mut *answers,
@@ -223,13 +229,16 @@ pub fn read_eval_print(
         format,
         color_err,
     };
-    println!(
+    let banner = format!(
         "actorgraph — {} ({} actors, {} ties{}). Type `help` for the language, Ctrl-D to quit.",
         actorgraph::answer::printable(&session.graph.title, false),
         session.graph.actor_count(),
         session.graph.tie_count(),
         present(&session.graph)
     );
+    // Wrapped at spaces, so no word is split at the terminal's edge.
+    let width = super::output::terminal_width().unwrap_or(usize::MAX);
+    print!("{}", actorgraph::answer::wrap_indented(&banner, "", width));
     let mut number = 0;
     // Lines whose last run failed: kept for ↑ now, but neither hinted nor saved.
     let mut failed: HashSet<String> = HashSet::new();

@@ -224,6 +224,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
     );
     let mut notes = asked.notes;
     notes.extend(life_notes(graph, &query.statement, asked.window));
+    notes.extend(same_actor_note(graph, &query.statement));
     // `who did France fight`: asked as of now by default, a past tie is
     // not there; say how to ask about the past.
     let asked_now = query.filters.time.is_none() && !record;
@@ -289,6 +290,28 @@ fn life_notes(graph: &Graph, statement: &Statement, window: Window) -> Vec<Strin
             )
         })
         .collect()
+}
+
+/// A question about a pair that names one actor twice (`ties between JNIM
+/// and JNIM`) is answered, but says so, lest "no ties" be read as news.
+fn same_actor_note(graph: &Graph, statement: &Statement) -> Option<String> {
+    let (a, b) = match statement {
+        Statement::Is { a, b, .. } | Statement::When { a, b, .. } | Statement::Between { a, b } => {
+            (a, b)
+        }
+        Statement::Path { from, to } => (from, to),
+        Statement::Why { a, b: Some(b) } => (a, b),
+        _ => return None,
+    };
+    let (x, y) = (graph.find(&a.name)?, graph.find(&b.name)?);
+    (x == y).then(|| {
+        format!(
+            "`{}` and `{}` are the same actor, {}",
+            a.name,
+            b.name,
+            graph.actor(x).name
+        )
+    })
 }
 
 /// Statements that show a record across all time unless a time is given;
