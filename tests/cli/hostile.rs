@@ -219,3 +219,27 @@ fn a_picture_past_the_limit_is_refused_with_advice() {
         .stdout("wrote jnim.dot\n")
         .run();
 }
+
+/// Issue 11: on a file with `\r\n` line ends the csv crate placed each
+/// rejected row one line up (`file:1` was the header).
+#[test]
+fn rows_of_a_crlf_file_are_placed_on_their_own_lines() {
+    for end in ["\n", "\r\n"] {
+        let ties = [
+            "source,target,relation,start,end,confidence",
+            "a,b,alliance,2020,,likely",
+            "c,d,nosuch,2020,,likely",
+        ]
+        .join(end)
+            + end;
+        Test::new()
+            .write("ties.csv", ties)
+            .current_dir(TMP)
+            .args(&["import", "csv", "--ties", "ties.csv", "-o", "g.ron"])
+            .stdout_matches(|_| true)
+            .stderr_matches(|err| {
+                err.contains(" --> ties.csv:3:1\n") && !err.contains("ties.csv:2")
+            })
+            .run();
+    }
+}

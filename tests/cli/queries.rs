@@ -311,7 +311,10 @@ fn a_misspelt_relation_gets_the_nearest_by_edits() {
 #[test]
 fn one_actor_named_twice_and_echo_beside_data_formats() {
     Test::new()
-        .args(&["query", "is JNIM allied with Jama'at Nusrat al Islam wa al Muslimeen"])
+        .args(&[
+            "query",
+            "is JNIM allied with Jama'at Nusrat al Islam wa al Muslimeen",
+        ])
         .stdout_matches(|out| out.contains("are the same actor, JNIM"))
         .run();
     Test::new()

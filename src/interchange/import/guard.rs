@@ -56,6 +56,14 @@ pub struct CsvGuard<R> {
     quote_lines: u64,
     quote_bytes: usize,
     delimiter: u8,
+    /// Bytes followed so far.
+    offset: u64,
+    /// Where the line breaks not yet passed by [`CsvGuard::line_at`] are:
+    /// the csv crate miscounts lines ending in `\r\n`, so lines are counted
+    /// here, by byte. Only the breaks of the reader's buffer are kept.
+    breaks: std::collections::VecDeque<u64>,
+    /// Line breaks already passed.
+    passed: u64,
 }
 
 impl<R: Read> CsvGuard<R> {
@@ -70,7 +78,22 @@ impl<R: Read> CsvGuard<R> {
             quote_lines: 0,
             quote_bytes: 0,
             delimiter,
+            offset: 0,
+            breaks: std::collections::VecDeque::new(),
+            passed: 0,
         }
+    }
+
+    /// The 1-based line of a record the reader says starts at `offset`.
+    /// After `\r\n` the reader points at the `\n`, so a break at the
+    /// offset itself counts as passed. Asked in increasing order (the
+    /// reader's records), it forgets the breaks behind it.
+    pub fn line_at(&mut self, offset: u64) -> u64 {
+        while self.breaks.front().is_some_and(|b| *b <= offset) {
+            self.breaks.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
     }
 
     fn stop(line: u64, message: String) -> io::Error {
@@ -83,7 +106,9 @@ impl<R: Read> CsvGuard<R> {
             let quoted = matches!(self.state, State::Quoted | State::QuoteInQuoted);
             if byte == b'\n' {
                 self.line += 1;
+                self.breaks.push_back(self.offset);
             }
+            self.offset += 1;
             self.state = match (self.state, byte) {
                 (State::CellStart, b'"') => {
                     self.quote_line = self.line;
@@ -163,6 +188,16 @@ mod tests {
     fn quoting_that_closes_passes_through() {
         let text = "id,name\n1,\"A, B\"\n2,\"two\nlines \"\"quoted\"\"\"\r\n3,5\" gun\n";
         assert_eq!(read(text).as_deref(), Ok(text));
+    }
+
+    #[test]
+    fn lines_are_counted_by_byte_whatever_the_line_ends() {
+        let mut guard = CsvGuard::new("a\r\nb\nc\r\n".as_bytes(), b',');
+        io::copy(&mut guard, &mut io::sink()).unwrap();
+        // The csv crate starts the second record at the `\n` of `\r\n`.
+        assert_eq!(guard.line_at(0), 1);
+        assert_eq!(guard.line_at(2), 2);
+        assert_eq!(guard.line_at(4), 3);
     }
 
     #[test]

@@ -109,8 +109,8 @@ pub(crate) fn csv_problem(origin: &str, error: csv::Error) -> Result<Rejection, 
 pub(crate) trait Record {
     /// Reads the next record into `self`; false at the end of the table.
     fn read_from<R: Read>(&mut self, reader: &mut csv::Reader<R>) -> csv::Result<bool>;
-    /// The 1-based line the record starts on.
-    fn line(&self) -> u64;
+    /// The byte the record starts at.
+    fn byte(&self) -> u64;
 }
 
 impl Record for csv::StringRecord {
@@ -118,8 +118,8 @@ impl Record for csv::StringRecord {
         reader.read_record(self)
     }
 
-    fn line(&self) -> u64 {
-        self.position().map_or(0, |p| p.line())
+    fn byte(&self) -> u64 {
+        self.position().map_or(0, |p| p.byte())
     }
 }
 
@@ -128,24 +128,29 @@ impl Record for csv::ByteRecord {
         reader.read_byte_record(self)
     }
 
-    fn line(&self) -> u64 {
-        self.position().map_or(0, |p| p.line())
+    fn byte(&self) -> u64 {
+        self.position().map_or(0, |p| p.byte())
     }
 }
 
 /// Reads the next well-formed record and gives its line; a malformed row is
 /// handed to `rejected` and skipped, a failed read ends the import.
 pub(crate) fn next_record<R: Read, Rec: Record>(
-    reader: &mut csv::Reader<R>,
+    reader: &mut csv::Reader<CsvGuard<R>>,
     record: &mut Rec,
     origin: &str,
     mut rejected: impl FnMut(Rejection),
 ) -> Result<Option<u64>, ImportError> {
     loop {
         match record.read_from(reader) {
-            Ok(true) => return Ok(Some(record.line())),
+            Ok(true) => return Ok(Some(reader.get_mut().line_at(record.byte()))),
             Ok(false) => return Ok(None),
-            Err(error) => rejected(csv_problem(origin, error)?),
+            Err(error) => {
+                let line = error.position().map(|p| reader.get_mut().line_at(p.byte()));
+                let mut problem = csv_problem(origin, error)?;
+                problem.line = line.unwrap_or(problem.line);
+                rejected(problem)
+            }
         }
     }
 }
