@@ -102,59 +102,102 @@ impl<R: Read> CsvGuard<R> {
 
     /// Follows `bytes` through the grammar.
     fn follow(&mut self, bytes: &[u8]) -> io::Result<()> {
-        for &byte in bytes {
-            let quoted = matches!(self.state, State::Quoted | State::QuoteInQuoted);
-            if byte == b'\n' {
-                self.line += 1;
-                self.breaks.push_back(self.offset);
+        let mut at = 0;
+        while at < bytes.len() {
+            // Runs of plain text need no look at each byte: jump to the
+            // next byte that can change the state.
+            let rest = &bytes[at..];
+            let plain = match self.state {
+                State::Unquoted => memchr::memchr3(self.delimiter, b'\n', b'"', rest),
+                State::Quoted => memchr::memchr2(b'"', b'\n', rest),
+                _ => Some(0),
             }
-            self.offset += 1;
-            self.state = match (self.state, byte) {
-                (State::CellStart, b'"') => {
-                    self.quote_line = self.line;
-                    self.quote_lines = 0;
-                    self.quote_bytes = 0;
-                    State::Quoted
-                }
-                (State::Quoted, b'"') => State::QuoteInQuoted,
-                (State::Quoted, _) => State::Quoted,
-                (State::QuoteInQuoted, b'"') => State::Quoted,
-                (_, b'\n') => State::CellStart,
-                (_, b) if b == self.delimiter => State::CellStart,
-                // `\r` of `\r\n`, or text after a closing quote: not quoted.
-                _ => State::Unquoted,
-            };
-            if self.state == State::Quoted && quoted {
-                self.quote_bytes += 1;
-                if byte == b'\n' {
-                    self.quote_lines += 1;
-                }
-                if self.quote_lines > MAX_CELL_LINES || self.quote_bytes > MAX_CELL_BYTES {
-                    return Err(Self::stop(
-                        self.quote_line,
-                        format!(
-                            "the quoted cell opened here runs past {MAX_CELL_LINES} lines or {} MiB: is its closing quote missing?",
-                            MAX_CELL_BYTES >> 20
-                        ),
-                    ));
-                }
+            .unwrap_or(rest.len());
+            if plain > 0 {
+                self.plain(plain)?;
+                at += plain;
+                continue;
             }
-            if byte == b'\n' && !matches!(self.state, State::Quoted) {
-                self.line_bytes = 0;
-            } else {
-                self.line_bytes += 1;
-                if self.line_bytes > MAX_LINE_BYTES {
-                    return Err(Self::stop(
-                        self.line,
-                        format!(
-                            "a line longer than {} MiB: is this a CSV file?",
-                            MAX_LINE_BYTES >> 20
-                        ),
-                    ));
-                }
-            }
+            self.step(bytes[at])?;
+            at += 1;
         }
         Ok(())
+    }
+
+    /// `n` bytes that change nothing but the counts.
+    fn plain(&mut self, n: usize) -> io::Result<()> {
+        self.offset += n as u64;
+        if self.state == State::Quoted {
+            self.quote_bytes += n;
+            self.check_quote()?;
+        }
+        self.line_bytes += n;
+        self.check_line()
+    }
+
+    fn check_quote(&self) -> io::Result<()> {
+        if self.quote_lines > MAX_CELL_LINES || self.quote_bytes > MAX_CELL_BYTES {
+            return Err(Self::stop(
+                self.quote_line,
+                format!(
+                    "the quoted cell opened here runs past {MAX_CELL_LINES} lines or {} MiB: is its closing quote missing?",
+                    MAX_CELL_BYTES >> 20
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_line(&self) -> io::Result<()> {
+        if self.line_bytes > MAX_LINE_BYTES {
+            return Err(Self::stop(
+                self.line,
+                format!(
+                    "a line longer than {} MiB: is this a CSV file?",
+                    MAX_LINE_BYTES >> 20
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// One byte that may change the state.
+    fn step(&mut self, byte: u8) -> io::Result<()> {
+        let quoted = matches!(self.state, State::Quoted | State::QuoteInQuoted);
+        if byte == b'\n' {
+            self.line += 1;
+            self.breaks.push_back(self.offset);
+        }
+        self.offset += 1;
+        self.state = match (self.state, byte) {
+            (State::CellStart, b'"') => {
+                self.quote_line = self.line;
+                self.quote_lines = 0;
+                self.quote_bytes = 0;
+                State::Quoted
+            }
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (_, b'\n') => State::CellStart,
+            (_, b) if b == self.delimiter => State::CellStart,
+            // `\r` of `\r\n`, or text after a closing quote: not quoted.
+            _ => State::Unquoted,
+        };
+        if self.state == State::Quoted && quoted {
+            self.quote_bytes += 1;
+            if byte == b'\n' {
+                self.quote_lines += 1;
+            }
+            self.check_quote()?;
+        }
+        if byte == b'\n' && self.state != State::Quoted {
+            self.line_bytes = 0;
+            Ok(())
+        } else {
+            self.line_bytes += 1;
+            self.check_line()
+        }
     }
 }
 
