@@ -58,6 +58,18 @@ fn main() {
         queries.push(format!("is {hub} allied with {far}"));
         queries.push(format!("ties between {hub} and {far}"));
     }
+    // Parsing alone, against the graph's names and phrases.
+    let one_hop = format!("who fought {hub}");
+    let (_, parse) = measure(|| {
+        actorgraph::query::parse_in(&one_hop, &session.graph)
+            .map(|_| 1)
+            .unwrap_or(0)
+    });
+    println!(
+        "parse of `{one_hop}` alone: median {}, p95 {}",
+        show(parse.0),
+        show(parse.1)
+    );
     println!("| query | results | evaluate median | evaluate p95 | + text median |");
     println!("|---|---:|---:|---:|---:|");
     for query in queries {

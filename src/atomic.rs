@@ -18,19 +18,102 @@ pub struct WriteError {
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed
 /// to disk, renamed over the target, and the folder flushed, so a crash
-/// never leaves half a file. A symbolic link is followed, not replaced.
+/// never leaves half a file. A symbolic link is followed to its final
+/// target, not replaced. A target that is not a regular file (a terminal,
+/// a FIFO, `/dev/stdout`, `/dev/fd/N`) cannot be replaced by a rename: it is
+/// written to directly.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let fail = |action, source| WriteError {
+    write_all_atomically(&[(path, bytes)])
+}
+
+/// Writes several files all or none: each is written to a temporary file
+/// beside its target and flushed, and only when every one is written are
+/// they renamed into place. A failure removes the temporary files and
+/// leaves every target as it was.
+pub fn write_all_atomically(files: &[(&Path, &[u8])]) -> Result<(), WriteError> {
+    let mut staged = Vec::new();
+    let mut streams = Vec::new();
+    for (path, bytes) in files {
+        match destination(path)? {
+            Destination::Stream => streams.push((*path, *bytes)),
+            Destination::Replace { target, dir } => {
+                let temp = stage(path, &target, &dir, bytes)?;
+                staged.push((path, temp, target, dir));
+            }
+        }
+    }
+    for (path, temp, target, dir) in staged {
+        temp.persist(&target)
+            .map_err(|e| failure(path, "rename failed", e.error))?;
+        // The rename lives in the folder: flush it too (where folders can be opened).
+        if let Ok(folder) = std::fs::File::open(&dir) {
+            let _ = folder.sync_all();
+        }
+    }
+    for (path, bytes) in streams {
+        let mut stream = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| failure(path, "cannot open it for writing", e))?;
+        stream
+            .write_all(bytes)
+            .and_then(|()| stream.flush())
+            .map_err(|e| failure(path, "write failed", e))?;
+    }
+    Ok(())
+}
+
+/// True when `a` and `b` are the same file (by device and inode on Unix,
+/// so links and other spellings of the path are seen through); false when
+/// either does not exist.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        x.is_file() && x.dev() == y.dev() && x.ino() == y.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        x.is_file() && y.is_file() && std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+    }
+}
+
+/// How a target is written.
+enum Destination {
+    /// Not a regular file: written to directly, as a shell redirection would.
+    Stream,
+    /// A regular file, or none yet: replaced by a rename in `dir`.
+    Replace { target: PathBuf, dir: PathBuf },
+}
+
+fn failure(path: &Path, action: &'static str, source: std::io::Error) -> WriteError {
+    WriteError {
         path: path.to_path_buf(),
         action,
         source,
-    };
-    // Write through a link to its target, as an ordinary write would.
-    let target = match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            std::fs::canonicalize(path).map_err(|e| fail("cannot follow the link", e))?
+    }
+}
+
+/// Where `path` leads: a file to replace (links followed to the last one),
+/// or something to stream into.
+fn destination(path: &Path) -> Result<Destination, WriteError> {
+    let fail = |action, source| failure(path, action, source);
+    let target = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            let folder = std::io::Error::other("a folder cannot be written over");
+            return Err(fail("it is a folder", folder));
         }
-        _ => path.to_path_buf(),
+        Ok(meta) if !meta.is_file() => return Ok(Destination::Stream),
+        Ok(_) => std::fs::canonicalize(path).map_err(|e| fail("cannot follow the link", e))?,
+        // A link to nowhere yet: write the file it names.
+        Err(_) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            let link = std::fs::read_link(path).map_err(|e| fail("cannot follow the link", e))?;
+            path.parent().unwrap_or(Path::new("")).join(link)
+        }
+        Err(_) => path.to_path_buf(),
     };
     let dir: PathBuf = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -43,11 +126,27 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         );
         return Err(fail("its folder does not exist", missing));
     }
+    Ok(Destination::Replace { target, dir })
+}
+
+/// Temporary files this old were left by a run that was killed mid-save.
+const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// `bytes` in a flushed temporary file in `dir`, with the mode (and, where
+/// permitted, the owner) of the file it will replace.
+fn stage(
+    path: &Path,
+    target: &Path,
+    dir: &Path,
+    bytes: &[u8],
+) -> Result<tempfile::NamedTempFile, WriteError> {
+    let fail = |action, source| failure(path, action, source);
+    remove_stale_temporaries(dir);
     // tempfile's own message names the random temporary path; keep the kind only.
     let mut temp = tempfile::Builder::new()
-        .prefix(".actorgraph-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)
         .map_err(|e| {
             fail(
                 "cannot create a temporary file beside it",
@@ -55,29 +154,58 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
             )
         })?;
     temp.write_all(bytes).map_err(|e| fail("write failed", e))?;
-    // Temporary files are private (0600); give the result the permissions of
-    // the file it replaces, or ordinary ones for a new file.
+    // Temporary files are private (0600); give the result the permissions
+    // and owner of the file it replaces, or ordinary ones for a new file.
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        let permissions = match std::fs::metadata(&target) {
-            Ok(existing) => existing.permissions(),
-            Err(_) => std::fs::Permissions::from_mode(0o644),
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let existing = std::fs::metadata(target).ok();
+        let permissions = match &existing {
+            Some(existing) => existing.permissions(),
+            None => std::fs::Permissions::from_mode(0o644),
         };
         temp.as_file()
             .set_permissions(permissions)
             .map_err(|e| fail("cannot set permissions", e))?;
+        if let Some(existing) = existing {
+            // Only the owner's own user or root may keep it; otherwise the
+            // file becomes the writer's, as any new file would.
+            let _ =
+                std::os::unix::fs::chown(temp.path(), Some(existing.uid()), Some(existing.gid()));
+        }
     }
     temp.as_file()
         .sync_all()
         .map_err(|e| fail("flush failed", e))?;
-    temp.persist(&target)
-        .map_err(|e| fail("rename failed", e.error))?;
-    // The rename lives in the folder: flush it too (where folders can be opened).
-    if let Ok(folder) = std::fs::File::open(&dir) {
-        let _ = folder.sync_all();
+    Ok(temp)
+}
+
+const TEMP_PREFIX: &str = ".actorgraph-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Removes this tool's temporary files in `dir` older than [`STALE`]: a
+/// killed save cannot clean up after itself, the next save does.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -99,6 +227,84 @@ mod tests {
                 .file_type()
                 .is_symlink());
             assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        }
+    }
+
+    /// Issue 14, item 1: a rename over `/dev/null` left a regular file there.
+    #[cfg(unix)]
+    #[test]
+    fn a_device_or_a_fifo_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        write_atomically(Path::new("/dev/null"), b"gone").unwrap();
+        assert!(std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device());
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        write_atomically(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), "through the pipe");
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        let error = write_atomically(dir.path(), b"x").unwrap_err();
+        assert!(error.to_string().contains("it is a folder"), "{error}");
+    }
+
+    /// Issue 14, item 4: a folder export is all or nothing.
+    #[test]
+    fn several_files_are_written_all_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("ties.csv");
+        std::fs::write(&first, "old").unwrap();
+        let missing = dir.path().join("no-such-folder/graph.csv");
+        let error = write_all_atomically(&[(&first, b"new"), (&missing, b"new")]).unwrap_err();
+        assert!(error.to_string().contains("its folder does not exist"));
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "old");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind");
+        let second = dir.path().join("graph.csv");
+        write_all_atomically(&[(&first, b"new"), (&second, b"also")]).unwrap();
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(&second).unwrap(), "also");
+    }
+
+    /// Issue 14, item 5: a killed save's temporary file is removed by the
+    /// next save into that folder; a fresh one (a save under way) is not.
+    #[test]
+    fn stale_temporary_files_are_cleaned_up_and_modes_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".actorgraph-killed.tmp");
+        let fresh = dir.path().join(".actorgraph-running.tmp");
+        std::fs::write(&stale, "half").unwrap();
+        std::fs::write(&fresh, "half").unwrap();
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(two_hours_ago)
+            .unwrap();
+        let target = dir.path().join("g.ron");
+        std::fs::write(&target, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomically(&target, b"new").unwrap();
+        assert!(!stale.exists() && fresh.exists());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o640);
         }
     }
 

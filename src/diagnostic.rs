@@ -11,6 +11,7 @@
 //!     = help: did you mean `jnim`?
 //! ```
 
+use crate::safe_text::printable;
 use std::fmt::{self, Write as _};
 
 /// A place in a text: 1-based line, 1-based column counted in characters,
@@ -145,11 +146,12 @@ impl Diagnostic {
                 Severity::Error => paint("1;31", "error"),
                 Severity::Warning => paint("1;33", "warning"),
             },
-            paint("1", &self.message)
+            paint("1", &printable(&self.message, false))
         );
         let gutter = self.position.map_or(1, |p| p.line.to_string().len());
         let pad = " ".repeat(gutter);
         if let Some(location) = self.location() {
+            let location = printable(&location, false);
             let _ = writeln!(out, "{pad}{} {location}", paint("1;34", "-->"));
         }
         if let (Some(p), Some(line)) = (self.position, &self.line_text) {
@@ -167,6 +169,7 @@ impl Diagnostic {
             let _ = writeln!(out, "{pad} {bar} {caret_pad}{}", paint("1;31", &carets));
         }
         if let Some(help) = &self.help {
+            let help = printable(help, false);
             let _ = writeln!(out, "{pad} = {}: {help}", paint("1", "help"));
         }
         out

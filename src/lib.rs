@@ -10,12 +10,15 @@
 
 pub mod answer;
 pub mod atomic;
+pub mod completion;
 pub mod diagnostic;
 pub mod diagram;
 pub mod interchange;
 pub mod model;
 pub mod query;
+pub mod safe_text;
 pub mod script;
 pub mod session;
+pub mod spreadsheet;
 pub mod statement;
 pub mod store;

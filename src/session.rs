@@ -17,6 +17,8 @@ pub struct Session {
     pub graph: Graph,
     /// The file it was loaded from, or the bundled graph's name.
     pub origin: String,
+    /// The file it was loaded from; `None` for the bundled graph.
+    pub path: Option<std::path::PathBuf>,
 }
 
 impl Session {
@@ -27,6 +29,7 @@ impl Session {
         Ok(Session {
             graph,
             origin: store::SAHEL_ORIGIN.to_string(),
+            path: None,
         })
     }
 
@@ -44,6 +47,7 @@ impl Session {
         Ok(Session {
             graph,
             origin: path.display().to_string(),
+            path: Some(path.to_path_buf()),
         })
     }
 

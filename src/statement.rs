@@ -51,10 +51,21 @@ pub fn execute<'s>(session: &'s Session, line: &str) -> Result<Output<'s>, Failu
     match session.ask(line).map_err(Failure::Query)? {
         Outcome::Answer(answer) => Ok(Output::Answer(answer)),
         Outcome::Export(plan) => {
-            write_export(&session.graph, &plan).map_err(|diagnostic| Failure::Write {
+            let failed = |diagnostic| Failure::Write {
                 diagnostic,
                 span: plan.span,
-            })
+            };
+            if let (Some(graph), Some(target)) = (&session.path, &plan.target) {
+                if crate::atomic::same_file(graph, Path::new(target)) {
+                    return Err(failed(
+                        Diagnostic::new(format!(
+                            "`{target}` is the open graph's file: the export would replace the graph"
+                        ))
+                        .help(Some("write the export to another file".into())),
+                    ));
+                }
+            }
+            write_export(&session.graph, &plan).map_err(failed)
         }
     }
 }

@@ -88,6 +88,16 @@ proptest! {
     }
 
     #[test]
+    fn completion_never_panics(words in prop::collection::vec(word(), 0..12), cut in 0usize..200) {
+        let session = Session::bundled().unwrap();
+        let vocabulary = actorgraph::completion::Vocabulary::of_graph(&session.graph);
+        let line = words.join(" ");
+        // Every cursor, on a character boundary or not, and past the end.
+        let _ = actorgraph::completion::complete(&line, cut.min(line.len() + 1), &vocabulary);
+        let _ = actorgraph::completion::complete(&line, line.len(), &vocabulary);
+    }
+
+    #[test]
     fn arbitrary_text_never_panics_the_parser(text in "\\PC{0,80}") {
         let _ = actorgraph::query::parse(&text);
     }

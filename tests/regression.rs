@@ -331,7 +331,7 @@ fn help_nonsense_exited_0() {
         .stdout("")
         .stderr(
             "error: no help on `nonsense`\n --> <query>:1:6\n  |\n1 | help nonsense\n  |      \
-             ^^^^^^^^\n  = help: topics are time, export and expect, or `help` for everything\n",
+             ^^^^^^^^\n  = help: topics are pairs, verbs, time, export and expect, or `help` for everything\n",
         )
         .run();
     Test::new()

@@ -3,6 +3,7 @@
 //! ([`Answer::to_json`]), CSV for spreadsheets ([`Answer::to_csv`]).
 
 mod layout;
+mod lines;
 mod paint;
 mod results;
 mod table;
@@ -26,6 +27,8 @@ pub enum Format {
     Json,
     /// CSV of the table, for spreadsheets.
     Csv,
+    /// JSON Lines: one object per result, for streaming ([`Answer::to_json_lines`]).
+    JsonLines,
 }
 
 /// What a statement produced: an answer, or text to print as it is (DOT
@@ -48,7 +51,13 @@ impl Output<'_> {
             Output::Answer(answer) => match format {
                 Format::Text => answer.to_text_width(color, width),
                 Format::Json => format!("{}\n", answer.to_json()),
+                // CSV quotes cells but leaves their bytes alone; a terminal
+                // (a width is known) must not receive the data's escapes.
+                Format::Csv if width.is_some() => {
+                    crate::safe_text::printable(&answer.to_csv(), true)
+                }
                 Format::Csv => answer.to_csv(),
+                Format::JsonLines => answer.to_json_lines(),
             },
         }
     }
@@ -402,13 +411,16 @@ pub enum Body<'g> {
         a: ActorOut<'g>,
         /// The relation as the question phrased it: `allied with`.
         phrase: String,
+        /// The question as a statement: `Wagner Group fighting JNIM`.
+        sentence: String,
         /// The object.
         b: ActorOut<'g>,
         /// Yes, possibly or no, in the asked time.
         answer: Verdict,
-        /// The other relations that may tie the two in the asked time, so
-        /// a "no" is not read as "no ties at all".
-        others: Vec<&'g str>,
+        /// The other relations that may tie the two in the asked time (and
+        /// the asked one, marked, where it runs the other way), so a "no" is
+        /// not read as "no ties at all".
+        others: Vec<String>,
         /// The ties of that relation between the two, whatever their time:
         /// those that decide the answer.
         ties: Vec<TieOut<'g>>,
@@ -460,6 +472,9 @@ pub enum Body<'g> {
         sources: Vec<SourceRow<'g>>,
         /// True for `when did …`: each tie's dates are also read aloud.
         dated: bool,
+        /// True when no tie reads the way the question put it and these
+        /// run the other way (`when did JNIM join Ansar al Din`).
+        other_way: bool,
     },
     /// Plain text, such as `help`.
     Text {

@@ -116,11 +116,11 @@ impl Body<'_> {
             }
             Body::Path { paths, .. } => {
                 table.headers = tie_headers(&["path", "hop", "from", "relation", "to"]);
-                table.grouped = vec!["path", "hop", "from", "to"];
+                table.grouped = vec!["path", "hop"];
                 for (p, path) in paths.iter().enumerate() {
                     for (h, hop) in path.iter().enumerate() {
                         for (i, t) in hop.ties.iter().enumerate() {
-                            // A hop's second tie leaves path, hop and ends blank.
+                            // A hop's second tie leaves path and hop blank.
                             let lead = |text: String| if i == 0 { text } else { String::new() };
                             let mut cells = vec![
                                 lead(if h == 0 {
@@ -129,9 +129,11 @@ impl Body<'_> {
                                     String::new()
                                 }),
                                 lead((h + 1).to_string()),
-                                lead(hop.from.name.to_string()),
+                                // The tie as it reads, which on a directed
+                                // tie may be against the walk.
+                                t.from.name.to_string(),
                                 t.relation.to_string(),
-                                lead(hop.to.name.to_string()),
+                                t.to.name.to_string(),
                             ];
                             cells.extend(tie_cells(t));
                             table.push_tie(cells, t, details(t, false));
@@ -307,7 +309,8 @@ impl Body<'_> {
                         row.push(details.join("\n"));
                     }
                     row.push(answered_for.to_string());
-                    let _ = writer.write_record(&row);
+                    let row = row.into_iter().map(crate::spreadsheet::guard_formula);
+                    let _ = writer.write_record(row);
                 }
             }
             None => {
@@ -422,6 +425,30 @@ fn nested_name(depth: Option<usize>, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::nested_name;
+    use crate::answer::Format;
+    use crate::session::Session;
+    use crate::statement::execute;
+
+    /// Issue 14, item 9: CSV answers reached a terminal with the data's
+    /// escape sequences intact; on a pipe they stay exact.
+    #[test]
+    fn csv_on_a_terminal_carries_no_escapes_and_on_a_pipe_is_exact() {
+        let text = "(\n    title: \"t\",\n    sources: [(id: \"s\", citation: \"c\")],\n    actors: [\n        (id: \"a\", name: \"A\\u{1b}]0;pwned\\u{7}\", kind: group),\n        (id: \"b\", name: \"B\", kind: group),\n    ],\n    ties: [(from: \"a\", to: \"b\", relation: \"alliance\", confidence: likely, sources: [\"s\"])],\n)";
+        let graph = crate::store::ron::parse(text, "t.ron").unwrap();
+        let session = Session {
+            graph,
+            origin: "t.ron".into(),
+            path: None,
+        };
+        let output = execute(&session, "ties of B").unwrap();
+        let terminal = output.render(Format::Csv, false, Some(80));
+        assert!(
+            terminal.contains("pwned") && !terminal.contains('\u{1b}'),
+            "{terminal}"
+        );
+        let pipe = output.render(Format::Csv, false, None);
+        assert!(pipe.contains("\u{1b}]0;pwned\u{7}"), "{pipe}");
+    }
 
     #[test]
     fn deep_rows_stop_indenting_and_say_their_depth() {

@@ -90,17 +90,27 @@ impl Body<'_> {
                 return format!("{shortest} of {hops}{possibly}");
             }
             Body::Verdict {
-                a,
-                phrase,
-                b,
+                sentence,
                 answer,
                 ties,
                 others,
+                ..
             } => {
                 let word = answer.word();
                 let why = match (answer, ties.len()) {
                     (Verdict::No, 0) => {
                         " (the graph holds no such tie; its sources may be silent)".to_string()
+                    }
+                    // `certainly` turned a possible tie into a no: say so.
+                    (Verdict::No, _) if ties.iter().any(|t| t.certainty == Certainty::Possibly) => {
+                        let possible = ties
+                            .iter()
+                            .filter(|t| t.certainty == Certainty::Possibly)
+                            .count();
+                        format!(
+                            ", not certainly: {} possibly held then",
+                            count(possible, "tie", "ties")
+                        )
                     }
                     (Verdict::No, _) => {
                         format!(", not then ({})", count(ties.len(), "tie", "ties"))
@@ -112,7 +122,7 @@ impl Body<'_> {
                 } else {
                     format!("; other ties between them then: {}", others.join(", "))
                 };
-                return format!("{word}: {} {phrase} {}{why}{others}", a.name, b.name);
+                return format!("{word}: {sentence}{why}{others}");
             }
             // Actors and ties each say how many are only possible.
             Body::Network { actors, ties, .. } => {
@@ -154,6 +164,9 @@ impl Body<'_> {
             }
             Body::Relations { .. } => plural("relation", "relations"),
             Body::Sources { .. } => plural("source", "sources"),
+            Body::Why { a, b, .. } if n == 0 && a.id == b.id => {
+                format!("no ties: {} and {} are one actor", a.name, b.name)
+            }
             Body::Why { a, b, .. } if n == 0 => {
                 format!(
                     "no ties between {} and {}; `how is {} connected to {}` looks further",
@@ -163,6 +176,17 @@ impl Body<'_> {
                     quoted_if_spaced(b.name)
                 )
             }
+            Body::Why {
+                a,
+                b,
+                other_way: true,
+                ..
+            } => format!(
+                "{}, the other way round: none reads {} … {}",
+                plural("tie", "ties"),
+                a.name,
+                b.name
+            ),
             Body::Why { .. } => plural("tie", "ties"),
             Body::Text { .. } | Body::Check { .. } => String::new(),
         };
@@ -367,18 +391,7 @@ pub(crate) fn wrap_block(text: &str, width: usize) -> String {
     out
 }
 
-/// `text` safe to print: control characters become `\u{FFFD}`; line breaks
-/// become spaces, unless `keep_lines`.
-pub fn printable(text: &str, keep_lines: bool) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' if keep_lines => '\n',
-            '\n' | '\r' | '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
-}
+pub use crate::safe_text::printable;
 
 /// A name as a question would write it: quoted when it holds spaces.
 fn quoted_if_spaced(name: &str) -> String {

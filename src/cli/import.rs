@@ -24,11 +24,13 @@ pub enum ImportFormat {
 #[command(after_long_help = "\
 In the default layout (no --mapping), three small tables are read too when \
 they sit beside the ties file, as `actorgraph export csv` writes them: \
-graph.csv (title,as_of,format), relations.csv (name,directed,note: relations \
-declared before the ties) and sources.csv (id,citation,url). A folder whose \
-graph.csv has format `actorgraph-csv/1` was written by the export: its cells \
-are read exactly as written; elsewhere cells are trimmed and HTML entities \
-decoded. In list cells (aliases, tags, sources) `;` separates items; `\\;` \
+graph.csv (title,as_of,format), relations.csv (name,directed,note and the \
+phrasing verb,past,base,inverse,also: relations declared before the ties) and \
+sources.csv (id,citation,url). A folder whose graph.csv has format \
+`actorgraph-csv/2` was written by the export: its cells are read exactly as \
+written, less the apostrophe it puts before a cell a spreadsheet would run as \
+a formula (`=`, `+`, `-`, `@`, tab, carriage return, or an apostrophe); \
+elsewhere cells are trimmed and HTML entities decoded. In list cells (aliases, tags, sources) `;` separates items; `\\;` \
 is a literal `;` and `\\\\` a backslash. See mappings/README.md.
 
 Examples:
@@ -75,6 +77,29 @@ pub struct ImportArgs {
 /// in colour when `color_err`.
 pub fn import(args: &ImportArgs, color_err: bool) -> anyhow::Result<Done> {
     let ImportFormat::Csv = args.input;
+    // The graph may not be written over one of the tables it is read from.
+    let inputs = [
+        Some(&args.ties),
+        args.actors.as_ref(),
+        args.mapping.as_ref(),
+    ];
+    if let Some(input) = inputs
+        .into_iter()
+        .flatten()
+        .find(|input| actorgraph::atomic::same_file(input, &args.output))
+    {
+        return Err(
+            super::report::BadUsage(vec![actorgraph::diagnostic::Diagnostic::new(format!(
+                "`-o {}` is `{}`, which the import reads: writing the graph there would destroy it",
+                args.output.display(),
+                input.display()
+            ))
+            .help(Some(
+                "name a new file for the graph, such as graph.ron".into(),
+            ))])
+            .into(),
+        );
+    }
     let mapping = match &args.mapping {
         Some(path) => Mapping::load(path).map_err(|e| Problems::new(vec![e.diagnostic()]))?,
         None => Mapping::default(),

@@ -2,6 +2,7 @@
 //! Errors come back here and are printed once, by [`report`], with the exit
 //! code: 0 success, 1 a failed check, query or expectation, 2 bad usage.
 
+mod answers;
 mod import;
 mod output;
 mod progress;
@@ -18,8 +19,8 @@ use actorgraph::answer::Format;
 use actorgraph::session::Session;
 use actorgraph::statement::execute;
 use actorgraph::{script, store};
-use output::{terminal_width, write_out};
-use report::{Done, Problems};
+use answers::Answers;
+use report::{BadUsage, Done, Problems};
 
 /// How answers are written (the `-f` choices).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, ValueEnum)]
@@ -29,6 +30,8 @@ pub enum FormatArg {
     Text,
     /// JSON, for scripts.
     Json,
+    /// JSON Lines: one object per result, for streaming into other tools.
+    Jsonl,
     /// CSV of the table, for spreadsheets.
     Csv,
 }
@@ -38,6 +41,7 @@ impl From<FormatArg> for Format {
         match arg {
             FormatArg::Text => Format::Text,
             FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::JsonLines,
             FormatArg::Csv => Format::Csv,
         }
     }
@@ -62,6 +66,7 @@ pub enum ColorArg {
 Examples:
   actorgraph                                   open the REPL on the bundled Sahel graph
   actorgraph query \"who allied with JNIM after 2022\"
+  actorgraph -f jsonl query \"ties of JNIM\" -o jnim-ties.jsonl
   actorgraph -g graphs/sahel.ron run queries/*.q
   actorgraph check graphs/*.ron")]
 pub struct Cli {
@@ -81,6 +86,11 @@ pub struct Cli {
     #[arg(long)]
     pub echo: bool,
 
+    /// Write the answers to FILE instead of standard output (atomically,
+    /// once the command is done).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -98,21 +108,31 @@ pub enum Command {
     },
     /// Run one query and print the answer.
     #[command(
-        after_help = "Examples:\n  actorgraph query \"show JNIM\"\n  actorgraph query --format json \"ties of JNIM via alliance after 2022\""
+        after_help = "Examples:\n  actorgraph query \"show JNIM\"\n  actorgraph query --format json \"ties of JNIM via alliance after 2022\"\n  actorgraph query --format jsonl \"who fought ISGS\" -o isgs-enemies.jsonl\n\n--format jsonl writes one JSON object per result (see docs/QUERIES.md)."
     )]
     Query {
         /// The query, in one argument or several words.
         #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
+
+        /// Write the answer to FILE instead of standard output (atomically;
+        /// nothing is written when the query fails).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Run a query script: one query a line, `#` comments, `expect` checks.
     #[command(
-        after_help = "Examples:\n  actorgraph run queries/report-judgements.q\n  actorgraph run queries/*.q\n  printf 'show JNIM\\n' | actorgraph run -\n\nEach script gets a summary line. Exits 1 when any query fails or any\nexpectation does not hold, in any of the scripts."
+        after_help = "Examples:\n  actorgraph run queries/report-judgements.q\n  actorgraph run queries/*.q\n  actorgraph run queries/*.q -o answers.txt\n  printf 'show JNIM\\n' | actorgraph run -\n\nEach script gets a summary line. Exits 1 when any query fails or any\nexpectation does not hold, in any of the scripts."
     )]
     Run {
         /// The scripts, each run in turn; `-` is standard input.
         #[arg(value_name = "FILE", required = true)]
         scripts: Vec<PathBuf>,
+
+        /// Write the answers to FILE instead of standard output (atomically,
+        /// once every script has run).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Export a selection as DOT (or a picture through Graphviz), CSV, JSON, GraphML, GEXF or Cypher.
     #[command(
@@ -169,6 +189,12 @@ fn color_allowed(
 
 /// Runs the command line; the exit code to end with.
 pub fn main() -> ExitCode {
+    // On SIGINT, SIGTERM or SIGHUP, stop any Graphviz run first, or it
+    // would go on as an orphan; then end as the signal would have.
+    let _ = ctrlc::set_handler(|| {
+        actorgraph::diagram::stop_graphviz();
+        std::process::exit(130);
+    });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
@@ -202,10 +228,11 @@ fn one_statement(
     origin: &str,
     format: Format,
     color_out: bool,
+    answers: &mut Answers,
 ) -> anyhow::Result<Done> {
     match execute(session, text) {
         Ok(output) => {
-            write_out(&output.render(format, color_out, terminal_width()))?;
+            answers.write(&output.render(format, color_out, answers.width()))?;
             Ok(if output.failed_check().is_some() {
                 Done::Unmet
             } else {
@@ -216,35 +243,74 @@ fn one_statement(
     }
 }
 
+/// Runs the command, its answers going to standard output or to the `-o`
+/// file, which is written only when the command runs to its end.
 fn dispatch(cli: Cli) -> anyhow::Result<Done> {
+    let target = match &cli.command {
+        Some(Command::Query { output, .. } | Command::Run { output, .. }) => output.as_ref(),
+        _ => None,
+    }
+    .or(cli.output.as_ref());
+    if let (Some(_), Some(Command::Import(_))) = (&cli.output, &cli.command) {
+        return Err(BadUsage(vec![actorgraph::diagnostic::Diagnostic::new(
+            "`-o` before `import` names no answer file: give the graph file to `import -o`",
+        )])
+        .into());
+    }
+    let mut inputs: Vec<&Path> = cli.graph.iter().map(PathBuf::as_path).collect();
+    if let Some(Command::Run { scripts, .. }) = &cli.command {
+        inputs.extend(scripts.iter().map(PathBuf::as_path));
+    }
+    let mut answers = Answers::to(target.map(PathBuf::as_path), &inputs)?;
+    let done = dispatch_to(cli, &mut answers)?;
+    answers.finish()?;
+    Ok(done)
+}
+
+fn dispatch_to(cli: Cli, answers: &mut Answers) -> anyhow::Result<Done> {
     let format = Format::from(cli.format);
-    let color_out = color_for(cli.color, std::io::stdout().is_terminal());
+    let color_out = color_for(cli.color, answers.is_terminal());
     let color_err = color_for(cli.color, std::io::stderr().is_terminal());
     match cli.command {
         None => {
             let session = open(cli.graph.as_deref())?;
             let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-            repl::read_eval_print(session, format, color_out, color_err, interactive, cli.echo)
+            repl::read_eval_print(
+                session,
+                format,
+                answers,
+                cli.color,
+                color_err,
+                interactive,
+                cli.echo,
+            )
         }
-        Some(Command::Check { files }) => check(&files, color_err),
-        Some(Command::Query { query }) => {
+        Some(Command::Check { files }) => check(&files, answers, color_err),
+        Some(Command::Query { query, .. }) => {
             let session = open(cli.graph.as_deref())?;
-            one_statement(&session, &quote_words(&query), "<query>", format, color_out)
+            one_statement(
+                &session,
+                &quote_words(&query),
+                "<query>",
+                format,
+                color_out,
+                answers,
+            )
         }
-        Some(Command::Run { scripts }) => {
+        Some(Command::Run { scripts, .. }) => {
             let session = open(cli.graph.as_deref())?;
-            run_scripts(&session, &scripts, format, color_out, color_err)
+            run_scripts(&session, &scripts, format, answers, (color_out, color_err))
         }
         Some(Command::Export { words }) => {
             let session = open(cli.graph.as_deref())?;
             let text = format!("export {}", quote_words(&words));
-            one_statement(&session, &text, "<export>", format, color_out)
+            one_statement(&session, &text, "<export>", format, color_out, answers)
         }
         Some(Command::Import(args)) => import::import(&args, color_err),
         Some(Command::Completions { shell }) => {
             let mut buffer = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "actorgraph", &mut buffer);
-            write_out(&String::from_utf8_lossy(&buffer))?;
+            answers.write(&String::from_utf8_lossy(&buffer))?;
             Ok(Done::Success)
         }
     }
@@ -303,8 +369,8 @@ fn run_scripts(
     session: &Session,
     paths: &[PathBuf],
     format: Format,
-    color_out: bool,
-    color_err: bool,
+    answers: &mut Answers,
+    (color_out, color_err): (bool, bool),
 ) -> anyhow::Result<Done> {
     let mut failed = 0;
     for path in paths {
@@ -319,14 +385,15 @@ fn run_scripts(
                 continue;
             }
         };
+        let width = answers.width();
         let report = script::run_script(
             session,
             &text,
             &origin,
             format,
             color_out,
-            terminal_width(),
-            &mut |answer| write_out(answer),
+            width,
+            &mut |answer| answers.write(answer),
         )?;
         if !report.succeeded() {
             failed += 1;
@@ -358,11 +425,11 @@ fn run_scripts(
 
 /// Validates each file; prints a summary line per good file, and each bad
 /// file's problems with a count (through the one printer of diagnostics).
-fn check(files: &[PathBuf], color_err: bool) -> anyhow::Result<Done> {
+fn check(files: &[PathBuf], answers: &mut Answers, color_err: bool) -> anyhow::Result<Done> {
     let mut all_good = true;
     for path in files {
         match store::ron::load(path) {
-            Ok(graph) => write_out(&format!(
+            Ok(graph) => answers.write(&format!(
                 "{}: ok — {}, {}, {}, {}\n",
                 path.display(),
                 count(graph.actor_count(), "actor"),

@@ -1,27 +1,28 @@
-//! The interactive session: rustyline with completion of keywords, actor
-//! names (quoted when they hold spaces) and relations, history hints,
+//! The interactive session: rustyline with completion that follows the
+//! grammar (`actorgraph::completion`), hints from earlier lines that worked,
 //! persistent history, `help`, `load FILE`. On a pipe it reads plain lines
 //! and prints answers only.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::io::BufRead;
 use std::path::PathBuf;
 
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
-use rustyline::hint::{Hinter, HistoryHinter};
+use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{Context, Editor, Helper};
 
 use actorgraph::answer::Format;
+use actorgraph::completion::{self, Vocabulary};
 use actorgraph::diagnostic::Diagnostic;
-use actorgraph::query::keywords;
 use actorgraph::session::Session;
 use actorgraph::statement::execute;
 
-use super::output::{terminal_width, write_out};
+use super::answers::Answers;
 use super::report::{self, Done};
 
 /// "; now is 2023-02" (the date questions with no time ask about), or
@@ -32,75 +33,31 @@ fn present(graph: &actorgraph::model::Graph) -> String {
         .map_or(String::new(), |as_of| format!("; now is {as_of}"))
 }
 
-/// Completion and hints for the REPL.
+/// Completion and hints for the REPL: a thin adapter over
+/// [`actorgraph::completion`], and hints drawn only from lines that worked.
 pub struct ReplHelper {
-    /// Every actor name and alias, and every relation, as completion candidates.
-    names: Vec<String>,
-    hinter: HistoryHinter,
+    vocabulary: Vocabulary,
+    hints: SucceededLines,
     color: bool,
 }
 
 impl ReplHelper {
-    pub fn new(session: &Session, color: bool) -> Self {
-        let mut names: Vec<String> = session
-            .graph
-            .actors()
-            .flat_map(|(_, a)| {
-                std::iter::once(a.name.clone())
-                    .chain(a.aliases.iter().cloned())
-                    .chain([a.id.clone()])
-            })
-            .collect();
-        names.extend(session.graph.relations().names().map(str::to_string));
-        names.sort();
-        names.dedup();
+    pub fn new(session: &Session, hints: SucceededLines, color: bool) -> Self {
+        let vocabulary = REPL_COMMANDS
+            .iter()
+            .fold(Vocabulary::of_graph(&session.graph), |v, word| {
+                v.command(word)
+            });
         ReplHelper {
-            names,
-            hinter: HistoryHinter::new(),
+            vocabulary,
+            hints,
             color,
         }
     }
 
-    /// Candidates for the word being typed at `pos`.
-    pub fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<Pair>) {
-        let before = &line[..pos];
-        // Inside an open quote, complete the quoted name.
-        let quotes = before.matches('"').count();
-        let (start, word) = if quotes % 2 == 1 {
-            let start = before.rfind('"').unwrap_or(0);
-            (start, &before[start + 1..])
-        } else {
-            let start = before
-                .rfind(|c: char| c.is_whitespace() || c == ',')
-                .map_or(0, |i| i + 1);
-            (start, &before[start..])
-        };
-        let lower = word.to_lowercase();
-        let mut pairs: Vec<Pair> = Vec::new();
-        if quotes % 2 == 0 {
-            for keyword in keywords::words().chain(REPL_COMMANDS.iter().copied()) {
-                if keyword.starts_with(&lower) && !lower.is_empty() {
-                    pairs.push(Pair {
-                        display: keyword.to_string(),
-                        replacement: format!("{keyword} "),
-                    });
-                }
-            }
-        }
-        for name in &self.names {
-            if name.to_lowercase().starts_with(&lower) {
-                let replacement = if name.contains(' ') || quotes % 2 == 1 {
-                    format!("\"{name}\" ")
-                } else {
-                    format!("{name} ")
-                };
-                pairs.push(Pair {
-                    display: name.clone(),
-                    replacement,
-                });
-            }
-        }
-        (start, pairs)
+    /// The lines hints are drawn from, to add the next one that works.
+    pub fn hints_mut(&mut self) -> &mut SucceededLines {
+        &mut self.hints
     }
 }
 
@@ -113,15 +70,61 @@ impl Completer for ReplHelper {
         pos: usize,
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
-        Ok(self.candidates(line, pos))
+        let completion = completion::complete(line, pos, &self.vocabulary);
+        let pairs = completion
+            .candidates
+            .into_iter()
+            .map(|c| Pair {
+                display: c.display,
+                replacement: c.replacement,
+            })
+            .collect();
+        Ok((completion.start, pairs))
     }
 }
 
 impl Hinter for ReplHelper {
     type Hint = String;
 
-    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
-        self.hinter.hint(line, pos, ctx)
+    fn hint(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> Option<String> {
+        if pos < line.len() {
+            return None;
+        }
+        self.hints.hint(line).map(str::to_string)
+    }
+}
+
+/// Earlier lines that worked, newest last: what hints may offer. A line
+/// that failed stays in the history for ↑ and editing, but is never hinted.
+#[derive(Clone, Debug, Default)]
+pub struct SucceededLines {
+    lines: Vec<String>,
+}
+
+impl SucceededLines {
+    /// Lines known to have worked (those the history file kept).
+    pub fn new(lines: impl IntoIterator<Item = String>) -> Self {
+        SucceededLines {
+            lines: lines.into_iter().collect(),
+        }
+    }
+
+    /// Remembers a line that worked.
+    pub fn add(&mut self, line: &str) {
+        self.lines.retain(|l| l != line);
+        self.lines.push(line.to_string());
+    }
+
+    /// The rest of the newest line that worked and begins with `typed`.
+    pub fn hint(&self, typed: &str) -> Option<&str> {
+        if typed.trim().is_empty() {
+            return None;
+        }
+        self.lines
+            .iter()
+            .rev()
+            .find(|l| l.len() > typed.len() && l.starts_with(typed))
+            .map(|l| &l[typed.len()..])
     }
 }
 
@@ -158,11 +161,13 @@ enum Step {
 pub fn read_eval_print(
     mut session: Session,
     format: Format,
-    color_out: bool,
+    answers: &mut Answers,
+    color: super::ColorArg,
     color_err: bool,
     interactive: bool,
     echo: bool,
 ) -> anyhow::Result<Done> {
+    let color_out = super::color_for(color, answers.is_terminal());
     let mut ok = true;
     let done = |ok: bool| if ok { Done::Success } else { Done::Unmet };
     if !interactive {
@@ -184,17 +189,21 @@ pub fn read_eval_print(
             // Each answer under its query, as scripts show them.
             let statement = line.trim();
             if echo && !statement.is_empty() && !statement.starts_with('#') {
-                write_out(&format!("» {statement}\n"))?;
+                // JSON, JSON Lines and CSV stay parseable: their echo goes
+                // to standard error.
+                if format == Format::Text {
+                    answers.write(&format!("» {statement}\n"))?;
+                } else {
+                    eprintln!("» {}", actorgraph::answer::printable(statement, false));
+                }
             }
-            if let Step::Quit = handle(
-                &mut session,
-                &line,
-                number + 1,
+            let mut printer = Printer {
+                answers: &mut *answers,
                 format,
                 color_out,
                 color_err,
-                &mut ok,
-            )? {
+            };
+            if let Step::Quit = handle(&mut session, &line, number + 1, &mut printer, &mut ok)? {
                 break;
             }
         }
@@ -205,19 +214,34 @@ pub fn read_eval_print(
         .auto_add_history(false)
         .build();
     let mut editor: Editor<ReplHelper, DefaultHistory> = Editor::with_config(config)?;
-    editor.set_helper(Some(ReplHelper::new(&session, color_out)));
     let history = history_path();
     if let Some(path) = &history {
         let _ = editor.load_history(path);
     }
-    println!(
+    // The saved history holds only lines that worked (see below).
+    let worked = SucceededLines::new(editor.history().iter().cloned());
+    // Hints are drawn on the terminal, wherever the answers go.
+    let color_hints = super::color_for(color, true);
+    editor.set_helper(Some(ReplHelper::new(&session, worked, color_hints)));
+    let mut printer = Printer {
+        color_out,
+        answers,
+        format,
+        color_err,
+    };
+    let banner = format!(
         "actorgraph — {} ({} actors, {} ties{}). Type `help` for the language, Ctrl-D to quit.",
         actorgraph::answer::printable(&session.graph.title, false),
         session.graph.actor_count(),
         session.graph.tie_count(),
         present(&session.graph)
     );
+    // Wrapped at spaces, so no word is split at the terminal's edge.
+    let width = super::output::terminal_width().unwrap_or(usize::MAX);
+    print!("{}", actorgraph::answer::wrap_indented(&banner, "", width));
     let mut number = 0;
+    // Lines whose last run failed: kept for ↑ now, but neither hinted nor saved.
+    let mut failed: HashSet<String> = HashSet::new();
     loop {
         match editor.readline("actorgraph> ") {
             Ok(line) => {
@@ -226,18 +250,24 @@ pub fn read_eval_print(
                     let _ = editor.add_history_entry(line.as_str());
                 }
                 let before = (session.origin.clone(), session.graph.actor_count());
-                let step = handle(
-                    &mut session,
-                    &line,
-                    number,
-                    format,
-                    color_out,
-                    color_err,
-                    &mut ok,
-                )?;
+                let mut line_ok = true;
+                let step = handle(&mut session, &line, number, &mut printer, &mut line_ok)?;
+                ok &= line_ok;
+                if line_ok {
+                    failed.remove(&line);
+                    if let Some(helper) = editor.helper_mut() {
+                        helper.hints_mut().add(&line);
+                    }
+                } else {
+                    failed.insert(line.clone());
+                }
                 // New names after `load` or `import`: complete them too.
                 if (session.origin.clone(), session.graph.actor_count()) != before {
-                    editor.set_helper(Some(ReplHelper::new(&session, color_out)));
+                    let worked = editor
+                        .helper_mut()
+                        .map(|h| std::mem::take(h.hints_mut()))
+                        .unwrap_or_default();
+                    editor.set_helper(Some(ReplHelper::new(&session, worked, color_hints)));
                 }
                 if let Step::Quit = step {
                     break;
@@ -252,20 +282,49 @@ pub fn read_eval_print(
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = editor.save_history(path);
+        let _ = save_worked_lines(&mut editor, &failed, path);
     }
     Ok(done(ok))
+}
+
+/// Saves the history without the lines that failed, so that the next
+/// session's hints, drawn from the file, offer only lines that worked.
+fn save_worked_lines(
+    editor: &mut Editor<ReplHelper, DefaultHistory>,
+    failed: &HashSet<String>,
+    path: &std::path::Path,
+) -> rustyline::Result<()> {
+    if !failed.is_empty() {
+        let kept: Vec<String> = editor
+            .history()
+            .iter()
+            .filter(|line| !failed.contains(*line))
+            .cloned()
+            .collect();
+        editor.clear_history()?;
+        for line in kept {
+            editor.add_history_entry(line)?;
+        }
+    }
+    editor.save_history(path)
+}
+
+/// Where and how one line's answers and problems are printed.
+struct Printer<'a> {
+    answers: &'a mut Answers,
+    format: Format,
+    color_out: bool,
+    color_err: bool,
 }
 
 fn handle(
     session: &mut Session,
     line: &str,
     number: usize,
-    format: Format,
-    color_out: bool,
-    color_err: bool,
+    printer: &mut Printer,
     ok: &mut bool,
 ) -> anyhow::Result<Step> {
+    let color_err = printer.color_err;
     let trimmed = line.trim();
     let first = trimmed
         .split_whitespace()
@@ -291,7 +350,7 @@ fn handle(
             match Session::open(Some(std::path::Path::new(path))) {
                 Ok(opened) => {
                     *session = opened;
-                    write_out(&format!(
+                    printer.answers.write(&format!(
                         "loaded {} ({} actors, {} ties)\n",
                         session.origin,
                         session.graph.actor_count(),
@@ -311,7 +370,7 @@ fn handle(
             match session.import_csv(trimmed) {
                 Ok(report) => {
                     report::rejected_rows(&report.rejected, color_err);
-                    write_out(&format!(
+                    printer.answers.write(&format!(
                         "imported into {}: {}\n",
                         session.origin, report.summary
                     ))?;
@@ -330,7 +389,9 @@ fn handle(
             if output.failed_check().is_some() {
                 *ok = false;
             }
-            write_out(&output.render(format, color_out, terminal_width()))?;
+            let width = printer.answers.width();
+            let text = output.render(printer.format, printer.color_out, width);
+            printer.answers.write(&text)?;
         }
         Err(failure) => {
             *ok = false;
@@ -350,18 +411,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn completes_keywords_and_quotes_names_with_spaces() {
+    fn completes_through_the_library_with_bare_names() {
         let session = Session::bundled().unwrap();
-        let helper = ReplHelper::new(&session, false);
-        let (start, pairs) = helper.candidates("who all", 7);
-        assert_eq!(start, 4);
-        assert!(pairs.iter().any(|p| p.replacement == "allied "));
+        let helper = ReplHelper::new(&session, SucceededLines::default(), false);
+        let history = DefaultHistory::new();
+        let context = Context::new(&history);
         let line = "who allied with Wag";
-        let (_, pairs) = helper.candidates(line, line.len());
-        assert!(
-            pairs.iter().any(|p| p.replacement == "\"Wagner Group\" "),
-            "{:?}",
-            pairs.iter().map(|p| &p.replacement).collect::<Vec<_>>()
+        let (start, pairs) = helper.complete(line, line.len(), &context).unwrap();
+        assert_eq!(start, 16);
+        let replacements: Vec<&str> = pairs.iter().map(|p| p.replacement.as_str()).collect();
+        assert_eq!(replacements, ["Wagner Group "]);
+        let (_, pairs) = helper.complete("qu", 2, &context).unwrap();
+        assert_eq!(pairs[0].replacement, "quit ", "the REPL's own commands");
+    }
+
+    #[test]
+    fn hints_come_only_from_lines_that_worked() {
+        let mut worked = SucceededLines::new(["show JNIM".to_string()]);
+        assert_eq!(worked.hint("show J"), Some("NIM"));
+        assert_eq!(worked.hint("show JNIM"), None, "nothing left to hint");
+        assert_eq!(worked.hint("show X"), None);
+        assert_eq!(worked.hint(""), None);
+        worked.add("show JNIM via alliance");
+        assert_eq!(
+            worked.hint("show J"),
+            Some("NIM via alliance"),
+            "the newest first"
         );
+        worked.add("show JNIM");
+        assert_eq!(worked.hint("show J"), Some("NIM"));
     }
 }

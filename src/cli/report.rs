@@ -51,6 +51,19 @@ impl std::fmt::Display for Problems {
 
 impl std::error::Error for Problems {}
 
+/// Arguments that cannot work, found after clap had accepted them (a
+/// target that cannot be written): printed like problems, then exit 2.
+#[derive(Debug)]
+pub struct BadUsage(pub Vec<Diagnostic>);
+
+impl std::fmt::Display for BadUsage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.iter().try_for_each(|d| write!(f, "{d}"))
+    }
+}
+
+impl std::error::Error for BadUsage {}
+
 /// Prints diagnostics to standard error, a blank line between two.
 pub fn print(diagnostics: &[Diagnostic], color: bool) {
     let shown: Vec<String> = diagnostics.iter().map(|d| d.render(color)).collect();
@@ -83,12 +96,18 @@ pub fn status(line: &str) {
 }
 
 /// Prints what `result` says went wrong and gives the exit code: 0 success
-/// (and a closed output pipe), 1 a failure.
+/// (and a closed output pipe), 1 a failure, 2 bad usage.
 pub fn report(result: anyhow::Result<Done>, color: bool) -> ExitCode {
     match result {
         Ok(Done::Success) => ExitCode::SUCCESS,
         Ok(Done::Unmet) => ExitCode::from(1),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) if error.is::<BadUsage>() => {
+            if let Some(BadUsage(diagnostics)) = error.downcast_ref() {
+                print(diagnostics, color);
+            }
+            ExitCode::from(2)
+        }
         Err(error) => {
             match error.downcast_ref::<Problems>() {
                 Some(problems) => {

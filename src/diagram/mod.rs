@@ -34,7 +34,7 @@ use crate::model::{ActorId, TieFilter};
 
 pub use dot::{quote, to_dot};
 pub use html::html_text;
-pub use render::{export, render_dot};
+pub use render::{export, render_dot, stop_graphviz, MAX_PICTURE_TIES};
 pub use storyboard::storyboard;
 
 /// Colors for a white slide or a dark one.
@@ -152,6 +152,18 @@ pub enum DiagramError {
     UnknownExtension {
         /// The file asked for.
         path: PathBuf,
+    },
+    /// The picture would hold more ties than Graphviz can lay out readably.
+    #[error(
+        "the picture would hold {ties} ties, more than the {limit} a picture may hold: \
+         narrow it with `depth`, `via` or a time window, export .dot instead, or raise the \
+         limit with ACTORGRAPH_MAX_PICTURE_TIES"
+    )]
+    TooLarge {
+        /// The ties the picture would hold.
+        ties: usize,
+        /// The most it may hold.
+        limit: usize,
     },
     /// The diagram file could not be written.
     #[error("cannot write `{}`: {source}", .path.display())]

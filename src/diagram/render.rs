@@ -8,12 +8,53 @@ use std::process::{Command, Stdio};
 use crate::atomic::write_atomically;
 use crate::model::Graph;
 
+use super::view::View;
 use super::{to_dot, DiagramError, DiagramSpec, OutputFormat};
+
+/// The Graphviz processes running now, so that a signal to actorgraph can
+/// stop them too instead of leaving them running (see [`stop_graphviz`]).
+static RUNNING: std::sync::Mutex<Vec<u32>> = std::sync::Mutex::new(Vec::new());
+
+/// Stops every Graphviz process actorgraph started that is still running:
+/// for the binary's signal handler, before it exits.
+pub fn stop_graphviz() {
+    let running = RUNNING.lock().map(|r| r.clone()).unwrap_or_default();
+    for pid in running {
+        #[cfg(unix)]
+        if let Ok(pid) = libc::pid_t::try_from(pid) {
+            // SAFETY: kill(2) takes a pid and a signal and touches no memory of ours.
+            unsafe {
+                libc::kill(pid, libc::SIGTERM);
+            }
+        }
+    }
+}
+
+/// The most ties a picture may hold: Graphviz takes minutes and gigabytes
+/// on a million and the picture is unreadable long before. The
+/// `ACTORGRAPH_MAX_PICTURE_TIES` environment variable raises it; DOT text
+/// has no limit.
+pub const MAX_PICTURE_TIES: usize = 5_000;
+
+/// The limit on a picture's ties, as the environment sets it.
+fn max_picture_ties() -> usize {
+    std::env::var("ACTORGRAPH_MAX_PICTURE_TIES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(MAX_PICTURE_TIES)
+}
 
 /// Writes the diagram to `path`: `.dot` as text, `.svg`/`.png`/`.pdf`
 /// rendered by Graphviz `dot` (no shell). No partial file on failure.
 pub fn export(graph: &Graph, spec: &DiagramSpec, path: &Path) -> Result<(), DiagramError> {
     let format = OutputFormat::from_path(path)?;
+    if format != OutputFormat::Dot {
+        let ties = View::select(graph, spec, &spec.filter).ties.len();
+        let limit = max_picture_ties();
+        if ties > limit {
+            return Err(DiagramError::TooLarge { ties, limit });
+        }
+    }
     let text = to_dot(graph, spec);
     let bytes = render_dot(&text, format)?;
     write_atomically(path, &bytes)?;
@@ -44,7 +85,7 @@ pub(crate) fn run_graphviz(
     args: &[String],
     input: &str,
 ) -> Result<Vec<u8>, DiagramError> {
-    let mut child = Command::new(program)
+    let child = Command::new(program)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -59,6 +100,23 @@ pub(crate) fn run_graphviz(
                 source,
             },
         })?;
+    let pid = child.id();
+    if let Ok(mut running) = RUNNING.lock() {
+        running.push(pid);
+    }
+    let output = wait_for(child, program, input);
+    if let Ok(mut running) = RUNNING.lock() {
+        running.retain(|p| *p != pid);
+    }
+    output
+}
+
+/// Feeds `input` to the running `child` and reads its picture back.
+fn wait_for(
+    mut child: std::process::Child,
+    program: &str,
+    input: &str,
+) -> Result<Vec<u8>, DiagramError> {
     let mut stdin = child.stdin.take().expect("stdin was piped");
     let input = input.as_bytes().to_vec();
     // Write from another thread so a large picture on stdout cannot block us.

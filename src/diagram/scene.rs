@@ -46,10 +46,12 @@ pub fn build_with_legend(
         let mut attrs: Attrs = vec![
             (
                 "tooltip",
-                actor
-                    .note
-                    .clone()
-                    .unwrap_or_else(|| format!("{} ({})", actor.name, actor.kind.describe())),
+                capped(
+                    actor
+                        .note
+                        .clone()
+                        .unwrap_or_else(|| format!("{} ({})", actor.name, actor.kind.describe())),
+                ),
             ),
             ("shape", style::kind_shape(actor.kind).into()),
             ("style", style::kind_style(actor.kind).into()),
@@ -157,6 +159,21 @@ fn drawn_ties<'g>(
     ties
 }
 
+/// The most characters of a tooltip: Graphviz 2.43 fails to write an SVG,
+/// PNG or PDF with a label of about 16 KB, and no one reads more on hover.
+pub const TOOLTIP_CHARS: usize = 2_000;
+
+/// `text` cut to [`TOOLTIP_CHARS`] at a space, ending in `…`.
+fn capped(text: String) -> String {
+    match text.char_indices().nth(TOOLTIP_CHARS) {
+        None => text,
+        Some((at, _)) => {
+            let cut = text[..at].rfind(' ').filter(|i| *i > at / 2).unwrap_or(at);
+            format!("{}…", &text[..cut])
+        }
+    }
+}
+
 /// A tie's edge attributes: its dates, a tooltip, and its look at `time`.
 fn tie_attrs(graph: &Graph, tie: TieRef<'_>, time: ViewTime, palette: &Palette) -> Attrs {
     let relations = graph.relations();
@@ -178,7 +195,7 @@ fn tie_attrs(graph: &Graph, tie: TieRef<'_>, time: ViewTime, palette: &Palette) 
         tooltip.push('\n');
         tooltip.push_str(note);
     }
-    attrs.push(("tooltip", tooltip));
+    attrs.push(("tooltip", capped(tooltip)));
     attrs.push(("color", look.color_list()));
     attrs.push(("style", look.line.as_str().into()));
     attrs.push(("penwidth", look.penwidth.to_string()));

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
-use crate::atomic::write_atomically;
+use crate::atomic::write_all_atomically;
 use crate::model::{Graph, PartialDate, TieFilter, Window};
 
 use super::canvas::{Key, Scene};
@@ -111,12 +111,13 @@ pub fn storyboard(
         path: dir.to_path_buf(),
         source,
     })?;
-    let mut written = Vec::new();
-    for (path, bytes) in rendered {
-        write_atomically(&path, &bytes)?;
-        written.push(path);
-    }
-    Ok(written)
+    // The frames are a set: written all or none.
+    let files: Vec<(&Path, &[u8])> = rendered
+        .iter()
+        .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
+        .collect();
+    write_all_atomically(&files)?;
+    Ok(rendered.into_iter().map(|(path, _)| path).collect())
 }
 
 /// Node positions (points) by key, and the corners of their extent, from

@@ -9,8 +9,8 @@ pub mod import;
 pub mod mapping;
 
 pub use self::import::{
-    import, import_into, import_tables, rejection_diagnostics, Companions, ImportError,
-    ImportOptions, ImportReport, Rejection, Table, ROWS_SHOWN,
+    import, import_into, import_tables, rejection_diagnostics, CellReading, Companions,
+    ImportError, ImportOptions, ImportReport, Rejection, Table, ROWS_SHOWN,
 };
 pub use export::{export, ExportError, ExportFormat};
 pub use mapping::Mapping;

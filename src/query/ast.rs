@@ -167,6 +167,8 @@ pub enum Statement {
         actor: ActorName,
         /// Whether X is the phrase's object or its subject.
         named: Named,
+        /// `which militias …`: only actors of this kind.
+        kind: Option<ActorKind>,
     },
     /// `is A allied with B`: yes, no or possibly, with the ties that decide it.
     Is {
@@ -176,6 +178,8 @@ pub enum Statement {
         phrase: RelationPhrase,
         /// B, the object.
         b: ActorName,
+        /// True for `are A and B at war`: the phrase is said of the pair.
+        pair: bool,
     },
     /// `when did A join B`: the dates of A's ties of one relation with B.
     When {

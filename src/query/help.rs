@@ -6,7 +6,9 @@ pub fn text(topic: Option<&str>) -> String {
         Some("time" | "dates") => TIME.to_string(),
         Some("expect" | "scripts") => SCRIPTS.to_string(),
         Some("export" | "dot") => EXPORT.to_string(),
-        None => format!("{FORMS}\n{TIME}\n{FILTERS}\n{EXPORT}\n{SCRIPTS}"),
+        Some("pairs" | "pair" | "two") => PAIRS.to_string(),
+        Some("verbs" | "verb" | "relations" | "phrasing") => VERBS.to_string(),
+        None => format!("{FORMS}{PAIRS}{VERBS}\n{TIME}\n{FILTERS}\n{EXPORT}\n{SCRIPTS}"),
         Some(other) => format!("no help on `{other}`; {TOPICS_HELP}\n"),
     }
 }
@@ -15,12 +17,25 @@ pub fn text(topic: Option<&str>) -> String {
 pub fn has_topic(topic: &str) -> bool {
     matches!(
         topic.to_lowercase().as_str(),
-        "time" | "dates" | "expect" | "scripts" | "export" | "dot"
+        "time"
+            | "dates"
+            | "expect"
+            | "scripts"
+            | "export"
+            | "dot"
+            | "pairs"
+            | "pair"
+            | "two"
+            | "verbs"
+            | "verb"
+            | "relations"
+            | "phrasing"
     )
 }
 
 /// The topics there is help on, said when another is asked for.
-pub const TOPICS_HELP: &str = "topics are time, export and expect, or `help` for everything";
+pub const TOPICS_HELP: &str =
+    "topics are pairs, verbs, time, export and expect, or `help` for everything";
 
 const FORMS: &str = "\
 Questions (ACTOR is a name, id or alias; names may be written bare or quoted)
@@ -43,6 +58,9 @@ Questions (ACTOR is a name, id or alias; names may be written bare or quoted)
   actors [of kind KIND]                  actors of kind militia
   relations / sources                    relations   (each relation and how to ask it)
   sources of ACTOR                       sources of Wagner Group
+";
+
+const PAIRS: &str = "\
 Questions about two actors
   is/was/does/did/has ACTOR VERB ACTOR   is Wagner fighting JNIM   was France allied with
                                          Daoussak militias in 2021  (yes, no or possibly)
@@ -52,6 +70,9 @@ Questions about two actors
   how is ACTOR connected to ACTOR        how is JNIM connected to CMA [depth N]
   path from ACTOR to ACTOR [via ...]     path between JNIM and CMA   (every shortest path)
   why ACTOR and ACTOR                    why JNIM and AQIM   (every tie, evidence, citations)
+";
+
+const VERBS: &str = "\
 VERB is any way of saying a relation: allied with, fought, pledged allegiance to,
 subgroup of, part of, joined, and the verbs a graph file declares (`relations`
 lists them). A question with no time is asked as of the graph's date; show,

@@ -52,9 +52,6 @@ const BUILTIN: [(&str, &[&str], &[&str]); 4] = [
             "aligned with",
             "in alliance with",
             "alliance with",
-            "allies",
-            "allied",
-            "partners",
         ],
         &[],
     ),
@@ -82,8 +79,6 @@ const BUILTIN: [(&str, &[&str], &[&str]); 4] = [
             "enemy of",
             "enemies of",
             "enemies with",
-            "enemies",
-            "at war",
             "opposed",
             "opposes",
             "oppose",
@@ -178,9 +173,11 @@ impl Phrases {
                 add(text, name, Voice::Inverse);
             }
         }
-        for (_, relation) in relations.iter() {
+        // The built-ins have their phrases above; a declared relation is
+        // also asked by its name.
+        for relation in relations.declared() {
             for (text, voice) in declared(relation) {
-                add(text, &relation.name, voice);
+                add(&text, &relation.name, voice);
             }
         }
         list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
@@ -231,7 +228,45 @@ impl Phrases {
     }
 }
 
+impl Default for Phrases {
+    /// The built-in relations' phrases.
+    fn default() -> Self {
+        Phrases::of(&Relations::default())
+    }
+}
+
 impl Phrases {
+    /// The words that can follow `typed` inside some phrase (leading
+    /// articles and `start`/`stop` skipped), for completion: after `pledged`
+    /// comes `allegiance` or `to`. With nothing typed, every first word.
+    pub fn next_words<S: AsRef<str>>(&self, typed: &[S]) -> Vec<String> {
+        let skip = typed
+            .iter()
+            .take_while(|w| is_article(w.as_ref()) || is_aspect(w.as_ref()))
+            .count();
+        let typed = &typed[skip..];
+        let mut next: Vec<String> = Vec::new();
+        for phrase in &self.list {
+            let continues = phrase.words.len() > typed.len()
+                && phrase
+                    .words
+                    .iter()
+                    .zip(typed)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b.as_ref()));
+            if continues && !next.contains(&phrase.words[typed.len()]) {
+                next.push(phrase.words[typed.len()].clone());
+            }
+        }
+        next.sort();
+        next
+    }
+
+    /// True when `typed` is a whole phrase.
+    pub fn is_whole<S: AsRef<str>>(&self, typed: &[S]) -> bool {
+        self.at(typed)
+            .is_some_and(|(_, taken)| taken == typed.len())
+    }
+
     /// How a relation is asked, both ways where it has an inverse:
     /// `leads / led by`, `allied with`.
     pub fn asked_as(&self, relation: &Relation) -> String {
@@ -264,25 +299,83 @@ fn preference(phrase: &Phrase, relation: &Relation) -> usize {
     }
 }
 
-/// A declared relation's phrases, its name last (read as a verb: `who courts X`).
-fn declared(relation: &Relation) -> Vec<(&str, Voice)> {
+/// A declared relation's phrases, its name last (read as a verb: `who
+/// courts X`). What the phrasing leaves out is derived from a regular verb:
+/// a relation named `trains` is also asked `did A train B`, `is A training
+/// B`, `who trained B` and `who is B trained by`.
+fn declared(relation: &Relation) -> Vec<(String, Voice)> {
     let mut phrases = Vec::new();
-    if let Some(p) = &relation.phrasing {
-        for text in [&p.verb, &p.past, &p.base].into_iter().flatten() {
-            phrases.push((text.as_str(), Voice::Active));
+    let phrasing = relation.phrasing.clone().unwrap_or_default();
+    for text in [&phrasing.verb, &phrasing.past, &phrasing.base]
+        .into_iter()
+        .flatten()
+    {
+        phrases.push((text.clone(), Voice::Active));
+    }
+    phrases.extend(phrasing.also.iter().map(|t| (t.clone(), Voice::Active)));
+    if let Some(inverse) = &phrasing.inverse {
+        phrases.push((inverse.clone(), Voice::Inverse));
+    }
+    // The bare form: declared, or read off a one-word name such as `trains`.
+    let name = relation.name.to_lowercase();
+    let base = phrasing.base.clone().or_else(|| {
+        let one_word = name.chars().all(|c| c.is_ascii_lowercase());
+        one_word.then(|| bare_form(&name)).flatten()
+    });
+    if let Some(base) = base.filter(|b| !b.contains(' ')) {
+        phrases.push((gerund(&base), Voice::Active));
+        if phrasing.base.is_none() {
+            phrases.push((base.clone(), Voice::Active));
         }
-        phrases.extend(p.also.iter().map(|t| (t.as_str(), Voice::Active)));
-        if let Some(inverse) = &p.inverse {
-            phrases.push((inverse.as_str(), Voice::Inverse));
+        if phrasing.past.is_none() && phrasing.inverse.is_none() {
+            let past = past_tense(&base);
+            phrases.push((format!("{past} by"), Voice::Inverse));
+            phrases.push((past, Voice::Active));
         }
     }
-    phrases.push((relation.name.as_str(), Voice::Active));
+    phrases.push((relation.name.clone(), Voice::Active));
     phrases
+}
+
+/// `trains` → `train`, `pushes` → `push`; `None` for a word that is no
+/// verb in the third person.
+fn bare_form(word: &str) -> Option<String> {
+    if word.ends_with("ss") || word.len() < 4 {
+        return None;
+    }
+    for ending in ["shes", "ches", "xes", "sses"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            return Some(format!("{stem}{}", &ending[..ending.len() - 2]));
+        }
+    }
+    word.strip_suffix('s').map(str::to_string)
+}
+
+/// `fund` → `funding`, `undermine` → `undermining`.
+fn gerund(base: &str) -> String {
+    match base.strip_suffix('e') {
+        Some(stem) if !stem.ends_with('e') => format!("{stem}ing"),
+        _ => format!("{base}ing"),
+    }
+}
+
+/// `train` → `trained`, `finance` → `financed`, `supply` → `supplied`.
+fn past_tense(base: &str) -> String {
+    if base.ends_with('e') {
+        format!("{base}d")
+    } else if let Some(stem) = base
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
+    {
+        format!("{stem}ied")
+    } else {
+        format!("{base}ed")
+    }
 }
 
 /// `start`, `stop`: how a question times a relation (`when did France stop
 /// fighting JNIM`), skipped before its phrase; the answer gives both dates.
-fn is_aspect(word: &str) -> bool {
+pub fn is_aspect(word: &str) -> bool {
     [
         "start", "started", "begin", "began", "stop", "stopped", "cease", "ceased", "first",
         "last", "still",
@@ -335,6 +428,40 @@ mod tests {
         phrases
             .at(&words)
             .map(|(p, n)| (p.relation.as_str(), p.voice, n))
+    }
+
+    /// The cold read of issue 10: `trains`, declared with no phrasing, was
+    /// askable only as `who trains X`.
+    #[test]
+    fn a_regular_verb_is_asked_in_every_form() {
+        let mut relations = Relations::default();
+        relations
+            .declare(Relation {
+                name: "trains".into(),
+                directed: true,
+                note: None,
+                phrasing: None,
+            })
+            .unwrap();
+        let phrases = Phrases::of(&relations);
+        assert_eq!(at(&phrases, "train X"), Some(("trains", Voice::Active, 1)));
+        assert_eq!(
+            at(&phrases, "training X"),
+            Some(("trains", Voice::Active, 1))
+        );
+        assert_eq!(
+            at(&phrases, "trained X"),
+            Some(("trains", Voice::Active, 1))
+        );
+        assert_eq!(
+            at(&phrases, "trained by X"),
+            Some(("trains", Voice::Inverse, 2))
+        );
+        assert_eq!(gerund("undermine"), "undermining");
+        assert_eq!(past_tense("supply"), "supplied");
+        assert_eq!(past_tense("finance"), "financed");
+        assert_eq!(bare_form("pushes").as_deref(), Some("push"));
+        assert_eq!(bare_form("across"), None);
     }
 
     #[test]

@@ -68,7 +68,17 @@ pub fn load_with_progress(
     progress: &mut dyn FnMut(usize),
 ) -> Result<Graph, StoreError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| {
+    let bytes = read_bounded(path).map_err(|error| {
+        if let Some(line) = error.get_ref().and_then(|e| e.downcast_ref::<LongLine>()) {
+            return StoreError::one(
+                Diagnostic::new(format!(
+                    "`{origin}` has a line longer than {} MiB (line {}): is it a graph file?",
+                    MAX_LINE_BYTES >> 20,
+                    line.0
+                ))
+                .origin(&origin),
+            );
+        }
         let message = match error.kind() {
             std::io::ErrorKind::NotFound => {
                 format!("cannot read graph file `{origin}`: no such file")
@@ -100,6 +110,57 @@ pub fn load_with_progress(
         }
     };
     parse_with_progress(&text, &origin, progress)
+}
+
+/// The longest line a graph file may have; actorgraph writes one tie a line.
+pub const MAX_LINE_BYTES: usize = 64 << 20;
+
+/// The line of a graph file that passed [`MAX_LINE_BYTES`].
+#[derive(Debug)]
+struct LongLine(u64);
+
+impl std::fmt::Display for LongLine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {} is longer than {} MiB",
+            self.0,
+            MAX_LINE_BYTES >> 20
+        )
+    }
+}
+
+impl std::error::Error for LongLine {}
+
+/// The file's bytes, stopping at a line past [`MAX_LINE_BYTES`], so a file
+/// without line breaks (`/dev/zero`) cannot grow memory without end.
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 1 << 20];
+    let (mut line, mut line_bytes) = (1u64, 0usize);
+    loop {
+        let n = file.read(&mut chunk)?;
+        if n == 0 {
+            return Ok(bytes);
+        }
+        for &byte in &chunk[..n] {
+            if byte == b'\n' {
+                line += 1;
+                line_bytes = 0;
+            } else {
+                line_bytes += 1;
+            }
+        }
+        if line_bytes > MAX_LINE_BYTES {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                LongLine(line),
+            ));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+    }
 }
 
 /// Parses and validates graph text; `origin` names it in errors.

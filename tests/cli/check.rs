@@ -391,3 +391,20 @@ fn a_bad_as_of_is_placed_at_its_field() {
         })
         .run();
 }
+
+/// Issue 14, item 9: ids, relations and sources quoted in `check`'s
+/// messages are data; an escape sequence in them must not reach the
+/// terminal (here an OSC that would set the window's title).
+#[test]
+fn messages_never_pass_escape_sequences_through() {
+    let text = "(\n    title: \"t\",\n    sources: [(id: \"s\", citation: \"c\")],\n    actors: [(id: \"a\", name: \"A\", kind: group)],\n    ties: [\n        (from: \"a\", to: \"x\\u{1b}]0;pwned\\u{7}\", relation: \"r\\u{1b}[2J\", confidence: likely, sources: [\"s\\u{9b}31m\"]),\n    ],\n)";
+    check(text)
+        .failure()
+        .stderr_matches(|err| {
+            err.contains("pwned")
+                && !err
+                    .chars()
+                    .any(|c| c.is_control() && c != '\n' && c != '\t')
+        })
+        .run();
+}

@@ -99,7 +99,7 @@ fn bad_usage_exits_2() {
         (
             &["--format", "xml", "query", "stats"],
             "error: invalid value 'xml' for '--format <FORMAT>'\n  \
-                 [possible values: text, json, csv]\n\n\
+                 [possible values: text, json, jsonl, csv]\n\n\
                  For more information, try '--help'.\n",
         ),
     ] {

@@ -53,5 +53,10 @@ mod scripts;
 mod command_line;
 
 mod docs;
+mod hostile;
 
 mod terminal;
+
+mod repl;
+
+mod outputs;

@@ -305,3 +305,25 @@ fn a_misspelt_relation_gets_the_nearest_by_edits() {
         .stderr_matches(|err| err.contains("help: did you mean alliance? relations are"))
         .run();
 }
+
+/// The cold read of issue 10: a pair that names one actor twice is said to
+/// be one actor; `--echo` keeps JSON Lines parseable by echoing on stderr.
+#[test]
+fn one_actor_named_twice_and_echo_beside_data_formats() {
+    Test::new()
+        .args(&[
+            "query",
+            "is JNIM allied with Jama'at Nusrat al Islam wa al Muslimeen",
+        ])
+        .stdout_matches(|out| out.contains("are the same actor, JNIM"))
+        .run();
+    Test::new()
+        .args(&["--echo", "-f", "jsonl"])
+        .stdin("ties of MLF\n")
+        .stdout_matches(|out| {
+            out.lines()
+                .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
+        })
+        .stderr("» ties of MLF\n")
+        .run();
+}

@@ -142,7 +142,23 @@ fn hostile_names_reach_the_picture_intact() {
     for (_, actor) in graph.actors() {
         for line in actor.name.split(['\n', '\r']).filter(|l| !l.is_empty()) {
             for word in line.split_whitespace() {
-                let escaped = xml_escape(word);
+                // XML's forbidden noncharacters are drawn as U+FFFD; a
+                // control character as a space.
+                let word: String = word
+                    .chars()
+                    .map(|c| {
+                        if matches!(c, '\u{FFFE}' | '\u{FFFF}') {
+                            '\u{FFFD}'
+                        } else {
+                            c
+                        }
+                    })
+                    .filter(|c| !c.is_control())
+                    .collect();
+                if word.is_empty() {
+                    continue;
+                }
+                let escaped = xml_escape(&word);
                 let hyphens = escaped.replace('-', "&#45;");
                 assert!(
                     svg.contains(&escaped) || svg.contains(&hyphens),

@@ -70,6 +70,28 @@ fn hostile_names_render_to_every_format() {
     }
 }
 
+/// Issue 14, item 11: U+FFFE and U+FFFF in a name gave an SVG that no XML
+/// reader accepts. Every character of the SVG must be one XML 1.0 allows.
+#[test]
+fn hostile_names_give_well_formed_xml_characters() {
+    if !graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.svg");
+    export(&hostile(), &DiagramSpec::default(), &path).unwrap();
+    let svg = std::fs::read_to_string(&path).unwrap();
+    let forbidden: Vec<char> = svg
+        .chars()
+        .filter(|c| matches!(*c as u32, 0..=0x8 | 0xB | 0xC | 0xE..=0x1F | 0xFFFE | 0xFFFF))
+        .collect();
+    assert!(forbidden.is_empty(), "{forbidden:?}");
+    assert!(
+        svg.contains("Not\u{FFFD}XML"),
+        "the name is kept, its noncharacter replaced"
+    );
+}
+
 #[test]
 fn exports_to_svg_png_and_pdf() {
     if !graphviz() {

@@ -40,6 +40,48 @@ fn csv_export_round_trips_to_an_equal_graph() {
     }
 }
 
+/// Issue 14: a cell a spreadsheet would run as a formula is written with a
+/// leading apostrophe, in every table of the folder; the round trip above
+/// still restores the exact text.
+#[test]
+fn spreadsheet_formulas_are_neutralised() {
+    let graph = graph_file("tests/data/interchange/formulas.ron");
+    let (ties, actors) = everything(&graph);
+    let files = export::render(&graph, &ties, &actors, ExportFormat::Csv);
+    let every_cell: Vec<String> = files
+        .iter()
+        .flat_map(|(_, text)| {
+            let mut reader = ::csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            reader
+                .records()
+                .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for cell in &every_cell {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "a live formula: {cell:?}"
+        );
+    }
+    for guarded in [
+        "'=cmd|' /C calc'!A0",
+        "'-99",
+        "'@src",
+        "'=1+1",
+        "''apostrophe first",
+        "'=HYPERLINK(",
+    ] {
+        assert!(
+            every_cell.iter().any(|c| c.starts_with(guarded)),
+            "{guarded} not written"
+        );
+    }
+}
+
 #[test]
 fn list_cells_escape_the_separator() {
     let graph = graph_file("tests/data/interchange/escapes.ron");
@@ -77,7 +119,11 @@ fn entities_are_decoded_only_outside_a_folder_the_export_wrote() {
     // cells are trimmed and entities decoded.
     let marker = dir.path().join("graph.csv");
     let text = std::fs::read_to_string(&marker).unwrap();
-    std::fs::write(&marker, text.replace("actorgraph-csv/1", "")).unwrap();
+    std::fs::write(
+        &marker,
+        text.replace(actorgraph::interchange::export::CSV_MARKER, ""),
+    )
+    .unwrap();
     let back = read();
     assert_eq!(
         amp(&back),

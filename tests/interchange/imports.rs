@@ -416,7 +416,7 @@ fn large_files_read_on_two_threads_give_the_same_graph_and_rejections() {
         reader: std::io::Cursor::new(text.as_bytes().to_vec()),
         origin: dir.path().join(origin).display().to_string(),
         bytes: None,
-        exact: false,
+        reading: actorgraph::interchange::CellReading::Cleaned,
     };
     let plain_report = import_tables(
         &mut plain,

@@ -80,7 +80,7 @@ fn table(text: &str, origin: &str) -> actorgraph::interchange::Table<std::io::Cu
         reader: std::io::Cursor::new(text.as_bytes().to_vec()),
         origin: origin.to_string(),
         bytes: None,
-        exact: false,
+        reading: actorgraph::interchange::CellReading::Cleaned,
     }
 }
 /// Runs the networkx helper; `None` when networkx is missing outside CI.

@@ -13,7 +13,7 @@ use super::selection::{actor, date, tie, ActorCell, Cell, Column, Selection, Tie
 /// The `format` cell of the `graph.csv` the CSV export writes. The import
 /// reads the tables of a directory holding it exactly as written: no
 /// trimming, no entity decoding.
-pub const CSV_MARKER: &str = "actorgraph-csv/1";
+pub const CSV_MARKER: &str = "actorgraph-csv/2";
 
 /// A list cell in the import layout: joined with `;`, escaped by [`join_list`].
 fn list<S: AsRef<str>>(items: &[S]) -> String {
@@ -105,7 +105,9 @@ pub(super) fn table<C, T>(
     let header = columns.iter().map(|c| c.name);
     writer.write_record(header).expect("writing to memory");
     for item in items {
-        let row = columns.iter().map(|c| read(&c.cell, &item));
+        let row = columns
+            .iter()
+            .map(|c| crate::spreadsheet::guard_formula(read(&c.cell, &item)));
         writer.write_record(row).expect("writing to memory");
     }
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")

@@ -13,7 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::atomic::write_atomically;
+use crate::atomic::write_all_atomically;
 use crate::model::{ActorId, Graph, TieId};
 
 mod csv;
@@ -73,12 +73,13 @@ pub fn export(
             .map(|(_, text)| (path.to_path_buf(), text))
             .collect()
     };
-    let mut written = Vec::new();
-    for (file, text) in targets {
-        write_atomically(&file, text.as_bytes())?;
-        written.push(file);
-    }
-    Ok(written)
+    // A folder's files are written all or none.
+    let files: Vec<(&Path, &[u8])> = targets
+        .iter()
+        .map(|(file, text)| (file.as_path(), text.as_bytes()))
+        .collect();
+    write_all_atomically(&files)?;
+    Ok(targets.into_iter().map(|(file, _)| file).collect())
 }
 
 /// Every actor and tie of the graph, as a selection.

@@ -27,6 +27,10 @@ pub fn clean(cell: &str) -> Cow<'_, str> {
 pub enum CellReading {
     /// As written: no trimming, no entity decoding.
     Exact,
+    /// As written, less the apostrophe actorgraph's CSV export puts before
+    /// a cell a spreadsheet would read as a formula (and before a cell that
+    /// begins with an apostrophe itself, so none is lost).
+    Guarded,
     /// [`clean`]ed: trimmed and entity-decoded.
     #[default]
     Cleaned,
@@ -37,6 +41,7 @@ impl CellReading {
     pub fn read(self, cell: &str) -> Cow<'_, str> {
         match self {
             CellReading::Exact => Cow::Borrowed(cell),
+            CellReading::Guarded => Cow::Borrowed(cell.strip_prefix('\'').unwrap_or(cell)),
             CellReading::Cleaned => clean(cell),
         }
     }
@@ -44,7 +49,7 @@ impl CellReading {
     /// An item split from a list cell: trimmed unless read exactly.
     pub fn item(self, item: &str) -> &str {
         match self {
-            CellReading::Exact => item,
+            CellReading::Exact | CellReading::Guarded => item,
             CellReading::Cleaned => item.trim(),
         }
     }
@@ -150,6 +155,9 @@ mod tests {
         assert_eq!(CellReading::Exact.read(" A &amp; B "), " A &amp; B ");
         assert_eq!(CellReading::Cleaned.read(" A &amp; B "), "A & B");
         assert_eq!(CellReading::Exact.item(" x "), " x ");
+        assert_eq!(CellReading::Guarded.read("'=1+1"), "=1+1");
+        assert_eq!(CellReading::Guarded.read("''quoted"), "'quoted");
+        assert_eq!(CellReading::Guarded.read("plain"), "plain");
         assert_eq!(CellReading::Cleaned.item(" x "), "x");
     }
 

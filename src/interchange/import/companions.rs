@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::cells::{confidence, list_items};
+use super::cells::{confidence, list_items, CellReading};
 use super::importer::Importer;
 use super::table::{csv_reader, Header, Table};
 use super::ImportError;
@@ -77,23 +77,29 @@ impl Companions {
     }
 }
 
-/// True when `dir` holds a `graph.csv` whose `format` cell is
-/// [`CSV_MARKER`]: a directory actorgraph's CSV export wrote, whose cells
-/// are read exactly as written.
-pub fn written_by_export(dir: &Path) -> bool {
-    let Ok(file) = std::fs::File::open(dir.join(GRAPH_TABLE)) else {
-        return false;
-    };
+/// How to read the cells of `dir` when its `graph.csv` says actorgraph's
+/// CSV export wrote it: [`CSV_MARKER`] cells are exact but guarded against
+/// spreadsheet formulas; the first format's are exact. `None` for any other
+/// directory, whose cells are cleaned.
+pub fn written_by_export(dir: &Path) -> Option<CellReading> {
+    let file = std::fs::File::open(dir.join(GRAPH_TABLE)).ok()?;
     let mut reader = csv_reader(file.take(1 << 16));
-    let Ok(header) = Header::read(&mut reader, GRAPH_TABLE) else {
-        return false;
-    };
-    let Some(column) = header.find("format") else {
-        return false;
-    };
+    let header = Header::read(&mut reader, GRAPH_TABLE).ok()?;
+    let column = header.find("format")?;
     let mut record = csv::StringRecord::new();
-    matches!(reader.read_record(&mut record), Ok(true)) && record.get(column) == Some(CSV_MARKER)
+    if !matches!(reader.read_record(&mut record), Ok(true)) {
+        return None;
+    }
+    match record.get(column)? {
+        CSV_MARKER => Some(CellReading::Guarded),
+        FIRST_CSV_MARKER => Some(CellReading::Exact),
+        _ => None,
+    }
 }
+
+/// The marker of the first CSV format, written before cells were guarded
+/// against spreadsheet formulas; still read exactly.
+const FIRST_CSV_MARKER: &str = "actorgraph-csv/1";
 
 /// The columns of `events.csv`, in the order the CSV export writes them.
 const EVENT_COLUMNS: [&str; 7] = [
@@ -123,7 +129,7 @@ fn non_empty(text: String) -> Option<String> {
 impl Importer<'_> {
     /// `graph.csv`: the title and as-of date, into the report.
     pub(crate) fn read_graph_table<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
-        let exact = table.exact;
+        let exact = table.reading != CellReading::Cleaned;
         let (origin, rows) = self.companion_rows(table, None, ["title", "as_of"])?;
         let mut seen: Option<u64> = None;
         for (line, [title, as_of]) in rows {
@@ -336,7 +342,7 @@ mod tests {
             reader: text.as_bytes(),
             origin: "events.csv".into(),
             bytes: None,
-            exact: false,
+            reading: CellReading::Cleaned,
         }
     }
 

@@ -102,7 +102,7 @@ impl<'a> Importer<'a> {
     /// are rejected on the way.
     pub(crate) fn next_record<R: Read, Rec: Record>(
         &mut self,
-        reader: &mut csv::Reader<R>,
+        reader: &mut csv::Reader<super::guard::CsvGuard<R>>,
         record: &mut Rec,
         origin: &str,
     ) -> Result<Option<u64>, ImportError> {

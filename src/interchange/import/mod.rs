@@ -23,6 +23,7 @@ mod closing;
 pub mod companions;
 mod cycles;
 mod fold;
+pub mod guard;
 mod importer;
 mod index;
 mod merge;
@@ -38,6 +39,7 @@ use std::path::Path;
 use crate::interchange::mapping::Mapping;
 use crate::model::Graph;
 
+pub use cells::CellReading;
 pub use companions::{
     written_by_export, Companions, EVENTS_TABLE, GRAPH_TABLE, RELATIONS_TABLE, SOURCES_TABLE,
 };

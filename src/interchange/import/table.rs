@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::cells::CellReading;
 use super::companions::written_by_export;
+use super::guard::{CsvGuard, GuardError};
 use super::{ImportError, Rejection};
 use crate::interchange::mapping::Mapping;
 
@@ -18,19 +19,15 @@ pub struct Table<R> {
     pub origin: String,
     /// The size in bytes, when known, to size the indexes up front.
     pub bytes: Option<u64>,
-    /// Cells are read exactly as written (no trimming, no entity decoding):
-    /// set for files actorgraph's CSV export wrote.
-    pub exact: bool,
+    /// How cells are read: exactly as written (guarded or not) for files
+    /// actorgraph's CSV export wrote, cleaned for the rest.
+    pub reading: CellReading,
 }
 
 impl<R> Table<R> {
-    /// How this table's cells are read, from its `exact` flag.
+    /// How this table's cells are read.
     pub(crate) fn cell_reading(&self) -> CellReading {
-        if self.exact {
-            CellReading::Exact
-        } else {
-            CellReading::Cleaned
-        }
+        self.reading
     }
 }
 
@@ -44,12 +41,15 @@ impl Table<std::fs::File> {
             error,
         })?;
         let bytes = reader.metadata().ok().map(|m| m.len());
-        let exact = path.parent().is_some_and(written_by_export);
+        let reading = path
+            .parent()
+            .and_then(written_by_export)
+            .unwrap_or(CellReading::Cleaned);
         Ok(Table {
             reader,
             origin,
             bytes,
-            exact,
+            reading,
         })
     }
 }
@@ -61,30 +61,41 @@ impl<R: Read + 'static> Table<R> {
             reader: Box::new(self.reader),
             origin: self.origin,
             bytes: self.bytes,
-            exact: self.exact,
+            reading: self.reading,
         }
     }
 }
 
 /// A CSV reader as every table wants it: rows of any length (short rows
 /// read as empty cells) and the header read by [`Header::read`].
-pub(crate) fn csv_reader<R: Read>(reader: R) -> csv::Reader<R> {
+/// The reader goes through a [`CsvGuard`], so an unclosed quote or an
+/// endless line stops the import at its line instead of eating the file.
+pub(crate) fn csv_reader<R: Read>(reader: R) -> csv::Reader<CsvGuard<R>> {
     csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
         .buffer_capacity(1 << 16)
-        .from_reader(reader)
+        .from_reader(CsvGuard::new(reader, b','))
 }
 
 /// A malformed row is a rejection; a failed read ends the import.
 pub(crate) fn csv_problem(origin: &str, error: csv::Error) -> Result<Rejection, ImportError> {
     let line = error.position().map_or(0, |p| p.line());
     match error.kind() {
-        csv::ErrorKind::Io(_) => Err(ImportError::Csv {
-            origin: origin.to_string(),
-            line,
-            message: error.to_string(),
-        }),
+        csv::ErrorKind::Io(io) => {
+            if let Some(guard) = io.get_ref().and_then(|e| e.downcast_ref::<GuardError>()) {
+                return Err(ImportError::Csv {
+                    origin: origin.to_string(),
+                    line: guard.line,
+                    message: guard.message.clone(),
+                });
+            }
+            Err(ImportError::Csv {
+                origin: origin.to_string(),
+                line,
+                message: error.to_string(),
+            })
+        }
         _ => Ok(Rejection {
             origin: origin.to_string(),
             line,
@@ -98,8 +109,8 @@ pub(crate) fn csv_problem(origin: &str, error: csv::Error) -> Result<Rejection, 
 pub(crate) trait Record {
     /// Reads the next record into `self`; false at the end of the table.
     fn read_from<R: Read>(&mut self, reader: &mut csv::Reader<R>) -> csv::Result<bool>;
-    /// The 1-based line the record starts on.
-    fn line(&self) -> u64;
+    /// The byte the record starts at.
+    fn byte(&self) -> u64;
 }
 
 impl Record for csv::StringRecord {
@@ -107,8 +118,8 @@ impl Record for csv::StringRecord {
         reader.read_record(self)
     }
 
-    fn line(&self) -> u64 {
-        self.position().map_or(0, |p| p.line())
+    fn byte(&self) -> u64 {
+        self.position().map_or(0, |p| p.byte())
     }
 }
 
@@ -117,24 +128,29 @@ impl Record for csv::ByteRecord {
         reader.read_byte_record(self)
     }
 
-    fn line(&self) -> u64 {
-        self.position().map_or(0, |p| p.line())
+    fn byte(&self) -> u64 {
+        self.position().map_or(0, |p| p.byte())
     }
 }
 
 /// Reads the next well-formed record and gives its line; a malformed row is
 /// handed to `rejected` and skipped, a failed read ends the import.
 pub(crate) fn next_record<R: Read, Rec: Record>(
-    reader: &mut csv::Reader<R>,
+    reader: &mut csv::Reader<CsvGuard<R>>,
     record: &mut Rec,
     origin: &str,
     mut rejected: impl FnMut(Rejection),
 ) -> Result<Option<u64>, ImportError> {
     loop {
         match record.read_from(reader) {
-            Ok(true) => return Ok(Some(record.line())),
+            Ok(true) => return Ok(Some(reader.get_mut().line_at(record.byte()))),
             Ok(false) => return Ok(None),
-            Err(error) => rejected(csv_problem(origin, error)?),
+            Err(error) => {
+                let line = error.position().map(|p| reader.get_mut().line_at(p.byte()));
+                let mut problem = csv_problem(origin, error)?;
+                problem.line = line.unwrap_or(problem.line);
+                rejected(problem)
+            }
         }
     }
 }
@@ -181,7 +197,12 @@ impl Header {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => return Err(problem("the file is empty: it needs a header row".into())),
-            Err(error) => return Err(problem(error.to_string())),
+            Err(error) => {
+                return Err(match csv_problem(origin, error) {
+                    Err(stopped) => stopped,
+                    Ok(malformed) => problem(malformed.reason),
+                })
+            }
         }
         let names = record
             .iter()
@@ -228,7 +249,7 @@ impl Header {
 mod tests {
     use super::*;
 
-    fn reader(text: &[u8]) -> csv::Reader<&[u8]> {
+    fn reader(text: &[u8]) -> csv::Reader<CsvGuard<&[u8]>> {
         csv_reader(text)
     }
 
@@ -316,13 +337,18 @@ mod tests {
 
     #[test]
     fn a_table_knows_how_its_cells_are_read() {
-        let table = |exact| Table {
+        let table = |reading| Table {
             reader: std::io::empty(),
             origin: "t".into(),
             bytes: None,
-            exact,
+            reading,
         };
-        assert_eq!(table(true).cell_reading(), CellReading::Exact);
-        assert_eq!(table(false).cell_reading(), CellReading::Cleaned);
+        for reading in [
+            CellReading::Exact,
+            CellReading::Guarded,
+            CellReading::Cleaned,
+        ] {
+            assert_eq!(table(reading).cell_reading(), reading);
+        }
     }
 }

@@ -183,7 +183,7 @@ impl Importer<'_> {
     /// lookups) and added to the graph on this one, in file order.
     fn read_ties_on_two_threads<R: Read + Send>(
         &mut self,
-        mut reader: csv::Reader<R>,
+        mut reader: csv::Reader<super::guard::CsvGuard<R>>,
         columns: &TieCells,
         origin: &str,
     ) -> Result<(), ImportError> {

@@ -94,8 +94,11 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
             phrase,
             actor,
             named,
-        } => pairs::ask_who(graph, phrase, actor, *named, filter)?,
-        Statement::Is { a, phrase, b } => pairs::verdict(graph, (a, phrase, b), &filter)?,
+            kind,
+        } => pairs::ask_who(graph, (phrase, actor, *named), *kind, filter)?,
+        Statement::Is { a, phrase, b, pair } => {
+            pairs::verdict(graph, (a, phrase, b), *pair, &filter)?
+        }
         Statement::When { a, phrase, b } => {
             pairs::when(graph, (a, phrase, b), &filter, &judge, judged)?
         }
@@ -183,7 +186,12 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 time_label: query.filters.time.map(|t| time_label(graph, t)),
                 frames: export.frames,
                 theme: export.theme.clone(),
-                target: export.target.as_ref().map(|(t, _)| t.clone()),
+                // `to -` is standard output, as with no target.
+                target: export
+                    .target
+                    .as_ref()
+                    .map(|(t, _)| t.clone())
+                    .filter(|t| t != "-"),
                 span: export
                     .target
                     .as_ref()
@@ -216,6 +224,36 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
     );
     let mut notes = asked.notes;
     notes.extend(life_notes(graph, &query.statement, asked.window));
+    notes.extend(same_actor_note(graph, &query.statement));
+    // `who did France fight`: asked as of now by default, a past tie is
+    // not there; say how to ask about the past.
+    let asked_now = query.filters.time.is_none() && !record;
+    // A "no" with no tie at any time is not about the date.
+    let undated_no = matches!(&answer.body, Body::Verdict { ties, .. } if ties.is_empty());
+    if asked_now && answer.is_empty() && !timeless && !undated_no {
+        let ever = Query {
+            statement: query.statement.clone(),
+            filters: Filters {
+                time: Some(TimeOp::Ever),
+                ..query.filters.clone()
+            },
+        };
+        let found = match evaluate(graph, &ever) {
+            Ok(Outcome::Answer(across)) => across.len(),
+            _ => 0,
+        };
+        if let (Some(as_of), true) = (graph.as_of(), found > 0) {
+            notes.push(format!(
+                "a question with no time asks about {as_of}, the graph's date; across all time \
+                 there {}: add `ever`, or a time such as `in 2020`",
+                if found == 1 {
+                    "is 1".to_string()
+                } else {
+                    format!("are {found}")
+                }
+            ));
+        }
+    }
     Ok(Outcome::Answer(if timeless {
         answer
     } else {
@@ -252,6 +290,28 @@ fn life_notes(graph: &Graph, statement: &Statement, window: Window) -> Vec<Strin
             )
         })
         .collect()
+}
+
+/// A question about a pair that names one actor twice (`ties between JNIM
+/// and JNIM`) is answered, but says so, lest "no ties" be read as news.
+fn same_actor_note(graph: &Graph, statement: &Statement) -> Option<String> {
+    let (a, b) = match statement {
+        Statement::Is { a, b, .. } | Statement::When { a, b, .. } | Statement::Between { a, b } => {
+            (a, b)
+        }
+        Statement::Path { from, to } => (from, to),
+        Statement::Why { a, b: Some(b) } => (a, b),
+        _ => return None,
+    };
+    let (x, y) = (graph.find(&a.name)?, graph.find(&b.name)?);
+    (x == y).then(|| {
+        format!(
+            "`{}` and `{}` are the same actor, {}",
+            a.name,
+            b.name,
+            graph.actor(x).name
+        )
+    })
 }
 
 /// Statements that show a record across all time unless a time is given;

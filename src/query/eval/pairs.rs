@@ -44,9 +44,8 @@ fn read_from(graph: &Graph, tie: TieRef, subject: ActorId, voice: Voice) -> bool
 /// the phrase's relation, read the way the question reads.
 pub(super) fn ask_who<'g>(
     graph: &'g Graph,
-    phrase: &RelationPhrase,
-    actor: &ActorName,
-    named: Named,
+    (phrase, actor, named): (&RelationPhrase, &ActorName, Named),
+    kind: Option<crate::model::ActorKind>,
     filter: TieFilter,
 ) -> Result<Body<'g>, QueryError> {
     let id = resolve(graph, actor)?;
@@ -62,6 +61,7 @@ pub(super) fn ask_who<'g>(
             Named::Object => read_from(graph, *t, t.other(id), phrase.voice),
             Named::Subject => read_from(graph, *t, id, phrase.voice),
         })
+        .filter(|t| kind.is_none_or(|k| graph.actor(t.other(id)).kind == k))
         .collect();
     Ok(Body::Actors {
         actors: actors_by_tie(graph, id, ties, &filter),
@@ -93,10 +93,17 @@ fn phrased_ties<'g>(
 pub(super) fn verdict<'g>(
     graph: &'g Graph,
     (a, phrase, b): (&ActorName, &RelationPhrase, &ActorName),
+    pair: bool,
     filter: &TieFilter,
 ) -> Result<Body<'g>, QueryError> {
     let (x, y) = (resolve(graph, a)?, resolve(graph, b)?);
     let ties = phrased_ties(graph, x, phrase, y, filter)?;
+    let (a_name, b_name) = (&graph.actor(x).name, &graph.actor(y).name);
+    let sentence = if pair {
+        format!("{a_name} and {b_name} {}", phrase.text)
+    } else {
+        format!("{a_name} {} {b_name}", phrase.text)
+    };
     let judge = TieFilter {
         min_certainty: Certainty::Possibly,
         ..filter.clone()
@@ -113,16 +120,28 @@ pub(super) fn verdict<'g>(
         answer
     };
     let relation = relation_of(graph, phrase)?;
-    let mut others: Vec<&str> = graph
+    // Every other tie between them then, the asked relation's included
+    // when it runs the other way (`is JNIM courted by the rebels`).
+    let mut others: Vec<String> = graph
         .ties_of(x, &judge)
-        .filter(|t| t.other(x) == y && t.tie.relation != relation)
-        .map(|t| graph.relations().name(t.tie.relation))
+        .filter(|t| t.other(x) == y && graph.certainty(*t, &judge) != Certainty::No)
+        .filter_map(|t| {
+            let name = graph.relations().name(t.tie.relation);
+            if t.tie.relation != relation {
+                Some(name.to_string())
+            } else if !read_from(graph, t, x, phrase.voice) {
+                Some(format!("{name} (the other way)"))
+            } else {
+                None
+            }
+        })
         .collect();
     others.sort_unstable();
     others.dedup();
     Ok(Body::Verdict {
         a: actor_out(graph, x),
         phrase: phrase.text.clone(),
+        sentence,
         b: actor_out(graph, y),
         answer: answer.into(),
         others,
@@ -140,10 +159,21 @@ pub(super) fn when<'g>(
     judged: Judged,
 ) -> Result<Body<'g>, QueryError> {
     let (x, y) = (resolve(graph, a)?, resolve(graph, b)?);
-    let ties = phrased_ties(graph, x, phrase, y, filter)?;
+    let mut ties = phrased_ties(graph, x, phrase, y, filter)?;
+    // None reads `A joined B`: say so, with the ties that run `B … A`.
+    let other_way = ties.is_empty() && {
+        ties = phrased_ties(graph, y, phrase, x, filter)?;
+        !ties.is_empty()
+    };
     let mut body = pair_body(graph, (x, y), ties, judge, judged);
-    if let Body::Why { dated, .. } = &mut body {
+    if let Body::Why {
+        dated,
+        other_way: reversed,
+        ..
+    } = &mut body
+    {
         *dated = true;
+        *reversed = other_way;
     }
     Ok(body)
 }
@@ -214,6 +244,7 @@ fn pair_body<'g>(
         ties: sorted_ties(graph, a, ties.into_iter(), judge),
         sources,
         dated: false,
+        other_way: false,
     }
 }
 

@@ -18,6 +18,22 @@ pub(super) struct DateSpan {
     pub(super) span: Span,
 }
 
+/// Month names, for a misspelt one's nearest.
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 impl DateSpan {
     fn one(date: PartialDate, span: Span) -> DateSpan {
         DateSpan {
@@ -80,11 +96,40 @@ impl Parser<'_> {
         }
     }
 
+    /// True when the token after this one begins a date: `from 2022`,
+    /// `from March 2017`, `from mid-2022` (a source id begins with a letter
+    /// and is no month or part of a year).
+    pub(super) fn date_follows(&self) -> bool {
+        let Some(next) = self.tokens.get(self.pos + 1) else {
+            return false;
+        };
+        let word = next.text.to_ascii_lowercase();
+        next.kind == TokenKind::Word
+            && (word.starts_with(|c: char| c.is_ascii_digit())
+                || month_from_name(&word).is_some()
+                || ["early", "mid", "late", "middle"]
+                    .iter()
+                    .any(|p| word == *p || word.starts_with(&format!("{p}-"))))
+    }
+
     /// The error for a word where a date should be; after a bare name
     /// (`show Tuareg leaders in Kidal`) it suggests the name goes on.
     fn not_a_date(&self) -> QueryError {
         let error = self
             .expected("a date (YYYY, YYYY-MM, YYYY-MM-DD, March 2017, or early, mid or late YYYY)");
+        // `in Marh 2022`: a misspelt month.
+        if let Some(word) = self.peek().filter(|t| t.kind == TokenKind::Word) {
+            let lower = word.text.to_lowercase();
+            let month = MONTH_NAMES
+                .iter()
+                .filter(|_| lower.len() >= 3 && lower.chars().all(char::is_alphabetic))
+                .map(|m| (strsim::damerau_levenshtein(&lower, &m.to_lowercase()), m))
+                .filter(|(d, m)| *d <= 2 && *d < m.len() / 2)
+                .min_by_key(|(d, _)| *d);
+            if let Some((_, month)) = month {
+                return error.with_help(format!("did you mean `{month}`?"));
+            }
+        }
         // Only words that name places and parts join names: `in Kidal`.
         let joins_name = self.pos > 0
             && ["in", "and", "to", "from", "with", "of"]

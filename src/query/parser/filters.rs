@@ -103,6 +103,24 @@ impl Parser<'_> {
                         TimeOp::Ever
                     });
                 }
+                // `from 2022 to 2023`, `from mid-2022`: a time, not a source.
+                "from" if allows.time && filters.time.is_none() && self.date_follows() => {
+                    self.advance();
+                    let first = self.date()?;
+                    filters.time = Some(if self.eat("to") || self.eat("until") {
+                        let last = self.date()?;
+                        if last.last.last_day() < first.first.first_day() {
+                            return Err(QueryError::new(
+                                QueryErrorKind::ReversedRange,
+                                first.span.0,
+                                last.span.1,
+                            ));
+                        }
+                        TimeOp::Between(first.first, last.last)
+                    } else {
+                        TimeOp::Since(first.first)
+                    });
+                }
                 "from" => {
                     guard(allows.source, filters.source.is_some())?;
                     self.advance();

@@ -30,7 +30,8 @@ pub fn parse_in(query: &str, graph: &Graph) -> Result<Query, QueryError> {
 fn parse_with(query: &str, phrases: Phrases, graph: Option<&Graph>) -> Result<Query, QueryError> {
     // A question may end in a question mark: `who allied with JNIM?`.
     let query = query.trim_end();
-    let query = query.strip_suffix('?').unwrap_or(query);
+    let stripped = query.trim_end_matches(['?', '!']).trim_end();
+    let query = if stripped.is_empty() { query } else { stripped };
     let tokens = lex(query)?;
     let mut parser = Parser {
         tokens,
@@ -150,7 +151,7 @@ impl Parser<'_> {
             Some("which" | "what") => self.what()?,
             Some(
                 "is" | "was" | "are" | "were" | "does" | "did" | "do" | "has" | "have" | "had",
-            ) => self.verdict()?,
+            ) => self.verdict(&lower)?,
             Some("when") => self.when()?,
             Some("how") => self.how()?,
             Some("allies") => {

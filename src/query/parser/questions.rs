@@ -16,6 +16,20 @@ const AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "does", "did", "do", "has", "have", "had",
 ];
 
+/// `are A and B at war`: what the pair is, for the symmetric built-ins.
+const PAIR_WORDS: &[(&str, &str)] = &[
+    ("allied", "alliance"),
+    ("allies", "alliance"),
+    ("partners", "alliance"),
+    ("partnered", "alliance"),
+    ("in alliance", "alliance"),
+    ("at war", "hostility"),
+    ("enemies", "hostility"),
+    ("fighting", "hostility"),
+    ("fighting each other", "hostility"),
+    ("hostile", "hostility"),
+];
+
 /// Words `how is A … to B` takes for "connected".
 const CONNECTED: &[&str] = &[
     "connected",
@@ -82,7 +96,9 @@ impl Parser<'_> {
                     v,
                 )
             })
-            .filter(|(distance, _)| *distance <= 2 && *distance < typed.len())
+            // One letter in four may be wrong: `alied` is `allied`, but
+            // `leave` is not `leads`.
+            .filter(|(distance, _)| *distance <= (typed.chars().count() / 4).max(1))
             .min_by_key(|(distance, _)| *distance);
         error = match nearest {
             Some((_, verb)) => error.with_help(format!(
@@ -111,8 +127,13 @@ impl Parser<'_> {
     pub(super) fn longest_name(&mut self, before_phrase: bool) -> Option<ActorName> {
         let graph = self.graph?;
         let words = self.words_from(self.pos);
-        let skip = usize::from(words.first().is_some_and(|w| is_article(w)) && words.len() > 1);
-        for taken in (skip + 1..=words.len().min(LONGEST_NAME + skip)).rev() {
+        let article = usize::from(words.first().is_some_and(|w| is_article(w)) && words.len() > 1);
+        // `The Islamic State` may be a name itself; else the article is not.
+        for (skip, taken) in (1..=words.len().min(LONGEST_NAME + article))
+            .rev()
+            .flat_map(|taken| [(0, taken), (article, taken)])
+            .filter(|(skip, taken)| skip < taken)
+        {
             if before_phrase && taken < words.len() && self.phrases.at(&words[taken..]).is_none() {
                 continue;
             }
@@ -135,7 +156,9 @@ impl Parser<'_> {
 
     /// An actor named before a phrase: `is [Wagner] fighting JNIM`.
     fn subject(&mut self) -> Result<ActorName, QueryError> {
-        if let Some(name) = self.longest_name(true) {
+        // A name before a phrase; else the longest name at all, so that an
+        // unknown verb after it is blamed, not taken into the name.
+        if let Some(name) = self.longest_name(true).or_else(|| self.longest_name(false)) {
             return Ok(name);
         }
         self.bare_actor(true)
@@ -161,6 +184,7 @@ impl Parser<'_> {
                 phrase,
                 actor: self.actor()?,
                 named: Named::Object,
+                kind: None,
             });
         }
         if auxiliary.is_some() && self.peek().is_some() {
@@ -171,7 +195,16 @@ impl Parser<'_> {
                         phrase,
                         actor,
                         named: Named::Subject,
+                        kind: None,
                     });
+                }
+                // `who is Iyad ag Ghali`, `what is JNIM`: the actor's card.
+                let is = auxiliary
+                    .as_ref()
+                    .is_some_and(|a| a.is("is") || a.is("was"));
+                let ends = self.peek().is_none_or(|t| keywords::ends_name(&t.text));
+                if is && ends && self.graph.is_some() {
+                    return Ok(Statement::Show { actor });
                 }
             }
             self.pos = before;
@@ -215,6 +248,7 @@ impl Parser<'_> {
                 span: (first.start, last.end),
             },
             named: Named::Object,
+            kind: None,
         };
         self.pos += owner + 2;
         Some(statement)
@@ -236,7 +270,9 @@ impl Parser<'_> {
         if self.eat_any(&["links", "connects", "joins"]).is_some() {
             return self.between();
         }
-        // `which armed groups`: up to two words before the verb.
+        // `which armed groups`: up to two words before the verb; a kind
+        // among them (`which militias`) keeps only actors of that kind.
+        let mut kind = None;
         for _ in 0..2 {
             let words = self.words_from(self.pos);
             let at_name = self.graph.is_some_and(|g| {
@@ -250,20 +286,96 @@ impl Parser<'_> {
                         && t.kind == TokenKind::Word
                         && keywords::find(&t.text).is_none() =>
                 {
+                    kind = kind.or_else(|| kind_of_noun(&t.text));
                     self.advance();
                 }
                 _ => break,
             }
         }
-        self.who()
+        let mut statement = self.who()?;
+        if let Statement::Who { kind: asked, .. } = &mut statement {
+            *asked = kind;
+        }
+        Ok(statement)
     }
 
     /// `is A allied with B`, `does A lead B`, `has A pledged allegiance to B`.
-    pub(super) fn verdict(&mut self) -> Result<Statement, QueryError> {
+    pub(super) fn verdict(&mut self, auxiliary: &str) -> Result<Statement, QueryError> {
         let a = self.subject()?;
-        let phrase = self.required_phrase()?;
+        // `are JNIM and ISGS at war`: a pair and a word for their tie.
+        if self.eat("and") {
+            let b = self.subject()?;
+            let phrase = self.pair_phrase()?;
+            return Ok(Statement::Is {
+                a,
+                phrase,
+                b,
+                pair: true,
+            });
+        }
+        let mut phrase = self.required_phrase()?;
         let b = self.actor()?;
-        Ok(Statement::Is { a, phrase, b })
+        // `does A lead B` is answered `A leads B`; `did A fund B`, `A funded B`.
+        if matches!(auxiliary, "does" | "do" | "did") {
+            if let Some(text) = self.finite_verb(&phrase.relation, auxiliary == "did") {
+                phrase.text = text;
+            }
+        }
+        Ok(Statement::Is {
+            a,
+            phrase,
+            b,
+            pair: false,
+        })
+    }
+
+    /// The word a relation's answers use after a subject: a declared verb
+    /// (its past tense for `did`), or the built-ins' own.
+    fn finite_verb(&self, relation: &str, past: bool) -> Option<String> {
+        let builtin = match relation {
+            "alliance" => Some("allied with"),
+            "hostility" => Some(if past { "fought" } else { "fights" }),
+            "allegiance" => Some("pledged allegiance to"),
+            "subgroup-of" => Some("subgroup of"),
+            _ => None,
+        };
+        if let Some(words) = builtin {
+            return Some(words.to_string());
+        }
+        let relations = self.graph?.relations();
+        let phrasing = relations.get(relations.find(relation)?).phrasing.as_ref()?;
+        let verb = if past { phrasing.past.as_ref() } else { None };
+        verb.or(phrasing.verb.as_ref()).cloned()
+    }
+
+    /// The word a pair shares in `are A and B at war`: a symmetric tie's
+    /// adjective or noun.
+    fn pair_phrase(&mut self) -> Result<RelationPhrase, QueryError> {
+        let words = self.words_from(self.pos);
+        let found = PAIR_WORDS.iter().find_map(|(text, relation)| {
+            let wanted: Vec<&str> = text.split(' ').collect();
+            (words.len() >= wanted.len()
+                && wanted
+                    .iter()
+                    .zip(&words)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b)))
+            .then_some((wanted.len(), *text, *relation))
+        });
+        let Some((taken, text, relation)) = found else {
+            let known: Vec<&str> = PAIR_WORDS.iter().map(|(t, _)| *t).collect();
+            return Err(self
+                .expected("how the two are tied, such as `allied` or `at war`")
+                .with_help(format!("after `A and B`: {}", known.join(", "))));
+        };
+        let (first, last) = (&self.tokens[self.pos], &self.tokens[self.pos + taken - 1]);
+        let span = (first.start, last.end);
+        self.pos += taken;
+        Ok(RelationPhrase {
+            relation: relation.to_string(),
+            voice: Voice::Active,
+            text: text.to_string(),
+            span,
+        })
     }
 
     /// `when did A join B`, `when was A founded by B`.
@@ -274,6 +386,12 @@ impl Parser<'_> {
             );
         }
         let a = self.subject()?;
+        if self.eat("and") {
+            // `when were JNIM and ISGS at war`.
+            let b = self.subject()?;
+            let phrase = self.pair_phrase()?;
+            return Ok(Statement::When { a, phrase, b });
+        }
         let phrase = self.required_phrase()?;
         let b = self.actor()?;
         Ok(Statement::When { a, phrase, b })
@@ -341,6 +459,7 @@ impl Parser<'_> {
             },
             actor: self.actor()?,
             named: Named::Object,
+            kind: None,
         })
     }
 }
@@ -373,6 +492,11 @@ impl Parser<'_> {
                 relation.get_or_insert_with(|| phrase.relation.clone());
                 at += taken;
                 continue;
+            }
+            // A bare noun: `allies` as in `allies of`.
+            let noun = [words[at].as_str(), "of"];
+            if let Some((phrase, _)) = self.phrases.at(&noun).filter(|(_, n)| *n == 2) {
+                relation.get_or_insert_with(|| phrase.relation.clone());
             }
             at += 1;
         }
@@ -424,6 +548,24 @@ fn possessive_stripped(word: &str) -> &str {
         .iter()
         .find_map(|s| word.strip_suffix(s))
         .unwrap_or(word)
+}
+
+/// The kind a plural noun names (`militias`, `states`, `communities`);
+/// `groups` and `actors` name no kind, as analysts use them for any actor.
+fn kind_of_noun(noun: &str) -> Option<crate::model::ActorKind> {
+    let lower = noun.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "group" | "groups" | "actor" | "actors" | "organisations" | "organizations"
+    ) {
+        return None;
+    }
+    let singular = lower
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| lower.strip_suffix('s').map(str::to_string))
+        .unwrap_or(lower.clone());
+    crate::model::ActorKind::parse(&singular).or_else(|| crate::model::ActorKind::parse(&lower))
 }
 
 /// `a, b, c or d`, at most `n` items then `…`.

@@ -169,6 +169,7 @@ fn who(graph: &crate::model::Graph, query: &str) -> (String, Voice, String, Name
             phrase,
             actor,
             named,
+            ..
         } => (phrase.relation, phrase.voice, actor.name, named),
         other => panic!("{query}: {other:?}"),
     }
@@ -247,7 +248,7 @@ fn every_relation_is_asked_by_its_verbs_both_ways() {
 #[test]
 fn pair_questions_name_both_actors() {
     let graph = sahel();
-    let Statement::Is { a, phrase, b } = asked(&graph, "is Wagner fighting JNIM") else {
+    let Statement::Is { a, phrase, b, .. } = asked(&graph, "is Wagner fighting JNIM") else {
         panic!("is");
     };
     assert_eq!(
@@ -374,4 +375,28 @@ fn an_unaccepted_phrasing_gets_the_nearest_accepted_form() {
     // An unknown verb is matched to the nearest, or all are listed.
     assert!(help("who alied with JNIM").contains("did you mean `allied with`"));
     assert!(help("who betrayed JNIM").contains("leads"));
+}
+
+/// The cold read of issue 10: `from 2022 to 2023` is a time, `??` closes a
+/// question, and a misspelt month is named.
+#[test]
+fn from_a_date_a_doubled_question_mark_and_a_misspelt_month() {
+    let time = |query: &str| parse(query).unwrap().filters.time.unwrap();
+    let date = |text: &str| text.parse::<crate::model::PartialDate>().unwrap();
+    assert_eq!(
+        time("who fought JNIM from 2022 to 2023"),
+        TimeOp::Between(date("2022"), date("2023"))
+    );
+    assert_eq!(
+        time("who allied with JNIM from mid-2022"),
+        TimeOp::Since(date("2022-05"))
+    );
+    let source = parse("ties of JNIM from ctp-2023-02")
+        .unwrap()
+        .filters
+        .source;
+    assert_eq!(source.map(|s| s.name).as_deref(), Some("ctp-2023-02"));
+    assert!(parse("who allied with JNIM ??").is_ok());
+    let help = parse("who fought JNIM in Marh 2022").unwrap_err().help;
+    assert_eq!(help.as_deref(), Some("did you mean `March`?"));
 }

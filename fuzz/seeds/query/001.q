@@ -1,0 +1,1 @@
+changes between 2022 and 2023

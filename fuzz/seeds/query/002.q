@@ -1,0 +1,1 @@
+did France fight JNIM in 2020

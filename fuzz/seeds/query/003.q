@@ -1,0 +1,1 @@
+does JNIM pledge allegiance to AQIM

@@ -1,0 +1,1 @@
+expect actors of kind militia count 1

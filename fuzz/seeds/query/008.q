@@ -1,0 +1,1 @@
+expect changes between 2022-06 and 2022-12 includes "Daoussak communities"

@@ -1,0 +1,1 @@
+expect changes between 2022-11 and 2022-11 includes "Ended Nov"

@@ -1,0 +1,1 @@
+expect neighbors of Grandchild depth 2 after 2021 excludes Hub

@@ -1,0 +1,1 @@
+expect neighbors of Grandchild depth 2 ever includes Hub

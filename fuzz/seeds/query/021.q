@@ -1,0 +1,1 @@
+expect parents of "Ansar al Din" includes JNIM

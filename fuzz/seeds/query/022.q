@@ -1,0 +1,1 @@
+expect parents of Grandchild ever includes Child, Hub, Patron

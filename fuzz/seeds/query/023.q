@@ -1,0 +1,1 @@
+expect parents of Grandchild is empty

@@ -1,0 +1,1 @@
+expect parents of MLF includes JNIM, AQIM

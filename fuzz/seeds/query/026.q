@@ -1,0 +1,1 @@
+expect path from Grandchild to Patron ever count 1

@@ -1,0 +1,1 @@
+expect path from Grandchild to Patron ever includes Child, Hub

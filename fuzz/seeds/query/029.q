@@ -1,0 +1,1 @@
+expect path from MLF to "al Qaeda" is not empty

@@ -1,0 +1,1 @@
+expect show Hub is not empty

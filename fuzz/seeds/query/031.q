@@ -1,0 +1,1 @@
+expect stats as of 2022-11 count 8

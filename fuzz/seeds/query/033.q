@@ -1,0 +1,1 @@
+expect stats before 1900 count 2

@@ -1,0 +1,1 @@
+expect stats count 6

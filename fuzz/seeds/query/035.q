@@ -1,0 +1,1 @@
+expect stats ever count 12

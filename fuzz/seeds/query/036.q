@@ -1,0 +1,1 @@
+expect subgroups of Hub after 2021 excludes Grandchild

@@ -1,0 +1,1 @@
+expect subgroups of Hub ever includes Child, Grandchild

@@ -1,0 +1,1 @@
+expect subgroups of Hub excludes Grandchild

@@ -1,0 +1,1 @@
+expect subgroups of JNIM count 4

@@ -1,0 +1,1 @@
+expect subgroups of JNIM includes "Ansar al Din", MLF

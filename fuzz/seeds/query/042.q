@@ -1,0 +1,1 @@
+expect subgroups of JNIM with confidence confirmed excludes "AQIM Sahara emirate"

@@ -1,0 +1,1 @@
+expect ties of "Iyad ag Ghali" includes "Ansar al Din", JNIM

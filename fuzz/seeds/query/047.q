@@ -1,0 +1,1 @@
+expect ties of "Wagner Group" via targets with confidence confirmed is empty

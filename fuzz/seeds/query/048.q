@@ -1,0 +1,1 @@
+expect ties of CMA in 2012 is empty

@@ -1,0 +1,1 @@
+expect ties of CMA in 2015 excludes "Wagner Group"

@@ -1,0 +1,1 @@
+expect ties of Hub via alliance, hostility count 2

@@ -1,0 +1,1 @@
+expect ties of Hub via splinter includes Offshoot

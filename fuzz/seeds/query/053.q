@@ -1,0 +1,1 @@
+expect ties of MINUSMA via undermines includes "Malian junta"

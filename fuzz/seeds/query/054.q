@@ -1,0 +1,1 @@
+expect timeline "Mid-Year Partner" count 1

@@ -1,0 +1,1 @@
+expect timeline Hub during 2023 includes "One Day"

@@ -1,0 +1,1 @@
+expect timeline Hub includes "Old Ally", "Ended Nov"

@@ -1,0 +1,1 @@
+expect timeline Hub until 2014 includes "Ended Nov", "Old Ally"

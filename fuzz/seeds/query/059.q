@@ -1,0 +1,1 @@
+expect timeline ISGS during 2022-12 is not empty

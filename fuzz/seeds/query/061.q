@@ -1,0 +1,1 @@
+expect who allied with "Late Born" ever is empty

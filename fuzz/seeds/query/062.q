@@ -1,0 +1,1 @@
+expect who allied with "Pro-separatist rebels" excludes "Ansar al Din"

@@ -1,0 +1,1 @@
+expect who allied with "Wagner Group" before 2021 is empty

@@ -1,0 +1,1 @@
+expect who allied with "Wagner Group" includes "Malian junta"

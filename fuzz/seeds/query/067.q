@@ -1,0 +1,1 @@
+expect who allied with France until 2022-11 includes "Daoussak militias"

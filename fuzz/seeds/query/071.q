@@ -1,0 +1,1 @@
+expect who allied with Hub after 2022-11 excludes "Ended Nov"

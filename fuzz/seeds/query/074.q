@@ -1,0 +1,1 @@
+expect who allied with Hub after 2023-01 excludes "One Day"

@@ -1,0 +1,1 @@
+expect who allied with Hub as of 2022-10 certainly includes "Ended Nov"

@@ -1,0 +1,1 @@
+expect who allied with Hub as of 2030 includes "Mid Year"

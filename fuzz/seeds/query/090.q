@@ -1,0 +1,1 @@
+expect who allied with Hub before 2013 includes "Old Ally"

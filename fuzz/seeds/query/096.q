@@ -1,0 +1,1 @@
+expect who allied with Hub between 2012 and 2013 count 1

@@ -1,0 +1,1 @@
+expect who allied with Hub ever certainly includes "Old Ally"

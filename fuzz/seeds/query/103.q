@@ -1,0 +1,1 @@
+expect who allied with Hub excludes "Ended Nov", "Old Ally", "One Day"

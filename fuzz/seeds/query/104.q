@@ -1,0 +1,1 @@
+expect who allied with Hub in 2010 certainly excludes "Old Ally"

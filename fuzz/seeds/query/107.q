@@ -1,0 +1,1 @@
+expect who allied with Hub includes "Maybe Ally"

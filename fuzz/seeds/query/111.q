@@ -1,0 +1,1 @@
+expect who allied with Hub until 2013 count 1

@@ -1,0 +1,1 @@
+expect who allied with Hub until 2014 includes "Ended Nov", "Old Ally"

@@ -1,0 +1,1 @@
+expect who allied with Hub with confidence confirmed excludes "Mid Year"

@@ -1,0 +1,1 @@
+expect who fought "Old Ally" as of 2016-06 certainly is empty

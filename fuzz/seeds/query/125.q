@@ -1,0 +1,1 @@
+expect who fought "Old Ally" as of 2020 excludes Gone

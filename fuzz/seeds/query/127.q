@@ -1,0 +1,1 @@
+expect who fought "Old Ally" ever includes Gone, "Late Born"

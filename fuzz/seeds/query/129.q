@@ -1,0 +1,1 @@
+expect who fought "Old Ally" in 2010 includes Gone

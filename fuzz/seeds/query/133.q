@@ -1,0 +1,1 @@
+expect who fought Hub as of 2023-02-08 includes "One Day"

@@ -1,0 +1,1 @@
+expect who fought Hub before 2023-02-09 includes "One Day"

@@ -1,0 +1,1 @@
+expect who fought Hub during 2023-02 includes "One Day"

@@ -1,0 +1,1 @@
+expect who fought ISGS as of 2022-06 includes France

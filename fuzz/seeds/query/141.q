@@ -1,0 +1,1 @@
+expect who fought JNIM after 2022-11 excludes France

@@ -1,0 +1,1 @@
+expect who fought JNIM ever includes France

@@ -1,0 +1,1 @@
+expect who fought JNIM in 2010 is empty

@@ -1,0 +1,1 @@
+expect who fought JNIM includes ISGS, "Wagner Group", "Malian junta", "Malian army"

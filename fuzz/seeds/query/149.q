@@ -1,0 +1,1 @@
+expect who fought MLF includes "Malian junta"

@@ -1,0 +1,1 @@
+expect who fought MLF with confidence confirmed excludes "Malian army"

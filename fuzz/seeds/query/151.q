@@ -1,0 +1,1 @@
+expect who is hostile to ISGS excludes France

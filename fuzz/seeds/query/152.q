@@ -1,0 +1,1 @@
+expect who pledged allegiance to "Islamic State" includes ISGS

@@ -1,0 +1,1 @@
+expect who pledged allegiance to "Iyad ag Ghali" includes "Daoussak leaders in Ménaka"

@@ -1,0 +1,1 @@
+expect who pledged allegiance to Hub is empty

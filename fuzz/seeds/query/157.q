@@ -1,0 +1,1 @@
+expect who pledged allegiance to JNIM includes "Daoussak leaders in Ménaka"

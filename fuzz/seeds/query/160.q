@@ -1,0 +1,1 @@
+how are ISGS and AQIM connected

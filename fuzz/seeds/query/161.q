@@ -1,0 +1,1 @@
+how is Wagner connected to the MLF

@@ -1,0 +1,1 @@
+is ISGS allied with JNIM

@@ -1,0 +1,1 @@
+is JNIM part of AQIM

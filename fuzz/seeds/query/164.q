@@ -1,0 +1,1 @@
+is Wagner fighting JNIM

@@ -1,0 +1,1 @@
+is the MLF a subgroup of JNIM

@@ -1,0 +1,1 @@
+is the Malian junta allied with Wagner

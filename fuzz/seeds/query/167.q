@@ -1,0 +1,1 @@
+neighbors of JNIM as of 2023-02

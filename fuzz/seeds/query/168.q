@@ -1,0 +1,1 @@
+parents of MLF

@@ -1,0 +1,1 @@
+path between JNIM and CMA

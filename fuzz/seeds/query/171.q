@@ -1,0 +1,1 @@
+show Daoussak leaders in Ménaka

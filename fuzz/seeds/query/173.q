@@ -1,0 +1,1 @@
+show Tuareg leaders in Kidal

@@ -1,0 +1,1 @@
+stats after 2022-11

@@ -1,0 +1,1 @@
+subgroups of JNIM

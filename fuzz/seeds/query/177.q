@@ -1,0 +1,1 @@
+the MLF's parents

@@ -1,0 +1,1 @@
+ties between JNIM and ISGS

@@ -1,0 +1,1 @@
+ties of "Iyad ag Ghali"

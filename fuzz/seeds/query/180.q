@@ -1,0 +1,1 @@
+was France allied with the Daoussak militias in 2021

@@ -1,0 +1,1 @@
+what are JNIM's subgroups

@@ -1,0 +1,1 @@
+what did the Daoussak leaders in Ménaka pledge allegiance to

@@ -1,0 +1,1 @@
+what links MLF and Ansar al Din

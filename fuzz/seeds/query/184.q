@@ -1,0 +1,1 @@
+what ties link JNIM and the CMA

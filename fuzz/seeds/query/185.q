@@ -1,0 +1,1 @@
+when did Ansar al Din join JNIM

@@ -1,0 +1,1 @@
+when did France stop fighting JNIM

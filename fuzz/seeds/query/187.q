@@ -1,0 +1,1 @@
+when did Wagner ally with the Malian junta

@@ -1,0 +1,1 @@
+which groups fought JNIM in 2022

@@ -1,0 +1,1 @@
+who allied with JNIM now

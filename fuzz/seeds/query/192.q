@@ -1,0 +1,1 @@
+who are JNIM's allies

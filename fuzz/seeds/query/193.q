@@ -1,0 +1,1 @@
+who are the rivals of JNIM

@@ -1,0 +1,1 @@
+who are the subgroups of JNIM

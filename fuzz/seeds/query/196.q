@@ -1,0 +1,1 @@
+who courts the pro-separatist rebels

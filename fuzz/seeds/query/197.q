@@ -1,0 +1,1 @@
+who did JNIM pledge allegiance to

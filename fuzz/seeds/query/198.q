@@ -1,0 +1,1 @@
+who did Wagner target

@@ -1,0 +1,1 @@
+who fought ISGS after 2022-11

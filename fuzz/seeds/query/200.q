@@ -1,0 +1,1 @@
+who fought ISGS in mid 2022

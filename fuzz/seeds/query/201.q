@@ -1,0 +1,1 @@
+who fought JNIM after 2022-11

@@ -1,0 +1,1 @@
+who fought JNIM in Feb 2023

@@ -1,0 +1,1 @@
+who fought JNIM in March 2017

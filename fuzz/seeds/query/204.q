@@ -1,0 +1,1 @@
+who founded Ansar al Din

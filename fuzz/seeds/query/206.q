@@ -1,0 +1,1 @@
+who is JNIM led by

@@ -1,0 +1,1 @@
+who is a disciple of Iyad ag Ghali

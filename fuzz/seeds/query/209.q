@@ -1,0 +1,1 @@
+who is fighting ISGS now

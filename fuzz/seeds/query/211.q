@@ -1,0 +1,1 @@
+who partnered with France before November 2022

@@ -1,0 +1,1 @@
+who pledged allegiance to JNIM in early 2023

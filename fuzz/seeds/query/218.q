@@ -1,0 +1,1 @@
+who targets Daoussak communities

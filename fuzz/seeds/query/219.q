@@ -1,0 +1,1 @@
+whom does Iyad ag Ghali lead
