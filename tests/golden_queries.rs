@@ -31,7 +31,7 @@ fn blocks(text: &str) -> Vec<(String, String)> {
 
 fn answer(session: &Session, query: &str) -> String {
     match execute(session, query) {
-        Ok(output) => output.render(Format::Text, false, None),
+        Ok(output) => output.render(Format::Text, false, None).into_owned(),
         Err(failure) => failure.diagnostic(query, 0).render(false),
     }
     .trim_end()

@@ -13,6 +13,8 @@ pub use layout::render_table;
 pub use table::Table;
 pub use text::{printable, wrap_indented};
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::{ActorKind, Certainty, Confidence, PartialDate, Period};
@@ -45,9 +47,10 @@ impl Output<'_> {
     /// The output as `format`; text fits `width`, a terminal's, or keeps
     /// its rows whole for a pipe (`None`). `color` paints text with ANSI
     /// escapes.
-    pub fn render(&self, format: Format, color: bool, width: Option<usize>) -> String {
-        match self {
-            Output::Verbatim(text) => text.clone(),
+    pub fn render(&self, format: Format, color: bool, width: Option<usize>) -> Cow<'_, str> {
+        Cow::Owned(match self {
+            // A DOT or JSON export printed whole: borrowed, not copied.
+            Output::Verbatim(text) => return Cow::Borrowed(text),
             Output::Answer(answer) => match format {
                 Format::Text => answer.to_text_width(color, width),
                 Format::Json => format!("{}\n", answer.to_json()),
@@ -59,7 +62,7 @@ impl Output<'_> {
                 Format::Csv => answer.to_csv(),
                 Format::JsonLines => answer.to_json_lines(),
             },
-        }
+        })
     }
 
     /// The message of an expectation that did not hold.

@@ -56,6 +56,11 @@ pub fn export(graph: &Graph, spec: &DiagramSpec, path: &Path) -> Result<(), Diag
         }
     }
     let text = to_dot(graph, spec);
+    // DOT is written as it is, without a copy of a text that may be large.
+    if format == OutputFormat::Dot {
+        write_atomically(path, text.as_bytes())?;
+        return Ok(());
+    }
     let bytes = render_dot(&text, format)?;
     write_atomically(path, &bytes)?;
     Ok(())
