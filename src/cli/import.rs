@@ -3,7 +3,7 @@
 //! The work is `actorgraph::interchange`'s; this file parses the
 //! arguments, hands the rejected rows to the reporter and writes the graph.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use actorgraph::interchange::{self, rejection_diagnostics, ImportError, ImportOptions, Mapping};
@@ -75,7 +75,9 @@ pub struct ImportArgs {
 
 /// Imports the tables and writes the graph file; rejected rows are listed
 /// in colour when `color_err`.
-pub fn import(args: &ImportArgs, color_err: bool) -> anyhow::Result<Done> {
+/// With `into` (the `-g` graph), the tables are merged into that graph and
+/// the result written to `-o`; without it, a new graph is made.
+pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow::Result<Done> {
     let ImportFormat::Csv = args.input;
     // The graph may not be written over one of the tables it is read from.
     let inputs = [
@@ -111,7 +113,15 @@ pub fn import(args: &ImportArgs, color_err: bool) -> anyhow::Result<Done> {
     };
     let started = Instant::now();
     let spinner = super::progress::Spinner::start("importing");
-    let result = interchange::import(args.actors.as_deref(), &args.ties, &options);
+    let result = match into {
+        Some(path) => {
+            let mut graph =
+                store::ron::load(path).map_err(|error| Problems::new(error.diagnostics))?;
+            interchange::import_into(&mut graph, args.actors.as_deref(), &args.ties, &options)
+                .map(|report| (graph, report))
+        }
+        None => interchange::import(args.actors.as_deref(), &args.ties, &options),
+    };
     drop(spinner);
     let (mut graph, report) = match result {
         Ok(done) => done,
@@ -128,6 +138,17 @@ pub fn import(args: &ImportArgs, color_err: bool) -> anyhow::Result<Done> {
         Err(error) => return Err(error.into()),
     };
     report::rejected_rows(&report.rejections, color_err);
+    // Every row rejected: an empty graph is no result worth a file.
+    if report.ties_added + report.rows_merged == 0 && !report.rejections.is_empty() {
+        return Err(Problems {
+            diagnostics: Vec::new(),
+            summary: Some(format!(
+                "error: all {} rows were rejected; nothing was written",
+                report.rejections.len()
+            )),
+        }
+        .into());
+    }
     if let Some(title) = &args.title {
         graph.title = title.clone();
     }

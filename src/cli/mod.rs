@@ -306,7 +306,7 @@ fn dispatch_to(cli: Cli, answers: &mut Answers) -> anyhow::Result<Done> {
             let text = format!("export {}", quote_words(&words));
             one_statement(&session, &text, "<export>", format, color_out, answers)
         }
-        Some(Command::Import(args)) => import::import(&args, color_err),
+        Some(Command::Import(args)) => import::import(&args, cli.graph.as_deref(), color_err),
         Some(Command::Completions { shell }) => {
             let mut buffer = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "actorgraph", &mut buffer);

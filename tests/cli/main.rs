@@ -54,6 +54,7 @@ mod command_line;
 
 mod docs;
 mod hostile;
+mod imports;
 
 mod terminal;
 

@@ -1,0 +1,56 @@
+//! `actorgraph import` from the command line (issue 11).
+
+use super::*;
+
+/// `-g GRAPH import … -o OUT` ignored `-g`: the tables now merge into it.
+#[test]
+fn import_merges_into_the_graph_named_by_g() {
+    let output = Test::new()
+        .write(
+            "add.csv",
+            "source,target,relation,start,end,confidence\njnim,newgroup,alliance,2023-01,,likely\n",
+        )
+        .current_dir(TMP)
+        .args(&[
+            "-g",
+            &common::manifest("graphs/sahel.ron").display().to_string(),
+            "import",
+            "csv",
+            "--ties",
+            "add.csv",
+            "-o",
+            "merged.ron",
+        ])
+        .stderr_matches(|err| {
+            err.starts_with("merged.ron: 1 actors (1 from ties), 1 ties imported")
+        })
+        .run();
+    output
+        .then()
+        .current_dir(TMP)
+        .args(&["-g", "merged.ron", "query", "actors", "-f", "json"])
+        .stdout_matches(|out| {
+            let actors: serde_json::Value = serde_json::from_str(out).unwrap();
+            // The bundled graph's 25 actors and the new one.
+            actors["actors"].as_array().map(Vec::len) == Some(26)
+        })
+        .run();
+}
+
+/// An import that rejected every row exited 0 and wrote an empty graph.
+#[test]
+fn an_import_that_rejects_every_row_writes_nothing_and_fails() {
+    let output = Test::new()
+        .write(
+            "bad.csv",
+            "source,target,relation,start,end,confidence\nx,y,nosuch,2020,,likely\n",
+        )
+        .current_dir(TMP)
+        .args(&["import", "csv", "--ties", "bad.csv", "-o", "bad.ron"])
+        .failure()
+        .stderr_matches(|err| {
+            err.ends_with("error: all 1 rows were rejected; nothing was written\n")
+        })
+        .run();
+    assert!(!output.path("bad.ron").exists());
+}
