@@ -119,6 +119,7 @@ impl Answer<'_> {
                 answer,
                 others,
                 ties,
+                ..
             } => lines.push(
                 "verdict",
                 &VerdictRow {

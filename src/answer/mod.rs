@@ -420,6 +420,9 @@ pub enum Body<'g> {
         b: ActorOut<'g>,
         /// Yes, possibly or no, in the asked time.
         answer: Verdict,
+        /// True when no tie reads the way the question put it and the ties
+        /// shown run the other way.
+        other_way: bool,
         /// The other relations that may tie the two in the asked time (and
         /// the asked one, marked, where it runs the other way), so a "no" is
         /// not read as "no ties at all".

@@ -274,7 +274,22 @@ impl Body<'_> {
                     headers.push("details");
                 }
                 headers.push("answered_for");
+                // A yes-or-no answer leads each row, and is a row of its own
+                // when no tie decides it.
+                let verdict = match self {
+                    Body::Verdict { answer, .. } => Some(answer.word()),
+                    _ => None,
+                };
+                if verdict.is_some() {
+                    headers.insert(0, "answer");
+                }
                 let _ = writer.write_record(&headers);
+                if let (Some(word), true) = (verdict, table.rows.is_empty()) {
+                    let mut row = vec![String::new(); headers.len()];
+                    row[0] = word.to_string();
+                    *row.last_mut().expect("answered_for") = answered_for.to_string();
+                    let _ = writer.write_record(row);
+                }
                 let grouped: Vec<usize> = table
                     .grouped
                     .iter()
@@ -309,6 +324,9 @@ impl Body<'_> {
                         row.push(details.join("\n"));
                     }
                     row.push(answered_for.to_string());
+                    if let Some(word) = verdict {
+                        row.insert(0, word.to_string());
+                    }
                     let row = row.into_iter().map(crate::spreadsheet::guard_formula);
                     let _ = writer.write_record(row);
                 }

@@ -94,10 +94,14 @@ impl Body<'_> {
                 answer,
                 ties,
                 others,
+                other_way,
                 ..
             } => {
                 let word = answer.word();
                 let why = match (answer, ties.len()) {
+                    (Verdict::No, _) if *other_way => {
+                        " (no tie reads that way; the one below runs the other way)".to_string()
+                    }
                     (Verdict::No, 0) => {
                         " (the graph holds no such tie; its sources may be silent)".to_string()
                     }

@@ -261,6 +261,42 @@ impl Phrases {
         next
     }
 
+    /// A symmetric relation's phrase said of a pair (`are Mali and CMA at
+    /// peace`, `… rivals`): a whole phrase, or one without its closing
+    /// `with`, `to` or `of`; and how many words it takes.
+    pub fn pair_word<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        relations: &Relations,
+    ) -> Option<(&Phrase, usize)> {
+        let same = |a: &[String], b: &[S]| {
+            a.len() <= b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(x, y)| x.eq_ignore_ascii_case(y.as_ref()))
+        };
+        self.list
+            .iter()
+            .filter(|p| {
+                relations
+                    .find(&p.relation)
+                    .is_some_and(|id| !relations.is_directed(id))
+            })
+            .find_map(|p| {
+                if same(&p.words, words) {
+                    return Some((p, p.words.len()));
+                }
+                let (last, head) = p.words.split_last()?;
+                let closing = ["with", "to", "of"].contains(&last.as_str());
+                (closing && !head.is_empty() && same(head, words)).then_some((p, head.len()))
+            })
+    }
+
+    /// Every phrase's words, joined.
+    pub fn texts(&self) -> impl Iterator<Item = String> + '_ {
+        self.list.iter().map(|p| p.words.join(" "))
+    }
+
     /// True when `typed` is a whole phrase.
     pub fn is_whole<S: AsRef<str>>(&self, typed: &[S]) -> bool {
         self.at(typed)

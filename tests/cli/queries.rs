@@ -327,3 +327,23 @@ fn one_actor_named_twice_and_echo_beside_data_formats() {
         .stderr("» ties of MLF\n")
         .run();
 }
+
+/// The second cold read of issue 10: CSV carried no yes or no, and a
+/// question asked the wrong way round showed no tie.
+#[test]
+fn verdicts_lead_csv_rows_and_show_the_tie_that_runs_the_other_way() {
+    Test::new()
+        .args(&["query", "-f", "csv", "is ISGS allied with JNIM"])
+        .stdout(
+            "answer,relation,tie,start,end,certainty,confidence,sources,details,answered_for\n\
+             no,,,,,,,,,as of 2023-02 (the graph's date)\n",
+        )
+        .run();
+    Test::new()
+        .args(&["query", "is JNIM a subgroup of MLF"])
+        .stdout_matches(|out| {
+            out.starts_with("no: JNIM subgroup of MLF (no tie reads that way; the one below runs the other way)")
+                && out.contains("MLF → JNIM")
+        })
+        .run();
+}

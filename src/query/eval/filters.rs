@@ -110,7 +110,8 @@ pub fn resolve(graph: &Graph, name: &ActorName) -> Result<ActorId, QueryError> {
         }
         offset += word.len() + 1;
     }
-    graph.resolve(&name.name).map_err(|unknown| {
+    // Suggestions for the name without its article: `the rebels`.
+    graph.resolve(bare).map_err(|unknown| {
         QueryError::new(
             QueryErrorKind::UnknownActor {
                 name: unknown.name,

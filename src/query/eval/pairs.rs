@@ -98,6 +98,14 @@ pub(super) fn verdict<'g>(
 ) -> Result<Body<'g>, QueryError> {
     let (x, y) = (resolve(graph, a)?, resolve(graph, b)?);
     let ties = phrased_ties(graph, x, phrase, y, filter)?;
+    // None reads `A … B`: the ties that run `B … A` are shown (and named
+    // among the others), so the "no" is read for what it is.
+    let shown = if ties.is_empty() {
+        phrased_ties(graph, y, phrase, x, filter)?
+    } else {
+        ties.clone()
+    };
+    let other_way = ties.is_empty() && !shown.is_empty();
     let (a_name, b_name) = (&graph.actor(x).name, &graph.actor(y).name);
     let sentence = if pair {
         format!("{a_name} and {b_name} {}", phrase.text)
@@ -144,8 +152,9 @@ pub(super) fn verdict<'g>(
         sentence,
         b: actor_out(graph, y),
         answer: answer.into(),
+        other_way,
         others,
-        ties: sorted_ties(graph, x, ties.into_iter(), &judge),
+        ties: sorted_ties(graph, x, shown.into_iter(), &judge),
     })
 }
 

@@ -117,9 +117,15 @@ impl Parser<'_> {
     fn not_a_date(&self) -> QueryError {
         let error = self
             .expected("a date (YYYY, YYYY-MM, YYYY-MM-DD, March 2017, or early, mid or late YYYY)");
-        // `in Marh 2022`: a misspelt month.
+        // `in Marh 2022`: a misspelt month; `in summer 2022`: a season.
         if let Some(word) = self.peek().filter(|t| t.kind == TokenKind::Word) {
             let lower = word.text.to_lowercase();
+            if ["summer", "winter", "spring", "autumn", "fall"].contains(&lower.as_str()) {
+                return error.with_help(
+                    "seasons differ by hemisphere and are not dates: write months, such as \
+                     `between June 2022 and August 2022`, or `mid 2022`",
+                );
+            }
             let month = MONTH_NAMES
                 .iter()
                 .filter(|_| lower.len() >= 3 && lower.chars().all(char::is_alphabetic))

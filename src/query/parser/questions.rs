@@ -87,19 +87,23 @@ impl Parser<'_> {
             .peek()
             .map(|t| t.text.to_lowercase())
             .unwrap_or_default();
+        // Every phrase is a candidate (`fihgting` is `fighting`), the
+        // relations' usual ones first among equals.
+        let every: Vec<String> = self.phrases.texts().collect();
         let nearest = verbs
             .iter()
+            .map(|v| (0, v))
+            .chain(every.iter().map(|v| (1, v)))
             .filter(|_| !typed.is_empty())
-            .map(|v| {
-                (
-                    strsim::damerau_levenshtein(&typed, v.split(' ').next().unwrap_or(v)),
-                    v,
-                )
+            .map(|(rank, v)| {
+                let first = v.split(' ').next().unwrap_or(v);
+                (strsim::damerau_levenshtein(&typed, first), rank, v)
             })
             // One letter in four may be wrong: `alied` is `allied`, but
             // `leave` is not `leads`.
-            .filter(|(distance, _)| *distance <= (typed.chars().count() / 4).max(1))
-            .min_by_key(|(distance, _)| *distance);
+            .filter(|(distance, _, _)| *distance <= (typed.chars().count() / 4).max(1))
+            .min_by_key(|(distance, rank, verb)| (*distance, *rank, verb.len()))
+            .map(|(distance, _, verb)| (distance, verb));
         error = match nearest {
             Some((_, verb)) => error.with_help(format!(
                 "did you mean `{verb}`? `relations` lists each relation and how to ask it"
@@ -226,15 +230,34 @@ impl Parser<'_> {
         let name = name.join(" ");
         graph.find(&name)?;
         let noun = *words.get(owner + 1)?;
+        let (first, last) = (
+            &self.tokens[self.pos + skip],
+            &self.tokens[self.pos + owner],
+        );
+        let actor = ActorName {
+            name,
+            span: (first.start, last.end),
+        };
+        // `JNIM's parents`, `al Qaeda's subgroups`: the chain questions, as
+        // `parents of` and `subgroups of` answer them.
+        let chain = match noun.to_lowercase().as_str() {
+            "parents" | "parent" => Some(Statement::Parents {
+                actor: actor.clone(),
+            }),
+            "subgroups" | "subgroup" | "members" | "components" => Some(Statement::Subgroups {
+                actor: actor.clone(),
+            }),
+            _ => None,
+        };
+        if let Some(statement) = chain {
+            self.pos += owner + 2;
+            return Some(statement);
+        }
         // `allies` → `allies of`; `leaders` → `leader of`.
         let singular = noun.strip_suffix('s').unwrap_or(noun);
         let (phrase, _) = [[noun, "of"], [singular, "of"]]
             .iter()
             .find_map(|candidate| self.phrases.at(candidate).filter(|(_, n)| *n == 2))?;
-        let (first, last) = (
-            &self.tokens[self.pos + skip],
-            &self.tokens[self.pos + owner],
-        );
         let noun_token = &self.tokens[self.pos + owner + 1];
         let statement = Statement::Who {
             phrase: RelationPhrase {
@@ -243,10 +266,7 @@ impl Parser<'_> {
                 text: noun.to_lowercase(),
                 span: (noun_token.start, noun_token.end),
             },
-            actor: ActorName {
-                name,
-                span: (first.start, last.end),
-            },
+            actor,
             named: Named::Object,
             kind: None,
         };
@@ -302,6 +322,12 @@ impl Parser<'_> {
     /// `is A allied with B`, `does A lead B`, `has A pledged allegiance to B`.
     pub(super) fn verdict(&mut self, auxiliary: &str) -> Result<Statement, QueryError> {
         let a = self.subject()?;
+        // `did JNIM ever fight France`: the time word read as if it closed
+        // the question.
+        if self.peek_is_any(&["ever", "now"]) {
+            let time = self.tokens.remove(self.pos);
+            self.tokens.push(time);
+        }
         // `are JNIM and ISGS at war`: a pair and a word for their tie.
         if self.eat("and") {
             let b = self.subject()?;
@@ -361,6 +387,23 @@ impl Parser<'_> {
                     .all(|(a, b)| a.eq_ignore_ascii_case(b)))
             .then_some((wanted.len(), *text, *relation))
         });
+        // A symmetric relation of the graph: `at peace`, `rivals`.
+        let relations = self
+            .graph
+            .map(|g| g.relations().clone())
+            .unwrap_or_default();
+        let found = found.or_else(|| {
+            let (phrase, taken) = self.phrases.pair_word(&words, &relations)?;
+            Some((taken, "", phrase.relation.as_str()))
+        });
+        let found = found.map(|(taken, text, relation)| {
+            let text = if text.is_empty() {
+                words[..taken].join(" ").to_lowercase()
+            } else {
+                text.to_string()
+            };
+            (taken, text, relation.to_string())
+        });
         let Some((taken, text, relation)) = found else {
             let known: Vec<&str> = PAIR_WORDS.iter().map(|(t, _)| *t).collect();
             return Err(self
@@ -371,9 +414,9 @@ impl Parser<'_> {
         let span = (first.start, last.end);
         self.pos += taken;
         Ok(RelationPhrase {
-            relation: relation.to_string(),
+            relation,
             voice: Voice::Active,
-            text: text.to_string(),
+            text,
             span,
         })
     }

@@ -400,3 +400,36 @@ fn from_a_date_a_doubled_question_mark_and_a_misspelt_month() {
     let help = parse("who fought JNIM in Marh 2022").unwrap_err().help;
     assert_eq!(help.as_deref(), Some("did you mean `March`?"));
 }
+
+/// The second cold read of issue 10.
+#[test]
+fn possessive_chains_time_words_inside_and_pairs_of_declared_relations() {
+    let graph = sahel();
+    assert!(matches!(
+        asked(&graph, "JNIM's parents"),
+        Statement::Parents { .. }
+    ));
+    assert!(matches!(
+        asked(&graph, "al Qaeda's subgroups"),
+        Statement::Subgroups { .. }
+    ));
+    let parsed = parse_in("did JNIM ever fight France", &graph).unwrap();
+    assert_eq!(parsed.filters.time, Some(TimeOp::Ever));
+    let Statement::Is { phrase, pair, .. } = asked(&graph, "are Mali and CMA at peace") else {
+        panic!("a pair");
+    };
+    assert_eq!((phrase.relation.as_str(), pair), ("peace-agreement", true));
+    let Statement::Is { phrase, .. } = asked(&graph, "are JNIM and Pro-separatist rebels rivals")
+    else {
+        panic!("a pair");
+    };
+    assert_eq!(phrase.relation, "rivalry");
+    let help = |query: &str| {
+        parse_in(query, &graph)
+            .unwrap_err()
+            .help
+            .unwrap_or_default()
+    };
+    assert!(help("who allied with JNIM in summer 2022").contains("seasons"));
+    assert!(help("is Wagner fihgting JNIM").contains("did you mean `fighting`"));
+}
