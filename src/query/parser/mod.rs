@@ -4,6 +4,7 @@
 
 mod dates;
 mod filters;
+mod nearest;
 mod questions;
 
 use super::ast::*;
