@@ -217,14 +217,18 @@ impl Phrases {
     pub fn examples<'a>(&'a self, relations: &'a Relations) -> Vec<String> {
         relations
             .iter()
-            .filter_map(|(_, r)| {
-                self.list
-                    .iter()
-                    .filter(|p| p.relation == r.name && p.voice == Voice::Active)
-                    .min_by_key(|p| (preference(p, r), p.words.len()))
-                    .map(|p| p.words.join(" "))
-            })
+            .filter_map(|(_, r)| self.best(r, Voice::Active))
             .collect()
+    }
+
+    /// The phrase that says `relation` best in `voice`: a declared verb or
+    /// the built-ins' first, else the shortest.
+    fn best(&self, relation: &Relation, voice: Voice) -> Option<String> {
+        self.list
+            .iter()
+            .filter(|p| p.relation == relation.name && p.voice == voice)
+            .min_by_key(|p| (preference(p, relation), p.words.len()))
+            .map(|p| p.words.join(" "))
     }
 }
 
@@ -306,14 +310,10 @@ impl Phrases {
     /// How a relation is asked, both ways where it has an inverse:
     /// `leads / led by`, `allied with`.
     pub fn asked_as(&self, relation: &Relation) -> String {
-        let best = |voice: Voice| {
-            self.list
-                .iter()
-                .filter(|p| p.relation == relation.name && p.voice == voice)
-                .min_by_key(|p| (preference(p, relation), p.words.len()))
-                .map(|p| p.words.join(" "))
-        };
-        match (best(Voice::Active), best(Voice::Inverse)) {
+        match (
+            self.best(relation, Voice::Active),
+            self.best(relation, Voice::Inverse),
+        ) {
             (Some(active), Some(inverse)) => format!("{active} / {inverse}"),
             (Some(active), None) => active,
             (None, _) => relation.name.clone(),
