@@ -140,6 +140,45 @@ fn stage(
     dir: &Path,
     bytes: &[u8],
 ) -> Result<tempfile::NamedTempFile, WriteError> {
+    stage_with(path, target, dir, |out| out.write_all(bytes))
+}
+
+/// What [`write`] writes through: a temporary file or the stream itself.
+type Writing<'w> = &'w mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>;
+
+/// Writes to `path` what `write` writes, as [`write_atomically`] writes
+/// bytes: for a text too large to hold in memory twice (a diagram of a
+/// million ties), made as it is written.
+pub fn write_atomically_with(path: &Path, write: Writing<'_>) -> Result<(), WriteError> {
+    match destination(path)? {
+        Destination::Stream => {
+            let stream = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| failure(path, "cannot open it for writing", e))?;
+            let mut out = std::io::BufWriter::new(stream);
+            write(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| failure(path, "write failed", e))
+        }
+        Destination::Replace { target, dir } => {
+            let temp = stage_with(path, &target, &dir, write)?;
+            temp.persist(&target)
+                .map_err(|e| failure(path, "rename failed", e.error))?;
+            if let Ok(folder) = std::fs::File::open(&dir) {
+                let _ = folder.sync_all();
+            }
+            Ok(())
+        }
+    }
+}
+
+fn stage_with(
+    path: &Path,
+    target: &Path,
+    dir: &Path,
+    mut write: impl FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<tempfile::NamedTempFile, WriteError> {
     let fail = |action, source| failure(path, action, source);
     remove_stale_temporaries(dir);
     // tempfile's own message names the random temporary path; keep the kind only.
@@ -153,7 +192,12 @@ fn stage(
                 std::io::Error::from(e.kind()),
             )
         })?;
-    temp.write_all(bytes).map_err(|e| fail("write failed", e))?;
+    {
+        let mut out = std::io::BufWriter::new(temp.as_file_mut());
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| fail("write failed", e))?;
+    }
     // Temporary files are private (0600); give the result the permissions
     // and owner of the file it replaces, or ordinary ones for a new file.
     #[cfg(unix)]

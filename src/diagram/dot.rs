@@ -10,7 +10,7 @@ use crate::model::Graph;
 use super::canvas::{Key, Scene};
 use super::cluster::Nesting;
 use super::escape::escape;
-use super::printer::write_dot;
+use super::printer::write_dot as write_scene;
 use super::scene;
 use super::view::View;
 use super::DiagramSpec;
@@ -36,9 +36,25 @@ pub fn quote(text: &str) -> Id {
 
 /// Deterministic DOT text (byte-identical for the same graph and spec).
 pub fn to_dot(graph: &Graph, spec: &DiagramSpec) -> String {
+    let mut text = Vec::new();
+    // Writing into memory cannot fail, and the printer writes only strings.
+    let _ = write_dot(graph, spec, &mut text);
+    String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Writes the DOT text of the diagram to `out` as it is made: the ties'
+/// edges are styled one at a time, so a million of them are never all held.
+pub fn write_dot(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let view = View::select(graph, spec, &spec.filter);
-    let scene = scene::build(graph, spec, &view, Nesting::Subgroups);
-    print(&scene, &Naming::Names, None)
+    let (scene, ties) = scene::build_deferred(graph, spec, &view, Nesting::Subgroups);
+    let mut edges = ties
+        .into_iter()
+        .map(|(from, to, tie)| (from, to, scene::tie_edge_attrs(graph, tie, spec)));
+    super::printer::write_dot_with(out, &scene, &Naming::Names, None, &mut edges)
 }
 
 /// How scene nodes are named in the DOT: by their stable names, or `n0`,
@@ -64,7 +80,7 @@ pub(crate) struct Pinned<'a> {
 pub(crate) fn print(scene: &Scene, naming: &Naming, pinned: Option<&Pinned<'_>>) -> String {
     let mut text = Vec::new();
     // Writing into memory cannot fail, and the printer writes only strings.
-    let _ = write_dot(&mut text, scene, naming, pinned);
+    let _ = write_scene(&mut text, scene, naming, pinned);
     String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 

@@ -8,6 +8,7 @@
 //! growing after [`DEEPEST_INDENT`] levels so a deep chain's text stays
 //! linear in its size.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::canvas::{Attrs, Item, Label, Scene};
@@ -30,6 +31,18 @@ pub(crate) fn write_dot(
     scene: &Scene,
     naming: &Naming,
     pinned: Option<&Pinned<'_>>,
+) -> io::Result<()> {
+    write_dot_with(out, scene, naming, pinned, &mut std::iter::empty())
+}
+
+/// [`write_dot`], with `deferred` edges (node indexes and attributes, made
+/// as they are asked for) written before the scene's own.
+pub(crate) fn write_dot_with(
+    out: &mut dyn Write,
+    scene: &Scene,
+    naming: &Naming,
+    pinned: Option<&Pinned<'_>>,
+    deferred: &mut dyn Iterator<Item = (usize, usize, Attrs)>,
 ) -> io::Result<()> {
     let name = |index: usize| -> String {
         match naming {
@@ -108,15 +121,20 @@ pub(crate) fn write_dot(
             writeln!(out, "{top}{id}{}", attribute_list(&list))?;
         }
     }
-    for edge in &scene.edges {
+    let own = scene
+        .edges
+        .iter()
+        .map(|edge| (edge.from, edge.to, Cow::Borrowed(&edge.attrs)));
+    let deferred = deferred.map(|(from, to, attrs)| (from, to, Cow::Owned(attrs)));
+    for (from, to, attrs) in deferred.chain(own) {
         if let Some(pinned) = pinned {
             let present = |i: usize| pinned.positions.contains_key(&scene.nodes[i].key);
-            if !present(edge.from) || !present(edge.to) {
+            if !present(from) || !present(to) {
                 continue;
             }
         }
-        let (from, to) = (name(edge.from), name(edge.to));
-        match attribute_list(&edge.attrs) {
+        let (from, to) = (name(from), name(to));
+        match attribute_list(&attrs) {
             list if list.is_empty() => writeln!(out, "{top}{from} -> {to}")?,
             list => writeln!(out, "{top}{from} -> {to} {list}")?,
         }

@@ -55,12 +55,14 @@ pub fn export(graph: &Graph, spec: &DiagramSpec, path: &Path) -> Result<(), Diag
             return Err(DiagramError::TooLarge { ties, limit });
         }
     }
-    let text = to_dot(graph, spec);
-    // DOT is written as it is, without a copy of a text that may be large.
+    // DOT is written as it is made, never held whole in memory.
     if format == OutputFormat::Dot {
-        write_atomically(path, text.as_bytes())?;
+        crate::atomic::write_atomically_with(path, &mut |out| {
+            super::dot::write_dot(graph, spec, out)
+        })?;
         return Ok(());
     }
+    let text = to_dot(graph, spec);
     let bytes = render_dot(&text, format)?;
     write_atomically(path, &bytes)?;
     Ok(())

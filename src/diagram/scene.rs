@@ -17,6 +17,7 @@ use super::view::{tie_state, View, ViewTime};
 use super::DiagramSpec;
 
 /// Builds the scene of `view`, with a legend of what it draws.
+#[cfg(test)]
 pub fn build(graph: &Graph, spec: &DiagramSpec, view: &View, nesting: Nesting) -> Scene {
     let networks = style::network_indexes(graph);
     let time = ViewTime::of(graph, &spec.filter);
@@ -33,6 +34,41 @@ pub fn build_with_legend(
     legend: &legend::Contents<'_>,
     nesting: Nesting,
 ) -> Scene {
+    build_parts(graph, spec, view, legend, nesting, false).0
+}
+
+/// A tie whose edge is styled only when it is printed: its nodes' indexes.
+pub(crate) type DeferredTie<'g> = (usize, usize, TieRef<'g>);
+
+/// Like [`build`], but the ties' edges are left out of the scene and given
+/// back, to be styled one by one as they are printed ([`tie_edge_attrs`]):
+/// a million ties' attributes need not all be held at once.
+pub(crate) fn build_deferred<'g>(
+    graph: &'g Graph,
+    spec: &DiagramSpec,
+    view: &View,
+    nesting: Nesting,
+) -> (Scene, Vec<DeferredTie<'g>>) {
+    let networks = style::network_indexes(graph);
+    let time = ViewTime::of(graph, &spec.filter);
+    let legend = legend::Contents::of(graph, view, &networks, time);
+    build_parts(graph, spec, view, &legend, nesting, true)
+}
+
+/// A tie's edge attributes in the scene `spec` draws.
+pub(crate) fn tie_edge_attrs(graph: &Graph, tie: TieRef<'_>, spec: &DiagramSpec) -> Attrs {
+    let time = ViewTime::of(graph, &spec.filter);
+    tie_attrs(graph, tie, time, style::palette(spec.theme))
+}
+
+fn build_parts<'g>(
+    graph: &'g Graph,
+    spec: &DiagramSpec,
+    view: &View,
+    legend: &legend::Contents<'_>,
+    nesting: Nesting,
+    defer: bool,
+) -> (Scene, Vec<DeferredTie<'g>>) {
     let palette = style::palette(spec.theme);
     let networks = style::network_indexes(graph);
     let mut scene = Scene::empty(&title(graph, spec), palette);
@@ -74,12 +110,18 @@ pub fn build_with_legend(
 
     let ties = drawn_ties(graph, view, &node_of);
     let time = ViewTime::of(graph, &spec.filter);
+    let mut deferred = Vec::new();
     for tie in &ties {
-        scene.edges.push(SceneEdge {
-            from: node_of[&tie.from],
-            to: node_of[&tie.to],
-            attrs: tie_attrs(graph, *tie, time, palette),
-        });
+        let (from, to) = (node_of[&tie.from], node_of[&tie.to]);
+        if defer {
+            deferred.push((from, to, *tie));
+        } else {
+            scene.edges.push(SceneEdge {
+                from,
+                to,
+                attrs: tie_attrs(graph, *tie, time, palette),
+            });
+        }
     }
 
     let parents = match nesting {
@@ -89,7 +131,7 @@ pub fn build_with_legend(
     scene.items = cluster::items(&actors, &parents, &node_of, &scene.nodes, palette);
 
     legend::add(graph, &mut scene, legend, palette);
-    scene
+    (scene, deferred)
 }
 
 impl Scene {
@@ -144,10 +186,10 @@ fn drawn_ties<'g>(
     let mut ties: Vec<_> = view.ties.iter().filter_map(|t| graph.tie(*t)).collect();
     ties.retain(|t| node_of.contains_key(&t.from) && node_of.contains_key(&t.to));
     ties.sort_by(|a, b| {
-        let key = |t: &TieRef<'_>| {
+        let key = |t: &TieRef<'g>| {
             (
-                graph.actor(t.from).id.clone(),
-                graph.actor(t.to).id.clone(),
+                graph.actor(t.from).id.as_str(),
+                graph.actor(t.to).id.as_str(),
                 t.tie.relation,
                 t.tie.start(),
                 t.tie.end(),
