@@ -243,3 +243,110 @@ fn rows_of_a_crlf_file_are_placed_on_their_own_lines() {
             .run();
     }
 }
+
+/// The processes whose environment holds `marker`, by pid (Linux).
+fn processes_marked(marker: &str) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        })
+        .filter(|e| {
+            std::fs::read(e.path().join("environ"))
+                .is_ok_and(|env| env.split(|b| *b == 0).any(|v| v == marker.as_bytes()))
+        })
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Issue 14, item 8: on SIGTERM actorgraph left Graphviz's `dot` running as
+/// an orphan. A picture big enough to keep `dot` busy is started, actorgraph
+/// is stopped, and no process of that run may be left.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_signal_stops_graphviz_with_actorgraph() {
+    if !common::graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let n = 8000;
+    let actors: Vec<String> = (0..n)
+        .map(|i| format!("(id: \"a{i}\", name: \"Actor {i}\", kind: group)"))
+        .collect();
+    let ties: Vec<String> = (0..3 * n)
+        .map(|i| {
+            format!(
+                "(from: \"a{}\", to: \"a{}\", relation: \"alliance\", confidence: likely, sources: [\"s\"])",
+                i % n,
+                (i * 7 + 13) % n
+            )
+        })
+        .collect();
+    let graph = dir.path().join("big.ron");
+    std::fs::write(
+        &graph,
+        format!(
+            "(title: \"big\", sources: [(id: \"s\", citation: \"c\")], actors: [{}], ties: [{}])",
+            actors.join(","),
+            ties.join(",")
+        ),
+    )
+    .unwrap();
+    let marker = format!("ACTORGRAPH_TEST_RUN={}", std::process::id());
+    let mut run = binary()
+        .env("ACTORGRAPH_MAX_PICTURE_TIES", "100000")
+        .env("ACTORGRAPH_TEST_RUN", std::process::id().to_string())
+        .args([
+            "-g",
+            &graph.display().to_string(),
+            "export",
+            "dot",
+            "all",
+            "to",
+        ])
+        .arg(dir.path().join("big.svg"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for `dot` to be running under this run.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let actorgraph = run.id().to_string();
+    let dot_running = loop {
+        let marked = processes_marked(&marker);
+        if marked.iter().any(|pid| *pid != actorgraph) {
+            break true;
+        }
+        if std::time::Instant::now() > deadline || run.try_wait().unwrap().is_some() {
+            break false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(dot_running, "dot did not start, or finished first");
+    // Let `dot` read all its input and start the layout: killed while the
+    // input still streams, it would stop on its own at the truncated text.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    assert!(
+        processes_marked(&marker)
+            .iter()
+            .any(|pid| *pid != actorgraph),
+        "dot finished before the signal: the test graph is too small"
+    );
+    std::process::Command::new("kill")
+        .args(["-TERM", &actorgraph])
+        .status()
+        .unwrap();
+    let _ = run.wait();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(
+        processes_marked(&marker),
+        Vec::<String>::new(),
+        "dot was left running"
+    );
+}
