@@ -111,7 +111,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         ))));
     }
     match &plan.target {
-        None => Ok(Output::Verbatim(diagram::to_dot(graph, &spec))),
+        None => Ok(Output::Diagram(graph, spec)),
         Some(target) => {
             let path = Path::new(target);
             diagram::export(graph, &spec, path).map_err(failed)?;

@@ -39,8 +39,11 @@ pub enum Format {
 pub enum Output<'g> {
     /// A query's answer, to render in any [`Format`].
     Answer(Answer<'g>),
-    /// Text to print unchanged, such as DOT written to standard output.
+    /// Text to print unchanged, such as JSON written to standard output.
     Verbatim(String),
+    /// A diagram's DOT, made as it is written ([`Output::write_to`]), so a
+    /// large one is never held whole in memory.
+    Diagram(&'g crate::model::Graph, crate::diagram::DiagramSpec),
 }
 
 impl Output<'_> {
@@ -51,6 +54,7 @@ impl Output<'_> {
         Cow::Owned(match self {
             // A DOT or JSON export printed whole: borrowed, not copied.
             Output::Verbatim(text) => return Cow::Borrowed(text),
+            Output::Diagram(graph, spec) => crate::diagram::to_dot(graph, spec),
             Output::Answer(answer) => match format {
                 Format::Text => answer.to_text_width(color, width),
                 Format::Json => format!("{}\n", answer.to_json()),
@@ -63,6 +67,21 @@ impl Output<'_> {
                 Format::JsonLines => answer.to_json_lines(),
             },
         })
+    }
+
+    /// Writes the output as `format` to `out`; a diagram is written as it
+    /// is made, the rest as [`Output::render`] gives it.
+    pub fn write_to(
+        &self,
+        out: &mut dyn std::io::Write,
+        format: Format,
+        color: bool,
+        width: Option<usize>,
+    ) -> std::io::Result<()> {
+        match self {
+            Output::Diagram(graph, spec) => crate::diagram::write_dot(graph, spec, out),
+            _ => out.write_all(self.render(format, color, width).as_bytes()),
+        }
     }
 
     /// The message of an expectation that did not hold.

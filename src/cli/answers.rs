@@ -66,6 +66,28 @@ impl Answers {
         }
     }
 
+    /// Writes what `write` writes: to standard output as it is made, or
+    /// gathered for the file.
+    pub fn write_with(
+        &mut self,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        match self {
+            Answers::Stdout => {
+                let stdout = std::io::stdout().lock();
+                let mut out = std::io::BufWriter::new(stdout);
+                write(&mut out)?;
+                std::io::Write::flush(&mut out)
+            }
+            Answers::File { text: gathered, .. } => {
+                let mut bytes = Vec::new();
+                write(&mut bytes)?;
+                gathered.push_str(&String::from_utf8_lossy(&bytes));
+                Ok(())
+            }
+        }
+    }
+
     /// True when the answers go to a terminal (colour may be used).
     pub fn is_terminal(&self) -> bool {
         matches!(self, Answers::Stdout) && std::io::stdout().is_terminal()

@@ -232,7 +232,8 @@ fn one_statement(
 ) -> anyhow::Result<Done> {
     match execute(session, text) {
         Ok(output) => {
-            answers.write(&output.render(format, color_out, answers.width()))?;
+            let width = answers.width();
+            answers.write_with(|out| output.write_to(out, format, color_out, width))?;
             Ok(if output.failed_check().is_some() {
                 Done::Unmet
             } else {

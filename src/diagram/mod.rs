@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 use crate::atomic::WriteError;
 use crate::model::{ActorId, TieFilter};
 
-pub use dot::{quote, to_dot};
+pub use dot::{quote, to_dot, write_dot};
 pub use html::html_text;
 pub use render::{export, render_dot, stop_graphviz, MAX_PICTURE_TIES};
 pub use storyboard::storyboard;
