@@ -16,8 +16,14 @@ use actorgraph::statement::execute;
 
 /// The hub and `n` spokes, each allied with it and each with a short note.
 fn hub(n: usize) -> Graph {
-    let mut actors = vec![Actor::new("hub".to_string(), "Hub".to_string(), ActorKind::Group)];
-    actors.extend((0..n).map(|i| Actor::new(format!("s{i}"), format!("Spoke {i}"), ActorKind::Militia)));
+    let mut actors = vec![Actor::new(
+        "hub".to_string(),
+        "Hub".to_string(),
+        ActorKind::Group,
+    )];
+    actors.extend(
+        (0..n).map(|i| Actor::new(format!("s{i}"), format!("Spoke {i}"), ActorKind::Militia)),
+    );
     let ties = (0..n)
         .map(|i| TieSpec {
             from: "hub".into(),
@@ -82,7 +88,10 @@ fn measure(n: usize, statement: &str, target: &Path) {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let n: usize = args
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     if let Some(statement) = args.next() {
         let target = args.next().expect("a target");
         measure(n, &statement, Path::new(&target));

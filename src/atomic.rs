@@ -43,8 +43,10 @@ pub fn write_all_atomically(files: &[(&Path, &[u8])]) -> Result<(), WriteError> 
         }
     }
     for (path, temp, target, dir) in staged {
+        let staged_at = temp.path().to_path_buf();
         temp.persist(&target)
             .map_err(|e| failure(path, "rename failed", e.error))?;
+        track(&staged_at, false);
         // The rename lives in the folder: flush it too (where folders can be opened).
         if let Ok(folder) = std::fs::File::open(&dir) {
             let _ = folder.sync_all();
@@ -129,6 +131,30 @@ fn destination(path: &Path) -> Result<Destination, WriteError> {
     Ok(Destination::Replace { target, dir })
 }
 
+/// Temporary files being written now, so that a signal handler can remove
+/// them before the process exits ([`remove_unfinished`]).
+static UNFINISHED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes every temporary file a save of this process has not finished:
+/// for the binary's handler of SIGINT and SIGTERM, which exits without
+/// unwinding. (`kill -9` cannot be caught: the next save cleans up.)
+pub fn remove_unfinished() {
+    let unfinished = UNFINISHED.lock().map(|u| u.clone()).unwrap_or_default();
+    for path in unfinished {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+fn track(path: &Path, writing: bool) {
+    if let Ok(mut unfinished) = UNFINISHED.lock() {
+        if writing {
+            unfinished.push(path.to_path_buf());
+        } else {
+            unfinished.retain(|p| p != path);
+        }
+    }
+}
+
 /// Temporary files this old were left by a run that was killed mid-save.
 const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
 
@@ -163,8 +189,10 @@ pub fn write_atomically_with(path: &Path, write: Writing<'_>) -> Result<(), Writ
         }
         Destination::Replace { target, dir } => {
             let temp = stage_with(path, &target, &dir, write)?;
+            let staged_at = temp.path().to_path_buf();
             temp.persist(&target)
                 .map_err(|e| failure(path, "rename failed", e.error))?;
+            track(&staged_at, false);
             if let Ok(folder) = std::fs::File::open(&dir) {
                 let _ = folder.sync_all();
             }
@@ -192,6 +220,7 @@ fn stage_with(
                 std::io::Error::from(e.kind()),
             )
         })?;
+    track(temp.path(), true);
     {
         let mut out = std::io::BufWriter::new(temp.as_file_mut());
         write(&mut out)
@@ -350,6 +379,23 @@ mod tests {
             let mode = std::fs::metadata(&target).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o640);
         }
+    }
+
+    /// Issue 14, item 5: a save cut short by SIGINT or SIGTERM left its
+    /// temporary file; the signal handler's call removes it.
+    #[test]
+    fn a_save_cut_short_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("g.dot");
+        let result = write_atomically_with(&target, &mut |out| {
+            out.write_all(b"digraph {")?;
+            // The signal arrives mid-write; the handler cleans up.
+            remove_unfinished();
+            Ok(())
+        });
+        assert!(result.is_err(), "the rename of a removed file fails");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 
     #[test]

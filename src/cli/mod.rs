@@ -193,6 +193,8 @@ pub fn main() -> ExitCode {
     // would go on as an orphan; then end as the signal would have.
     let _ = ctrlc::set_handler(|| {
         actorgraph::diagram::stop_graphviz();
+        // A save cut short leaves no temporary file behind.
+        actorgraph::atomic::remove_unfinished();
         std::process::exit(130);
     });
     let cli = match Cli::try_parse() {
