@@ -53,10 +53,8 @@ pub fn write_all_atomically(files: &[(&Path, &[u8])]) -> Result<(), WriteError> 
         }
     }
     for (path, bytes) in streams {
-        let mut stream = std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(|e| failure(path, "cannot open it for writing", e))?;
+        let mut stream =
+            open_stream(path).map_err(|e| failure(path, "cannot open it for writing", e))?;
         stream
             .write_all(bytes)
             .and_then(|()| stream.flush())
@@ -83,6 +81,41 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// A stream to write `path` through. An open descriptor (`/dev/stdout`,
+/// `/dev/fd/N`) is written through that descriptor itself: reopened, it
+/// would start at offset 0 of its file and overwrite what is there, or be
+/// overwritten by what the process prints next.
+fn open_stream(path: &Path) -> std::io::Result<Box<dyn std::io::Write>> {
+    let text = path.to_string_lossy();
+    let number = ["/dev/fd/", "/proc/self/fd/"]
+        .iter()
+        .find_map(|prefix| text.strip_prefix(prefix))
+        .and_then(|n| n.parse::<i32>().ok())
+        .or(match text.as_ref() {
+            "/dev/stdout" => Some(1),
+            "/dev/stderr" => Some(2),
+            _ => None,
+        });
+    match number {
+        Some(1) => Ok(Box::new(std::io::stdout())),
+        Some(2) => Ok(Box::new(std::io::stderr())),
+        #[cfg(unix)]
+        Some(fd) => {
+            use std::os::fd::FromRawFd;
+            // SAFETY: dup(2) gives a new descriptor of our own, sharing the
+            // open file (and its offset) with `fd`; the File closes it.
+            let copy = unsafe { libc::dup(fd) };
+            if copy < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(Box::new(unsafe { std::fs::File::from_raw_fd(copy) }))
+        }
+        _ => Ok(Box::new(
+            std::fs::OpenOptions::new().write(true).open(path)?,
+        )),
+    }
+}
+
 /// How a target is written.
 enum Destination {
     /// Not a regular file: written to directly, as a shell redirection would.
@@ -103,6 +136,17 @@ fn failure(path: &Path, action: &'static str, source: std::io::Error) -> WriteEr
 /// or something to stream into.
 fn destination(path: &Path) -> Result<Destination, WriteError> {
     let fail = |action, source| failure(path, action, source);
+    // A descriptor already open (`/dev/stdout`, `/dev/fd/3`) is written
+    // through, even when it leads to a regular file: renaming over that
+    // file would drop what the shell's `>>` had appended before.
+    let text = path.to_string_lossy();
+    let descriptor = ["/dev/fd/", "/proc/self/fd/"]
+        .iter()
+        .any(|prefix| text.starts_with(prefix))
+        || ["/dev/stdout", "/dev/stderr"].contains(&text.as_ref());
+    if descriptor {
+        return Ok(Destination::Stream);
+    }
     let target = match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             let folder = std::io::Error::other("a folder cannot be written over");
@@ -178,10 +222,8 @@ type Writing<'w> = &'w mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result
 pub fn write_atomically_with(path: &Path, write: Writing<'_>) -> Result<(), WriteError> {
     match destination(path)? {
         Destination::Stream => {
-            let stream = std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(|e| failure(path, "cannot open it for writing", e))?;
+            let stream =
+                open_stream(path).map_err(|e| failure(path, "cannot open it for writing", e))?;
             let mut out = std::io::BufWriter::new(stream);
             write(&mut out)
                 .and_then(|()| out.flush())

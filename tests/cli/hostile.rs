@@ -350,3 +350,27 @@ fn a_signal_stops_graphviz_with_actorgraph() {
         "dot was left running"
     );
 }
+
+/// Review of issue 14: `to /dev/stdout` with standard output redirected to
+/// a file (`>` or `>>`) renamed over that file, or reopened it at offset 0
+/// and wrote over what it held; it now writes through the descriptor.
+#[test]
+fn a_descriptor_target_keeps_what_its_file_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.txt");
+    std::fs::write(&log, "kept\n").unwrap();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("\"$0\" export json MLF to /dev/stdout >> \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_actorgraph"))
+        .arg(&log)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("kept\n{"), "{text}");
+    assert!(
+        text.ends_with("wrote /dev/stdout (6 actors, 6 ties)\n"),
+        "{text}"
+    );
+}
