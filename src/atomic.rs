@@ -44,9 +44,9 @@ pub fn write_all_atomically(files: &[(&Path, &[u8])]) -> Result<(), WriteError> 
     }
     for (path, temp, target, dir) in staged {
         let staged_at = temp.path().to_path_buf();
-        temp.persist(&target)
-            .map_err(|e| failure(path, "rename failed", e.error))?;
+        let renamed = temp.persist(&target);
         track(&staged_at, false);
+        renamed.map_err(|e| failure(path, "rename failed", e.error))?;
         // The rename lives in the folder: flush it too (where folders can be opened).
         if let Ok(folder) = std::fs::File::open(&dir) {
             let _ = folder.sync_all();
@@ -232,9 +232,9 @@ pub fn write_atomically_with(path: &Path, write: Writing<'_>) -> Result<(), Writ
         Destination::Replace { target, dir } => {
             let temp = stage_with(path, &target, &dir, write)?;
             let staged_at = temp.path().to_path_buf();
-            temp.persist(&target)
-                .map_err(|e| failure(path, "rename failed", e.error))?;
+            let renamed = temp.persist(&target);
             track(&staged_at, false);
+            renamed.map_err(|e| failure(path, "rename failed", e.error))?;
             if let Ok(folder) = std::fs::File::open(&dir) {
                 let _ = folder.sync_all();
             }
@@ -247,12 +247,20 @@ fn stage_with(
     path: &Path,
     target: &Path,
     dir: &Path,
-    mut write: impl FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    write: impl FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> Result<tempfile::NamedTempFile, WriteError> {
-    let fail = |action, source| failure(path, action, source);
     remove_stale_temporaries(dir);
+    let temp = create_temporary(path, dir)?;
+    let staged_at = temp.path().to_path_buf();
+    track(&staged_at, true);
+    // A failed stage drops (deletes) its file: it is no longer ours to clean.
+    fill(path, target, temp, write).inspect_err(|_| track(&staged_at, false))
+}
+
+fn create_temporary(path: &Path, dir: &Path) -> Result<tempfile::NamedTempFile, WriteError> {
+    let fail = |action, source| failure(path, action, source);
     // tempfile's own message names the random temporary path; keep the kind only.
-    let mut temp = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
@@ -261,8 +269,17 @@ fn stage_with(
                 "cannot create a temporary file beside it",
                 std::io::Error::from(e.kind()),
             )
-        })?;
-    track(temp.path(), true);
+        })
+}
+
+/// Writes `temp`, gives it the target's mode and owner, and flushes it.
+fn fill(
+    path: &Path,
+    target: &Path,
+    mut temp: tempfile::NamedTempFile,
+    mut write: impl FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<tempfile::NamedTempFile, WriteError> {
+    let fail = |action, source| failure(path, action, source);
     {
         let mut out = std::io::BufWriter::new(temp.as_file_mut());
         write(&mut out)
@@ -270,14 +287,14 @@ fn stage_with(
             .map_err(|e| fail("write failed", e))?;
     }
     // Temporary files are private (0600); give the result the permissions
-    // and owner of the file it replaces, or ordinary ones for a new file.
+    // and owner of the file it replaces, or a new file's under the umask.
     #[cfg(unix)]
     {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
         let existing = std::fs::metadata(target).ok();
         let permissions = match &existing {
             Some(existing) => existing.permissions(),
-            None => std::fs::Permissions::from_mode(0o644),
+            None => std::fs::Permissions::from_mode(0o666 & !umask()),
         };
         temp.as_file()
             .set_permissions(permissions)
@@ -293,6 +310,18 @@ fn stage_with(
         .sync_all()
         .map_err(|e| fail("flush failed", e))?;
     Ok(temp)
+}
+
+/// The process's file-creation mask. umask(2) can only be read by setting
+/// it, so it is set and put straight back.
+#[cfg(unix)]
+// mode_t is u32 on Linux but u16 elsewhere: the conversion is for those.
+#[allow(clippy::useless_conversion)]
+fn umask() -> u32 {
+    // SAFETY: umask(2) only swaps the process's mask; it is restored at once.
+    let mask = unsafe { libc::umask(0o022) };
+    unsafe { libc::umask(mask) };
+    u32::from(mask)
 }
 
 const TEMP_PREFIX: &str = ".actorgraph-";
@@ -438,6 +467,23 @@ mod tests {
         assert!(result.is_err(), "the rename of a removed file fails");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert!(left.is_empty(), "{left:?}");
+    }
+
+    /// Review of issue 14: a new file was always 0644, whatever the umask.
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_follows_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("new.ron");
+        write_atomically(&target, b"x").unwrap();
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask());
+        assert!(UNFINISHED
+            .lock()
+            .unwrap()
+            .iter()
+            .all(|p| !p.starts_with(dir.path())));
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub struct CsvGuard<R> {
     breaks: std::collections::VecDeque<u64>,
     /// Line breaks already passed.
     passed: u64,
+    /// True just after a `\r`, so the `\n` of `\r\n` ends no second line.
+    after_cr: bool,
 }
 
 impl<R: Read> CsvGuard<R> {
@@ -81,6 +83,7 @@ impl<R: Read> CsvGuard<R> {
             offset: 0,
             breaks: std::collections::VecDeque::new(),
             passed: 0,
+            after_cr: false,
         }
     }
 
@@ -108,8 +111,10 @@ impl<R: Read> CsvGuard<R> {
             // next byte that can change the state.
             let rest = &bytes[at..];
             let plain = match self.state {
-                State::Unquoted => memchr::memchr3(self.delimiter, b'\n', b'"', rest),
-                State::Quoted => memchr::memchr2(b'"', b'\n', rest),
+                // In an unquoted cell a quote is text: only a cell's or a
+                // line's end changes the state.
+                State::Unquoted => memchr::memchr3(self.delimiter, b'\n', b'\r', rest),
+                State::Quoted => memchr::memchr3(b'"', b'\n', b'\r', rest),
                 _ => Some(0),
             }
             .unwrap_or(rest.len());
@@ -164,7 +169,11 @@ impl<R: Read> CsvGuard<R> {
     /// One byte that may change the state.
     fn step(&mut self, byte: u8) -> io::Result<()> {
         let quoted = matches!(self.state, State::Quoted | State::QuoteInQuoted);
-        if byte == b'\n' {
+        // A line ends at `\n`, `\r\n` or a bare `\r` (old Mac files), as
+        // the csv crate reads them: `\n` after `\r` ends no second line.
+        let line_end = byte == b'\r' || (byte == b'\n' && !self.after_cr);
+        self.after_cr = byte == b'\r';
+        if line_end {
             self.line += 1;
             self.breaks.push_back(self.offset);
         }
@@ -179,19 +188,19 @@ impl<R: Read> CsvGuard<R> {
             (State::Quoted, b'"') => State::QuoteInQuoted,
             (State::Quoted, _) => State::Quoted,
             (State::QuoteInQuoted, b'"') => State::Quoted,
-            (_, b'\n') => State::CellStart,
+            (_, b'\n' | b'\r') => State::CellStart,
             (_, b) if b == self.delimiter => State::CellStart,
-            // `\r` of `\r\n`, or text after a closing quote: not quoted.
+            // Text after a closing quote: not quoted.
             _ => State::Unquoted,
         };
         if self.state == State::Quoted && quoted {
             self.quote_bytes += 1;
-            if byte == b'\n' {
+            if line_end {
                 self.quote_lines += 1;
             }
             self.check_quote()?;
         }
-        if byte == b'\n' && self.state != State::Quoted {
+        if matches!(byte, b'\n' | b'\r') && self.state != State::Quoted {
             self.line_bytes = 0;
             Ok(())
         } else {
@@ -239,6 +248,22 @@ mod tests {
         io::copy(&mut guard, &mut io::sink()).unwrap();
         // The csv crate starts the second record at the `\n` of `\r\n`.
         assert_eq!(guard.line_at(0), 1);
+        assert_eq!(guard.line_at(2), 2);
+        assert_eq!(guard.line_at(4), 3);
+    }
+
+    /// Review of issue 14: on a file whose lines end in a bare `\r` the
+    /// guard saw one long line, took the quote of a later row for text, and
+    /// missed that it was never closed.
+    #[test]
+    fn a_bare_carriage_return_ends_a_line() {
+        let error = read("a,b\r1,2\r\"3,4\r5,6\r").unwrap_err();
+        assert!(
+            error.starts_with("line 3: the quote opened here"),
+            "{error}"
+        );
+        let mut guard = CsvGuard::new("a\rb\rc\r".as_bytes(), b',');
+        io::copy(&mut guard, &mut io::sink()).unwrap();
         assert_eq!(guard.line_at(2), 2);
         assert_eq!(guard.line_at(4), 3);
     }

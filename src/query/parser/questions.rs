@@ -17,7 +17,8 @@ const AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "does", "did", "do", "has", "have", "had",
 ];
 
-/// `are A and B at war`: what the pair is, for the symmetric built-ins.
+/// `are A and B at war`: what the pair is, for the symmetric built-ins;
+/// a longer phrase comes before any shorter one it begins with.
 const PAIR_WORDS: &[(&str, &str)] = &[
     ("allied", "alliance"),
     ("allies", "alliance"),
@@ -26,8 +27,9 @@ const PAIR_WORDS: &[(&str, &str)] = &[
     ("in alliance", "alliance"),
     ("at war", "hostility"),
     ("enemies", "hostility"),
-    ("fighting", "hostility"),
+    // Before `fighting`: the first that matches is taken.
     ("fighting each other", "hostility"),
+    ("fighting", "hostility"),
     ("hostile", "hostility"),
 ];
 
@@ -224,12 +226,16 @@ impl Parser<'_> {
         let graph = self.graph?;
         let words = self.words_from(self.pos);
         let skip = usize::from(words.first().is_some_and(|w| is_article(w)));
-        let owner = (skip..words.len().min(LONGEST_NAME + skip))
-            .find(|i| possessive_stripped(words[*i]).len() < words[*i].len())?;
-        let mut name: Vec<&str> = words[skip..owner].to_vec();
-        name.push(possessive_stripped(words[owner]));
-        let name = name.join(" ");
-        graph.find(&name)?;
+        // The owner ends at a word with `'s` that completes an actor's name
+        // (`Lord's Resistance Army's allies`: not at `Lord's`).
+        let (owner, name) = (skip..words.len().min(LONGEST_NAME + skip))
+            .filter(|i| possessive_stripped(words[*i]).len() < words[*i].len())
+            .find_map(|owner| {
+                let mut name: Vec<&str> = words[skip..owner].to_vec();
+                name.push(possessive_stripped(words[owner]));
+                let name = name.join(" ");
+                graph.find(&name).map(|_| (owner, name))
+            })?;
         let noun = *words.get(owner + 1)?;
         let (first, last) = (
             &self.tokens[self.pos + skip],
