@@ -43,14 +43,7 @@ pub fn write_all_atomically(files: &[(&Path, &[u8])]) -> Result<(), WriteError> 
         }
     }
     for (path, temp, target, dir) in staged {
-        let staged_at = temp.path().to_path_buf();
-        let renamed = temp.persist(&target);
-        track(&staged_at, false);
-        renamed.map_err(|e| failure(path, "rename failed", e.error))?;
-        // The rename lives in the folder: flush it too (where folders can be opened).
-        if let Ok(folder) = std::fs::File::open(&dir) {
-            let _ = folder.sync_all();
-        }
+        rename_into_place(path, temp, &target, &dir)?;
     }
     for (path, bytes) in streams {
         let mut stream =
@@ -79,6 +72,24 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     {
         x.is_file() && y.is_file() && std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
     }
+}
+
+/// Renames a staged file over `target` and flushes the folder, where the
+/// rename lives (where folders can be opened).
+fn rename_into_place(
+    path: &Path,
+    temp: tempfile::NamedTempFile,
+    target: &Path,
+    dir: &Path,
+) -> Result<(), WriteError> {
+    let staged_at = temp.path().to_path_buf();
+    let renamed = temp.persist(target);
+    track(&staged_at, false);
+    renamed.map_err(|e| failure(path, "rename failed", e.error))?;
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
 }
 
 /// A stream to write `path` through. An open descriptor (`/dev/stdout`,
@@ -231,14 +242,7 @@ pub fn write_atomically_with(path: &Path, write: Writing<'_>) -> Result<(), Writ
         }
         Destination::Replace { target, dir } => {
             let temp = stage_with(path, &target, &dir, write)?;
-            let staged_at = temp.path().to_path_buf();
-            let renamed = temp.persist(&target);
-            track(&staged_at, false);
-            renamed.map_err(|e| failure(path, "rename failed", e.error))?;
-            if let Ok(folder) = std::fs::File::open(&dir) {
-                let _ = folder.sync_all();
-            }
-            Ok(())
+            rename_into_place(path, temp, &target, &dir)
         }
     }
 }

@@ -373,4 +373,29 @@ fn a_descriptor_target_keeps_what_its_file_holds() {
         text.ends_with("wrote /dev/stdout (6 actors, 6 ties)\n"),
         "{text}"
     );
+    // A diagram, written as it is made, is streamed into a FIFO, not
+    // renamed over it.
+    let fifo = dir.path().join("pipe.dot");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    #[cfg(unix)]
+    if made.is_ok_and(|s| s.success()) {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+            .args(["export", "dot", "MLF", "to"])
+            .arg(&fifo)
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let dot = reader.join().unwrap();
+        assert!(
+            dot.starts_with("digraph actorgraph {") && dot.ends_with("}\n"),
+            "{dot}"
+        );
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    }
 }

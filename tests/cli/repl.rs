@@ -6,28 +6,10 @@
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::manifest;
+use crate::common::{self, manifest};
 
 /// How long the screen may take to show what was typed.
 const PATIENCE: Duration = Duration::from_secs(15);
-
-/// True when tmux can be run; otherwise a note, or a failure on CI, where
-/// a missing tmux must not pass as a skipped test.
-fn tmux_found() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("tmux is missing, and CI=true: install tmux");
-        }
-        eprintln!("note: tmux not found; skipping this terminal test");
-    }
-    found
-}
 
 /// Single quotes for `sh`, which tmux runs the command with.
 fn shell_quoted(text: &str) -> String {
@@ -194,7 +176,7 @@ fn after_one_tab(terminal: &Terminal, typed: &str, expected: &str) -> String {
 
 #[test]
 fn tab_completes_a_unique_prefix_on_the_first_press() {
-    if !tmux_found() {
+    if !common::tmux() {
         return;
     }
     let terminal = Terminal::new("tab");
@@ -215,7 +197,7 @@ fn tab_completes_a_unique_prefix_on_the_first_press() {
 
 #[test]
 fn a_failed_query_is_never_hinted() {
-    if !tmux_found() {
+    if !common::tmux() {
         return;
     }
     let terminal = Terminal::new("hints");
@@ -261,7 +243,7 @@ fn a_failed_query_is_never_hinted() {
 /// wraps); this keeps it under 2 MB.
 #[test]
 fn a_long_line_is_not_redrawn_on_every_key() {
-    if !tmux_found() {
+    if !common::tmux() {
         return;
     }
     let terminal = Terminal::new("long-line");

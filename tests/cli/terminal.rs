@@ -12,24 +12,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::*;
 
-/// True when tmux can be run; otherwise a note, or a failure on CI, where
-/// a missing tmux must not pass as a skipped test.
-fn tmux_found() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("tmux is missing, and CI=true: install tmux");
-        }
-        eprintln!("note: tmux not found; skipping this terminal test");
-    }
-    found
-}
-
 /// A detached tmux pane on a server of its own (its socket in a temporary
 /// folder, so no other tmux is touched), killed when dropped.
 struct Pane {
@@ -183,7 +165,7 @@ fn pipe_words(query: &str) -> HashSet<String> {
 /// labelled `header:` and a shortened source list ends in `…`, the only
 /// additions — and no line the program wrote passes the pane's edge.
 fn show_jnim_fits(width: u16) {
-    if !tmux_found() {
+    if !common::tmux() {
         return;
     }
     let query = "show JNIM";
@@ -228,7 +210,7 @@ fn show_jnim_fits_60_columns_without_splitting_a_word() {
 
 #[test]
 fn help_fits_the_terminal() {
-    if !tmux_found() {
+    if !common::tmux() {
         return;
     }
     let (pane, lines) = ask_repl(60, "help");
@@ -248,7 +230,7 @@ fn painted_query(term: &str, flags: &str, query: &str) -> String {
 
 #[test]
 fn sureness_is_coloured_on_a_terminal_unless_term_is_dumb_or_never() {
-    if !tmux_found() {
+    if !common::tmux() {
         return;
     }
     let query = "who allied with JNIM as of 2022-06";

@@ -25,7 +25,19 @@ pub const TMP: &str = "$TMP";
 /// True when Graphviz can be run; otherwise a note, or a failure on CI,
 /// where a missing `dot` must not pass as a skipped test.
 pub fn graphviz() -> bool {
-    let found = Command::new("dot")
+    tool_found("dot", "Graphviz `dot`", "graphviz")
+}
+
+/// True when tmux can be run, for the pseudo-terminal tests; as
+/// [`graphviz`], a failure on CI when it is missing.
+pub fn tmux() -> bool {
+    tool_found("tmux", "tmux", "tmux")
+}
+
+/// True when `program -V` runs; otherwise a note, or a panic under
+/// `CI=true`, where a missing tool must not pass as a skipped test.
+fn tool_found(program: &str, name: &str, package: &str) -> bool {
+    let found = Command::new(program)
         .arg("-V")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -33,9 +45,9 @@ pub fn graphviz() -> bool {
         .is_ok_and(|s| s.success());
     if !found {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("Graphviz `dot` is missing, and CI=true: install graphviz");
+            panic!("{name} is missing, and CI=true: install {package}");
         }
-        eprintln!("note: Graphviz `dot` not found; skipping the rendering part of this test");
+        eprintln!("note: {name} not found; skipping the part of this test that needs it");
     }
     found
 }
