@@ -92,6 +92,34 @@ fn rename_into_place(
     Ok(())
 }
 
+/// Files no write may replace while a [`Protected`] guard lives: the open
+/// graph, while a statement asked of it writes (a folder export's file may
+/// be a link to it).
+static PROTECTED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Keeps a file from being written over until dropped.
+pub struct Protected(Option<PathBuf>);
+
+impl Protected {
+    /// Protects `path`, when there is one.
+    pub fn new(path: Option<&Path>) -> Protected {
+        if let (Some(path), Ok(mut protected)) = (path, PROTECTED.lock()) {
+            protected.push(path.to_path_buf());
+        }
+        Protected(path.map(Path::to_path_buf))
+    }
+}
+
+impl Drop for Protected {
+    fn drop(&mut self) {
+        if let (Some(path), Ok(mut protected)) = (&self.0, PROTECTED.lock()) {
+            if let Some(at) = protected.iter().position(|p| p == path) {
+                protected.remove(at);
+            }
+        }
+    }
+}
+
 /// A stream to write `path` through. An open descriptor (`/dev/stdout`,
 /// `/dev/fd/N`) is written through that descriptor itself: reopened, it
 /// would start at offset 0 of its file and overwrite what is there, or be
@@ -147,6 +175,11 @@ fn failure(path: &Path, action: &'static str, source: std::io::Error) -> WriteEr
 /// or something to stream into.
 fn destination(path: &Path) -> Result<Destination, WriteError> {
     let fail = |action, source| failure(path, action, source);
+    let protected = PROTECTED.lock().map(|p| p.clone()).unwrap_or_default();
+    if protected.iter().any(|p| same_file(p, path)) {
+        let open = std::io::Error::other("writing it would replace the graph being read");
+        return Err(fail("it is the open graph's file", open));
+    }
     // A descriptor already open (`/dev/stdout`, `/dev/fd/3`) is written
     // through, even when it leads to a regular file: renaming over that
     // file would drop what the shell's `>>` had appended before.

@@ -65,6 +65,8 @@ pub fn execute<'s>(session: &'s Session, line: &str) -> Result<Output<'s>, Failu
                     ));
                 }
             }
+            // A folder's file may be a link to the graph: no write may land there.
+            let _graph = crate::atomic::Protected::new(session.path.as_deref());
             write_export(&session.graph, &plan).map_err(failed)
         }
     }

@@ -13,8 +13,10 @@ use super::report::{BadUsage, Problems};
 
 /// The destination of a command's answers.
 pub enum Answers {
-    /// Written as they come.
-    Stdout,
+    /// Written as they come; with `sanitise`, data formats on a terminal
+    /// pass through the one sanitiser (text answers are already safe, and
+    /// keep their colours).
+    Stdout { sanitise: bool },
     /// Gathered, then written at once by [`Answers::finish`].
     File { path: PathBuf, text: String },
 }
@@ -26,7 +28,7 @@ impl Answers {
     /// answers may not be written over one of them.
     pub fn to(target: Option<&Path>, inputs: &[&Path]) -> anyhow::Result<Answers> {
         let Some(path) = target.filter(|p| *p != Path::new("-")) else {
-            return Ok(Answers::Stdout);
+            return Ok(Answers::Stdout { sanitise: false });
         };
         let over_input = inputs
             .iter()
@@ -58,7 +60,10 @@ impl Answers {
     /// Writes (or gathers) `text`.
     pub fn write(&mut self, text: &str) -> std::io::Result<()> {
         match self {
-            Answers::Stdout => write_out(text),
+            Answers::Stdout { sanitise: true } => {
+                write_out(&actorgraph::answer::printable(text, true))
+            }
+            Answers::Stdout { .. } => write_out(text),
             Answers::File { text: gathered, .. } => {
                 gathered.push_str(text);
                 Ok(())
@@ -73,7 +78,15 @@ impl Answers {
         write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         match self {
-            Answers::Stdout => {
+            Answers::Stdout { sanitise: true } => {
+                let mut bytes = Vec::new();
+                write(&mut bytes)?;
+                write_out(&actorgraph::answer::printable(
+                    &String::from_utf8_lossy(&bytes),
+                    true,
+                ))
+            }
+            Answers::Stdout { .. } => {
                 let stdout = std::io::stdout().lock();
                 let mut out = std::io::BufWriter::new(stdout);
                 write(&mut out)?;
@@ -88,15 +101,24 @@ impl Answers {
         }
     }
 
+    /// Guards a terminal against the data's escape sequences in answers of
+    /// `format` (JSON, JSON Lines and CSV keep the data's bytes).
+    pub fn guard_terminal(&mut self, format: actorgraph::answer::Format) {
+        let terminal = self.is_terminal();
+        if let Answers::Stdout { sanitise } = self {
+            *sanitise = terminal && format != actorgraph::answer::Format::Text;
+        }
+    }
+
     /// True when the answers go to a terminal (colour may be used).
     pub fn is_terminal(&self) -> bool {
-        matches!(self, Answers::Stdout) && std::io::stdout().is_terminal()
+        matches!(self, Answers::Stdout { .. }) && std::io::stdout().is_terminal()
     }
 
     /// The terminal's width, when the answers go to one.
     pub fn width(&self) -> Option<usize> {
         match self {
-            Answers::Stdout => terminal_width(),
+            Answers::Stdout { .. } => terminal_width(),
             Answers::File { .. } => None,
         }
     }
@@ -104,7 +126,7 @@ impl Answers {
     /// Writes the gathered answers to their file, whole or not at all.
     pub fn finish(self) -> anyhow::Result<()> {
         match self {
-            Answers::Stdout => Ok(()),
+            Answers::Stdout { .. } => Ok(()),
             Answers::File { path, text } => write_atomically(&path, text.as_bytes())
                 .map_err(|e| Problems::message(e.to_string()).into()),
         }

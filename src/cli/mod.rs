@@ -264,7 +264,17 @@ fn dispatch(cli: Cli) -> anyhow::Result<Done> {
     if let Some(Command::Run { scripts, .. }) = &cli.command {
         inputs.extend(scripts.iter().map(PathBuf::as_path));
     }
+    // A script read from standard input is an input too (`run -o s.q - < s.q`).
+    let from_stdin = match &cli.command {
+        None => true,
+        Some(Command::Run { scripts, .. }) => scripts.iter().any(|s| s == Path::new("-")),
+        _ => false,
+    };
+    if from_stdin {
+        inputs.push(Path::new("/dev/stdin"));
+    }
     let mut answers = Answers::to(target.map(PathBuf::as_path), &inputs)?;
+    answers.guard_terminal(Format::from(cli.format));
     let done = dispatch_to(cli, &mut answers)?;
     answers.finish()?;
     Ok(done)
@@ -431,10 +441,12 @@ fn run_scripts(
 fn check(files: &[PathBuf], answers: &mut Answers, color_err: bool) -> anyhow::Result<Done> {
     let mut all_good = true;
     for path in files {
+        // A file's name is data too: `check downloads/*.ron`.
+        let shown = actorgraph::answer::printable(&path.display().to_string(), false);
         match store::ron::load(path) {
             Ok(graph) => answers.write(&format!(
                 "{}: ok — {}, {}, {}, {}\n",
-                path.display(),
+                shown,
                 count(graph.actor_count(), "actor"),
                 count(graph.tie_count(), "tie"),
                 count(graph.events().len(), "event"),
@@ -445,7 +457,7 @@ fn check(files: &[PathBuf], answers: &mut Answers, color_err: bool) -> anyhow::R
                 report::print(&error.diagnostics, color_err);
                 report::status(&format!(
                     "{}: {} problem{}",
-                    path.display(),
+                    shown,
                     error.diagnostics.len(),
                     if error.diagnostics.len() == 1 {
                         ""

@@ -399,3 +399,58 @@ fn a_descriptor_target_keeps_what_its_file_holds() {
         assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
     }
 }
+
+/// A cold adversarial read of issue 14: a folder export whose file is a
+/// link to the open graph wrote over it; `run -o` wrote over the script it
+/// read from standard input; `check` printed a file's name raw.
+#[test]
+fn links_in_folders_scripts_on_stdin_and_file_names_are_guarded() {
+    let graph = std::fs::read_to_string(common::manifest("tests/data/boundaries.ron")).unwrap();
+    let output = Test::new()
+        .write("g.ron", &graph)
+        .create_dir("out")
+        .current_dir(TMP)
+        .args(&["check", "g.ron"])
+        .stdout_matches(|_| true)
+        .run();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("../g.ron", output.path("out/ties.csv")).unwrap();
+    let output = output
+        .then()
+        .current_dir(TMP)
+        .args(&["-g", "g.ron", "export", "csv", "all", "to", "out/"])
+        .failure()
+        .stderr_matches(|err| err.contains("it is the open graph's file"))
+        .run();
+    assert_eq!(
+        std::fs::read_to_string(output.path("g.ron")).unwrap(),
+        graph
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("s.q");
+    std::fs::write(&script, "actors\n").unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .args(["run", "-o"])
+        .arg(&script)
+        .arg("-")
+        .stdin(std::fs::File::open(&script).unwrap())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&script).unwrap(), "actors\n");
+
+    let odd = dir.path().join("e\u{1b}]0;T\u{7}.ron");
+    std::fs::write(&odd, &graph).unwrap();
+    let shown = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .arg("check")
+        .arg(&odd)
+        .output()
+        .unwrap();
+    assert!(
+        !shown.stdout.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&shown.stdout)
+    );
+}
