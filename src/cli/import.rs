@@ -112,7 +112,7 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
         close_on_next_relation: args.close_on_next_relation,
     };
     let started = Instant::now();
-    let spinner = super::progress::Spinner::start("importing");
+    let spinner = super::progress::Spinner::start("importing", super::progress::Counting::Nothing);
     let result = match into {
         Some(path) => {
             let mut graph =
@@ -152,7 +152,7 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
     if let Some(title) = &args.title {
         graph.title = title.clone();
     }
-    store::ron::save(&graph, &args.output).map_err(|error| Problems::new(error.diagnostics))?;
+    super::save_graph(&graph, &args.output).map_err(|error| Problems::new(error.diagnostics))?;
     report::status(&format!(
         "{}: {} ({:.1} s)",
         args.output.display(),

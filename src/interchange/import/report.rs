@@ -123,6 +123,23 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// Whether the import changed the graph at all (a REPL session then has
+    /// something to save).
+    pub fn changed_graph(&self) -> bool {
+        self.actors_added
+            + self.actors_created
+            + self.ties_added
+            + self.rows_merged
+            + self.events_folded
+            + self.ties_closed
+            + self.relations_declared
+            + self.sources_added
+            + self.events_added
+            > 0
+            || self.title.is_some()
+            || self.as_of.is_some()
+    }
+
     /// One line for people: "12 actors, 40 ties imported; 3 rows merged; 1 row rejected".
     pub fn summary(&self) -> String {
         let mut parts = vec![format!(
