@@ -12,6 +12,7 @@ use actorgraph::interchange::export::{self, everything, ExportFormat};
 use actorgraph::interchange::{import, ImportError, ImportOptions, Mapping};
 use actorgraph::model::{ActorKind, Confidence, Graph, RelationId, TieFilter};
 
+mod dates;
 mod exports;
 mod imports;
 
