@@ -20,6 +20,10 @@ pub struct Mapping {
     pub actors: Option<ActorColumns>,
     /// The ties table's columns.
     pub ties: TieColumns,
+    /// The character between cells (`';'`, `'\t'`); by default a comma, or a
+    /// tab for a `.tsv` file or a header with tabs and no comma.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delimiter: Option<char>,
 }
 
 fn default_actor_columns() -> Option<ActorColumns> {
@@ -273,6 +277,7 @@ impl Default for Mapping {
     /// `tags,active_start,active_end,note`).
     fn default() -> Self {
         Mapping {
+            delimiter: None,
             actors: Some(ActorColumns::default()),
             ties: TieColumns {
                 source: EndColumn {
@@ -363,6 +368,19 @@ impl Mapping {
                         .at_line_column(text, error.span.start.line, error.span.start.col, 1),
                 )
             })?;
+        if let Some(delimiter) = mapping.delimiter {
+            if !delimiter.is_ascii() || matches!(delimiter, '"' | '\n' | '\r') {
+                return Err(MappingError::Syntax(
+                    Diagnostic::new(format!(
+                        "`{}` cannot separate cells: the delimiter must be one ASCII \
+                         character other than a quote or a line break",
+                        delimiter.escape_default()
+                    ))
+                    .origin(origin)
+                    .help(Some("e.g. `delimiter: ';'` or `delimiter: '\\t'`".into())),
+                ));
+            }
+        }
         for (name, column) in [("start", &mapping.ties.start), ("end", &mapping.ties.end)] {
             if let Some(column) = column {
                 if !column.formats.is_empty() && column.format != DateFormat::default() {

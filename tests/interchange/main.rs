@@ -13,6 +13,7 @@ use actorgraph::interchange::{import, ImportError, ImportOptions, Mapping};
 use actorgraph::model::{ActorKind, Confidence, Graph, RelationId, TieFilter};
 
 mod dates;
+mod delimiters;
 mod exports;
 mod imports;
 
@@ -82,6 +83,7 @@ fn table(text: &str, origin: &str) -> actorgraph::interchange::Table<std::io::Cu
         origin: origin.to_string(),
         bytes: None,
         reading: actorgraph::interchange::CellReading::Cleaned,
+        delimiter: b',',
     }
 }
 /// Runs the networkx helper; `None` when networkx is missing outside CI.

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::cells::{split_list, CellReading};
 use super::importer::Importer;
-use super::table::{csv_reader, Header, NamedColumns, Table};
+use super::table::{csv_reader, delimiter_of, Header, NamedColumns, Table};
 use super::ImportError;
 use crate::interchange::mapping::DateFormat;
 use crate::model::{Actor, ActorId, ActorKind, Period};
@@ -22,7 +22,8 @@ impl Importer<'_> {
         };
         let origin = table.origin.clone();
         let reading = table.cell_reading();
-        let mut reader = csv_reader(table.reader);
+        let delimiter = delimiter_of(&table, &self.options.mapping);
+        let mut reader = csv_reader(table.reader, delimiter);
         let header = Header::read(&mut reader, &origin)?;
         let rule = NamedColumns::for_mapping(&self.options.mapping);
         let id_col = header.require(&columns.id)?;
