@@ -63,8 +63,10 @@ pub struct ImportArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// A tie with no end ends just before a later tie of another relation
-    /// between the same pair begins.
+    /// A tie with no end ends just before a later tie between the same pair
+    /// begins whose relation supersedes it: hostility or rivalry ends an
+    /// alliance, an alliance ends hostility or rivalry (a mapping's
+    /// `supersede` says otherwise).
     #[arg(long)]
     pub close_on_next_relation: bool,
 

@@ -24,7 +24,24 @@ pub struct Mapping {
     /// tab for a `.tsv` file or a header with tabs and no comma.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<char>,
+    /// Which relation ends which between the same pair: a later tie of a
+    /// key relation ends an open earlier tie of each relation listed
+    /// (`{"hostility": ["alliance"], "alliance": ["hostility"]}`). Relations
+    /// not listed are left alone. Given, it applies to every import with
+    /// this mapping; `--close-on-next-relation` without it uses
+    /// [`DEFAULT_SUPERSESSION`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub supersede: BTreeMap<String, Vec<String>>,
 }
+
+/// What `--close-on-next-relation` ends when the mapping does not say:
+/// hostility and rivalry end an alliance, an alliance ends hostility and
+/// rivalry. A splinter, a subgroup or an allegiance ends nothing.
+pub const DEFAULT_SUPERSESSION: &[(&str, &[&str])] = &[
+    ("hostility", &["alliance"]),
+    ("rivalry", &["alliance"]),
+    ("alliance", &["hostility", "rivalry"]),
+];
 
 fn default_actor_columns() -> Option<ActorColumns> {
     Some(ActorColumns::default())
@@ -278,6 +295,7 @@ impl Default for Mapping {
     fn default() -> Self {
         Mapping {
             delimiter: None,
+            supersede: BTreeMap::new(),
             actors: Some(ActorColumns::default()),
             ties: TieColumns {
                 source: EndColumn {
@@ -346,6 +364,14 @@ impl MappingError {
 }
 
 impl Mapping {
+    /// Whether the tables' columns are the default layout's (the CSV
+    /// export's), whatever the delimiter or supersession rule: its optional
+    /// columns may be absent and the companion tables beside it are read.
+    pub fn is_default_layout(&self) -> bool {
+        let default = Mapping::default();
+        self.actors == default.actors && self.ties == default.ties
+    }
+
     /// Reads a mapping file.
     pub fn load(path: &Path) -> Result<Mapping, MappingError> {
         let text = std::fs::read_to_string(path).map_err(|error| MappingError::Read {

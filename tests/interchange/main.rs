@@ -16,6 +16,7 @@ mod dates;
 mod delimiters;
 mod exports;
 mod imports;
+mod supersession;
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -114,7 +114,7 @@ impl<'a> Importer<'a> {
 
     /// The passes that need every row, then the indexes freed.
     pub(crate) fn finish(mut self) -> ImportReport {
-        if self.options.close_on_next_relation {
+        if self.closes_ties() {
             self.close_on_next_relation();
         }
         self.reject_subgroup_cycles();

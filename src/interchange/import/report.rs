@@ -17,8 +17,9 @@ pub struct ImportOptions {
     pub mapping: Mapping,
     /// Any rejected row makes the import fail, changing nothing.
     pub strict: bool,
-    /// A tie with no end ends just before a later tie of another relation
-    /// between the same pair begins.
+    /// A tie with no end ends just before a later tie between the same pair
+    /// begins whose relation supersedes it (the mapping's `supersede`, or
+    /// [`crate::interchange::mapping::DEFAULT_SUPERSESSION`]).
     pub close_on_next_relation: bool,
 }
 
