@@ -1,6 +1,7 @@
 //! CSV imports: layouts, mappings, rejections with their lines, merges into an open graph.
 
 use super::*;
+use actorgraph::interchange::import_into;
 
 #[test]
 fn default_layout_rejects_with_file_and_line_and_merges_duplicates() {
@@ -126,10 +127,59 @@ fn actors_come_from_tie_ends_without_an_actors_table() {
 fn subgroup_cycles_are_rejected_with_their_line() {
     let (graph, report) = import(None, &data("cycle.csv"), &ImportOptions::default()).unwrap();
     assert_eq!(report.rejections.len(), 1, "{:#?}", report.rejections);
+    // The row that closes the loop goes, in the graph file's words.
     let rejection = &report.rejections[0];
-    assert!(rejection.reason.contains("cycle"), "{rejection}");
+    assert_eq!(rejection.line, 4, "{rejection}");
+    assert_eq!(
+        rejection.reason,
+        "subgroup-of cycle `c` → `a` → `b` → `c` on 2011-12-31"
+    );
     assert_eq!(graph.tie_count(), 3);
     assert!(Graph::build(graph.to_spec()).is_ok());
+}
+
+/// The REPL's import left subgroup-of loops in the open graph (the Taliban
+/// both parent and subgroup of the Haqqani Network) that `check` then
+/// refused: a row that would close one is rejected with `check`'s message,
+/// and the graph's own ties stay.
+#[test]
+fn an_import_into_an_open_graph_never_closes_a_subgroup_loop() {
+    let mut graph = graph_file("graphs/sahel.ron");
+    let ties_before = graph.tie_count();
+    let dir = tempfile::tempdir().unwrap();
+    let ties = dir.path().join("loops.csv");
+    std::fs::write(
+        &ties,
+        "source,target,relation,start,end,confidence\r\n\
+         jnim,mlf,subgroup-of,2018,,confirmed\r\n\
+         jnim,aqim,alliance,2018,,likely\r\n\
+         al-qaeda,aqim,subgroup-of,2018,,likely\r\n",
+    )
+    .unwrap();
+    let report = import_into(&mut graph, None, &ties, &ImportOptions::default()).unwrap();
+    let rejected: Vec<(u64, &str)> = report
+        .rejections
+        .iter()
+        .map(|r| (r.line, r.reason.as_str()))
+        .collect();
+    assert_eq!(
+        rejected,
+        [
+            (2, "subgroup-of cycle `jnim` → `mlf` → `jnim` on 2018-12-31"),
+            (
+                4,
+                "subgroup-of cycle `al-qaeda` → `aqim` → `al-qaeda` on 2018-12-31"
+            ),
+        ]
+    );
+    assert_eq!(graph.tie_count(), ties_before + 1);
+    // What `check` reads back from the saved graph passes.
+    let saved = dir.path().join("saved.ron");
+    actorgraph::store::ron::save(&graph, &saved).unwrap();
+    Test::new()
+        .args(&["check", &saved.display().to_string()])
+        .stdout_matches(|out| out.contains(": ok — 25 actors, 62 ties"))
+        .run();
 }
 
 #[test]

@@ -12,7 +12,7 @@ impl Importer<'_> {
     /// tie of another relation between its pair, when that is after its start.
     pub(crate) fn close_on_next_relation(&mut self) {
         let mut pairs: FxHashMap<(ActorId, ActorId), Vec<TieId>> = FxHashMap::default();
-        for tie in self.graph.all_ties() {
+        for tie in self.builder.graph().all_ties() {
             if self.tie_lines.line_of(tie.id).is_some() {
                 let pair = (tie.from.min(tie.to), tie.from.max(tie.to));
                 pairs.entry(pair).or_default().push(tie.id);
@@ -23,7 +23,7 @@ impl Importer<'_> {
             if ties.len() < 2 {
                 continue;
             }
-            let graph = &*self.graph;
+            let graph = self.builder.graph();
             ties.sort_by_key(|t| (graph.tie(*t).expect("listed").tie.window().first, *t));
             for (i, id) in ties.iter().enumerate() {
                 let tie = graph.tie(*id).expect("listed").tie;
@@ -45,7 +45,7 @@ impl Importer<'_> {
             }
         }
         for (id, start, end) in changes {
-            if let Some(tie) = self.graph.tie_mut(id) {
+            if let Some(tie) = self.builder.graph_mut().tie_mut(id) {
                 tie.set_span(Some(start), Some(end));
                 self.report.ties_closed += 1;
             }

@@ -10,7 +10,7 @@ use super::index::{IdIndex, TieIndex, TieLines};
 use super::resolve::RelationValue;
 use super::table::{next_record, Record};
 use super::{ImportError, ImportOptions, ImportReport, Rejection};
-use crate::model::{Actor, ActorId, Graph};
+use crate::model::{Actor, ActorId, Graph, GraphBuilder, Problem};
 
 /// Where the actors a tie names come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,8 +24,11 @@ pub(crate) enum TieEnds {
 /// One import's work in progress; the tables' readers are its methods,
 /// spread over the files of this module.
 pub(crate) struct Importer<'a> {
-    /// The graph rows are added to.
-    pub(crate) graph: &'a mut Graph,
+    /// The graph rows are added to, taken from `target` for the import and
+    /// behind the graph file's rules: every actor and tie goes through it.
+    pub(crate) builder: GraphBuilder,
+    /// Where the graph goes back when the importer is done (or dropped).
+    target: &'a mut Graph,
     /// The mapping and rules of this import.
     pub(crate) options: &'a ImportOptions,
     /// Actor id → actor, exact.
@@ -56,7 +59,8 @@ impl<'a> Importer<'a> {
             ids: IdIndex::of_graph(graph),
             ties: TieIndex::of_graph(graph),
             tie_lines: TieLines::new(graph),
-            graph,
+            builder: GraphBuilder::from_graph(std::mem::take(graph)),
+            target: graph,
             options,
             relation_cache: Vec::new(),
             ties_origin: String::new(),
@@ -90,10 +94,10 @@ impl<'a> Importer<'a> {
         self.reject(origin, line, reason);
     }
 
-    /// Adds an actor to the graph and the id index.
+    /// Adds an actor to the graph, by the graph file's rules, and to the id index.
     pub(crate) fn add_actor(&mut self, actor: Actor) -> Result<ActorId, String> {
         let key = actor.id.clone();
-        let id = self.graph.add_actor(actor).map_err(|e| e.to_string())?;
+        let id = self.builder.try_actor(actor).map_err(reasons)?;
         self.ids.insert(&key, id);
         Ok(id)
     }
@@ -112,12 +116,37 @@ impl<'a> Importer<'a> {
         })
     }
 
-    /// The passes that need every row, then the indexes freed.
+    /// The passes that need every row, then the indexes freed and the
+    /// graph given back.
     pub(crate) fn finish(mut self) -> ImportReport {
         if self.options.close_on_next_relation {
             self.close_on_next_relation();
         }
         self.reject_subgroup_cycles();
-        self.report
+        std::mem::take(&mut self.report)
     }
+
+    /// Removes and rejects the ties this import added that close a
+    /// subgroup-of cycle (the latest row of each), in the builder's words;
+    /// ties the graph had before stay.
+    fn reject_subgroup_cycles(&mut self) {
+        for (id, problem) in self.builder.break_subgroup_cycles() {
+            let line = self.tie_lines.line_of(id).unwrap_or(0);
+            self.report.ties_added -= 1;
+            self.reject_tie(u64::from(line), reasons(vec![problem]));
+        }
+    }
+}
+
+impl Drop for Importer<'_> {
+    /// The graph goes back to its owner however the import ends.
+    fn drop(&mut self) {
+        *self.target = std::mem::take(self.builder.graph_mut());
+    }
+}
+
+/// The builder's problems with a row, as one rejection reason.
+pub(crate) fn reasons(problems: Vec<Problem>) -> String {
+    let messages: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+    messages.join("; ")
 }

@@ -21,7 +21,6 @@ mod actors;
 pub mod cells;
 mod closing;
 pub mod companions;
-mod cycles;
 mod fold;
 pub mod guard;
 mod importer;

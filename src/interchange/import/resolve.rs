@@ -77,7 +77,7 @@ impl Importer<'_> {
         }
         let [from, to] = actor_ids;
         if from == to {
-            let id = &self.graph.actor(from).id;
+            let id = &self.builder.graph().actor(from).id;
             return Err(format!("a tie from `{id}` to itself"));
         }
         let mut sources = Vec::new();
@@ -86,8 +86,8 @@ impl Importer<'_> {
             if id.is_empty() {
                 continue;
             }
-            let source = self.graph.find_source(id).unwrap_or_else(|| {
-                self.graph.add_source(Source {
+            let source = self.builder.graph().find_source(id).unwrap_or_else(|| {
+                self.builder.add_source(Source {
                     id: id.to_string(),
                     citation: id.to_string(),
                     url: None,
@@ -127,7 +127,7 @@ impl Importer<'_> {
                 }
                 // No actors table: the name rules find an actor the graph
                 // has under another spelling (`Menaka` is `Ménaka`).
-                if let Some(id) = self.graph.find(cell) {
+                if let Some(id) = self.builder.graph().find(cell) {
                     return Ok(id);
                 }
                 let id = self.add_actor(Actor::new(cell, cell, kind))?;
@@ -135,7 +135,7 @@ impl Importer<'_> {
                 Ok(id)
             }
             EndBy::Name => {
-                if let Some(id) = self.graph.find(cell) {
+                if let Some(id) = self.builder.graph().find(cell) {
                     return Ok(id);
                 }
                 let id = self.add_actor(Actor::new(self.fresh_id(cell), cell, kind))?;
@@ -151,10 +151,10 @@ impl Importer<'_> {
         if let Some((origin, line)) = self.rejected_actors.get(cell) {
             return format!("actor `{cell}`'s row was rejected ({origin}:{line})");
         }
-        let hint = match self.graph.find(cell) {
+        let hint = match self.builder.graph().find(cell) {
             Some(actor) => format!(
                 "; ties name actors by id: write `{}`",
-                self.graph.actor(actor).id
+                self.builder.graph().actor(actor).id
             ),
             None => String::new(),
         };
@@ -175,7 +175,7 @@ impl Importer<'_> {
         };
         let mut id = base.clone();
         let mut n = 2;
-        while self.graph.find(&id).is_some() {
+        while self.builder.graph().find(&id).is_some() {
             id = format!("{base}-{n}");
             n += 1;
         }
@@ -190,7 +190,7 @@ impl Importer<'_> {
         }
         let options = self.options;
         let rules = &options.mapping.ties.relation;
-        let resolved = match known_relation(self.graph.relations(), rules, value) {
+        let resolved = match known_relation(self.builder.graph().relations(), rules, value) {
             RelationCell::Found(id) => RelationValue::Relation(id),
             RelationCell::Skip => RelationValue::Skip,
             RelationCell::Cell(_) if value.is_empty() => return Err("the relation is empty".into()),
@@ -211,7 +211,7 @@ impl Importer<'_> {
                     })?)
                 }
                 (None, OtherRelation::Reject) => {
-                    let known: Vec<&str> = self.graph.relations().names().collect();
+                    let known: Vec<&str> = self.builder.graph().relations().names().collect();
                     return Err(format!(
                         "unknown relation `{value}` (known: {}; a mapping can map or declare others)",
                         known.join(", ")
@@ -226,7 +226,8 @@ impl Importer<'_> {
     /// Declares a relation a ties row brings in.
     fn declare(&mut self, relation: Relation) -> Result<RelationId, String> {
         let name = relation.name.clone();
-        self.graph
+        self.builder
+            .graph_mut()
             .relations_mut()
             .declare(relation)
             .map_err(|e| format!("relation `{name}`: {e}"))

@@ -139,7 +139,8 @@ impl TieCells {
         let end = date(self.end, "end")?;
         if let (Some(start), Some(end)) = (start, end) {
             if end.last_day() < start.first_day() {
-                return Err(format!("the tie ends ({end}) before it starts ({start})"));
+                // The graph file's words; checked here too, before rows fold.
+                return Err(format!("tie ends ({end}) before it starts ({start})"));
             }
         }
         let confidence = match self.confidence_col {

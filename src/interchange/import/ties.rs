@@ -121,7 +121,8 @@ impl Importer<'_> {
         self.tie_ends = ends;
         if let Some(bytes) = table.bytes {
             // About 40 bytes a row in the default layout.
-            self.ties.reserve(self.graph, (bytes / 40) as usize);
+            self.ties
+                .reserve(self.builder.graph(), (bytes / 40) as usize);
         }
         let mut reader = csv_reader(table.reader);
         let header = Header::read(&mut reader, &origin)?;
@@ -169,7 +170,7 @@ impl Importer<'_> {
             Ok(Some(row)) => match destination {
                 Destination::Graph => self.add_tie(row, line),
                 Destination::Runs(runs) => {
-                    if runs.add(row, line, self.graph.relations()) == Folded::IntoRun {
+                    if runs.add(row, line, self.builder.graph().relations()) == Folded::IntoRun {
                         self.report.events_folded += 1;
                     }
                 }
@@ -188,7 +189,7 @@ impl Importer<'_> {
         origin: &str,
     ) -> Result<(), ImportError> {
         let ids = std::mem::take(&mut self.ids);
-        let relations = self.graph.relations().clone();
+        let relations = self.builder.graph().relations().clone();
         let mut lookups = Lookups {
             ids: &ids,
             relations: &relations,
