@@ -370,6 +370,22 @@ fn handle(
             match session.import_csv(trimmed) {
                 Ok(report) => {
                     report::rejected_rows(&report.rejected, color_err);
+                    for note in &report.notes {
+                        report::status(note);
+                    }
+                    if let Some((path, text)) = &report.review {
+                        match actorgraph::atomic::write_atomically(path, text.as_bytes()) {
+                            Ok(()) => report::status(&format!(
+                                "{}: actors for review; decide each and import again with `resolve {}`",
+                                path.display(),
+                                path.display()
+                            )),
+                            Err(error) => {
+                                *ok = false;
+                                report::status(&format!("error: {error}"));
+                            }
+                        }
+                    }
                     printer.answers.write(&format!(
                         "imported into {}: {}\n",
                         session.origin, report.summary

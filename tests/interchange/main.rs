@@ -14,6 +14,7 @@ use actorgraph::model::{ActorKind, Confidence, Graph, RelationId, TieFilter};
 
 mod exports;
 mod imports;
+mod merging;
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

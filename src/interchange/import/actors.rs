@@ -8,12 +8,33 @@ use rustc_hash::FxHashMap;
 
 use super::cells::{split_list, CellReading};
 use super::importer::Importer;
+use super::incoming::Placement;
+use super::repair::{repair, visible};
 use super::table::{csv_reader, Header, NamedColumns, Table};
 use super::ImportError;
 use crate::interchange::mapping::DateFormat;
 use crate::model::{Actor, ActorId, ActorKind, Period};
 
 impl Importer<'_> {
+    /// Repairs the Windows-1252 damage in an actor's name and aliases,
+    /// reporting each name repaired once.
+    pub(crate) fn repair_names(&mut self, actor: &mut Actor) {
+        for name in std::iter::once(&mut actor.name).chain(&mut actor.aliases) {
+            if let Cow::Owned(fixed) = repair(name) {
+                self.report_repair(name, &fixed);
+                *name = fixed;
+            }
+        }
+    }
+
+    /// Records a repaired name, once.
+    pub(crate) fn report_repair(&mut self, written: &str, fixed: &str) {
+        let pair = (visible(written), fixed.to_string());
+        if !self.report.repaired.contains(&pair) {
+            self.report.repaired.push(pair);
+        }
+    }
+
     /// Reads the actors table the mapping describes (a mapping without one
     /// reads nothing).
     pub(crate) fn read_actors<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
@@ -85,7 +106,9 @@ impl Importer<'_> {
                 actor.active = Some(period);
             }
             if let Some(existing) = self.ids.get(&actor.id) {
-                if *self.builder.graph().actor(existing) == actor {
+                let known = self.builder.graph().actor(existing);
+                // The same row again, or again an actor found under another id.
+                if *known == actor || known.id != actor.id {
                     self.report.rows_merged += 1;
                 } else {
                     let reason = match lines.get(&existing) {
@@ -101,13 +124,33 @@ impl Importer<'_> {
                 }
                 continue;
             }
-            let key = actor.id.clone();
-            match self.add_actor(actor) {
-                Ok(id) => {
-                    lines.insert(id, line);
-                    self.report.actors_added += 1;
+            if self.set_aside.contains_key(&actor.id) {
+                self.report.rows_skipped += 1;
+                continue;
+            }
+            if reading == CellReading::Cleaned {
+                self.repair_names(&mut actor);
+            }
+            let names: Vec<&str> = std::iter::once(actor.name.as_str())
+                .chain(actor.aliases.iter().map(String::as_str))
+                .collect();
+            match self.place_actor(&actor.id.clone(), &names, &origin, line) {
+                Ok(Placement::Existing(_)) => self.report.rows_merged += 1,
+                Ok(Placement::SetAside) => self.report.rows_skipped += 1,
+                Ok(Placement::New) => {
+                    let key = actor.id.clone();
+                    match self.add_actor(actor) {
+                        Ok(id) => {
+                            lines.insert(id, line);
+                            self.report.actors_added += 1;
+                        }
+                        Err(reason) => self.reject_actor(&origin, line, &key, reason),
+                    }
                 }
-                Err(reason) => self.reject_actor(&origin, line, &key, reason),
+                Err(reason) => {
+                    let id = actor.id.clone();
+                    self.reject_actor(&origin, line, &id, reason);
+                }
             }
         }
         Ok(())

@@ -156,6 +156,7 @@ impl Importer<'_> {
                 title.filter(|t| !t.is_empty())
             };
             self.report.as_of = as_of;
+            self.report.graph_rows += 1;
         }
         Ok(())
     }

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::cells::CellReading;
 use super::index::{IdIndex, TieIndex, TieLines};
+use super::matching::NameMatcher;
 use super::resolve::RelationValue;
 use super::table::{next_record, Record};
 use super::{ImportError, ImportOptions, ImportReport, Rejection};
@@ -50,11 +51,30 @@ pub(crate) struct Importer<'a> {
     pub(crate) rejected_actors: FxHashMap<String, (String, u64)>,
     /// What the import has done so far.
     pub(crate) report: ImportReport,
+    /// The graph's actors by name, when it had some before the import:
+    /// incoming actors are matched against them (and those made since).
+    pub(crate) matcher: Option<NameMatcher>,
+    /// Incoming ids awaiting the analyst's review, or left out by it: rows
+    /// naming them are skipped.
+    pub(crate) set_aside: FxHashMap<String, SetAside>,
+    /// The line of the ties row being placed, for the review file.
+    pub(crate) current_line: u64,
+}
+
+/// Why an incoming actor is not in the graph, though nothing was wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum SetAside {
+    /// It waits for the analyst's decision in the review file.
+    ForReview,
+    /// The analyst's decision leaves it out.
+    Skipped,
 }
 
 impl<'a> Importer<'a> {
     /// An importer adding to `graph`, which may have actors and ties already.
     pub(crate) fn new(graph: &'a mut Graph, options: &'a ImportOptions) -> Self {
+        let graph_had_actors = graph.actor_count() > 0;
+        let matcher = graph_had_actors.then(|| NameMatcher::of_graph(graph));
         Importer {
             ids: IdIndex::of_graph(graph),
             ties: TieIndex::of_graph(graph),
@@ -67,7 +87,13 @@ impl<'a> Importer<'a> {
             tie_cells: CellReading::default(),
             tie_ends: TieEnds::CreatedByTies,
             rejected_actors: FxHashMap::default(),
-            report: ImportReport::default(),
+            report: ImportReport {
+                into_existing: graph_had_actors,
+                ..ImportReport::default()
+            },
+            matcher,
+            set_aside: FxHashMap::default(),
+            current_line: 0,
         }
     }
 
@@ -97,9 +123,12 @@ impl<'a> Importer<'a> {
     /// Adds an actor to the graph, by the graph file's rules, and to the id index.
     pub(crate) fn add_actor(&mut self, actor: Actor) -> Result<ActorId, String> {
         let key = actor.id.clone();
-        let id = self.builder.try_actor(actor).map_err(reasons)?;
-        self.ids.insert(&key, id);
-        Ok(id)
+        let added = self.builder.try_actor(actor).map_err(reasons)?;
+        self.ids.insert(&key, added);
+        if let Some(matcher) = &mut self.matcher {
+            matcher.add(added, self.builder.graph().actor(added));
+        }
+        Ok(added)
     }
 
     /// The next well-formed record of a table and its line; malformed rows
@@ -110,10 +139,15 @@ impl<'a> Importer<'a> {
         record: &mut Rec,
         origin: &str,
     ) -> Result<Option<u64>, ImportError> {
-        let rejections = &mut self.report.rejections;
-        next_record(reader, record, origin, |rejection| {
-            rejections.push(rejection)
-        })
+        let report = &mut self.report;
+        let next = next_record(reader, record, origin, |rejection| {
+            report.rows_read += 1;
+            report.rejections.push(rejection)
+        })?;
+        if next.is_some() {
+            self.report.rows_read += 1;
+        }
+        Ok(next)
     }
 
     /// The passes that need every row, then the indexes freed and the

@@ -3,8 +3,13 @@
 //! its sources.
 
 use super::cells::list_items;
+use std::borrow::Cow;
+
+use super::cells::CellReading;
 use super::importer::{Importer, TieEnds};
+use super::incoming::Placement;
 use super::merge::{TieFacts, TieRow};
+use super::repair::repair;
 use super::ties::OwnedRow;
 use crate::interchange::mapping::{EndBy, OtherRelation, RelationColumn};
 use crate::model::{
@@ -72,7 +77,10 @@ impl Importer<'_> {
         for ((slot, end), (by, kind)) in actor_ids.iter_mut().zip(row.ends).zip(specs) {
             *slot = match end {
                 EndCell::Found(id) => id,
-                EndCell::Cell(cell) => self.end(&cell, by, kind)?,
+                EndCell::Cell(cell) => match self.end(&cell, by, kind)? {
+                    Some(id) => id,
+                    None => return Ok(None),
+                },
             };
         }
         let [from, to] = actor_ids;
@@ -115,32 +123,43 @@ impl Importer<'_> {
         }))
     }
 
-    /// The actor an end cell names, created when the layout allows it.
-    fn end(&mut self, cell: &str, by: EndBy, kind: ActorKind) -> Result<ActorId, String> {
-        match by {
-            EndBy::Id => {
-                if let Some(id) = self.ids.get(cell) {
-                    return Ok(id);
-                }
-                if self.tie_ends == TieEnds::FromActorsTable {
-                    return Err(self.not_in_actors_table(cell));
-                }
-                // No actors table: the name rules find an actor the graph
-                // has under another spelling (`Menaka` is `Ménaka`).
-                if let Some(id) = self.builder.graph().find(cell) {
-                    return Ok(id);
-                }
-                let id = self.add_actor(Actor::new(cell, cell, kind))?;
+    /// The actor an end cell names, created when the layout allows it;
+    /// `None` when the row is set aside with the actor (awaiting review, or
+    /// left out by it). Ids are compared exactly; only names are matched
+    /// by the name rules (`Menaka` is `Ménaka`, `-99` is not `99`).
+    fn end(&mut self, cell: &str, by: EndBy, kind: ActorKind) -> Result<Option<ActorId>, String> {
+        // An id exactly, or a cell an earlier row placed already.
+        if let Some(id) = self.ids.get(cell) {
+            return Ok(Some(id));
+        }
+        if self.set_aside.contains_key(cell) {
+            return Ok(None);
+        }
+        if by == EndBy::Id && self.tie_ends == TieEnds::FromActorsTable {
+            return Err(self.not_in_actors_table(cell));
+        }
+        let name = match self.tie_cells {
+            CellReading::Cleaned => repair(cell),
+            _ => Cow::Borrowed(cell),
+        };
+        if let Cow::Owned(fixed) = &name {
+            self.report_repair(cell, fixed);
+        }
+        let name = name.into_owned();
+        let (origin, line) = (self.ties_origin.clone(), self.current_line);
+        match self.place_actor(cell, &[name.as_str()], &origin, line)? {
+            Placement::Existing(actor) => Ok(Some(actor)),
+            Placement::SetAside => Ok(None),
+            Placement::New => {
+                let id = match by {
+                    EndBy::Id => name.clone(),
+                    EndBy::Name => self.fresh_id(&name),
+                };
+                let actor = self.add_actor(Actor::new(id, name, kind))?;
+                // Later rows find it by the cell as written.
+                self.ids.insert(cell, actor);
                 self.report.actors_created += 1;
-                Ok(id)
-            }
-            EndBy::Name => {
-                if let Some(id) = self.builder.graph().find(cell) {
-                    return Ok(id);
-                }
-                let id = self.add_actor(Actor::new(self.fresh_id(cell), cell, kind))?;
-                self.report.actors_created += 1;
-                Ok(id)
+                Ok(Some(actor))
             }
         }
     }

@@ -162,6 +162,7 @@ impl Importer<'_> {
     /// Resolves a row read and adds it where it goes; counts a skipped row
     /// and rejects a bad one.
     fn place_row(&mut self, destination: &mut Destination, line: u64, row: ReadRow) {
+        self.current_line = line;
         let row = row.and_then(|row| match row {
             Some(row) => self.resolve(row),
             None => Ok(None),
@@ -223,6 +224,7 @@ impl Importer<'_> {
             let mut destination = Destination::Graph;
             for batch in receiver {
                 for (line, row) in batch {
+                    self.report.rows_read += 1;
                     self.place_row(&mut destination, line, row);
                 }
             }
