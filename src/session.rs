@@ -82,7 +82,7 @@ impl Session {
             import_into, rejection_diagnostics, ImportError, ImportOptions, Mapping,
         };
         let usage = || {
-            vec![Diagnostic::new("usage: import csv TIES.csv [actors ACTORS.csv] [mapping MAPPING.ron] [strict] [close-on-next-relation]")]
+            vec![Diagnostic::new("usage: import csv TIES.csv [actors ACTORS.csv] [mapping MAPPING.ron] [strict] [close-on-next-relation] [review REVIEW.csv] [resolve REVIEW.csv]")]
         };
         let tokens = crate::query::lexer::lex(line).map_err(|e| vec![e.diagnostic(line, None)])?;
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
@@ -94,6 +94,7 @@ impl Session {
         }
         let mut options = ImportOptions::default();
         let mut actors = None;
+        let mut review = None;
         let mut rest = rest.iter();
         while let Some(word) = rest.next() {
             match word.to_ascii_lowercase().as_str() {
@@ -103,6 +104,15 @@ impl Session {
                     options.mapping = Mapping::load(path).map_err(|e| vec![e.diagnostic()])?;
                 }
                 "strict" => options.strict = true,
+                "review" => {
+                    review = Some(std::path::PathBuf::from(rest.next().ok_or_else(usage)?));
+                    options.review = true;
+                }
+                "resolve" => {
+                    let path = Path::new(rest.next().ok_or_else(usage)?);
+                    options.decisions = crate::interchange::read_decisions(path)
+                        .map_err(|e| vec![Diagnostic::new(e.to_string())])?;
+                }
                 "close-on-next-relation" => options.close_on_next_relation = true,
                 _ => return Err(usage()),
             }
@@ -112,9 +122,22 @@ impl Session {
                 if report.changed_graph() {
                     self.unsaved_imports += 1;
                 }
+                let mut notes: Vec<String> = report
+                    .merges
+                    .iter()
+                    .map(|m| format!("merged: {m}"))
+                    .collect();
+                notes.extend(report.repaired.iter().map(|(written, fixed)| {
+                    format!("repaired: `{written}` read as `{fixed}` (Windows-1252)")
+                }));
+                let review = review
+                    .filter(|_| !report.review.is_empty())
+                    .map(|path| (path, crate::interchange::review_table(&report.review)));
                 Ok(ImportSummary {
                     summary: report.summary(),
                     rejected: report.rejections,
+                    notes,
+                    review,
                 })
             }
             Err(ImportError::Strict(rejections)) => {
@@ -139,4 +162,8 @@ pub struct ImportSummary {
     pub summary: String,
     /// Each rejected row, with its file, line and why.
     pub rejected: Vec<crate::interchange::Rejection>,
+    /// Actors merged and names repaired, a line each.
+    pub notes: Vec<String>,
+    /// The review file to write (its path and text), when actors await review.
+    pub review: Option<(std::path::PathBuf, String)>,
 }

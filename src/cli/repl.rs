@@ -556,6 +556,22 @@ fn handle(
             match session.import_csv(trimmed) {
                 Ok(report) => {
                     report::rejected_rows(&report.rejected, color_err);
+                    for note in &report.notes {
+                        report::status(note);
+                    }
+                    if let Some((path, text)) = &report.review {
+                        match actorgraph::atomic::write_atomically(path, text.as_bytes()) {
+                            Ok(()) => report::status(&format!(
+                                "{}: actors for review; decide each and import again with `resolve {}`",
+                                path.display(),
+                                path.display()
+                            )),
+                            Err(error) => {
+                                *ok = false;
+                                report::status(&format!("error: {error}"));
+                            }
+                        }
+                    }
                     // The file the graph came from is unchanged until `save`.
                     let keep = match &session.path {
                         Some(_) => "`save` writes it to its file",

@@ -16,6 +16,7 @@ mod dates;
 mod delimiters;
 mod exports;
 mod imports;
+mod merging;
 mod supersession;
 
 fn data(name: &str) -> PathBuf {

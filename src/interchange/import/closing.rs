@@ -20,7 +20,7 @@ impl Importer<'_> {
     /// (later, earlier) relation pairs where a later tie ends an earlier one;
     /// names the graph does not have are ignored.
     fn supersession(&self) -> FxHashSet<(RelationId, RelationId)> {
-        let relations = self.graph.relations();
+        let relations = self.builder.graph().relations();
         let rule: Vec<(&str, Vec<&str>)> = if self.options.mapping.supersede.is_empty() {
             DEFAULT_SUPERSESSION
                 .iter()
@@ -54,7 +54,7 @@ impl Importer<'_> {
     pub(crate) fn close_on_next_relation(&mut self) {
         let supersedes = self.supersession();
         let mut pairs: FxHashMap<(ActorId, ActorId), Vec<TieId>> = FxHashMap::default();
-        for tie in self.graph.all_ties() {
+        for tie in self.builder.graph().all_ties() {
             if self.tie_lines.line_of(tie.id).is_some() {
                 let pair = (tie.from.min(tie.to), tie.from.max(tie.to));
                 pairs.entry(pair).or_default().push(tie.id);
@@ -65,7 +65,7 @@ impl Importer<'_> {
             if ties.len() < 2 {
                 continue;
             }
-            let graph = &*self.graph;
+            let graph = self.builder.graph();
             ties.sort_by_key(|t| (graph.tie(*t).expect("listed").tie.window().first, *t));
             for (i, id) in ties.iter().enumerate() {
                 let tie = graph.tie(*id).expect("listed").tie;
@@ -88,7 +88,7 @@ impl Importer<'_> {
             }
         }
         for (id, start, end) in changes {
-            if let Some(tie) = self.graph.tie_mut(id) {
+            if let Some(tie) = self.builder.graph_mut().tie_mut(id) {
                 tie.set_span(Some(start), Some(end));
                 self.report.ties_closed += 1;
             }

@@ -8,27 +8,33 @@
 //! `graph.csv` carries [`crate::interchange::export::CSV_MARKER`]), whose
 //! cells are read exactly as written. Beside the ties file, in the default
 //! layout, the companion tables are read when present: see [`Companions`].
-//! The rows are checked here, one by one, against the same rules
-//! [`Graph::build`] applies, and added straight to the graph; the
-//! subgroup-of cycle check, which needs every tie, runs at the end.
+//! The rows are checked one by one by the builder [`Graph::build`] uses,
+//! and added straight to the graph; the subgroup-of cycle check, which
+//! needs every tie, runs at the end and drops the newest row of a loop.
 //!
 //! One job per file: [`table`] (CSV plumbing), [`cells`], [`companions`],
 //! `actors`, `tie_cells` and `ties` (the ties table's cells and its two
-//! readers), `resolve` (rows against the graph), `merge`, `fold`, `index`,
-//! and the passes after the rows, `closing` and `cycles`.
+//! readers), `resolve` (rows against the graph), `matching` (incoming
+//! actors met with the graph's), `repair` (Windows-1252 damage), [`review`]
+//! (the review file), `merge`, `fold`, `index`, and the pass after the
+//! rows, `closing`. Every actor and tie goes through the graph builder
+//! ([`crate::model::GraphBuilder`]): a graph file's rules and words.
 
 mod actors;
 pub mod cells;
 mod closing;
 pub mod companions;
-mod cycles;
 mod fold;
 pub mod guard;
 mod importer;
+mod incoming;
 mod index;
+mod matching;
 mod merge;
+mod repair;
 mod report;
 mod resolve;
+pub mod review;
 pub mod table;
 mod tie_cells;
 mod ties;
@@ -43,8 +49,10 @@ pub use companions::{
     written_by_export, Companions, EVENTS_TABLE, GRAPH_TABLE, RELATIONS_TABLE, SOURCES_TABLE,
 };
 pub use report::{
-    rejection_diagnostics, ImportError, ImportOptions, ImportReport, Rejection, ROWS_SHOWN,
+    rejection_diagnostics, ImportError, ImportOptions, ImportReport, Rejection, RowCounts,
+    ROWS_SHOWN,
 };
+pub use review::{read_decisions, review_table, Decision, Decisions, ReviewItem};
 pub use table::Table;
 
 use importer::{Importer, TieEnds};

@@ -123,16 +123,17 @@ impl TieCells {
                 return Ok(None);
             };
             let bytes = record.get(*col).unwrap_or_default();
-            // ISO is read the fast way whenever it comes first.
-            if matches!(
-                formats.first(),
-                Some(
+            // ISO is read the fast way whenever a format reads it: no
+            // other format reads `2012-03-04`.
+            if formats.iter().any(|f| {
+                matches!(
+                    f,
                     DateFormat::Iso
                         | DateFormat::Auto
                         | DateFormat::AutoMonthFirst
                         | DateFormat::AutoDayFirst
                 )
-            ) {
+            }) {
                 if let Some(date) = parse_iso(bytes) {
                     return Ok(Some(date));
                 }
@@ -149,7 +150,8 @@ impl TieCells {
         let end = date(&self.end, "end")?;
         if let (Some(start), Some(end)) = (start, end) {
             if end.last_day() < start.first_day() {
-                return Err(format!("the tie ends ({end}) before it starts ({start})"));
+                // The graph file's words; checked here too, before rows fold.
+                return Err(format!("tie ends ({end}) before it starts ({start})"));
             }
         }
         let confidence = match self.confidence_col {
