@@ -1,7 +1,7 @@
 //! Exports of a selection of a graph for other tools, one writer a file:
 //! CSV in the import layout for spreadsheets and the CSV import
 //! (`csv.rs`), node-link JSON for networkx (`json.rs`), GraphML for yEd,
-//! Cytoscape and networkx (`graphml.rs`), GEXF 1.3 with spells for Gephi
+//! Cytoscape and networkx (`graphml.rs`), GEXF 1.2 with spells for Gephi
 //! (`gexf.rs`), a Cypher script for Neo4j (`cypher.rs`) and `neo4j-admin
 //! import` CSV files for Neo4j's bulk importer (`neo4j_admin.rs`).
 //! `selection.rs` holds what they share; `xml.rs` what GraphML and GEXF share.

@@ -56,6 +56,13 @@ impl<'g> Selection<'g> {
         self.graph.relations().is_directed(tie.tie.relation)
     }
 
+    /// Whether the selection is an undirected graph: it has ties and every
+    /// one is symmetric. A graph reader such as networkx takes one kind of
+    /// edge a graph, so only then can the XML formats write undirected edges.
+    pub fn undirected(&self) -> bool {
+        !self.ties.is_empty() && self.ties.iter().all(|t| !self.directed(t))
+    }
+
     /// An actor's id, as the exports name it.
     pub fn id(&self, actor: ActorId) -> &str {
         &self.graph.actor(actor).id
