@@ -347,7 +347,7 @@ fn cypher_and_neo4j_admin_exports() {
     assert!(files[0]
         .1
         .starts_with("id:ID,name,kind,aliases:string[],tags:string[],note,:LABEL\n"));
-    assert!(files[0].1.contains("Actor;StateForce"));
+    assert!(files[0].1.contains("Actor\u{1F}StateForce"));
     assert!(files[1].1.starts_with(":START_ID,:END_ID,:TYPE,"));
 }
 
