@@ -320,7 +320,7 @@ fn cypher_and_neo4j_admin_exports() {
     let graph = sample();
     let (ties, actors) = everything(&graph);
     let cypher = &export::render(&graph, &ties, &actors, ExportFormat::Cypher)[0].1;
-    assert!(cypher.contains("CREATE CONSTRAINT actor_id IF NOT EXISTS"));
+    assert!(cypher.contains("//   CREATE CONSTRAINT actor_id IF NOT EXISTS"));
     // Rerunning the script merges: no CREATE of nodes or relationships.
     assert!(cypher.contains("// Idempotent"));
     assert!(!cypher.contains("CREATE ("), "{cypher}");

@@ -13,6 +13,7 @@ use actorgraph::interchange::{import, ImportError, ImportOptions, Mapping};
 use actorgraph::model::{ActorKind, Confidence, Graph, RelationId, TieFilter};
 
 mod exports;
+mod falkordb;
 mod imports;
 
 fn data(name: &str) -> PathBuf {

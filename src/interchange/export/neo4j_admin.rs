@@ -14,12 +14,11 @@
 //!   side is open, so Neo4j can compare them without a guessed day.
 //! - Notes may hold line breaks: the command sets `--multiline-fields=true`.
 
-use crate::model::time::{DAY_MAX, DAY_MIN};
-use crate::model::{PartialDate, TieRef};
+use crate::model::TieRef;
 
 use super::csv::{actor_table, tie_table};
 use super::cypher::relationship_type;
-use super::selection::{actor, tie, ActorCell, Column, Selection, TieCell};
+use super::selection::{actor, bound, tie, ActorCell, Column, Selection, TieCell};
 
 /// The array delimiter: the ASCII unit separator.
 const ARRAY: char = '\u{1F}';
@@ -31,21 +30,6 @@ fn array<S: AsRef<str>>(items: &[S]) -> String {
         .map(|item| item.as_ref().replace(ARRAY, " "))
         .collect::<Vec<_>>()
         .join(&ARRAY.to_string())
-}
-
-/// A day as a `date` cell; empty for an open side.
-fn day(day: i32) -> String {
-    if day == DAY_MIN || day == DAY_MAX {
-        String::new()
-    } else {
-        PartialDate::from_day(day).to_string()
-    }
-}
-
-/// The earliest (`first`) or latest day a tie's start or end can be.
-fn bound(date: Option<PartialDate>, first: bool) -> String {
-    date.map(|d| day(if first { d.first_day() } else { d.last_day() }))
-        .unwrap_or_default()
 }
 
 /// The node file's columns: `:ID`, typed properties and `:LABEL`.
