@@ -79,15 +79,22 @@ fn declare<C>(out: &mut String, keys: &[Key<C>], prefix: &str, domain: &str) {
     }
 }
 
-/// The `<data>` of every key whose value (read by `value`) is not empty.
-fn data<C>(out: &mut String, keys: &[Key<C>], prefix: &str, value: impl Fn(&C) -> String) {
+/// The `<data>` of every key whose value (read by `value`) is not empty,
+/// each line indented by `indent`.
+fn data<C>(
+    out: &mut String,
+    keys: &[Key<C>],
+    prefix: &str,
+    indent: &str,
+    value: impl Fn(&C) -> String,
+) {
     for key in keys {
         let text = value(&key.column.cell);
         if !text.is_empty() {
             let name = key.column.name;
             let _ = writeln!(
                 out,
-                "      <data key=\"{prefix}{name}\">{}</data>",
+                "{indent}<data key=\"{prefix}{name}\">{}</data>",
                 escape(&text)
             );
         }
@@ -107,10 +114,10 @@ pub(super) fn document(s: &Selection<'_>) -> String {
         "directed"
     };
     let _ = writeln!(out, "  <graph edgedefault=\"{edges}\">");
-    data(&mut out, GRAPH_KEYS, "g_", |cell| cell(s.graph));
+    data(&mut out, GRAPH_KEYS, "g_", "    ", |cell| cell(s.graph));
     for a in s.actors() {
         let _ = writeln!(out, "    <node id=\"{}\">", node_id(&a.id));
-        data(&mut out, NODE_KEYS, "n_", |cell| cell(a));
+        data(&mut out, NODE_KEYS, "n_", "      ", |cell| cell(a));
         out.push_str("    </node>\n");
     }
     for t in &s.ties {
@@ -121,7 +128,7 @@ pub(super) fn document(s: &Selection<'_>) -> String {
             node_id(s.id(t.from)),
             node_id(s.id(t.to))
         );
-        data(&mut out, EDGE_KEYS, "e_", |cell| cell(s, t));
+        data(&mut out, EDGE_KEYS, "e_", "      ", |cell| cell(s, t));
         out.push_str("    </edge>\n");
     }
     out.push_str("  </graph>\n</graphml>\n");
@@ -156,7 +163,7 @@ mod tests {
         assert!(text.rfind("<key ").unwrap() < graph);
         // The title is data: an id must be an NMTOKEN, with no spaces.
         assert!(text.contains(
-            "  <graph edgedefault=\"directed\">\n      <data key=\"g_title\">Test &amp; &lt;sample&gt;</data>\n      <data key=\"g_as_of\">2023-02</data>\n"
+            "  <graph edgedefault=\"directed\">\n    <data key=\"g_title\">Test &amp; &lt;sample&gt;</data>\n    <data key=\"g_as_of\">2023-02</data>\n"
         ));
         assert!(text.ends_with("  </graph>\n</graphml>\n"));
     }
