@@ -87,6 +87,25 @@ pub fn export(
     Ok(targets.into_iter().map(|(file, _)| file).collect())
 }
 
+/// Writes a single-file format's document to `out`: made as it is written
+/// where the format is streamed (JSON), otherwise rendered first. For a
+/// folder format, its files one after the other.
+pub fn write(
+    graph: &Graph,
+    ties: &[TieId],
+    actors: &[ActorId],
+    format: ExportFormat,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    if let Some(write) = streamed(format) {
+        return write(&Selection::new(graph, ties, actors), out);
+    }
+    for (_, text) in render(graph, ties, actors, format) {
+        out.write_all(text.as_bytes())?;
+    }
+    Ok(())
+}
+
 /// Writes a selection in one format to a stream.
 type Writer = fn(&Selection<'_>, &mut dyn std::io::Write) -> std::io::Result<()>;
 
