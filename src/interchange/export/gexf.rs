@@ -200,4 +200,19 @@ mod tests {
             "{hostility}"
         );
     }
+
+    #[test]
+    fn a_graph_of_symmetric_ties_only_is_undirected() {
+        let graph = super::super::selection::sample();
+        let symmetric: Vec<_> = graph
+            .all_ties()
+            .filter(|t| !graph.relations().is_directed(t.tie.relation))
+            .map(|t| t.id)
+            .collect();
+        let files = super::super::render(&graph, &symmetric, &[], ExportFormat::Gexf);
+        let text = &files[0].1;
+        assert!(text.contains("defaultedgetype=\"undirected\""));
+        assert!(edge(text, "t1").contains("type=\"undirected\""));
+        assert!(!text.contains("type=\"directed\""));
+    }
 }
