@@ -132,7 +132,10 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
         decisions,
     };
     let started = Instant::now();
-    let spinner = super::progress::Spinner::start("importing", super::progress::Counting::Nothing);
+    let spinner =
+        super::progress::Spinner::start("importing", super::progress::Counting::Items("rows"));
+    let lines_before = interchange::import::guard::lines_read();
+    spinner.follow(move || interchange::import::guard::lines_read() - lines_before);
     let result = match into {
         Some(path) => {
             let mut graph =
