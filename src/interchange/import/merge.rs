@@ -2,7 +2,7 @@
 //! rule for merging a row into a tie already read, which both repeated rows
 //! and folded event runs use.
 
-use super::importer::Importer;
+use super::importer::{reasons, Importer};
 use super::index::TieKey;
 use crate::model::{ActorId, Confidence, PartialDate, RelationId, Tie, TieDetails};
 
@@ -83,40 +83,43 @@ pub(crate) struct TieRow {
 
 impl Importer<'_> {
     /// Adds a tie, or merges it into the identical one already there; a
-    /// tie dated outside an actor's life is rejected, as `check` would.
+    /// row the graph file's rules refuse (dates outside an actor's life,
+    /// evidence without a source, ...) is rejected in their words.
     pub(crate) fn add_tie(&mut self, row: TieRow, line: u64) {
-        let conflicts: Vec<String> = [row.from, row.to]
-            .into_iter()
-            .flat_map(|end| self.graph.actor(end).outside_life(row.start, row.end))
-            .map(|(_, message)| message)
-            .collect();
-        if !conflicts.is_empty() {
-            self.reject_tie(line, conflicts.join("; "));
-            return;
-        }
-        let relations = self.graph.relations();
+        let graph = self.builder.graph();
         let key = TieKey::new(
-            relations,
+            graph.relations(),
             (row.from, row.to),
             row.relation,
             row.start,
             row.end,
         );
-        if let Some(existing) = self.ties.find(self.graph, key) {
-            let tie = self.graph.tie_mut(existing).expect("indexed ties exist");
-            row.facts.merge_into(tie);
+        if let Some(existing) = self.ties.find(graph, key) {
+            let mut merged = graph.tie(existing).expect("indexed ties exist").tie.clone();
+            row.facts.merge_into(&mut merged);
+            let problems = self.builder.tie_problems(row.from, row.to, &merged);
+            if !problems.is_empty() {
+                self.reject_tie(line, reasons(problems));
+                return;
+            }
+            *self
+                .builder
+                .graph_mut()
+                .tie_mut(existing)
+                .expect("indexed ties exist") = merged;
             self.report.rows_merged += 1;
             return;
         }
         let tie = Tie::new(row.relation, row.start, row.end, row.facts.confidence)
             .with_details(row.facts.details);
-        let id = self
-            .graph
-            .add_tie(row.from, row.to, tie)
-            .expect("both ends exist and differ");
-        self.ties.insert(self.graph, key, id);
-        self.tie_lines.record(id, line);
-        self.report.ties_added += 1;
+        match self.builder.try_tie(row.from, row.to, tie) {
+            Ok(id) => {
+                self.ties.insert(self.builder.graph(), key, id);
+                self.tie_lines.record(id, line);
+                self.report.ties_added += 1;
+            }
+            Err(problems) => self.reject_tie(line, reasons(problems)),
+        }
     }
 }
 

@@ -3,8 +3,13 @@
 //! its sources.
 
 use super::cells::list_items;
+use std::borrow::Cow;
+
+use super::cells::CellReading;
 use super::importer::{Importer, TieEnds};
+use super::incoming::Placement;
 use super::merge::{TieFacts, TieRow};
+use super::repair::repair;
 use super::ties::OwnedRow;
 use crate::interchange::mapping::{EndBy, OtherRelation, RelationColumn};
 use crate::model::{
@@ -72,12 +77,15 @@ impl Importer<'_> {
         for ((slot, end), (by, kind)) in actor_ids.iter_mut().zip(row.ends).zip(specs) {
             *slot = match end {
                 EndCell::Found(id) => id,
-                EndCell::Cell(cell) => self.end(&cell, by, kind)?,
+                EndCell::Cell(cell) => match self.end(&cell, by, kind)? {
+                    Some(id) => id,
+                    None => return Ok(None),
+                },
             };
         }
         let [from, to] = actor_ids;
         if from == to {
-            let id = &self.graph.actor(from).id;
+            let id = &self.builder.graph().actor(from).id;
             return Err(format!("a tie from `{id}` to itself"));
         }
         let mut sources = Vec::new();
@@ -86,8 +94,8 @@ impl Importer<'_> {
             if id.is_empty() {
                 continue;
             }
-            let source = self.graph.find_source(id).unwrap_or_else(|| {
-                self.graph.add_source(Source {
+            let source = self.builder.graph().find_source(id).unwrap_or_else(|| {
+                self.builder.add_source(Source {
                     id: id.to_string(),
                     citation: id.to_string(),
                     url: None,
@@ -115,32 +123,43 @@ impl Importer<'_> {
         }))
     }
 
-    /// The actor an end cell names, created when the layout allows it.
-    fn end(&mut self, cell: &str, by: EndBy, kind: ActorKind) -> Result<ActorId, String> {
-        match by {
-            EndBy::Id => {
-                if let Some(id) = self.ids.get(cell) {
-                    return Ok(id);
-                }
-                if self.tie_ends == TieEnds::FromActorsTable {
-                    return Err(self.not_in_actors_table(cell));
-                }
-                // No actors table: the name rules find an actor the graph
-                // has under another spelling (`Menaka` is `Ménaka`).
-                if let Some(id) = self.graph.find(cell) {
-                    return Ok(id);
-                }
-                let id = self.add_actor(Actor::new(cell, cell, kind))?;
+    /// The actor an end cell names, created when the layout allows it;
+    /// `None` when the row is set aside with the actor (awaiting review, or
+    /// left out by it). Ids are compared exactly; only names are matched
+    /// by the name rules (`Menaka` is `Ménaka`, `-99` is not `99`).
+    fn end(&mut self, cell: &str, by: EndBy, kind: ActorKind) -> Result<Option<ActorId>, String> {
+        // An id exactly, or a cell an earlier row placed already.
+        if let Some(id) = self.ids.get(cell) {
+            return Ok(Some(id));
+        }
+        if self.set_aside.contains_key(cell) {
+            return Ok(None);
+        }
+        if by == EndBy::Id && self.tie_ends == TieEnds::FromActorsTable {
+            return Err(self.not_in_actors_table(cell));
+        }
+        let name = match self.tie_cells {
+            CellReading::Cleaned => repair(cell),
+            _ => Cow::Borrowed(cell),
+        };
+        if let Cow::Owned(fixed) = &name {
+            self.report_repair(cell, fixed);
+        }
+        let name = name.into_owned();
+        let (origin, line) = (self.ties_origin.clone(), self.current_line);
+        match self.place_actor(cell, &[name.as_str()], &origin, line)? {
+            Placement::Existing(actor) => Ok(Some(actor)),
+            Placement::SetAside => Ok(None),
+            Placement::New => {
+                let id = match by {
+                    EndBy::Id => name.clone(),
+                    EndBy::Name => self.fresh_id(&name),
+                };
+                let actor = self.add_actor(Actor::new(id, name, kind))?;
+                // Later rows find it by the cell as written.
+                self.ids.insert(cell, actor);
                 self.report.actors_created += 1;
-                Ok(id)
-            }
-            EndBy::Name => {
-                if let Some(id) = self.graph.find(cell) {
-                    return Ok(id);
-                }
-                let id = self.add_actor(Actor::new(self.fresh_id(cell), cell, kind))?;
-                self.report.actors_created += 1;
-                Ok(id)
+                Ok(Some(actor))
             }
         }
     }
@@ -151,10 +170,10 @@ impl Importer<'_> {
         if let Some((origin, line)) = self.rejected_actors.get(cell) {
             return format!("actor `{cell}`'s row was rejected ({origin}:{line})");
         }
-        let hint = match self.graph.find(cell) {
+        let hint = match self.builder.graph().find(cell) {
             Some(actor) => format!(
                 "; ties name actors by id: write `{}`",
-                self.graph.actor(actor).id
+                self.builder.graph().actor(actor).id
             ),
             None => String::new(),
         };
@@ -175,7 +194,7 @@ impl Importer<'_> {
         };
         let mut id = base.clone();
         let mut n = 2;
-        while self.graph.find(&id).is_some() {
+        while self.builder.graph().find(&id).is_some() {
             id = format!("{base}-{n}");
             n += 1;
         }
@@ -190,7 +209,7 @@ impl Importer<'_> {
         }
         let options = self.options;
         let rules = &options.mapping.ties.relation;
-        let resolved = match known_relation(self.graph.relations(), rules, value) {
+        let resolved = match known_relation(self.builder.graph().relations(), rules, value) {
             RelationCell::Found(id) => RelationValue::Relation(id),
             RelationCell::Skip => RelationValue::Skip,
             RelationCell::Cell(_) if value.is_empty() => return Err("the relation is empty".into()),
@@ -211,7 +230,7 @@ impl Importer<'_> {
                     })?)
                 }
                 (None, OtherRelation::Reject) => {
-                    let known: Vec<&str> = self.graph.relations().names().collect();
+                    let known: Vec<&str> = self.builder.graph().relations().names().collect();
                     return Err(format!(
                         "unknown relation `{value}` (known: {}; a mapping can map or declare others)",
                         known.join(", ")
@@ -226,7 +245,8 @@ impl Importer<'_> {
     /// Declares a relation a ties row brings in.
     fn declare(&mut self, relation: Relation) -> Result<RelationId, String> {
         let name = relation.name.clone();
-        self.graph
+        self.builder
+            .graph_mut()
             .relations_mut()
             .declare(relation)
             .map_err(|e| format!("relation `{name}`: {e}"))

@@ -9,7 +9,7 @@ use super::fold::{FoldRuns, Folded};
 use super::importer::{Importer, TieEnds};
 use super::index::IdIndex;
 use super::resolve::{known_relation, EndCell, RelationCell};
-use super::table::{csv_reader, next_record, Header, Table};
+use super::table::{csv_reader, delimiter_of, next_record, Header, Table};
 use super::tie_cells::{RowCells, TieCells};
 use super::{ImportError, Rejection};
 use crate::interchange::mapping::{EndBy, Fold, RelationColumn};
@@ -121,9 +121,11 @@ impl Importer<'_> {
         self.tie_ends = ends;
         if let Some(bytes) = table.bytes {
             // About 40 bytes a row in the default layout.
-            self.ties.reserve(self.graph, (bytes / 40) as usize);
+            self.ties
+                .reserve(self.builder.graph(), (bytes / 40) as usize);
         }
-        let mut reader = csv_reader(table.reader);
+        let delimiter = delimiter_of(&table, &self.options.mapping);
+        let mut reader = csv_reader(table.reader, delimiter);
         let header = Header::read(&mut reader, &origin)?;
         let columns = TieCells::new(&header, &self.options.mapping, self.tie_cells)?;
         if self.reads_ties_on_two_threads(table.bytes) {
@@ -161,6 +163,7 @@ impl Importer<'_> {
     /// Resolves a row read and adds it where it goes; counts a skipped row
     /// and rejects a bad one.
     fn place_row(&mut self, destination: &mut Destination, line: u64, row: ReadRow) {
+        self.current_line = line;
         let row = row.and_then(|row| match row {
             Some(row) => self.resolve(row),
             None => Ok(None),
@@ -169,7 +172,7 @@ impl Importer<'_> {
             Ok(Some(row)) => match destination {
                 Destination::Graph => self.add_tie(row, line),
                 Destination::Runs(runs) => {
-                    if runs.add(row, line, self.graph.relations()) == Folded::IntoRun {
+                    if runs.add(row, line, self.builder.graph().relations()) == Folded::IntoRun {
                         self.report.events_folded += 1;
                     }
                 }
@@ -188,7 +191,7 @@ impl Importer<'_> {
         origin: &str,
     ) -> Result<(), ImportError> {
         let ids = std::mem::take(&mut self.ids);
-        let relations = self.graph.relations().clone();
+        let relations = self.builder.graph().relations().clone();
         let mut lookups = Lookups {
             ids: &ids,
             relations: &relations,
@@ -222,6 +225,7 @@ impl Importer<'_> {
             let mut destination = Destination::Graph;
             for batch in receiver {
                 for (line, row) in batch {
+                    self.report.rows_read += 1;
                     self.place_row(&mut destination, line, row);
                 }
             }
