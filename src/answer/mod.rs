@@ -45,7 +45,7 @@ pub enum Output<'g> {
     /// large one is never held whole in memory.
     Diagram(&'g crate::model::Graph, crate::diagram::DiagramSpec),
     /// A single-file export of the selected ties and actors, made as it is
-    /// written where its format allows (JSON).
+    /// written where its format allows (JSON, GraphML, GEXF).
     Export(
         &'g crate::model::Graph,
         Selected,

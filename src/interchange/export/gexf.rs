@@ -19,7 +19,7 @@ use crate::model::time::{DAY_MAX, DAY_MIN};
 use crate::model::{PartialDate, TieRef};
 
 use super::selection::{actor, tie, ActorCell, Selection, TieCell};
-use super::xml::{escape, Key, DECLARATION};
+use super::xml::{escape, in_memory, pass_on, Key, DECLARATION};
 
 /// The node attributes, numbered in order; the name is the node's label.
 const NODE_ATTRIBUTES: &[Key<ActorCell>] = &[
@@ -101,6 +101,12 @@ fn spells(out: &mut String, t: &TieRef<'_>) {
 
 /// The GEXF document of a selection.
 pub(super) fn document(s: &Selection<'_>) -> String {
+    in_memory(s, write)
+}
+
+/// Writes the GEXF document of a selection to `to`, a node or an edge at
+/// a time.
+pub(super) fn write(s: &Selection<'_>, to: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::from(DECLARATION);
     out.push_str("<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n");
     let _ = writeln!(
@@ -129,6 +135,7 @@ pub(super) fn document(s: &Selection<'_>) -> String {
         );
         values(&mut out, NODE_ATTRIBUTES, |cell| cell(a));
         out.push_str("      </node>\n");
+        pass_on(&mut out, to)?;
     }
     out.push_str("    </nodes>\n    <edges>\n");
     for t in &s.ties {
@@ -143,9 +150,10 @@ pub(super) fn document(s: &Selection<'_>) -> String {
         values(&mut out, EDGE_ATTRIBUTES, |cell| cell(s, t));
         spells(&mut out, t);
         out.push_str("      </edge>\n");
+        pass_on(&mut out, to)?;
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");
-    out
+    pass_on(&mut out, to)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use crate::model::Graph;
 
 use super::selection::{actor, date, tie, ActorCell, Cell, Selection, TieCell};
-use super::xml::{escape, Key, DECLARATION};
+use super::xml::{escape, in_memory, pass_on, Key, DECLARATION};
 
 /// A node id: the actor id, with each character that is not an ASCII
 /// letter, digit, `-` or `_` written as `.` + its code point in hex + `.`
@@ -103,6 +103,12 @@ fn data<C>(
 
 /// The GraphML document of a selection.
 pub(super) fn document(s: &Selection<'_>) -> String {
+    in_memory(s, write)
+}
+
+/// Writes the GraphML document of a selection to `to`, a node or an edge
+/// at a time.
+pub(super) fn write(s: &Selection<'_>, to: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::from(DECLARATION);
     out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     declare(&mut out, GRAPH_KEYS, "g_", "graph");
@@ -119,6 +125,7 @@ pub(super) fn document(s: &Selection<'_>) -> String {
         let _ = writeln!(out, "    <node id=\"{}\">", node_id(&a.id));
         data(&mut out, NODE_KEYS, "n_", "      ", |cell| cell(a));
         out.push_str("    </node>\n");
+        pass_on(&mut out, to)?;
     }
     for t in &s.ties {
         let _ = writeln!(
@@ -130,9 +137,10 @@ pub(super) fn document(s: &Selection<'_>) -> String {
         );
         data(&mut out, EDGE_KEYS, "e_", "      ", |cell| cell(s, t));
         out.push_str("    </edge>\n");
+        pass_on(&mut out, to)?;
     }
     out.push_str("  </graph>\n</graphml>\n");
-    out
+    pass_on(&mut out, to)
 }
 
 #[cfg(test)]

@@ -88,7 +88,8 @@ pub fn export(
 }
 
 /// Writes a single-file format's document to `out`: made as it is written
-/// where the format is streamed (JSON), otherwise rendered first. For a
+/// where the format is streamed (JSON, GraphML, GEXF), otherwise rendered
+/// first. For a
 /// folder format, its files one after the other.
 pub fn write(
     graph: &Graph,
@@ -110,11 +111,13 @@ pub fn write(
 type Writer = fn(&Selection<'_>, &mut dyn std::io::Write) -> std::io::Result<()>;
 
 /// The writer of a format that is made as it is written, so that a large
-/// export is never held whole in memory (JSON: within 1.5 times the loaded
-/// graph on a hub of a million ties, `examples/export_memory.rs`).
+/// export is never held whole in memory (within 1.5 times the loaded graph
+/// on a hub of a million ties, `examples/export_memory.rs`).
 fn streamed(format: ExportFormat) -> Option<Writer> {
     match format {
         ExportFormat::Json => Some(json::write),
+        ExportFormat::GraphMl => Some(graphml::write),
+        ExportFormat::Gexf => Some(gexf::write),
         _ => None,
     }
 }
