@@ -46,7 +46,10 @@ pub(super) fn document(s: &Selection<'_>) -> String {
 /// every value took 16 times the text's size on a hub of a million ties,
 /// and the text itself is never held whole either.
 pub(super) fn write(s: &Selection<'_>, out: &mut dyn Write) -> std::io::Result<()> {
-    out.write_all(b"{\n  \"directed\": true,\n")?;
+    // As GraphML and GEXF: symmetric ties only make an undirected graph
+    // (networkx reads a MultiGraph), anything else a directed one.
+    let directed = if s.undirected() { "false" } else { "true" };
+    write!(out, "{{\n  \"directed\": {directed},\n")?;
     let edges = s.ties.iter().map(|t| {
         let mut edge = Map::new();
         edge.insert("source".into(), json!(s.id(t.from)));
@@ -172,5 +175,18 @@ mod tests {
         assert_eq!(hostility["start"], "[..2015]");
         assert_eq!(hostility["events"], 3);
         assert!(hostility.get("sources").is_none());
+    }
+
+    #[test]
+    fn symmetric_ties_only_make_an_undirected_graph() {
+        let graph = super::super::selection::sample();
+        let symmetric: Vec<_> = graph
+            .all_ties()
+            .filter(|t| !graph.relations().is_directed(t.tie.relation))
+            .map(|t| t.id)
+            .collect();
+        let files = super::super::render(&graph, &symmetric, &[], ExportFormat::Json);
+        let json: Value = serde_json::from_str(&files[0].1).unwrap();
+        assert_eq!(json["directed"], false);
     }
 }
