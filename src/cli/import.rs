@@ -200,7 +200,11 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
     super::save_graph(&graph, &args.output).map_err(|error| Problems::new(error.diagnostics))?;
     report::status(&format!(
         "{}: {} ({:.1} s)",
-        args.output.display(),
+        if args.output == std::path::Path::new("-") {
+            "standard output".to_string()
+        } else {
+            args.output.display().to_string()
+        },
         report.summary(),
         started.elapsed().as_secs_f64()
     ));
