@@ -196,13 +196,19 @@ fn a_tie_ends_where_a_later_relation_between_the_pair_begins() {
     assert_eq!(
         ends(&graph, RelationId::ALLIANCE),
         vec![
-            ("a".into(), "b".into(), "2012-03".into(), "2012-05".into()),
+            // Only "on or before": the sources date the later tie, not this end.
+            (
+                "a".into(),
+                "b".into(),
+                "2012-03".into(),
+                "[..2012-05]".into()
+            ),
             ("a".into(), "b".into(), "2014".into(), String::new()),
             (
                 "a".into(),
                 "c".into(),
                 "2012-03-10".into(),
-                "2012-03-14".into()
+                "[..2012-03-14]".into()
             ),
         ]
     );
@@ -210,8 +216,20 @@ fn a_tie_ends_where_a_later_relation_between_the_pair_begins() {
         ends(&graph, RelationId::HOSTILITY),
         vec![
             ("a".into(), "c".into(), "2012-03-15".into(), "2013".into()),
-            ("b".into(), "a".into(), "2012-06".into(), "2013".into()),
+            ("b".into(), "a".into(), "2012-06".into(), "[..2013]".into()),
         ]
+    );
+    // The tie's note says the end was inferred, and from what.
+    let closed = graph
+        .all_ties()
+        .find(|t| t.tie.end().is_some_and(|e| e.to_string() == "[..2012-05]"))
+        .unwrap();
+    assert_eq!(
+        closed.tie.note(),
+        Some(
+            "End inferred on import, not from a source: a hostility tie between the same \
+             actors begins 2012-06, so this one ended on or before 2012-05."
+        )
     );
     let (plain, _) = import(None, &data("shifting.csv"), &ImportOptions::default()).unwrap();
     assert_eq!(ends(&plain, RelationId::ALLIANCE)[0].3, "");

@@ -78,32 +78,57 @@ impl Importer<'_> {
                     let next_start = other.start()?;
                     (supersedes.contains(&(other.relation, tie.relation))
                         && next_start.first_day() > start.first_day())
-                    .then_some(next_start)
+                    .then_some((next_start, other.relation))
                 });
-                if let Some(end) = next.and_then(period_before) {
+                let Some((next_start, later)) = next else {
+                    continue;
+                };
+                if let Some(end) = ended_by(next_start) {
                     if end.last_day() >= start.first_day() {
-                        changes.push((*id, start, end));
+                        let why = format!(
+                            "End inferred on import, not from a source: a {} tie between \
+                             the same actors begins {next_start}, so this one ended on or \
+                             before {}.",
+                            graph.relations().name(later),
+                            end.to_string()
+                                .trim_start_matches("[..")
+                                .trim_end_matches(']')
+                        );
+                        changes.push((*id, start, end, why));
                     }
                 }
             }
         }
-        for (id, start, end) in changes {
+        for (id, start, end, why) in changes {
             if let Some(tie) = self.builder.graph_mut().tie_mut(id) {
                 tie.set_span(Some(start), Some(end));
+                // The caveat travels with the tie, to every answer that shows its note.
+                let details = tie.details_mut();
+                details.note = Some(match details.note.take() {
+                    Some(note) if !note.is_empty() => format!("{note}\n{why}"),
+                    _ => why,
+                });
                 self.report.ties_closed += 1;
             }
         }
     }
 }
 
-/// The day, month or year before `date`, at its precision. Before an
-/// uncertain date (`2012~`, `[..2014]`, `201X`) all that is known is "on or
-/// before the day before its latest day": `[..X]`.
+/// When a tie must have ended, given that a tie superseding it begins at
+/// `next`: on or before the period before it, at its precision. Only that
+/// much is known (the sources give the later start, not the end), so the
+/// end is uncertain: `[..2012-05]` before `2012-06`.
+fn ended_by(next: PartialDate) -> Option<PartialDate> {
+    let latest = if next.is_plain() {
+        period_before(next)?
+    } else {
+        PartialDate::from_day(next.last_day() - 1)
+    };
+    format!("[..{latest}]").parse().ok()
+}
+
+/// The day, month or year before a plain `date`, at its precision.
 fn period_before(date: PartialDate) -> Option<PartialDate> {
-    if !date.is_plain() {
-        let latest = PartialDate::from_day(date.last_day() - 1);
-        return format!("[..{latest}]").parse().ok();
-    }
     let year = date.year_number();
     match (date.month_number(), date.day_number()) {
         (None, _) => PartialDate::year(year - 1).ok(),
@@ -118,15 +143,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_period_before_keeps_the_precision() {
-        let before = |text: &str| period_before(text.parse().unwrap()).map(|d| d.to_string());
-        assert_eq!(before("2012").as_deref(), Some("2011"));
-        assert_eq!(before("2012-01").as_deref(), Some("2011-12"));
-        assert_eq!(before("2012-06").as_deref(), Some("2012-05"));
-        assert_eq!(before("2012-03-01").as_deref(), Some("2012-02-29"));
+    fn a_tie_ends_on_or_before_the_period_before_its_successor() {
+        let ended = |text: &str| ended_by(text.parse().unwrap()).map(|d| d.to_string());
+        assert_eq!(ended("2012").as_deref(), Some("[..2011]"));
+        assert_eq!(ended("2012-01").as_deref(), Some("[..2011-12]"));
+        assert_eq!(ended("2012-06").as_deref(), Some("[..2012-05]"));
+        assert_eq!(ended("2012-03-01").as_deref(), Some("[..2012-02-29]"));
         // Uncertainty is kept, never dropped: only a latest day is known.
-        assert_eq!(before("2012~").as_deref(), Some("[..2013-12-30]"));
-        assert_eq!(before("[..2014]").as_deref(), Some("[..2014-12-30]"));
-        assert_eq!(before("201X").as_deref(), Some("[..2019-12-30]"));
+        assert_eq!(ended("2012~").as_deref(), Some("[..2013-12-30]"));
+        assert_eq!(ended("[..2014]").as_deref(), Some("[..2014-12-30]"));
+        assert_eq!(ended("201X").as_deref(), Some("[..2019-12-30]"));
     }
 }
