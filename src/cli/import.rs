@@ -116,6 +116,23 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
             .into(),
         );
     }
+    // Merging into a graph and writing it back over itself writes the
+    // canonical form: a hand-written file's comments would be lost.
+    if let Some(into) = into.filter(|into| actorgraph::atomic::same_file(into, &args.output)) {
+        if std::fs::read_to_string(into).is_ok_and(|text| store::ron::holds_comments(&text)) {
+            return Err(
+                super::report::BadUsage(vec![actorgraph::diagnostic::Diagnostic::new(format!(
+                    "`-o {}` is the graph merged into, which holds comments: writing the \
+                     merged graph (in canonical form) there would drop them",
+                    args.output.display()
+                ))
+                .help(Some(
+                    "write the merged graph to a new file, such as merged.ron".into(),
+                ))])
+                .into(),
+            );
+        }
+    }
     let mapping = match &args.mapping {
         Some(path) => Mapping::load(path).map_err(|e| Problems::new(vec![e.diagnostic()]))?,
         None => Mapping::default(),

@@ -70,7 +70,8 @@ Examples:
   actorgraph -g graphs/sahel.ron run queries/*.q
   actorgraph check graphs/*.ron")]
 pub struct Cli {
-    /// The graph file to use; without it, the bundled Sahel graph.
+    /// The graph file to use (for `import`, the graph to merge into); without
+    /// it, the bundled Sahel graph (for `import`, a new graph).
     #[arg(short, long, global = true, value_name = "FILE")]
     pub graph: Option<PathBuf>,
 

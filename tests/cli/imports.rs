@@ -84,3 +84,47 @@ fn a_table_can_come_from_standard_input() {
         .stderr_matches(|err| err.contains("standard input can be read once"))
         .run();
 }
+
+/// Cold check of issue 11: merging into a hand-written graph and writing it
+/// back over itself dropped its comments without a word.
+#[test]
+fn merging_back_over_a_commented_graph_is_refused() {
+    let commented = MINIMAL.replacen("(\n", "// Curated by hand.\n(\n", 1);
+    let refused = Test::new()
+        .write("g.ron", &commented)
+        .write("ties.csv", "source,target,relation\na,b,hostility\n")
+        .args(&[
+            "-g",
+            "$TMP/g.ron",
+            "import",
+            "csv",
+            "--ties",
+            "$TMP/ties.csv",
+            "-o",
+            "$TMP/g.ron",
+        ])
+        .status(2)
+        .stderr_matches(|err| err.contains("holds comments") && err.contains("merged.ron"))
+        .run();
+    assert_eq!(
+        std::fs::read_to_string(refused.path("g.ron")).unwrap(),
+        commented
+    );
+    // Without comments there is nothing to lose: the merge is written back.
+    refused
+        .then()
+        .write("g.ron", MINIMAL)
+        .write("ties.csv", "source,target,relation\na,b,hostility\n")
+        .args(&[
+            "-g",
+            "$TMP/g.ron",
+            "import",
+            "csv",
+            "--ties",
+            "$TMP/ties.csv",
+            "-o",
+            "$TMP/g.ron",
+        ])
+        .stderr_matches(|err| err.contains("1 ties imported"))
+        .run();
+}
