@@ -478,9 +478,20 @@ impl DateFormat {
             // The fast path reads plain dates; EDTF's forms go the long way.
             DateFormat::Iso => match parse_iso(text.as_bytes()) {
                 Some(date) => Ok(date),
-                None if looks_iso(text) => text
-                    .parse::<PartialDate>()
-                    .map_err(|e| NotDate::Value(format!("`{text}`: {e}"))),
+                // A spreadsheet's timestamp (`2018-03-15 00:00:00`,
+                // `2018-03-15T10:20:00Z`) is the day written, as written.
+                None if timestamp_day(text).is_some() => {
+                    DateFormat::Iso.read(timestamp_day(text).unwrap_or_default())
+                }
+                None if looks_iso(text) => text.parse::<PartialDate>().map_err(|e| {
+                    let e = e.to_string();
+                    // The date error may name the value already.
+                    NotDate::Value(if e.contains(text) {
+                        e
+                    } else {
+                        format!("`{text}`: {e}")
+                    })
+                }),
                 None => Err(NotDate::Shape),
             },
             DateFormat::MonthDayYear | DateFormat::DayMonthYear => {
@@ -510,11 +521,12 @@ impl DateFormat {
                 })
             }
             DateFormat::DayMonthNameYear => {
-                let parts: Vec<&str> = text.split_whitespace().collect();
+                // `8 May 2014`, and Excel's `8-May-2014` and `8-May-14`.
+                let parts: Vec<&str> = text.split([' ', '-']).filter(|p| !p.is_empty()).collect();
                 let [d, m, y] = parts[..] else {
                     return Err(NotDate::Shape);
                 };
-                let (Ok(d), Ok(y)) = (d.parse::<u32>(), y.parse::<i32>()) else {
+                let (Ok(d), Some(y)) = (d.parse::<u32>(), year_number(y)) else {
                     return Err(NotDate::Shape);
                 };
                 let month = month_from_name(m)
@@ -544,7 +556,7 @@ impl DateFormat {
                     .iter()
                     .map(|f| f.read(text))
                     .find(|r| *r != Err(NotDate::Shape))
-                    .unwrap_or(Err(NotDate::Shape))
+                    .unwrap_or_else(|| month_first_name(text))
             }
         }
     }
@@ -563,10 +575,62 @@ impl DateFormat {
     }
 }
 
-/// `a/b/y` with one- or two-digit `a` and `b` and a two- or four-digit
-/// year (two digits are 1950–2049).
+/// `Mar 2018`, `March 15 2018`, `March 15, 2018`: a month name first
+/// (American usage), for [`DateFormat::Auto`].
+fn month_first_name(text: &str) -> Result<PartialDate, NotDate> {
+    let parts: Vec<&str> = text.split([' ', ',']).filter(|p| !p.is_empty()).collect();
+    let (month, day, year) = match parts[..] {
+        [m, y] => (m, None, y),
+        [m, d, y] => (m, Some(d), y),
+        _ => return Err(NotDate::Shape),
+    };
+    let (Some(month), Some(year)) = (month_from_name(month), year_number(year)) else {
+        return Err(NotDate::Shape);
+    };
+    let day = match day {
+        None => None,
+        Some(d) => Some(d.parse::<u32>().map_err(|_| NotDate::Shape)?),
+    };
+    PartialDate::new(year, Some(month), day).map_err(|e| NotDate::Value(format!("`{text}`: {e}")))
+}
+
+/// A year of four digits, or two (1950–2049).
+fn year_number(text: &str) -> Option<i32> {
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = text.parse().ok()?;
+    match text.len() {
+        4 => Some(year),
+        2 if year < 50 => Some(2000 + year),
+        2 => Some(1900 + year),
+        _ => None,
+    }
+}
+
+/// The day of a timestamp, `YYYY-MM-DD` then `T` or a space and a time of
+/// day (`HH:MM`, seconds, fractions and a zone optional).
+fn timestamp_day(text: &str) -> Option<&str> {
+    let (day, time) = (text.get(..10)?, text.get(11..)?);
+    if !matches!(text.as_bytes()[10], b'T' | b' ') {
+        return None;
+    }
+    let time = time.trim_end_matches('Z');
+    let time = match time.rfind(['+', '-']) {
+        Some(at) if at >= 5 => &time[..at],
+        _ => time,
+    };
+    let clock = time.split(['.']).next()?;
+    let fields: Vec<&str> = clock.split(':').collect();
+    let two_digits = |f: &&str| f.len() == 2 && f.bytes().all(|b| b.is_ascii_digit());
+    (matches!(fields.len(), 2 | 3) && fields.iter().all(two_digits)).then_some(day)
+}
+
+/// `a/b/y`, `a.b.y` or `a-b-y` with one- or two-digit `a` and `b` and a
+/// two- or four-digit year (two digits are 1950–2049).
 fn slash_parts(text: &str) -> Option<(u32, u32, i32)> {
-    let mut parts = text.split('/');
+    let separator = text.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let mut parts = text.split(separator);
     let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() {
         return None;
@@ -608,11 +672,17 @@ fn spelled(year: i32, month: u32, day: u32) -> String {
 /// `[..2012]`) rather than a slash or month-name date, so that its parse
 /// error says more than "not a date".
 fn looks_iso(text: &str) -> bool {
-    !text.contains(['/', ' '])
-        && text
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'[' | b'{' | b'-'))
+    match text.bytes().next() {
+        // EDTF sets: `[..2012]`, `{2012,2014}`.
+        Some(b'[' | b'{') => true,
+        // Not `15.03.2018`, `3/4/2012`, `8 May 2014` or `15-Mar-2018`
+        // (EDTF's only letter is the X of an unknown digit).
+        Some(b) if b.is_ascii_digit() || b == b'-' => {
+            !text.contains(['/', ' ', '.'])
+                && !text.bytes().any(|b| b.is_ascii_alphabetic() && b != b'X')
+        }
+        _ => false,
+    }
 }
 
 /// The fast path for ISO dates, with `-00` read as "unknown".
@@ -700,6 +770,22 @@ mod tests {
         assert_eq!(auto(a, "201X").unwrap(), "201X");
         assert_eq!(auto(a, "8 May 2014").unwrap(), "2014-05-08");
         assert_eq!(auto(a, "08 Sept. 2014").unwrap(), "2014-09-08");
+        // What spreadsheets write.
+        assert_eq!(auto(a, "2018-03-15 00:00:00").unwrap(), "2018-03-15");
+        assert_eq!(
+            auto(a, "2018-03-15T10:20:30.5+01:00").unwrap(),
+            "2018-03-15"
+        );
+        assert_eq!(auto(a, "2018-03-15T00:00:00Z").unwrap(), "2018-03-15");
+        assert_eq!(auto(a, "15-Mar-2018").unwrap(), "2018-03-15");
+        assert_eq!(auto(a, "15-Mar-18").unwrap(), "2018-03-15");
+        assert_eq!(auto(a, "Mar 2018").unwrap(), "2018-03");
+        assert_eq!(auto(a, "March 15 2018").unwrap(), "2018-03-15");
+        assert_eq!(auto(a, "March 15, 2018").unwrap(), "2018-03-15");
+        assert_eq!(auto(a, "15.03.2018").unwrap(), "2018-03-15");
+        assert_eq!(auto(a, "15-03-2018").unwrap(), "2018-03-15");
+        assert!(auto(a, "03.04.2018").unwrap_err().contains("could be"));
+        assert!(auto(a, "2018-03-15 25h").is_err());
         let ambiguous = auto(a, "3/4/2012").unwrap_err();
         assert!(
             ambiguous.contains("`3/4/2012` could be 4 March 2012 or 3 April 2012")

@@ -131,3 +131,31 @@ fn the_command_line_imports_a_tsv() {
         .stderr_matches(|err| err.contains("2 actors") && err.contains("1 tie"))
         .run();
 }
+
+/// Cold check of issue 11: Excel's `sep=;` line above the header was read
+/// as the header. It names the delimiter; the header is the line after it,
+/// and rejected rows keep their own line numbers.
+#[test]
+fn excels_separator_line_names_the_delimiter() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "excel.csv",
+        "\u{FEFF}sep=;\r\nsource;target;relation;start;end;confidence\r\n\
+         a;b;alliance;2018-03-15 00:00:00;;likely\r\n\
+         a;c;friendship;2019;;likely\r\n",
+    );
+    let (graph, report) = import(None, &path, &ImportOptions::default()).unwrap();
+    assert_eq!(graph.tie_count(), 1);
+    let [rejected] = &report.rejections[..] else {
+        panic!("{:#?}", report.rejections);
+    };
+    assert_eq!(rejected.line, 4);
+    assert!(
+        rejected.reason.contains("friendship"),
+        "{}",
+        rejected.reason
+    );
+    let tie = graph.all_ties().next().unwrap();
+    assert_eq!(tie.tie.start().unwrap().to_string(), "2018-03-15");
+}

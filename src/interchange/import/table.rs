@@ -99,6 +99,15 @@ impl Table<std::fs::File> {
     }
 }
 
+/// Whether a row is Excel's `sep=X` line: one cell `sep=`, the rest empty
+/// (the delimiter itself split the line).
+fn is_separator_line(record: &csv::StringRecord) -> bool {
+    let mut cells = record.iter();
+    let first = cells.next().unwrap_or_default();
+    let first = first.trim_start_matches('\u{FEFF}');
+    first.starts_with("sep=") && first.len() <= 5 && cells.all(str::is_empty)
+}
+
 /// What rejections call a table read from standard input.
 pub const STDIN_ORIGIN: &str = "<stdin>";
 
@@ -107,6 +116,13 @@ pub const STDIN_ORIGIN: &str = "<stdin>";
 pub(crate) fn header_delimiter(start: &[u8]) -> u8 {
     let end = memchr::memchr2(b'\n', b'\r', start).unwrap_or(start.len());
     let header = &start[..end];
+    // Excel writes `sep=;` above the header to say what it used.
+    let unmarked = header.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(header);
+    if let [b's', b'e', b'p', b'=', delimiter] = unmarked {
+        if delimiter.is_ascii() && !matches!(delimiter, b'"' | b'\n' | b'\r') {
+            return *delimiter;
+        }
+    }
     let holds = |byte| memchr::memchr(byte, header).is_some();
     match (holds(b','), holds(b'\t'), holds(b';')) {
         (false, true, _) => b'\t',
@@ -265,15 +281,19 @@ impl Header {
             line: 1,
             message,
         };
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => return Err(problem("the file is empty: it needs a header row".into())),
-            Err(error) => {
-                return Err(match csv_problem(origin, error) {
-                    Err(stopped) => stopped,
-                    Ok(malformed) => problem(malformed.reason),
-                })
-            }
+        let mut read = |record: &mut csv::StringRecord| match reader.read_record(record) {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(problem("the file is empty: it needs a header row".into())),
+            Err(error) => Err(match csv_problem(origin, error) {
+                Err(stopped) => stopped,
+                Ok(malformed) => problem(malformed.reason),
+            }),
+        };
+        read(&mut record)?;
+        // Excel's `sep=;` line names the delimiter (see
+        // [`header_delimiter`]); the header is the line after it.
+        if is_separator_line(&record) {
+            read(&mut record)?;
         }
         let names = record
             .iter()
@@ -440,5 +460,7 @@ mod delimiter_tests {
         assert_eq!(header_delimiter(b"source\ttarget;relation\n"), b'\t');
         assert_eq!(header_delimiter(b"source\n;;;\t\t"), b',');
         assert_eq!(header_delimiter(b""), b',');
+        assert_eq!(header_delimiter(b"sep=|\r\nsource|target"), b'|');
+        assert_eq!(header_delimiter(b"\xEF\xBB\xBFsep=;\nsource;target"), b';');
     }
 }
