@@ -653,3 +653,47 @@ fn a_crlf_file_with_mixed_date_formats_imports_every_row_at_its_precision() {
     assert!(report.rejections.is_empty(), "{:#?}", report.rejections);
     assert_eq!(graph.tie_count(), 5);
 }
+
+/// Tab-separated files were not accepted: a `.tsv` file is read with tabs,
+/// and a mapping may name its delimiter (`;`, common where `,` is the
+/// decimal mark); the graph is the same as from the comma file.
+#[test]
+fn tab_and_semicolon_separated_files_read_like_the_comma_file() {
+    let acled = ImportOptions {
+        mapping: mapping("acled.ron"),
+        ..ImportOptions::default()
+    };
+    let (expected, _) = import(None, &data("acled-sample.csv"), &acled).unwrap();
+    let text = std::fs::read_to_string(data("acled-sample.csv")).unwrap();
+    let records: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let written = |delimiter: u8| {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(Vec::new());
+        for record in &records {
+            writer.write_record(record).unwrap();
+        }
+        writer.into_inner().unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = dir.path().join("acled.tsv");
+    std::fs::write(&tsv, written(b'\t')).unwrap();
+    let (graph, report) = import(None, &tsv, &acled).unwrap();
+    assert_eq!(graph.to_spec().ties, expected.to_spec().ties, "{report:?}");
+    let semicolons = dir.path().join("acled-semicolons.csv");
+    std::fs::write(&semicolons, written(b';')).unwrap();
+    let mut with_delimiter = acled.clone();
+    with_delimiter.mapping.delimiter = Some(';');
+    let (graph, _) = import(None, &semicolons, &with_delimiter).unwrap();
+    assert_eq!(graph.to_spec().ties, expected.to_spec().ties);
+    let error = Mapping::parse("(delimiter: 'é', actors: None, ties: (source: (column: \"a\"), target: (column: \"b\"), relation: (fixed: \"alliance\")))", "m.ron").unwrap_err();
+    assert!(
+        error.to_string().contains("cannot separate cells"),
+        "{error}"
+    );
+}
