@@ -63,8 +63,9 @@ pub struct ImportArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// A tie with no end ends just before a later tie of another relation
-    /// between the same pair begins.
+    /// A tie with no end ends just before a later tie between the same pair
+    /// whose relation ends it: hostility or rivalry ends an alliance, an
+    /// alliance ends a hostility (a mapping's `closes` lists other pairs).
     #[arg(long)]
     pub close_on_next_relation: bool,
 

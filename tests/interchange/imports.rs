@@ -697,3 +697,49 @@ fn tab_and_semicolon_separated_files_read_like_the_comma_file() {
         "{error}"
     );
 }
+
+/// `--close-on-next-relation` made a splinter end an unrelated alliance:
+/// only a relation that ends another does (by default hostility or rivalry
+/// ends an alliance, an alliance ends a hostility), and a mapping may list
+/// its own pairs instead.
+#[test]
+fn only_a_relation_that_ends_another_closes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ties = dir.path().join("pairs.csv");
+    std::fs::write(
+        &ties,
+        "source,target,relation,start,end,confidence\n\
+         a,b,alliance,2012,,confirmed\n\
+         a,b,splinter,2014,,confirmed\n\
+         a,b,hostility,2016,,confirmed\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("relations.csv"),
+        "name,directed\nsplinter,true\n",
+    )
+    .unwrap();
+    let flag = ImportOptions {
+        close_on_next_relation: true,
+        ..ImportOptions::default()
+    };
+    let (graph, report) = import(None, &ties, &flag).unwrap();
+    assert_eq!(
+        (report.ties_added, report.ties_closed),
+        (3, 1),
+        "{report:?}"
+    );
+    assert_eq!(
+        ends(&graph, RelationId::ALLIANCE),
+        [("a".into(), "b".into(), "2012".into(), "2015".into())],
+        "the splinter of 2014 leaves the alliance alone; the hostility of 2016 ends it"
+    );
+    let mut own = ImportOptions::default();
+    own.mapping.closes = [("splinter".to_string(), vec!["alliance".to_string()])].into();
+    let (graph, report) = import(None, &ties, &own).unwrap();
+    assert_eq!(report.ties_closed, 1);
+    assert_eq!(
+        ends(&graph, RelationId::ALLIANCE),
+        [("a".into(), "b".into(), "2012".into(), "2013".into())]
+    );
+}

@@ -42,7 +42,6 @@ mod ties;
 use std::io::Read;
 use std::path::Path;
 
-use crate::interchange::mapping::Mapping;
 use crate::model::Graph;
 
 pub use cells::CellReading;
@@ -65,7 +64,7 @@ fn companions_for(
     actors: Option<&Path>,
     options: &ImportOptions,
 ) -> Result<Companions, ImportError> {
-    if options.mapping == Mapping::default() {
+    if options.mapping.is_default_layout() {
         Companions::beside(ties, actors)
     } else {
         Ok(Companions::none())
