@@ -63,9 +63,8 @@ pub struct ImportArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// A tie with no end ends just before a later tie between the same pair
-    /// whose relation ends it: hostility or rivalry ends an alliance, an
-    /// alliance ends a hostility (a mapping's `closes` lists other pairs).
+    /// A tie with no end ends just before a later tie of another relation
+    /// between the same pair begins.
     #[arg(long)]
     pub close_on_next_relation: bool,
 

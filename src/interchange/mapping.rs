@@ -24,46 +24,6 @@ pub struct Mapping {
     /// or `.tab` file and a comma elsewhere. One ASCII character.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<char>,
-    /// Which relation ends which between the same pair: a later tie of the
-    /// key's relation ends an open tie of each listed relation, e.g.
-    /// `{"hostility": ["alliance"], "alliance": ["hostility"]}`. Relations
-    /// not listed are left alone. Empty: `--close-on-next-relation` uses
-    /// [`DEFAULT_CLOSES`].
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub closes: BTreeMap<String, Vec<String>>,
-}
-
-/// The pairs `--close-on-next-relation` uses when the mapping lists none:
-/// hostility or rivalry ends an alliance, an alliance ends a hostility.
-pub const DEFAULT_CLOSES: [(&str, &str); 3] = [
-    ("hostility", "alliance"),
-    ("rivalry", "alliance"),
-    ("alliance", "hostility"),
-];
-
-impl Mapping {
-    /// True when the columns are the default layout's, whatever the
-    /// delimiter and closing pairs: its optional columns may be absent and
-    /// its companion tables are read.
-    pub fn is_default_layout(&self) -> bool {
-        let default = Mapping::default();
-        self.actors == default.actors && self.ties == default.ties
-    }
-
-    /// The (later, ended) relation names a closing pass uses: the
-    /// mapping's, or [`DEFAULT_CLOSES`].
-    pub fn closing_pairs(&self) -> Vec<(String, String)> {
-        if self.closes.is_empty() {
-            return DEFAULT_CLOSES
-                .iter()
-                .map(|(later, ended)| (later.to_string(), ended.to_string()))
-                .collect();
-        }
-        self.closes
-            .iter()
-            .flat_map(|(later, ended)| ended.iter().map(move |e| (later.clone(), e.clone())))
-            .collect()
-    }
 }
 
 fn default_actor_columns() -> Option<ActorColumns> {
@@ -360,7 +320,6 @@ impl Default for Mapping {
     fn default() -> Self {
         Mapping {
             delimiter: None,
-            closes: BTreeMap::new(),
             actors: Some(ActorColumns::default()),
             ties: TieColumns {
                 source: EndColumn {

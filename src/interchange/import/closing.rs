@@ -1,28 +1,16 @@
 //! The close-on-next-relation pass: a tie left open ends just before a
-//! later tie between the same pair begins whose relation ends it (an
-//! alliance turned hostile is no longer an alliance). Which relation ends
-//! which is the mapping's to say ([`Mapping::closing_pairs`]); a relation
-//! not listed (a splinter, say) ends nothing.
-//!
-//! [`Mapping::closing_pairs`]: crate::interchange::mapping::Mapping::closing_pairs
+//! later tie of another relation between the same pair begins (an alliance
+//! turned hostile is no longer an alliance).
 
 use rustc_hash::FxHashMap;
 
 use super::importer::Importer;
-use crate::model::{ActorId, PartialDate, RelationId, TieId};
+use crate::model::{ActorId, PartialDate, TieId};
 
 impl Importer<'_> {
     /// Ends each open tie this import added at the period before the next
-    /// tie between its pair whose relation ends it, when that is after its start.
+    /// tie of another relation between its pair, when that is after its start.
     pub(crate) fn close_on_next_relation(&mut self) {
-        let relations = self.builder.graph().relations();
-        let ends: Vec<(RelationId, RelationId)> = self
-            .options
-            .mapping
-            .closing_pairs()
-            .iter()
-            .filter_map(|(later, ended)| Some((relations.find(later)?, relations.find(ended)?)))
-            .collect();
         let mut pairs: FxHashMap<(ActorId, ActorId), Vec<TieId>> = FxHashMap::default();
         for tie in self.builder.graph().all_ties() {
             if self.tie_lines.line_of(tie.id).is_some() {
@@ -46,9 +34,8 @@ impl Importer<'_> {
                 let next = ties[i + 1..].iter().find_map(|other| {
                     let other = graph.tie(*other).expect("listed").tie;
                     let next_start = other.start()?;
-                    (ends.contains(&(other.relation, tie.relation))
-                        && next_start.first_day() > start.first_day())
-                    .then_some(next_start)
+                    (other.relation != tie.relation && next_start.first_day() > start.first_day())
+                        .then_some(next_start)
                 });
                 if let Some(end) = next.and_then(period_before) {
                     if end.last_day() >= start.first_day() {

@@ -42,6 +42,7 @@ mod ties;
 use std::io::Read;
 use std::path::Path;
 
+use crate::interchange::mapping::Mapping;
 use crate::model::Graph;
 
 pub use cells::CellReading;
@@ -64,7 +65,7 @@ fn companions_for(
     actors: Option<&Path>,
     options: &ImportOptions,
 ) -> Result<Companions, ImportError> {
-    if options.mapping.is_default_layout() {
+    if options.mapping == Mapping::default() {
         Companions::beside(ties, actors)
     } else {
         Ok(Companions::none())

@@ -17,9 +17,8 @@ pub struct ImportOptions {
     pub mapping: Mapping,
     /// Any rejected row makes the import fail, changing nothing.
     pub strict: bool,
-    /// A tie with no end ends just before a later tie between the same
-    /// pair whose relation ends it (the mapping's `closes`, or the default
-    /// pairs: see [`crate::interchange::mapping::DEFAULT_CLOSES`]).
+    /// A tie with no end ends just before a later tie of another relation
+    /// between the same pair begins.
     pub close_on_next_relation: bool,
     /// Incoming actors the import cannot place alone go to the report's
     /// `review` list (for a review file) rather than being rejected.

@@ -188,7 +188,7 @@ pub(crate) enum NamedColumns {
 impl NamedColumns {
     /// The rule for a mapping: strict for any but the default layout.
     pub(crate) fn for_mapping(mapping: &Mapping) -> NamedColumns {
-        if mapping.is_default_layout() {
+        if *mapping == Mapping::default() {
             NamedColumns::MayBeAbsent
         } else {
             NamedColumns::MustExist
