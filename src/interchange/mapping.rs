@@ -20,10 +20,6 @@ pub struct Mapping {
     pub actors: Option<ActorColumns>,
     /// The ties table's columns.
     pub ties: TieColumns,
-    /// What separates cells (`'\t'`, `';'`); by default a tab in a `.tsv`
-    /// or `.tab` file and a comma elsewhere. One ASCII character.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delimiter: Option<char>,
 }
 
 fn default_actor_columns() -> Option<ActorColumns> {
@@ -319,7 +315,6 @@ impl Default for Mapping {
     /// `tags,active_start,active_end,note`).
     fn default() -> Self {
         Mapping {
-            delimiter: None,
             actors: Some(ActorColumns::default()),
             ties: TieColumns {
                 source: EndColumn {
@@ -399,7 +394,7 @@ impl Mapping {
 
     /// Parses mapping text; `origin` names it in errors.
     pub fn parse(text: &str, origin: &str) -> Result<Mapping, MappingError> {
-        let mapping: Mapping = ron::Options::default()
+        ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(text)
             .map_err(|error| {
@@ -409,18 +404,7 @@ impl Mapping {
                         .origin(origin)
                         .at_line_column(text, error.span.start.line, error.span.start.col, 1),
                 )
-            })?;
-        if let Some(delimiter) = mapping.delimiter {
-            if !delimiter.is_ascii() || matches!(delimiter, '"' | '\n' | '\r') {
-                return Err(MappingError::Syntax(
-                    Diagnostic::new(format!(
-                        "the delimiter {delimiter:?} cannot separate cells: give one ASCII character other than a quote or a line break, such as '\\t' or ';'"
-                    ))
-                    .origin(origin),
-                ));
-            }
-        }
-        Ok(mapping)
+            })
     }
 }
 

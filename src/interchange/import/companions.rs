@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::cells::{confidence, list_items, CellReading};
 use super::importer::Importer;
-use super::table::{csv_reader, delimited_reader, delimiter_of, Header, Table};
+use super::table::{csv_reader, Header, Table};
 use super::ImportError;
 use crate::interchange::export::CSV_MARKER;
 use crate::interchange::mapping::DateFormat;
@@ -310,8 +310,7 @@ impl Importer<'_> {
     ) -> Result<(String, CompanionRows<N>), ImportError> {
         let origin = table.origin.clone();
         let reading = table.cell_reading();
-        let delimiter = delimiter_of(&table.origin, &self.options.mapping);
-        let mut reader = delimited_reader(table.reader, delimiter);
+        let mut reader = csv_reader(table.reader);
         let header = Header::read(&mut reader, &origin)?;
         if let Some(column) = required {
             header.require(column)?;

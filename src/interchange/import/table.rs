@@ -71,32 +71,11 @@ impl<R: Read + 'static> Table<R> {
 /// The reader goes through a [`CsvGuard`], so an unclosed quote or an
 /// endless line stops the import at its line instead of eating the file.
 pub(crate) fn csv_reader<R: Read>(reader: R) -> csv::Reader<CsvGuard<R>> {
-    delimited_reader(reader, b',')
-}
-
-/// [`csv_reader`] for cells that `delimiter` separates (a tab, `;`).
-pub(crate) fn delimited_reader<R: Read>(reader: R, delimiter: u8) -> csv::Reader<CsvGuard<R>> {
     csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
-        .delimiter(delimiter)
         .buffer_capacity(1 << 16)
-        .from_reader(CsvGuard::new(reader, delimiter))
-}
-
-/// What separates the cells of the table named `origin`: the mapping's
-/// delimiter when it gives one, a tab for a `.tsv` or `.tab` file, else a comma.
-pub(crate) fn delimiter_of(origin: &str, mapping: &Mapping) -> u8 {
-    if let Some(delimiter) = mapping.delimiter {
-        return delimiter as u8;
-    }
-    let extension = Path::new(origin)
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match extension.as_deref() {
-        Some("tsv" | "tab") => b'\t',
-        _ => b',',
-    }
+        .from_reader(CsvGuard::new(reader, b','))
 }
 
 /// A malformed row is a rejection; a failed read ends the import.
@@ -354,20 +333,6 @@ mod tests {
             (rejected[0].origin.as_str(), rejected[0].line),
             ("t.csv", 3)
         );
-    }
-
-    #[test]
-    fn the_delimiter_comes_from_the_mapping_or_the_file_name() {
-        let mut mapping = Mapping::default();
-        assert_eq!(delimiter_of("a/ties.csv", &mapping), b',');
-        assert_eq!(delimiter_of("a/acled.TSV", &mapping), b'\t');
-        mapping.delimiter = Some(';');
-        assert_eq!(delimiter_of("a/acled.tsv", &mapping), b';');
-        let mut csv = delimited_reader("a;b\n\"x;y\";z\n".as_bytes(), b';');
-        Header::read(&mut csv, "t.csv").unwrap();
-        let mut record = csv::StringRecord::new();
-        next_record(&mut csv, &mut record, "t.csv", |r| panic!("{r}")).unwrap();
-        assert_eq!(record.iter().collect::<Vec<_>>(), ["x;y", "z"]);
     }
 
     #[test]
