@@ -204,63 +204,6 @@ pub struct DateColumn {
     /// How its cells are written.
     #[serde(default)]
     pub format: DateFormat,
-    /// Several ways its cells are written, tried in order (a column that
-    /// mixes `2/18/10` and `2012-03-00`); when given, `format` is not used.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub formats: Vec<DateFormat>,
-}
-
-impl DateColumn {
-    /// The formats its cells are read by, in order.
-    pub fn reading(&self) -> DateReading {
-        DateReading(if self.formats.is_empty() {
-            vec![self.format]
-        } else {
-            self.formats.clone()
-        })
-    }
-}
-
-/// The formats a date column's cells are tried by, in order.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DateReading(pub Vec<DateFormat>);
-
-impl DateReading {
-    /// True when an ISO date is read as ISO whatever else is tried (ISO
-    /// and Auto take it, and no other format reads `2012-03-04`): the fast
-    /// path may read the cell's bytes first.
-    pub fn reads_iso(&self) -> bool {
-        self.0.iter().any(|f| {
-            matches!(
-                f,
-                DateFormat::Iso
-                    | DateFormat::Auto
-                    | DateFormat::AutoMonthFirst
-                    | DateFormat::AutoDayFirst
-            )
-        })
-    }
-
-    /// Reads a non-empty, trimmed cell by the first format that takes it;
-    /// the error names the value and what was tried.
-    pub fn parse(&self, text: &str) -> Result<PartialDate, String> {
-        match self.0.as_slice() {
-            [one] => one.parse(text),
-            formats => {
-                let mut errors = Vec::new();
-                for format in formats {
-                    match format.parse(text) {
-                        Ok(date) => return Ok(date),
-                        Err(error) => errors.push(format!("{format:?}: {error}")),
-                    }
-                }
-                Err(format!(
-                    "`{text}` is a date in none of the formats given ({})",
-                    errors.join("; ")
-                ))
-            }
-        }
-    }
 }
 
 /// How the cells of a date column are written.
@@ -277,16 +220,6 @@ pub enum DateFormat {
     DayMonthYear,
     /// `08 May 2014` or `8 May 2014` (ACLED's older exports).
     DayMonthNameYear,
-    /// Any of ISO (`-00` for an unknown month or day), `M/D/YY`,
-    /// `M/D/YYYY` and `8 May 2014`. A slashed date is read month first
-    /// only when it cannot be day first (`2/18/10`); one that reads both
-    /// ways (`3/4/2012`) is rejected: say which with `AutoMonthFirst` or
-    /// `AutoDayFirst`.
-    Auto,
-    /// [`DateFormat::Auto`], slashed dates month first (`3/4/2012` is 4 March).
-    AutoMonthFirst,
-    /// [`DateFormat::Auto`], slashed dates day first (`3/4/2012` is 3 April).
-    AutoDayFirst,
 }
 
 /// The confidence of each row.
@@ -334,12 +267,10 @@ impl Default for Mapping {
                 start: Some(DateColumn {
                     column: "start".into(),
                     format: DateFormat::Iso,
-                    formats: Vec::new(),
                 }),
                 end: Some(DateColumn {
                     column: "end".into(),
                     format: DateFormat::Iso,
-                    formats: Vec::new(),
                 }),
                 confidence: Some(ConfidenceColumn {
                     column: Some("confidence".into()),
@@ -444,9 +375,6 @@ impl DateFormat {
                 };
                 PartialDate::new(year as i32, Some(m), Some(d)).map_err(|e| e.to_string())
             }
-            DateFormat::Auto | DateFormat::AutoMonthFirst | DateFormat::AutoDayFirst => {
-                self.parse_auto(text)
-            }
             DateFormat::DayMonthNameYear => {
                 let parts: Vec<&str> = text.split_whitespace().collect();
                 let [d, m, y] = parts[..] else {
@@ -459,45 +387,6 @@ impl DateFormat {
                 PartialDate::new(y, Some(month), Some(d)).map_err(|e| e.to_string())
             }
         }
-    }
-}
-
-impl DateFormat {
-    /// [`DateFormat::Auto`] and its two settled forms.
-    fn parse_auto(self, text: &str) -> Result<PartialDate, String> {
-        if text.contains('/') {
-            let parts: Vec<&str> = text.split('/').collect();
-            let numbers: Vec<Option<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
-            let [Some(a), Some(b), Some(_)] = numbers[..] else {
-                return Err(format!("`{text}` is not a date (write M/D/YY or M/D/YYYY)"));
-            };
-            let month_first = match self {
-                DateFormat::AutoMonthFirst => true,
-                DateFormat::AutoDayFirst => false,
-                _ if a == b || b > 12 => true,
-                _ if a > 12 => false,
-                _ => {
-                    return Err(format!(
-                        "`{text}` reads as month {a} day {b} or day {a} month {b}; \
-                         say which in the mapping: `format: AutoMonthFirst` or `format: AutoDayFirst`"
-                    ))
-                }
-            };
-            let format = if month_first {
-                DateFormat::MonthDayYear
-            } else {
-                DateFormat::DayMonthYear
-            };
-            return format.parse(text);
-        }
-        if text.split_whitespace().count() == 3 {
-            return DateFormat::DayMonthNameYear.parse(text);
-        }
-        DateFormat::Iso.parse(text).map_err(|_| {
-            format!(
-                "`{text}` is not a date Auto reads (2014-05-08, 2014-05-00, 5/8/14, 5/8/2014 or 8 May 2014)"
-            )
-        })
     }
 }
 
@@ -566,41 +455,6 @@ mod tests {
             "2014-05-08"
         );
         assert_eq!(named.parse("1 Sep 2020").unwrap().to_string(), "2020-09-01");
-    }
-
-    #[test]
-    fn auto_reads_every_shape_and_never_guesses_the_day_order() {
-        let auto = |text: &str| DateFormat::Auto.parse(text).map(|d| d.to_string());
-        assert_eq!(auto("2/18/10").unwrap(), "2010-02-18");
-        assert_eq!(auto("18/2/2010").unwrap(), "2010-02-18");
-        assert_eq!(auto("2012-03-00").unwrap(), "2012-03");
-        assert_eq!(auto("2012-00-00").unwrap(), "2012");
-        assert_eq!(auto("8 May 2014").unwrap(), "2014-05-08");
-        assert_eq!(auto("4/4/2012").unwrap(), "2012-04-04");
-        let error = auto("3/4/2012").unwrap_err();
-        assert!(
-            error.starts_with("`3/4/2012` reads as month 3 day 4 or day 3 month 4"),
-            "{error}"
-        );
-        assert!(error.contains("AutoMonthFirst"), "{error}");
-        let settled = |format: DateFormat| format.parse("3/4/2012").unwrap().to_string();
-        assert_eq!(settled(DateFormat::AutoMonthFirst), "2012-03-04");
-        assert_eq!(settled(DateFormat::AutoDayFirst), "2012-04-03");
-        assert!(auto("yesterday").unwrap_err().contains("`yesterday`"));
-    }
-
-    #[test]
-    fn a_list_of_formats_is_tried_in_order() {
-        let column: DateColumn =
-            ron::from_str(r#"(column: "d", formats: [MonthDayYear, Iso])"#).unwrap();
-        let reading = column.reading();
-        assert_eq!(reading.parse("2/18/10").unwrap().to_string(), "2010-02-18");
-        assert_eq!(reading.parse("2012-03-00").unwrap().to_string(), "2012-03");
-        let error = reading.parse("18 Feb").unwrap_err();
-        assert!(
-            error.starts_with("`18 Feb` is a date in none of the formats given (MonthDayYear: "),
-            "{error}"
-        );
     }
 
     #[test]

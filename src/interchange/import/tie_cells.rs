@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::cells::{confidence, CellReading};
 use super::table::{Header, NamedColumns};
 use super::ImportError;
-use crate::interchange::mapping::{parse_iso, ConfidenceColumn, DateColumn, DateReading, Mapping};
+use crate::interchange::mapping::{parse_iso, ConfidenceColumn, DateColumn, DateFormat, Mapping};
 use crate::model::{Confidence, PartialDate};
 
 /// The cells of one ties row, trimmed and decoded, borrowed from the record.
@@ -32,8 +32,8 @@ pub(crate) struct TieCells {
     fixed_relation: Option<String>,
     /// Relation values whose rows the mapping skips.
     skip: Vec<String>,
-    start: Option<(usize, DateReading)>,
-    end: Option<(usize, DateReading)>,
+    start: Option<(usize, DateFormat)>,
+    end: Option<(usize, DateFormat)>,
     confidence: ConfidenceColumn,
     confidence_col: Option<usize>,
     sources: Option<usize>,
@@ -56,7 +56,7 @@ impl TieCells {
         let optional = |column: Option<&str>| header.optional(column, rule);
         let date_col = |column: &Option<DateColumn>| -> Result<_, ImportError> {
             Ok(match column {
-                Some(c) => optional(Some(&c.column))?.map(|col| (col, c.reading())),
+                Some(c) => optional(Some(&c.column))?.map(|col| (col, c.format)),
                 None => None,
             })
         };
@@ -116,13 +116,12 @@ impl TieCells {
             }
             *slot = cell;
         }
-        let date = |col: &Option<(usize, DateReading)>, what: &str| {
+        let date = |col: Option<(usize, DateFormat)>, what: &str| {
             let Some((col, format)) = col else {
                 return Ok(None);
             };
-            let col = *col;
             let bytes = record.get(col).unwrap_or_default();
-            if format.reads_iso() {
+            if format == DateFormat::Iso {
                 if let Some(date) = parse_iso(bytes) {
                     return Ok(Some(date));
                 }
@@ -136,8 +135,8 @@ impl TieCells {
                 .map(Some)
                 .map_err(|error| format!("{what}: {error}"))
         };
-        let start = date(&self.start, "start")?;
-        let end = date(&self.end, "end")?;
+        let start = date(self.start, "start")?;
+        let end = date(self.end, "end")?;
         if let (Some(start), Some(end)) = (start, end) {
             if end.last_day() < start.first_day() {
                 // The graph file's words; checked here too, before rows fold.
