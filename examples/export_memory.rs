@@ -61,11 +61,7 @@ fn status_kib(field: &str) -> u64 {
 
 /// In the child: build the hub, reset the peak, export, report.
 fn measure(n: usize, statement: &str, target: &Path) {
-    let session = Session {
-        graph: hub(n),
-        origin: "hub".into(),
-        path: None,
-    };
+    let session = Session::new(hub(n), "hub".into(), None);
     let loaded = status_kib("VmRSS:");
     // Forget the peak of building the graph: only the export's counts.
     let _ = std::fs::write("/proc/self/clear_refs", "5");

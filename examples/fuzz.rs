@@ -153,6 +153,7 @@ fn table(text: &str, origin: &str) -> Table<Cursor<Vec<u8>>> {
         origin: origin.into(),
         bytes: None,
         reading: CellReading::Cleaned,
+        delimiter: b',',
     }
 }
 

@@ -17,20 +17,28 @@ pub struct Session {
     pub graph: Graph,
     /// The file it was loaded from, or the bundled graph's name.
     pub origin: String,
-    /// The file it was loaded from; `None` for the bundled graph.
+    /// The file it was loaded from or last saved to; `None` for the bundled graph.
     pub path: Option<std::path::PathBuf>,
+    /// Imports that changed the graph since it was loaded or last saved.
+    pub unsaved_imports: usize,
 }
 
 impl Session {
+    /// A session on `graph`, read from `origin` (the file `path`, if any).
+    pub fn new(graph: Graph, origin: String, path: Option<std::path::PathBuf>) -> Session {
+        Session {
+            graph,
+            origin,
+            path,
+            unsaved_imports: 0,
+        }
+    }
+
     /// The bundled Sahel graph.
     pub fn bundled() -> Result<Session, Vec<Diagnostic>> {
         let graph = store::ron::parse(store::SAHEL_GRAPH, store::SAHEL_ORIGIN)
             .map_err(|e| e.diagnostics)?;
-        Ok(Session {
-            graph,
-            origin: store::SAHEL_ORIGIN.to_string(),
-            path: None,
-        })
+        Ok(Session::new(graph, store::SAHEL_ORIGIN.to_string(), None))
     }
 
     /// The graph in `path`, or the bundled one when `path` is `None`.
@@ -44,11 +52,18 @@ impl Session {
     /// The graph in `path`, telling `progress` how many ties are read as it goes.
     pub fn load(path: &Path, progress: &mut dyn FnMut(usize)) -> Result<Session, Vec<Diagnostic>> {
         let graph = store::ron::load_with_progress(path, progress).map_err(|e| e.diagnostics)?;
-        Ok(Session {
+        Ok(Session::new(
             graph,
-            origin: path.display().to_string(),
-            path: Some(path.to_path_buf()),
-        })
+            path.display().to_string(),
+            Some(path.to_path_buf()),
+        ))
+    }
+
+    /// Records that the graph was written to `path`, which it now comes from.
+    pub fn saved_to(&mut self, path: &Path) {
+        self.origin = path.display().to_string();
+        self.path = Some(path.to_path_buf());
+        self.unsaved_imports = 0;
     }
 
     /// Parses and evaluates one statement: an answer, or an export plan.
@@ -104,6 +119,9 @@ impl Session {
         }
         match import_into(&mut self.graph, actors, Path::new(ties), &options) {
             Ok(report) => {
+                if report.changed_graph() {
+                    self.unsaved_imports += 1;
+                }
                 let mut notes: Vec<String> = report
                     .merges
                     .iter()

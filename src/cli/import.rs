@@ -63,8 +63,10 @@ pub struct ImportArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// A tie with no end ends just before a later tie of another relation
-    /// between the same pair begins.
+    /// A tie with no end ends just before a later tie between the same pair
+    /// begins whose relation supersedes it: hostility or rivalry ends an
+    /// alliance, an alliance ends hostility or rivalry (a mapping's
+    /// `supersede` says otherwise).
     #[arg(long)]
     pub close_on_next_relation: bool,
 
@@ -130,7 +132,7 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
         decisions,
     };
     let started = Instant::now();
-    let spinner = super::progress::Spinner::start("importing");
+    let spinner = super::progress::Spinner::start("importing", super::progress::Counting::Nothing);
     let result = match into {
         Some(path) => {
             let mut graph =
@@ -192,7 +194,7 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
     if let Some(title) = &args.title {
         graph.title = title.clone();
     }
-    store::ron::save(&graph, &args.output).map_err(|error| Problems::new(error.diagnostics))?;
+    super::save_graph(&graph, &args.output).map_err(|error| Problems::new(error.diagnostics))?;
     report::status(&format!(
         "{}: {} ({:.1} s)",
         args.output.display(),

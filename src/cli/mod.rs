@@ -215,12 +215,23 @@ fn open(graph: Option<&Path>) -> anyhow::Result<Session> {
     let Some(path) = graph else {
         return Session::bundled().map_err(|d| Problems::new(d).into());
     };
-    let spinner = progress::Spinner::start(&format!("loading {}", path.display()));
-    let loaded = Session::load(path, &mut |ties| {
-        spinner.say(format!("loading {}: {ties} ties", path.display()))
-    });
+    let spinner = progress::Spinner::start(
+        &format!("loading {}", path.display()),
+        progress::Counting::Items("ties"),
+    );
+    let loaded = Session::load(path, &mut |ties| spinner.done(ties as u64));
     drop(spinner);
     loaded.map_err(|d| Problems::new(d).into())
+}
+
+/// Writes `graph` to `path` in canonical RON, atomically, showing its
+/// progress on a terminal.
+fn save_graph(graph: &actorgraph::model::Graph, path: &Path) -> Result<(), store::ron::StoreError> {
+    let spinner = progress::Spinner::start(
+        &format!("saving {}", path.display()),
+        progress::Counting::Bytes,
+    );
+    store::ron::save_with_progress(graph, path, &mut |bytes| spinner.done(bytes))
 }
 
 /// Carries out one statement given on the command line (`query`, `export`).

@@ -1,34 +1,60 @@
-//! A progress line on standard error for imports and loads that take over a
-//! second; nothing at all when standard error is not a terminal.
+//! A progress line on standard error for imports, loads and saves that take
+//! over a second: what is done, how fast, and for how long. Nothing at all
+//! when standard error is not a terminal.
 
 use std::io::IsTerminal;
 use std::time::Duration;
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// What a [`Spinner`] counts.
+#[derive(Clone, Copy)]
+pub enum Counting {
+    /// Only the time taken.
+    Nothing,
+    /// Things named by the word given, such as "ties".
+    Items(&'static str),
+    /// Bytes written or read.
+    Bytes,
+}
+
 /// A spinner with a message, shown only after a second and only on a terminal.
-pub struct Spinner(Option<indicatif::ProgressBar>);
+pub struct Spinner(Option<ProgressBar>);
 
 impl Spinner {
-    pub fn start(message: &str) -> Self {
+    pub fn start(message: &str, counting: Counting) -> Self {
         if !std::io::stderr().is_terminal() {
             return Spinner(None);
         }
-        let bar = indicatif::ProgressBar::hidden();
+        let template = match counting {
+            Counting::Nothing => "{spinner} {msg} · {elapsed}".to_string(),
+            Counting::Items(unit) => {
+                format!("{{spinner}} {{msg}}: {{human_pos}} {unit} · {{per_sec}} · {{elapsed}}")
+            }
+            Counting::Bytes => {
+                "{spinner} {msg}: {binary_bytes} · {binary_bytes_per_sec} · {elapsed}".to_string()
+            }
+        };
+        let bar = ProgressBar::hidden();
+        if let Ok(style) = ProgressStyle::with_template(&template) {
+            bar.set_style(style);
+        }
         bar.set_message(message.to_string());
         let shown = bar.clone();
         std::thread::spawn(move || {
             std::thread::sleep(Duration::from_secs(1));
             if !shown.is_finished() {
-                shown.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                shown.set_draw_target(ProgressDrawTarget::stderr());
                 shown.enable_steady_tick(Duration::from_millis(120));
             }
         });
         Spinner(Some(bar))
     }
 
-    /// Changes the message, e.g. to a count of what is done.
-    pub fn say(&self, message: String) {
+    /// How much is done so far, in what the spinner counts.
+    pub fn done(&self, count: u64) {
         if let Some(bar) = &self.0 {
-            bar.set_message(message);
+            bar.set_position(count);
         }
     }
 }

@@ -61,3 +61,5 @@ mod terminal;
 mod repl;
 
 mod outputs;
+
+mod saving;

@@ -468,6 +468,7 @@ fn large_files_read_on_two_threads_give_the_same_graph_and_rejections() {
         origin: dir.path().join(origin).display().to_string(),
         bytes: None,
         reading: actorgraph::interchange::CellReading::Cleaned,
+        delimiter: b',',
     };
     let plain_report = import_tables(
         &mut plain,

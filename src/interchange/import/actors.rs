@@ -10,7 +10,7 @@ use super::cells::{split_list, CellReading};
 use super::importer::Importer;
 use super::incoming::Placement;
 use super::repair::{repair, visible};
-use super::table::{csv_reader, Header, NamedColumns, Table};
+use super::table::{csv_reader, delimiter_of, Header, NamedColumns, Table};
 use super::ImportError;
 use crate::interchange::mapping::DateFormat;
 use crate::model::{Actor, ActorId, ActorKind, Period};
@@ -43,7 +43,8 @@ impl Importer<'_> {
         };
         let origin = table.origin.clone();
         let reading = table.cell_reading();
-        let mut reader = csv_reader(table.reader);
+        let delimiter = delimiter_of(&table, &self.options.mapping);
+        let mut reader = csv_reader(table.reader, delimiter);
         let header = Header::read(&mut reader, &origin)?;
         let rule = NamedColumns::for_mapping(&self.options.mapping);
         let id_col = header.require(&columns.id)?;

@@ -1,16 +1,58 @@
 //! The close-on-next-relation pass: a tie left open ends just before a
-//! later tie of another relation between the same pair begins (an alliance
-//! turned hostile is no longer an alliance).
+//! later tie of a relation that supersedes it between the same pair begins
+//! (an alliance turned hostile is no longer an alliance). Which relation
+//! supersedes which is the mapping's `supersede`, or
+//! [`DEFAULT_SUPERSESSION`]; others are left alone (a splinter does not end
+//! an alliance).
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::importer::Importer;
-use crate::model::{ActorId, PartialDate, TieId};
+use crate::interchange::mapping::DEFAULT_SUPERSESSION;
+use crate::model::{ActorId, PartialDate, RelationId, TieId};
 
 impl Importer<'_> {
+    /// Whether this import closes ties: asked, or the mapping says how.
+    pub(crate) fn closes_ties(&self) -> bool {
+        self.options.close_on_next_relation || !self.options.mapping.supersede.is_empty()
+    }
+
+    /// (later, earlier) relation pairs where a later tie ends an earlier one;
+    /// names the graph does not have are ignored.
+    fn supersession(&self) -> FxHashSet<(RelationId, RelationId)> {
+        let relations = self.builder.graph().relations();
+        let rule: Vec<(&str, Vec<&str>)> = if self.options.mapping.supersede.is_empty() {
+            DEFAULT_SUPERSESSION
+                .iter()
+                .map(|(later, ends)| (*later, ends.to_vec()))
+                .collect()
+        } else {
+            self.options
+                .mapping
+                .supersede
+                .iter()
+                .map(|(later, ends)| (later.as_str(), ends.iter().map(String::as_str).collect()))
+                .collect()
+        };
+        let mut pairs = FxHashSet::default();
+        for (later, ends) in rule {
+            let Some(later) = relations.find(later) else {
+                continue;
+            };
+            for earlier in ends {
+                if let Some(earlier) = relations.find(earlier) {
+                    pairs.insert((later, earlier));
+                }
+            }
+        }
+        pairs
+    }
+
     /// Ends each open tie this import added at the period before the next
-    /// tie of another relation between its pair, when that is after its start.
+    /// tie of a relation that supersedes it between its pair, when that is
+    /// after its start.
     pub(crate) fn close_on_next_relation(&mut self) {
+        let supersedes = self.supersession();
         let mut pairs: FxHashMap<(ActorId, ActorId), Vec<TieId>> = FxHashMap::default();
         for tie in self.builder.graph().all_ties() {
             if self.tie_lines.line_of(tie.id).is_some() {
@@ -34,8 +76,9 @@ impl Importer<'_> {
                 let next = ties[i + 1..].iter().find_map(|other| {
                     let other = graph.tie(*other).expect("listed").tie;
                     let next_start = other.start()?;
-                    (other.relation != tie.relation && next_start.first_day() > start.first_day())
-                        .then_some(next_start)
+                    (supersedes.contains(&(other.relation, tie.relation))
+                        && next_start.first_day() > start.first_day())
+                    .then_some(next_start)
                 });
                 if let Some(end) = next.and_then(period_before) {
                     if end.last_day() >= start.first_day() {

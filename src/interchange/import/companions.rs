@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::cells::{confidence, list_items, CellReading};
 use super::importer::Importer;
-use super::table::{csv_reader, Header, Table};
+use super::table::{csv_reader, delimiter_of, Header, Table};
 use super::ImportError;
 use crate::interchange::export::CSV_MARKER;
 use crate::interchange::mapping::DateFormat;
@@ -83,7 +83,7 @@ impl Companions {
 /// directory, whose cells are cleaned.
 pub fn written_by_export(dir: &Path) -> Option<CellReading> {
     let file = std::fs::File::open(dir.join(GRAPH_TABLE)).ok()?;
-    let mut reader = csv_reader(file.take(1 << 16));
+    let mut reader = csv_reader(file.take(1 << 16), b',');
     let header = Header::read(&mut reader, GRAPH_TABLE).ok()?;
     let column = header.find("format")?;
     let mut record = csv::StringRecord::new();
@@ -310,7 +310,8 @@ impl Importer<'_> {
     ) -> Result<(String, CompanionRows<N>), ImportError> {
         let origin = table.origin.clone();
         let reading = table.cell_reading();
-        let mut reader = csv_reader(table.reader);
+        let delimiter = delimiter_of(&table, &self.options.mapping);
+        let mut reader = csv_reader(table.reader, delimiter);
         let header = Header::read(&mut reader, &origin)?;
         if let Some(column) = required {
             header.require(column)?;
@@ -342,6 +343,7 @@ mod tests {
             origin: "events.csv".into(),
             bytes: None,
             reading: CellReading::Cleaned,
+            delimiter: b',',
         }
     }
 

@@ -153,7 +153,7 @@ impl<'a> Importer<'a> {
     /// The passes that need every row, then the indexes freed and the
     /// graph given back.
     pub(crate) fn finish(mut self) -> ImportReport {
-        if self.options.close_on_next_relation {
+        if self.closes_ties() {
             self.close_on_next_relation();
         }
         self.reject_subgroup_cycles();

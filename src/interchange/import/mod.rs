@@ -42,7 +42,6 @@ mod ties;
 use std::io::Read;
 use std::path::Path;
 
-use crate::interchange::mapping::Mapping;
 use crate::model::Graph;
 
 pub use cells::CellReading;
@@ -59,13 +58,14 @@ pub use table::Table;
 use importer::{Importer, TieEnds};
 
 /// The companion tables for an import of `ties`: those beside it in the
-/// default layout; none with a mapping (its layout is another dataset's).
+/// default layout; none with a mapping of other columns (its layout is
+/// another dataset's).
 fn companions_for(
     ties: &Path,
     actors: Option<&Path>,
     options: &ImportOptions,
 ) -> Result<Companions, ImportError> {
-    if options.mapping == Mapping::default() {
+    if options.mapping.is_default_layout() {
         Companions::beside(ties, actors)
     } else {
         Ok(Companions::none())

@@ -17,8 +17,9 @@ pub struct ImportOptions {
     pub mapping: Mapping,
     /// Any rejected row makes the import fail, changing nothing.
     pub strict: bool,
-    /// A tie with no end ends just before a later tie of another relation
-    /// between the same pair begins.
+    /// A tie with no end ends just before a later tie between the same pair
+    /// begins whose relation supersedes it (the mapping's `supersede`, or
+    /// [`crate::interchange::mapping::DEFAULT_SUPERSESSION`]).
     pub close_on_next_relation: bool,
     /// Incoming actors the import cannot place alone go to the report's
     /// `review` list (for a review file) rather than being rejected.
@@ -179,6 +180,23 @@ impl ImportReport {
             skipped: self.rows_skipped,
             rejected: self.rejections.len(),
         }
+    }
+
+    /// Whether the import changed the graph at all (a REPL session then has
+    /// something to save).
+    pub fn changed_graph(&self) -> bool {
+        self.actors_added
+            + self.actors_created
+            + self.ties_added
+            + self.rows_merged
+            + self.events_folded
+            + self.ties_closed
+            + self.relations_declared
+            + self.sources_added
+            + self.events_added
+            > 0
+            || self.title.is_some()
+            || self.as_of.is_some()
     }
 
     /// One line for people: "12 actors, 40 ties imported; 3 rows merged; 1 row rejected".

@@ -102,7 +102,7 @@ pub fn read_decisions(path: &Path) -> Result<Decisions, ImportError> {
         origin: origin.clone(),
         error,
     })?;
-    let mut reader = csv_reader(file);
+    let mut reader = csv_reader(file, b',');
     let header = Header::read(&mut reader, &origin)?;
     let id_col = header.require("incoming_id")?;
     let decision_col = header.require("decision")?;

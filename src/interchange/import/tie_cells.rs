@@ -7,7 +7,9 @@ use std::borrow::Cow;
 use super::cells::{confidence, CellReading};
 use super::table::{Header, NamedColumns};
 use super::ImportError;
-use crate::interchange::mapping::{parse_iso, ConfidenceColumn, DateColumn, DateFormat, Mapping};
+use crate::interchange::mapping::{
+    parse_date, parse_iso, ConfidenceColumn, DateColumn, DateFormat, Mapping,
+};
 use crate::model::{Confidence, PartialDate};
 
 /// The cells of one ties row, trimmed and decoded, borrowed from the record.
@@ -32,8 +34,8 @@ pub(crate) struct TieCells {
     fixed_relation: Option<String>,
     /// Relation values whose rows the mapping skips.
     skip: Vec<String>,
-    start: Option<(usize, DateFormat)>,
-    end: Option<(usize, DateFormat)>,
+    start: Option<(usize, Vec<DateFormat>)>,
+    end: Option<(usize, Vec<DateFormat>)>,
     confidence: ConfidenceColumn,
     confidence_col: Option<usize>,
     sources: Option<usize>,
@@ -56,7 +58,7 @@ impl TieCells {
         let optional = |column: Option<&str>| header.optional(column, rule);
         let date_col = |column: &Option<DateColumn>| -> Result<_, ImportError> {
             Ok(match column {
-                Some(c) => optional(Some(&c.column))?.map(|col| (col, c.format)),
+                Some(c) => optional(Some(&c.column))?.map(|col| (col, c.formats())),
                 None => None,
             })
         };
@@ -116,27 +118,35 @@ impl TieCells {
             }
             *slot = cell;
         }
-        let date = |col: Option<(usize, DateFormat)>, what: &str| {
-            let Some((col, format)) = col else {
+        let date = |col: &Option<(usize, Vec<DateFormat>)>, what: &str| {
+            let Some((col, formats)) = col else {
                 return Ok(None);
             };
-            let bytes = record.get(col).unwrap_or_default();
-            if format == DateFormat::Iso {
+            let bytes = record.get(*col).unwrap_or_default();
+            // ISO is read the fast way whenever it comes first.
+            if matches!(
+                formats.first(),
+                Some(
+                    DateFormat::Iso
+                        | DateFormat::Auto
+                        | DateFormat::AutoMonthFirst
+                        | DateFormat::AutoDayFirst
+                )
+            ) {
                 if let Some(date) = parse_iso(bytes) {
                     return Ok(Some(date));
                 }
             }
-            let cell = text(col)?;
+            let cell = text(*col)?;
             if cell.is_empty() {
                 return Ok(None);
             }
-            format
-                .parse(&cell)
+            parse_date(formats, &cell)
                 .map(Some)
                 .map_err(|error| format!("{what}: {error}"))
         };
-        let start = date(self.start, "start")?;
-        let end = date(self.end, "end")?;
+        let start = date(&self.start, "start")?;
+        let end = date(&self.end, "end")?;
         if let (Some(start), Some(end)) = (start, end) {
             if end.last_day() < start.first_day() {
                 // The graph file's words; checked here too, before rows fold.

@@ -9,7 +9,7 @@ use super::fold::{FoldRuns, Folded};
 use super::importer::{Importer, TieEnds};
 use super::index::IdIndex;
 use super::resolve::{known_relation, EndCell, RelationCell};
-use super::table::{csv_reader, next_record, Header, Table};
+use super::table::{csv_reader, delimiter_of, next_record, Header, Table};
 use super::tie_cells::{RowCells, TieCells};
 use super::{ImportError, Rejection};
 use crate::interchange::mapping::{EndBy, Fold, RelationColumn};
@@ -124,7 +124,8 @@ impl Importer<'_> {
             self.ties
                 .reserve(self.builder.graph(), (bytes / 40) as usize);
         }
-        let mut reader = csv_reader(table.reader);
+        let delimiter = delimiter_of(&table, &self.options.mapping);
+        let mut reader = csv_reader(table.reader, delimiter);
         let header = Header::read(&mut reader, &origin)?;
         let columns = TieCells::new(&header, &self.options.mapping, self.tie_cells)?;
         if self.reads_ties_on_two_threads(table.bytes) {
