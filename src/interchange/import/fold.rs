@@ -1,6 +1,6 @@
 //! Fold mode: event rows (ACLED and the like) between one pair in one
 //! relation become a single tie running from the first event to the last,
-//! counting its events.
+//! counting its events and adding up their fatalities.
 
 use rustc_hash::FxHashMap;
 
@@ -55,7 +55,14 @@ impl FoldRuns {
                         span.end = Some(last);
                     }
                 }
+                // Each row is an event of its own: their fatalities add up.
+                let fatalities = match (span.facts.details.fatalities, row.facts.details.fatalities)
+                {
+                    (Some(a), Some(b)) => Some(a.saturating_add(b)),
+                    (a, b) => a.or(b),
+                };
                 span.facts.absorb(row.facts);
+                span.facts.details.fatalities = fatalities;
                 Folded::IntoRun
             }
             None => {
@@ -101,9 +108,11 @@ mod tests {
                 confidence: Confidence::Possible,
                 details: TieDetails {
                     note: Some(format!("on {date}")),
+                    fatalities: Some(2),
                     ..TieDetails::default()
                 },
             },
+            associate: false,
         }
     }
 
@@ -148,6 +157,11 @@ mod tests {
         assert_eq!(ab.start, Some("2012-01-15".parse().unwrap()));
         assert_eq!(ab.end, Some("2012-05-10".parse().unwrap()));
         assert_eq!(ab.facts.details.events, Some(3));
+        assert_eq!(
+            ab.facts.details.fatalities,
+            Some(6),
+            "2 in each of 3 events"
+        );
         assert_eq!(ab.facts.confidence, Confidence::Likely);
         assert_eq!(
             ab.facts.details.note.as_deref(),
