@@ -134,7 +134,10 @@ impl Importer<'_> {
             },
             associate: false,
         };
-        let associates = self.associate_ties(&main, row.associates);
+        let associates = match row.associates {
+            Some(names) => self.associate_ties(&main, *names),
+            None => Vec::new(),
+        };
         Ok(Some((main, associates)))
     }
 
@@ -211,20 +214,24 @@ impl Importer<'_> {
         }
         let name = name.into_owned();
         let (origin, line) = (self.ties_origin.clone(), self.current_line);
-        match self.place_actor(cell, &[name.as_str()], &origin, line)? {
+        let mut placed = self.place_actor(cell, &[name.as_str()], &origin, line)?;
+        if placed == Placement::New {
+            let id = match by {
+                EndBy::Id => name.clone(),
+                EndBy::Name => self.fresh_id(&name),
+            };
+            let actor = Actor::new(id, name.clone(), kind);
+            placed = self.add_incoming(actor, &[name.as_str()], &origin, line)?;
+        }
+        match placed {
             Placement::Existing(actor) => Ok(Some(actor)),
-            Placement::SetAside => Ok(None),
-            Placement::New => {
-                let id = match by {
-                    EndBy::Id => name.clone(),
-                    EndBy::Name => self.fresh_id(&name),
-                };
-                let actor = self.add_actor(Actor::new(id, name, kind))?;
+            Placement::Added(actor) => {
                 // Later rows find it by the cell as written.
                 self.ids.insert(cell, actor);
                 self.report.actors_created += 1;
                 Ok(Some(actor))
             }
+            Placement::SetAside | Placement::New => Ok(None),
         }
     }
 

@@ -30,8 +30,9 @@ pub(crate) struct RowCells<'r> {
     pub(crate) fatalities: Option<u32>,
     /// The kinds the ends' code columns give, when the mapping has them.
     pub(crate) kinds: [Option<ActorKind>; 2],
-    /// The actors associated with each end, by name.
-    pub(crate) associates: [Vec<String>; 2],
+    /// The actors associated with each end, by name; boxed, as most
+    /// layouts have none and rows are moved in batches.
+    pub(crate) associates: Option<Box<[Vec<String>; 2]>>,
 }
 
 /// Where the ties table's cells are, and how to read them.
@@ -225,9 +226,10 @@ impl TieCells {
                 *slot = codes.get(text(*col)?.as_ref()).copied();
             }
         }
-        let mut associates = [Vec::new(), Vec::new()];
+        let mut associates = None;
         if let Some((cols, separator)) = &self.associates {
-            for (slot, col) in associates.iter_mut().zip(cols) {
+            let lists = associates.insert(Box::new([Vec::new(), Vec::new()]));
+            for (slot, col) in lists.iter_mut().zip(cols) {
                 *slot = list_items(&text(*col)?, separator)
                     .into_iter()
                     .map(|item| self.reading.item(&item).to_string())

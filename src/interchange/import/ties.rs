@@ -31,7 +31,7 @@ pub(crate) struct OwnedRow {
     /// The ends' kinds, from the mapping's code columns.
     pub(crate) kinds: [Option<ActorKind>; 2],
     /// The actors associated with each end, by name.
-    pub(crate) associates: [Vec<String>; 2],
+    pub(crate) associates: Option<Box<[Vec<String>; 2]>>,
 }
 
 /// A record as read: the row (`None` when the mapping skips it) or why it
