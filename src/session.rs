@@ -49,9 +49,17 @@ impl Session {
         }
     }
 
-    /// The graph in `path`, telling `progress` how many ties are read as it goes.
+    /// The graph in `path`, telling `progress` how many ties are read as it
+    /// goes. `-` reads standard input: the session then has no file.
     pub fn load(path: &Path, progress: &mut dyn FnMut(usize)) -> Result<Session, Vec<Diagnostic>> {
         let graph = store::ron::load_with_progress(path, progress).map_err(|e| e.diagnostics)?;
+        if path == Path::new("-") {
+            return Ok(Session::new(
+                graph,
+                store::ron::STDIN_ORIGIN.to_string(),
+                None,
+            ));
+        }
         Ok(Session::new(
             graph,
             path.display().to_string(),

@@ -132,7 +132,10 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
         decisions,
     };
     let started = Instant::now();
-    let spinner = super::progress::Spinner::start("importing", super::progress::Counting::Nothing);
+    let spinner =
+        super::progress::Spinner::start("importing", super::progress::Counting::Items("rows"));
+    let lines_before = interchange::import::guard::lines_read();
+    spinner.follow(move || interchange::import::guard::lines_read() - lines_before);
     let result = match into {
         Some(path) => {
             let mut graph =
@@ -197,7 +200,11 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
     super::save_graph(&graph, &args.output).map_err(|error| Problems::new(error.diagnostics))?;
     report::status(&format!(
         "{}: {} ({:.1} s)",
-        args.output.display(),
+        if args.output == std::path::Path::new("-") {
+            "standard output".to_string()
+        } else {
+            args.output.display().to_string()
+        },
         report.summary(),
         started.elapsed().as_secs_f64()
     ));

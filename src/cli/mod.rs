@@ -281,7 +281,17 @@ fn dispatch(cli: Cli) -> anyhow::Result<Done> {
         Some(Command::Run { scripts, .. }) => scripts.iter().any(|s| s == Path::new("-")),
         _ => false,
     };
-    if from_stdin {
+    let graph_from_stdin = cli.graph.as_deref() == Some(Path::new("-"));
+    if from_stdin && graph_from_stdin {
+        return Err(BadUsage(vec![actorgraph::diagnostic::Diagnostic::new(
+            "`-g -` reads the graph from standard input, which also holds the queries",
+        )
+        .help(Some(
+            "give the graph as a file, or the queries with `query` or a script file".into(),
+        ))])
+        .into());
+    }
+    if from_stdin || graph_from_stdin {
         inputs.push(Path::new("/dev/stdin"));
     }
     let mut answers = Answers::to(target.map(PathBuf::as_path), &inputs)?;

@@ -5,13 +5,11 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 /// What a [`Spinner`] counts.
 #[derive(Clone, Copy)]
 pub enum Counting {
-    /// Only the time taken.
-    Nothing,
     /// Things named by the word given, such as "ties".
     Items(&'static str),
     /// Bytes written or read.
@@ -27,9 +25,8 @@ impl Spinner {
             return Spinner(None);
         }
         let template = match counting {
-            Counting::Nothing => "{spinner} {msg} · {elapsed}".to_string(),
             Counting::Items(unit) => {
-                format!("{{spinner}} {{msg}}: {{human_pos}} {unit} · {{per_sec}} · {{elapsed}}")
+                format!("{{spinner}} {{msg}}: {{human_pos}} {unit} · {{rate}}/s · {{elapsed}}")
             }
             Counting::Bytes => {
                 "{spinner} {msg}: {binary_bytes} · {binary_bytes_per_sec} · {elapsed}".to_string()
@@ -37,7 +34,13 @@ impl Spinner {
         };
         let bar = ProgressBar::hidden();
         if let Ok(style) = ProgressStyle::with_template(&template) {
-            bar.set_style(style);
+            // Whole items a second, grouped: "38,870/s", not "38869.7965/s".
+            bar.set_style(style.with_key(
+                "rate",
+                |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+                    let _ = write!(out, "{}", HumanCount(state.per_sec().round() as u64));
+                },
+            ));
         }
         bar.set_message(message.to_string());
         let shown = bar.clone();
@@ -49,6 +52,20 @@ impl Spinner {
             }
         });
         Spinner(Some(bar))
+    }
+
+    /// Keeps the count at what `poll` says, asked ten times a second until
+    /// the spinner ends, for work that cannot call back (an import).
+    pub fn follow(&self, poll: impl Fn() -> u64 + Send + 'static) {
+        if let Some(bar) = &self.0 {
+            let bar = bar.clone();
+            std::thread::spawn(move || {
+                while !bar.is_finished() {
+                    bar.set_position(poll());
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            });
+        }
     }
 
     /// How much is done so far, in what the spinner counts.

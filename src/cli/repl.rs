@@ -533,7 +533,15 @@ fn handle(
             if !guard.may_drop(session, trimmed, "repeat the `load`", color_err) {
                 return Ok(Step::Continue);
             }
-            match Session::open(Some(std::path::Path::new(path))) {
+            let spinner = super::progress::Spinner::start(
+                &format!("loading {path}"),
+                super::progress::Counting::Items("ties"),
+            );
+            let opened = Session::load(std::path::Path::new(path), &mut |ties| {
+                spinner.done(ties as u64)
+            });
+            drop(spinner);
+            match opened {
                 Ok(opened) => {
                     *session = opened;
                     printer.answers.write(&format!(
@@ -553,7 +561,17 @@ fn handle(
             return Ok(Step::Continue);
         }
         "import" => {
-            match session.import_csv(trimmed) {
+            let spinner = super::progress::Spinner::start(
+                "importing",
+                super::progress::Counting::Items("rows"),
+            );
+            let lines_before = actorgraph::interchange::import::guard::lines_read();
+            spinner.follow(move || {
+                actorgraph::interchange::import::guard::lines_read() - lines_before
+            });
+            let imported = session.import_csv(trimmed);
+            drop(spinner);
+            match imported {
                 Ok(report) => {
                     report::rejected_rows(&report.rejected, color_err);
                     for note in &report.notes {

@@ -57,7 +57,7 @@ fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-/// Reads and validates the graph file at `path`.
+/// Reads and validates the graph file at `path`; `-` is standard input.
 pub fn load(path: &Path) -> Result<Graph, StoreError> {
     load_with_progress(path, &mut |_| {})
 }
@@ -68,7 +68,11 @@ pub fn load_with_progress(
     path: &Path,
     progress: &mut dyn FnMut(usize),
 ) -> Result<Graph, StoreError> {
-    let origin = path.display().to_string();
+    let origin = if path == Path::new("-") {
+        STDIN_ORIGIN.to_string()
+    } else {
+        path.display().to_string()
+    };
     let bytes = read_bounded(path).map_err(|error| {
         if let Some(line) = error.get_ref().and_then(|e| e.downcast_ref::<LongLine>()) {
             return StoreError::one(
@@ -113,6 +117,9 @@ pub fn load_with_progress(
     parse_with_progress(&text, &origin, progress)
 }
 
+/// How a graph read from standard input (`-`) is named in messages.
+pub const STDIN_ORIGIN: &str = "<stdin>";
+
 /// The longest line a graph file may have; actorgraph writes one tie a line.
 pub const MAX_LINE_BYTES: usize = 64 << 20;
 
@@ -133,11 +140,16 @@ impl std::fmt::Display for LongLine {
 
 impl std::error::Error for LongLine {}
 
-/// The file's bytes, stopping at a line past [`MAX_LINE_BYTES`], so a file
-/// without line breaks (`/dev/zero`) cannot grow memory without end.
+/// The file's bytes (standard input's for `-`), stopping at a line past
+/// [`MAX_LINE_BYTES`], so a file without line breaks (`/dev/zero`) cannot
+/// grow memory without end.
 fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    let mut file: Box<dyn Read> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path)?)
+    };
     let mut bytes = Vec::new();
     let mut chunk = vec![0u8; 1 << 20];
     let (mut line, mut line_bytes) = (1u64, 0usize);

@@ -55,6 +55,36 @@ fn an_import_that_rejects_every_row_writes_nothing_and_fails() {
     assert!(!output.path("bad.ron").exists());
 }
 
+/// Issue 11, item 10: `-` is standard input for a table as it is standard
+/// output for the graph; a table from standard input has no folder whose
+/// companion tables could be read, and standard input is read once.
+#[test]
+fn a_table_can_come_from_standard_input() {
+    Test::new()
+        .args(&["import", "csv", "--ties", "-", "-o", "-"])
+        .stdin("source,target,relation,start,end,confidence\na,b,alliance,2020,,likely\na,a,alliance,2020,,likely\n")
+        .stdout_matches(|out| out.starts_with("(\n    title: \"imported\",") && out.contains("relation: \"alliance\""))
+        .stderr_matches(|err| {
+            err.contains("<stdin>:3")
+                && err.contains("standard output: 2 actors (2 from ties), 1 ties imported")
+        })
+        .run();
+    Test::new()
+        .args(&[
+            "import",
+            "csv",
+            "--actors",
+            "-",
+            "--ties",
+            "-",
+            "-o",
+            "$TMP/g.ron",
+        ])
+        .failure()
+        .stderr_matches(|err| err.contains("standard input can be read once"))
+        .run();
+}
+
 /// The walk-through of mappings/README.md: a third-party table merged into
 /// the bundled graph with a review file, decided, imported again with
 /// `--resolve`, and `check` passes on the result.

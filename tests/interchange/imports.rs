@@ -606,6 +606,56 @@ fn ids_are_compared_exactly_and_a_near_id_is_named_as_such() {
     assert_eq!((rows.imported, rows.rejected, rows.total()), (2, 1, 3));
 }
 
+/// A column mixing `2/18/10` with `2012-03-00` had 20 % of its rows
+/// rejected: `Auto` reads every shape at its precision, in a CRLF file with
+/// its lines right, and a date that reads both ways is rejected with its
+/// row and value, never guessed.
+#[test]
+fn a_crlf_file_with_mixed_date_formats_imports_every_row_at_its_precision() {
+    let mapping = Mapping::parse(
+        r#"(actors: None, ties: (
+            source: (column: "source"), target: (column: "target"),
+            relation: (column: "relation"),
+            start: (column: "start", format: Auto), end: (column: "end", format: Auto),
+        ))"#,
+        "auto.ron",
+    )
+    .unwrap();
+    let options = ImportOptions {
+        mapping,
+        ..ImportOptions::default()
+    };
+    let (graph, report) = import(None, &data("mixed-dates.csv"), &options).unwrap();
+    let spans: Vec<String> = graph.all_ties().map(|t| t.tie.span_label()).collect();
+    assert_eq!(
+        spans,
+        ["2010-02-18–", "2012-03–", "2012–2015-05-06", "2021-12-29–"]
+    );
+    let rejected: Vec<String> = report.rejections.iter().map(|r| r.to_string()).collect();
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert!(
+        rejected[0].starts_with(&format!(
+            "{}:6: start: `3/4/2012` could be 4 March 2012 or 3 April 2012: the mapping's \
+             `Auto` does not guess; write `AutoMonthFirst` or `AutoDayFirst`",
+            data("mixed-dates.csv").display()
+        )),
+        "{rejected:?}"
+    );
+    // Settled in the mapping, the same row reads.
+    let settled = ImportOptions {
+        mapping: Mapping::parse(
+            r#"(actors: None, ties: (source: (column: "source"), target: (column: "target"),
+                relation: (column: "relation"), start: (column: "start", format: AutoMonthFirst)))"#,
+            "mdy.ron",
+        )
+        .unwrap(),
+        ..ImportOptions::default()
+    };
+    let (graph, report) = import(None, &data("mixed-dates.csv"), &settled).unwrap();
+    assert!(report.rejections.is_empty(), "{:#?}", report.rejections);
+    assert_eq!(graph.tie_count(), 5);
+}
+
 /// ACLED's Malian military forces became `group`, associated actors were
 /// dropped and fatalities lost: kinds come from `inter1`/`inter2` (code 8,
 /// external/other forces, fits no one kind and stays a group), associated

@@ -15,6 +15,7 @@ use actorgraph::model::{ActorKind, Confidence, Graph, RelationId, TieFilter};
 mod dates;
 mod delimiters;
 mod exports;
+mod falkordb;
 mod imports;
 mod merging;
 mod supersession;

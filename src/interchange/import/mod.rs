@@ -65,7 +65,17 @@ fn companions_for(
     actors: Option<&Path>,
     options: &ImportOptions,
 ) -> Result<Companions, ImportError> {
-    if options.mapping.is_default_layout() {
+    let stdin = Path::new("-");
+    if actors == Some(stdin) && ties == stdin {
+        return Err(ImportError::Io {
+            origin: "-".into(),
+            error: std::io::Error::other(
+                "standard input can be read once: give the actors table or the ties table as a file",
+            ),
+        });
+    }
+    // Tables from standard input have no folder to find companions in.
+    if options.mapping.is_default_layout() && ties != stdin && actors != Some(stdin) {
         Companions::beside(ties, actors)
     } else {
         Ok(Companions::none())
@@ -80,10 +90,10 @@ pub fn import(
     ties: &Path,
     options: &ImportOptions,
 ) -> Result<(Graph, ImportReport), ImportError> {
-    let title = ties.file_stem().map_or_else(
-        || "imported".to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    );
+    let title = match ties.file_stem() {
+        Some(stem) if ties != Path::new("-") => stem.to_string_lossy().into_owned(),
+        _ => "imported".to_string(),
+    };
     let mut graph = Graph::new(title);
     let companions = companions_for(ties, actors, options)?;
     let actors = actors.map(Table::open).transpose()?;

@@ -172,21 +172,6 @@ impl RowCounts {
 }
 
 impl ImportReport {
-    /// What became of the rows read.
-    pub fn rows(&self) -> RowCounts {
-        RowCounts {
-            imported: self.actors_added
-                + self.ties_added
-                + self.relations_declared
-                + self.sources_added
-                + self.events_added
-                + self.graph_rows,
-            merged: self.rows_merged + self.events_folded,
-            skipped: self.rows_skipped,
-            rejected: self.rejections.len() - self.associate_rejections,
-        }
-    }
-
     /// Whether the import changed the graph at all (a REPL session then has
     /// something to save).
     pub fn changed_graph(&self) -> bool {
@@ -202,6 +187,22 @@ impl ImportReport {
             > 0
             || self.title.is_some()
             || self.as_of.is_some()
+            || !self.merges.is_empty()
+    }
+
+    /// What became of the rows read.
+    pub fn rows(&self) -> RowCounts {
+        RowCounts {
+            imported: self.actors_added
+                + self.ties_added
+                + self.relations_declared
+                + self.sources_added
+                + self.events_added
+                + self.graph_rows,
+            merged: self.rows_merged + self.events_folded,
+            skipped: self.rows_skipped,
+            rejected: self.rejections.len() - self.associate_rejections,
+        }
     }
 
     /// One line for people: "12 actors, 40 ties imported; 3 rows merged; 1 row rejected".

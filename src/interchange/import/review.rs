@@ -98,11 +98,10 @@ pub fn review_table(items: &[ReviewItem]) -> String {
 /// unknown one is reported when the import meets it).
 pub fn read_decisions(path: &Path) -> Result<Decisions, ImportError> {
     let origin = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|error| ImportError::Io {
-        origin: origin.clone(),
-        error,
-    })?;
-    let mut reader = csv_reader(file, b',');
+    // Opened as any table: a review file saved from a spreadsheet in a
+    // European locale comes back split by semicolons.
+    let table = super::table::Table::open(path)?;
+    let mut reader = csv_reader(table.reader, table.delimiter);
     let header = Header::read(&mut reader, &origin)?;
     let id_col = header.require("incoming_id")?;
     let decision_col = header.require("decision")?;

@@ -39,7 +39,12 @@ impl Table<std::fs::File> {
     /// `graph.csv` written by the CSV export (see [`written_by_export`]).
     /// Its cells are split by tabs when it is named `.tsv` or `.tab`, or
     /// when its header holds tabs (or semicolons) and no comma.
+    /// `-` is standard input, read as a comma-separated table unless the
+    /// mapping names another delimiter.
     pub fn open(path: &Path) -> Result<Self, ImportError> {
+        if path == Path::new("-") {
+            return Self::standard_input();
+        }
         let origin = path.display().to_string();
         let io = |error| ImportError::Io {
             origin: origin.clone(),
@@ -75,6 +80,27 @@ impl Table<std::fs::File> {
         })
     }
 }
+
+impl Table<std::fs::File> {
+    fn standard_input() -> Result<Self, ImportError> {
+        let origin = STDIN_ORIGIN.to_string();
+        // /dev/stdin is a File, so every table reads through one type.
+        let reader = std::fs::File::open("/dev/stdin").map_err(|error| ImportError::Io {
+            origin: origin.clone(),
+            error,
+        })?;
+        Ok(Table {
+            reader,
+            origin,
+            bytes: None,
+            reading: CellReading::Cleaned,
+            delimiter: b',',
+        })
+    }
+}
+
+/// What rejections call a table read from standard input.
+pub const STDIN_ORIGIN: &str = "<stdin>";
 
 /// The delimiter a header line shows: a comma when it holds one (or none of
 /// the others), else a tab or a semicolon, whichever it holds.

@@ -154,16 +154,17 @@ impl TieCells {
                 return Ok(None);
             };
             let bytes = record.get(*col).unwrap_or_default();
-            // ISO is read the fast way whenever it comes first.
-            if matches!(
-                formats.first(),
-                Some(
+            // ISO is read the fast way whenever a format reads it: no
+            // other format reads `2012-03-04`.
+            if formats.iter().any(|f| {
+                matches!(
+                    f,
                     DateFormat::Iso
                         | DateFormat::Auto
                         | DateFormat::AutoMonthFirst
                         | DateFormat::AutoDayFirst
                 )
-            ) {
+            }) {
                 if let Some(date) = parse_iso(bytes) {
                     return Ok(Some(date));
                 }
