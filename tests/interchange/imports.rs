@@ -706,6 +706,11 @@ fn acled_codes_give_kinds_and_associates_and_fatalities_are_kept() {
         (fighting.tie.events(), fighting.tie.fatalities()),
         (Some(4), Some(12 + 5 + 8 + 8))
     );
+    // Each event's note survives the fold, under its date.
+    assert_eq!(fighting.tie.note(), Some("2023-01-15: Clash near Menaka"));
+    let agreement = graph.relations().find("strategic-development").unwrap();
+    let agreed = graph.ties(&TieFilter::relation(agreement)).next().unwrap();
+    assert_eq!(agreed.tie.note(), Some("2023-05-11: Agreement reported"));
     let rows = report.rows();
     assert_eq!(rows.total(), report.rows_read, "{rows:?}");
     // Kept through a graph file.

@@ -40,6 +40,10 @@ impl FoldRuns {
         let (from, to) = key_ends(relations, row.relation, row.from, row.to);
         let first = row.start;
         let last = row.end.or(row.start);
+        // The tie spans every event: each event's note keeps its own date.
+        if let (Some(date), Some(note)) = (first, row.facts.details.note.as_mut()) {
+            *note = format!("{date}: {note}");
+        }
         match self.by_pair.get(&(from, to, row.relation)) {
             Some(&index) => {
                 let run = &mut self.runs[index];
@@ -165,7 +169,7 @@ mod tests {
         assert_eq!(ab.facts.confidence, Confidence::Likely);
         assert_eq!(
             ab.facts.details.note.as_deref(),
-            Some("on 2012-03\non 2012-01-15\non 2012-05-10")
+            Some("2012-03: on 2012-03\n2012-01-15: on 2012-01-15\n2012-05-10: on 2012-05-10")
         );
         let (ac, line) = &rows[1];
         assert_eq!((*line, ac.facts.details.events), (4, Some(1)));
