@@ -37,6 +37,7 @@ fn hub(n: usize) -> Graph {
             note: Some(format!("spoke {i} joined the hub")),
             evidence: None,
             events: None,
+            fatalities: None,
         })
         .collect();
     Graph::build(GraphSpec {

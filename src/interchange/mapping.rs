@@ -140,6 +140,15 @@ pub struct TieColumns {
     /// An event count column (the CSV export writes one).
     #[serde(default)]
     pub events: Option<String>,
+    /// A fatalities column (ACLED's `fatalities`): kept on the tie, summed
+    /// over the events a fold joins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fatalities: Option<String>,
+    /// Actors a row names beside its two ends (ACLED's `assoc_actor_1` and
+    /// `assoc_actor_2`): each becomes a tie of the event to the end it
+    /// stands with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub associates: Option<AssociateColumns>,
     /// `PerPair` folds the rows of one pair and relation into one tie that
     /// spans the first to the last event and keeps the row count in `events`.
     #[serde(default)]
@@ -167,9 +176,37 @@ pub struct EndColumn {
     /// or created as a new actor.
     #[serde(default)]
     pub by: EndBy,
-    /// The kind given to actors this column creates.
+    /// The kind given to actors this column creates (when `kinds` gives none).
     #[serde(default = "default_kind")]
     pub kind: ActorKind,
+    /// A column of codes giving the kind of the actor this column creates
+    /// (ACLED's `inter1`, UCDP's `type_of_conflict`), read through `kinds`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind_column: Option<String>,
+    /// Code → kind; a code not listed (or an empty cell) gives `kind`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub kinds: BTreeMap<String, ActorKind>,
+}
+
+/// The columns of actors associated with each end of an event, and the
+/// tie each gets to its end (dated like the event, with its sources).
+#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssociateColumns {
+    /// Actors with the source end (ACLED's `assoc_actor_1`).
+    pub source: String,
+    /// Actors with the target end (ACLED's `assoc_actor_2`).
+    pub target: String,
+    /// The relation between an associate and its end.
+    #[serde(default = "alliance")]
+    pub relation: String,
+    /// Between two actors in one cell.
+    #[serde(default = "semicolon")]
+    pub separator: String,
+}
+
+fn alliance() -> String {
+    "alliance".into()
 }
 
 /// How an end cell names an actor.
@@ -302,11 +339,15 @@ impl Default for Mapping {
                     column: "source".into(),
                     by: EndBy::Id,
                     kind: ActorKind::Group,
+                    kind_column: None,
+                    kinds: BTreeMap::new(),
                 },
                 target: EndColumn {
                     column: "target".into(),
                     by: EndBy::Id,
                     kind: ActorKind::Group,
+                    kind_column: None,
+                    kinds: BTreeMap::new(),
                 },
                 relation: RelationColumn {
                     column: Some("relation".into()),
@@ -331,6 +372,8 @@ impl Default for Mapping {
                 note: Some("note".into()),
                 evidence: Some("evidence".into()),
                 events: Some("events".into()),
+                fatalities: None,
+                associates: None,
                 fold: Fold::Rows,
             },
         }

@@ -320,6 +320,7 @@ impl GraphBuilder {
             note: spec.note,
             evidence: spec.evidence,
             events: spec.events,
+            fatalities: spec.fatalities,
         });
         let cited = !spec.sources.is_empty();
         tie_problems(graph, [from, to], &tie, cited, index, problems);

@@ -673,3 +673,92 @@ fn a_crlf_file_with_mixed_date_formats_imports_every_row_at_its_precision() {
     assert!(report.rejections.is_empty(), "{:#?}", report.rejections);
     assert_eq!(graph.tie_count(), 5);
 }
+
+/// ACLED's Malian military forces became `group`, associated actors were
+/// dropped and fatalities lost: kinds come from `inter1`/`inter2` (code 8,
+/// external/other forces, fits no one kind and stays a group), associated
+/// actors become ties of the event, and a folded tie keeps its event count
+/// and summed fatalities; the rows still add up.
+#[test]
+fn acled_codes_give_kinds_and_associates_and_fatalities_are_kept() {
+    let options = ImportOptions {
+        mapping: mapping("acled.ron"),
+        ..ImportOptions::default()
+    };
+    let (graph, report) = import(None, &data("acled-sample.csv"), &options).unwrap();
+    let kind = |name: &str| graph.actor(graph.find(name).unwrap()).kind;
+    assert_eq!(
+        kind("Military Forces of Mali (2021-)"),
+        ActorKind::StateForce
+    );
+    assert_eq!(
+        kind("JNIM: Group for Support of Islam and Muslims"),
+        ActorKind::Group
+    );
+    assert_eq!(kind("Wagner Group"), ActorKind::Group, "inter code 8");
+    assert!(
+        graph.find("Protesters (Mali)").is_none(),
+        "the protest is skipped"
+    );
+    // MLI6: Wagner fought beside the Malian army.
+    let (fama, wagner) = (
+        graph.find("Military Forces of Mali (2021-)").unwrap(),
+        graph.find("Wagner Group").unwrap(),
+    );
+    let beside: Vec<_> = graph
+        .ties_of(wagner, &TieFilter::relation(RelationId::ALLIANCE))
+        .filter(|t| t.other(wagner) == fama)
+        .map(|t| (t.tie.span_label(), t.tie.events()))
+        .collect();
+    assert_eq!(beside, [("2023-06-30–2023-06-30".to_string(), Some(1))]);
+    assert_eq!(report.associate_ties, 1);
+    let jnim = graph
+        .find("JNIM: Group for Support of Islam and Muslims")
+        .unwrap();
+    let is = graph.find("Islamic State (Sahel)").unwrap();
+    let fighting = graph
+        .ties_of(jnim, &TieFilter::relation(RelationId::HOSTILITY))
+        .find(|t| t.other(jnim) == is)
+        .unwrap();
+    assert_eq!(
+        (fighting.tie.events(), fighting.tie.fatalities()),
+        (Some(4), Some(12 + 5 + 8 + 8))
+    );
+    // Each event's note survives the fold, under its date.
+    assert_eq!(fighting.tie.note(), Some("2023-01-15: Clash near Menaka"));
+    let agreement = graph.relations().find("strategic-development").unwrap();
+    let agreed = graph.ties(&TieFilter::relation(agreement)).next().unwrap();
+    assert_eq!(agreed.tie.note(), Some("2023-05-11: Agreement reported"));
+    let rows = report.rows();
+    assert_eq!(rows.total(), report.rows_read, "{rows:?}");
+    // Kept through a graph file.
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("acled.ron");
+    actorgraph::store::ron::save(&graph, &saved).unwrap();
+    assert_eq!(actorgraph::store::ron::load(&saved).unwrap(), graph);
+}
+
+/// UCDP's side B is a government in an interstate conflict
+/// (`type_of_conflict` 2) and an armed group otherwise.
+#[test]
+fn ucdp_side_types_give_kinds() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dyads.csv");
+    std::fs::write(
+        &file,
+        "dyad_id,side_a,side_b,year,type_of_conflict\n\
+         1,Government of Mali,JNIM,2018,3\n\
+         2,Government of Mali,Government of Burkina Faso,2019,2\n",
+    )
+    .unwrap();
+    let options = ImportOptions {
+        mapping: mapping("ucdp.ron"),
+        ..ImportOptions::default()
+    };
+    let (graph, report) = import(None, &file, &options).unwrap();
+    assert!(report.rejections.is_empty(), "{:#?}", report.rejections);
+    let kind = |name: &str| graph.actor(graph.find(name).unwrap()).kind;
+    assert_eq!(kind("Government of Mali"), ActorKind::State);
+    assert_eq!(kind("JNIM"), ActorKind::Group);
+    assert_eq!(kind("Government of Burkina Faso"), ActorKind::State);
+}

@@ -137,14 +137,19 @@ impl Importer<'_> {
                 .collect();
             match self.place_actor(&actor.id.clone(), &names, &origin, line) {
                 Ok(Placement::Existing(_)) => self.report.rows_merged += 1,
-                Ok(Placement::SetAside) => self.report.rows_skipped += 1,
+                // (`place_actor` adds nothing: `Added` comes from `add_incoming` alone.)
+                Ok(Placement::SetAside | Placement::Added(_)) => self.report.rows_skipped += 1,
                 Ok(Placement::New) => {
                     let key = actor.id.clone();
-                    match self.add_actor(actor) {
-                        Ok(id) => {
+                    let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+                    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                    match self.add_incoming(actor, &names, &origin, line) {
+                        Ok(Placement::Added(id)) => {
                             lines.insert(id, line);
                             self.report.actors_added += 1;
                         }
+                        Ok(Placement::Existing(_)) => self.report.rows_merged += 1,
+                        Ok(_) => self.report.rows_skipped += 1,
                         Err(reason) => self.reject_actor(&origin, line, &key, reason),
                     }
                 }

@@ -8,13 +8,15 @@ use super::importer::{Importer, SetAside};
 use super::matching::Match;
 use super::review::{Decision, ReviewItem};
 use crate::model::names::normalize;
-use crate::model::{ActorId, Graph};
+use crate::model::{Actor, ActorId, Graph};
 
 /// Where an incoming actor goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Placement {
     /// It is this actor of the graph.
     Existing(ActorId),
+    /// It was added as this new actor (by `add_incoming`).
+    Added(ActorId),
     /// It is new: add it.
     New,
     /// Not now: it awaits review or the review leaves it out.
@@ -51,10 +53,53 @@ impl Importer<'_> {
             };
         }
         let graph = self.builder.graph();
-        let mut found = match &self.matcher {
+        // Without an index (a new graph), a collision is found by the
+        // builder refusing the actor: see `add_incoming`.
+        let found = match &self.matcher {
             Some(matcher) => matcher.find(graph, names.iter().copied()),
-            None => claimed_by(graph, names),
+            None => Match::New,
         };
+        self.decide(found, incoming_id, names, origin, line)
+    }
+
+    /// Adds an incoming actor placed as new. A name another actor holds
+    /// (found here when the graph had no name index) makes it that actor,
+    /// merged and reported, or leaves it for review when several hold its
+    /// names; any other refusal is the row's rejection.
+    pub(crate) fn add_incoming(
+        &mut self,
+        actor: Actor,
+        names: &[&str],
+        origin: &str,
+        line: u64,
+    ) -> Result<Placement, String> {
+        let incoming_id = actor.id.clone();
+        let refusal = match self.add_actor(actor) {
+            Ok(added) => return Ok(Placement::Added(added)),
+            Err(reason) => reason,
+        };
+        if self.matcher.is_some() {
+            return Err(refusal);
+        }
+        match claimed_by(self.builder.graph(), names) {
+            Match::New => Err(refusal),
+            found => match self.decide(found, &incoming_id, names, origin, line)? {
+                Placement::New => Err(refusal),
+                placed => Ok(placed),
+            },
+        }
+    }
+
+    /// What a match makes of an incoming actor.
+    fn decide(
+        &mut self,
+        mut found: Match,
+        incoming_id: &str,
+        names: &[&str],
+        origin: &str,
+        line: u64,
+    ) -> Result<Placement, String> {
+        let graph = self.builder.graph();
         // Ids are exact: an actor whose id differs from the incoming one
         // only in case or punctuation (`-99` and `99`) is not it by name
         // either; the builder says why the two cannot both be ids.

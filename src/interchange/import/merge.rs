@@ -33,6 +33,9 @@ impl TieFacts {
         if kept.events.is_none() {
             kept.events = incoming.events;
         }
+        if kept.fatalities.is_none() {
+            kept.fatalities = incoming.fatalities;
+        }
     }
 
     /// Merges the facts into a tie of the graph. Its details are touched
@@ -79,6 +82,8 @@ pub(crate) struct TieRow {
     pub(crate) start: Option<PartialDate>,
     pub(crate) end: Option<PartialDate>,
     pub(crate) facts: TieFacts,
+    /// A tie of an associated actor (not a row of its own: counted apart).
+    pub(crate) associate: bool,
 }
 
 impl Importer<'_> {
@@ -99,7 +104,7 @@ impl Importer<'_> {
             row.facts.merge_into(&mut merged);
             let problems = self.builder.tie_problems(row.from, row.to, &merged);
             if !problems.is_empty() {
-                self.reject_tie(line, reasons(problems));
+                self.reject_row(row.associate, line, reasons(problems));
                 return;
             }
             *self
@@ -107,7 +112,9 @@ impl Importer<'_> {
                 .graph_mut()
                 .tie_mut(existing)
                 .expect("indexed ties exist") = merged;
-            self.report.rows_merged += 1;
+            if !row.associate {
+                self.report.rows_merged += 1;
+            }
             return;
         }
         let tie = Tie::new(row.relation, row.start, row.end, row.facts.confidence)
@@ -116,9 +123,25 @@ impl Importer<'_> {
             Ok(id) => {
                 self.ties.insert(self.builder.graph(), key, id);
                 self.tie_lines.record(id, line);
-                self.report.ties_added += 1;
+                if row.associate {
+                    self.report.associate_ties += 1;
+                } else {
+                    self.report.ties_added += 1;
+                }
             }
-            Err(problems) => self.reject_tie(line, reasons(problems)),
+            Err(problems) => self.reject_row(row.associate, line, reasons(problems)),
+        }
+    }
+}
+
+impl Importer<'_> {
+    /// Rejects a tie row, or an associate's tie (counted apart: it is no row).
+    fn reject_row(&mut self, associate: bool, line: u64, reason: String) {
+        if associate {
+            self.report.associate_rejections += 1;
+            self.reject_tie(line, format!("associated actor's tie: {reason}"));
+        } else {
+            self.reject_tie(line, reason);
         }
     }
 }

@@ -104,6 +104,11 @@ pub struct ImportReport {
     pub actors_created: usize,
     /// Incoming actors (rows or tie cells) found to be actors the graph had.
     pub actors_matched: usize,
+    /// Ties of actors associated with an event's ends (ACLED's
+    /// `assoc_actor_1/2`), new to the graph; no rows of their own.
+    pub associate_ties: usize,
+    /// Rejections of such ties (in `rejections`, but no rows of their own).
+    pub associate_rejections: usize,
     /// Ties new to the graph.
     pub ties_added: usize,
     /// Rows that repeated an actor or tie already read, merged into it.
@@ -196,7 +201,7 @@ impl ImportReport {
                 + self.graph_rows,
             merged: self.rows_merged + self.events_folded,
             skipped: self.rows_skipped,
-            rejected: self.rejections.len(),
+            rejected: self.rejections.len() - self.associate_rejections,
         }
     }
 
@@ -213,6 +218,7 @@ impl ImportReport {
                 parts.push(format!("{count} {what}"));
             }
         };
+        add(self.associate_ties, "ties of associated actors");
         add(self.rows_merged, "rows merged");
         add(self.events_folded, "events folded into ties");
         add(self.rows_skipped, "rows skipped");

@@ -57,8 +57,13 @@ pub(crate) fn known_relation(
 
 impl Importer<'_> {
     /// Finishes a row whose cells are read: actors, relation and sources
-    /// that need the graph. `None` for a row the mapping skips.
-    pub(crate) fn resolve(&mut self, row: OwnedRow) -> Result<Option<TieRow>, String> {
+    /// that need the graph. `None` for a row the mapping skips. With it,
+    /// the ties of the actors associated with its ends (see
+    /// [`Importer::associate_ties`]).
+    pub(crate) fn resolve(
+        &mut self,
+        row: OwnedRow,
+    ) -> Result<Option<(TieRow, Vec<TieRow>)>, String> {
         let options = self.options;
         let mapping = &options.mapping.ties;
         let relation = match row.relation {
@@ -70,8 +75,14 @@ impl Importer<'_> {
             },
         };
         let specs = [
-            (mapping.source.by, mapping.source.kind),
-            (mapping.target.by, mapping.target.kind),
+            (
+                mapping.source.by,
+                row.kinds[0].unwrap_or(mapping.source.kind),
+            ),
+            (
+                mapping.target.by,
+                row.kinds[1].unwrap_or(mapping.target.kind),
+            ),
         ];
         let mut actor_ids = [ActorId::new(0); 2];
         for ((slot, end), (by, kind)) in actor_ids.iter_mut().zip(row.ends).zip(specs) {
@@ -86,7 +97,7 @@ impl Importer<'_> {
         let [from, to] = actor_ids;
         if from == to {
             let id = &self.builder.graph().actor(from).id;
-            return Err(format!("a tie from `{id}` to itself"));
+            return Err(format!("tie from `{id}` to itself"));
         }
         let mut sources = Vec::new();
         for id in list_items(&row.sources, ";") {
@@ -105,7 +116,7 @@ impl Importer<'_> {
                 sources.push(source);
             }
         }
-        Ok(Some(TieRow {
+        let main = TieRow {
             from,
             to,
             relation,
@@ -118,9 +129,65 @@ impl Importer<'_> {
                     note: row.note,
                     evidence: row.evidence,
                     events: row.events,
+                    fatalities: row.fatalities,
                 },
             },
-        }))
+            associate: false,
+        };
+        let associates = match row.associates {
+            Some(names) => self.associate_ties(&main, *names),
+            None => Vec::new(),
+        };
+        Ok(Some((main, associates)))
+    }
+
+    /// The ties of the actors a row associates with its ends (ACLED's
+    /// `assoc_actor_1/2`): each to its end, in the mapping's relation,
+    /// dated like the event and citing its sources. An associate that
+    /// cannot be placed is rejected on the row's line, as an associate.
+    fn associate_ties(&mut self, main: &TieRow, names: [Vec<String>; 2]) -> Vec<TieRow> {
+        let Some(columns) = &self.options.mapping.ties.associates else {
+            return Vec::new();
+        };
+        let relation = match self.relation(&columns.relation) {
+            Ok(RelationValue::Relation(id)) => id,
+            _ => return Vec::new(),
+        };
+        let kinds = [
+            self.options.mapping.ties.source.kind,
+            self.options.mapping.ties.target.kind,
+        ];
+        let mut ties = Vec::new();
+        for ((names, end), kind) in names.into_iter().zip([main.from, main.to]).zip(kinds) {
+            for name in names {
+                let associate = match self.end(&name, EndBy::Name, kind) {
+                    Ok(Some(associate)) if associate != end => associate,
+                    Ok(_) => continue,
+                    Err(reason) => {
+                        let line = self.current_line;
+                        self.report.associate_rejections += 1;
+                        self.reject_tie(line, format!("associate `{name}`: {reason}"));
+                        continue;
+                    }
+                };
+                ties.push(TieRow {
+                    from: associate,
+                    to: end,
+                    relation,
+                    start: main.start,
+                    end: main.end,
+                    facts: TieFacts {
+                        confidence: main.facts.confidence,
+                        details: TieDetails {
+                            sources: main.facts.details.sources.clone(),
+                            ..TieDetails::default()
+                        },
+                    },
+                    associate: true,
+                });
+            }
+        }
+        ties
     }
 
     /// The actor an end cell names, created when the layout allows it;
@@ -147,20 +214,24 @@ impl Importer<'_> {
         }
         let name = name.into_owned();
         let (origin, line) = (self.ties_origin.clone(), self.current_line);
-        match self.place_actor(cell, &[name.as_str()], &origin, line)? {
+        let mut placed = self.place_actor(cell, &[name.as_str()], &origin, line)?;
+        if placed == Placement::New {
+            let id = match by {
+                EndBy::Id => name.clone(),
+                EndBy::Name => self.fresh_id(&name),
+            };
+            let actor = Actor::new(id, name.clone(), kind);
+            placed = self.add_incoming(actor, &[name.as_str()], &origin, line)?;
+        }
+        match placed {
             Placement::Existing(actor) => Ok(Some(actor)),
-            Placement::SetAside => Ok(None),
-            Placement::New => {
-                let id = match by {
-                    EndBy::Id => name.clone(),
-                    EndBy::Name => self.fresh_id(&name),
-                };
-                let actor = self.add_actor(Actor::new(id, name, kind))?;
+            Placement::Added(actor) => {
                 // Later rows find it by the cell as written.
                 self.ids.insert(cell, actor);
                 self.report.actors_created += 1;
                 Ok(Some(actor))
             }
+            Placement::SetAside | Placement::New => Ok(None),
         }
     }
 

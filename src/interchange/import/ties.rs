@@ -13,7 +13,7 @@ use super::table::{csv_reader, delimiter_of, next_record, Header, Table};
 use super::tie_cells::{RowCells, TieCells};
 use super::{ImportError, Rejection};
 use crate::interchange::mapping::{EndBy, Fold, RelationColumn};
-use crate::model::{Confidence, PartialDate, Relations};
+use crate::model::{ActorKind, Confidence, PartialDate, Relations};
 
 /// A ties row with every cell read that needs no graph.
 pub(crate) struct OwnedRow {
@@ -27,6 +27,11 @@ pub(crate) struct OwnedRow {
     pub(crate) note: Option<String>,
     pub(crate) evidence: Option<String>,
     pub(crate) events: Option<u32>,
+    pub(crate) fatalities: Option<u32>,
+    /// The ends' kinds, from the mapping's code columns.
+    pub(crate) kinds: [Option<ActorKind>; 2],
+    /// The actors associated with each end, by name.
+    pub(crate) associates: Option<Box<[Vec<String>; 2]>>,
 }
 
 /// A record as read: the row (`None` when the mapping skips it) or why it
@@ -95,6 +100,9 @@ fn owned_row(cells: RowCells<'_>, ends: [EndCell; 2], relation: RelationCell) ->
         note: cells.note,
         evidence: cells.evidence,
         events: cells.events,
+        fatalities: cells.fatalities,
+        kinds: cells.kinds,
+        associates: cells.associates,
     }
 }
 
@@ -169,14 +177,21 @@ impl Importer<'_> {
             None => Ok(None),
         });
         match row {
-            Ok(Some(row)) => match destination {
-                Destination::Graph => self.add_tie(row, line),
-                Destination::Runs(runs) => {
-                    if runs.add(row, line, self.builder.graph().relations()) == Folded::IntoRun {
-                        self.report.events_folded += 1;
+            Ok(Some((row, associates))) => {
+                for tie in std::iter::once(row).chain(associates) {
+                    let associate = tie.associate;
+                    match destination {
+                        Destination::Graph => self.add_tie(tie, line),
+                        Destination::Runs(runs) => {
+                            let folded = runs.add(tie, line, self.builder.graph().relations());
+                            // An associate's tie is no row: only rows count as folded.
+                            if folded == Folded::IntoRun && !associate {
+                                self.report.events_folded += 1;
+                            }
+                        }
                     }
                 }
-            },
+            }
             Ok(None) => self.report.rows_skipped += 1,
             Err(reason) => self.reject_tie(line, reason),
         }
