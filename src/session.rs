@@ -138,14 +138,17 @@ impl Session {
                 notes.extend(report.repaired.iter().map(|(written, fixed)| {
                     format!("repaired: `{written}` read as `{fixed}` (Windows-1252)")
                 }));
+                notes.extend(report.warnings.iter().map(|w| format!("warning: {w}")));
                 let review = review
                     .filter(|_| !report.review.is_empty())
                     .map(|path| (path, crate::interchange::review_table(&report.review)));
+                let for_review = report.review.len();
                 Ok(ImportSummary {
                     summary: report.summary(),
                     rejected: report.rejections,
                     notes,
                     review,
+                    for_review,
                 })
             }
             Err(ImportError::Strict(rejections)) => {
@@ -174,4 +177,6 @@ pub struct ImportSummary {
     pub notes: Vec<String>,
     /// The review file to write (its path and text), when actors await review.
     pub review: Option<(std::path::PathBuf, String)>,
+    /// How many actors await review.
+    pub for_review: usize,
 }

@@ -186,8 +186,28 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
             "repaired: `{written}` read as `{fixed}` (Windows-1252)"
         ));
     }
+    for warning in &report.warnings {
+        report::status(&format!("warning: {warning}"));
+    }
     if let Some(path) = &args.review {
-        if !report.review.is_empty() {
+        if report.review.is_empty() {
+            // A review file left from an earlier run would be read as this one's.
+            if path.exists() {
+                actorgraph::atomic::write_atomically(
+                    path,
+                    interchange::review_table(&[]).as_bytes(),
+                )?;
+                report::status(&format!(
+                    "{}: nothing for review (the decisions it held from an earlier run are cleared)",
+                    path.display()
+                ));
+            } else {
+                report::status(&format!(
+                    "{}: nothing for review; not written",
+                    path.display()
+                ));
+            }
+        } else {
             actorgraph::atomic::write_atomically(
                 path,
                 interchange::review_table(&report.review).as_bytes(),

@@ -580,8 +580,9 @@ fn handle(
                     if let Some((path, text)) = &report.review {
                         match actorgraph::atomic::write_atomically(path, text.as_bytes()) {
                             Ok(()) => report::status(&format!(
-                                "{}: actors for review; decide each and import again with `resolve {}`",
+                                "{}: {} actors for review; decide each and import again with `resolve {}`",
                                 path.display(),
+                                report.for_review,
                                 path.display()
                             )),
                             Err(error) => {

@@ -164,7 +164,7 @@ fn a_review_file_round_trip_from_the_command_line() {
             err.contains("merged: ") && err.contains("`Ansar Dine` is Ansar al Din (`ansar-al-din`)")
                 && err.contains("repaired: `Jama\\u{92}at Nusrat")
                 && err.contains("merges.csv: 1 actors for review")
-                && err.contains("8 matched existing actors, 2 new, 1 for review; 21 rows read: 7 imported, 11 merged, 2 skipped, 1 rejected")
+                && err.contains("8 matched existing actors, 2 new, 1 for review; 21 rows read: 7 imported, 11 merged, 0 skipped, 2 for review, 1 rejected")
         })
         .run();
     let review = std::fs::read_to_string(output.path("merges.csv")).unwrap();

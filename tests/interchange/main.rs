@@ -18,6 +18,7 @@ mod exports;
 mod falkordb;
 mod imports;
 mod merging;
+mod resolution;
 mod supersession;
 
 fn data(name: &str) -> PathBuf {

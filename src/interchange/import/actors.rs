@@ -7,8 +7,9 @@ use std::io::Read;
 use rustc_hash::FxHashMap;
 
 use super::cells::{split_list, CellReading};
-use super::importer::Importer;
+use super::importer::{Importer, SetAside};
 use super::incoming::Placement;
+use super::matching::acronym_alias;
 use super::repair::{repair, visible};
 use super::table::{csv_reader, delimiter_of, Header, NamedColumns, Table};
 use super::ImportError;
@@ -22,6 +23,7 @@ impl Importer<'_> {
         for name in std::iter::once(&mut actor.name).chain(&mut actor.aliases) {
             if let Cow::Owned(fixed) = repair(name) {
                 self.report_repair(name, &fixed);
+                self.names_repaired = true;
                 *name = fixed;
             }
         }
@@ -125,25 +127,41 @@ impl Importer<'_> {
                 }
                 continue;
             }
-            if self.set_aside.contains_key(&actor.id) {
-                self.report.rows_skipped += 1;
-                continue;
+            match self.set_aside.get(&actor.id) {
+                Some(SetAside::ForReview) => {
+                    self.report.rows_for_review += 1;
+                    continue;
+                }
+                Some(SetAside::Skipped) => {
+                    self.report.rows_skipped += 1;
+                    continue;
+                }
+                None => {}
             }
+            self.names_repaired = false;
             if reading == CellReading::Cleaned {
                 self.repair_names(&mut actor);
             }
             let names: Vec<&str> = std::iter::once(actor.name.as_str())
                 .chain(actor.aliases.iter().map(String::as_str))
                 .collect();
-            match self.place_actor(&actor.id.clone(), &names, &origin, line) {
+            match self.place_actor(&actor.id.clone(), &names, false, &origin, line) {
                 Ok(Placement::Existing(_)) => self.report.rows_merged += 1,
                 // (`place_actor` adds nothing: `Added` comes from `add_incoming` alone.)
+                Ok(Placement::SetAside)
+                    if self.set_aside.get(&actor.id) == Some(&SetAside::ForReview) =>
+                {
+                    self.report.rows_for_review += 1
+                }
                 Ok(Placement::SetAside | Placement::Added(_)) => self.report.rows_skipped += 1,
                 Ok(Placement::New) => {
                     let key = actor.id.clone();
-                    let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
-                    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-                    match self.add_incoming(actor, &names, &origin, line) {
+                    for alias in acronym_alias(&actor.name) {
+                        if !actor.aliases.contains(&alias) {
+                            actor.aliases.push(alias);
+                        }
+                    }
+                    match self.add_incoming(actor) {
                         Ok(Placement::Added(id)) => {
                             lines.insert(id, line);
                             self.report.actors_added += 1;

@@ -53,12 +53,21 @@ pub(crate) struct Importer<'a> {
     pub(crate) report: ImportReport,
     /// The graph's actors by name, when it had some before the import:
     /// incoming actors are matched against them (and those made since).
-    pub(crate) matcher: Option<NameMatcher>,
+    pub(crate) matcher: NameMatcher,
+    /// Actors the graph had that rows named by their exact id, counted
+    /// once as matched.
+    pub(crate) matched_by_id: rustc_hash::FxHashSet<ActorId>,
     /// Incoming ids awaiting the analyst's review, or left out by it: rows
     /// naming them are skipped.
     pub(crate) set_aside: FxHashMap<String, SetAside>,
     /// The line of the ties row being placed, for the review file.
     pub(crate) current_line: u64,
+    /// Whether the row being placed was set aside for review (counted so,
+    /// not as skipped).
+    pub(crate) row_awaits_review: bool,
+    /// Whether the names being placed were repaired (Windows-1252): a
+    /// merge then says it matched the repaired spelling.
+    pub(crate) names_repaired: bool,
 }
 
 /// Why an incoming actor is not in the graph, though nothing was wrong with it.
@@ -74,7 +83,7 @@ impl<'a> Importer<'a> {
     /// An importer adding to `graph`, which may have actors and ties already.
     pub(crate) fn new(graph: &'a mut Graph, options: &'a ImportOptions) -> Self {
         let graph_had_actors = graph.actor_count() > 0;
-        let matcher = graph_had_actors.then(|| NameMatcher::of_graph(graph));
+        let matcher = NameMatcher::of_graph(graph);
         Importer {
             ids: IdIndex::of_graph(graph),
             ties: TieIndex::of_graph(graph),
@@ -92,8 +101,19 @@ impl<'a> Importer<'a> {
                 ..ImportReport::default()
             },
             matcher,
+            matched_by_id: Default::default(),
             set_aside: FxHashMap::default(),
             current_line: 0,
+            row_awaits_review: false,
+            names_repaired: false,
+        }
+    }
+
+    /// Counts an actor the graph had, named by a row by its exact id, as
+    /// matched (once).
+    pub(crate) fn found_by_id(&mut self, actor: ActorId) {
+        if !self.matcher.made_by_import(actor) && self.matched_by_id.insert(actor) {
+            self.report.actors_matched += 1;
         }
     }
 
@@ -125,9 +145,7 @@ impl<'a> Importer<'a> {
         let key = actor.id.clone();
         let added = self.builder.try_actor(actor).map_err(reasons)?;
         self.ids.insert(&key, added);
-        if let Some(matcher) = &mut self.matcher {
-            matcher.add(added, self.builder.graph().actor(added));
-        }
+        self.matcher.add(added, self.builder.graph().actor(added));
         Ok(added)
     }
 

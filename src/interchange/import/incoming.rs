@@ -5,7 +5,7 @@
 //! reported.
 
 use super::importer::{Importer, SetAside};
-use super::matching::Match;
+use super::matching::{how_matched, Match};
 use super::review::{Decision, ReviewItem};
 use crate::model::names::normalize;
 use crate::model::{Actor, ActorId, Graph};
@@ -25,11 +25,13 @@ pub(crate) enum Placement {
 
 impl Importer<'_> {
     /// Where the incoming actor `incoming_id`, with these names, goes; met
-    /// first at `origin:line`. An error is the row's rejection.
+    /// first at `origin:line`. `id_cell` says the one name is a cell of an
+    /// id column (`by: Id`), not an id already. An error is the row's rejection.
     pub(crate) fn place_actor(
         &mut self,
         incoming_id: &str,
         names: &[&str],
+        id_cell: bool,
         origin: &str,
         line: u64,
     ) -> Result<Placement, String> {
@@ -43,7 +45,7 @@ impl Importer<'_> {
                 }
                 Decision::Merge(id) => match exact_actor(self.builder.graph(), id) {
                     Some(actor) => {
-                        self.merged(incoming_id, names, actor, origin, line, "as the review decided");
+                        self.merged(incoming_id, names, actor, origin, line, "as the review decided".into());
                         Ok(Placement::Existing(actor))
                     }
                     None => Err(format!(
@@ -52,42 +54,14 @@ impl Importer<'_> {
                 },
             };
         }
-        let graph = self.builder.graph();
-        // Without an index (a new graph), a collision is found by the
-        // builder refusing the actor: see `add_incoming`.
-        let found = match &self.matcher {
-            Some(matcher) => matcher.find(graph, names.iter().copied()),
-            None => Match::New,
-        };
-        self.decide(found, incoming_id, names, origin, line)
+        let found = self.matcher.find(names.iter().copied());
+        self.decide(found, incoming_id, names, id_cell, origin, line)
     }
 
-    /// Adds an incoming actor placed as new. A name another actor holds
-    /// (found here when the graph had no name index) makes it that actor,
-    /// merged and reported, or leaves it for review when several hold its
-    /// names; any other refusal is the row's rejection.
-    pub(crate) fn add_incoming(
-        &mut self,
-        actor: Actor,
-        names: &[&str],
-        origin: &str,
-        line: u64,
-    ) -> Result<Placement, String> {
-        let incoming_id = actor.id.clone();
-        let refusal = match self.add_actor(actor) {
-            Ok(added) => return Ok(Placement::Added(added)),
-            Err(reason) => reason,
-        };
-        if self.matcher.is_some() {
-            return Err(refusal);
-        }
-        match claimed_by(self.builder.graph(), names) {
-            Match::New => Err(refusal),
-            found => match self.decide(found, &incoming_id, names, origin, line)? {
-                Placement::New => Err(refusal),
-                placed => Ok(placed),
-            },
-        }
+    /// Adds an incoming actor placed as new; the builder's refusal is the
+    /// row's rejection (a name another actor holds was matched before).
+    pub(crate) fn add_incoming(&mut self, actor: Actor) -> Result<Placement, String> {
+        self.add_actor(actor).map(Placement::Added)
     }
 
     /// What a match makes of an incoming actor.
@@ -96,55 +70,130 @@ impl Importer<'_> {
         mut found: Match,
         incoming_id: &str,
         names: &[&str],
+        id_cell: bool,
         origin: &str,
         line: u64,
     ) -> Result<Placement, String> {
         let graph = self.builder.graph();
-        // Ids are exact: an actor whose id differs from the incoming one
-        // only in case or punctuation (`-99` and `99`) is not it by name
-        // either; the builder says why the two cannot both be ids.
-        if let Match::Existing(actor) = found {
-            let known = &graph.actor(actor).id;
-            if known != incoming_id && normalize(known) == normalize(incoming_id) {
+        // An id cell that is no id but an actor's name or alias is that
+        // actor, by name (`JNIM` for `jnim`). One that differs from an
+        // actor's id only in punctuation (`-99` beside `99`) is a different
+        // id, whatever the name rules say: the builder says why the two
+        // cannot both be ids.
+        let mut how_id_cell = None;
+        if let (Match::Existing(actor), true) = (&found, id_cell) {
+            let known = graph.actor(*actor);
+            let is_a_name = std::iter::once(&known.name)
+                .chain(&known.aliases)
+                .any(|name| name.to_lowercase() == incoming_id.to_lowercase());
+            if normalize(&known.id) == normalize(incoming_id) && !is_a_name {
                 found = Match::New;
+            } else {
+                how_id_cell = Some(format!(
+                    "{} (`{incoming_id}` in an id column is no id of the graph)",
+                    how_matched(names, known)
+                ));
             }
         }
         match found {
             Match::New => Ok(Placement::New),
             Match::Existing(actor) => {
-                self.merged(incoming_id, names, actor, origin, line, "by name");
+                let how = how_id_cell
+                    .unwrap_or_else(|| how_matched(names, self.builder.graph().actor(actor)));
+                self.merged(incoming_id, names, actor, origin, line, how);
                 Ok(Placement::Existing(actor))
             }
+            Match::Near(candidates) => {
+                if self.options.review {
+                    // The review file lists the candidates beside it.
+                    let why = if candidates.iter().all(|c| self.matcher.made_by_import(*c)) {
+                        "a near spelling of a name this import made"
+                    } else {
+                        "a near spelling of a name the graph has"
+                    };
+                    self.for_review(incoming_id, names, candidates, why.into(), origin, line);
+                    return Ok(Placement::SetAside);
+                }
+                let why = self.near_why(&candidates);
+                let name = names.first().copied().unwrap_or(incoming_id);
+                self.report.warnings.push(format!(
+                    "{origin}:{line}: `{name}` {why}; kept as a new actor (to merge it, import \
+                     with --review FILE, decide there, and import again with --resolve FILE)"
+                ));
+                Ok(Placement::New)
+            }
             Match::Review(candidates, why) => {
-                let graph = self.builder.graph();
-                let candidates: Vec<(String, String)> = candidates
-                    .into_iter()
-                    .map(|c| (graph.actor(c).id.clone(), graph.actor(c).name.clone()))
-                    .collect();
                 if !self.options.review {
-                    let listed: Vec<String> = candidates
-                        .iter()
-                        .map(|(id, name)| format!("{name} (`{id}`)"))
-                        .collect();
+                    let listed = self.listed(&candidates);
                     return Err(format!(
-                        "`{}` may be {}: {why}; write such actors to a review file \
+                        "`{}` may be {listed}: {why}; write such actors to a review file \
                          (--review FILE), decide there, and import again with --resolve FILE",
                         names.first().copied().unwrap_or(incoming_id),
-                        crate::model::names::or_list(&listed)
                     ));
                 }
-                self.report.review.push(ReviewItem {
-                    incoming_id: incoming_id.to_string(),
-                    incoming_name: names.first().copied().unwrap_or(incoming_id).to_string(),
-                    place: format!("{origin}:{line}"),
+                self.for_review(
+                    incoming_id,
+                    names,
                     candidates,
-                    why: why.to_string(),
-                });
-                self.set_aside
-                    .insert(incoming_id.to_string(), SetAside::ForReview);
+                    why.to_string(),
+                    origin,
+                    line,
+                );
                 Ok(Placement::SetAside)
             }
         }
+    }
+
+    /// "may be X (`x`), a name the graph has": the near spellings found,
+    /// saying which the graph had and which this import made.
+    fn near_why(&self, candidates: &[ActorId]) -> String {
+        let (made, had): (Vec<ActorId>, Vec<ActorId>) = candidates
+            .iter()
+            .partition(|c| self.matcher.made_by_import(**c));
+        let mut parts = Vec::new();
+        if !had.is_empty() {
+            parts.push(format!("{}, which the graph has", self.listed(&had)));
+        }
+        if !made.is_empty() {
+            parts.push(format!("{}, which this import made", self.listed(&made)));
+        }
+        format!("is a near spelling of {}", parts.join(", and of "))
+    }
+
+    /// "A (`a`) or B (`b`)".
+    fn listed(&self, actors: &[ActorId]) -> String {
+        let graph = self.builder.graph();
+        let listed: Vec<String> = actors
+            .iter()
+            .map(|a| format!("{} (`{}`)", graph.actor(*a).name, graph.actor(*a).id))
+            .collect();
+        crate::model::names::or_list(&listed)
+    }
+
+    /// Leaves an incoming actor for the analyst's decision in the review file.
+    fn for_review(
+        &mut self,
+        incoming_id: &str,
+        names: &[&str],
+        candidates: Vec<ActorId>,
+        why: String,
+        origin: &str,
+        line: u64,
+    ) {
+        let graph = self.builder.graph();
+        let candidates: Vec<(String, String)> = candidates
+            .into_iter()
+            .map(|c| (graph.actor(c).id.clone(), graph.actor(c).name.clone()))
+            .collect();
+        self.report.review.push(ReviewItem {
+            incoming_id: incoming_id.to_string(),
+            incoming_name: names.first().copied().unwrap_or(incoming_id).to_string(),
+            place: format!("{origin}:{line}"),
+            candidates,
+            why,
+        });
+        self.set_aside
+            .insert(incoming_id.to_string(), SetAside::ForReview);
     }
 
     /// Records that the incoming actor is `actor`: ties naming its id go to it.
@@ -155,14 +204,19 @@ impl Importer<'_> {
         actor: ActorId,
         origin: &str,
         line: u64,
-        how: &str,
+        how: String,
     ) {
         self.ids.insert(incoming_id, actor);
         self.report.actors_matched += 1;
         let known = self.builder.graph().actor(actor);
         let name = names.first().copied().unwrap_or(incoming_id);
+        let repaired = if self.names_repaired {
+            ", its spelling repaired (Windows-1252)"
+        } else {
+            ""
+        };
         self.report.merges.push(format!(
-            "{origin}:{line}: `{name}` is {} (`{}`), {how}",
+            "{origin}:{line}: `{name}` is {} (`{}`), {how}{repaired}",
             known.name, known.id
         ));
     }
@@ -171,30 +225,4 @@ impl Importer<'_> {
 /// The actor whose id is exactly `id`.
 fn exact_actor(graph: &Graph, id: &str) -> Option<ActorId> {
     graph.find(id).filter(|a| graph.actor(*a).id == id)
-}
-
-/// Without an index of the graph's names (a new graph), an incoming actor
-/// is one another row made when one of its names is that actor's name or
-/// alias: a collision merges, it never rejects the row and its ties.
-fn claimed_by(graph: &Graph, names: &[&str]) -> Match {
-    let mut owners: Vec<ActorId> = Vec::new();
-    for name in names {
-        let key = normalize(name);
-        let Some(owner) = graph.find(&key) else {
-            continue;
-        };
-        // A name, not an id: ids are compared exactly.
-        let actor = graph.actor(owner);
-        let by_name = std::iter::once(&actor.name)
-            .chain(&actor.aliases)
-            .any(|known| normalize(known) == key);
-        if by_name && !owners.contains(&owner) {
-            owners.push(owner);
-        }
-    }
-    match owners.len() {
-        0 => Match::New,
-        1 => Match::Existing(owners[0]),
-        _ => Match::Review(owners, "its names belong to several actors"),
-    }
 }

@@ -117,6 +117,8 @@ pub struct ImportReport {
     pub events_folded: usize,
     /// Rows the mapping says to skip (e.g. ACLED protests), with their count.
     pub rows_skipped: usize,
+    /// Rows naming an actor that awaits the analyst's review.
+    pub rows_for_review: usize,
     /// Ties given an end by the close-on-next-relation rule.
     pub ties_closed: usize,
     /// Relations declared by a relations table.
@@ -144,6 +146,9 @@ pub struct ImportReport {
     /// Incoming actors found to be actors the graph had (or an earlier row
     /// made), each with where and as whom, for people.
     pub merges: Vec<String>,
+    /// What the analyst should know though nothing was refused (near
+    /// spellings kept as new actors, ...), a line each with its place.
+    pub warnings: Vec<String>,
     /// Incoming actors left for the analyst's decision.
     pub review: Vec<super::review::ReviewItem>,
     /// Names repaired (Windows-1252 control characters or mojibake): as
@@ -158,8 +163,10 @@ pub struct RowCounts {
     pub imported: usize,
     /// Rows that repeated (or folded into, or named again) what was there.
     pub merged: usize,
-    /// Rows the mapping skips, or whose actor awaits review or was skipped by it.
+    /// Rows the mapping skips, blank rows, or rows whose actor the review skips.
     pub skipped: usize,
+    /// Rows whose actor awaits the analyst's review.
+    pub for_review: usize,
     /// Rows rejected, each with its reason.
     pub rejected: usize,
 }
@@ -167,7 +174,7 @@ pub struct RowCounts {
 impl RowCounts {
     /// All four together: the rows read, when nothing went uncounted.
     pub fn total(&self) -> usize {
-        self.imported + self.merged + self.skipped + self.rejected
+        self.imported + self.merged + self.skipped + self.for_review + self.rejected
     }
 }
 
@@ -201,6 +208,7 @@ impl ImportReport {
                 + self.graph_rows,
             merged: self.rows_merged + self.events_folded,
             skipped: self.rows_skipped,
+            for_review: self.rows_for_review,
             rejected: self.rejections.len() - self.associate_rejections,
         }
     }
@@ -250,8 +258,13 @@ impl ImportReport {
             parts.push(format!("read {}", names.join(", ")));
         }
         let rows = self.rows();
+        let for_review = if rows.for_review > 0 {
+            format!(", {} for review", rows.for_review)
+        } else {
+            String::new()
+        };
         parts.push(format!(
-            "{} rows read: {} imported, {} merged, {} skipped, {} rejected",
+            "{} rows read: {} imported, {} merged, {} skipped{for_review}, {} rejected",
             self.rows_read, rows.imported, rows.merged, rows.skipped, rows.rejected
         ));
         parts.join("; ")

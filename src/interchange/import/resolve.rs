@@ -6,8 +6,9 @@ use super::cells::list_items;
 use std::borrow::Cow;
 
 use super::cells::CellReading;
-use super::importer::{Importer, TieEnds};
+use super::importer::{Importer, SetAside, TieEnds};
 use super::incoming::Placement;
+use super::matching::acronym_alias;
 use super::merge::{TieFacts, TieRow};
 use super::repair::repair;
 use super::ties::OwnedRow;
@@ -87,7 +88,10 @@ impl Importer<'_> {
         let mut actor_ids = [ActorId::new(0); 2];
         for ((slot, end), (by, kind)) in actor_ids.iter_mut().zip(row.ends).zip(specs) {
             *slot = match end {
-                EndCell::Found(id) => id,
+                EndCell::Found(id) => {
+                    self.found_by_id(id);
+                    id
+                }
                 EndCell::Cell(cell) => match self.end(&cell, by, kind)? {
                     Some(id) => id,
                     None => return Ok(None),
@@ -197,9 +201,13 @@ impl Importer<'_> {
     fn end(&mut self, cell: &str, by: EndBy, kind: ActorKind) -> Result<Option<ActorId>, String> {
         // An id exactly, or a cell an earlier row placed already.
         if let Some(id) = self.ids.get(cell) {
+            if self.builder.graph().actor(id).id == cell {
+                self.found_by_id(id);
+            }
             return Ok(Some(id));
         }
-        if self.set_aside.contains_key(cell) {
+        if let Some(why) = self.set_aside.get(cell) {
+            self.row_awaits_review |= *why == SetAside::ForReview;
             return Ok(None);
         }
         if by == EndBy::Id && self.tie_ends == TieEnds::FromActorsTable {
@@ -209,19 +217,22 @@ impl Importer<'_> {
             CellReading::Cleaned => repair(cell),
             _ => Cow::Borrowed(cell),
         };
+        self.names_repaired = matches!(name, Cow::Owned(_));
         if let Cow::Owned(fixed) = &name {
             self.report_repair(cell, fixed);
         }
         let name = name.into_owned();
         let (origin, line) = (self.ties_origin.clone(), self.current_line);
-        let mut placed = self.place_actor(cell, &[name.as_str()], &origin, line)?;
+        let id_cell = by == EndBy::Id;
+        let mut placed = self.place_actor(cell, &[name.as_str()], id_cell, &origin, line)?;
         if placed == Placement::New {
             let id = match by {
                 EndBy::Id => name.clone(),
                 EndBy::Name => self.fresh_id(&name),
             };
-            let actor = Actor::new(id, name.clone(), kind);
-            placed = self.add_incoming(actor, &[name.as_str()], &origin, line)?;
+            let mut actor = Actor::new(id, name.clone(), kind);
+            actor.aliases = acronym_alias(&name);
+            placed = self.add_incoming(actor)?;
         }
         match placed {
             Placement::Existing(actor) => Ok(Some(actor)),
@@ -231,7 +242,10 @@ impl Importer<'_> {
                 self.report.actors_created += 1;
                 Ok(Some(actor))
             }
-            Placement::SetAside | Placement::New => Ok(None),
+            Placement::SetAside | Placement::New => {
+                self.row_awaits_review |= self.set_aside.get(cell) == Some(&SetAside::ForReview);
+                Ok(None)
+            }
         }
     }
 

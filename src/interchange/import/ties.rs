@@ -192,9 +192,13 @@ impl Importer<'_> {
                     }
                 }
             }
+            Ok(None) if std::mem::take(&mut self.row_awaits_review) => {
+                self.report.rows_for_review += 1
+            }
             Ok(None) => self.report.rows_skipped += 1,
             Err(reason) => self.reject_tie(line, reason),
         }
+        self.row_awaits_review = false;
     }
 
     /// The ties table read on a second thread (CSV, cells, id and relation
