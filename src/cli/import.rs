@@ -191,8 +191,14 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
     }
     if let Some(path) = &args.review {
         if report.review.is_empty() {
-            // A review file left from an earlier run would be read as this one's.
-            if path.exists() {
+            if args.resolve.as_deref() == Some(path.as_path()) {
+                // The decisions just applied stay where the analyst wrote them.
+                report::status(&format!(
+                    "{}: nothing more for review; its decisions were applied",
+                    path.display()
+                ));
+            } else if path.exists() {
+                // A review file left from an earlier run would be taken for this one's.
                 actorgraph::atomic::write_atomically(
                     path,
                     interchange::review_table(&[]).as_bytes(),

@@ -164,7 +164,7 @@ fn a_review_file_round_trip_from_the_command_line() {
             err.contains("merged: ") && err.contains("`Ansar Dine` is Ansar al Din (`ansar-al-din`)")
                 && err.contains("repaired: `Jama\\u{92}at Nusrat")
                 && err.contains("merges.csv: 1 actors for review")
-                && err.contains("8 matched existing actors, 2 new, 1 for review; 21 rows read: 7 imported, 11 merged, 0 skipped, 2 for review, 1 rejected")
+                && err.contains("8 matched existing actors, 2 new, 1 for review; 21 rows read: 4 imported, 14 merged, 0 skipped, 2 for review, 1 rejected")
         })
         .run();
     let review = std::fs::read_to_string(output.path("merges.csv")).unwrap();
@@ -179,12 +179,112 @@ fn a_review_file_round_trip_from_the_command_line() {
         .then()
         .current_dir(TMP)
         .args(&second.iter().map(String::as_str).collect::<Vec<_>>())
-        .stderr_matches(|err| err.contains("9 matched existing actors, 2 new, 0 for review; 21 rows read: 8 imported, 12 merged, 0 skipped, 1 rejected"))
+        .stderr_matches(|err| {
+            err.contains("9 matched existing actors, 2 new, 0 for review; 21 rows read: 4 imported, 16 merged, 0 skipped, 1 rejected")
+                && err.contains("merges.csv: nothing more for review; its decisions were applied")
+        })
         .run();
     output
         .then()
         .current_dir(TMP)
         .args(&["check", "merged.ron"])
-        .stdout_matches(|out| out.ends_with(": ok — 27 actors, 67 ties, 24 events, 10 sources\n"))
+        .stdout_matches(|out| out.ends_with(": ok — 27 actors, 63 ties, 24 events, 10 sources\n"))
         .run();
+}
+
+/// The review cycle's edges, from a cold test: an undecided row under
+/// `--resolve` was told to write a review file (it just had); a typo in a
+/// decision only rejected the row and exited 0; a review file from an
+/// earlier run stayed when nothing needed review.
+#[test]
+fn the_review_cycle_names_undecided_rows_stops_on_a_typo_and_clears_a_stale_file() {
+    let dir = common::manifest("tests/data/interchange/review");
+    let file = |name: &str| dir.join(name).display().to_string();
+    let sahel = common::manifest("graphs/sahel.ron").display().to_string();
+    let (ties, mapping, typo) = (file("ties.csv"), file("mapping.ron"), file("typo.csv"));
+    let import = [
+        "-g",
+        &sahel,
+        "import",
+        "csv",
+        "--ties",
+        &ties,
+        "--mapping",
+        &mapping,
+        "-o",
+        "out.ron",
+    ];
+    // A typo in a decision stops the import, naming the review file's row.
+    let output = Test::new()
+        .current_dir(TMP)
+        .args(&import)
+        .args(&["--resolve", &typo])
+        .stderr_matches(move |err| {
+            err.contains(
+                "typo.csv:2: the decision `daoussak-militia` for `Daoussak militia` is no actor id of the graph",
+            )
+        })
+        .failure()
+        .run();
+    assert!(!output.path("out.ron").exists());
+    // Decided right, the undecided row says where its decision is missing.
+    let fixed = std::fs::read_to_string(&typo)
+        .unwrap()
+        .replace("daoussak-militia\n", "daoussak-militias\n");
+    let output = output
+        .then()
+        .current_dir(TMP)
+        .write("decided.csv", fixed)
+        .args(&import)
+        .args(&["--resolve", "decided.csv"])
+        .stderr_matches(|err| {
+            err.contains("no decision for `Al-Mourabitun` in decided.csv:3")
+                && err.contains("`Daoussak militia` is Daoussak militias (`daoussak-militias`), as the review decided")
+        })
+        .success()
+        .run();
+    // A stale review file is cleared when nothing needs review.
+    let output = output
+        .then()
+        .current_dir(TMP)
+        .write("stale.csv", std::fs::read_to_string(&typo).unwrap())
+        .args(&[
+            "-g",
+            &sahel,
+            "import",
+            "csv",
+            "--ties",
+            &ties,
+            "--mapping",
+            &mapping,
+        ])
+        .args(&[
+            "-o",
+            "out.ron",
+            "--resolve",
+            "decided.csv",
+            "--review",
+            "stale.csv",
+        ])
+        .stderr_matches(|err| err.contains("stale.csv: 1 actors for review"))
+        .success()
+        .run();
+    let review = std::fs::read_to_string(output.path("stale.csv")).unwrap();
+    assert_eq!(review.lines().count(), 2, "{review}");
+    let output = output
+        .then()
+        .current_dir(TMP)
+        .write("stale.csv", std::fs::read_to_string(&typo).unwrap())
+        .args(&["-g", &sahel, "import", "csv", "--ties", &file("../resolution/ids.tsv")])
+        .args(&["-o", "out.ron", "--review", "stale.csv"])
+        .stderr_matches(|err| {
+            err.contains("stale.csv: nothing for review (the decisions it held from an earlier run are cleared)")
+        })
+        .success()
+        .run();
+    let review = std::fs::read_to_string(output.path("stale.csv")).unwrap();
+    assert_eq!(
+        review,
+        "incoming_id,incoming_name,where,candidate_ids,candidate_names,why,decision\n"
+    );
 }

@@ -530,9 +530,10 @@ fn importing_into_an_open_graph_merges_and_fills_freed_slots() {
         &ImportOptions::default(),
     );
     let again = again.unwrap();
-    // Ties the rule closed no longer match their open rows; the others merge.
-    assert_eq!(again.ties_added, 3);
-    assert_eq!(again.rows_merged, 2);
+    // Ties the rule closed still overlap their open rows: every row merges
+    // into the tie it made, none stands beside it.
+    assert_eq!(again.ties_added, 0);
+    assert_eq!(again.rows_merged, 5);
     // Strict failure leaves the graph as it was.
     let count = graph.tie_count();
     let strict = ImportOptions {
@@ -761,4 +762,26 @@ fn ucdp_side_types_give_kinds() {
     assert_eq!(kind("Government of Mali"), ActorKind::State);
     assert_eq!(kind("JNIM"), ActorKind::Group);
     assert_eq!(kind("Government of Burkina Faso"), ActorKind::State);
+}
+
+/// The `;;;;;;;` rows Excel leaves below its data were rejected ("the
+/// source is empty") and made `--strict` fail: a fully blank row is
+/// skipped and counted as such.
+#[test]
+fn blank_rows_are_skipped_not_rejected() {
+    let strict = ImportOptions {
+        strict: true,
+        ..ImportOptions::default()
+    };
+    let (graph, report) = import(None, &data("blank-rows.csv"), &strict).unwrap();
+    assert!(report.rejections.is_empty(), "{:#?}", report.rejections);
+    assert_eq!(graph.tie_count(), 2);
+    assert_eq!(report.rows_blank, 2);
+    let rows = report.rows();
+    assert_eq!((rows.skipped, rows.total()), (2, report.rows_read));
+    assert!(
+        report.summary().contains("2 blank rows skipped"),
+        "{}",
+        report.summary()
+    );
 }

@@ -147,3 +147,41 @@ fn a_bracketed_acronym_is_an_alias_of_a_new_actor() {
     let mujao = merged.find("MUJAO").expect("MUJAO is an alias");
     assert_eq!(merged.actor(mujao).aliases, ["MUJAO"]);
 }
+
+/// `jnim;aqim;allegiance;2017-03` beside the graph's JNIM → AQIM
+/// allegiance (`[..2023-02]–`) became a second, parallel tie, and the
+/// summary said 0 merged. A row for a tie the graph has (same ends and
+/// relation, dates that may overlap) merges into it: the graph's dates
+/// stay, the row's note and its own dates are kept as evidence.
+#[test]
+fn a_row_for_a_tie_the_graph_has_merges_into_it() {
+    let sahel = graph_file("graphs/sahel.ron");
+    let (graph, report) = merge("liens.csv", &ImportOptions::default());
+    let allegiances = |graph: &Graph| -> Vec<(Option<String>, String)> {
+        let (jnim, aqim) = (graph.find("jnim").unwrap(), graph.find("aqim").unwrap());
+        graph
+            .all_ties()
+            .filter(|t| t.tie.relation == RelationId::ALLEGIANCE && [t.from, t.to] == [jnim, aqim])
+            .map(|t| (t.tie.note().map(str::to_string), t.tie.span_label()))
+            .collect()
+    };
+    let merged = allegiances(&graph);
+    assert_eq!(merged.len(), 1, "{merged:#?}");
+    let note = merged[0].0.clone().unwrap();
+    let before = allegiances(&sahel)[0].0.clone().unwrap();
+    assert!(note.starts_with(&before), "{note}");
+    assert!(
+        note.contains("Allégeance; réaffirmée en 2019 (")
+            && note.contains("liens.csv:2 dates it 2017-03–)"),
+        "{note}"
+    );
+    assert_eq!(
+        merged[0].1,
+        allegiances(&sahel)[0].1,
+        "the graph's dates stay"
+    );
+    assert_eq!(report.ties_added, 0, "{}", report.summary());
+    assert_eq!(report.rows().merged, 4, "{}", report.summary());
+    assert_eq!(graph.tie_count(), sahel.tie_count());
+    assert!(Graph::build(graph.to_spec()).is_ok());
+}

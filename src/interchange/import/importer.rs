@@ -6,7 +6,7 @@ use std::io::Read;
 use rustc_hash::FxHashMap;
 
 use super::cells::CellReading;
-use super::index::{IdIndex, TieIndex, TieLines};
+use super::index::{IdIndex, PriorTies, TieIndex, TieLines};
 use super::matching::NameMatcher;
 use super::resolve::RelationValue;
 use super::table::{next_record, Record};
@@ -36,6 +36,9 @@ pub(crate) struct Importer<'a> {
     pub(crate) ids: IdIndex,
     /// Ties by key, for merging.
     pub(crate) ties: TieIndex,
+    /// The graph's own ties by ends and relation, for rows whose dates
+    /// overlap one rather than equal it.
+    pub(crate) prior_ties: PriorTies,
     /// Relation cells read so far and what they came to.
     pub(crate) relation_cache: Vec<(String, RelationValue)>,
     /// Where each tie this import added came from.
@@ -68,6 +71,10 @@ pub(crate) struct Importer<'a> {
     /// Whether the names being placed were repaired (Windows-1252): a
     /// merge then says it matched the repaired spelling.
     pub(crate) names_repaired: bool,
+    /// The review file's row that leaves the actor being placed undecided.
+    pub(crate) undecided: Option<String>,
+    /// A decision of the review file naming no actor: the import stops.
+    pub(crate) review_error: Option<ImportError>,
 }
 
 /// Why an incoming actor is not in the graph, though nothing was wrong with it.
@@ -87,6 +94,7 @@ impl<'a> Importer<'a> {
         Importer {
             ids: IdIndex::of_graph(graph),
             ties: TieIndex::of_graph(graph),
+            prior_ties: PriorTies::of_graph(graph),
             tie_lines: TieLines::new(graph),
             builder: GraphBuilder::from_graph(std::mem::take(graph)),
             target: graph,
@@ -106,6 +114,8 @@ impl<'a> Importer<'a> {
             current_line: 0,
             row_awaits_review: false,
             names_repaired: false,
+            undecided: None,
+            review_error: None,
         }
     }
 
@@ -157,15 +167,21 @@ impl<'a> Importer<'a> {
         record: &mut Rec,
         origin: &str,
     ) -> Result<Option<u64>, ImportError> {
-        let report = &mut self.report;
-        let next = next_record(reader, record, origin, |rejection| {
-            report.rows_read += 1;
-            report.rejections.push(rejection)
-        })?;
-        if next.is_some() {
-            self.report.rows_read += 1;
+        loop {
+            let report = &mut self.report;
+            let next = next_record(reader, record, origin, |rejection| {
+                report.rows_read += 1;
+                report.rejections.push(rejection)
+            })?;
+            if next.is_some() {
+                self.report.rows_read += 1;
+                if record.is_blank() {
+                    self.report.rows_blank += 1;
+                    continue;
+                }
+            }
+            return Ok(next);
         }
-        Ok(next)
     }
 
     /// The passes that need every row, then the indexes freed and the

@@ -7,6 +7,7 @@
 use super::importer::{Importer, SetAside};
 use super::matching::{how_matched, Match};
 use super::review::{Decision, ReviewItem};
+use super::ImportError;
 use crate::model::names::normalize;
 use crate::model::{Actor, ActorId, Graph};
 
@@ -35,25 +36,41 @@ impl Importer<'_> {
         origin: &str,
         line: u64,
     ) -> Result<Placement, String> {
-        if let Some(decision) = self.options.decisions.get(incoming_id) {
-            return match decision {
-                Decision::New => Ok(Placement::New),
-                Decision::Skip => {
-                    self.set_aside
-                        .insert(incoming_id.to_string(), SetAside::Skipped);
-                    Ok(Placement::SetAside)
+        let mut undecided = None;
+        match self.options.decisions.get(incoming_id) {
+            None => {}
+            Some(Decision::New) => return Ok(Placement::New),
+            Some(Decision::Skip) => {
+                self.set_aside
+                    .insert(incoming_id.to_string(), SetAside::Skipped);
+                return Ok(Placement::SetAside);
+            }
+            Some(Decision::Merge { id, place }) => {
+                if let Some(actor) = exact_actor(self.builder.graph(), id) {
+                    self.merged(
+                        incoming_id,
+                        names,
+                        actor,
+                        origin,
+                        line,
+                        "as the review decided".into(),
+                    );
+                    return Ok(Placement::Existing(actor));
                 }
-                Decision::Merge(id) => match exact_actor(self.builder.graph(), id) {
-                    Some(actor) => {
-                        self.merged(incoming_id, names, actor, origin, line, "as the review decided".into());
-                        Ok(Placement::Existing(actor))
-                    }
-                    None => Err(format!(
-                        "the review decides `{incoming_id}` is `{id}`, which is no actor id of the graph"
-                    )),
-                },
-            };
+                // A typo in a decision is the review file's error, not a
+                // row to drop quietly: the import stops, naming the row.
+                let message = format!(
+                    "the decision `{id}` for `{incoming_id}` is no actor id of the graph \
+                     (write an actor's id, `new` or `skip`)"
+                );
+                if self.review_error.is_none() {
+                    self.review_error = Some(place_error(place, message.clone()));
+                }
+                return Err(message);
+            }
+            Some(Decision::Undecided { place }) => undecided = Some(place.clone()),
         }
+        self.undecided = undecided;
         let found = self.matcher.find(names.iter().copied());
         self.decide(found, incoming_id, names, id_cell, origin, line)
     }
@@ -116,20 +133,30 @@ impl Importer<'_> {
                 }
                 let why = self.near_why(&candidates);
                 let name = names.first().copied().unwrap_or(incoming_id);
+                let what_to_do = match self.undecided.take() {
+                    Some(place) => format!("no decision for `{incoming_id}` in {place}"),
+                    None => "to merge it, import with --review FILE, decide there, and import \
+                             again with --resolve FILE"
+                        .to_string(),
+                };
                 self.report.warnings.push(format!(
-                    "{origin}:{line}: `{name}` {why}; kept as a new actor (to merge it, import \
-                     with --review FILE, decide there, and import again with --resolve FILE)"
+                    "{origin}:{line}: `{name}` {why}; kept as a new actor ({what_to_do})"
                 ));
                 Ok(Placement::New)
             }
             Match::Review(candidates, why) => {
                 if !self.options.review {
                     let listed = self.listed(&candidates);
-                    return Err(format!(
-                        "`{}` may be {listed}: {why}; write such actors to a review file \
-                         (--review FILE), decide there, and import again with --resolve FILE",
-                        names.first().copied().unwrap_or(incoming_id),
-                    ));
+                    let name = names.first().copied().unwrap_or(incoming_id);
+                    return Err(match self.undecided.take() {
+                        Some(place) => format!(
+                            "`{name}` may be {listed}: {why}; no decision for `{incoming_id}` in {place}"
+                        ),
+                        None => format!(
+                            "`{name}` may be {listed}: {why}; write such actors to a review file \
+                             (--review FILE), decide there, and import again with --resolve FILE"
+                        ),
+                    });
                 }
                 self.for_review(
                     incoming_id,
@@ -219,6 +246,16 @@ impl Importer<'_> {
             "{origin}:{line}: `{name}` is {} (`{}`), {how}{repaired}",
             known.name, known.id
         ));
+    }
+}
+
+/// An error at a review file's row `place` (`file:line`).
+fn place_error(place: &str, message: String) -> ImportError {
+    let (origin, line) = place.rsplit_once(':').unwrap_or((place, "0"));
+    ImportError::Csv {
+        origin: origin.to_string(),
+        line: line.parse().unwrap_or(0),
+        message,
     }
 }
 

@@ -119,6 +119,56 @@ impl TieIndex {
     }
 }
 
+/// The ties a graph had before an import, by ends and relation (dates
+/// aside): a row for one of them with overlapping dates merges into it
+/// rather than standing beside it as a parallel tie.
+#[derive(Default)]
+pub(crate) struct PriorTies {
+    by_pair: FxHashMap<(ActorId, ActorId, RelationId), Vec<TieId>>,
+}
+
+impl PriorTies {
+    /// Every tie `graph` has.
+    pub(crate) fn of_graph(graph: &Graph) -> PriorTies {
+        let mut by_pair: FxHashMap<_, Vec<TieId>> = FxHashMap::default();
+        for tie in graph.all_ties() {
+            let relation = tie.tie.relation;
+            let (from, to) = key_ends(graph.relations(), relation, tie.from, tie.to);
+            by_pair
+                .entry((from, to, relation))
+                .or_default()
+                .push(tie.id);
+        }
+        PriorTies { by_pair }
+    }
+
+    /// The graph's tie with these ends and relation whose dates may
+    /// overlap `start`–`end`.
+    pub(crate) fn overlapping(
+        &self,
+        graph: &Graph,
+        (from, to): (ActorId, ActorId),
+        relation: RelationId,
+        start: Option<PartialDate>,
+        end: Option<PartialDate>,
+    ) -> Option<TieId> {
+        if self.by_pair.is_empty() {
+            return None;
+        }
+        let (from, to) = key_ends(graph.relations(), relation, from, to);
+        let window = crate::model::Window::of_span(start, end);
+        self.by_pair
+            .get(&(from, to, relation))?
+            .iter()
+            .copied()
+            .find(|id| {
+                graph
+                    .tie(*id)
+                    .is_some_and(|t| t.tie.window().overlaps(window))
+            })
+    }
+}
+
 /// An actor id as a hash key, held inline when short (ids usually are), so
 /// that a lookup compares bytes in the table instead of chasing the graph.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]

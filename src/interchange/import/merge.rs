@@ -99,9 +99,28 @@ impl Importer<'_> {
             row.start,
             row.end,
         );
-        if let Some(existing) = self.ties.find(graph, key) {
+        let exact = self.ties.find(graph, key);
+        let found = exact.or_else(|| {
+            let ends = (row.from, row.to);
+            self.prior_ties
+                .overlapping(graph, ends, row.relation, row.start, row.end)
+        });
+        if let Some(existing) = found {
             let mut merged = graph.tie(existing).expect("indexed ties exist").tie.clone();
-            row.facts.merge_into(&mut merged);
+            let mut facts = row.facts;
+            if exact.is_none() {
+                // The graph's tie keeps its dates; the row's, which differ,
+                // are kept as evidence in its note.
+                let span =
+                    Tie::new(row.relation, row.start, row.end, facts.confidence).span_label();
+                let dated = format!("{}:{line} dates it {span}", self.ties_origin);
+                let note = match facts.details.note.take() {
+                    Some(note) => format!("{note} ({dated})"),
+                    None => dated,
+                };
+                facts.details.note = Some(note);
+            }
+            facts.merge_into(&mut merged);
             let problems = self.builder.tie_problems(row.from, row.to, &merged);
             if !problems.is_empty() {
                 self.reject_row(row.associate, line, reasons(problems));

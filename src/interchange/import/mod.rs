@@ -159,6 +159,9 @@ pub fn import_tables<A: Read, T: Read + Send>(
     if let Some(table) = companions.events {
         importer.read_events(table)?;
     }
+    if let Some(error) = importer.review_error.take() {
+        return Err(error);
+    }
     let report = importer.finish();
     if options.strict && !report.rejections.is_empty() {
         return Err(ImportError::Strict(report.rejections));

@@ -117,6 +117,8 @@ pub struct ImportReport {
     pub events_folded: usize,
     /// Rows the mapping says to skip (e.g. ACLED protests), with their count.
     pub rows_skipped: usize,
+    /// Rows with every cell empty (a spreadsheet's `;;;;`), skipped.
+    pub rows_blank: usize,
     /// Rows naming an actor that awaits the analyst's review.
     pub rows_for_review: usize,
     /// Ties given an end by the close-on-next-relation rule.
@@ -207,7 +209,7 @@ impl ImportReport {
                 + self.events_added
                 + self.graph_rows,
             merged: self.rows_merged + self.events_folded,
-            skipped: self.rows_skipped,
+            skipped: self.rows_skipped + self.rows_blank,
             for_review: self.rows_for_review,
             rejected: self.rejections.len() - self.associate_rejections,
         }
@@ -230,6 +232,7 @@ impl ImportReport {
         add(self.rows_merged, "rows merged");
         add(self.events_folded, "events folded into ties");
         add(self.rows_skipped, "rows skipped");
+        add(self.rows_blank, "blank rows skipped");
         add(self.ties_closed, "ties closed by a later relation");
         add(self.relations_declared, "relations declared");
         add(self.sources_added, "sources added");

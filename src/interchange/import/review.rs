@@ -52,12 +52,23 @@ pub struct ReviewItem {
 /// What the analyst decided for an incoming actor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Decision {
-    /// It is the graph's actor with this id.
-    Merge(String),
+    /// It is the graph's actor with this id; `place` is the review file's
+    /// row (`file:line`), for an id the graph does not have.
+    Merge {
+        /// The actor id written.
+        id: String,
+        /// The review file's row.
+        place: String,
+    },
     /// It is an actor of its own.
     New,
     /// It and its ties stay out.
     Skip,
+    /// Its row is in the review file with no decision yet (at `place`).
+    Undecided {
+        /// The review file's row.
+        place: String,
+    },
 }
 
 /// Decisions by incoming id, as read from a review file.
@@ -92,10 +103,11 @@ pub fn review_table(items: &[ReviewItem]) -> String {
     String::from_utf8(writer.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
 }
 
-/// Reads the decisions of a review file; rows left undecided are left out.
-/// A decision other than an id, `new` or `skip` cannot be told from an id,
-/// so any non-empty cell that is not `new` or `skip` names an actor (an
-/// unknown one is reported when the import meets it).
+/// Reads the decisions of a review file; a row left undecided is kept as
+/// such, for the import to say so. A decision other than an id, `new` or
+/// `skip` cannot be told from an id, so any non-empty cell that is not
+/// `new` or `skip` names an actor (an unknown one stops the import when
+/// it meets it, naming the row).
 pub fn read_decisions(path: &Path) -> Result<Decisions, ImportError> {
     let origin = path.display().to_string();
     // Opened as any table: a review file saved from a spreadsheet in a
@@ -108,20 +120,25 @@ pub fn read_decisions(path: &Path) -> Result<Decisions, ImportError> {
     let mut decisions = Decisions::new();
     let mut record = csv::StringRecord::new();
     let mut malformed = Vec::new();
-    while next_record(&mut reader, &mut record, &origin, |r| malformed.push(r))?.is_some() {
+    while let Some(line) = next_record(&mut reader, &mut record, &origin, |r| malformed.push(r))? {
         // Cells as written, less the apostrophe that guards a formula.
         let cell = |col: usize| {
             let text = record.get(col).unwrap_or_default();
             clean(text.strip_prefix('\'').unwrap_or(text)).into_owned()
         };
         let (id, decision) = (cell(id_col), cell(decision_col));
-        if id.is_empty() || decision.is_empty() {
+        if id.is_empty() {
             continue;
         }
+        let place = format!("{origin}:{line}");
         let decision = match decision.to_lowercase().as_str() {
+            "" => Decision::Undecided { place },
             "new" => Decision::New,
             "skip" => Decision::Skip,
-            _ => Decision::Merge(decision),
+            _ => Decision::Merge {
+                id: decision,
+                place,
+            },
         };
         decisions.insert(id, decision);
     }
@@ -170,13 +187,18 @@ mod tests {
             .replace("several,\n", "several, New \n");
         std::fs::write(&path, decided + "13,y,t.csv:5,,,,skip\n14,z,t.csv:6,,,,\n").unwrap();
         let decisions = read_decisions(&path).unwrap();
+        let place = |line: u32| format!("{}:{line}", path.display());
         let expected: Decisions = [
             (
                 "12".to_string(),
-                Decision::Merge("daoussak-militias".into()),
+                Decision::Merge {
+                    id: "daoussak-militias".into(),
+                    place: place(2),
+                },
             ),
             ("=1+1".to_string(), Decision::New),
             ("13".to_string(), Decision::Skip),
+            ("14".to_string(), Decision::Undecided { place: place(5) }),
         ]
         .into_iter()
         .collect();

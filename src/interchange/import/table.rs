@@ -198,6 +198,9 @@ pub(crate) trait Record {
     fn read_from<R: Read>(&mut self, reader: &mut csv::Reader<R>) -> csv::Result<bool>;
     /// The byte the record starts at.
     fn byte(&self) -> u64;
+    /// Whether every cell is empty or spaces (`;;;;` rows a spreadsheet
+    /// leaves below its data).
+    fn is_blank(&self) -> bool;
 }
 
 impl Record for csv::StringRecord {
@@ -208,6 +211,10 @@ impl Record for csv::StringRecord {
     fn byte(&self) -> u64 {
         self.position().map_or(0, |p| p.byte())
     }
+
+    fn is_blank(&self) -> bool {
+        self.iter().all(|cell| cell.trim().is_empty())
+    }
 }
 
 impl Record for csv::ByteRecord {
@@ -217,6 +224,10 @@ impl Record for csv::ByteRecord {
 
     fn byte(&self) -> u64 {
         self.position().map_or(0, |p| p.byte())
+    }
+
+    fn is_blank(&self) -> bool {
+        self.iter().all(|cell| cell.trim_ascii().is_empty())
     }
 }
 

@@ -9,7 +9,7 @@ use super::fold::{FoldRuns, Folded};
 use super::importer::{Importer, TieEnds};
 use super::index::IdIndex;
 use super::resolve::{known_relation, EndCell, RelationCell};
-use super::table::{csv_reader, delimiter_of, next_record, Header, Table};
+use super::table::{csv_reader, delimiter_of, next_record, Header, Record, Table};
 use super::tie_cells::{RowCells, TieCells};
 use super::{ImportError, Rejection};
 use crate::interchange::mapping::{EndBy, Fold, RelationColumn};
@@ -113,6 +113,9 @@ enum Destination {
     Runs(FoldRuns),
 }
 
+/// What the reader thread hands on for a blank row: skipped, not rejected.
+const BLANK: &str = "\u{0}blank row";
+
 /// Rows handed from the reader thread at once.
 const BATCH: usize = 4096;
 
@@ -196,6 +199,7 @@ impl Importer<'_> {
                 self.report.rows_for_review += 1
             }
             Ok(None) => self.report.rows_skipped += 1,
+            Err(reason) if reason == BLANK => self.report.rows_blank += 1,
             Err(reason) => self.reject_tie(line, reason),
         }
         self.row_awaits_review = false;
@@ -228,6 +232,10 @@ impl Importer<'_> {
                         batch.push((r.line, Err(r.reason)))
                     })?
                 {
+                    if record.is_blank() {
+                        batch.push((line, Err(BLANK.into())));
+                        continue;
+                    }
                     batch.push((line, read_row(columns, &record, Some(&mut lookups))));
                     if batch.len() >= BATCH {
                         let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
