@@ -161,10 +161,14 @@ fn a_review_file_round_trip_from_the_command_line() {
         .current_dir(TMP)
         .args(&first.iter().map(String::as_str).collect::<Vec<_>>())
         .stderr_matches(|err| {
-            err.contains("merged: ") && err.contains("`Ansar Dine` is Ansar al Din (`ansar-al-din`)")
+            err.contains("merged: ")
+                && err.contains("`Ansar Dine` is Ansar al Din (`ansar-al-din`)")
                 && err.contains("repaired: `Jama\\u{92}at Nusrat")
                 && err.contains("merges.csv: 1 actors for review")
-                && err.contains("8 matched existing actors, 2 new, 1 for review; 21 rows read: 4 imported, 14 merged, 0 skipped, 2 for review, 1 rejected")
+                && err.contains("8 matched existing actors, 2 new, 1 for review;")
+                && err.contains(
+                    "21 rows read: 4 imported, 14 merged, 0 skipped, 2 for review, 1 rejected",
+                )
         })
         .run();
     let review = std::fs::read_to_string(output.path("merges.csv")).unwrap();
@@ -180,7 +184,8 @@ fn a_review_file_round_trip_from_the_command_line() {
         .current_dir(TMP)
         .args(&second.iter().map(String::as_str).collect::<Vec<_>>())
         .stderr_matches(|err| {
-            err.contains("9 matched existing actors, 2 new, 0 for review; 21 rows read: 4 imported, 16 merged, 0 skipped, 1 rejected")
+            err.contains("9 matched existing actors, 2 new, 0 for review;")
+                && err.contains("21 rows read: 4 imported, 16 merged, 0 skipped, 1 rejected")
                 && err.contains("merges.csv: nothing more for review; its decisions were applied")
         })
         .run();

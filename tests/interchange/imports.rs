@@ -785,3 +785,72 @@ fn blank_rows_are_skipped_not_rejected() {
         report.summary()
     );
 }
+
+/// A row's names were repaired of their Windows-1252 damage but its note
+/// kept the invisible U+0092: notes and evidence are repaired alike, and
+/// counted.
+#[test]
+fn notes_are_repaired_like_the_names_of_their_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let ties = dir.path().join("t.csv");
+    std::fs::write(
+        &ties,
+        "source,target,relation,start,end,confidence,note\n\
+         Jama\u{92}at,b,alliance,2019,,likely,Jama\u{92}at allies with b\n",
+    )
+    .unwrap();
+    let (graph, report) = import(None, &ties, &ImportOptions::default()).unwrap();
+    let tie = graph.all_ties().next().unwrap();
+    assert_eq!(graph.actor(tie.from).name, "Jama’at");
+    assert_eq!(tie.tie.note(), Some("Jama’at allies with b"));
+    assert_eq!(report.texts_repaired, 1);
+    assert!(report.summary().contains("1 notes repaired (Windows-1252)"));
+}
+
+/// A relation cell differing from a `map` key only in case (`allies`
+/// beside `"Allies"`) silently became a new declared relation; a table
+/// with no confidence column made every tie `confirmed` without a word.
+#[test]
+fn map_keys_match_without_case_and_the_summary_says_what_it_assumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let ties = dir.path().join("rel.csv");
+    std::fs::write(
+        &ties,
+        "a,b,rel,date\nAlpha,Beta,Allies,2018\nAlpha,Gamma,allies,2018\n\
+         Beta,Gamma,Allies ,2018\nBeta,Delta,ALLIES,2018\nDelta,Gamma,feuds,2019\n",
+    )
+    .unwrap();
+    let mapping = Mapping::parse(
+        r#"(actors: None, ties: (
+            source: (column: "a", by: Name, kind: group),
+            target: (column: "b", by: Name, kind: group),
+            relation: (column: "rel", map: { "Allies": "alliance" }, other: Declare(directed: false)),
+            start: (column: "date", format: Auto),
+        ))"#,
+        "rel.ron",
+    )
+    .unwrap();
+    let options = ImportOptions {
+        mapping,
+        ..ImportOptions::default()
+    };
+    let (graph, report) = import(None, &ties, &options).unwrap();
+    assert_eq!(ends(&graph, RelationId::ALLIANCE).len(), 4);
+    let declared: Vec<&str> = graph.relations().names().collect();
+    assert!(
+        !declared.iter().any(|r| r.eq_ignore_ascii_case("allies")),
+        "{declared:?}"
+    );
+    let summary = report.summary();
+    assert!(
+        summary.contains("relations declared from cells (the mapping's other: Declare): `feuds`"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains(
+            "no confidence column: every tie is `confirmed`; a mapping's \
+             `confidence: (default: likely)` sets another"
+        ),
+        "{summary}"
+    );
+}

@@ -20,6 +20,9 @@ const NEAR: f64 = 0.93;
 /// at least one of any seven.
 const RARE_TRIGRAMS: usize = 7;
 
+/// At most this many keys are scored for one name's near spellings.
+const NEAR_CANDIDATES: usize = 4096;
+
 /// What an incoming actor is, as far as the graph can tell.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Match {
@@ -43,8 +46,10 @@ pub(crate) struct NameMatcher {
     keys: FxHashMap<String, Vec<ActorId>>,
     /// Every key once, with its actor, for the near-spelling search.
     near_keys: Vec<(Box<str>, ActorId)>,
-    /// Trigram → indexes into `near_keys`.
-    postings: FxHashMap<u64, Vec<u32>>,
+    /// (the key's numbers, trigram) → indexes into `near_keys`: a near
+    /// spelling has the same numbers, so only keys with them are searched
+    /// (ten thousand `a123`-like names cost nothing).
+    postings: FxHashMap<(u64, u64), Vec<u32>>,
     /// Actors from this index on were made by this import.
     first_new: usize,
 }
@@ -88,8 +93,12 @@ impl NameMatcher {
                 let mut grams = trigrams(&key);
                 grams.sort_unstable();
                 grams.dedup();
+                let numbers = numbers_hash(&key);
                 for gram in grams {
-                    self.postings.entry(gram).or_default().push(index);
+                    self.postings
+                        .entry((numbers, gram))
+                        .or_default()
+                        .push(index);
                 }
                 self.near_keys.push((key.into(), id));
             }
@@ -138,17 +147,21 @@ impl NameMatcher {
         let mut grams = trigrams(wanted);
         grams.sort_unstable();
         grams.dedup();
+        let numbers = numbers_hash(wanted);
         let mut lists: Vec<&[u32]> = grams
             .iter()
-            .filter_map(|g| self.postings.get(g).map(Vec::as_slice))
+            .filter_map(|g| self.postings.get(&(numbers, *g)).map(Vec::as_slice))
             .collect();
         lists.sort_by_key(|list| list.len());
-        let mut candidates: Vec<u32> = lists
-            .into_iter()
-            .take(RARE_TRIGRAMS)
-            .flatten()
-            .copied()
-            .collect();
+        // The rarest lists, within a bound: a name of common trigrams
+        // (`a123` among ten thousand such) costs bounded work, not a scan.
+        let mut candidates: Vec<u32> = Vec::new();
+        for list in lists.into_iter().take(RARE_TRIGRAMS) {
+            if !candidates.is_empty() && candidates.len() + list.len() > NEAR_CANDIDATES {
+                break;
+            }
+            candidates.extend_from_slice(&list[..list.len().min(NEAR_CANDIDATES)]);
+        }
         candidates.sort_unstable();
         candidates.dedup();
         let mut near = Vec::new();
@@ -165,13 +178,30 @@ impl NameMatcher {
 /// Whether two different keys are spellings of one name: very alike, and
 /// with the same numbers (`Brigade 312` is not `Brigade 313`).
 fn near_spelling(wanted: &str, known: &str) -> bool {
-    let numbers = |key: &str| -> Vec<String> {
+    wanted != known && same_numbers(wanted, known) && similarity(wanted, known) >= NEAR
+}
+
+/// The numbers a key holds, in order, as one hash.
+fn numbers_hash(key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    for number in key
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+    {
+        number.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Whether two keys hold the same numbers in the same order (cheap: most
+/// candidates of a numbered name fail here, before any scoring).
+fn same_numbers(a: &str, b: &str) -> bool {
+    fn numbers(key: &str) -> impl Iterator<Item = &str> {
         key.split(|c: char| !c.is_ascii_digit())
             .filter(|n| !n.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    wanted != known && numbers(wanted) == numbers(known) && similarity(wanted, known) >= NEAR
+    }
+    numbers(a).eq(numbers(b))
 }
 
 /// The trigrams of ` key `, each packed into a number (21 bits a character).

@@ -156,6 +156,14 @@ pub struct ImportReport {
     /// Names repaired (Windows-1252 control characters or mojibake): as
     /// written, with control characters made visible, and as repaired.
     pub repaired: Vec<(String, String)>,
+    /// Relations declared because ties cells named them and the mapping
+    /// says `other: Declare`, as written.
+    pub relations_from_cells: Vec<String>,
+    /// The confidence every tie got because the ties table has no
+    /// confidence column (the mapping's default, else confirmed).
+    pub uniform_confidence: Option<crate::model::Confidence>,
+    /// Notes and evidence cells repaired the same way.
+    pub texts_repaired: usize,
 }
 
 /// Every row read, by what became of it.
@@ -239,6 +247,18 @@ impl ImportReport {
         add(self.events_added, "events added");
         add(self.rejections.len(), "rows rejected");
         add(self.repaired.len(), "names repaired (Windows-1252)");
+        add(self.texts_repaired, "notes repaired (Windows-1252)");
+        if !self.relations_from_cells.is_empty() {
+            let names: Vec<String> = self
+                .relations_from_cells
+                .iter()
+                .map(|name| format!("`{name}`"))
+                .collect();
+            parts.push(format!(
+                "relations declared from cells (the mapping's other: Declare): {}",
+                names.join(", ")
+            ));
+        }
         if self.into_existing {
             parts.push(format!(
                 "{} matched existing actors, {} new, {} for review",
@@ -259,6 +279,12 @@ impl ImportReport {
                 })
                 .collect();
             parts.push(format!("read {}", names.join(", ")));
+        }
+        if let (Some(confidence), true) = (self.uniform_confidence, self.ties_added > 0) {
+            parts.push(format!(
+                "no confidence column: every tie is `{confidence}`; a mapping's \
+                 `confidence: (default: likely)` sets another"
+            ));
         }
         let rows = self.rows();
         let for_review = if rows.for_review > 0 {

@@ -46,14 +46,36 @@ pub(crate) fn known_relation(
     rules: &RelationColumn,
     value: &str,
 ) -> RelationCell {
-    if rules.skip.iter().any(|s| s == value) {
+    if rules.skip.iter().any(|s| same_cell(s, value)) {
         return RelationCell::Skip;
     }
-    let name = rules.map.get(value).map_or(value, String::as_str);
+    let name = mapped(rules, value).unwrap_or(value);
     match relations.find(name) {
         Some(id) if !value.is_empty() => RelationCell::Found(id),
         _ => RelationCell::Cell(value.to_string()),
     }
+}
+
+/// Whether a cell is the value a mapping lists, read as analysts write
+/// it: `allies` is `"Allies"`, `Allies ` too.
+fn same_cell(listed: &str, value: &str) -> bool {
+    crate::model::names::normalize(listed) == crate::model::names::normalize(value)
+}
+
+/// The relation a mapping's `map` gives a cell: its key exactly, or
+/// without case and spaces.
+fn mapped<'r>(rules: &'r RelationColumn, value: &str) -> Option<&'r str> {
+    rules
+        .map
+        .get(value)
+        .or_else(|| {
+            rules
+                .map
+                .iter()
+                .find(|(key, _)| same_cell(key, value))
+                .map(|(_, name)| name)
+        })
+        .map(String::as_str)
 }
 
 impl Importer<'_> {
@@ -120,6 +142,12 @@ impl Importer<'_> {
                 sources.push(source);
             }
         }
+        // A note from the same spreadsheet has the same Windows-1252 damage
+        // as its names: repaired alike, and counted.
+        let (note, evidence) = match self.tie_cells {
+            CellReading::Cleaned => (self.repair_text(row.note), self.repair_text(row.evidence)),
+            _ => (row.note, row.evidence),
+        };
         let main = TieRow {
             from,
             to,
@@ -130,8 +158,8 @@ impl Importer<'_> {
                 confidence: row.confidence,
                 details: TieDetails {
                     sources,
-                    note: row.note,
-                    evidence: row.evidence,
+                    note,
+                    evidence,
                     events: row.events,
                     fatalities: row.fatalities,
                 },
@@ -249,6 +277,18 @@ impl Importer<'_> {
         }
     }
 
+    /// A note or evidence cell with its Windows-1252 damage repaired.
+    fn repair_text(&mut self, text: Option<String>) -> Option<String> {
+        let text = text?;
+        Some(match repair(&text) {
+            Cow::Owned(fixed) => {
+                self.report.texts_repaired += 1;
+                fixed
+            }
+            Cow::Borrowed(_) => text,
+        })
+    }
+
     /// Why an id the actors table lacks is rejected: its row was, or it is
     /// not there (perhaps a name written where the id belongs).
     fn not_in_actors_table(&self, cell: &str) -> String {
@@ -298,21 +338,24 @@ impl Importer<'_> {
             RelationCell::Found(id) => RelationValue::Relation(id),
             RelationCell::Skip => RelationValue::Skip,
             RelationCell::Cell(_) if value.is_empty() => return Err("the relation is empty".into()),
-            RelationCell::Cell(_) => match (rules.map.get(value), rules.other) {
+            RelationCell::Cell(_) => match (mapped(rules, value), rules.other) {
                 // Mapped to a relation the graph lacks: declared, symmetric.
                 (Some(name), _) => RelationValue::Relation(self.declare(Relation {
-                    name: name.clone(),
+                    name: name.to_string(),
                     directed: false,
                     note: None,
                     phrasing: None,
                 })?),
                 (None, OtherRelation::Declare { directed }) => {
-                    RelationValue::Relation(self.declare(Relation {
+                    let declared = self.declare(Relation {
                         name: value.to_string(),
                         directed,
                         note: None,
                         phrasing: None,
-                    })?)
+                    })?;
+                    // Said in the summary: a misspelt cell becomes a relation too.
+                    self.report.relations_from_cells.push(value.to_string());
+                    RelationValue::Relation(declared)
                 }
                 (None, OtherRelation::Reject) => {
                     let known: Vec<&str> = self.builder.graph().relations().names().collect();

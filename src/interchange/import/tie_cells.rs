@@ -121,6 +121,13 @@ impl TieCells {
         })
     }
 
+    /// The one confidence every row gets when the table has no confidence column.
+    pub(crate) fn uniform_confidence(&self) -> Option<Confidence> {
+        self.confidence_col
+            .is_none()
+            .then_some(self.confidence.default)
+    }
+
     /// Reads the cells every row needs, checking dates, confidence and
     /// counts; `None` for a row the mapping skips.
     pub(crate) fn parse<'r>(

@@ -139,6 +139,7 @@ impl Importer<'_> {
         let mut reader = csv_reader(table.reader, delimiter);
         let header = Header::read(&mut reader, &origin)?;
         let columns = TieCells::new(&header, &self.options.mapping, self.tie_cells)?;
+        self.report.uniform_confidence = columns.uniform_confidence();
         if self.reads_ties_on_two_threads(table.bytes) {
             return self.read_ties_on_two_threads(reader, &columns, &origin);
         }
