@@ -327,7 +327,7 @@ fn confirmed() -> Confidence {
 impl Default for Mapping {
     /// The default layout: actors `id,name,kind,aliases`; ties
     /// `source,target,relation,start,end,confidence` (plus the optional
-    /// columns the CSV export adds: `sources,note,events`, and on actors
+    /// columns the CSV export adds: `sources,note,evidence,events,fatalities`, and on actors
     /// `tags,active_start,active_end,note`).
     fn default() -> Self {
         Mapping {
@@ -372,7 +372,7 @@ impl Default for Mapping {
                 note: Some("note".into()),
                 evidence: Some("evidence".into()),
                 events: Some("events".into()),
-                fatalities: None,
+                fatalities: Some("fatalities".into()),
                 associates: None,
                 fold: Fold::Rows,
             },

@@ -389,3 +389,37 @@ fn networkx_reads_uncertain_dates_and_evidence_from_json() {
     );
     assert_eq!(found["node"]["kind"], "militia", "{found}");
 }
+
+/// The tie field `fatalities` (ACLED's) was written by no export: a CSV
+/// round trip of an ACLED-derived graph lost it. Every export writes it
+/// beside `events`, and the CSV import reads it back.
+#[test]
+fn fatalities_are_exported_beside_events_and_read_back() {
+    let graph = sample();
+    let (ties, actors) = everything(&graph);
+    let dir = tempfile::tempdir().unwrap();
+    export::export(&graph, &ties, &actors, ExportFormat::Csv, dir.path()).unwrap();
+    let (back, report) = import(
+        Some(&dir.path().join("actors.csv")),
+        &dir.path().join("ties.csv"),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assert!(report.rejections.is_empty(), "{:?}", report.rejections);
+    let fatalities: Vec<u32> = back.all_ties().filter_map(|t| t.tie.fatalities()).collect();
+    assert_eq!(fatalities, [12]);
+    for (format, written) in [
+        (ExportFormat::Json, "\"fatalities\": 12"),
+        (
+            ExportFormat::GraphMl,
+            "<data key=\"e_fatalities\">12</data>",
+        ),
+        (ExportFormat::Gexf, "title=\"fatalities\" type=\"integer\""),
+        (ExportFormat::Cypher, "events: 3, fatalities: 12"),
+        (ExportFormat::Neo4jAdmin, ",3,12"),
+    ] {
+        let files = export::render(&graph, &ties, &actors, format);
+        let text: String = files.iter().map(|(_, text)| text.as_str()).collect();
+        assert!(text.contains(written), "{format:?}: {written}");
+    }
+}

@@ -53,7 +53,8 @@ fn ends(graph: &Graph, relation: RelationId) -> Vec<(String, String, String, Str
 fn sample() -> Graph {
     let options = ImportOptions::default();
     let (mut graph, _) = import(Some(&data("actors.csv")), &data("ties.csv"), &options).unwrap();
-    // Notes, sources and event counts survive the CSV round trip too.
+    // Notes, sources, event counts and fatalities survive the CSV round
+    // trip too (fatalities were not written: an ACLED-derived graph lost them).
     let first = graph.all_ties().next().unwrap().id;
     let source = graph.add_source(actorgraph::model::Source {
         id: "rfi-2020".into(),
@@ -64,6 +65,7 @@ fn sample() -> Graph {
     let details = tie.details_mut();
     details.note = Some("says \"fighting\", in Ménaka,\nagain".into());
     details.events = Some(3);
+    details.fatalities = Some(12);
     details.sources.push(source);
     graph.title = "sample".into();
     graph

@@ -44,6 +44,7 @@ const TIES: &[Column<TieCell>] = &[
     Column::new("note", tie::note),
     Column::new("evidence", tie::evidence),
     Column::new("events", tie::events),
+    Column::new("fatalities", tie::fatalities),
 ];
 
 /// `relations.csv`: every declared relation.
@@ -220,7 +221,7 @@ mod tests {
         assert_eq!(actors[2][7], "line one\nline two");
         assert_eq!(
             files[1].1.lines().next().unwrap(),
-            "source,target,relation,start,end,confidence,sources,note,evidence,events"
+            "source,target,relation,start,end,confidence,sources,note,evidence,events,fatalities"
         );
         let ties = records(&files[1].1);
         assert_eq!(
@@ -235,6 +236,7 @@ mod tests {
                 "r1;r2",
                 "O'Neil said so",
                 "Founding video.",
+                "",
                 ""
             ]
         );

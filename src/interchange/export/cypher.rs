@@ -147,6 +147,9 @@ fn tie_row(s: &Selection<'_>, t: &TieRef<'_>) -> String {
     if let Some(events) = t.tie.events() {
         let _ = write!(props, ", events: {events}");
     }
+    if let Some(fatalities) = t.tie.fatalities() {
+        let _ = write!(props, ", fatalities: {fatalities}");
+    }
     format!(
         "  {{from: {}, to: {}, key: {}, props: {{{props}}}}}",
         string(s.id(t.from)),

@@ -39,6 +39,7 @@ const EDGE_ATTRIBUTES: &[Key<TieCell>] = &[
     Key::string("sources", tie::sources),
     Key::string("note", tie::note),
     Key::new("events", "integer", tie::events),
+    Key::new("fatalities", "integer", tie::fatalities),
 ];
 
 /// Declares the attributes of a class (`node` or `edge`), numbered from 0.

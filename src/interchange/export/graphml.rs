@@ -66,6 +66,7 @@ const EDGE_KEYS: &[Key<TieCell>] = &[
     Key::string("sources", tie::sources),
     Key::string("note", tie::note),
     Key::new("events", "int", tie::events),
+    Key::new("fatalities", "int", tie::fatalities),
 ];
 
 /// Declares `keys` for nodes or edges (`domain`), each id `prefix` + name.
@@ -166,7 +167,7 @@ mod tests {
         assert!(text.contains(
             "  <key id=\"e_events\" for=\"edge\" attr.name=\"events\" attr.type=\"int\"/>\n"
         ));
-        assert_eq!(text.matches("<key ").count(), 2 + 6 + 8);
+        assert_eq!(text.matches("<key ").count(), 2 + 6 + 9);
         let graph = text.find("<graph ").unwrap();
         assert!(text.rfind("<key ").unwrap() < graph);
         // The title is data: an id must be an NMTOKEN, with no spaces.

@@ -66,6 +66,9 @@ pub(super) fn write(s: &Selection<'_>, out: &mut dyn Write) -> std::io::Result<(
         if let Some(events) = t.tie.events() {
             edge.insert("events".into(), json!(events));
         }
+        if let Some(fatalities) = t.tie.fatalities() {
+            edge.insert("fatalities".into(), json!(fatalities));
+        }
         Value::Object(edge)
     });
     write_list(out, "edges", edges)?;

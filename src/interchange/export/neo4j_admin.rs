@@ -64,6 +64,7 @@ const TIES: &[Column<TieCell>] = &[
     }),
     Column::new("note", tie::note),
     Column::new("events:int", tie::events),
+    Column::new("fatalities:int", tie::fatalities),
 ];
 
 /// The script `import.sh` holds. The database name comes right after
@@ -131,20 +132,20 @@ mod tests {
             ties[0],
             ":START_ID,:END_ID,:TYPE,relation,directed:boolean,start,end,\
              start_earliest:date,start_latest:date,end_earliest:date,end_latest:date,\
-             confidence,sources:string[],note,events:int"
+             confidence,sources:string[],note,events:int,fatalities:int"
         );
         // March 2017, ongoing: the start is a month, the end open.
         assert_eq!(
             ties[1],
             "jnim,aqim,SUBGROUP_OF,subgroup-of,true,2017-03,,2017-03-01,2017-03-31,,,\
-             confirmed,r1\u{1F}r2,O'Neil said so,"
+             confirmed,r1\u{1F}r2,O'Neil said so,,"
         );
         // By 2015 at the latest: no earliest day.
         assert_eq!(
             ties[2],
-            "jnim,fama,HOSTILITY,hostility,false,[..2015],2022-11,,2015-12-31,2022-11-01,2022-11-30,likely,,,3"
+            "jnim,fama,HOSTILITY,hostility,false,[..2015],2022-11,,2015-12-31,2022-11-01,2022-11-30,likely,,,3,"
         );
-        for (file, width) in [(&files[0].1, 7), (&files[1].1, 15)] {
+        for (file, width) in [(&files[0].1, 7), (&files[1].1, 16)] {
             let mut reader = ::csv::ReaderBuilder::new()
                 .has_headers(false)
                 .flexible(true)

@@ -236,6 +236,14 @@ pub(super) mod tie {
     pub fn events(_: &Selection<'_>, t: &TieRef<'_>) -> String {
         t.tie.events().map(|e| e.to_string()).unwrap_or_default()
     }
+
+    /// The fatalities of its events (ACLED's), as a number.
+    pub fn fatalities(_: &Selection<'_>, t: &TieRef<'_>) -> String {
+        t.tie
+            .fatalities()
+            .map(|f| f.to_string())
+            .unwrap_or_default()
+    }
 }
 
 /// A small graph for the writers' tests: a directed and a symmetric tie
