@@ -252,7 +252,7 @@ pub(crate) fn how_matched(names: &[&str], actor: &Actor) -> String {
                     format!("by the acronym in `{known}`")
                 }
                 _ if bracketed_acronym(name).is_some() || bracketed_acronym(known).is_some() => {
-                    format!("as `{known}` without its bracketed acronym")
+                    format!("as `{known}` without its acronym")
                 }
                 _ => format!("as `{known}` without the leading article"),
             };
@@ -297,10 +297,19 @@ pub(crate) fn acronym_alias(name: &str) -> Vec<String> {
 
 /// "Name (ACRONYM)" split into the name and the acronym: one word of
 /// letters and digits in brackets at the end, mostly capitals.
+/// ACLED's "ACRONYM: Name" ("JNIM: Group for Support of Islam and
+/// Muslims") reads the same way.
 fn bracketed_acronym(name: &str) -> Option<(&str, &str)> {
-    let inner_end = name.trim_end().strip_suffix(')')?;
-    let open = inner_end.rfind('(')?;
-    let (outer, inner) = (inner_end[..open].trim(), inner_end[open + 1..].trim());
+    let (outer, inner) = match name.trim_end().strip_suffix(')') {
+        Some(inner_end) => {
+            let open = inner_end.rfind('(')?;
+            (inner_end[..open].trim(), inner_end[open + 1..].trim())
+        }
+        None => {
+            let (inner, outer) = name.split_once(": ")?;
+            (outer.trim(), inner.trim())
+        }
+    };
     let capitals = inner.chars().filter(|c| c.is_uppercase()).count();
     let acronym = (2..=12).contains(&inner.chars().count())
         && inner.chars().all(|c| c.is_alphanumeric() || c == '-')
@@ -330,6 +339,16 @@ mod tests {
             ["islamic state (sahel)"]
         );
         assert_eq!(match_keys("Theo"), ["theo"]);
+        // ACLED writes the acronym first.
+        assert_eq!(
+            match_keys("JNIM: Group for Support of Islam and Muslims"),
+            [
+                "jnim: group for support of islam and muslims",
+                "group for support of islam and muslims",
+                "jnim"
+            ]
+        );
+        assert_eq!(match_keys("Note: a name"), ["note: a name"]);
     }
 
     #[test]
