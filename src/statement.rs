@@ -91,6 +91,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         } else {
             Theme::Light
         },
+        page: plan.page,
     };
     let failed = |e: diagram::DiagramError| Diagnostic::new(e.to_string());
     if let Some((first, last)) = plan.frames {
@@ -116,8 +117,12 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         None => Ok(Output::Diagram(graph, spec)),
         Some(target) => {
             let path = Path::new(target);
-            diagram::export(graph, &spec, path).map_err(failed)?;
-            Ok(Output::Answer(Answer::text(format!("wrote {target}"))))
+            let fit = diagram::export(graph, &spec, path).map_err(failed)?;
+            let answer = match fit {
+                Some(fit) => Answer::text(format!("wrote {target}: {}", fit.report())),
+                None => Answer::text(format!("wrote {target}")),
+            };
+            Ok(Output::Answer(answer))
         }
     }
 }
@@ -129,9 +134,9 @@ fn interchange<'g>(
     plan: &ExportPlan,
     format: ExportFormat,
 ) -> Result<Output<'g>, Diagnostic> {
-    if plan.frames.is_some() || plan.theme.is_some() {
+    if plan.frames.is_some() || plan.theme.is_some() || plan.page.is_some() {
         return Err(Diagnostic::new(format!(
-            "`frames` and `theme` are for diagrams; export {} takes neither",
+            "`frames`, `theme`, `page` and `size` are for diagrams; export {} takes none of them",
             format.name()
         )));
     }

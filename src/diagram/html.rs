@@ -1,4 +1,6 @@
-//! HTML-like labels (Graphviz's `label=<...>`), used only for the legend.
+//! HTML-like labels (Graphviz's `label=<...>`), used only for the legend
+//! strip under the drawing, written one cell a line, indented, so it can
+//! be edited by hand.
 //!
 //! An [`Html`] value can only be made here: text goes in through
 //! [`html_text`], which turns `&`, `<`, `>`, `"` and `'` into entities, so
@@ -54,6 +56,8 @@ fn color(value: &str) -> &str {
 /// A legend cell.
 #[derive(Clone, Debug)]
 pub enum Cell {
+    /// A row's heading, in bold: "Ties", "Fill", "Shape".
+    Heading(String),
     /// Left-aligned text.
     Text(String),
     /// A line sample.
@@ -82,52 +86,81 @@ pub struct Sample {
     pub thick: bool,
 }
 
-/// A legend table: rows of cells, in a font size and text color.
-pub struct Table {
-    /// The font face.
-    pub font: &'static str,
-    /// The point size.
-    pub size: &'static str,
-    /// The color of text cells.
-    pub text_color: &'static str,
-    /// Rows of cells; a short row's last cell spans the rest.
-    pub rows: Vec<Vec<Cell>>,
+/// A line of the legend strip.
+#[derive(Clone, Debug)]
+pub enum Line {
+    /// Cells side by side.
+    Cells(Vec<Cell>),
+    /// A line of smaller text: the sources, the data's date.
+    Note(String),
 }
 
-const SAMPLE_WIDTH: usize = 44;
+/// The legend strip: lines of cells or notes, left-aligned, in one font.
+pub struct Strip {
+    /// The font face.
+    pub font: &'static str,
+    /// The point size of cells.
+    pub size: &'static str,
+    /// The point size of notes.
+    pub note_size: &'static str,
+    /// The color of text.
+    pub text_color: &'static str,
+    /// The lines, top to bottom.
+    pub lines: Vec<Line>,
+}
 
-impl Table {
-    /// The table as an HTML-like label.
+impl Strip {
+    /// The strip as an HTML-like label, a tag or cell a line.
     pub fn build(&self) -> Html {
-        let columns = self.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let mut out = String::new();
         let _ = write!(
             out,
-            "<FONT FACE=\"{}\" POINT-SIZE=\"{}\" COLOR=\"{}\">\
-             <TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">",
+            "<FONT FACE=\"{}\" POINT-SIZE=\"{}\" COLOR=\"{}\">\n\
+             \x20 <TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">",
             html_text(self.font),
             html_text(self.size),
             color(self.text_color)
         );
-        for row in &self.rows {
-            out.push_str("<TR>");
-            for (i, cell) in row.iter().enumerate() {
-                let span = if i + 1 == row.len() && row.len() < columns {
-                    format!(" COLSPAN=\"{}\"", columns - row.len() + 1)
-                } else {
-                    String::new()
-                };
-                cell_html(cell, &span, &mut out);
+        for line in &self.lines {
+            out.push_str("\n    <TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+            match line {
+                Line::Cells(cells) => {
+                    out.push_str(
+                        "\n      <TABLE ALIGN=\"LEFT\" BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\"><TR>",
+                    );
+                    for cell in cells {
+                        out.push_str("\n        ");
+                        cell_html(cell, "", &mut out);
+                    }
+                    out.push_str("\n      </TR></TABLE>");
+                }
+                Line::Note(text) => {
+                    let _ = write!(
+                        out,
+                        "<FONT POINT-SIZE=\"{}\">{}</FONT>",
+                        html_text(self.note_size),
+                        html_text(text)
+                    );
+                }
             }
-            out.push_str("</TR>");
+            out.push_str("</TD></TR>");
         }
-        out.push_str("</TABLE></FONT>");
+        out.push_str("\n  </TABLE>\n</FONT>");
         Html(out)
     }
 }
 
+const SAMPLE_WIDTH: usize = 30;
+
 fn cell_html(cell: &Cell, span: &str, out: &mut String) {
     match cell {
+        Cell::Heading(text) => {
+            let _ = write!(
+                out,
+                "<TD ALIGN=\"LEFT\"{span}><B>{}</B></TD>",
+                html_text(text)
+            );
+        }
         Cell::Text(text) => {
             let _ = write!(out, "<TD ALIGN=\"LEFT\"{span}>{}</TD>", html_text(text));
         }
@@ -147,10 +180,10 @@ fn cell_html(cell: &Cell, span: &str, out: &mut String) {
             // Segments of (width, drawn); a solid line is one segment.
             let segments: Vec<(usize, bool)> = match sample.line {
                 LineStyle::Solid => vec![(SAMPLE_WIDTH, true)],
-                LineStyle::Dashed => (0..7)
-                    .map(|i| (if i % 2 == 0 { 8 } else { 4 }, i % 2 == 0))
+                LineStyle::Dashed => (0..5)
+                    .map(|i| (if i % 2 == 0 { 6 } else { 3 }, i % 2 == 0))
                     .collect(),
-                LineStyle::Dotted => (0..11).map(|i| (4, i % 2 == 0)).collect(),
+                LineStyle::Dotted => (0..7).map(|i| (4, i % 2 == 0)).collect(),
             };
             let bar = |out: &mut String| {
                 out.push_str(
@@ -220,16 +253,24 @@ mod tests {
 
     #[test]
     fn a_table_keeps_text_inside_its_cells() {
-        let table = Table {
+        let evil = "</TD></TR></TABLE><IMG SRC=\"/etc/passwd\"/>";
+        let strip = Strip {
             font: "Helvetica",
             size: "14",
+            note_size: "12",
             text_color: "#000000",
-            rows: vec![vec![Cell::Chip {
-                fill: "#ffffff",
-                text: "</TD></TR></TABLE><IMG SRC=\"/etc/passwd\"/>".into(),
-            }]],
+            lines: vec![
+                Line::Cells(vec![
+                    Cell::Heading(evil.into()),
+                    Cell::Chip {
+                        fill: "#ffffff",
+                        text: evil.into(),
+                    },
+                ]),
+                Line::Note(evil.into()),
+            ],
         };
-        let html = table.build().to_dot();
+        let html = strip.build().to_dot();
         assert!(!html.contains("<IMG"), "{html}");
         assert!(html.contains("&lt;IMG SRC=&quot;/etc/passwd&quot;/&gt;"));
         assert!(html.starts_with("<<FONT") && html.ends_with("</FONT>>"));

@@ -13,7 +13,7 @@ pub const FONT: &str = "Helvetica";
 /// Point size of node labels; every size is readable on a slide.
 pub const NODE_FONT_SIZE: &str = "16";
 /// Point size of edge labels.
-pub const EDGE_FONT_SIZE: &str = "14";
+pub const EDGE_FONT_SIZE: &str = "12";
 /// Point size of the title.
 pub const TITLE_FONT_SIZE: &str = "22";
 /// Point size of the legend.
@@ -41,8 +41,6 @@ pub struct Palette {
     pub declared: &'static [&'static str],
     /// Network fills, by the order tags first appear in the graph (cycled).
     pub networks: &'static [&'static str],
-    /// The neutral color of legend samples for "ended", "likely", "possible".
-    pub neutral: &'static str,
 }
 
 const LIGHT: Palette = Palette {
@@ -61,7 +59,6 @@ const LIGHT: Palette = Palette {
         "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
         "#bc80bd", "#ccebc5", "#ffed6f",
     ],
-    neutral: "#555555",
 };
 
 const DARK: Palette = Palette {
@@ -80,7 +77,6 @@ const DARK: Palette = Palette {
         "#1b5e57", "#6b6b2a", "#4a4470", "#7a3530", "#2f5575", "#7a5420", "#4d6b24", "#74455e",
         "#5a3a5c", "#3f5f44", "#7a6a1f",
     ],
-    neutral: "#bdbdbd",
 };
 
 /// The palette of `theme`.

@@ -43,6 +43,7 @@ fn sahel_jnim() -> (Graph, DiagramSpec) {
         filter: TieFilter::default().during(as_of("2023-02")),
         time_label: Some("as of 2023-02".into()),
         theme: Theme::Light,
+        page: None,
     };
     (graph, spec)
 }
@@ -86,6 +87,7 @@ fn views() -> Vec<(&'static str, Graph, DiagramSpec)> {
                 filter: TieFilter::default().during(as_of("2023-02")),
                 time_label: Some("as of 2023-02".into()),
                 theme: Theme::Light,
+                page: None,
             },
         ),
         (
@@ -102,6 +104,7 @@ fn views() -> Vec<(&'static str, Graph, DiagramSpec)> {
                 },
                 time_label: Some("during 2019".into()),
                 theme: Theme::Dark,
+                page: None,
             },
         ),
         (

@@ -47,6 +47,8 @@ pub struct ExportPlan {
     pub frames: Option<(i32, i32)>,
     /// `theme light` or `theme dark`, for diagrams; `None` is light.
     pub theme: Option<String>,
+    /// The page a diagram must fit; `None` is a 16:9 slide for pictures.
+    pub page: Option<crate::diagram::Page>,
     /// Where to write; `None` is standard output.
     pub target: Option<String>,
     /// Bytes of the statement a failed write points at: the target, or the
@@ -186,6 +188,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 time_label: query.filters.time.map(|t| time_label(graph, t)),
                 frames: export.frames,
                 theme: export.theme.clone(),
+                page: export.page,
                 // `to -` is standard output, as with no target.
                 target: export
                     .target
