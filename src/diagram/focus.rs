@@ -260,16 +260,25 @@ pub fn columns(
 
     let mut column: BTreeMap<ActorId, i32> = focus_column.iter().map(|a| (*a, 0)).collect();
     for (friends, step) in [(true, -1), (false, 1)] {
+        let side: Vec<&Block> = blocks.iter().filter(|b| b.friend == friends).collect();
         let mut at = 0i32;
         let mut held = rows;
         let mut ring_of_column = 0;
-        for block in blocks.iter().filter(|b| b.friend == friends) {
-            let fits = held + block.actors.len() <= rows;
-            if !fits || block.ring > ring_of_column {
+        for (n, block) in side.iter().enumerate() {
+            // A further ring starts a column of its own, unless all of it
+            // fits in the room the nearer ring left: the page is wide
+            // enough for only a few columns.
+            let rest: usize = side[n..]
+                .iter()
+                .filter(|b| b.ring == block.ring)
+                .map(|b| b.actors.len())
+                .sum();
+            let new_ring = block.ring > ring_of_column && held + rest > rows;
+            if held + block.actors.len() > rows || new_ring {
                 at += step;
                 held = 0;
-                ring_of_column = block.ring;
             }
+            ring_of_column = ring_of_column.max(block.ring);
             held += block.actors.len();
             for actor in &block.actors {
                 column.insert(*actor, at);

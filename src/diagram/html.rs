@@ -89,13 +89,18 @@ pub struct Sample {
 /// A line of the legend strip.
 #[derive(Clone, Debug)]
 pub enum Line {
-    /// Cells side by side.
+    /// Cells run together as text in one cell: headings, names and line
+    /// samples drawn with box-drawing characters in the tie's colour. A
+    /// line of text keeps its own width (a nested table would be stretched
+    /// to the widest line's).
+    Runs(Vec<Cell>),
+    /// Cells side by side in a table of their own: the fill chips.
     Cells(Vec<Cell>),
     /// A line of smaller text: the sources, the data's date.
     Note(String),
 }
 
-/// The legend strip: lines of cells or notes, left-aligned, in one font.
+/// The legend strip: lines of runs, cells or notes, left-aligned, in one font.
 pub struct Strip {
     /// The font face.
     pub font: &'static str,
@@ -110,29 +115,33 @@ pub struct Strip {
 }
 
 impl Strip {
-    /// The strip as an HTML-like label, a tag or cell a line.
+    /// The strip as an HTML-like label, a line of the strip a line of text.
     pub fn build(&self) -> Html {
         let mut out = String::new();
         let _ = write!(
             out,
             "<FONT FACE=\"{}\" POINT-SIZE=\"{}\" COLOR=\"{}\">\n\
-             \x20 <TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">",
+             <TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">",
             html_text(self.font),
             html_text(self.size),
             color(self.text_color)
         );
         for line in &self.lines {
-            out.push_str("\n    <TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+            out.push_str("\n  <TR><TD ALIGN=\"LEFT\">");
             match line {
+                Line::Runs(cells) => {
+                    let runs: Vec<String> = cells.iter().map(run_html).collect();
+                    out.push_str(&runs.join(" "));
+                }
                 Line::Cells(cells) => {
                     out.push_str(
-                        "\n      <TABLE ALIGN=\"LEFT\" BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\"><TR>",
+                        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>",
                     );
                     for cell in cells {
-                        out.push_str("\n        ");
-                        cell_html(cell, "", &mut out);
+                        out.push_str("\n    ");
+                        cell_html(cell, &mut out);
                     }
-                    out.push_str("\n      </TR></TABLE>");
+                    out.push_str("\n  </TR></TABLE>");
                 }
                 Line::Note(text) => {
                     let _ = write!(
@@ -145,82 +154,59 @@ impl Strip {
             }
             out.push_str("</TD></TR>");
         }
-        out.push_str("\n  </TABLE>\n</FONT>");
+        out.push_str("\n</TABLE>\n</FONT>");
         Html(out)
     }
 }
 
-const SAMPLE_WIDTH: usize = 30;
-
-fn cell_html(cell: &Cell, span: &str, out: &mut String) {
+/// A cell as a run of text: a bold heading, a name, or a line sample.
+fn run_html(cell: &Cell) -> String {
     match cell {
-        Cell::Heading(text) => {
-            let _ = write!(
-                out,
-                "<TD ALIGN=\"LEFT\"{span}><B>{}</B></TD>",
-                html_text(text)
-            );
+        Cell::Heading(text) => format!("<B>{}</B>&#160;", html_text(text)),
+        Cell::Text(text) | Cell::Chip { text, .. } => html_text(text),
+        Cell::Sample(sample) => {
+            let text = sample.color.to_string();
+            format!(
+                "&#160;&#160;<FONT COLOR=\"{}\">{}</FONT>",
+                color(&text),
+                sample.glyphs()
+            )
         }
-        Cell::Text(text) => {
-            let _ = write!(out, "<TD ALIGN=\"LEFT\"{span}>{}</TD>", html_text(text));
-        }
+    }
+}
+
+impl Sample {
+    /// The sample drawn in box-drawing characters: thin, thick or double,
+    /// solid, dashed or dotted, with an arrowhead for a directed relation.
+    pub fn glyphs(&self) -> String {
+        let stroke = match (self.line, self.double, self.thick) {
+            (LineStyle::Solid, true, _) => "═══",
+            (LineStyle::Solid, false, true) => "━━━",
+            (LineStyle::Solid, false, false) => "───",
+            (LineStyle::Dashed, true, _) => "═ ═",
+            (LineStyle::Dashed, false, true) => "╍╍╍",
+            (LineStyle::Dashed, false, false) => "╌╌╌",
+            (LineStyle::Dotted, _, true) => "┉┉┉",
+            (LineStyle::Dotted, _, false) => "┈┈┈",
+        };
+        let head = if self.arrow { "▶" } else { "" };
+        format!("{stroke}{head}")
+    }
+}
+
+fn cell_html(cell: &Cell, out: &mut String) {
+    match cell {
         Cell::Chip { fill, text } => {
             let _ = write!(
                 out,
-                "<TD ALIGN=\"LEFT\"{span}><TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"3\" \
+                "<TD ALIGN=\"LEFT\"><TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"2\" \
                  STYLE=\"ROUNDED\" BGCOLOR=\"{}\"><TR><TD>{}</TD></TR></TABLE></TD>",
                 color(fill),
                 html_text(text)
             );
         }
-        Cell::Sample(sample) => {
-            let text = sample.color.to_string();
-            let color = color(&text);
-            let height = if sample.thick { 4 } else { 2 };
-            // Segments of (width, drawn); a solid line is one segment.
-            let segments: Vec<(usize, bool)> = match sample.line {
-                LineStyle::Solid => vec![(SAMPLE_WIDTH, true)],
-                LineStyle::Dashed => (0..5)
-                    .map(|i| (if i % 2 == 0 { 6 } else { 3 }, i % 2 == 0))
-                    .collect(),
-                LineStyle::Dotted => (0..7).map(|i| (4, i % 2 == 0)).collect(),
-            };
-            let bar = |out: &mut String| {
-                out.push_str(
-                    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>",
-                );
-                for (width, drawn) in &segments {
-                    let fill = if *drawn {
-                        format!(" BGCOLOR=\"{color}\"")
-                    } else {
-                        String::new()
-                    };
-                    let _ = write!(
-                        out,
-                        "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"{width}\" HEIGHT=\"{height}\"{fill}></TD>"
-                    );
-                }
-                out.push_str("</TR></TABLE>");
-            };
-            let _ = write!(out, "<TD{span}><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>");
-            if sample.double {
-                out.push_str(
-                    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>",
-                );
-                bar(out);
-                out.push_str("</TD></TR><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"1\" HEIGHT=\"2\"></TD></TR><TR><TD>");
-                bar(out);
-                out.push_str("</TD></TR></TABLE>");
-            } else {
-                bar(out);
-            }
-            out.push_str("</TD>");
-            if sample.arrow {
-                let _ = write!(out, "<TD><FONT COLOR=\"{color}\">&#9654;</FONT></TD>");
-            } else {
-                out.push_str("<TD FIXEDSIZE=\"TRUE\" WIDTH=\"12\" HEIGHT=\"2\"></TD>");
-            }
-            out.push_str("</TR></TABLE></TD>");
+        other => {
+            let _ = write!(out, "<TD ALIGN=\"LEFT\">{}</TD>", run_html(other));
         }
     }
 }
@@ -268,6 +254,7 @@ mod tests {
                     },
                 ]),
                 Line::Note(evil.into()),
+                Line::Runs(vec![Cell::Text(evil.into())]),
             ],
         };
         let html = strip.build().to_dot();

@@ -120,9 +120,10 @@ impl<'g> Contents<'g> {
 /// How wide a line of the strip may grow, in points, before it wraps: a
 /// little under a 13.33 in slide, so the strip never widens the picture
 /// past the page on its own.
-const LINE_POINTS: f64 = 1000.0;
-/// Characters of a note line (at the note size) before it wraps.
-const NOTE_CHARS: usize = 190;
+const LINE_POINTS: f64 = 850.0;
+/// Characters of a note line (at the note size) before it wraps: about
+/// as wide as [`LINE_POINTS`].
+const NOTE_CHARS: usize = (LINE_POINTS / 5.6) as usize;
 /// The point size of the strip's entries: smaller than node text, which
 /// is what a slide must keep readable.
 const STRIP_FONT_SIZE: &str = "12";
@@ -141,7 +142,7 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
     }
     let size: f64 = STRIP_FONT_SIZE.parse().unwrap_or(12.0);
     let relations = graph.relations();
-    let sample_points = 30.0 + 12.0 + 8.0;
+    let sample_points = 4.0 * size * 0.75;
     let mut ties: Vec<(Vec<Cell>, f64)> = Vec::new();
     for relation in &contents.relations {
         let rel = style::relation_style(palette, relations, *relation);
@@ -168,17 +169,20 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
     }
     let mut lines = wrap_entries("Ties", ties, size);
 
-    let fills: Vec<(Vec<Cell>, f64)> = contents
+    let fills: Vec<Cell> = contents
         .networks
         .iter()
-        .map(|(index, tag)| {
-            let chip = Cell::Chip {
-                fill: style::network_fill(palette, *index),
-                text: (*tag).to_string(),
-            };
-            (vec![chip], text_points(tag, size) + 12.0)
+        .map(|(index, tag)| Cell::Chip {
+            fill: style::network_fill(palette, *index),
+            text: (*tag).to_string(),
         })
         .collect();
+    let fill_points: f64 = contents
+        .networks
+        .iter()
+        .map(|(_, tag)| text_points(tag, size) + 10.0)
+        .sum::<f64>()
+        + text_points("Fill", size);
     let shapes: Vec<(Vec<Cell>, f64)> = contents
         .kinds
         .iter()
@@ -188,17 +192,30 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
             (vec![Cell::Text(text)], width)
         })
         .collect();
-    let fill_points: f64 = fills.iter().map(|(_, w)| w).sum::<f64>() + text_points("Fill", size);
     let shape_points: f64 = shapes.iter().map(|(_, w)| w).sum::<f64>() + text_points("Shape", size);
-    if !fills.is_empty() && fill_points + shape_points + 24.0 <= LINE_POINTS {
+    if !fills.is_empty() {
         let mut cells = vec![Cell::Heading("Fill".into())];
-        cells.extend(fills.into_iter().flat_map(|(c, _)| c));
-        cells.push(Cell::Text(String::from("  ")));
-        cells.push(Cell::Heading("Shape".into()));
-        cells.extend(shapes.into_iter().flat_map(|(c, _)| c));
-        lines.push(Line::Cells(cells));
+        cells.extend(fills);
+        // The shapes share the chips' line when it has room: a line of
+        // chips no wider than the strip's widest is not stretched apart.
+        if fill_points + shape_points + 24.0 <= LINE_POINTS {
+            let names: Vec<String> = shapes
+                .iter()
+                .flat_map(|(c, _)| c.iter())
+                .filter_map(|c| match c {
+                    Cell::Text(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect();
+            cells.push(Cell::Text("\u{2003}".into()));
+            cells.push(Cell::Heading("Shape".into()));
+            cells.push(Cell::Text(names.join("\u{2003}")));
+            lines.push(Line::Cells(cells));
+        } else {
+            lines.push(Line::Cells(cells));
+            lines.extend(wrap_entries("Shape", shapes, size));
+        }
     } else {
-        lines.extend(wrap_entries("Fill", fills, size));
         lines.extend(wrap_entries("Shape", shapes, size));
     }
 
@@ -222,7 +239,8 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
     )
 }
 
-/// A legend sample drawn as `look` draws a tie.
+/// A legend sample drawn as `look` draws a tie: its colour (faded as the
+/// tie is), its line and its arrowhead.
 fn sample(look: &TieLook, thick: bool) -> Sample {
     Sample {
         color: look.color,
@@ -244,14 +262,13 @@ fn wrap_entries(heading: &str, entries: Vec<(Vec<Cell>, f64)>, size: f64) -> Vec
     let mut used = text_points(heading, size);
     for (entry, width) in entries {
         if used + width > LINE_POINTS && cells.len() > 1 {
-            lines.push(Line::Cells(std::mem::take(&mut cells)));
-            cells.push(Cell::Text(String::new()));
-            used = text_points(heading, size);
+            lines.push(Line::Runs(std::mem::take(&mut cells)));
+            used = 0.0;
         }
         used += width;
         cells.extend(entry);
     }
-    lines.push(Line::Cells(cells));
+    lines.push(Line::Runs(cells));
     lines
 }
 
@@ -496,10 +513,10 @@ mod tests {
             "<B>Ties</B>",
             "<B>Fill</B>",
             "<B>Shape</B>",
-            ">alliance<",
-            ">hostility<",
-            ">ended<",
-            ">likely<",
+            "</FONT> alliance",
+            "</FONT> hostility",
+            "</FONT> ended",
+            "</FONT> likely",
             "net1",
             "net2",
             "armed group",
@@ -514,11 +531,12 @@ mod tests {
         // No grey samples: the ended and likely samples are hostility's red.
         let red = style::palette(crate::diagram::Theme::Light).builtin[2];
         assert!(text.matches(red).count() >= 3, "{text}");
-        // One cell a line, indented, for editing by hand.
-        assert!(text.lines().count() > 10, "{text}");
+        // A line of the strip a line of text, indented inside the table,
+        // for editing by hand.
         let lines: Vec<&str> = text.lines().collect();
+        assert!(lines.len() >= 7, "{text}");
         assert!(
-            lines[1..lines.len() - 1]
+            lines[2..lines.len() - 2]
                 .iter()
                 .all(|l| l.starts_with("  ")),
             "{text}"

@@ -318,7 +318,7 @@ impl Scene {
             ("bgcolor", palette.background.into()),
             ("tooltip", title.to_string()),
             ("rankdir", rankdir.into()),
-            ("nodesep", "0.18".into()),
+            ("nodesep", "0.12".into()),
             ("ranksep", "0.35".into()),
             ("pad", "0.3".into()),
             ("newrank", "true".into()),

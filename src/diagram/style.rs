@@ -11,7 +11,7 @@ use super::Theme;
 /// The font every label uses; Graphviz falls back to a sans-serif if missing.
 pub const FONT: &str = "Helvetica";
 /// Point size of node labels; every size is readable on a slide.
-pub const NODE_FONT_SIZE: &str = "16";
+pub const NODE_FONT_SIZE: &str = "20";
 /// Point size of edge labels.
 pub const EDGE_FONT_SIZE: &str = "12";
 /// Point size of the title.
