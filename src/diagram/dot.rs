@@ -51,9 +51,11 @@ pub fn write_dot(
 ) -> std::io::Result<()> {
     let view = View::select(graph, spec, &spec.filter);
     let (scene, ties) = scene::build_deferred(graph, spec, &view, Nesting::Subgroups);
+    let styler = scene::EdgeStyler::new(graph, spec);
     let mut edges = ties
         .into_iter()
-        .map(|(from, to, tie)| (from, to, scene::tie_edge_attrs(graph, tie, spec)));
+        .map(|(from, to, tie)| (from, to, styler.attrs(graph, tie)));
+    super::header::write(out, graph, spec, &view)?;
     super::printer::write_dot_with(out, &scene, &Naming::Names, None, &mut edges)
 }
 

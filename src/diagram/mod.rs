@@ -13,8 +13,10 @@
 
 mod canvas;
 mod cluster;
+mod dates;
 mod dot;
 mod escape;
+mod header;
 mod html;
 mod legend;
 mod printer;
@@ -32,6 +34,7 @@ use std::path::{Path, PathBuf};
 use crate::atomic::WriteError;
 use crate::model::{ActorId, TieFilter};
 
+pub use dates::DateLabels;
 pub use dot::{quote, to_dot, write_dot};
 pub use html::html_text;
 pub use render::{export, render_dot, stop_graphviz, MAX_PICTURE_TIES};
@@ -60,6 +63,10 @@ pub struct DiagramSpec {
     pub time_label: Option<String>,
     /// The colors.
     pub theme: Theme,
+    /// Which date labels the edges carry.
+    pub dates: DateLabels,
+    /// The statement that asked for it, named in the DOT's header comment.
+    pub statement: Option<String>,
 }
 
 impl Default for DiagramSpec {
@@ -70,6 +77,8 @@ impl Default for DiagramSpec {
             filter: TieFilter::default(),
             time_label: None,
             theme: Theme::Light,
+            dates: DateLabels::All,
+            statement: None,
         }
     }
 }

@@ -4,14 +4,17 @@
 //! legend of what appears ([`super::legend`]). Attribute values here are raw
 //! text; quoting is the printer's job ([`super::dot`]).
 
+use std::collections::BTreeSet;
+
 use rustc_hash::FxHashMap;
 
-use crate::model::{ActorId, Graph, TieRef};
+use crate::model::{ActorId, Confidence, Graph, TieId, TieRef, Window};
 
 use super::canvas::*;
 use super::cluster::{self, Nesting};
+use super::dates::{date_label, DateLabels};
 use super::legend;
-use super::style::{self, Color, Palette, TieLook};
+use super::style::{self, Palette, RelationStyles, TieLook, TieState};
 use super::title::title;
 use super::view::{tie_state, View, ViewTime};
 use super::DiagramSpec;
@@ -34,7 +37,19 @@ pub fn build_with_legend(
     legend: &legend::Contents<'_>,
     nesting: Nesting,
 ) -> Scene {
-    build_parts(graph, spec, view, legend, nesting, false).0
+    build_parts(graph, spec, view, legend, nesting, false, None).0
+}
+
+/// A storyboard frame's scene: [`build_with_legend`], with the ties in
+/// `new` (not in the previous frame) highlighted.
+pub fn build_frame(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    view: &View,
+    legend: &legend::Contents<'_>,
+    new: &BTreeSet<TieId>,
+) -> Scene {
+    build_parts(graph, spec, view, legend, Nesting::Flat, false, Some(new)).0
 }
 
 /// A tie whose edge is styled only when it is printed: its nodes' indexes.
@@ -52,13 +67,137 @@ pub(crate) fn build_deferred<'g>(
     let networks = style::network_indexes(graph);
     let time = ViewTime::of(graph, &spec.filter);
     let legend = legend::Contents::of(graph, view, &networks, time);
-    build_parts(graph, spec, view, &legend, nesting, true)
+    build_parts(graph, spec, view, &legend, nesting, true, None)
 }
 
-/// A tie's edge attributes in the scene `spec` draws.
-pub(crate) fn tie_edge_attrs(graph: &Graph, tie: TieRef<'_>, spec: &DiagramSpec) -> Attrs {
-    let time = ViewTime::of(graph, &spec.filter);
-    tie_attrs(graph, tie, time, style::palette(spec.theme))
+/// Styles ties' edges for one scene: the relations' looks are chosen once,
+/// then each tie is styled as it is printed.
+pub(crate) struct EdgeStyler<'s> {
+    palette: &'static Palette,
+    styles: RelationStyles,
+    time: ViewTime,
+    dates: DateLabels,
+    /// In a storyboard frame, the ties the previous frame did not draw.
+    new: Option<&'s BTreeSet<TieId>>,
+}
+
+impl<'s> EdgeStyler<'s> {
+    /// The styler of the scene `spec` draws of `graph`.
+    pub(crate) fn new(graph: &Graph, spec: &DiagramSpec) -> EdgeStyler<'s> {
+        let palette = style::palette(spec.theme);
+        EdgeStyler {
+            palette,
+            styles: RelationStyles::of(palette, graph.relations()),
+            time: ViewTime::of(graph, &spec.filter),
+            dates: spec.dates,
+            new: None,
+        }
+    }
+
+    /// Marks the ties in `new` as new since the previous frame.
+    pub(crate) fn with_new(mut self, new: &'s BTreeSet<TieId>) -> EdgeStyler<'s> {
+        self.new = Some(new);
+        self
+    }
+
+    /// A tie's edge attributes: its relation as `class`, its dates, a
+    /// tooltip, and its look at the view's time.
+    pub(crate) fn attrs(&self, graph: &Graph, tie: TieRef<'_>) -> Attrs {
+        let relations = graph.relations();
+        let relation = self.styles.get(tie.tie.relation);
+        let state = tie_state(graph, tie, self.time);
+        let look = TieLook::new(&relation, tie.tie.confidence, state);
+        let is_new = self.new.is_some_and(|new| new.contains(&tie.id));
+        let mut attrs: Attrs = Vec::new();
+        let mut class = vec![class_name(relations.name(tie.tie.relation))];
+        class.extend(state_class(state));
+        class.extend(
+            (tie.tie.confidence != Confidence::Confirmed)
+                .then(|| tie.tie.confidence.as_str().to_string()),
+        );
+        class.extend(is_new.then(|| "new".to_string()));
+        attrs.push(("class", class.join(" ")));
+        let label = date_label(tie.tie, state, self.time.window, self.dates);
+        let label = match (label, is_new) {
+            (Some(text), true) => Some(format!("new: {text}")),
+            (None, true) => Some("new".to_string()),
+            (label, false) => label,
+        };
+        if let Some(label) = label {
+            attrs.push(("label", label));
+        }
+        let dates = date_label(tie.tie, TieState::Running, Window::ALL, DateLabels::All)
+            .unwrap_or_default();
+        let mut tooltip = format!(
+            "{} {} {}: {dates} ({}), {}",
+            graph.actor(tie.from).name,
+            relations.name(tie.tie.relation),
+            graph.actor(tie.to).name,
+            tie.tie.span_label(),
+            tie.tie.confidence
+        );
+        if let Some(note) = tie.tie.note() {
+            tooltip.push('\n');
+            tooltip.push_str(note);
+        }
+        attrs.push(("tooltip", capped(tooltip)));
+        attrs.push(("color", look.color_list()));
+        attrs.push(("style", look.line.as_str().into()));
+        let penwidth = if is_new {
+            look.penwidth + 1.5
+        } else {
+            look.penwidth
+        };
+        attrs.push(("penwidth", penwidth.to_string()));
+        match (look.arrowhead, look.ends) {
+            (Some(arrowhead), _) => {
+                attrs.push(("dir", "forward".into()));
+                attrs.push(("arrowhead", arrowhead.into()));
+            }
+            (None, Some(ends)) => {
+                attrs.push(("dir", "both".into()));
+                attrs.push(("arrowhead", ends.into()));
+                attrs.push(("arrowtail", ends.into()));
+            }
+            (None, None) => attrs.push(("dir", "none".into())),
+        }
+        // Faded lines, but never faded text: date labels stay 4.5:1.
+        let text = if look.color.alpha == 0xff {
+            self.palette.text
+        } else {
+            self.palette.faded_text
+        };
+        attrs.push(("fontcolor", text.into()));
+        attrs
+    }
+}
+
+/// A relation's name as a CSS class: letters, digits, `-` and `_` kept,
+/// anything else `_`, never starting with a digit or `-`.
+pub(crate) fn class_name(name: &str) -> String {
+    let mut class: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if !class.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+        class.insert(0, '_');
+    }
+    class
+}
+
+/// The class that says how a tie stands on the view's day.
+fn state_class(state: TieState) -> Option<String> {
+    match state {
+        TieState::Running => None,
+        TieState::Ended => Some("ended".into()),
+        TieState::Uncertain => Some("uncertain".into()),
+    }
 }
 
 fn build_parts<'g>(
@@ -68,6 +207,7 @@ fn build_parts<'g>(
     legend: &legend::Contents<'_>,
     nesting: Nesting,
     defer: bool,
+    new: Option<&BTreeSet<TieId>>,
 ) -> (Scene, Vec<DeferredTie<'g>>) {
     let palette = style::palette(spec.theme);
     let networks = style::network_indexes(graph);
@@ -110,6 +250,11 @@ fn build_parts<'g>(
 
     let ties = drawn_ties(graph, view, &node_of);
     let time = ViewTime::of(graph, &spec.filter);
+    let styler = EdgeStyler::new(graph, spec);
+    let styler = match new {
+        Some(new) => styler.with_new(new),
+        None => styler,
+    };
     let mut deferred = Vec::new();
     for tie in &ties {
         let (from, to) = (node_of[&tie.from], node_of[&tie.to]);
@@ -119,7 +264,7 @@ fn build_parts<'g>(
             scene.edges.push(SceneEdge {
                 from,
                 to,
-                attrs: tie_attrs(graph, *tie, time, palette),
+                attrs: styler.attrs(graph, *tie),
             });
         }
     }
@@ -214,46 +359,6 @@ fn capped(text: String) -> String {
             format!("{}…", &text[..cut])
         }
     }
-}
-
-/// A tie's edge attributes: its dates, a tooltip, and its look at `time`.
-fn tie_attrs(graph: &Graph, tie: TieRef<'_>, time: ViewTime, palette: &Palette) -> Attrs {
-    let relations = graph.relations();
-    let relation = style::relation_style(palette, relations, tie.tie.relation);
-    let look = TieLook::new(&relation, tie.tie.confidence, tie_state(graph, tie, time));
-    let mut attrs: Attrs = Vec::new();
-    if tie.tie.start().is_some() || tie.tie.end().is_some() {
-        attrs.push(("xlabel", tie.tie.span_label()));
-    }
-    let mut tooltip = format!(
-        "{} {} {}, {}, {}",
-        graph.actor(tie.from).name,
-        relations.name(tie.tie.relation),
-        graph.actor(tie.to).name,
-        tie.tie.span_label(),
-        tie.tie.confidence
-    );
-    if let Some(note) = tie.tie.note() {
-        tooltip.push('\n');
-        tooltip.push_str(note);
-    }
-    attrs.push(("tooltip", capped(tooltip)));
-    attrs.push(("color", look.color_list()));
-    attrs.push(("style", look.line.as_str().into()));
-    attrs.push(("penwidth", look.penwidth.to_string()));
-    match look.arrowhead {
-        Some(arrowhead) => {
-            attrs.push(("dir", "forward".into()));
-            attrs.push(("arrowhead", arrowhead.into()));
-        }
-        None => attrs.push(("dir", "none".into())),
-    }
-    let text = Color {
-        rgb: palette.text,
-        alpha: look.color.alpha,
-    };
-    attrs.push(("fontcolor", text.to_string()));
-    attrs
 }
 
 /// Labels longer than this many characters are broken into two lines.

@@ -4,12 +4,12 @@
 //! `neato -n2` at those positions, with invisible corner anchors giving every
 //! frame the same extent.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 use crate::atomic::write_all_atomically;
-use crate::model::{Graph, PartialDate, TieFilter, Window};
+use crate::model::{Graph, PartialDate, TieFilter, TieId, Window};
 
 use super::canvas::{Key, Scene};
 use super::cluster::Nesting;
@@ -83,6 +83,19 @@ pub fn storyboard(
         &print(&union_scene, &Naming::Indexes, None),
     )?;
     let (positions, corners) = read_plain(&String::from_utf8_lossy(&layout), &union_scene)?;
+    // Ties the previous frame did not draw are new in this one.
+    let mut scenes = Vec::new();
+    let mut previous: Option<&View> = None;
+    for (year, frame_spec, view) in &frames {
+        let new: BTreeSet<TieId> = match previous {
+            Some(before) => view.ties.difference(&before.ties).copied().collect(),
+            None => BTreeSet::new(),
+        };
+        let frame = scene::build_frame(graph, frame_spec, view, &legend, &new);
+        scenes.push((*year, frame));
+        previous = Some(view);
+    }
+    let corners = same_canvas(&scenes, &positions, corners)?;
     let pinned = Pinned {
         positions: &positions,
         corners,
@@ -93,9 +106,8 @@ pub fn storyboard(
         None => "all",
     });
     let mut rendered = Vec::new();
-    for (year, frame_spec, view) in &frames {
-        let frame = scene::build_with_legend(graph, frame_spec, view, &legend, Nesting::Flat);
-        let text = print(&frame, &Naming::Names, Some(&pinned));
+    for (year, frame) in &scenes {
+        let text = print(frame, &Naming::Names, Some(&pinned));
         let bytes = match format {
             OutputFormat::Dot => text.into_bytes(),
             _ => {
@@ -118,6 +130,59 @@ pub fn storyboard(
         .collect();
     write_all_atomically(&files)?;
     Ok(rendered.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Corners that give every frame the same canvas: each frame is laid out
+/// at `corners`, and where their drawings' extents differ (a date label or
+/// a curve reaching past the nodes), that side's corner moves out by the
+/// difference, until all agree (at most a few rounds; the title and the
+/// labels are the same height in every frame).
+fn same_canvas(
+    scenes: &[(i32, Scene)],
+    positions: &Positions,
+    mut corners: [(f64, f64); 2],
+) -> Result<[(f64, f64); 2], DiagramError> {
+    const ROUNDS: usize = 4;
+    for _ in 0..ROUNDS {
+        let pinned = Pinned { positions, corners };
+        let mut boxes = Vec::new();
+        for (_, frame) in scenes {
+            let text = print(frame, &Naming::Names, Some(&pinned));
+            let laid = run_graphviz("neato", &["-n2".to_string(), "-Tdot".to_string()], &text)?;
+            boxes.push(read_bb(&String::from_utf8_lossy(&laid))?);
+        }
+        let spread = |side: usize| {
+            let values = boxes.iter().map(|b| b[side]);
+            let low = values.clone().fold(f64::MAX, f64::min);
+            let high = values.fold(f64::MIN, f64::max);
+            high - low
+        };
+        let spreads = [spread(0), spread(1), spread(2), spread(3)];
+        if spreads.iter().all(|s| *s < 0.01) {
+            return Ok(corners);
+        }
+        corners[0].0 -= spreads[0];
+        corners[0].1 -= spreads[1];
+        corners[1].0 += spreads[2];
+        corners[1].1 += spreads[3];
+    }
+    Ok(corners)
+}
+
+/// The graph's bounding box `[x0, y0, x1, y1]` from `-Tdot` output.
+fn read_bb(laid: &str) -> Result<[f64; 4], DiagramError> {
+    let bad = || DiagramError::Layout("no bounding box in the layout".into());
+    let at = laid.find("bb=\"").ok_or_else(bad)? + 4;
+    let end = laid[at..].find('"').ok_or_else(bad)? + at;
+    let numbers: Vec<f64> = laid[at..end]
+        .split(',')
+        .map(|n| n.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad())?;
+    match numbers.as_slice() {
+        [x0, y0, x1, y1] => Ok([*x0, *y0, *x1, *y1]),
+        _ => Err(bad()),
+    }
 }
 
 /// Node positions (points) by key, and the corners of their extent, from

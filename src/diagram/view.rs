@@ -22,13 +22,23 @@ pub struct View {
 
 impl View {
     /// The actors and ties of `spec` with `filter` in place of its own:
-    /// the selection exports use too.
+    /// the selection exports use too, less any actor surely not alive in
+    /// the window (the focus too: JNIM is not drawn before 2017) and the
+    /// ties it would hold.
     pub fn select(graph: &Graph, spec: &DiagramSpec, filter: &TieFilter) -> View {
         let selection = select(graph, spec.focus, spec.depth, filter);
-        View {
-            actors: selection.actors.into_iter().collect(),
-            ties: selection.ties.into_iter().collect(),
-        }
+        let alive = |actor: &ActorId| graph.life(*actor).activity(filter.window) != Certainty::No;
+        let actors: BTreeSet<ActorId> = selection.actors.into_iter().filter(alive).collect();
+        let ties = selection
+            .ties
+            .into_iter()
+            .filter(|t| {
+                graph
+                    .tie(*t)
+                    .is_some_and(|t| actors.contains(&t.from) && actors.contains(&t.to))
+            })
+            .collect();
+        View { actors, ties }
     }
 
     /// Adds `other`'s actors and ties to this view.

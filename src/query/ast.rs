@@ -136,6 +136,8 @@ pub struct Export {
     pub frames: Option<(i32, i32)>,
     /// `theme light` or `theme dark`, for diagrams; `None` is light.
     pub theme: Option<String>,
+    /// `dates off` or `dates changes`, for diagrams; `None` shows every date.
+    pub dates: Option<String>,
     /// `to FILE`; `None` writes to standard output.
     pub target: Option<(String, Span)>,
 }

@@ -11,7 +11,7 @@ use super::table::{csv_reader, Header, Table};
 use super::ImportError;
 use crate::interchange::export::CSV_MARKER;
 use crate::interchange::mapping::DateFormat;
-use crate::model::{Confidence, EventSpec, GraphBuilder, Phrasing, Relation, Source};
+use crate::model::{Confidence, EventSpec, GraphBuilder, Phrasing, Relation, RelationLook, Source};
 
 /// The name of the graph table the CSV export writes beside `ties.csv`.
 pub const GRAPH_TABLE: &str = "graph.csv";
@@ -29,7 +29,8 @@ pub const EVENTS_TABLE: &str = "events.csv";
 ///   the graph (a `format` of [`CSV_MARKER`] marks a directory the CSV
 ///   export wrote);
 /// * `relations.csv` — `name,directed,note` and the optional phrasing
-///   `verb,past,base,inverse,also`: relations to declare (before
+///   `verb,past,base,inverse,also` and drawing `color,line,arrow`:
+///   relations to declare (before
 ///   the ties, so that the ties may use them);
 /// * `sources.csv` — `id,citation,url`: sources with their citation, in order;
 /// * `events.csv` — `date,actors,what,confidence,sources,evidence,note`:
@@ -167,11 +168,13 @@ impl Importer<'_> {
             table,
             Some("name"),
             [
-                "name", "directed", "note", "verb", "past", "base", "inverse", "also",
+                "name", "directed", "note", "verb", "past", "base", "inverse", "also", "color",
+                "line", "arrow",
             ],
         )?;
         for (line, cells) in rows {
-            let [name, directed, note, verb, past, base, inverse, also] = or_empty(cells);
+            let [name, directed, note, verb, past, base, inverse, also, color, line_form, arrow] =
+                or_empty(cells);
             if name.is_empty() {
                 self.reject(&origin, line, "the relation has no name".into());
                 continue;
@@ -206,11 +209,19 @@ impl Importer<'_> {
                 inverse: non_empty(inverse),
                 also: list_items(&also, ";"),
             };
+            let look = match RelationLook::from_cells(&color, &line_form, &arrow) {
+                Ok(look) => look,
+                Err(error) => {
+                    self.reject(&origin, line, format!("relation `{name}`: {error}"));
+                    continue;
+                }
+            };
             let relation = Relation {
                 name: name.clone(),
                 directed,
                 note: non_empty(note),
                 phrasing: (phrasing != Phrasing::default()).then_some(phrasing),
+                look: (!look.is_empty()).then_some(look),
             };
             match self.graph.relations_mut().declare(relation) {
                 Ok(_) => self.report.relations_declared += 1,
