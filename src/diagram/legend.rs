@@ -23,6 +23,8 @@ pub enum Marker {
     Possible,
     /// Its dates leave open whether it held then: dotted.
     Uncertain,
+    /// In a storyboard, not in the previous frame: thicker.
+    New,
 }
 
 impl Marker {
@@ -32,7 +34,8 @@ impl Marker {
             Marker::Ended => "ended",
             Marker::Likely => "likely",
             Marker::Possible => "possible",
-            Marker::Uncertain => "dates uncertain",
+            Marker::Uncertain => "may not hold then (?)",
+            Marker::New => "new since the last frame",
         }
     }
 
@@ -43,6 +46,7 @@ impl Marker {
             Marker::Likely => (Confidence::Likely, TieState::Running),
             Marker::Possible => (Confidence::Possible, TieState::Running),
             Marker::Uncertain => (Confidence::Confirmed, TieState::Uncertain),
+            Marker::New => (Confidence::Confirmed, TieState::Running),
         }
     }
 }
@@ -142,7 +146,7 @@ pub fn add(graph: &Graph, scene: &mut Scene, contents: &Contents<'_>, palette: &
             line: LineStyle::of(confidence, state),
             double: false,
             arrow: false,
-            thick: false,
+            thick: *marker == Marker::New,
         };
         let name = marker.label().to_string();
         ties.push((vec![Cell::Sample(sample), Cell::Text(name.clone())], name));

@@ -125,6 +125,9 @@ impl<'s> EdgeStyler<'s> {
         };
         if let Some(label) = label {
             attrs.push(("label", label));
+            // A line from the label to its edge: with many edges near a
+            // label, which one it dates is never left to the eye.
+            attrs.push(("decorate", "true".into()));
         }
         let dates = date_label(tie.tie, TieState::Running, Window::ALL, DateLabels::All)
             .unwrap_or_default();

@@ -14,7 +14,7 @@ use crate::model::{Graph, PartialDate, TieFilter, TieId, Window};
 use super::canvas::{Key, Scene};
 use super::cluster::Nesting;
 use super::dot::{print, Naming, Pinned};
-use super::legend::Contents;
+use super::legend::{Contents, Marker};
 use super::render::{render_args, run_graphviz};
 use super::scene;
 use super::style;
@@ -67,6 +67,20 @@ pub fn storyboard(
         legend.merge(Contents::of(graph, &view, &networks, time));
         frames.push((year, frame_spec, view));
     }
+    // Ties the previous frame did not draw are new in this one.
+    let mut new_ties = Vec::new();
+    let mut previous: Option<&View> = None;
+    for (_, _, view) in &frames {
+        let new: BTreeSet<TieId> = match previous {
+            Some(before) => view.ties.difference(&before.ties).copied().collect(),
+            None => BTreeSet::new(),
+        };
+        if !new.is_empty() {
+            legend.markers.insert(Marker::New);
+        }
+        new_ties.push(new);
+        previous = Some(view);
+    }
     let union_spec = DiagramSpec {
         filter: TieFilter {
             window: Window::new(year_window(start)?.first, year_window(end)?.last),
@@ -83,18 +97,16 @@ pub fn storyboard(
         &print(&union_scene, &Naming::Indexes, None),
     )?;
     let (positions, corners) = read_plain(&String::from_utf8_lossy(&layout), &union_scene)?;
-    // Ties the previous frame did not draw are new in this one.
-    let mut scenes = Vec::new();
-    let mut previous: Option<&View> = None;
-    for (year, frame_spec, view) in &frames {
-        let new: BTreeSet<TieId> = match previous {
-            Some(before) => view.ties.difference(&before.ties).copied().collect(),
-            None => BTreeSet::new(),
-        };
-        let frame = scene::build_frame(graph, frame_spec, view, &legend, &new);
-        scenes.push((*year, frame));
-        previous = Some(view);
-    }
+    let scenes: Vec<(i32, Scene)> = frames
+        .iter()
+        .zip(&new_ties)
+        .map(|((year, frame_spec, view), new)| {
+            (
+                *year,
+                scene::build_frame(graph, frame_spec, view, &legend, new),
+            )
+        })
+        .collect();
     let corners = same_canvas(&scenes, &positions, corners)?;
     let pinned = Pinned {
         positions: &positions,
