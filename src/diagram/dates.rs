@@ -14,8 +14,9 @@ pub enum DateLabels {
     All,
     /// `dates off`: none.
     Off,
-    /// `dates changes`: only starts and ends that may fall inside the
-    /// view's window, so a slide shows what changed then.
+    /// `dates changes`: only starts and ends surely inside the view's
+    /// window, so a slide shows what changed then (`[..2023-02]` may fall
+    /// in 2022, but says nothing of a change in 2022).
     Changes,
 }
 
@@ -33,7 +34,8 @@ pub fn date_label(
             DateLabels::All => true,
             DateLabels::Off => false,
             DateLabels::Changes => {
-                Bounds::instant((d.first_day(), d.last_day())).activity(window) != Certainty::No
+                Bounds::instant((d.first_day(), d.last_day())).activity(window)
+                    == Certainty::Certainly
             }
         })
     };
@@ -137,5 +139,6 @@ mod tests {
             "since Mar 2022"
         );
         assert_eq!(changes(None, None, year("2022")), None);
+        assert_eq!(changes(Some("[..2023-02]"), None, year("2022")), None);
     }
 }

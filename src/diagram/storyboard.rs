@@ -146,9 +146,9 @@ pub fn storyboard(
 
 /// Corners that give every frame the same canvas: each frame is laid out
 /// at `corners`, and where their drawings' extents differ (a date label or
-/// a curve reaching past the nodes), that side's corner moves out by the
-/// difference, until all agree (at most a few rounds; the title and the
-/// labels are the same height in every frame).
+/// a curve reaching past the nodes), that side's corner moves out to the
+/// farthest frame (the top, under the title, by the difference), until all
+/// agree (at most a few rounds).
 fn same_canvas(
     scenes: &[(i32, Scene)],
     positions: &Positions,
@@ -163,20 +163,22 @@ fn same_canvas(
             let laid = run_graphviz("neato", &["-n2".to_string(), "-Tdot".to_string()], &text)?;
             boxes.push(read_bb(&String::from_utf8_lossy(&laid))?);
         }
-        let spread = |side: usize| {
-            let values = boxes.iter().map(|b| b[side]);
+        let side = |i: usize| {
+            let values = boxes.iter().map(|b| b[i]);
             let low = values.clone().fold(f64::MAX, f64::min);
-            let high = values.fold(f64::MIN, f64::max);
-            high - low
+            (low, values.fold(f64::MIN, f64::max))
         };
-        let spreads = [spread(0), spread(1), spread(2), spread(3)];
-        if spreads.iter().all(|s| *s < 0.01) {
+        let sides = [side(0), side(1), side(2), side(3)];
+        if sides.iter().all(|(low, high)| high - low < 0.01) {
             return Ok(corners);
         }
-        corners[0].0 -= spreads[0];
-        corners[0].1 -= spreads[1];
-        corners[1].0 += spreads[2];
-        corners[1].1 += spreads[3];
+        // Left, bottom and right: the corner goes as far out as any frame
+        // reaches, so every frame reaches just that far.
+        corners[0].0 = corners[0].0.min(sides[0].0);
+        corners[0].1 = corners[0].1.min(sides[1].0);
+        corners[1].0 = corners[1].0.max(sides[2].1);
+        // The top holds the title above the drawing: out by the difference.
+        corners[1].1 += sides[3].1 - sides[3].0;
     }
     Ok(corners)
 }

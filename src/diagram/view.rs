@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::time::DAY_MAX;
 use crate::model::walk::select;
 use crate::model::{ActorId, Certainty, Day, Graph, TieFilter, TieId, TieRef, Window};
 
@@ -50,7 +49,7 @@ impl View {
 
 /// When a view is: the window its ties were chosen for, and the day their
 /// state is judged on (the window's last day, or the graph's date when the
-/// window runs on without end).
+/// window runs past it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ViewTime {
     /// The days the view asks about.
@@ -62,11 +61,9 @@ pub struct ViewTime {
 impl ViewTime {
     /// The time of a view chosen by `filter`.
     pub fn of(graph: &Graph, filter: &TieFilter) -> ViewTime {
-        let day = if filter.window.last == DAY_MAX {
-            graph.known_until()
-        } else {
-            filter.window.last
-        };
+        // Past the graph's date nothing is known: a 2023 frame of a graph
+        // as of February 2023 is judged on its last known day.
+        let day = filter.window.last.min(graph.known_until());
         ViewTime {
             window: filter.window,
             day,

@@ -150,6 +150,7 @@ pub const KEYWORDS: &[Keyword] = &[
     kw("dot", Export),
     kw("light", Export),
     kw("dark", Export),
+    kw("on", Export),
     kw("off", Export),
 ];
 

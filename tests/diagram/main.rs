@@ -21,6 +21,7 @@ use actorgraph::store;
 
 mod drawing;
 mod files;
+mod slides;
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
