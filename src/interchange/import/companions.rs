@@ -408,6 +408,42 @@ mod tests {
     }
 
     #[test]
+    fn a_relations_drawing_is_read_and_a_bad_one_rejected_with_its_line() {
+        let mut graph = graph_with(&[]);
+        let options = ImportOptions::default();
+        let mut importer = Importer::new(&mut graph, &options);
+        let text = "name,directed,color,line,arrow\n\
+                    funds,true,#117733,thick,diamond\n\
+                    trains,true,green,,\n\
+                    meets,false,,,vee\n\
+                    talks,false,,double,\n";
+        importer.read_relations(table(text)).unwrap();
+        let report = importer.finish();
+        let rejected: Vec<(u64, &str)> = report
+            .rejections
+            .iter()
+            .map(|r| (r.line, r.reason.as_str()))
+            .collect();
+        assert_eq!(rejected.len(), 2, "{rejected:#?}");
+        assert_eq!(rejected[0].0, 3);
+        assert!(rejected[0].1.contains("`green` is not a colour"));
+        assert_eq!(rejected[1].0, 4);
+        assert!(rejected[1].1.contains("symmetric"), "{}", rejected[1].1);
+        let relations = graph.relations();
+        let funds = relations.get(relations.find("funds").unwrap());
+        let look = funds.look.as_ref().unwrap();
+        assert_eq!(look.color.unwrap().to_string(), "#117733");
+        assert_eq!(look.line, Some(crate::model::LineForm::Thick));
+        assert_eq!(look.arrow.unwrap().as_str(), "diamond");
+        let talks = relations.get(relations.find("talks").unwrap());
+        assert_eq!(
+            talks.look.as_ref().unwrap().line,
+            Some(crate::model::LineForm::Double)
+        );
+        assert!(relations.find("trains").is_none() && relations.find("meets").is_none());
+    }
+
+    #[test]
     fn an_events_table_needs_a_date_column() {
         let mut graph = graph_with(&["a"]);
         let options = ImportOptions::default();
