@@ -119,4 +119,6 @@ pub struct Scene {
     pub items: Vec<Item>,
     /// Every edge, in drawing order.
     pub edges: Vec<SceneEdge>,
+    /// A focus layout's column of each node placed in one, by node index.
+    pub columns: rustc_hash::FxHashMap<usize, i32>,
 }

@@ -66,12 +66,16 @@ fn write_dot_with_rows(
 ) -> std::io::Result<()> {
     let view = View::select(graph, spec, &spec.filter);
     let (scene, ties) = scene::build_deferred(graph, spec, &view, Nesting::Subgroups, rows);
-    let mut edges = ties.into_iter().map(|edge| match edge {
-        scene::DeferredTie::Tie(from, to, tie) => {
-            (from, to, scene::tie_edge_attrs(graph, tie, spec))
-        }
-        scene::DeferredTie::Styled(from, to, attrs) => (from, to, attrs),
+    let styler = scene::EdgeStyler::new(graph, spec);
+    let mut edges = ties.into_iter().map(|edge| {
+        let (from, to, mut attrs) = match edge {
+            scene::DeferredTie::Tie(from, to, tie) => (from, to, styler.attrs(graph, tie)),
+            scene::DeferredTie::Styled(from, to, attrs) => (from, to, attrs),
+        };
+        scene::label_beside_flat(&scene, from, to, &mut attrs);
+        (from, to, attrs)
     });
+    super::header::write(out, graph, spec, &view)?;
     super::printer::write_dot_with(out, &scene, &Naming::Names, None, &mut edges)
 }
 

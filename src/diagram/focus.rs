@@ -20,7 +20,7 @@ use super::view::{tie_state, ViewTime};
 /// The fewest and most actors a column may hold: eight rows of two-line
 /// labels fill the height a 16:9 slide leaves under a title and above a
 /// legend strip.
-pub const ROWS: std::ops::RangeInclusive<usize> = 5..=8;
+pub const ROWS: std::ops::RangeInclusive<usize> = 5..=10;
 
 /// The rows a column holds when the caller does not choose: about the
 /// square root of the actors drawn, so a larger view grows both ways.
@@ -191,7 +191,16 @@ pub fn columns(
                     continue;
                 }
                 let role = between(actor, *other);
-                if depth == 1 && role == Role::Near {
+                // Beside the focus, in its column, only with one tie to it:
+                // Graphviz draws two ties between neighbours in a column
+                // on top of each other.
+                let ties_to_focus = links
+                    .get(&actor)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(o, _, _)| *o == focus)
+                    .count();
+                if depth == 1 && role == Role::Near && ties_to_focus == 1 {
                     near.insert(actor);
                 }
                 let same = friend.get(other).copied().unwrap_or(true) == (role != Role::Against);
@@ -304,6 +313,7 @@ mod tests {
                 directed: true,
                 note: Some(note.into()),
                 phrasing: None,
+                look: None,
             })
             .unwrap();
         (relations, id)

@@ -24,6 +24,8 @@ pub enum Marker {
     Possible,
     /// Its dates leave open whether it held then: dotted.
     Uncertain,
+    /// In a storyboard, not in the previous frame: thicker.
+    New,
 }
 
 impl Marker {
@@ -33,7 +35,8 @@ impl Marker {
             Marker::Ended => "ended",
             Marker::Likely => "likely",
             Marker::Possible => "possible",
-            Marker::Uncertain => "dates uncertain",
+            Marker::Uncertain => "may not hold then (?)",
+            Marker::New => "new since the last frame",
         }
     }
 
@@ -44,6 +47,7 @@ impl Marker {
             Marker::Likely => (Confidence::Likely, TieState::Running),
             Marker::Possible => (Confidence::Possible, TieState::Running),
             Marker::Uncertain => (Confidence::Confirmed, TieState::Uncertain),
+            Marker::New => (Confidence::Confirmed, TieState::Running),
         }
     }
 }
@@ -161,7 +165,7 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         let (confidence, state) = marker.drawn_as();
         let rel = style::relation_style(palette, relations, *relation);
         let look = TieLook::new(&rel, confidence, state);
-        let mut line = sample(&look, rel.is_thick());
+        let mut line = sample(&look, rel.is_thick() || *marker == Marker::New);
         line.arrow = false;
         let name = marker.label().to_string();
         let width = sample_points + text_points(&name, size);
@@ -529,8 +533,11 @@ mod tests {
             assert!(!text.contains(hidden), "{hidden} in {text}");
         }
         // No grey samples: the ended and likely samples are hostility's red.
-        let red = style::palette(crate::diagram::Theme::Light).builtin[2];
-        assert!(text.matches(red).count() >= 3, "{text}");
+        let palette = style::palette(crate::diagram::Theme::Light);
+        let hostility = style::relation_style(palette, graph.relations(), RelationId::HOSTILITY);
+        let look = TieLook::new(&hostility, Confidence::Confirmed, TieState::Running);
+        let red = look.color.to_string()[..7].to_string();
+        assert!(text.matches(&red).count() >= 3, "{red} in {text}");
         // A line of the strip a line of text, indented inside the table,
         // for editing by hand.
         let lines: Vec<&str> = text.lines().collect();

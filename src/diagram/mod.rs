@@ -13,9 +13,11 @@
 
 mod canvas;
 mod cluster;
+mod dates;
 mod dot;
 mod escape;
 mod focus;
+mod header;
 mod html;
 mod legend;
 mod printer;
@@ -33,10 +35,13 @@ use std::path::{Path, PathBuf};
 use crate::atomic::WriteError;
 use crate::model::{ActorId, TieFilter};
 
+pub use dates::DateLabels;
 pub use dot::{quote, to_dot, write_dot};
 pub use html::html_text;
 pub use legend::{data_date, short_citation};
-pub use render::{export, render_dot, stop_graphviz, Fit, MAX_PICTURE_TIES, MIN_TEXT_POINTS};
+pub use render::{
+    export, export_fitting, render_dot, stop_graphviz, Fit, MAX_PICTURE_TIES, MIN_TEXT_POINTS,
+};
 pub use storyboard::storyboard;
 
 /// Colors for a white slide or a dark one.
@@ -65,6 +70,10 @@ pub struct DiagramSpec {
     /// The page the picture must fit; `None` is a 16:9 slide for pictures
     /// and no size at all for DOT text.
     pub page: Option<Page>,
+    /// Which date labels the edges carry.
+    pub dates: DateLabels,
+    /// The statement that asked for it, named in the DOT's header comment.
+    pub statement: Option<String>,
 }
 
 impl Default for DiagramSpec {
@@ -76,6 +85,8 @@ impl Default for DiagramSpec {
             time_label: None,
             theme: Theme::Light,
             page: None,
+            dates: DateLabels::All,
+            statement: None,
         }
     }
 }

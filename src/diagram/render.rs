@@ -10,7 +10,7 @@ use crate::model::Graph;
 
 use super::style::NODE_FONT_SIZE;
 use super::view::View;
-use super::{to_dot, DiagramError, DiagramSpec, OutputFormat, Page};
+use super::{to_dot, DateLabels, DiagramError, DiagramSpec, OutputFormat, Page};
 
 /// The smallest node text, in points on the page, a slide can be read by.
 pub const MIN_TEXT_POINTS: f64 = 14.0;
@@ -101,6 +101,20 @@ fn max_picture_ties() -> usize {
 /// picture's [`Fit`] comes back, measured on Graphviz's layout; DOT text
 /// gives none.
 pub fn export(graph: &Graph, spec: &DiagramSpec, path: &Path) -> Result<Option<Fit>, DiagramError> {
+    Ok(export_fitting(graph, spec, path, false)?.map(|(fit, _)| fit))
+}
+
+/// [`export`], and when `may_thin_dates` (the statement chose no `dates`)
+/// and a picture's text would be too small to read with every date on its
+/// edge, with dates only where they change in the view's window, if that
+/// reads better: every date label is a row of text Graphviz must make room
+/// for. Also says whether the dates were thinned so.
+pub fn export_fitting(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    path: &Path,
+    may_thin_dates: bool,
+) -> Result<Option<(Fit, bool)>, DiagramError> {
     let format = OutputFormat::from_path(path)?;
     // DOT is written as it is made, never held whole in memory.
     if format == OutputFormat::Dot {
@@ -118,30 +132,55 @@ pub fn export(graph: &Graph, spec: &DiagramSpec, path: &Path) -> Result<Option<F
         page: Some(spec.page.unwrap_or(Page::Slide)),
         ..spec.clone()
     };
-    let page = sized.page.unwrap_or(Page::Slide);
-    // A focus layout is laid out with columns of each height it may take,
-    // and the one whose text is largest on the page is drawn (the fewest
-    // rows among equals, as they were tried in order).
-    let mut best = (to_dot(graph, &sized), None::<Fit>);
-    if spec.focus.is_some() {
-        for rows in super::focus::ROWS {
-            let text = super::dot::to_dot_with_rows(graph, &sized, Some(rows));
-            let fit = measure(&text, page)?;
-            if best.1.is_none_or(|b| fit.scale > b.scale + 1e-6) {
-                best = (text, Some(fit));
-            }
+    let (mut text, mut fit) = fitted(graph, &sized)?;
+    let mut thinned = false;
+    if may_thin_dates && !fit.readable() && sized.dates == DateLabels::All {
+        let fewer = DiagramSpec {
+            dates: DateLabels::Changes,
+            ..sized.clone()
+        };
+        let (other_text, other_fit) = fitted(graph, &fewer)?;
+        if other_fit.text_points > fit.text_points + 0.05 {
+            (text, fit, thinned) = (other_text, other_fit, true);
         }
     }
-    let (text, fit) = match best {
-        (text, Some(fit)) => (text, fit),
-        (text, None) => {
-            let fit = measure(&text, page)?;
-            (text, fit)
-        }
-    };
     let bytes = render_dot(&text, format)?;
     write_atomically(path, &bytes)?;
-    Ok(Some(fit))
+    Ok(Some((fit, thinned)))
+}
+
+/// The DOT of `spec` (sized for its page) whose text is largest on the
+/// page, and how it fits: a focus layout is laid out with columns of each
+/// height it may take (the fewest rows among equals, as tried in order).
+fn fitted(graph: &Graph, spec: &DiagramSpec) -> Result<(String, Fit), DiagramError> {
+    let page = spec.page.unwrap_or(Page::Slide);
+    if spec.focus.is_none() {
+        let text = to_dot(graph, spec);
+        let fit = measure(&text, page)?;
+        return Ok((text, fit));
+    }
+    let mut best: Option<(String, Fit)> = None;
+    for rows in super::focus::ROWS {
+        let text = super::dot::to_dot_with_rows(graph, spec, Some(rows));
+        // A layout Graphviz cannot make is one fewer to choose from.
+        let Ok(fit) = measure(&text, page) else {
+            continue;
+        };
+        if best
+            .as_ref()
+            .is_none_or(|(_, b)| fit.scale > b.scale + 1e-6)
+        {
+            best = Some((text, fit));
+        }
+    }
+    match best {
+        Some(best) => Ok(best),
+        None => {
+            let text = to_dot(graph, spec);
+            let fit = measure(&text, page)?;
+            Ok((text, fit))
+        }
+    }
 }
 
 /// How the drawing of `dot` (sized for `page`) fits it: Graphviz lays it

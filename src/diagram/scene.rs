@@ -9,13 +9,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{ActorId, Graph, RelationId, SourceId, TieRef};
+use crate::model::{ActorId, Confidence, Graph, RelationId, SourceId, TieId, TieRef, Window};
 
 use super::canvas::*;
 use super::cluster::{self, Nesting};
+use super::dates::{date_label, DateLabels};
 use super::focus;
 use super::legend;
-use super::style::{self, Color, Palette, TieLook};
+use super::style::{self, Palette, RelationStyles, TieLook, TieState};
 use super::title::title;
 use super::view::{tie_state, View, ViewTime};
 use super::DiagramSpec;
@@ -38,7 +39,31 @@ pub fn build_with_legend(
     legend: &legend::Contents<'_>,
     nesting: Nesting,
 ) -> Scene {
-    build_parts(graph, spec, view, legend, nesting, false, None).0
+    let build = Build {
+        nesting,
+        defer: false,
+        new: None,
+        rows: None,
+    };
+    build_parts(graph, spec, view, legend, build).0
+}
+
+/// A storyboard frame's scene: [`build_with_legend`], with the ties in
+/// `new` (not in the previous frame) highlighted.
+pub fn build_frame(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    view: &View,
+    legend: &legend::Contents<'_>,
+    new: &BTreeSet<TieId>,
+) -> Scene {
+    let build = Build {
+        nesting: Nesting::Flat,
+        defer: false,
+        new: Some(new),
+        rows: None,
+    };
+    build_parts(graph, spec, view, legend, build).0
 }
 
 /// A tie whose edge is styled only when it is printed: its nodes' indexes.
@@ -62,13 +87,166 @@ pub(crate) fn build_deferred<'g>(
     let networks = style::network_indexes(graph);
     let time = ViewTime::of(graph, &spec.filter);
     let legend = legend::Contents::of(graph, view, &networks, time);
-    build_parts(graph, spec, view, &legend, nesting, true, rows)
+    let build = Build {
+        nesting,
+        defer: true,
+        new: None,
+        rows,
+    };
+    build_parts(graph, spec, view, &legend, build)
 }
 
-/// A tie's edge attributes in the scene `spec` draws.
-pub(crate) fn tie_edge_attrs(graph: &Graph, tie: TieRef<'_>, spec: &DiagramSpec) -> Attrs {
-    let time = ViewTime::of(graph, &spec.filter);
-    tie_attrs(graph, tie, time, style::palette(spec.theme))
+/// Styles ties' edges for one scene: the relations' looks are chosen once,
+/// then each tie is styled as it is printed.
+pub(crate) struct EdgeStyler<'s> {
+    palette: &'static Palette,
+    styles: RelationStyles,
+    time: ViewTime,
+    dates: DateLabels,
+    /// In a storyboard frame, the ties the previous frame did not draw.
+    new: Option<&'s BTreeSet<TieId>>,
+}
+
+impl<'s> EdgeStyler<'s> {
+    /// The styler of the scene `spec` draws of `graph`.
+    pub(crate) fn new(graph: &Graph, spec: &DiagramSpec) -> EdgeStyler<'s> {
+        let palette = style::palette(spec.theme);
+        EdgeStyler {
+            palette,
+            styles: RelationStyles::of(palette, graph.relations()),
+            time: ViewTime::of(graph, &spec.filter),
+            dates: spec.dates,
+            new: None,
+        }
+    }
+
+    /// Marks the ties in `new` as new since the previous frame.
+    pub(crate) fn with_new(mut self, new: &'s BTreeSet<TieId>) -> EdgeStyler<'s> {
+        self.new = Some(new);
+        self
+    }
+
+    /// A tie's edge attributes: its relation as `class`, its dates, a
+    /// tooltip, and its look at the view's time.
+    pub(crate) fn attrs(&self, graph: &Graph, tie: TieRef<'_>) -> Attrs {
+        let relations = graph.relations();
+        let relation = self.styles.get(tie.tie.relation);
+        let state = tie_state(graph, tie, self.time);
+        let look = TieLook::new(&relation, tie.tie.confidence, state);
+        let is_new = self.new.is_some_and(|new| new.contains(&tie.id));
+        let mut attrs: Attrs = Vec::new();
+        let mut class = vec![class_name(relations.name(tie.tie.relation))];
+        class.extend(state_class(state));
+        class.extend(
+            (tie.tie.confidence != Confidence::Confirmed)
+                .then(|| tie.tie.confidence.as_str().to_string()),
+        );
+        class.extend(is_new.then(|| "new".to_string()));
+        attrs.push(("class", class.join(" ")));
+        let label = date_label(tie.tie, state, self.time.window, self.dates);
+        let label = match (label, is_new) {
+            (Some(text), true) => Some(format!("new: {text}")),
+            (None, true) => Some("new".to_string()),
+            (label, false) => label,
+        };
+        if let Some(label) = label {
+            attrs.push(("label", label));
+            // A line from the label to its edge: with many edges near a
+            // label, which one it dates is never left to the eye.
+            attrs.push(("decorate", "true".into()));
+        }
+        let dates = date_label(tie.tie, TieState::Running, Window::ALL, DateLabels::All)
+            .unwrap_or_default();
+        let mut tooltip = format!(
+            "{} {} {}: {dates} ({}), {}",
+            graph.actor(tie.from).name,
+            relations.name(tie.tie.relation),
+            graph.actor(tie.to).name,
+            tie.tie.span_label(),
+            tie.tie.confidence
+        );
+        if let Some(note) = tie.tie.note() {
+            tooltip.push('\n');
+            tooltip.push_str(note);
+        }
+        let sources = tie.tie.sources();
+        if !sources.is_empty() {
+            tooltip.push_str("\nsources: ");
+            tooltip.push_str(&source_ids(graph, sources.iter().copied()).replace(' ', ", "));
+        }
+        attrs.push(("tooltip", capped(tooltip)));
+        if !sources.is_empty() {
+            attrs.push(("sources", source_ids(graph, sources.iter().copied())));
+        }
+        attrs.push(("color", look.color_list()));
+        attrs.push(("style", look.line.as_str().into()));
+        let penwidth = if is_new {
+            look.penwidth + 1.5
+        } else {
+            look.penwidth
+        };
+        attrs.push(("penwidth", penwidth.to_string()));
+        match (look.arrowhead, look.ends) {
+            (Some(arrowhead), _) => {
+                attrs.push(("dir", "forward".into()));
+                attrs.push(("arrowhead", arrowhead.into()));
+            }
+            (None, Some(ends)) => {
+                attrs.push(("dir", "both".into()));
+                attrs.push(("arrowhead", ends.into()));
+                attrs.push(("arrowtail", ends.into()));
+            }
+            (None, None) => attrs.push(("dir", "none".into())),
+        }
+        // Faded lines, but never faded text: date labels stay 4.5:1.
+        let text = if look.color.alpha == 0xff {
+            self.palette.text
+        } else {
+            self.palette.faded_text
+        };
+        attrs.push(("fontcolor", text.into()));
+        attrs
+    }
+}
+
+/// A relation's name as a CSS class: letters, digits, `-` and `_` kept,
+/// anything else `_`, never starting with a digit or `-`.
+pub(crate) fn class_name(name: &str) -> String {
+    let mut class: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if !class.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+        class.insert(0, '_');
+    }
+    class
+}
+
+/// The class that says how a tie stands on the view's day.
+fn state_class(state: TieState) -> Option<String> {
+    match state {
+        TieState::Running => None,
+        TieState::Ended => Some("ended".into()),
+        TieState::Uncertain => Some("uncertain".into()),
+    }
+}
+
+/// How a scene is built besides what it shows.
+struct Build<'a> {
+    /// Subgroups boxed, or every actor at the top.
+    nesting: Nesting,
+    /// The ties' edges given back to be styled as they are printed.
+    defer: bool,
+    /// In a storyboard frame, the ties the previous frame did not draw.
+    new: Option<&'a BTreeSet<TieId>>,
+    /// The actors a focus layout's column holds; `None` chooses.
+    rows: Option<usize>,
 }
 
 fn build_parts<'g>(
@@ -76,10 +254,14 @@ fn build_parts<'g>(
     spec: &DiagramSpec,
     view: &View,
     legend: &legend::Contents<'_>,
-    nesting: Nesting,
-    defer: bool,
-    rows: Option<usize>,
+    build: Build<'_>,
 ) -> (Scene, Vec<DeferredTie<'g>>) {
+    let Build {
+        nesting,
+        defer,
+        new,
+        rows,
+    } = build;
     let palette = style::palette(spec.theme);
     let networks = style::network_indexes(graph);
     let mut scene = Scene::empty(&title(graph, spec), palette, spec);
@@ -135,6 +317,11 @@ fn build_parts<'g>(
         members.entry(tie.to).or_default().push(*tie);
     }
     let children = cluster::children(&parents, &node_of);
+    let styler = EdgeStyler::new(graph, spec);
+    let styler = match new {
+        Some(new) => styler.with_new(new),
+        None => styler,
+    };
     let mut deferred = Vec::new();
     for tie in &ties {
         let (from, to) = (node_of[&tie.from], node_of[&tie.to]);
@@ -146,7 +333,7 @@ fn build_parts<'g>(
                 continue;
             };
             let name = cluster::box_name(&scene.nodes[to].name);
-            let attrs = box_attrs(graph, &member_ties, time, palette, name);
+            let attrs = box_attrs(graph, &member_ties, &styler, name);
             if defer {
                 deferred.push(DeferredTie::Styled(first, to, attrs));
             } else {
@@ -162,7 +349,7 @@ fn build_parts<'g>(
             scene.edges.push(SceneEdge {
                 from,
                 to,
-                attrs: tie_attrs(graph, *tie, time, palette),
+                attrs: styler.attrs(graph, *tie),
             });
         }
     }
@@ -201,8 +388,17 @@ fn lay_out_columns(
     for (actor, column) in &columns.column {
         if let Some(node) = node_of.get(actor) {
             by_column.entry(*column).or_default().push(*node);
+            scene.columns.insert(*node, *column);
         }
     }
+    let placed = std::mem::take(&mut scene.edges);
+    scene.edges = placed
+        .into_iter()
+        .map(|mut edge| {
+            label_beside_flat(scene, edge.from, edge.to, &mut edge.attrs);
+            edge
+        })
+        .collect();
     // Only the anchors rank the columns: every tie leaves ranking alone
     // (its default), so a tie drawn right to left cannot pull its ends over.
     scene.edge_defaults.push(("constraint", "false".into()));
@@ -254,21 +450,47 @@ fn lay_out_columns(
     }
 }
 
+/// A tie between two actors of one column carries its date as an external
+/// label: Graphviz 2.43 fails to rank a graph whose edges within a rank
+/// carry labels ("trouble in init_rank") when ranks are held as columns.
+pub(crate) fn label_beside_flat(scene: &Scene, from: usize, to: usize, attrs: &mut Attrs) {
+    let (Some(a), Some(b)) = (scene.columns.get(&from), scene.columns.get(&to)) else {
+        return;
+    };
+    if a != b {
+        return;
+    }
+    attrs.retain(|(key, _)| *key != "decorate");
+    for (key, _) in attrs.iter_mut() {
+        if *key == "label" {
+            *key = "xlabel";
+        }
+    }
+}
+
 /// The one edge from a box of members to their parent: the look of the
 /// first member's tie, each member's dates and sources in the tooltip, the
-/// dates on the edge only when every member shares them.
+/// date label only when every member's says the same.
 fn box_attrs(
     graph: &Graph,
     ties: &[TieRef<'_>],
-    time: ViewTime,
-    palette: &Palette,
+    styler: &EdgeStyler<'_>,
     box_name: String,
 ) -> Attrs {
     let relations = graph.relations();
-    let mut attrs = tie_attrs(graph, ties[0], time, palette);
-    let spans: BTreeSet<String> = ties.iter().map(|t| t.tie.span_label()).collect();
-    if spans.len() > 1 {
-        attrs.retain(|(key, _)| *key != "xlabel");
+    let mut attrs = styler.attrs(graph, ties[0]);
+    let labels: BTreeSet<Option<String>> = ties
+        .iter()
+        .map(|t| {
+            styler
+                .attrs(graph, *t)
+                .into_iter()
+                .find(|(key, _)| *key == "label")
+                .map(|(_, label)| label)
+        })
+        .collect();
+    if labels.len() > 1 {
+        attrs.retain(|(key, _)| !matches!(*key, "label" | "decorate"));
     }
     let parent = &graph.actor(ties[0].to).name;
     let mut tooltip = format!("{parent}'s members:");
@@ -353,6 +575,7 @@ impl Scene {
             nodes: Vec::new(),
             items: Vec::new(),
             edges: Vec::new(),
+            columns: FxHashMap::default(),
         }
     }
 }
@@ -395,54 +618,6 @@ fn capped(text: String) -> String {
             format!("{}…", &text[..cut])
         }
     }
-}
-
-/// A tie's edge attributes: its dates, a tooltip, and its look at `time`.
-fn tie_attrs(graph: &Graph, tie: TieRef<'_>, time: ViewTime, palette: &Palette) -> Attrs {
-    let relations = graph.relations();
-    let relation = style::relation_style(palette, relations, tie.tie.relation);
-    let look = TieLook::new(&relation, tie.tie.confidence, tie_state(graph, tie, time));
-    let mut attrs: Attrs = Vec::new();
-    if tie.tie.start().is_some() || tie.tie.end().is_some() {
-        attrs.push(("xlabel", tie.tie.span_label()));
-    }
-    let mut tooltip = format!(
-        "{} {} {}, {}, {}",
-        graph.actor(tie.from).name,
-        relations.name(tie.tie.relation),
-        graph.actor(tie.to).name,
-        tie.tie.span_label(),
-        tie.tie.confidence
-    );
-    if let Some(note) = tie.tie.note() {
-        tooltip.push('\n');
-        tooltip.push_str(note);
-    }
-    let sources = tie.tie.sources();
-    if !sources.is_empty() {
-        tooltip.push_str("\nsources: ");
-        tooltip.push_str(&source_ids(graph, sources.iter().copied()).replace(' ', ", "));
-    }
-    attrs.push(("tooltip", capped(tooltip)));
-    if !sources.is_empty() {
-        attrs.push(("sources", source_ids(graph, sources.iter().copied())));
-    }
-    attrs.push(("color", look.color_list()));
-    attrs.push(("style", look.line.as_str().into()));
-    attrs.push(("penwidth", look.penwidth.to_string()));
-    match look.arrowhead {
-        Some(arrowhead) => {
-            attrs.push(("dir", "forward".into()));
-            attrs.push(("arrowhead", arrowhead.into()));
-        }
-        None => attrs.push(("dir", "none".into())),
-    }
-    let text = Color {
-        rgb: palette.text,
-        alpha: look.color.alpha,
-    };
-    attrs.push(("fontcolor", text.to_string()));
-    attrs
 }
 
 /// Labels longer than this many characters are broken into two lines.

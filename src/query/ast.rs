@@ -139,6 +139,8 @@ pub struct Export {
     /// `page A4`, `page 4:3`, `page 16:9` or `size W,H` (inches), for
     /// diagrams; `None` is a 16:9 slide for pictures, no size for DOT.
     pub page: Option<crate::diagram::Page>,
+    /// `dates off` or `dates changes`, for diagrams; `None` shows every date.
+    pub dates: Option<String>,
     /// `to FILE`; `None` writes to standard output.
     pub target: Option<(String, Span)>,
 }

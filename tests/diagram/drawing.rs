@@ -117,20 +117,22 @@ fn ties_are_styled_by_relation_certainty_and_ending() {
             .unwrap_or_else(|| panic!("no {from} -> {to} with {needle}:\n{text}"))
             .to_string()
     };
-    let ended_likely_alliance = line("isgs", "jnim", "2017–2019-12");
+    let ended_likely_alliance = line("isgs", "jnim", "label=\"2017–Dec 2019\"");
+    assert!(ended_likely_alliance.contains("class=\"alliance ended likely\""));
     assert!(ended_likely_alliance.contains("style=\"dashed\""));
     assert!(ended_likely_alliance.contains("dir=\"none\""));
     assert!(
         ended_likely_alliance.contains(":invis:"),
         "alliance is a double line"
     );
-    let possible = line("dozo", "mlf", "2018–");
+    let possible = line("dozo", "mlf", "label=\"since 2018\"");
     assert!(possible.contains("style=\"dotted\""));
-    let allegiance = line("jnim", "aqim", "2017-03–");
+    let allegiance = line("jnim", "aqim", "label=\"since Mar 2017\"");
     assert!(allegiance.contains("dir=\"forward\""));
     assert!(allegiance.contains("style=\"solid\""));
-    // An undated tie has no label.
-    assert!(!line("fama", "mali", "subgroup-of").contains("label="));
+    assert!(allegiance.contains("class=\"allegiance\""));
+    // An undated tie says so.
+    assert!(line("fama", "mali", "class=\"subgroup-of\"").contains("label=\"undated\""));
 }
 
 #[test]

@@ -201,6 +201,7 @@ impl Importer<'_> {
                     directed: false,
                     note: None,
                     phrasing: None,
+                    look: None,
                 })?),
                 (None, OtherRelation::Declare { directed }) => {
                     RelationValue::Relation(self.declare(Relation {
@@ -208,6 +209,7 @@ impl Importer<'_> {
                         directed,
                         note: None,
                         phrasing: None,
+                        look: None,
                     })?)
                 }
                 (None, OtherRelation::Reject) => {

@@ -49,8 +49,13 @@ pub struct ExportPlan {
     pub theme: Option<String>,
     /// The page a diagram must fit; `None` is a 16:9 slide for pictures.
     pub page: Option<crate::diagram::Page>,
+    /// `dates off` or `dates changes`, for diagrams; `None` shows every date.
+    pub dates: Option<String>,
     /// Where to write; `None` is standard output.
     pub target: Option<String>,
+    /// The statement's text, for the diagram's header comment; the caller
+    /// that has it fills it in.
+    pub statement: Option<String>,
     /// Bytes of the statement a failed write points at: the target, or the
     /// format when there is none.
     pub span: (usize, usize),
@@ -189,6 +194,8 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 frames: export.frames,
                 theme: export.theme.clone(),
                 page: export.page,
+                dates: export.dates.clone(),
+                statement: None,
                 // `to -` is standard output, as with no target.
                 target: export
                     .target

@@ -147,7 +147,7 @@ impl Parser<'_> {
                     self.advance();
                     filters.depth = Some(self.number("a depth (a number of hops)")?);
                 }
-                "frames" | "theme" | "page" | "size" | "to" => {
+                "frames" | "theme" | "dates" | "page" | "size" | "to" => {
                     let Statement::Export(export) = statement else {
                         break;
                     };
@@ -233,6 +233,15 @@ impl Parser<'_> {
                     return Err(self.expected("`light` or `dark`"));
                 }
                 export.theme = self.advance().map(|t| t.text.to_lowercase());
+            }
+            "dates" => {
+                if export.dates.is_some() {
+                    return Err(repeated());
+                }
+                if !self.peek_is_any(&["on", "off", "changes"]) {
+                    return Err(self.expected("`on`, `off` or `changes`"));
+                }
+                export.dates = self.advance().map(|t| t.text.to_lowercase());
             }
             _ => {
                 if export.target.is_some() {

@@ -453,6 +453,7 @@ impl Parser<'_> {
             frames: None,
             theme: None,
             page: None,
+            dates: None,
             target: None,
         })
     }
