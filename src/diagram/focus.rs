@@ -270,19 +270,20 @@ pub fn columns(
     let mut column: BTreeMap<ActorId, i32> = focus_column.iter().map(|a| (*a, 0)).collect();
     for (friends, step) in [(true, -1), (false, 1)] {
         let side: Vec<&Block> = blocks.iter().filter(|b| b.friend == friends).collect();
+        // Actors of each ring on this side, for the first block of a ring.
+        let mut in_ring: BTreeMap<usize, usize> = BTreeMap::new();
+        for block in &side {
+            *in_ring.entry(block.ring).or_default() += block.actors.len();
+        }
         let mut at = 0i32;
         let mut held = rows;
         let mut ring_of_column = 0;
-        for (n, block) in side.iter().enumerate() {
+        for block in &side {
             // A further ring starts a column of its own, unless all of it
             // fits in the room the nearer ring left: the page is wide
             // enough for only a few columns.
-            let rest: usize = side[n..]
-                .iter()
-                .filter(|b| b.ring == block.ring)
-                .map(|b| b.actors.len())
-                .sum();
-            let new_ring = block.ring > ring_of_column && held + rest > rows;
+            let whole_ring = in_ring.get(&block.ring).copied().unwrap_or(0);
+            let new_ring = block.ring > ring_of_column && held + whole_ring > rows;
             if held + block.actors.len() > rows || new_ring {
                 at += step;
                 held = 0;
