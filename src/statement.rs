@@ -114,6 +114,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         } else {
             Theme::Light
         },
+        page: plan.page,
         dates: match plan.dates.as_deref() {
             Some("off") => DateLabels::Off,
             Some("changes") => DateLabels::Changes,
@@ -145,8 +146,22 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         None => Ok(Output::Diagram(graph, spec)),
         Some(target) => {
             let path = Path::new(target);
-            diagram::export(graph, &spec, path).map_err(failed)?;
-            Ok(Output::Answer(Answer::text(format!("wrote {target}"))))
+            let fit = diagram::export_fitting(graph, &spec, path, plan.dates.is_none())
+                .map_err(failed)?;
+            let answer = match fit {
+                Some((fit, thinned)) => {
+                    let mut text = format!("wrote {target}: {}", fit.report());
+                    if thinned {
+                        text.push_str(
+                            "\nnote: dates are shown only where they change in the view's \
+                             time, so the text stays readable (`dates on` shows them all)",
+                        );
+                    }
+                    Answer::text(text)
+                }
+                None => Answer::text(format!("wrote {target}")),
+            };
+            Ok(Output::Answer(answer))
         }
     }
 }
@@ -158,9 +173,11 @@ fn interchange<'g>(
     plan: &ExportPlan,
     format: ExportFormat,
 ) -> Result<Output<'g>, Diagnostic> {
-    if plan.frames.is_some() || plan.theme.is_some() || plan.dates.is_some() {
+    if plan.frames.is_some() || plan.theme.is_some() || plan.dates.is_some() || plan.page.is_some()
+    {
         return Err(Diagnostic::new(format!(
-            "`frames`, `theme` and `dates` are for diagrams; export {} takes none of them",
+            "`frames`, `theme`, `dates`, `page` and `size` are for diagrams; export {} takes \
+             none of them",
             format.name()
         )));
     }

@@ -13,7 +13,7 @@ pub(super) struct Takes {
     pub(super) confidence: bool,
     pub(super) source: bool,
     pub(super) depth: bool,
-    /// `theme`, `dates`, `frames`, `to`.
+    /// `theme`, `dates`, `page`, `size`, `frames`, `to`.
     pub(super) export: bool,
     /// `and ACTOR`, for `why A and B`.
     pub(super) second_actor: bool,
@@ -52,6 +52,7 @@ pub(super) struct Given {
     depth: bool,
     theme: bool,
     dates: bool,
+    page: bool,
     frames: bool,
     target: bool,
     second_actor: bool,
@@ -172,6 +173,14 @@ impl Walk<'_, '_> {
                     given.dates = true;
                     self.one(&["on", "off", "changes"])?;
                 }
+                "page" => {
+                    given.page = true;
+                    self.one(&["A4", "4:3", "16:9"])?;
+                }
+                "size" => {
+                    given.page = true;
+                    self.free()?;
+                }
                 "frames" => {
                     given.frames = true;
                     self.free()?;
@@ -230,6 +239,8 @@ impl Walk<'_, '_> {
             let options = [
                 ("theme", given.theme),
                 ("dates", given.dates),
+                ("page", given.page),
+                ("size", given.page),
                 ("frames", given.frames),
                 ("to", given.target),
             ];

@@ -211,6 +211,12 @@ fn after_export_only_formats() {
         ["on ", "off ", "changes "]
     );
     assert!(!offered("export dot JNIM dates off ").contains(&"dates ".to_string()));
+    for option in ["page ", "size "] {
+        assert!(options.contains(&option.to_string()), "{options:?}");
+    }
+    assert_eq!(offered("export dot JNIM page "), ["A4 ", "4:3 ", "16:9 "]);
+    let after_page = offered("export dot JNIM page A4 ");
+    assert!(!after_page.contains(&"size ".to_string()), "{after_page:?}");
 }
 
 #[test]

@@ -75,8 +75,15 @@ pub fn storyboard(
             Some(before) => view.ties.difference(&before.ties).copied().collect(),
             None => BTreeSet::new(),
         };
-        if !new.is_empty() {
-            legend.markers.insert(Marker::New);
+        // The legend samples "new" in the colour of a relation drawn new.
+        if let Some(relation) = new
+            .iter()
+            .filter_map(|t| graph.tie(*t))
+            .map(|t| t.tie.relation)
+            .min()
+        {
+            let first = legend.markers.entry(Marker::New).or_insert(relation);
+            *first = (*first).min(relation);
         }
         new_ties.push(new);
         previous = Some(view);

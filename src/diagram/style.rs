@@ -13,9 +13,9 @@ use super::Theme;
 /// The font every label uses; Graphviz falls back to a sans-serif if missing.
 pub const FONT: &str = "Helvetica";
 /// Point size of node labels; every size is readable on a slide.
-pub const NODE_FONT_SIZE: &str = "16";
+pub const NODE_FONT_SIZE: &str = "20";
 /// Point size of edge labels.
-pub const EDGE_FONT_SIZE: &str = "14";
+pub const EDGE_FONT_SIZE: &str = "12";
 /// Point size of the title.
 pub const TITLE_FONT_SIZE: &str = "22";
 /// Point size of the legend.
@@ -46,8 +46,6 @@ pub struct Palette {
     pub relations: [Rgb; RELATION_COLORS],
     /// Network fills, by the order tags first appear in the graph (cycled).
     pub networks: &'static [&'static str],
-    /// The neutral color of legend samples for "ended", "likely", "possible".
-    pub neutral: Rgb,
 }
 
 /// How many colors relations are told apart by.
@@ -78,7 +76,6 @@ const LIGHT: Palette = Palette {
         "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
         "#bc80bd", "#ccebc5", "#ffed6f",
     ],
-    neutral: Rgb([0x55, 0x55, 0x55]),
 };
 
 const DARK: Palette = Palette {
@@ -106,7 +103,6 @@ const DARK: Palette = Palette {
         "#1b5e57", "#6b6b2a", "#4a4470", "#7a3530", "#2f5575", "#7a5420", "#4d6b24", "#74455e",
         "#5a3a5c", "#3f5f44", "#7a6a1f",
     ],
-    neutral: Rgb([0xbd, 0xbd, 0xbd]),
 };
 
 /// The palette of `theme`.

@@ -21,6 +21,7 @@ use actorgraph::store;
 
 mod drawing;
 mod files;
+mod slide;
 mod slides;
 
 fn data(path: &str) -> PathBuf {

@@ -101,6 +101,8 @@ fn edges(dot: &str) -> Vec<Edge> {
                 attrs: attributes(list),
             })
         })
+        // Invisible edges hold a focus layout's order; they are no ties.
+        .filter(|edge| edge.get("style") != "invis")
         .collect()
 }
 

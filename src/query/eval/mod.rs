@@ -47,6 +47,8 @@ pub struct ExportPlan {
     pub frames: Option<(i32, i32)>,
     /// `theme light` or `theme dark`, for diagrams; `None` is light.
     pub theme: Option<String>,
+    /// The page a diagram must fit; `None` is a 16:9 slide for pictures.
+    pub page: Option<crate::diagram::Page>,
     /// `dates off` or `dates changes`, for diagrams; `None` shows every date.
     pub dates: Option<String>,
     /// Where to write; `None` is standard output.
@@ -191,6 +193,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 time_label: query.filters.time.map(|t| time_label(graph, t)),
                 frames: export.frames,
                 theme: export.theme.clone(),
+                page: export.page,
                 dates: export.dates.clone(),
                 statement: None,
                 // `to -` is standard output, as with no target.

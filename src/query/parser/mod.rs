@@ -452,6 +452,7 @@ impl Parser<'_> {
             focus,
             frames: None,
             theme: None,
+            page: None,
             dates: None,
             target: None,
         })
