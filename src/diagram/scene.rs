@@ -453,10 +453,18 @@ fn lay_out_columns(
 /// A tie between two actors of one column carries its date as an external
 /// label: Graphviz 2.43 fails to rank a graph whose edges within a rank
 /// carry labels ("trouble in init_rank") when ranks are held as columns.
+///
+/// A tie running left to right, with the columns, also ranks (the default
+/// in a focus layout is not to): its weight then draws it straight, where
+/// a tie that left ranking alone was free to loop over the picture.
 pub(crate) fn label_beside_flat(scene: &Scene, from: usize, to: usize, attrs: &mut Attrs) {
     let (Some(a), Some(b)) = (scene.columns.get(&from), scene.columns.get(&to)) else {
         return;
     };
+    if a < b {
+        attrs.push(("constraint", "true".into()));
+        return;
+    }
     if a != b {
         return;
     }
