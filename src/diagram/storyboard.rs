@@ -19,7 +19,7 @@ use super::render::{render_args, run_graphviz};
 use super::scene;
 use super::style;
 use super::view::{View, ViewTime};
-use super::{DiagramError, DiagramSpec, OutputFormat};
+use super::{DiagramError, DiagramSpec, OutputFormat, Page};
 
 /// Node positions in points, by scene key.
 type Positions = BTreeMap<Key, (f64, f64)>;
@@ -43,6 +43,15 @@ pub fn storyboard(
     if start > end {
         return Err(DiagramError::NoFrames { start, end });
     }
+    // Pictured frames fit a slide as single pictures do; all share one
+    // extent, so one scale.
+    let sized = DiagramSpec {
+        page: spec
+            .page
+            .or((format != OutputFormat::Dot).then_some(Page::Slide)),
+        ..spec.clone()
+    };
+    let spec = &sized;
     let year_window = |year: i32| -> Result<Window, DiagramError> {
         let date = PartialDate::year(year).map_err(|_| DiagramError::BadYear(year))?;
         Ok(Window::new(date.first_day(), date.last_day()))

@@ -298,3 +298,26 @@ fn the_second_ring_stands_outside_the_first_and_the_focus_stays_central() {
     let column = columns(&focus_view("jnim", 2));
     assert!(column["a:islamic-state"] >= column["a:isgs"]);
 }
+
+#[test]
+fn storyboard_frames_fit_the_slide_at_one_scale() {
+    if !graphviz() {
+        return;
+    }
+    let output = Test::new()
+        .words("export dot JNIM depth 1 frames 2021..2023 to $TMP/frames/")
+        .stdout_matches(|out| out.starts_with("wrote 3 frames:"))
+        .run();
+    let mut sizes = Vec::new();
+    for year in 2021..=2023 {
+        let svg = std::fs::read_to_string(output.path(&format!("frames/jnim-{year}.svg"))).unwrap();
+        let width = number_after(&svg, "<svg width=\"");
+        let height = number_after(&svg, " height=\"");
+        assert!(
+            width <= SLIDE.0 && height <= SLIDE.1,
+            "{year}: {width} × {height}"
+        );
+        sizes.push((width, height, number_after(&svg, "transform=\"scale(")));
+    }
+    assert!(sizes.windows(2).all(|w| w[0] == w[1]), "{sizes:?}");
+}
