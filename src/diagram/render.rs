@@ -123,7 +123,11 @@ pub fn export_fitting(
         })?;
         return Ok(None);
     }
-    let ties = View::select(graph, spec, &spec.filter).ties.len();
+    let view = View::select(graph, spec, &spec.filter);
+    let ties = view.ties.len();
+    // Each way of drawing a small view is tried; a large one is laid out
+    // once, as every layout of it costs Graphviz seconds.
+    let small = view.actors.len() <= MAX_ACTORS_TRIED;
     let limit = max_picture_ties();
     if ties > limit {
         return Err(DiagramError::TooLarge { ties, limit });
@@ -132,14 +136,14 @@ pub fn export_fitting(
         page: Some(spec.page.unwrap_or(Page::Slide)),
         ..spec.clone()
     };
-    let (mut text, mut fit) = fitted(graph, &sized)?;
+    let (mut text, mut fit) = fitted(graph, &sized, small)?;
     let mut thinned = false;
-    if may_thin_dates && !fit.readable() && sized.dates == DateLabels::All {
+    if small && may_thin_dates && !fit.readable() && sized.dates == DateLabels::All {
         let fewer = DiagramSpec {
             dates: DateLabels::Changes,
             ..sized.clone()
         };
-        let (other_text, other_fit) = fitted(graph, &fewer)?;
+        let (other_text, other_fit) = fitted(graph, &fewer, small)?;
         if other_fit.text_points > fit.text_points + 0.05 {
             (text, fit, thinned) = (other_text, other_fit, true);
         }
@@ -149,12 +153,16 @@ pub fn export_fitting(
     Ok(Some((fit, thinned)))
 }
 
+/// The most actors a view may have for the export to try several layouts.
+const MAX_ACTORS_TRIED: usize = 150;
+
 /// The DOT of `spec` (sized for its page) whose text is largest on the
-/// page, and how it fits: a focus layout is laid out with columns of each
-/// height it may take (the fewest rows among equals, as tried in order).
-fn fitted(graph: &Graph, spec: &DiagramSpec) -> Result<(String, Fit), DiagramError> {
+/// page, and how it fits: when `try_all`, a focus layout is laid out with
+/// columns of each height it may take (the fewest rows among equals, as
+/// tried in order).
+fn fitted(graph: &Graph, spec: &DiagramSpec, try_all: bool) -> Result<(String, Fit), DiagramError> {
     let page = spec.page.unwrap_or(Page::Slide);
-    if spec.focus.is_none() {
+    if spec.focus.is_none() || !try_all {
         let text = to_dot(graph, spec);
         let fit = measure(&text, page)?;
         return Ok((text, fit));
