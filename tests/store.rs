@@ -48,3 +48,34 @@ fn saving_into_a_missing_directory_fails_cleanly() {
         "{error}"
     );
 }
+
+#[test]
+fn a_relations_style_is_kept_and_a_bad_one_is_pointed_at() {
+    let text = r##"(
+    title: "Styled",
+    relations: [
+        (name: "funds", directed: true, style: (color: "#117733", line: "double", arrow: "vee")),
+    ],
+)"##;
+    let graph = parse(text, "styled.ron").unwrap();
+    let saved = to_string(&graph);
+    assert!(
+        saved.contains(r##"style: (color: "#117733", line: "double", arrow: "vee")"##),
+        "{saved}"
+    );
+    assert!(parse(&saved, "again.ron").unwrap() == graph);
+
+    let bad = text.replace("#117733", "#11773");
+    let error = parse(&bad, "bad.ron").unwrap_err().render(false);
+    assert!(error.contains("`#11773` is not a colour"), "{error}");
+    assert!(error.contains("bad.ron:4:"), "points at the line: {error}");
+    let symmetric = text.replace("directed: true", "directed: false");
+    let error = parse(&symmetric, "sym.ron").unwrap_err().render(false);
+    assert!(
+        error.contains(
+            "relation `funds` is symmetric (directed: false), so its edges have no arrowhead"
+        ),
+        "{error}"
+    );
+    assert!(error.contains("sym.ron:4:"), "{error}");
+}
