@@ -43,7 +43,7 @@ impl Session {
 
     /// The graph in `path`, telling `progress` how many ties are read as it goes.
     pub fn load(path: &Path, progress: &mut dyn FnMut(usize)) -> Result<Session, Vec<Diagnostic>> {
-        let graph = store::ron::load_with_progress(path, progress).map_err(|e| e.diagnostics)?;
+        let graph = store::open(path, progress).map_err(|e| e.diagnostics)?;
         Ok(Session {
             graph,
             origin: path.display().to_string(),

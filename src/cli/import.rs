@@ -116,7 +116,7 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
     let result = match into {
         Some(path) => {
             let mut graph =
-                store::ron::load(path).map_err(|error| Problems::new(error.diagnostics))?;
+                store::open(path, &mut |_| {}).map_err(|error| Problems::new(error.diagnostics))?;
             interchange::import_into(&mut graph, args.actors.as_deref(), &args.ties, &options)
                 .map(|report| (graph, report))
         }
@@ -152,7 +152,7 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
     if let Some(title) = &args.title {
         graph.title = title.clone();
     }
-    store::ron::save(&graph, &args.output).map_err(|error| Problems::new(error.diagnostics))?;
+    store::save(&graph, &args.output).map_err(|error| Problems::new(error.diagnostics))?;
     report::status(&format!(
         "{}: {} ({:.1} s)",
         args.output.display(),

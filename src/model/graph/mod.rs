@@ -17,7 +17,10 @@ use super::time::{Bounds, Certainty, Day, PartialDate, DAY_MAX};
 pub use super::network::Network;
 
 mod counts;
+mod raw;
 mod suggestions;
+
+pub use raw::RawGraph;
 
 use counts::ActiveDays;
 use suggestions::NameIndex;
