@@ -51,9 +51,16 @@ pub fn write_dot(
 ) -> std::io::Result<()> {
     let view = View::select(graph, spec, &spec.filter);
     let (scene, ties) = scene::build_deferred(graph, spec, &view, Nesting::Subgroups);
-    let mut edges = ties
-        .into_iter()
-        .map(|(from, to, tie)| (from, to, scene::tie_edge_attrs(graph, tie, spec)));
+    // The scene holds what the printer needs: the view's sets can go.
+    drop(view);
+    let mut edges = ties.into_iter().filter_map(|(from, to, id)| {
+        let tie = graph.tie(id)?;
+        Some((
+            from as usize,
+            to as usize,
+            scene::tie_edge_attrs(graph, tie, spec),
+        ))
+    });
     super::printer::write_dot_with(out, &scene, &Naming::Names, None, &mut edges)
 }
 

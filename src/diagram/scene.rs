@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{ActorId, Graph, TieRef};
+use crate::model::{ActorId, Graph, TieId, TieRef};
 
 use super::canvas::*;
 use super::cluster::{self, Nesting};
@@ -37,18 +37,19 @@ pub fn build_with_legend(
     build_parts(graph, spec, view, legend, nesting, false).0
 }
 
-/// A tie whose edge is styled only when it is printed: its nodes' indexes.
-pub(crate) type DeferredTie<'g> = (usize, usize, TieRef<'g>);
+/// A tie whose edge is styled only when it is printed: its nodes' indexes
+/// and its id, 12 bytes (a million of them are held while the nodes print).
+pub(crate) type DeferredTie = (u32, u32, TieId);
 
 /// Like [`build`], but the ties' edges are left out of the scene and given
 /// back, to be styled one by one as they are printed ([`tie_edge_attrs`]):
 /// a million ties' attributes need not all be held at once.
-pub(crate) fn build_deferred<'g>(
-    graph: &'g Graph,
+pub(crate) fn build_deferred(
+    graph: &Graph,
     spec: &DiagramSpec,
     view: &View,
     nesting: Nesting,
-) -> (Scene, Vec<DeferredTie<'g>>) {
+) -> (Scene, Vec<DeferredTie>) {
     let networks = style::network_indexes(graph);
     let time = ViewTime::of(graph, &spec.filter);
     let legend = legend::Contents::of(graph, view, &networks, time);
@@ -61,14 +62,14 @@ pub(crate) fn tie_edge_attrs(graph: &Graph, tie: TieRef<'_>, spec: &DiagramSpec)
     tie_attrs(graph, tie, time, style::palette(spec.theme))
 }
 
-fn build_parts<'g>(
-    graph: &'g Graph,
+fn build_parts(
+    graph: &Graph,
     spec: &DiagramSpec,
     view: &View,
     legend: &legend::Contents<'_>,
     nesting: Nesting,
     defer: bool,
-) -> (Scene, Vec<DeferredTie<'g>>) {
+) -> (Scene, Vec<DeferredTie>) {
     let palette = style::palette(spec.theme);
     let networks = style::network_indexes(graph);
     let mut scene = Scene::empty(&title(graph, spec), palette);
@@ -114,7 +115,7 @@ fn build_parts<'g>(
     for tie in &ties {
         let (from, to) = (node_of[&tie.from], node_of[&tie.to]);
         if defer {
-            deferred.push((from, to, *tie));
+            deferred.push((from as u32, to as u32, tie.id));
         } else {
             scene.edges.push(SceneEdge {
                 from,
