@@ -29,8 +29,11 @@ AG="$ROOT/target/release/actorgraph"
 # Median of the first column of stdin, and the second column on the same line.
 median() { sort -n | awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }'; }
 
-# `timed CMD...`: one fresh process; prints "wall-s peak-KiB".
-timed() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1; }
+# `timed CMD...`: one fresh process; prints "wall-s peak-KiB cpu-s" (cpu:
+# user + system, which a busy machine inflates less than the wall time).
+timed() {
+  /usr/bin/time -f "%e %M %U %S" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{ print $1, $2, $3 + $4 }'
+}
 
 for s in $SCALES; do
   echo "== scale $s $(date -u +%FT%TZ)"
@@ -66,18 +69,18 @@ for s in $SCALES; do
 
   read -r open_s open_peak graph_bytes actors ties < "$OUT/open.$s"
   echo
-  echo "| reopen, fresh process ($s) | wall s | peak RSS MiB | answer |"
-  echo "|---|---:|---:|---:|"
-  read -r w k < "$OUT/reopen.actorgraph.$s"
-  echo "| actorgraph -g graph.ron query (through its snapshot) | $w | $((k / 1024)) | $count |"
-  read -r fw fk <<< "$first"
-  echo "| actorgraph, first open (RON parse, snapshot written) | $fw | $((fk / 1024)) | |"
-  read -r w k < "$OUT/reopen.kuzu.$s"
+  echo "| reopen, fresh process ($s), median of $RUNS | wall s | cpu s | peak RSS MiB | answer |"
+  echo "|---|---:|---:|---:|---:|"
+  read -r w k c < "$OUT/reopen.actorgraph.$s"
+  echo "| actorgraph -g graph.ron query (through its snapshot) | $w | $c | $((k / 1024)) | $count |"
+  read -r fw fk fc <<< "$first"
+  echo "| actorgraph, first open (RON parse, snapshot written) | $fw | $fc | $((fk / 1024)) | |"
+  read -r w k c < "$OUT/reopen.kuzu.$s"
   read -r inside kcount < "$OUT/reopen.kuzu-inside.$s"
-  echo "| kuzu: python, import kuzu, open database, Q1 | $w | $((k / 1024)) | $kcount |"
-  echo "| kuzu: open database + Q1 inside the process | $inside | | |"
-  read -r w k <<< "$python_start"
-  echo "| python + import kuzu alone | $w | $((k / 1024)) | |"
+  echo "| kuzu: python, import kuzu, open database, Q1 | $w | $c | $((k / 1024)) | $kcount |"
+  echo "| kuzu: open database + Q1 inside the process | $inside | | | |"
+  read -r w k c <<< "$python_start"
+  echo "| python + import kuzu alone | $w | $c | $((k / 1024)) | |"
   echo
   echo "graph opened in ${open_s} s, peak ${open_peak} MiB; resident bytes added: ${graph_bytes}" \
        "= $(awk -v b="$graph_bytes" -v t="$ties" 'BEGIN { printf "%.0f", b / t }') B per tie," \
