@@ -113,17 +113,12 @@ pub fn open_with(
     let key = metadata.as_ref().map(stat_key);
     let cache = cache_path(path);
     let caches = policy != CachePolicy::Never && key.is_some_and(|k| policy.caches(k.size));
-    let mut bytes = None;
     if caches {
-        match from_cache(path, &cache, key.unwrap_or_default(), stamp) {
-            Cached::Current(graph) => return Ok(*graph),
-            Cached::Stale(read) => bytes = read,
+        if let Cached::Current(graph) = from_cache(path, &cache, key.unwrap_or_default(), stamp) {
+            return Ok(*graph);
         }
     }
-    let bytes = match bytes {
-        Some(bytes) => bytes,
-        None => read_file(path)?,
-    };
+    let bytes = read_file(path)?;
     let hash = caches.then(|| xxh3_64(&bytes));
     let graph = parse_bytes(bytes, &origin, progress)?;
     if let (Some(mut key), Some(hash)) = (key, hash) {
@@ -207,36 +202,47 @@ fn starts_with_magic(path: &Path) -> bool {
 /// What the cache gave.
 enum Cached {
     Current(Box<Graph>),
-    /// Not usable; the RON file's bytes when they were read to find out.
-    Stale(Option<Vec<u8>>),
+    /// Not usable.
+    Stale,
+}
+
+/// The xxh3-64 of a file's bytes, read a mebibyte at a time (equal to
+/// `xxh3_64` of the whole), so checking a large RON file holds no copy of it.
+fn hash_file(path: &Path) -> std::io::Result<u64> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buffer = vec![0u8; 1 << 20];
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => return Ok(hasher.digest()),
+            Ok(n) => hasher.update(&buffer[..n]),
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
 }
 
 fn from_cache(ron: &Path, cache: &Path, key: SourceKey, stamp: i64) -> Cached {
     let Ok(mut file) = std::fs::File::open(cache) else {
-        return Cached::Stale(None);
+        return Cached::Stale;
     };
     let mut head = [0u8; HEADER_BYTES];
     if file.read_exact(&mut head).is_err() {
-        return Cached::Stale(None);
+        return Cached::Stale;
     }
     let Ok(header) = Header::read(&head) else {
-        return Cached::Stale(None);
+        return Cached::Stale;
     };
     let recorded = header.source;
     if header.kind != Kind::Cache || recorded.size != key.size {
-        return Cached::Stale(None);
+        return Cached::Stale;
     }
     let same_times = recorded.inode == key.inode
         && recorded.modified == key.modified
         && recorded.changed == key.changed;
     let trusted = same_times && recorded.changed.saturating_add(RACY_MARGIN_NS) < header.written;
-    if !trusted {
-        let Ok(bytes) = read_file(ron) else {
-            return Cached::Stale(None);
-        };
-        if xxh3_64(&bytes) != recorded.hash {
-            return Cached::Stale(Some(bytes));
-        }
+    if !trusted && hash_file(ron).ok() != Some(recorded.hash) {
+        return Cached::Stale;
     }
     let length = file.metadata().map_or(0, |m| m.len());
     let available = length.saturating_sub(HEADER_BYTES as u64);
@@ -247,7 +253,7 @@ fn from_cache(ron: &Path, cache: &Path, key: SourceKey, stamp: i64) -> Cached {
             }
             Cached::Current(Box::new(graph))
         }
-        Err(_) => Cached::Stale(None),
+        Err(_) => Cached::Stale,
     }
 }
 
