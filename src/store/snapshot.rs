@@ -328,7 +328,8 @@ impl DateTable {
 /// 4. actors (id, name, aliases, kind, tags, active, note);
 /// 5. ties (from, to, relation, confidence, start, end, details);
 /// 6. events (date, actors, what, confidence, sources, evidence, note);
-/// 7. names (normalised key, actor);
+/// 7. names: every normalised key, sorted, in one text, then each key's
+///    length and actor;
 /// 8. packed links (offsets; tie, other, bounds, relation, direction,
 ///    confidence);
 /// 9. the day index (per relation, sorted first and last days).
@@ -458,11 +459,12 @@ fn encode_body(graph: &Graph, out: &mut Writer) {
     }
 
     let mut names: Vec<(&str, ActorId)> = graph.name_entries().collect();
-    // Sorted, so that equal graphs give equal bytes.
+    // Sorted: the reader keeps them as a table it searches.
     names.sort_unstable();
+    out.str(&names.iter().map(|(key, _)| *key).collect::<String>());
     out.count(names.len());
     for (key, actor) in names {
-        out.str(key);
+        out.count(key.len());
         out.u32(renumber.actor(actor));
     }
 
@@ -998,14 +1000,17 @@ fn decode_from(r: &mut Reader<'_>) -> Result<Graph, Damage> {
     }
 
     r.section = "names";
+    let name_text = r.str()?;
     let n = r.count(8)?;
-    let mut names = FxHashMap::with_capacity_and_hasher(n, Default::default());
+    let mut names = Vec::with_capacity(n);
+    let mut start = 0u32;
     for _ in 0..n {
-        let key = r.str()?;
-        let actor = r.actor(actors)?;
-        if names.insert(key, actor).is_some() {
-            return Err(r.damaged());
-        }
+        let end = start.checked_add(r.u32()?).ok_or_else(|| r.damaged())?;
+        names.push((start, end, r.actor(actors)?));
+        start = end;
+    }
+    if start as usize != name_text.len() {
+        return Err(r.damaged());
     }
 
     r.section = "links";
@@ -1050,6 +1055,7 @@ fn decode_from(r: &mut Reader<'_>) -> Result<Graph, Damage> {
         events,
         relations,
         network,
+        name_text,
         names,
         link_offsets,
         links,

@@ -8,9 +8,8 @@ use std::sync::OnceLock;
 
 use petgraph::visit::{EdgeIndexable, NodeIndexable};
 
-use rustc_hash::FxHashMap;
-
 use super::counts::ActiveDays;
+use super::name_table::NameTable;
 use super::Graph;
 use crate::model::actor::Source;
 use crate::model::adjacency::{Adjacency, Link};
@@ -36,8 +35,11 @@ pub struct RawGraph {
     pub relations: Relations,
     /// Actors and ties.
     pub network: Network,
-    /// Normalised id, name and alias → actor.
-    pub names: FxHashMap<String, ActorId>,
+    /// Every normalised id, name and alias, one after another.
+    pub name_text: String,
+    /// (start, end, actor): each name a slice of `name_text`, sorted by
+    /// name, each once.
+    pub names: Vec<(u32, u32, ActorId)>,
     /// The packed links: actor `a`'s are `links[offsets[a]..offsets[a + 1]]`.
     pub link_offsets: Vec<u32>,
     /// Every tie twice, once under each end (see [`Link`]).
@@ -101,9 +103,11 @@ impl Graph {
                 return Err("an event names an unknown actor or source".into());
             }
         }
-        if raw.names.values().any(|a| a.index() >= actors) {
+        if raw.names.iter().any(|(_, _, a)| a.index() >= actors) {
             return Err("a name points at no actor".into());
         }
+        let names = NameTable::sorted(raw.name_text, raw.names)
+            .ok_or("the name index is not sorted, or not within its text")?;
         let adjacency = Adjacency::from_parts(raw.link_offsets, raw.links, actors, ties, relations)
             .ok_or("the packed links do not match the ties")?;
         // Counting subtracts the ties ended from those started: that holds
@@ -133,7 +137,7 @@ impl Graph {
             events: raw.events,
             relations: raw.relations,
             network,
-            names: raw.names,
+            names,
             active_days: OnceLock::from(active_days),
             adjacency: OnceLock::from(adjacency),
             name_index: OnceLock::new(),
