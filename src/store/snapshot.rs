@@ -277,6 +277,7 @@ impl Writer {
     fn i32(&mut self, v: i32) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
+    #[inline]
     fn count(&mut self, n: usize) {
         self.u32(u32::try_from(n).expect("a graph holds fewer than 2^32 of anything"));
     }
@@ -702,6 +703,7 @@ impl<'s> Reader<'s> {
         Ok(())
     }
 
+    #[inline]
     fn take(&mut self, n: usize) -> Read<&[u8]> {
         if self.len - self.pos < n {
             self.fill(n)?;
@@ -711,20 +713,25 @@ impl<'s> Reader<'s> {
         Ok(taken)
     }
 
+    #[inline]
     fn array<const N: usize>(&mut self) -> Read<[u8; N]> {
         Ok(self.take(N)?.try_into().expect("took N bytes"))
     }
 
+    #[inline]
     fn u8(&mut self) -> Read<u8> {
         Ok(self.array::<1>()?[0])
     }
+    #[inline]
     fn u16(&mut self) -> Read<u16> {
         Ok(u16::from_le_bytes(self.array()?))
     }
+    #[inline]
     fn u32(&mut self) -> Read<u32> {
         Ok(u32::from_le_bytes(self.array()?))
     }
 
+    #[inline]
     fn flag(&mut self) -> Read<bool> {
         match self.u8()? {
             0 => Ok(false),
@@ -787,6 +794,7 @@ impl<'s> Reader<'s> {
         Ok(self.words()?.into_iter().map(|d| d as i32).collect())
     }
 
+    #[inline]
     fn date(&mut self, dates: &[PartialDate]) -> Read<Option<PartialDate>> {
         match self.u32()? as usize {
             0 => Ok(None),
@@ -797,11 +805,13 @@ impl<'s> Reader<'s> {
         }
     }
 
+    #[inline]
     fn confidence(&mut self) -> Read<Confidence> {
         let byte = self.u8()?;
         confidence_of(byte).ok_or_else(|| self.damaged())
     }
 
+    #[inline]
     fn actor(&mut self, actors: usize) -> Read<ActorId> {
         let n = self.u32()? as usize;
         if n < actors {
@@ -811,6 +821,7 @@ impl<'s> Reader<'s> {
         }
     }
 
+    #[inline]
     fn source(&mut self, sources: usize) -> Read<SourceId> {
         let n = self.u32()?;
         if (n as usize) < sources {
