@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         return ron_load_child(Path::new(&args[1]));
     }
     if args.first().map(String::as_str) == Some("--open") {
-        return open_child(Path::new(&args[1]));
+        return open_child(Path::new(&args[1]), args.get(2).map(Path::new));
     }
     match run(&args) {
         Ok(true) => ExitCode::SUCCESS,
@@ -309,9 +309,11 @@ fn rss_bytes() -> f64 {
     pages * 4096.0
 }
 
-/// `--open FILE`: open a graph file through `store::open` and print
-/// "seconds peak-MiB graph-bytes actors ties".
-fn open_child(path: &Path) -> ExitCode {
+/// `--open FILE [DIR]`: open a graph file through `store::open` and print
+/// "seconds peak-MiB graph-bytes actors ties"; with the workload's folder,
+/// then answer Q1–Q5 from the graph so opened and check the answers as
+/// the CSV import's are checked (exit 1 on a mismatch).
+fn open_child(path: &Path, workload: Option<&Path>) -> ExitCode {
     let before = rss_bytes();
     let start = Instant::now();
     match store::open(path, &mut |_| {}) {
@@ -325,14 +327,51 @@ fn open_child(path: &Path) -> ExitCode {
                 graph.actor_count(),
                 graph.tie_count()
             );
+            let checked = workload.map_or(Ok(true), |dir| check_opened(&graph, dir));
             std::mem::forget(graph);
-            ExitCode::SUCCESS
+            match checked {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(1),
+                Err(error) => {
+                    eprintln!("bench: {error}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Err(error) => {
             eprintln!("{error}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Q1–Q5 on a graph opened from its file, checked against the agreed answers.
+fn check_opened(graph: &Graph, dir: &Path) -> Result<bool, String> {
+    let params = read_params(dir)?;
+    let results = [
+        "../shared/bench/RESULTS.md",
+        "/work/shared/bench/RESULTS.md",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+    .ok_or("cannot find RESULTS.md")?;
+    let anchors = read_anchors(&results, params.scale)?;
+    let shas = read_shas(&results, params.scale);
+    let queries: [fn(&Graph, &Params) -> Answer; 5] = [q1, q2, q3, q4, q5];
+    let mut all_ok = true;
+    for (i, query) in queries.iter().enumerate() {
+        let answer = normalise(graph, query(graph, &params));
+        let agreed = anchors.answers.get(i).map_or("?", String::as_str);
+        let ok = check(i, &answer, agreed, &shas);
+        all_ok &= ok;
+        eprintln!(
+            "{} from the opened file: {answer} — {}",
+            QUERIES[i],
+            if ok { "OK" } else { "MISMATCH" }
+        );
+    }
+    Ok(all_ok)
 }
 
 /// `--ron-load FILE`: load a graph file and print "seconds peak-MiB ties".
