@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Read an actorgraph export with networkx and print what it found, as JSON:
-{"nodes": N, "edges": M, "node": {attrs of NODE}, "edge": {attrs of one edge
-between SOURCE and TARGET}}.
+{"nodes": N, "edges": M, "directed": bool, "ids": [each node's `id` attribute,
+or its key], "node": {attrs of NODE}, "edge": {attrs of one edge between SOURCE
+and TARGET}}.
 
 usage: networkx-check.py FORMAT FILE NODE SOURCE TARGET
 FORMAT is json, graphml or gexf. Exits 3 when networkx is not installed.
@@ -25,7 +26,8 @@ if fmt == "json":
 elif fmt == "graphml":
     g = nx.read_graphml(path)
 elif fmt == "gexf":
-    g = nx.read_gexf(path, version="1.3") if "1.3" in nx.readwrite.gexf.GEXF.versions else nx.read_gexf(path)
+    # networkx's default call: the export writes GEXF 1.2 (1.2draft).
+    g = nx.read_gexf(path)
 else:
     sys.exit(f"unknown format {fmt}")
 
@@ -36,4 +38,5 @@ if g.has_edge(source, target):
         data = data[sorted(data)[0]]
     edge = {k: (v if isinstance(v, (str, int, float, bool)) else str(v)) for k, v in data.items()}
 attrs = {k: (v if isinstance(v, (str, int, float, bool)) else str(v)) for k, v in g.nodes[node].items()} if node in g else {}
-print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "node": attrs, "edge": edge}))
+ids = sorted(str(g.nodes[n].get("id", n)) for n in g)
+print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "directed": g.is_directed(), "ids": ids, "node": attrs, "edge": edge}))

@@ -157,6 +157,7 @@ fn table(text: &str, origin: &str) -> Table<Cursor<Vec<u8>>> {
         origin: origin.into(),
         bytes: None,
         reading: CellReading::Cleaned,
+        delimiter: b',',
     }
 }
 
@@ -181,11 +182,7 @@ fn run_snapshot(bytes: &[u8]) {
         return;
     };
     let first = graph.actors().next().map(|(_, a)| a.id.clone());
-    let session = Session {
-        graph,
-        origin: "fuzz.agraph".into(),
-        path: None,
-    };
+    let session = Session::new(graph, "fuzz.agraph".into(), None);
     for question in SNAPSHOT_QUESTIONS {
         let _ = session.ask(question);
     }

@@ -75,7 +75,7 @@ fn main() {
     for query in queries {
         let (results, evaluate) = measure(|| match execute(&session, &query) {
             Ok(Output::Answer(answer)) => answer.len(),
-            Ok(Output::Verbatim(_) | Output::Diagram(..)) => 0,
+            Ok(Output::Verbatim(_) | Output::Diagram(..) | Output::Export(..)) => 0,
             Err(d) => panic!("{query}: {d}"),
         });
         let (_, rendered) = measure(|| match execute(&session, &query) {

@@ -21,7 +21,7 @@ pub struct WriteError {
 /// never leaves half a file. A symbolic link is followed to its final
 /// target, not replaced. A target that is not a regular file (a terminal,
 /// a FIFO, `/dev/stdout`, `/dev/fd/N`) cannot be replaced by a rename: it is
-/// written to directly.
+/// written to directly. `-` is standard output.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     write_all_atomically(&[(path, bytes)])
 }
@@ -131,7 +131,7 @@ fn open_stream(path: &Path) -> std::io::Result<Box<dyn std::io::Write>> {
         .find_map(|prefix| text.strip_prefix(prefix))
         .and_then(|n| n.parse::<i32>().ok())
         .or(match text.as_ref() {
-            "/dev/stdout" => Some(1),
+            "/dev/stdout" | "-" => Some(1),
             "/dev/stderr" => Some(2),
             _ => None,
         });
@@ -180,14 +180,15 @@ fn destination(path: &Path) -> Result<Destination, WriteError> {
         let open = std::io::Error::other("writing it would replace the graph being read");
         return Err(fail("it is the open graph's file", open));
     }
-    // A descriptor already open (`/dev/stdout`, `/dev/fd/3`) is written
-    // through, even when it leads to a regular file: renaming over that
-    // file would drop what the shell's `>>` had appended before.
+    // A descriptor already open (`/dev/stdout`, `/dev/fd/3`, and `-` for
+    // standard output) is written through, even when it leads to a regular
+    // file: renaming over that file would drop what the shell's `>>` had
+    // appended before.
     let text = path.to_string_lossy();
     let descriptor = ["/dev/fd/", "/proc/self/fd/"]
         .iter()
         .any(|prefix| text.starts_with(prefix))
-        || ["/dev/stdout", "/dev/stderr"].contains(&text.as_ref());
+        || ["/dev/stdout", "/dev/stderr", "-"].contains(&text.as_ref());
     if descriptor {
         return Ok(Destination::Stream);
     }

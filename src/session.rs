@@ -17,20 +17,28 @@ pub struct Session {
     pub graph: Graph,
     /// The file it was loaded from, or the bundled graph's name.
     pub origin: String,
-    /// The file it was loaded from; `None` for the bundled graph.
+    /// The file it was loaded from or last saved to; `None` for the bundled graph.
     pub path: Option<std::path::PathBuf>,
+    /// Imports that changed the graph since it was loaded or last saved.
+    pub unsaved_imports: usize,
 }
 
 impl Session {
+    /// A session on `graph`, read from `origin` (the file `path`, if any).
+    pub fn new(graph: Graph, origin: String, path: Option<std::path::PathBuf>) -> Session {
+        Session {
+            graph,
+            origin,
+            path,
+            unsaved_imports: 0,
+        }
+    }
+
     /// The bundled Sahel graph.
     pub fn bundled() -> Result<Session, Vec<Diagnostic>> {
         let graph = store::ron::parse(store::SAHEL_GRAPH, store::SAHEL_ORIGIN)
             .map_err(|e| e.diagnostics)?;
-        Ok(Session {
-            graph,
-            origin: store::SAHEL_ORIGIN.to_string(),
-            path: None,
-        })
+        Ok(Session::new(graph, store::SAHEL_ORIGIN.to_string(), None))
     }
 
     /// The graph in `path`, or the bundled one when `path` is `None`.
@@ -41,14 +49,29 @@ impl Session {
         }
     }
 
-    /// The graph in `path`, telling `progress` how many ties are read as it goes.
+    /// The graph in `path`, telling `progress` how many ties are read as it
+    /// goes. `-` reads standard input: the session then has no file.
     pub fn load(path: &Path, progress: &mut dyn FnMut(usize)) -> Result<Session, Vec<Diagnostic>> {
         let graph = store::open(path, progress).map_err(|e| e.diagnostics)?;
-        Ok(Session {
+        if path == Path::new("-") {
+            return Ok(Session::new(
+                graph,
+                store::ron::STDIN_ORIGIN.to_string(),
+                None,
+            ));
+        }
+        Ok(Session::new(
             graph,
-            origin: path.display().to_string(),
-            path: Some(path.to_path_buf()),
-        })
+            path.display().to_string(),
+            Some(path.to_path_buf()),
+        ))
+    }
+
+    /// Records that the graph was written to `path`, which it now comes from.
+    pub fn saved_to(&mut self, path: &Path) {
+        self.origin = path.display().to_string();
+        self.path = Some(path.to_path_buf());
+        self.unsaved_imports = 0;
     }
 
     /// Parses and evaluates one statement: an answer, or an export plan.
@@ -67,7 +90,7 @@ impl Session {
             import_into, rejection_diagnostics, ImportError, ImportOptions, Mapping,
         };
         let usage = || {
-            vec![Diagnostic::new("usage: import csv TIES.csv [actors ACTORS.csv] [mapping MAPPING.ron] [strict] [close-on-next-relation]")]
+            vec![Diagnostic::new("usage: import csv TIES.csv [actors ACTORS.csv] [mapping MAPPING.ron] [strict] [close-on-next-relation] [review REVIEW.csv] [resolve REVIEW.csv]")]
         };
         let tokens = crate::query::lexer::lex(line).map_err(|e| vec![e.diagnostic(line, None)])?;
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
@@ -79,6 +102,7 @@ impl Session {
         }
         let mut options = ImportOptions::default();
         let mut actors = None;
+        let mut review = None;
         let mut rest = rest.iter();
         while let Some(word) = rest.next() {
             match word.to_ascii_lowercase().as_str() {
@@ -88,15 +112,42 @@ impl Session {
                     options.mapping = Mapping::load(path).map_err(|e| vec![e.diagnostic()])?;
                 }
                 "strict" => options.strict = true,
+                "review" => {
+                    review = Some(std::path::PathBuf::from(rest.next().ok_or_else(usage)?));
+                    options.review = true;
+                }
+                "resolve" => {
+                    let path = Path::new(rest.next().ok_or_else(usage)?);
+                    options.decisions = crate::interchange::read_decisions(path)
+                        .map_err(|e| vec![Diagnostic::new(e.to_string())])?;
+                }
                 "close-on-next-relation" => options.close_on_next_relation = true,
                 _ => return Err(usage()),
             }
         }
         match import_into(&mut self.graph, actors, Path::new(ties), &options) {
-            Ok(report) => Ok(ImportSummary {
-                summary: report.summary(),
-                rejected: report.rejections,
-            }),
+            Ok(report) => {
+                if report.changed_graph() {
+                    self.unsaved_imports += 1;
+                }
+                let mut notes: Vec<String> = report
+                    .merges
+                    .iter()
+                    .map(|m| format!("merged: {m}"))
+                    .collect();
+                notes.extend(report.repaired.iter().map(|(written, fixed)| {
+                    format!("repaired: `{written}` read as `{fixed}` (Windows-1252)")
+                }));
+                let review = review
+                    .filter(|_| !report.review.is_empty())
+                    .map(|path| (path, crate::interchange::review_table(&report.review)));
+                Ok(ImportSummary {
+                    summary: report.summary(),
+                    rejected: report.rejections,
+                    notes,
+                    review,
+                })
+            }
             Err(ImportError::Strict(rejections)) => {
                 Err(rejection_diagnostics(&rejections, REJECTION_FILE_LIMIT)
                     .into_iter()
@@ -119,4 +170,8 @@ pub struct ImportSummary {
     pub summary: String,
     /// Each rejected row, with its file, line and why.
     pub rejected: Vec<crate::interchange::Rejection>,
+    /// Actors merged and names repaired, a line each.
+    pub notes: Vec<String>,
+    /// The review file to write (its path and text), when actors await review.
+    pub review: Option<(std::path::PathBuf, String)>,
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::answer::{Answer, Output};
+use crate::answer::{Answer, Output, Selected};
 use crate::diagnostic::Diagnostic;
 use crate::diagram::{self, DiagramSpec, OutputFormat, Theme};
 use crate::interchange::{self, ExportFormat};
@@ -141,12 +141,7 @@ fn interchange<'g>(
             "export {} writes several files: give a folder with `to DIR/`",
             format.name()
         ))),
-        None => {
-            let files = interchange::export::render(graph, &ties, &actors, format);
-            Ok(Output::Verbatim(
-                files.into_iter().map(|(_, text)| text).collect(),
-            ))
-        }
+        None => Ok(Output::Export(graph, Selected { ties, actors }, format)),
         Some(target) => {
             let written = interchange::export(graph, &ties, &actors, format, Path::new(target))
                 .map_err(|e| Diagnostic::new(format!("export {}: {e}", format.name())))?;

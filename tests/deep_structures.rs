@@ -34,6 +34,7 @@ fn subgroup_spec(n: usize, closed: bool) -> GraphSpec {
         note: None,
         evidence: None,
         events: None,
+        fatalities: None,
     };
     GraphSpec {
         title: "deep".into(),

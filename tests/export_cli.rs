@@ -1,10 +1,10 @@
 //! `export dot` end to end: the real binary, through `export`, `query` and
 //! `run -`, writing DOT, pictures and storyboards. Tests that need Graphviz
 //! print a note and pass without it, except under `CI=true`, where a
-//! missing `dot` fails them.
+//! missing `dot` fails them. Also `-` for standard output and input.
 
 mod common;
-use common::{graphviz, Test};
+use common::{graphviz, manifest, Test};
 
 const JNIM: &str = "export dot JNIM depth 2 as of 2023-02";
 const GOLDEN: &str = "tests/golden/dot/sahel-jnim-2-as-of-2023-02.dot";
@@ -167,4 +167,74 @@ fn theme_dark_changes_the_background() {
     let text = std::fs::read_to_string(output.path("dark.svg")).unwrap();
     // Graphviz's SVG varies with its version; the background is what counts.
     assert!(text.contains("fill=\"#1e1e1e\""), "dark background drawn");
+}
+
+/// Issue 11, item 10: `-` is standard output wherever a file is written
+/// (`export … to -`, `-o -`, `import csv … -o -`) and standard input where a
+/// graph is read (`-g -`, `check -`); no file named `-` is ever made.
+#[test]
+fn a_dash_is_standard_output_or_standard_input() {
+    let sahel = manifest("graphs/sahel.ron").display().to_string();
+    let ron = std::fs::read_to_string(&sahel).unwrap();
+    let json = Test::new()
+        .words("export json JNIM")
+        .stdout_matches(|out| out.starts_with("{\n"))
+        .run()
+        .stdout;
+    for words in [
+        format!("-g {sahel} export json JNIM to -"),
+        format!("-g {sahel} -o - export json JNIM"),
+        "-g - export json JNIM to -".to_string(),
+    ] {
+        let output = Test::new()
+            .current_dir("$TMP")
+            .words(&words)
+            .stdin(&ron)
+            .stdout(&json)
+            .run();
+        assert!(!output.path("-").exists(), "{words}");
+    }
+    let output = Test::new()
+        .current_dir("$TMP")
+        .args(&["query", "show JNIM", "-o", "-"])
+        .stdout_matches(|out| out.starts_with("JNIM (jnim)\n"))
+        .run();
+    assert!(!output.path("-").exists());
+    Test::new()
+        .current_dir("$TMP")
+        .args(&["check", "-"])
+        .stdin(&ron)
+        .stdout_matches(|out| out.contains("ok — 25 actors, 61 ties"))
+        .run();
+    // The graph an import prints is the file it would write.
+    let tables = manifest("tests/data/interchange");
+    let import = |target: &str| {
+        let output = Test::new()
+            .current_dir("$TMP")
+            .args(&["import", "csv", "--ties"])
+            .arg(&tables.join("ties.csv").display().to_string())
+            .args(&["--actors", &tables.join("actors.csv").display().to_string()])
+            .args(&["-o", target])
+            .stdout_matches(|_| true)
+            .stderr_matches(|_| true)
+            .run();
+        assert!(!output.path("-").exists());
+        output
+    };
+    let printed = import("-").stdout;
+    let written = import("$TMP/g.ron");
+    let file = std::fs::read_to_string(written.path("g.ron")).unwrap();
+    assert!(printed.starts_with("(\n"), "{printed}");
+    assert_eq!(printed, file);
+}
+
+/// `-` cannot hold both the graph and the queries.
+#[test]
+fn a_graph_from_standard_input_leaves_no_room_for_queries() {
+    Test::new()
+        .args(&["-g", "-", "run", "-"])
+        .stdin("show JNIM\n")
+        .status(2)
+        .stderr_matches(|err| err.starts_with("error: `-g -` reads the graph from standard input"))
+        .run();
 }

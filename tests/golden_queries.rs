@@ -80,11 +80,7 @@ fn answers_are_the_same_from_the_snapshot() {
     let from_ron = Session::bundled().unwrap();
     let bytes = encode(&from_ron.graph, Kind::Primary, SourceKey::default(), 0);
     let (_, graph) = decode(&bytes).unwrap();
-    let from_snapshot = Session {
-        graph,
-        origin: from_ron.origin.clone(),
-        path: None,
-    };
+    let from_snapshot = Session::new(graph, from_ron.origin.clone(), None);
     let text = std::fs::read_to_string(PATH).unwrap();
     let blocks = blocks(&text);
     let differing: Vec<&str> = blocks

@@ -166,7 +166,7 @@ fn csv_round_trip_was_lossy() {
         .stderr(
             "$TMP/back.ron: 25 actors (0 from ties), 61 ties imported; 12 relations declared; \
              10 sources added; 24 events added; read graph.csv, relations.csv, sources.csv, \
-             events.csv (N s)\n",
+             events.csv; 133 rows read: 133 imported, 0 merged, 0 skipped, 0 rejected (N s)\n",
         )
         .run();
     let back = actorgraph::store::ron::load(&output.path("back.ron")).unwrap();

@@ -285,3 +285,28 @@ fn a_damaged_snapshot_that_is_the_only_file_is_refused_with_the_reason() {
         .to_string();
     assert!(error.contains("truncated (1000 bytes of"), "{error}");
 }
+
+/// Ties built from event data carry every detail a tie can (sources,
+/// notes, event counts, fatalities): all of it comes back.
+#[test]
+fn an_event_dataset_comes_back_whole_from_its_snapshot() {
+    use actorgraph::interchange::{import, ImportOptions, Mapping};
+    let options = ImportOptions {
+        mapping: Mapping::load(Path::new("mappings/acled.ron")).unwrap(),
+        ..ImportOptions::default()
+    };
+    let (graph, _) = import(
+        None,
+        Path::new("tests/data/interchange/acled-sample.csv"),
+        &options,
+    )
+    .unwrap();
+    assert!(graph.all_ties().any(|t| t.tie.fatalities().is_some()));
+    assert!(graph.all_ties().any(|t| t.tie.events().is_some()));
+    let (_, again) = snapshot::decode(&snapshot_of(&graph)).unwrap();
+    assert_same_graph(&graph, &again, "acled");
+    assert!(graph
+        .all_ties()
+        .zip(again.all_ties())
+        .all(|(a, b)| a.tie == b.tie && (a.from, a.to) == (b.from, b.to)));
+}

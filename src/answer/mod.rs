@@ -44,6 +44,22 @@ pub enum Output<'g> {
     /// A diagram's DOT, made as it is written ([`Output::write_to`]), so a
     /// large one is never held whole in memory.
     Diagram(&'g crate::model::Graph, crate::diagram::DiagramSpec),
+    /// A single-file export of the selected ties and actors, made as it is
+    /// written where its format allows (JSON, GraphML, GEXF).
+    Export(
+        &'g crate::model::Graph,
+        Selected,
+        crate::model::ExportFormat,
+    ),
+}
+
+/// The ties and actors an export selected.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Selected {
+    /// The ties, each with its ends.
+    pub ties: Vec<crate::model::TieId>,
+    /// Actors chosen besides the ends of the ties.
+    pub actors: Vec<crate::model::ActorId>,
 }
 
 impl Output<'_> {
@@ -55,6 +71,12 @@ impl Output<'_> {
             // A DOT or JSON export printed whole: borrowed, not copied.
             Output::Verbatim(text) => return Cow::Borrowed(text),
             Output::Diagram(graph, spec) => crate::diagram::to_dot(graph, spec),
+            Output::Export(graph, selected, export) => {
+                crate::interchange::export::render(graph, &selected.ties, &selected.actors, *export)
+                    .into_iter()
+                    .map(|(_, text)| text)
+                    .collect()
+            }
             Output::Answer(answer) => match format {
                 Format::Text => answer.to_text_width(color, width),
                 Format::Json => format!("{}\n", answer.to_json()),
@@ -80,6 +102,13 @@ impl Output<'_> {
     ) -> std::io::Result<()> {
         match self {
             Output::Diagram(graph, spec) => crate::diagram::write_dot(graph, spec, out),
+            Output::Export(graph, selected, export) => crate::interchange::export::write(
+                graph,
+                &selected.ties,
+                &selected.actors,
+                *export,
+                out,
+            ),
             _ => out.write_all(self.render(format, color, width).as_bytes()),
         }
     }

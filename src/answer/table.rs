@@ -453,11 +453,7 @@ mod tests {
     fn csv_on_a_terminal_carries_no_escapes_and_on_a_pipe_is_exact() {
         let text = "(\n    title: \"t\",\n    sources: [(id: \"s\", citation: \"c\")],\n    actors: [\n        (id: \"a\", name: \"A\\u{1b}]0;pwned\\u{7}\", kind: group),\n        (id: \"b\", name: \"B\", kind: group),\n    ],\n    ties: [(from: \"a\", to: \"b\", relation: \"alliance\", confidence: likely, sources: [\"s\"])],\n)";
         let graph = crate::store::ron::parse(text, "t.ron").unwrap();
-        let session = Session {
-            graph,
-            origin: "t.ron".into(),
-            path: None,
-        };
+        let session = Session::new(graph, "t.ron".into(), None);
         let output = execute(&session, "ties of B").unwrap();
         let terminal = output.render(Format::Csv, false, Some(80));
         assert!(

@@ -65,14 +65,27 @@ pub struct ImportArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// A tie with no end ends just before a later tie of another relation
-    /// between the same pair begins.
+    /// A tie with no end ends just before a later tie between the same pair
+    /// begins whose relation supersedes it: hostility or rivalry ends an
+    /// alliance, an alliance ends hostility or rivalry (a mapping's
+    /// `supersede` says otherwise).
     #[arg(long)]
     pub close_on_next_relation: bool,
 
     /// The graph's title; by default graph.csv's, or the ties file's name.
     #[arg(long)]
     pub title: Option<String>,
+
+    /// Write incoming actors the import cannot place alone (their names
+    /// belong to several actors, or nearly match one) to this CSV file for
+    /// review, instead of rejecting their rows; see mappings/README.md.
+    #[arg(long, value_name = "FILE")]
+    pub review: Option<PathBuf>,
+
+    /// Read the decisions of a review file: in its `decision` column, an
+    /// actor id to merge into, `new` or `skip`.
+    #[arg(long, value_name = "FILE")]
+    pub resolve: Option<PathBuf>,
 }
 
 /// Imports the tables and writes the graph file; rejected rows are listed
@@ -86,6 +99,7 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
         Some(&args.ties),
         args.actors.as_ref(),
         args.mapping.as_ref(),
+        args.resolve.as_ref(),
     ];
     if let Some(input) = inputs
         .into_iter()
@@ -104,17 +118,43 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
             .into(),
         );
     }
+    // Merging into a graph and writing it back over itself writes the
+    // canonical form: a hand-written file's comments would be lost.
+    if let Some(into) = into.filter(|into| actorgraph::atomic::same_file(into, &args.output)) {
+        if std::fs::read_to_string(into).is_ok_and(|text| store::ron::holds_comments(&text)) {
+            return Err(
+                super::report::BadUsage(vec![actorgraph::diagnostic::Diagnostic::new(format!(
+                    "`-o {}` is the graph merged into, which holds comments: writing the \
+                     merged graph (in canonical form) there would drop them",
+                    args.output.display()
+                ))
+                .help(Some(
+                    "write the merged graph to a new file, such as merged.ron".into(),
+                ))])
+                .into(),
+            );
+        }
+    }
     let mapping = match &args.mapping {
         Some(path) => Mapping::load(path).map_err(|e| Problems::new(vec![e.diagnostic()]))?,
         None => Mapping::default(),
+    };
+    let decisions = match &args.resolve {
+        Some(path) => interchange::read_decisions(path)?,
+        None => Default::default(),
     };
     let options = ImportOptions {
         mapping,
         strict: args.strict,
         close_on_next_relation: args.close_on_next_relation,
+        review: args.review.is_some(),
+        decisions,
     };
     let started = Instant::now();
-    let spinner = super::progress::Spinner::start("importing");
+    let spinner =
+        super::progress::Spinner::start("importing", super::progress::Counting::Items("rows"));
+    let lines_before = interchange::import::guard::lines_read();
+    spinner.follow(move || interchange::import::guard::lines_read() - lines_before);
     let result = match into {
         Some(path) => {
             let mut graph =
@@ -140,6 +180,28 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
         Err(error) => return Err(error.into()),
     };
     report::rejected_rows(&report.rejections, color_err);
+    for merge in &report.merges {
+        report::status(&format!("merged: {merge}"));
+    }
+    for (written, fixed) in &report.repaired {
+        report::status(&format!(
+            "repaired: `{written}` read as `{fixed}` (Windows-1252)"
+        ));
+    }
+    if let Some(path) = &args.review {
+        if !report.review.is_empty() {
+            actorgraph::atomic::write_atomically(
+                path,
+                interchange::review_table(&report.review).as_bytes(),
+            )?;
+            report::status(&format!(
+                "{}: {} actors for review; write a decision in each row and import again with --resolve {}",
+                path.display(),
+                report.review.len(),
+                path.display()
+            ));
+        }
+    }
     // Every row rejected: an empty graph is no result worth a file.
     if report.ties_added + report.rows_merged == 0 && !report.rejections.is_empty() {
         return Err(Problems {
@@ -154,10 +216,14 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
     if let Some(title) = &args.title {
         graph.title = title.clone();
     }
-    store::save(&graph, &args.output).map_err(|error| Problems::new(error.diagnostics))?;
+    super::save_graph(&graph, &args.output).map_err(|error| Problems::new(error.diagnostics))?;
     report::status(&format!(
         "{}: {} ({:.1} s)",
-        args.output.display(),
+        if args.output == std::path::Path::new("-") {
+            "standard output".to_string()
+        } else {
+            args.output.display().to_string()
+        },
         report.summary(),
         started.elapsed().as_secs_f64()
     ));

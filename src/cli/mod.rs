@@ -70,7 +70,8 @@ Examples:
   actorgraph -g graphs/sahel.ron run queries/*.q
   actorgraph check graphs/*.ron")]
 pub struct Cli {
-    /// The graph file to use; without it, the bundled Sahel graph.
+    /// The graph file to use (for `import`, the graph to merge into); without
+    /// it, the bundled Sahel graph (for `import`, a new graph).
     #[arg(short, long, global = true, value_name = "FILE")]
     pub graph: Option<PathBuf>,
 
@@ -215,12 +216,24 @@ fn open(graph: Option<&Path>) -> anyhow::Result<Session> {
     let Some(path) = graph else {
         return Session::bundled().map_err(|d| Problems::new(d).into());
     };
-    let spinner = progress::Spinner::start(&format!("loading {}", path.display()));
-    let loaded = Session::load(path, &mut |ties| {
-        spinner.say(format!("loading {}: {ties} ties", path.display()))
-    });
+    let spinner = progress::Spinner::start(
+        &format!("loading {}", path.display()),
+        progress::Counting::Items("ties"),
+    );
+    let loaded = Session::load(path, &mut |ties| spinner.done(ties as u64));
     drop(spinner);
     loaded.map_err(|d| Problems::new(d).into())
+}
+
+/// Writes `graph` to `path` in canonical RON (with its snapshot beside it
+/// when large) or as a snapshot (`.agraph`), atomically, showing its
+/// progress on a terminal.
+fn save_graph(graph: &actorgraph::model::Graph, path: &Path) -> Result<(), store::ron::StoreError> {
+    let spinner = progress::Spinner::start(
+        &format!("saving {}", path.display()),
+        progress::Counting::Bytes,
+    );
+    store::save_with_progress(graph, path, &mut |bytes| spinner.done(bytes))
 }
 
 /// Carries out one statement given on the command line (`query`, `export`).
@@ -270,7 +283,17 @@ fn dispatch(cli: Cli) -> anyhow::Result<Done> {
         Some(Command::Run { scripts, .. }) => scripts.iter().any(|s| s == Path::new("-")),
         _ => false,
     };
-    if from_stdin {
+    let graph_from_stdin = cli.graph.as_deref() == Some(Path::new("-"));
+    if from_stdin && graph_from_stdin {
+        return Err(BadUsage(vec![actorgraph::diagnostic::Diagnostic::new(
+            "`-g -` reads the graph from standard input, which also holds the queries",
+        )
+        .help(Some(
+            "give the graph as a file, or the queries with `query` or a script file".into(),
+        ))])
+        .into());
+    }
+    if from_stdin || graph_from_stdin {
         inputs.push(Path::new("/dev/stdin"));
     }
     let mut answers = Answers::to(target.map(PathBuf::as_path), &inputs)?;

@@ -142,11 +142,61 @@ impl Validator for ReplHelper {}
 impl Helper for ReplHelper {}
 
 /// Words the REPL understands beyond the query language.
-const REPL_COMMANDS: &[&str] = &["load", "import", "csv", "quit", "exit"];
+const REPL_COMMANDS: &[&str] = &["load", "import", "csv", "save", "replace", "quit", "exit"];
 
 /// Where the history lives: the user's data directory.
 fn history_path() -> Option<PathBuf> {
     dirs::data_dir().map(|dir| dir.join("actorgraph").join("history.txt"))
+}
+
+/// Keeps unsaved imports from being lost by `quit`, Ctrl-D or `load`: on a
+/// terminal the first such line only warns, and the same line again goes
+/// ahead; on a pipe, where nobody can answer, it warns and goes ahead.
+struct UnsavedGuard {
+    interactive: bool,
+    /// The line that was last refused, which may now go ahead.
+    warned: Option<String>,
+}
+
+impl UnsavedGuard {
+    /// Whether `line`, which would drop the open graph, may go ahead.
+    fn may_drop(&mut self, session: &Session, line: &str, again: &str, color_err: bool) -> bool {
+        let imports = session.unsaved_imports;
+        if imports == 0 {
+            return true;
+        }
+        let changes = if imports == 1 {
+            "changes from an import".to_string()
+        } else {
+            format!("changes from {imports} imports")
+        };
+        let keep = match &session.path {
+            Some(path) => format!("`save` writes them to {}", path.display()),
+            None => "`save FILE` writes them to a file".to_string(),
+        };
+        if !self.interactive {
+            report::print(
+                &[Diagnostic::new(format!(
+                    "the open graph's {changes} were not saved ({keep})"
+                ))
+                .warning()],
+                color_err,
+            );
+            return true;
+        }
+        if self.warned.as_deref() == Some(line) {
+            return true;
+        }
+        report::print(
+            &[Diagnostic::new(format!(
+                "the open graph has {changes} that are not saved: {keep}, or {again} to discard them"
+            ))
+            .warning()],
+            color_err,
+        );
+        self.warned = Some(line.to_string());
+        false
+    }
 }
 
 /// What one line of input asked the REPL to do.
@@ -170,6 +220,10 @@ pub fn read_eval_print(
     let color_out = super::color_for(color, answers.is_terminal());
     let mut ok = true;
     let done = |ok: bool| if ok { Done::Success } else { Done::Unmet };
+    let mut guard = UnsavedGuard {
+        interactive,
+        warned: None,
+    };
     if !interactive {
         let stdin = std::io::stdin();
         // Lines as bytes: one line that is not UTF-8 is an error on that
@@ -203,10 +257,19 @@ pub fn read_eval_print(
                 color_out,
                 color_err,
             };
-            if let Step::Quit = handle(&mut session, &line, number + 1, &mut printer, &mut ok)? {
+            let step = handle(
+                &mut session,
+                &line,
+                number + 1,
+                &mut printer,
+                &mut ok,
+                &mut guard,
+            )?;
+            if let Step::Quit = step {
                 break;
             }
         }
+        guard.may_drop(&session, "", "", color_err);
         return Ok(done(ok));
     }
     let config = rustyline::Config::builder()
@@ -251,7 +314,14 @@ pub fn read_eval_print(
                 }
                 let before = (session.origin.clone(), session.graph.actor_count());
                 let mut line_ok = true;
-                let step = handle(&mut session, &line, number, &mut printer, &mut line_ok)?;
+                let step = handle(
+                    &mut session,
+                    &line,
+                    number,
+                    &mut printer,
+                    &mut line_ok,
+                    &mut guard,
+                )?;
                 ok &= line_ok;
                 if line_ok {
                     failed.remove(&line);
@@ -274,7 +344,12 @@ pub fn read_eval_print(
                 }
             }
             Err(ReadlineError::Interrupted) => continue,
-            Err(ReadlineError::Eof) => break,
+            Err(ReadlineError::Eof) => {
+                // The same guard as `quit`: a second Ctrl-D leaves.
+                if guard.may_drop(&session, "\u{4}", "press Ctrl-D again", color_err) {
+                    break;
+                }
+            }
             Err(error) => return Err(error.into()),
         }
     }
@@ -309,6 +384,93 @@ fn save_worked_lines(
     editor.save_history(path)
 }
 
+/// `save [FILE] [replace]`: writes the open graph in canonical RON,
+/// atomically, to FILE or to the file it came from. It will not write over
+/// another file, or drop the comments of its own, unless told `replace`.
+fn save(session: &mut Session, line: &str) -> Result<String, Vec<Diagnostic>> {
+    use actorgraph::store::ron::holds_comments;
+    let usage = || Diagnostic::new("usage: save [FILE.ron] [replace]");
+    let tokens = actorgraph::query::lexer::lex(line).map_err(|e| vec![e.diagnostic(line, None)])?;
+    let mut replace = false;
+    let mut named = None;
+    for word in tokens.iter().skip(1).map(|t| t.text.as_str()) {
+        if word.eq_ignore_ascii_case("replace") && named.is_some() && !replace {
+            replace = true;
+        } else if named.is_none() {
+            named = Some(PathBuf::from(word));
+        } else {
+            return Err(vec![usage()]);
+        }
+    }
+    let path = match (named, &session.path) {
+        (Some(path), _) => path,
+        (None, Some(path)) => path.clone(),
+        (None, None) => {
+            return Err(vec![usage().help(Some(
+                "the bundled graph has no file of its own: name one, e.g. `save my-sahel.ron`"
+                    .into(),
+            ))])
+        }
+    };
+    if !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return Err(vec![Diagnostic::new(format!(
+            "`{}`: save writes a RON graph file; name it .ron",
+            path.display()
+        ))
+        .help(Some(
+            "for other formats use export, e.g. `export json to graph.json`".into(),
+        ))]);
+    }
+    let own = session
+        .path
+        .as_deref()
+        .is_some_and(|own| actorgraph::atomic::same_file(own, &path));
+    if path.exists() && !replace {
+        if !own {
+            return Err(vec![Diagnostic::new(format!(
+                "`{}` exists and is not the open graph's file",
+                path.display()
+            ))
+            .help(Some(format!(
+                "`save {} replace` writes over it",
+                shown_path(&path)
+            )))]);
+        }
+        // Reading fails only for a file that is not text: nothing to keep.
+        if std::fs::read_to_string(&path).is_ok_and(|text| holds_comments(&text)) {
+            return Err(vec![Diagnostic::new(format!(
+                "`{}` holds comments, which a save drops (it writes the canonical form)",
+                path.display()
+            ))
+            .help(Some(format!(
+                "save to a new file, or `save {} replace` to drop them",
+                shown_path(&path)
+            )))]);
+        }
+    }
+    super::save_graph(&session.graph, &path).map_err(|error| error.diagnostics)?;
+    session.saved_to(&path);
+    Ok(format!(
+        "saved {} actors and {} ties to {}\n",
+        session.graph.actor_count(),
+        session.graph.tie_count(),
+        path.display()
+    ))
+}
+
+/// A path as it would be typed back: quoted when it holds spaces.
+fn shown_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    if text.contains(char::is_whitespace) || text.contains('#') {
+        format!("{text:?}")
+    } else {
+        text
+    }
+}
+
 /// Where and how one line's answers and problems are printed.
 struct Printer<'a> {
     answers: &'a mut Answers,
@@ -323,6 +485,7 @@ fn handle(
     number: usize,
     printer: &mut Printer,
     ok: &mut bool,
+    guard: &mut UnsavedGuard,
 ) -> anyhow::Result<Step> {
     let color_err = printer.color_err;
     let trimmed = line.trim();
@@ -331,10 +494,30 @@ fn handle(
         .next()
         .unwrap_or("")
         .to_lowercase();
+    if !matches!(first.as_str(), "quit" | "exit" | "load") {
+        guard.warned = None;
+    }
     match first.as_str() {
         "" => return Ok(Step::Continue),
         w if w.starts_with('#') => return Ok(Step::Continue),
-        "quit" | "exit" => return Ok(Step::Quit),
+        "quit" | "exit" => {
+            // On a pipe, unsaved changes are reported once, at the end.
+            let again = format!("type `{first}` again");
+            if !guard.interactive || guard.may_drop(session, trimmed, &again, color_err) {
+                return Ok(Step::Quit);
+            }
+            return Ok(Step::Continue);
+        }
+        "save" => {
+            match save(session, trimmed) {
+                Ok(said) => printer.answers.write(&said)?,
+                Err(diagnostics) => {
+                    *ok = false;
+                    report::print(&diagnostics, color_err);
+                }
+            }
+            return Ok(Step::Continue);
+        }
         "load" => {
             let path = trimmed[4..].trim().trim_matches('"');
             if path.is_empty() {
@@ -347,7 +530,18 @@ fn handle(
                 *ok = false;
                 return Ok(Step::Continue);
             }
-            match Session::open(Some(std::path::Path::new(path))) {
+            if !guard.may_drop(session, trimmed, "repeat the `load`", color_err) {
+                return Ok(Step::Continue);
+            }
+            let spinner = super::progress::Spinner::start(
+                &format!("loading {path}"),
+                super::progress::Counting::Items("ties"),
+            );
+            let opened = Session::load(std::path::Path::new(path), &mut |ties| {
+                spinner.done(ties as u64)
+            });
+            drop(spinner);
+            match opened {
                 Ok(opened) => {
                     *session = opened;
                     printer.answers.write(&format!(
@@ -367,12 +561,43 @@ fn handle(
             return Ok(Step::Continue);
         }
         "import" => {
-            match session.import_csv(trimmed) {
+            let spinner = super::progress::Spinner::start(
+                "importing",
+                super::progress::Counting::Items("rows"),
+            );
+            let lines_before = actorgraph::interchange::import::guard::lines_read();
+            spinner.follow(move || {
+                actorgraph::interchange::import::guard::lines_read() - lines_before
+            });
+            let imported = session.import_csv(trimmed);
+            drop(spinner);
+            match imported {
                 Ok(report) => {
                     report::rejected_rows(&report.rejected, color_err);
+                    for note in &report.notes {
+                        report::status(note);
+                    }
+                    if let Some((path, text)) = &report.review {
+                        match actorgraph::atomic::write_atomically(path, text.as_bytes()) {
+                            Ok(()) => report::status(&format!(
+                                "{}: actors for review; decide each and import again with `resolve {}`",
+                                path.display(),
+                                path.display()
+                            )),
+                            Err(error) => {
+                                *ok = false;
+                                report::status(&format!("error: {error}"));
+                            }
+                        }
+                    }
+                    // The file the graph came from is unchanged until `save`.
+                    let keep = match &session.path {
+                        Some(_) => "`save` writes it to its file",
+                        None => "`save FILE` writes it to a file",
+                    };
                     printer.answers.write(&format!(
-                        "imported into {}: {}\n",
-                        session.origin, report.summary
+                        "imported into the open graph ({keep}): {}\n",
+                        report.summary
                     ))?;
                 }
                 Err(diagnostics) => {

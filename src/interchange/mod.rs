@@ -9,8 +9,9 @@ pub mod import;
 pub mod mapping;
 
 pub use self::import::{
-    import, import_into, import_tables, rejection_diagnostics, CellReading, Companions,
-    ImportError, ImportOptions, ImportReport, Rejection, Table, ROWS_SHOWN,
+    import, import_into, import_tables, read_decisions, rejection_diagnostics, review_table,
+    CellReading, Companions, Decision, Decisions, ImportError, ImportOptions, ImportReport,
+    Rejection, ReviewItem, RowCounts, Table, ROWS_SHOWN,
 };
 pub use export::{export, ExportError, ExportFormat};
 pub use mapping::Mapping;

@@ -6,15 +6,15 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap;
 
 use super::actor::Actor;
-use super::cycles::check_subgroup_cycles;
+use super::cycles::{break_subgroup_cycles, check_subgroup_cycles, SubgroupTie};
 use super::event::Event;
 use super::graph::{did_you_mean, Graph};
 use super::names::normalize;
 use super::relation::{RelationId, Relations};
 use super::spec::tie_site;
 use super::spec::{EventSpec, GraphSpec, Problem, Site, TieSpec};
-use super::tie::{ActorId, SourceId, Tie, TieDetails};
-use super::time::{PartialDate, Window};
+use super::tie::{ActorId, SourceId, Tie, TieDetails, TieId};
+use super::time::PartialDate;
 
 impl Graph {
     /// Validates a document into a graph, reporting every problem at once.
@@ -56,7 +56,10 @@ pub struct GraphBuilder {
     relation_cache: FxHashMap<String, RelationId>,
     /// Subgroup-of ties with the days they surely held and their document
     /// index, for the cycle check.
-    subgroup_ties: Vec<(ActorId, ActorId, Window, usize)>,
+    subgroup_ties: Vec<SubgroupTie>,
+    /// The index of the first tie this builder added: ties before it were
+    /// the graph's own (see [`GraphBuilder::from_graph`]).
+    first_new_tie: usize,
     sources_seen: usize,
     relations_seen: usize,
     actors_seen: usize,
@@ -75,6 +78,7 @@ impl GraphBuilder {
             source_ids: FxHashMap::default(),
             relation_cache: FxHashMap::default(),
             subgroup_ties: Vec::new(),
+            first_new_tie: 0,
             sources_seen: 0,
             relations_seen: 0,
             actors_seen: 0,
@@ -83,7 +87,11 @@ impl GraphBuilder {
         }
     }
 
-    /// A builder that adds to an existing graph (its sources are known by id).
+    /// A builder that adds to an existing graph, which it takes to keep its
+    /// rules: its sources are known by id, and its subgroup-of ties count in
+    /// the cycle check (as ties [`GraphBuilder::break_subgroup_cycles`]
+    /// never drops). Actors, ties and events added get the indexes after
+    /// the graph's own.
     pub fn from_graph(graph: Graph) -> Self {
         let mut builder = GraphBuilder::new(graph.title.clone(), graph.as_of());
         builder.source_ids = graph
@@ -92,9 +100,46 @@ impl GraphBuilder {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), SourceId(i as u32)))
             .collect();
+        builder.subgroup_ties = graph
+            .all_ties()
+            .enumerate()
+            .filter(|(_, t)| t.tie.relation == RelationId::SUBGROUP_OF)
+            .map(|(index, t)| SubgroupTie {
+                from: t.from,
+                to: t.to,
+                surely_held: t.tie.surely_held(),
+                index,
+                id: t.id,
+            })
+            .collect();
+        builder.actors_seen = graph.actor_count();
+        builder.ties_seen = graph.tie_count();
+        builder.first_new_tie = builder.ties_seen;
         builder.events_seen = graph.events().len();
         builder.graph = graph;
         builder
+    }
+
+    /// The graph as built so far.
+    pub fn graph(&self) -> &Graph {
+        &self.graph
+    }
+
+    /// The graph, to change what the builder's rules do not cover (a tie's
+    /// facts, declared relations); actors and ties go through the builder.
+    pub(crate) fn graph_mut(&mut self) -> &mut Graph {
+        &mut self.graph
+    }
+
+    /// Adds a source the graph lacks, or gives the one with its id.
+    pub(crate) fn add_source(&mut self, source: super::actor::Source) -> SourceId {
+        if let Some(id) = self.source_ids.get(&source.id) {
+            return *id;
+        }
+        let id = source.id.clone();
+        let source_id = self.graph.add_source(source);
+        self.source_ids.insert(id, source_id);
+        source_id
     }
 
     /// The graph as built so far, and the problems found, without the
@@ -185,87 +230,44 @@ impl GraphBuilder {
         }
     }
 
-    /// Adds an actor, or records why it cannot be added.
+    /// Adds an actor, or records why it cannot be added. An actor whose id
+    /// is usable is added even when another of its names is not, so that
+    /// its ties are checked too.
     pub fn actor(&mut self, actor: Actor) {
         let index = self.actors_seen;
         self.actors_seen += 1;
-        let graph = &mut self.graph;
-        let problems = &mut self.problems;
-        let site = |field, item| Site::Actor { index, field, item };
-        let id_key = key_of(&actor.id).into_owned();
-        if id_key.is_empty() {
-            problems.push(Problem::new(site("id", None), "an actor needs an id"));
-            return;
-        }
-        if let Some(owner) = graph.find(&id_key) {
-            let owner = graph.actor(owner);
-            let message = if key_of(&owner.id) == id_key.as_str() {
-                format!("actor id `{}` is used twice", actor.id)
-            } else {
-                format!(
-                    "id `{}` is already a name of {} (`{}`)",
-                    actor.id, owner.name, owner.id
-                )
-            };
-            problems.push(Problem::new(site("id", None), message));
-            return;
-        }
-        if normalize(&actor.name).is_empty() {
-            problems.push(Problem::new(
-                site("name", None),
-                format!("actor `{}` needs a name", actor.id),
-            ));
-        }
-        if let Some(period) = actor.active {
-            if let (Some(start), Some(end)) = (period.start, period.end) {
-                if end.last_day() < start.first_day() {
-                    problems.push(Problem::new(
-                        site("active", None),
-                        format!(
-                            "actor `{}` ends ({end}) before it starts ({start})",
-                            actor.id
-                        ),
-                    ));
-                }
+        match actor_problems(&self.graph, &actor, index) {
+            Err(problem) => self.problems.push(problem),
+            Ok((problems, claimed)) => {
+                self.problems.extend(problems);
+                self.claim(actor, claimed);
             }
         }
-        // Claim every name; a name another actor holds is a problem, not a crash.
-        let mut keys: Vec<(String, &'static str, Option<usize>)> = vec![(id_key, "id", None)];
-        keys.push((normalize(&actor.name), "name", None));
-        for (item, alias) in actor.aliases.iter().enumerate() {
-            let key = normalize(alias);
-            if key.is_empty() {
-                problems.push(Problem::new(
-                    site("aliases", Some(item)),
-                    "an alias cannot be empty",
-                ));
-                continue;
+    }
+
+    /// Adds an actor that keeps every rule (its id, name and aliases free,
+    /// its active span in order); otherwise adds nothing and gives every
+    /// problem. The importer's way in, with the same rules and messages as
+    /// a graph file's.
+    pub fn try_actor(&mut self, actor: Actor) -> Result<ActorId, Vec<Problem>> {
+        let index = self.actors_seen;
+        match actor_problems(&self.graph, &actor, index) {
+            Err(problem) => Err(vec![problem]),
+            Ok((problems, _)) if !problems.is_empty() => Err(problems),
+            Ok((_, claimed)) => {
+                self.actors_seen += 1;
+                Ok(self.claim(actor, claimed))
             }
-            keys.push((key, "aliases", Some(item)));
         }
-        let mut claimed: Vec<String> = Vec::with_capacity(keys.len());
-        for (key, field, item) in keys {
-            if key.is_empty() || claimed.contains(&key) {
-                continue;
-            }
-            if let Some(owner) = graph.find(&key) {
-                let owner = graph.actor(owner);
-                problems.push(Problem::new(
-                    site(field, item),
-                    format!(
-                        "the name `{key}` of `{}` is already claimed by {} (`{}`)",
-                        actor.id, owner.name, owner.id
-                    ),
-                ));
-                continue;
-            }
-            claimed.push(key);
-        }
-        let parts = graph.parts();
+    }
+
+    fn claim(&mut self, actor: Actor, claimed: Vec<String>) -> ActorId {
+        let parts = self.graph.parts();
         let node = parts.network.add_node(actor);
         for key in claimed {
             parts.names.insert(key, node);
         }
+        node
     }
 
     /// Adds a tie, or records every problem with it (unknown actors, relation or sources, bad dates).
@@ -307,48 +309,110 @@ impl GraphBuilder {
                 ),
             }
         }
-        check_span(spec.start, spec.end, index, problems);
-        if let (Some(from), Some(to)) = (from, to) {
-            if from == to {
-                problems.push(Problem::new(
-                    tie_site(index, "to"),
-                    format!("tie from `{}` to itself", spec.from),
-                ));
-            }
-        }
-        for actor in [from, to].into_iter().flatten() {
-            check_within_life(graph.actor(actor), spec.start, spec.end, index, problems);
-        }
-        if spec.evidence.is_some() && spec.sources.is_empty() {
-            problems.push(
-                Problem::new(
-                    tie_site(index, "evidence"),
-                    "a tie quotes evidence but cites no source",
-                )
-                .with_help(Some(
-                    "evidence quotes the first source in `sources`: cite it there".into(),
-                )),
-            );
-        }
+        let tie = Tie::new(
+            relation.unwrap_or(RelationId::ALLIANCE),
+            spec.start,
+            spec.end,
+            spec.confidence,
+        )
+        .with_details(TieDetails {
+            sources,
+            note: spec.note,
+            evidence: spec.evidence,
+            events: spec.events,
+            fatalities: spec.fatalities,
+        });
+        let cited = !spec.sources.is_empty();
+        tie_problems(graph, [from, to], &tie, cited, index, problems);
         if problems.len() != before {
             return;
         }
-        let (Some(from), Some(to), Some(relation)) = (from, to, relation) else {
+        let (Some(from), Some(to), Some(_)) = (from, to, relation) else {
             return;
         };
-        let tie =
-            Tie::new(relation, spec.start, spec.end, spec.confidence).with_details(TieDetails {
-                sources,
-                note: spec.note,
-                evidence: spec.evidence,
-                events: spec.events,
-            });
+        self.add_checked_tie(from, to, tie, index);
+    }
+
+    /// Adds a tie between actors of the graph when it keeps every rule a
+    /// graph file's tie keeps (dates in order and within both actors'
+    /// lives, not to itself, evidence with a source); otherwise adds
+    /// nothing and gives every problem, in the graph file's words. The
+    /// subgroup-of cycle check needs every tie: see
+    /// [`GraphBuilder::break_subgroup_cycles`].
+    pub fn try_tie(&mut self, from: ActorId, to: ActorId, tie: Tie) -> Result<TieId, Vec<Problem>> {
+        let index = self.ties_seen;
+        let mut problems = Vec::new();
+        let cited = !tie.sources().is_empty();
+        tie_problems(
+            &self.graph,
+            [Some(from), Some(to)],
+            &tie,
+            cited,
+            index,
+            &mut problems,
+        );
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.ties_seen += 1;
+        Ok(self.add_checked_tie(from, to, tie, index))
+    }
+
+    /// The problems [`GraphBuilder::try_tie`] would find with `tie`
+    /// between these actors (for a tie changed in place, such as one that
+    /// rows merged into).
+    pub fn tie_problems(&self, from: ActorId, to: ActorId, tie: &Tie) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let cited = !tie.sources().is_empty();
+        tie_problems(
+            &self.graph,
+            [Some(from), Some(to)],
+            tie,
+            cited,
+            self.ties_seen,
+            &mut problems,
+        );
+        problems
+    }
+
+    fn add_checked_tie(&mut self, from: ActorId, to: ActorId, tie: Tie, index: usize) -> TieId {
         // A cycle is refused only on days its ties surely all held.
         let surely_held = tie.surely_held();
-        graph.add_tie(from, to, tie);
+        let relation = tie.relation;
+        let id = self
+            .graph
+            .add_tie(from, to, tie)
+            .expect("checked: both ends exist and differ");
         if relation == RelationId::SUBGROUP_OF {
-            self.subgroup_ties.push((from, to, surely_held, index));
+            self.subgroup_ties.push(SubgroupTie {
+                from,
+                to,
+                surely_held,
+                index,
+                id,
+            });
         }
+        id
+    }
+
+    /// Removes the ties added through this builder that close a subgroup-of
+    /// cycle, the latest tie of each cycle, until none is left; the graph's
+    /// own ties (those it had when [`GraphBuilder::from_graph`] took it)
+    /// stay. Gives each removed tie with the problem `check` would report.
+    pub fn break_subgroup_cycles(&mut self) -> Vec<(TieId, Problem)> {
+        let dropped = break_subgroup_cycles(&self.graph, &self.subgroup_ties, self.first_new_tie);
+        if dropped.is_empty() {
+            return Vec::new();
+        }
+        let gone: Vec<TieId> = dropped.iter().map(|(tie, _)| tie.id).collect();
+        self.subgroup_ties.retain(|t| !gone.contains(&t.id));
+        for id in &gone {
+            self.graph.remove_tie(*id);
+        }
+        dropped
+            .into_iter()
+            .map(|(tie, problem)| (tie.id, problem))
+            .collect()
     }
 
     /// Counts an event that could not be read (a problem says why).
@@ -530,13 +594,17 @@ fn declared_sources_help(source_ids: &FxHashMap<String, SourceId>, wanted: &str)
     (!shown.is_empty()).then(|| format!("declared sources include {}", shown.join(", ")))
 }
 
-fn check_span(
-    start: Option<PartialDate>,
-    end: Option<PartialDate>,
+/// Every rule a tie between resolved ends keeps: dates in order, not to
+/// itself, within both actors' lives, evidence quoting a cited source.
+fn tie_problems(
+    graph: &Graph,
+    ends: [Option<ActorId>; 2],
+    tie: &Tie,
+    cited: bool,
     index: usize,
     problems: &mut Vec<Problem>,
 ) {
-    if let (Some(start), Some(end)) = (start, end) {
+    if let (Some(start), Some(end)) = (tie.start(), tie.end()) {
         if end.last_day() < start.first_day() {
             problems.push(Problem::new(
                 tie_site(index, "end"),
@@ -544,21 +612,121 @@ fn check_span(
             ));
         }
     }
+    if let [Some(from), Some(to)] = ends {
+        if from == to {
+            problems.push(Problem::new(
+                tie_site(index, "to"),
+                format!("tie from `{}` to itself", graph.actor(from).id),
+            ));
+        }
+    }
+    // A tie cannot begin before one of its actors exists, nor run on after
+    // one has ceased: reported when the dates make it certain, on the field.
+    for actor in ends.into_iter().flatten() {
+        for (field, message) in graph.actor(actor).outside_life(tie.start(), tie.end()) {
+            problems.push(Problem::new(tie_site(index, field), message).with_help(Some(
+                "a tie lives within both actors' lives: correct the date, or the actor's `active` span"
+                    .into(),
+            )));
+        }
+    }
+    if tie.evidence().is_some() && !cited {
+        problems.push(
+            Problem::new(
+                tie_site(index, "evidence"),
+                "a tie quotes evidence but cites no source",
+            )
+            .with_help(Some(
+                "evidence quotes the first source in `sources`: cite it there".into(),
+            )),
+        );
+    }
 }
 
-/// A tie cannot begin before one of its actors exists, nor run on after
-/// one has ceased: reported when the dates make it certain, on the field.
-fn check_within_life(
+/// The problems of an actor about to be added as the `index`th, and the
+/// name keys it may claim; `Err` when its id is unusable (none, or taken),
+/// which leaves nothing to add.
+fn actor_problems(
+    graph: &Graph,
     actor: &Actor,
-    start: Option<PartialDate>,
-    end: Option<PartialDate>,
     index: usize,
-    problems: &mut Vec<Problem>,
-) {
-    for (field, message) in actor.outside_life(start, end) {
-        problems.push(Problem::new(tie_site(index, field), message).with_help(Some(
-            "a tie lives within both actors' lives: correct the date, or the actor's `active` span"
-                .into(),
-        )));
+) -> Result<(Vec<Problem>, Vec<String>), Problem> {
+    let site = |field, item| Site::Actor { index, field, item };
+    let id_key = key_of(&actor.id).into_owned();
+    if id_key.is_empty() {
+        return Err(Problem::new(site("id", None), "an actor needs an id"));
     }
+    if let Some(owner) = graph.find(&id_key) {
+        let owner = graph.actor(owner);
+        let message = if owner.id == actor.id {
+            format!("actor id `{}` is used twice", actor.id)
+        } else if key_of(&owner.id) == id_key.as_str() {
+            // Ids are exact, but names (ids among them) are looked up
+            // without case, accents or punctuation: both would read alike.
+            format!(
+                "actor id `{}` differs from the id `{}` of {} only in case, accents or punctuation, \
+                 which names are read without",
+                actor.id, owner.id, owner.name
+            )
+        } else {
+            format!(
+                "id `{}` is already a name of {} (`{}`)",
+                actor.id, owner.name, owner.id
+            )
+        };
+        return Err(Problem::new(site("id", None), message));
+    }
+    let mut problems = Vec::new();
+    if normalize(&actor.name).is_empty() {
+        problems.push(Problem::new(
+            site("name", None),
+            format!("actor `{}` needs a name", actor.id),
+        ));
+    }
+    if let Some(period) = actor.active {
+        if let (Some(start), Some(end)) = (period.start, period.end) {
+            if end.last_day() < start.first_day() {
+                problems.push(Problem::new(
+                    site("active", None),
+                    format!(
+                        "actor `{}` ends ({end}) before it starts ({start})",
+                        actor.id
+                    ),
+                ));
+            }
+        }
+    }
+    // Claim every name; a name another actor holds is a problem, not a crash.
+    let mut keys: Vec<(String, &'static str, Option<usize>)> = vec![(id_key, "id", None)];
+    keys.push((normalize(&actor.name), "name", None));
+    for (item, alias) in actor.aliases.iter().enumerate() {
+        let key = normalize(alias);
+        if key.is_empty() {
+            problems.push(Problem::new(
+                site("aliases", Some(item)),
+                "an alias cannot be empty",
+            ));
+            continue;
+        }
+        keys.push((key, "aliases", Some(item)));
+    }
+    let mut claimed: Vec<String> = Vec::with_capacity(keys.len());
+    for (key, field, item) in keys {
+        if key.is_empty() || claimed.contains(&key) {
+            continue;
+        }
+        if let Some(owner) = graph.find(&key) {
+            let owner = graph.actor(owner);
+            problems.push(Problem::new(
+                site(field, item),
+                format!(
+                    "the name `{key}` of `{}` is already claimed by {} (`{}`)",
+                    actor.id, owner.name, owner.id
+                ),
+            ));
+            continue;
+        }
+        claimed.push(key);
+    }
+    Ok((problems, claimed))
 }

@@ -1,6 +1,11 @@
 //! Subgroup-of cycles: an actor cannot be its own subgroup, at any one time.
 //! Only cycles whose ties surely held on the same day are errors; dates that
 //! merely may overlap (left in 2016, joined in 2016) are not.
+//!
+//! One search serves both callers: a graph file's check reports the first
+//! cycle of each tangle, and an import into a graph drops the newest row of
+//! each cycle it would close (never a tie the graph had), with the same
+//! message, so what an import keeps is what `check` accepts.
 
 use petgraph::graph::DiGraph;
 use rustc_hash::FxHashMap;
@@ -8,26 +13,119 @@ use rustc_hash::FxHashMap;
 use super::graph::Graph;
 use super::spec::tie_site;
 use super::spec::Problem;
-use super::tie::ActorId;
+use super::tie::{ActorId, TieId};
 use super::time::{PartialDate, Window};
 
-/// A subgroup-of cycle is an error only when its ties surely held at the
-/// same time (each tie comes with the days it surely held). Cycles can only live inside a strongly connected component, so the
-/// (usually empty) set of such components is checked day by day at each
-/// tie's first day, the only days on which a new cycle can appear.
+/// A subgroup-of tie as the cycle search sees it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SubgroupTie {
+    pub(crate) from: ActorId,
+    pub(crate) to: ActorId,
+    /// The days the tie surely held.
+    pub(crate) surely_held: Window,
+    /// Its place in the document (or import), from 0.
+    pub(crate) index: usize,
+    /// The tie in the graph.
+    pub(crate) id: TieId,
+}
+
+/// What to do with a cycle found on a day.
+enum Verdict {
+    /// Stop looking in this tangle of ties.
+    Stop,
+    /// Drop this tie (by index into the search's ties) and look again.
+    Drop(usize),
+}
+
+/// Reports the first cycle of each tangle of subgroup-of ties, placed on
+/// its earliest tie.
 pub(crate) fn check_subgroup_cycles(
     graph: &Graph,
-    ties: &[(ActorId, ActorId, Window, usize)],
+    ties: &[SubgroupTie],
     problems: &mut Vec<Problem>,
 ) {
+    search(ties, |cycle, day| {
+        let names: Vec<String> = cycle
+            .iter()
+            .map(|(actor, _)| format!("`{}`", graph.actor(*actor).id))
+            .collect();
+        let first_tie = cycle
+            .iter()
+            .map(|(_, tie)| ties[*tie].index)
+            .min()
+            .unwrap_or(0);
+        problems.push(
+            Problem::new(tie_site(first_tie, "relation"), cycle_message(&names, day))
+                .with_help(Some(CYCLE_HELP.into())),
+        );
+        Verdict::Stop
+    });
+}
+
+/// Breaks every cycle by dropping, from each, the latest tie whose index is
+/// at least `first_new` (ties before it are the graph's own and stay). The
+/// dropped ties with why, in the order found; the caller removes them.
+pub(crate) fn break_subgroup_cycles(
+    graph: &Graph,
+    ties: &[SubgroupTie],
+    first_new: usize,
+) -> Vec<(SubgroupTie, Problem)> {
+    let mut dropped = Vec::new();
+    search(ties, |cycle, day| {
+        let Some(position) = (0..cycle.len())
+            .filter(|i| ties[cycle[*i].1].index >= first_new)
+            .max_by_key(|i| ties[cycle[*i].1].index)
+        else {
+            return Verdict::Stop;
+        };
+        // Named from the dropped tie's subgroup on, round to it again.
+        let names: Vec<String> = cycle[position..]
+            .iter()
+            .chain(&cycle[..position])
+            .map(|(actor, _)| format!("`{}`", graph.actor(*actor).id))
+            .collect();
+        let tie = ties[cycle[position].1];
+        dropped.push((
+            tie,
+            Problem::new(tie_site(tie.index, "relation"), cycle_message(&names, day))
+                .with_help(Some(CYCLE_HELP.into())),
+        ));
+        Verdict::Drop(cycle[position].1)
+    });
+    dropped
+}
+
+const CYCLE_HELP: &str =
+    "an actor cannot be its own subgroup; end one of these ties before the next begins";
+
+/// "subgroup-of cycle `a` → `b` → `a` on 2015-12-31".
+fn cycle_message(names: &[String], day: i32) -> String {
+    let when = if day == i32::MIN {
+        "at an unknown start".to_string()
+    } else {
+        format!("on {}", PartialDate::from_day(day))
+    };
+    format!("subgroup-of cycle {} {when}", cycle_text(names, true))
+}
+
+/// Finds cycles whose ties surely held on one day and asks `verdict` what
+/// to do with each (given as actor and index into `ties` of the tie leaving
+/// it). Cycles can only live inside a strongly connected component, so the
+/// (usually empty) set of such components is searched day by day at each
+/// tie's first day, the only days on which a new cycle can appear.
+fn search(ties: &[SubgroupTie], mut verdict: impl FnMut(&[(ActorId, usize)], i32) -> Verdict) {
     if ties.is_empty() {
         return;
     }
     let mut local: FxHashMap<ActorId, petgraph::graph::NodeIndex> = FxHashMap::default();
     let mut forest: DiGraph<ActorId, usize> = DiGraph::new();
-    for (tie_index, (from, to, _, _)) in ties.iter().enumerate() {
-        let a = *local.entry(*from).or_insert_with(|| forest.add_node(*from));
-        let b = *local.entry(*to).or_insert_with(|| forest.add_node(*to));
+    for (tie_index, tie) in ties.iter().enumerate() {
+        let a = *local
+            .entry(tie.from)
+            .or_insert_with(|| forest.add_node(tie.from));
+        let b = *local
+            .entry(tie.to)
+            .or_insert_with(|| forest.add_node(tie.to));
         forest.add_edge(a, b, tie_index);
     }
     // Kosaraju's walk keeps its own stack (petgraph's Tarjan recurses once
@@ -48,49 +146,42 @@ pub(crate) fn check_subgroup_cycles(
             component_of[node.index()] = index;
         }
     }
-    // Each component's ties, gathered in one pass over all ties.
-    let mut inside_of: Vec<Vec<&(ActorId, ActorId, Window, usize)>> =
-        vec![Vec::new(); components.len()];
-    for tie in ties {
-        let from = component_of[local[&tie.0].index()];
-        if from != usize::MAX && from == component_of[local[&tie.1].index()] {
-            inside_of[from].push(tie);
+    // Each component's ties (as indexes into `ties`), gathered in one pass.
+    let mut inside_of: Vec<Vec<usize>> = vec![Vec::new(); components.len()];
+    for (tie_index, tie) in ties.iter().enumerate() {
+        let from = component_of[local[&tie.from].index()];
+        if from != usize::MAX && from == component_of[local[&tie.to].index()] {
+            inside_of[from].push(tie_index);
         }
     }
-    for inside in inside_of {
-        let mut days: Vec<i32> = inside.iter().map(|t| t.2.first).collect();
+    'components: for mut inside in inside_of {
+        let mut days: Vec<i32> = inside.iter().map(|t| ties[*t].surely_held.first).collect();
         days.sort_unstable();
         days.dedup();
         for day in days {
-            let mut snapshot: DiGraph<ActorId, usize> = DiGraph::new();
-            let mut nodes = FxHashMap::default();
-            for (from, to, window, index) in inside.iter().filter(|t| t.2.contains(day)) {
-                let a = *nodes
-                    .entry(*from)
-                    .or_insert_with(|| snapshot.add_node(*from));
-                let b = *nodes.entry(*to).or_insert_with(|| snapshot.add_node(*to));
-                let _ = window;
-                snapshot.add_edge(a, b, *index);
-            }
-            if let Some(cycle) = find_cycle(&snapshot) {
-                let names: Vec<String> = cycle
+            loop {
+                let mut snapshot: DiGraph<ActorId, usize> = DiGraph::new();
+                let mut nodes = FxHashMap::default();
+                for &tie_index in inside
                     .iter()
-                    .map(|(actor, _)| format!("`{}`", graph.actor(*actor).id))
-                    .collect();
-                let first_tie = cycle.iter().map(|(_, tie)| *tie).min().unwrap_or(0);
-                let when = if day == i32::MIN {
-                    "at an unknown start".to_string()
-                } else {
-                    format!("on {}", PartialDate::from_day(day))
+                    .filter(|t| ties[**t].surely_held.contains(day))
+                {
+                    let tie = &ties[tie_index];
+                    let a = *nodes
+                        .entry(tie.from)
+                        .or_insert_with(|| snapshot.add_node(tie.from));
+                    let b = *nodes
+                        .entry(tie.to)
+                        .or_insert_with(|| snapshot.add_node(tie.to));
+                    snapshot.add_edge(a, b, tie_index);
+                }
+                let Some(cycle) = find_cycle(&snapshot) else {
+                    break;
                 };
-                problems.push(
-                    Problem::new(
-                        tie_site(first_tie, "relation"),
-                        format!("subgroup-of cycle {} {when}", cycle_text(&names, true)),
-                    )
-                    .with_help(Some("an actor cannot be its own subgroup; end one of these ties before the next begins".into())),
-                );
-                break;
+                match verdict(&cycle, day) {
+                    Verdict::Stop => continue 'components,
+                    Verdict::Drop(tie_index) => inside.retain(|t| *t != tie_index),
+                }
             }
         }
     }

@@ -13,7 +13,7 @@ pub enum ExportFormat {
     Json,
     /// GraphML, one file.
     GraphMl,
-    /// GEXF 1.3 with each tie's dates as a spell, one file.
+    /// GEXF 1.2 with each tie's dates as a spell, one file.
     Gexf,
     /// A Cypher script that creates the actors and ties, one file.
     Cypher,

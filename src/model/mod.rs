@@ -7,7 +7,6 @@ mod build;
 mod cycles;
 pub mod event;
 pub use build::GraphBuilder;
-pub(crate) use cycles::cycle_text;
 pub mod format;
 pub mod graph;
 pub mod names;

@@ -65,6 +65,9 @@ pub struct TieSpec {
     /// How many recorded events the tie summarises, when it was built from event data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<u32>,
+    /// The fatalities those events report, summed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fatalities: Option<u32>,
 }
 
 /// A dated one-off event as written down, its actors by id.
@@ -219,6 +222,7 @@ impl Graph {
             note: tie.tie.note().map(str::to_string),
             evidence: tie.tie.evidence().map(str::to_string),
             events: tie.tie.events(),
+            fatalities: tie.tie.fatalities(),
         }
     }
 }

@@ -46,6 +46,8 @@ pub struct TieDetails {
     pub evidence: Option<String>,
     /// How many recorded events this tie summarises, when it was built from event data.
     pub events: Option<u32>,
+    /// The fatalities its events report, summed, when it was built from event data.
+    pub fatalities: Option<u32>,
 }
 
 impl TieDetails {
@@ -54,6 +56,7 @@ impl TieDetails {
             && self.note.is_none()
             && self.evidence.is_none()
             && self.events.is_none()
+            && self.fatalities.is_none()
     }
 }
 
@@ -92,6 +95,17 @@ impl Tie {
     /// How many recorded events this tie summarises, when built from event data.
     pub fn events(&self) -> Option<u32> {
         self.details.as_ref().and_then(|d| d.events)
+    }
+
+    /// The fatalities the events it summarises report, summed.
+    pub fn fatalities(&self) -> Option<u32> {
+        self.details.as_ref().and_then(|d| d.fatalities)
+    }
+
+    /// Sources, note, evidence and counts, when the tie has any (for a
+    /// store that writes them all: destructuring it names every field).
+    pub(crate) fn details(&self) -> Option<&TieDetails> {
+        self.details.as_deref()
     }
 
     /// Sources, note and event count, to change them.

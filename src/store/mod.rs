@@ -9,8 +9,8 @@ mod spans;
 mod stream;
 
 pub use open::{
-    cache_path, is_snapshot_path, open, open_with, save, CachePolicy, CACHE_MIN_BYTES,
-    CACHE_VARIABLE, RACY_MARGIN_NS,
+    cache_path, is_snapshot_path, open, open_with, save, save_with_progress, CachePolicy,
+    CACHE_MIN_BYTES, CACHE_VARIABLE, RACY_MARGIN_NS,
 };
 
 /// The Sahel graph, built into the binary so it works from any directory.

@@ -103,6 +103,10 @@ pub fn open_with(
     policy: CachePolicy,
     progress: &mut dyn FnMut(usize),
 ) -> Result<Graph, StoreError> {
+    if path == Path::new("-") {
+        // Standard input has no place beside it for a cache.
+        return super::ron::load_with_progress(path, progress);
+    }
     let origin = path.display().to_string();
     if starts_with_magic(path) {
         let mut file = std::fs::File::open(path).map_err(|e| read_error(path, &e))?;
@@ -131,23 +135,38 @@ pub fn open_with(
 }
 
 /// Saves `graph` to `path`: a snapshot when the name ends in `.agraph`,
-/// else RON, with its cache beside it when the policy keeps one (the graph
-/// is in memory already, so the first open of the file is fast too).
+/// else RON (`-` is standard output), with its cache beside it when the
+/// policy keeps one (the graph is in memory already, so the first open of
+/// the file is fast too).
 pub fn save(graph: &Graph, path: &Path) -> Result<(), StoreError> {
+    save_with_progress(graph, path, &mut |_| {})
+}
+
+/// Like [`save`], calling `progress` with the bytes of RON written so far.
+pub fn save_with_progress(
+    graph: &Graph,
+    path: &Path,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(), StoreError> {
     if is_snapshot_path(path) {
         return write_snapshot(graph, path, Kind::Primary, SourceKey::default(), now_ns());
     }
-    let text = super::ron::to_string(graph);
     let stamp = now_ns();
-    crate::atomic::write_atomically(path, text.as_bytes())
-        .map_err(|error| StoreError::one(Diagnostic::new(error.to_string())))?;
+    super::ron::save_with_progress(graph, path, progress)?;
+    if path == Path::new("-") {
+        return Ok(());
+    }
     let policy = CachePolicy::from_env();
-    if let Ok(metadata) = std::fs::metadata(path) {
-        let mut key = stat_key(&metadata);
-        if policy.caches(key.size) {
-            key.hash = xxh3_64(text.as_bytes());
-            // Written before the file's own times were taken: never
-            // trusted by times alone, so the first open checks the hash.
+    let Ok(metadata) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    let mut key = stat_key(&metadata);
+    // Only a regular file has a place beside it for a cache.
+    if metadata.is_file() && policy.caches(key.size) {
+        if let Ok(hash) = hash_file(path) {
+            key.hash = hash;
+            // Stamped before the RON file was written: never trusted by its
+            // times alone, so the first open checks the hash.
             let _ = write_snapshot(graph, &cache_path(path), Kind::Cache, key, stamp);
         }
     }

@@ -18,7 +18,8 @@ use crate::model::{Graph, GraphBuilder, Problem, Site};
 
 use super::spans::SpanTree;
 use super::stream::Document;
-use crate::atomic::write_atomically;
+use crate::atomic::write_atomically_with;
+use std::io::Write as _;
 
 /// Why a graph file could not be read or written; holds every problem found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +57,7 @@ fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-/// Reads and validates the graph file at `path`.
+/// Reads and validates the graph file at `path`; `-` is standard input.
 pub fn load(path: &Path) -> Result<Graph, StoreError> {
     load_with_progress(path, &mut |_| {})
 }
@@ -68,7 +69,16 @@ pub fn load_with_progress(
     progress: &mut dyn FnMut(usize),
 ) -> Result<Graph, StoreError> {
     let bytes = read_file(path)?;
-    parse_bytes(bytes, &path.display().to_string(), progress)
+    parse_bytes(bytes, &origin_of(path), progress)
+}
+
+/// How the graph file at `path` is named in messages; `-` is standard input.
+pub(crate) fn origin_of(path: &Path) -> String {
+    if path == Path::new("-") {
+        STDIN_ORIGIN.to_string()
+    } else {
+        path.display().to_string()
+    }
 }
 
 /// The bytes of the graph file at `path`, or why they cannot be read.
@@ -78,7 +88,7 @@ pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
 
 /// Why the graph file at `path` could not be read, for people.
 pub(crate) fn read_error(path: &Path, error: &std::io::Error) -> StoreError {
-    let origin = path.display().to_string();
+    let origin = origin_of(path);
     if let Some(line) = error.get_ref().and_then(|e| e.downcast_ref::<LongLine>()) {
         return StoreError::one(
             Diagnostic::new(format!(
@@ -129,6 +139,9 @@ pub(crate) fn parse_bytes(
     parse_with_progress(&text, origin, progress)
 }
 
+/// How a graph read from standard input (`-`) is named in messages.
+pub const STDIN_ORIGIN: &str = "<stdin>";
+
 /// The longest line a graph file may have; actorgraph writes one tie a line.
 pub const MAX_LINE_BYTES: usize = 64 << 20;
 
@@ -149,11 +162,16 @@ impl std::fmt::Display for LongLine {
 
 impl std::error::Error for LongLine {}
 
-/// The file's bytes, stopping at a line past [`MAX_LINE_BYTES`], so a file
-/// without line breaks (`/dev/zero`) cannot grow memory without end.
+/// The file's bytes (standard input's for `-`), stopping at a line past
+/// [`MAX_LINE_BYTES`], so a file without line breaks (`/dev/zero`) cannot
+/// grow memory without end.
 fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    let mut file: Box<dyn Read> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path)?)
+    };
     let mut bytes = Vec::new();
     let mut chunk = vec![0u8; 1 << 20];
     let (mut line, mut line_bytes) = (1u64, 0usize);
@@ -291,15 +309,19 @@ fn locate(spans: &SpanTree, site: Site) -> Option<&SpanTree> {
     Some(item.and_then(|i| value.item(i)).unwrap_or(value))
 }
 
-/// The canonical text of a graph: pretty RON, one field a line, fixed order.
-pub fn to_string(graph: &Graph) -> String {
-    let config = PrettyConfig::new()
+/// How the canonical text is laid out: pretty RON, one field a line.
+fn canonical_layout() -> PrettyConfig {
+    PrettyConfig::new()
         .depth_limit(3)
         .indentor("    ")
         .struct_names(false)
-        .extensions(Extensions::IMPLICIT_SOME);
+        .extensions(Extensions::IMPLICIT_SOME)
+}
+
+/// The canonical text of a graph: pretty RON, one field a line, fixed order.
+pub fn to_string(graph: &Graph) -> String {
     let mut text = options()
-        .to_string_pretty(&graph.to_spec(), config)
+        .to_string_pretty(&graph.to_spec(), canonical_layout())
         .expect("a graph spec always serialises: it holds only strings, dates and lists");
     text.push('\n');
     text
@@ -308,6 +330,170 @@ pub fn to_string(graph: &Graph) -> String {
 /// Writes `graph` to `path` atomically: a temporary file beside it, flushed
 /// to disk, then renamed over the target, so a crash never leaves half a file.
 pub fn save(graph: &Graph, path: &Path) -> Result<(), StoreError> {
-    write_atomically(path, to_string(graph).as_bytes())
-        .map_err(|error| StoreError::one(Diagnostic::new(error.to_string())))
+    save_with_progress(graph, path, &mut |_| {})
+}
+
+/// Like [`save`], streaming the canonical text to the file (a large graph is
+/// never held twice as text) and calling `progress` with the bytes written
+/// so far, about every megabyte, for a progress display.
+pub fn save_with_progress(
+    graph: &Graph,
+    path: &Path,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(), StoreError> {
+    let spec = graph.to_spec();
+    write_atomically_with(path, &mut |out| {
+        let mut counted = Counted {
+            inner: out,
+            written: 0,
+            reported: 0,
+            progress: &mut *progress,
+        };
+        options()
+            .to_io_writer_pretty(&mut counted, &spec, canonical_layout())
+            .map_err(|error| match error {
+                ron::Error::Io(message) => std::io::Error::other(message),
+                other => std::io::Error::other(other.to_string()),
+            })?;
+        counted.write_all(b"\n")
+    })
+    .map_err(|error| StoreError::one(Diagnostic::new(error.to_string())))
+}
+
+/// A writer that reports how much has gone through it.
+struct Counted<'a> {
+    inner: &'a mut dyn std::io::Write,
+    written: u64,
+    reported: u64,
+    progress: &'a mut dyn FnMut(u64),
+}
+
+impl std::io::Write for Counted<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(bytes)?;
+        self.written += n as u64;
+        if self.written - self.reported >= 1 << 20 {
+            self.reported = self.written;
+            (self.progress)(self.written);
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Whether a graph file's text holds comments, which a save (writing the
+/// canonical form) would drop. Strings and characters are skipped, so a
+/// `//` inside a URL is not a comment.
+pub fn holds_comments(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'/' if matches!(bytes.get(at + 1), Some(b'/') | Some(b'*')) => return true,
+            b'"' => at = after_string(bytes, at + 1),
+            b'\'' => at = after_char(bytes, at + 1),
+            b'r' if raw_string_start(bytes, at).is_some() => {
+                let (hashes, body) = raw_string_start(bytes, at).unwrap_or((0, at + 1));
+                at = after_raw_string(bytes, body, hashes);
+            }
+            _ => at += 1,
+        }
+    }
+    false
+}
+
+/// Where a `"…"` string whose body starts at `at` ends (past its quote).
+fn after_string(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'"' => return at + 1,
+            _ => at += 1,
+        }
+    }
+    at
+}
+
+/// Where a `'…'` character whose body starts at `at` ends.
+fn after_char(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'\'' => return at + 1,
+            b'\n' => return at,
+            _ => at += 1,
+        }
+    }
+    at
+}
+
+/// For `r"` or `r#…#"` at `at`, not part of a longer identifier: the number
+/// of `#`s and where the body starts.
+fn raw_string_start(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+        return None;
+    }
+    let hashes = bytes[at + 1..].iter().take_while(|&&b| b == b'#').count();
+    (bytes.get(at + 1 + hashes) == Some(&b'"')).then_some((hashes, at + 2 + hashes))
+}
+
+/// Where a raw string closed by `"` and `hashes` `#`s ends.
+fn after_raw_string(bytes: &[u8], mut at: usize, hashes: usize) -> usize {
+    while at < bytes.len() {
+        if bytes[at] == b'"'
+            && bytes[at + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&b| b == b'#')
+                .count()
+                == hashes
+        {
+            return at + 1 + hashes;
+        }
+        at += 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_found_outside_strings_only() {
+        assert!(holds_comments(
+            "(\n    // JNIM's make-up\n    actors: [],\n)"
+        ));
+        assert!(holds_comments("(actors: [] /* later */)"));
+        assert!(!holds_comments(
+            r#"(sources: [(url: "https://example.org/a")])"#
+        ));
+        assert!(!holds_comments(r#"(note: "a \" quote // not a comment")"#));
+        assert!(!holds_comments(r##"(note: r#"raw "// still" text"#)"##));
+        assert!(holds_comments(r##"(note: r#"raw"#) // after"##));
+        assert!(!holds_comments("(c: '/', d: '\\'')"));
+        assert!(!holds_comments(""));
+        assert!(!holds_comments("\""), "an unclosed string is not a comment");
+    }
+
+    #[test]
+    fn the_bundled_graph_holds_comments_and_its_canonical_form_none() {
+        assert!(holds_comments(crate::store::SAHEL_GRAPH));
+        let graph = parse(crate::store::SAHEL_GRAPH, "sahel").unwrap();
+        assert!(!holds_comments(&to_string(&graph)));
+    }
+
+    #[test]
+    fn a_streamed_save_writes_the_canonical_text() {
+        let graph = parse(crate::store::SAHEL_GRAPH, "sahel").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("saved.ron");
+        let mut reports = Vec::new();
+        save_with_progress(&graph, &path, &mut |bytes| reports.push(bytes)).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), to_string(&graph));
+        assert!(reports.windows(2).all(|w| w[0] < w[1]));
+    }
 }

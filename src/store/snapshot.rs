@@ -370,40 +370,63 @@ fn encode_body(graph: &Graph, out: &mut Writer) {
     out.u32(as_of);
 
     out.count(graph.sources().len());
-    for source in graph.sources() {
-        out.str(&source.id);
-        out.str(&source.citation);
-        out.opt_str(source.url.as_deref());
+    for Source { id, citation, url } in graph.sources() {
+        out.str(id);
+        out.str(citation);
+        out.opt_str(url.as_deref());
     }
     let declared = graph.relations().declared();
     out.count(declared.len());
-    for relation in declared {
-        out.str(&relation.name);
-        out.u8(relation.directed.into());
-        out.opt_str(relation.note.as_deref());
-        match &relation.phrasing {
+    for Relation {
+        name,
+        directed,
+        note,
+        phrasing,
+    } in declared
+    {
+        out.str(name);
+        out.u8((*directed).into());
+        out.opt_str(note.as_deref());
+        match phrasing {
             None => out.u8(0),
-            Some(p) => {
+            Some(Phrasing {
+                verb,
+                past,
+                base,
+                inverse,
+                also,
+            }) => {
                 out.u8(1);
-                for word in [&p.verb, &p.past, &p.base, &p.inverse] {
+                for word in [verb, past, base, inverse] {
                     out.opt_str(word.as_deref());
                 }
-                out.strs(&p.also);
+                out.strs(also);
             }
         }
     }
 
     out.count(graph.actor_count());
-    for ((_, actor), (start, end, active)) in graph.actors().zip(actor_dates) {
-        out.str(&actor.id);
-        out.str(&actor.name);
-        out.strs(&actor.aliases);
-        out.u8(kind_number(actor.kind));
-        out.strs(&actor.tags);
-        out.u8(active.into());
+    for ((_, actor), (start, end, has_life)) in graph.actors().zip(actor_dates) {
+        // Destructured (here and below), so that a field added to the
+        // model does not compile until the snapshot writes it.
+        let Actor {
+            id,
+            name,
+            aliases,
+            kind,
+            tags,
+            active: _,
+            note,
+        } = actor;
+        out.str(id);
+        out.str(name);
+        out.strs(aliases);
+        out.u8(kind_number(*kind));
+        out.strs(tags);
+        out.u8(has_life.into());
         out.u32(start);
         out.u32(end);
-        out.opt_str(actor.note.as_deref());
+        out.opt_str(note.as_deref());
     }
 
     // Both ends of every tie first: the reader looks ahead in them.
@@ -417,46 +440,61 @@ fn encode_body(graph: &Graph, out: &mut Writer) {
         out.u8(confidence_number(tie.tie.confidence));
         out.u32(start);
         out.u32(end);
-        let t = tie.tie;
-        let plain = t.sources().is_empty()
-            && t.note().is_none()
-            && t.evidence().is_none()
-            && t.events().is_none();
-        if plain {
-            out.u8(0);
-        } else {
-            out.u8(1);
-            out.count(t.sources().len());
-            for source in t.sources() {
-                out.u32(source.0);
-            }
-            out.opt_str(t.note());
-            out.opt_str(t.evidence());
-            match t.events() {
-                Some(n) => {
-                    out.u8(1);
-                    out.u32(n);
+        // Destructured, so that a field added to the model does not
+        // compile here until the snapshot writes it.
+        match tie.tie.details() {
+            None => out.u8(0),
+            Some(TieDetails {
+                sources,
+                note,
+                evidence,
+                events,
+                fatalities,
+            }) => {
+                out.u8(1);
+                out.count(sources.len());
+                for source in sources {
+                    out.u32(source.0);
                 }
-                None => out.u8(0),
+                out.opt_str(note.as_deref());
+                out.opt_str(evidence.as_deref());
+                for count in [events, fatalities] {
+                    match count {
+                        Some(n) => {
+                            out.u8(1);
+                            out.u32(*n);
+                        }
+                        None => out.u8(0),
+                    }
+                }
             }
         }
     }
 
     out.count(graph.events().len());
     for (event, date) in graph.events().iter().zip(event_dates) {
+        let Event {
+            date: _,
+            actors,
+            what,
+            confidence,
+            sources,
+            evidence,
+            note,
+        } = event;
         out.u32(date);
-        out.count(event.actors.len());
-        for actor in &event.actors {
+        out.count(actors.len());
+        for actor in actors {
             out.u32(renumber.actor(*actor));
         }
-        out.str(&event.what);
-        out.u8(confidence_number(event.confidence));
-        out.count(event.sources.len());
-        for source in &event.sources {
+        out.str(what);
+        out.u8(confidence_number(*confidence));
+        out.count(sources.len());
+        for source in sources {
             out.u32(source.0);
         }
-        out.opt_str(event.evidence.as_deref());
-        out.opt_str(event.note.as_deref());
+        out.opt_str(evidence.as_deref());
+        out.opt_str(note.as_deref());
     }
 
     let mut names: Vec<(&str, ActorId)> = graph.name_entries().collect();
@@ -971,11 +1009,13 @@ fn decode_from(r: &mut Reader<'_>) -> Result<Graph, Damage> {
             let note = r.opt_str()?;
             let evidence = r.opt_str()?;
             let events = if r.flag()? { Some(r.u32()?) } else { None };
+            let fatalities = if r.flag()? { Some(r.u32()?) } else { None };
             tie = tie.with_details(TieDetails {
                 sources,
                 note,
                 evidence,
                 events,
+                fatalities,
             });
         }
         network.add_edge(from, to, tie);

@@ -62,3 +62,5 @@ mod terminal;
 mod repl;
 
 mod outputs;
+
+mod saving;

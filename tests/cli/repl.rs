@@ -273,3 +273,65 @@ fn a_long_line_is_not_redrawn_on_every_key() {
     );
     terminal.press(&["C-u"]);
 }
+
+/// Issue 11, item 6: leaving with imports that are not saved warns first;
+/// the same key or command again leaves.
+#[test]
+fn quitting_with_unsaved_imports_warns_once() {
+    if !common::tmux() {
+        return;
+    }
+    let terminal = Terminal::new("unsaved");
+    let home = terminal.home.path();
+    std::fs::write(home.join("actors.csv"), "id,name,kind\nw2,Wagner Two,pmc\n").unwrap();
+    std::fs::write(
+        home.join("ties.csv"),
+        "source,target,relation,start,end,confidence\nw2,jnim,hostility,2021,,likely\n",
+    )
+    .unwrap();
+    terminal.start();
+    terminal.run(&format!(
+        "import csv {} actors {}",
+        home.join("ties.csv").display(),
+        home.join("actors.csv").display()
+    ));
+    let alive = || {
+        terminal
+            .tmux(&["has-session", "-t", "repl"])
+            .status
+            .success()
+    };
+    let warned = |again: &str| {
+        let begun = Instant::now();
+        while !terminal.screen().contains(again) && begun.elapsed() < PATIENCE {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        terminal.screen().contains(again)
+    };
+    terminal.press(&["C-d"]);
+    assert!(
+        warned("or press Ctrl-D again to discard them"),
+        "{}",
+        terminal.screen()
+    );
+    assert!(alive(), "one Ctrl-D left with the import unsaved");
+    terminal.run("quit");
+    assert!(
+        warned("or type `quit` again to discard them"),
+        "{}",
+        terminal.screen()
+    );
+    assert!(
+        terminal.screen().contains("`save` writes them to "),
+        "{}",
+        terminal.screen()
+    );
+    assert!(alive(), "the first `quit` left with the import unsaved");
+    terminal.type_text("quit");
+    terminal.press(&["Enter"]);
+    let begun = Instant::now();
+    while alive() && begun.elapsed() < PATIENCE {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!alive(), "the second `quit` did not leave");
+}

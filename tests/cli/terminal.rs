@@ -304,3 +304,72 @@ fn the_colour_choice_is_checked() {
         )
         .run();
 }
+
+/// Issue 11, item 10: a long import showed an empty `░░░ 0/0` bar, then
+/// nothing while the file was written. On a terminal it now shows the rows
+/// read, their rate and the time taken, then the bytes saved; the line is
+/// cleared when done, and a pipe sees none of it.
+#[test]
+fn a_long_import_shows_rows_rate_and_time_then_clears() {
+    if !common::tmux() {
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let ties = folder.path().join("ties.csv");
+    let mut text = String::from("source,target,relation,start,end,confidence\n");
+    for row in 0..150_000u32 {
+        let (a, b) = (row % 9_973, (row * 7 + 1) % 9_973);
+        if a != b {
+            text.push_str(&format!("a{a},a{b},alliance,2015,,likely\n"));
+        }
+    }
+    std::fs::write(&ties, text).unwrap();
+    let out = folder.path().join("out.ron");
+    let binary = env!("CARGO_BIN_EXE_actorgraph");
+    let pane = Pane::open(
+        100,
+        "xterm-256color",
+        &format!(
+            "'{binary}' import csv --ties '{}' -o '{}'; echo IMPORT-DONE",
+            ties.display(),
+            out.display()
+        ),
+    );
+    let progress = pane.wait_for("the import's progress line", |s| {
+        s.contains("importing: ") || s.contains("IMPORT-DONE")
+    });
+    let line = progress
+        .lines()
+        .find(|l| l.contains("importing: "))
+        .unwrap_or_else(|| panic!("no progress was shown:\n{progress}"))
+        .to_string();
+    // "⠈ importing: 138,381 rows · 38,870/s · 3s"
+    let (_, counts) = line.split_once("importing: ").unwrap();
+    let parts: Vec<&str> = counts.split(" · ").collect();
+    let whole = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    assert!(
+        matches!(parts[..], [rows, rate, time]
+            if rows.strip_suffix(" rows").is_some_and(whole)
+                && rate.strip_suffix("/s").is_some_and(whole)
+                && time.ends_with('s')),
+        "{line}"
+    );
+    let done = pane.wait_for("the summary", |s| s.contains("IMPORT-DONE"));
+    assert!(
+        !done.contains("importing: "),
+        "the line is cleared:\n{done}"
+    );
+    assert!(done.contains("rows read"), "{done}");
+    // On a pipe, no progress at all.
+    Test::new()
+        .args(&[
+            "import",
+            "csv",
+            "--ties",
+            &ties.display().to_string(),
+            "-o",
+            "$TMP/g.ron",
+        ])
+        .stderr_matches(|err| !err.contains("importing") && err.contains("rows read"))
+        .run();
+}

@@ -34,11 +34,22 @@ pub fn tmux() -> bool {
     tool_found("tmux", "tmux", "tmux")
 }
 
+/// True when libxml2's `xmllint` can be run, to check XML exports against
+/// their schemas; as [`graphviz`], a failure on CI when it is missing.
+pub fn xmllint() -> bool {
+    tool_runs("xmllint", &["--version"], "xmllint", "libxml2-utils")
+}
+
 /// True when `program -V` runs; otherwise a note, or a panic under
 /// `CI=true`, where a missing tool must not pass as a skipped test.
 fn tool_found(program: &str, name: &str, package: &str) -> bool {
+    tool_runs(program, &["-V"], name, package)
+}
+
+/// True when `program ARGS` runs and succeeds; otherwise as [`tool_found`].
+pub fn tool_runs(program: &str, args: &[&str], name: &str, package: &str) -> bool {
     let found = Command::new(program)
-        .arg("-V")
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()

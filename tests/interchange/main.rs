@@ -12,8 +12,13 @@ use actorgraph::interchange::export::{self, everything, ExportFormat};
 use actorgraph::interchange::{import, ImportError, ImportOptions, Mapping};
 use actorgraph::model::{ActorKind, Confidence, Graph, RelationId, TieFilter};
 
+mod dates;
+mod delimiters;
 mod exports;
+mod falkordb;
 mod imports;
+mod merging;
+mod supersession;
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -81,6 +86,7 @@ fn table(text: &str, origin: &str) -> actorgraph::interchange::Table<std::io::Cu
         origin: origin.to_string(),
         bytes: None,
         reading: actorgraph::interchange::CellReading::Cleaned,
+        delimiter: b',',
     }
 }
 /// Runs the networkx helper; `None` when networkx is missing outside CI.

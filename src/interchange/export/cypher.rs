@@ -1,13 +1,21 @@
-//! The Cypher export, for Neo4j (`cypher-shell -f FILE`, or any Cypher
-//! client): a script that merges the actors as `:Actor` nodes and the ties
-//! as relationships typed by relation. Rerunning it updates properties and
-//! adds nothing: actors merge on `id`, ties on a key of their identity.
+//! The Cypher export, for any openCypher database (Neo4j's `cypher-shell
+//! -f FILE`, FalkorDB, Memgraph): a script that merges the actors as
+//! `:Actor` nodes and the ties as relationships typed by relation. Rerunning
+//! it updates properties and adds nothing: actors merge on `id`, ties on a
+//! key of their identity.
+//!
+//! Only portable openCypher is run: Neo4j's `CREATE CONSTRAINT … REQUIRE`
+//! is in a comment, to be run first there. Each statement ends at the end
+//! of a line with `;`, which no other line has, so a client that runs one
+//! statement at a time can split the script. A tie's dates are its text as
+//! written (`start`, `end`) and the earliest and latest day each can be as
+//! `date` values (`start_earliest` …), which compare in a query.
 
 use std::fmt::Write as _;
 
 use crate::model::TieRef;
 
-use super::selection::{date, Selection};
+use super::selection::{bound, date, Selection};
 
 /// Rows a single `UNWIND` carries.
 const BATCH: usize = 500;
@@ -119,6 +127,17 @@ fn tie_row(s: &Selection<'_>, t: &TieRef<'_>) -> String {
     if let Some(end) = t.tie.end() {
         let _ = write!(props, ", end: {}", string(&end.to_string()));
     }
+    for (name, date, first) in [
+        ("start_earliest", t.tie.start(), true),
+        ("start_latest", t.tie.start(), false),
+        ("end_earliest", t.tie.end(), true),
+        ("end_latest", t.tie.end(), false),
+    ] {
+        let day = bound(date, first);
+        if !day.is_empty() {
+            let _ = write!(props, ", {name}: date('{day}')");
+        }
+    }
     if !t.tie.sources().is_empty() {
         let _ = write!(props, ", sources: {}", list(&s.source_ids(t)));
     }
@@ -141,15 +160,17 @@ pub(super) fn script(s: &Selection<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "// {} — written by actorgraph; run with cypher-shell -f FILE",
+        "// {} — written by actorgraph as openCypher; run with cypher-shell -f FILE",
         s.graph.title.replace(['\n', '\r'], " ")
     );
     out.push_str(
         "// Idempotent: actors MERGE on `id` and ties on `key` (their ends, relation and\n\
-         // dates), so running the script again updates properties and adds nothing.\n",
-    );
-    out.push_str(
-        "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;\n",
+         // dates), so running the script again updates properties and adds nothing.\n\
+         // Each statement ends with the first line that ends with a semicolon.\n\
+         // Index actor ids first, or every MERGE scans all actors. In Neo4j:\n\
+         //   CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE\n\
+         // In FalkorDB (and Neo4j without the constraint):\n\
+         //   CREATE INDEX FOR (a:Actor) ON (a.id)\n",
     );
     let actors: Vec<String> = s.actors.iter().map(|a| actor_row(s, *a)).collect();
     unwind(
@@ -204,10 +225,16 @@ mod tests {
     fn the_script_merges_and_never_creates_nodes_or_relationships() {
         let text = rendered_file(ExportFormat::Cypher, "graph.cypher");
         assert!(text.starts_with(
-            "// Test & <sample> — written by actorgraph; run with cypher-shell -f FILE\n"
+            "// Test & <sample> — written by actorgraph as openCypher; run with cypher-shell -f FILE\n"
         ));
-        assert!(!text.contains("CREATE ("), "{text}");
-        assert_eq!(text.matches("CREATE ").count(), 1, "only the constraint");
+        // Issue 11: Neo4j's constraint syntax is no openCypher; it is a comment.
+        let code: Vec<&str> = text.lines().filter(|l| !l.starts_with("//")).collect();
+        assert!(code.iter().all(|l| !l.contains("CREATE ")), "{text}");
+        assert!(text.contains("\n//   CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE\n"));
+        // Statements end where a line ends with `;`, and nowhere else.
+        let ends = code.iter().filter(|l| l.ends_with(';')).count();
+        assert_eq!(ends, text.matches(";\n").count());
+        assert_eq!(ends, text.matches("UNWIND [").count());
         assert!(text.contains(
             "  {id: 'jnim', name: 'Jama\\'at \"Nusrat\"', kind: 'group', aliases: ['JNIM', 'GSIM'], tags: ['al-qaeda']},\n"
         ));
@@ -223,12 +250,14 @@ mod tests {
     #[test]
     fn tie_rows_carry_a_key_and_only_the_properties_they_have() {
         let text = rendered_file(ExportFormat::Cypher, "graph.cypher");
-        let subgroup = "  {from: 'jnim', to: 'aqim', key: '[\"jnim\",\"aqim\",\"subgroup-of\",\"2017-03\",\"\"]', props: {relation: 'subgroup-of', directed: true, confidence: 'confirmed', start: '2017-03', sources: ['r1', 'r2'], note: 'O\\'Neil said so'}}\n";
+        let subgroup = "  {from: 'jnim', to: 'aqim', key: '[\"jnim\",\"aqim\",\"subgroup-of\",\"2017-03\",\"\"]', props: {relation: 'subgroup-of', directed: true, confidence: 'confirmed', start: '2017-03', start_earliest: date('2017-03-01'), start_latest: date('2017-03-31'), sources: ['r1', 'r2'], note: 'O\\'Neil said so'}}\n";
         assert!(text.contains(subgroup), "{text}");
         // A symmetric tie's key names its ends in id order.
         assert!(text.contains("key: '[\"fama\",\"jnim\",\"hostility\",\"[..2015]\",\"2022-11\"]'"));
         assert!(text.contains(
-            "directed: false, confidence: 'likely', start: '[..2015]', end: '2022-11', events: 3}}"
+            "directed: false, confidence: 'likely', start: '[..2015]', end: '2022-11', \
+             start_latest: date('2015-12-31'), end_earliest: date('2022-11-01'), \
+             end_latest: date('2022-11-30'), events: 3}}"
         ));
     }
 }

@@ -6,6 +6,8 @@
 //! edge is a tie. The graph's title, as-of date and events sit in `graph`.
 //! Text properties that are empty are left out.
 
+use std::io::Write;
+
 use serde_json::{json, Map, Value};
 
 use crate::model::Actor;
@@ -32,12 +34,22 @@ fn node(a: &Actor) -> Value {
 }
 
 /// The node-link JSON of a selection, pretty-printed, with a final newline.
-/// The text is what `serde_json::to_string_pretty` gives for the whole
-/// document (keys sorted), but each node and edge is made and written in
-/// turn: a tree of every value took 16 times the text's size on a hub of a
-/// million ties.
 pub(super) fn document(s: &Selection<'_>) -> String {
-    let mut text = String::from("{\n  \"directed\": true,\n");
+    let mut bytes = Vec::new();
+    write(s, &mut bytes).expect("writing to memory");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// Writes the node-link JSON of a selection to `out`. The text is what
+/// `serde_json::to_string_pretty` gives for the whole document (keys
+/// sorted), but each node and edge is made and written in turn: a tree of
+/// every value took 16 times the text's size on a hub of a million ties,
+/// and the text itself is never held whole either.
+pub(super) fn write(s: &Selection<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+    // As GraphML and GEXF: symmetric ties only make an undirected graph
+    // (networkx reads a MultiGraph), anything else a directed one.
+    let directed = if s.undirected() { "false" } else { "true" };
+    write!(out, "{{\n  \"directed\": {directed},\n")?;
     let edges = s.ties.iter().map(|t| {
         let mut edge = Map::new();
         edge.insert("source".into(), json!(s.id(t.from)));
@@ -56,45 +68,48 @@ pub(super) fn document(s: &Selection<'_>) -> String {
         }
         Value::Object(edge)
     });
-    push_list(&mut text, "edges", edges);
+    write_list(out, "edges", edges)?;
+    out.write_all(b",\n")?;
     let graph = json!({
         "title": s.graph.title,
         "as_of": date(s.graph.as_of()),
         "events": s.events().collect::<Vec<_>>(),
     });
-    text.push_str("  \"graph\": ");
-    push_indented(&mut text, &graph, "  ");
-    text.push_str(",\n  \"multigraph\": true,\n");
-    push_list(&mut text, "nodes", s.actors().map(node));
-    // The last member takes no comma.
-    text.truncate(text.len() - 2);
-    text.push_str("\n}\n");
-    text
+    out.write_all(b"  \"graph\": ")?;
+    write_indented(out, &graph, "  ")?;
+    out.write_all(b",\n  \"multigraph\": true,\n")?;
+    write_list(out, "nodes", s.actors().map(node))?;
+    out.write_all(b"\n}\n")
 }
 
-/// `  "key": [ ... ],` and a line break, each item pretty-printed in place.
-fn push_list(text: &mut String, key: &str, items: impl Iterator<Item = Value>) {
-    text.push_str(&format!("  \"{key}\": ["));
+/// `  "key": [ ... ]`, each item pretty-printed in place.
+fn write_list(
+    out: &mut dyn Write,
+    key: &str,
+    items: impl Iterator<Item = Value>,
+) -> std::io::Result<()> {
+    write!(out, "  \"{key}\": [")?;
     let mut empty = true;
     for item in items {
-        text.push_str(if empty { "\n    " } else { ",\n    " });
-        push_indented(text, &item, "    ");
+        out.write_all(if empty { b"\n    " } else { b",\n    " })?;
+        write_indented(out, &item, "    ")?;
         empty = false;
     }
-    text.push_str(if empty { "],\n" } else { "\n  ],\n" });
+    out.write_all(if empty { b"]" } else { b"\n  ]" })
 }
 
 /// `value` pretty-printed, its lines after the first indented by `indent`
 /// (JSON strings hold no raw line breaks, so every break is the printer's).
-fn push_indented(text: &mut String, value: &Value, indent: &str) {
+fn write_indented(out: &mut dyn Write, value: &Value, indent: &str) -> std::io::Result<()> {
     let pretty = serde_json::to_string_pretty(value).unwrap_or_default();
     for (i, line) in pretty.split('\n').enumerate() {
         if i > 0 {
-            text.push('\n');
-            text.push_str(indent);
+            out.write_all(b"\n")?;
+            out.write_all(indent.as_bytes())?;
         }
-        text.push_str(line);
+        out.write_all(line.as_bytes())?;
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -160,5 +175,18 @@ mod tests {
         assert_eq!(hostility["start"], "[..2015]");
         assert_eq!(hostility["events"], 3);
         assert!(hostility.get("sources").is_none());
+    }
+
+    #[test]
+    fn symmetric_ties_only_make_an_undirected_graph() {
+        let graph = super::super::selection::sample();
+        let symmetric: Vec<_> = graph
+            .all_ties()
+            .filter(|t| !graph.relations().is_directed(t.tie.relation))
+            .map(|t| t.id)
+            .collect();
+        let files = super::super::render(&graph, &symmetric, &[], ExportFormat::Json);
+        let json: Value = serde_json::from_str(&files[0].1).unwrap();
+        assert_eq!(json["directed"], false);
     }
 }

@@ -1,7 +1,7 @@
 //! Exports of a selection of a graph for other tools, one writer a file:
 //! CSV in the import layout for spreadsheets and the CSV import
 //! (`csv.rs`), node-link JSON for networkx (`json.rs`), GraphML for yEd,
-//! Cytoscape and networkx (`graphml.rs`), GEXF 1.3 with spells for Gephi
+//! Cytoscape and networkx (`graphml.rs`), GEXF 1.2 with spells for Gephi
 //! (`gexf.rs`), a Cypher script for Neo4j (`cypher.rs`) and `neo4j-admin
 //! import` CSV files for Neo4j's bulk importer (`neo4j_admin.rs`).
 //! `selection.rs` holds what they share; `xml.rs` what GraphML and GEXF share.
@@ -13,7 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::atomic::write_all_atomically;
+use crate::atomic::{write_all_atomically, write_atomically_with};
 use crate::model::{ActorId, Graph, TieId};
 
 mod csv;
@@ -57,6 +57,11 @@ pub fn export(
     format: ExportFormat,
     path: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    if let Some(write) = streamed(format) {
+        let selection = Selection::new(graph, ties, actors);
+        write_atomically_with(path, &mut |out| write(&selection, out))?;
+        return Ok(vec![path.to_path_buf()]);
+    }
     let files = render(graph, ties, actors, format);
     let targets: Vec<(PathBuf, String)> = if format.is_directory() {
         std::fs::create_dir_all(path).map_err(|error| ExportError::Directory {
@@ -80,6 +85,41 @@ pub fn export(
         .collect();
     write_all_atomically(&files)?;
     Ok(targets.into_iter().map(|(file, _)| file).collect())
+}
+
+/// Writes a single-file format's document to `out`: made as it is written
+/// where the format is streamed (JSON, GraphML, GEXF), otherwise rendered
+/// first. For a
+/// folder format, its files one after the other.
+pub fn write(
+    graph: &Graph,
+    ties: &[TieId],
+    actors: &[ActorId],
+    format: ExportFormat,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    if let Some(write) = streamed(format) {
+        return write(&Selection::new(graph, ties, actors), out);
+    }
+    for (_, text) in render(graph, ties, actors, format) {
+        out.write_all(text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Writes a selection in one format to a stream.
+type Writer = fn(&Selection<'_>, &mut dyn std::io::Write) -> std::io::Result<()>;
+
+/// The writer of a format that is made as it is written, so that a large
+/// export is never held whole in memory (within 1.5 times the loaded graph
+/// on a hub of a million ties, `examples/export_memory.rs`).
+fn streamed(format: ExportFormat) -> Option<Writer> {
+    match format {
+        ExportFormat::Json => Some(json::write),
+        ExportFormat::GraphMl => Some(graphml::write),
+        ExportFormat::Gexf => Some(gexf::write),
+        _ => None,
+    }
 }
 
 /// Every actor and tie of the graph, as a selection.
@@ -134,15 +174,14 @@ mod tests {
         let (ties, actors) = everything(&graph);
         assert_eq!((ties.len(), actors.len()), (2, 4));
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("out.gexf");
-        let written = export(&graph, &ties, &actors, ExportFormat::Gexf, &file).unwrap();
-        assert_eq!(written.len(), 1);
-        assert_eq!(written[0], file);
-        let text = std::fs::read_to_string(&file).unwrap();
-        assert_eq!(
-            text,
-            render(&graph, &ties, &actors, ExportFormat::Gexf)[0].1
-        );
+        // Streamed (JSON) or rendered whole, a file holds what `render` gives.
+        for format in ExportFormat::ALL.into_iter().filter(|f| !f.is_directory()) {
+            let file = dir.path().join(format!("out.{}", format.name()));
+            let written = export(&graph, &ties, &actors, format, &file).unwrap();
+            assert_eq!(written, std::slice::from_ref(&file));
+            let text = std::fs::read_to_string(&file).unwrap();
+            assert_eq!(text, render(&graph, &ties, &actors, format)[0].1);
+        }
         let out = dir.path().join("neo4j");
         let written = export(&graph, &ties, &actors, ExportFormat::Neo4jAdmin, &out).unwrap();
         let names: Vec<_> = written

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::model::time::{DAY_MAX, DAY_MIN};
 use crate::model::{Actor, ActorId, EventSpec, Graph, PartialDate, TieId, TieRef};
 
 /// The selection, in graph order, with every tie's ends included.
@@ -56,6 +57,13 @@ impl<'g> Selection<'g> {
         self.graph.relations().is_directed(tie.tie.relation)
     }
 
+    /// Whether the selection is an undirected graph: it has ties and every
+    /// one is symmetric. A graph reader such as networkx takes one kind of
+    /// edge a graph, so only then can the XML formats write undirected edges.
+    pub fn undirected(&self) -> bool {
+        !self.ties.is_empty() && self.ties.iter().all(|t| !self.directed(t))
+    }
+
     /// An actor's id, as the exports name it.
     pub fn id(&self, actor: ActorId) -> &str {
         &self.graph.actor(actor).id
@@ -84,6 +92,26 @@ impl<'g> Selection<'g> {
 /// A date as the exports write it; empty when unknown.
 pub(super) fn date(date: Option<PartialDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// The earliest (`first`) or latest day a date can be, as `YYYY-MM-DD`, for
+/// tools that compare full dates: `2017-03` is 2017-03-01 to 2017-03-31.
+/// Empty when the date is unknown or that side is open (`[..2015]` has no
+/// earliest day).
+pub(super) fn bound(date: Option<PartialDate>, first: bool) -> String {
+    let Some(date) = date else {
+        return String::new();
+    };
+    let day = if first {
+        date.first_day()
+    } else {
+        date.last_day()
+    };
+    if day == DAY_MIN || day == DAY_MAX {
+        String::new()
+    } else {
+        PartialDate::from_day(day).to_string()
+    }
 }
 
 /// One column of an exported table, or one key of an XML format: the name

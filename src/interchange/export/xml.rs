@@ -28,6 +28,24 @@ pub(super) fn escape(text: &str) -> String {
     out
 }
 
+/// Writes the text made so far to `out` and empties it: a document is made
+/// a node or an edge at a time and never held whole.
+pub(super) fn pass_on(text: &mut String, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    text.clear();
+    Ok(())
+}
+
+/// The text `write` writes to memory.
+pub(super) fn in_memory<S>(
+    s: &S,
+    write: fn(&S, &mut dyn std::io::Write) -> std::io::Result<()>,
+) -> String {
+    let mut bytes = Vec::new();
+    write(s, &mut bytes).expect("writing to memory");
+    String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out")
+}
+
 /// A GraphML key or GEXF attribute: the column it reads, and the type it
 /// declares. The declaration and the values come from the same list.
 pub(super) struct Key<C> {

@@ -8,12 +8,33 @@ use rustc_hash::FxHashMap;
 
 use super::cells::{split_list, CellReading};
 use super::importer::Importer;
-use super::table::{csv_reader, Header, NamedColumns, Table};
+use super::incoming::Placement;
+use super::repair::{repair, visible};
+use super::table::{csv_reader, delimiter_of, Header, NamedColumns, Table};
 use super::ImportError;
 use crate::interchange::mapping::DateFormat;
 use crate::model::{Actor, ActorId, ActorKind, Period};
 
 impl Importer<'_> {
+    /// Repairs the Windows-1252 damage in an actor's name and aliases,
+    /// reporting each name repaired once.
+    pub(crate) fn repair_names(&mut self, actor: &mut Actor) {
+        for name in std::iter::once(&mut actor.name).chain(&mut actor.aliases) {
+            if let Cow::Owned(fixed) = repair(name) {
+                self.report_repair(name, &fixed);
+                *name = fixed;
+            }
+        }
+    }
+
+    /// Records a repaired name, once.
+    pub(crate) fn report_repair(&mut self, written: &str, fixed: &str) {
+        let pair = (visible(written), fixed.to_string());
+        if !self.report.repaired.contains(&pair) {
+            self.report.repaired.push(pair);
+        }
+    }
+
     /// Reads the actors table the mapping describes (a mapping without one
     /// reads nothing).
     pub(crate) fn read_actors<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
@@ -22,7 +43,8 @@ impl Importer<'_> {
         };
         let origin = table.origin.clone();
         let reading = table.cell_reading();
-        let mut reader = csv_reader(table.reader);
+        let delimiter = delimiter_of(&table, &self.options.mapping);
+        let mut reader = csv_reader(table.reader, delimiter);
         let header = Header::read(&mut reader, &origin)?;
         let rule = NamedColumns::for_mapping(&self.options.mapping);
         let id_col = header.require(&columns.id)?;
@@ -85,7 +107,9 @@ impl Importer<'_> {
                 actor.active = Some(period);
             }
             if let Some(existing) = self.ids.get(&actor.id) {
-                if *self.graph.actor(existing) == actor {
+                let known = self.builder.graph().actor(existing);
+                // The same row again, or again an actor found under another id.
+                if *known == actor || known.id != actor.id {
                     self.report.rows_merged += 1;
                 } else {
                     let reason = match lines.get(&existing) {
@@ -101,13 +125,38 @@ impl Importer<'_> {
                 }
                 continue;
             }
-            let key = actor.id.clone();
-            match self.add_actor(actor) {
-                Ok(id) => {
-                    lines.insert(id, line);
-                    self.report.actors_added += 1;
+            if self.set_aside.contains_key(&actor.id) {
+                self.report.rows_skipped += 1;
+                continue;
+            }
+            if reading == CellReading::Cleaned {
+                self.repair_names(&mut actor);
+            }
+            let names: Vec<&str> = std::iter::once(actor.name.as_str())
+                .chain(actor.aliases.iter().map(String::as_str))
+                .collect();
+            match self.place_actor(&actor.id.clone(), &names, &origin, line) {
+                Ok(Placement::Existing(_)) => self.report.rows_merged += 1,
+                // (`place_actor` adds nothing: `Added` comes from `add_incoming` alone.)
+                Ok(Placement::SetAside | Placement::Added(_)) => self.report.rows_skipped += 1,
+                Ok(Placement::New) => {
+                    let key = actor.id.clone();
+                    let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+                    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                    match self.add_incoming(actor, &names, &origin, line) {
+                        Ok(Placement::Added(id)) => {
+                            lines.insert(id, line);
+                            self.report.actors_added += 1;
+                        }
+                        Ok(Placement::Existing(_)) => self.report.rows_merged += 1,
+                        Ok(_) => self.report.rows_skipped += 1,
+                        Err(reason) => self.reject_actor(&origin, line, &key, reason),
+                    }
                 }
-                Err(reason) => self.reject_actor(&origin, line, &key, reason),
+                Err(reason) => {
+                    let id = actor.id.clone();
+                    self.reject_actor(&origin, line, &id, reason);
+                }
             }
         }
         Ok(())
@@ -131,8 +180,8 @@ fn list_cell(cell: Option<&str>, reading: CellReading, separator: &str) -> Vec<S
 }
 
 /// The active period of actor `id`'s `active_start` and `active_end`
-/// cells; a bad date (the end's, when both are) or an end before the start
-/// is the row's rejection.
+/// cells; a bad date (the end's, when both are) is the row's rejection.
+/// Their order is the graph builder's to check, as for a graph file.
 fn active_period(id: &str, [start, end]: [Option<Cow<'_, str>>; 2]) -> Result<Period, String> {
     let date = |cell: Option<Cow<'_, str>>, what: &str| match cell.filter(|t| !t.is_empty()) {
         None => Ok(None),
@@ -143,18 +192,10 @@ fn active_period(id: &str, [start, end]: [Option<Cow<'_, str>>; 2]) -> Result<Pe
     };
     let (start, end) = (date(start, "active_start"), date(end, "active_end"));
     // The end first: its error is the one reported when both are bad.
-    let period = Period {
+    Ok(Period {
         end: end?,
         start: start?,
-    };
-    if let (Some(start), Some(end)) = (period.start, period.end) {
-        if end.last_day() < start.first_day() {
-            return Err(format!(
-                "actor `{id}` ends ({end}) before it starts ({start})"
-            ));
-        }
-    }
-    Ok(period)
+    })
 }
 
 /// A kind by name; the exact file names first, as they are the common case.
@@ -194,8 +235,6 @@ mod tests {
             active_period("a", [cell(""), None]).unwrap(),
             Period::default()
         );
-        let error = active_period("a", [cell("2012"), cell("2011")]).unwrap_err();
-        assert_eq!(error, "actor `a` ends (2011) before it starts (2012)");
         let error = active_period("a", [cell("x"), cell("2012-13")]).unwrap_err();
         assert!(error.starts_with("actor `a`: active_end: "), "{error}");
     }

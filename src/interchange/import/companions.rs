@@ -7,11 +7,11 @@ use std::path::Path;
 
 use super::cells::{confidence, list_items, CellReading};
 use super::importer::Importer;
-use super::table::{csv_reader, Header, Table};
+use super::table::{csv_reader, delimiter_of, Header, Table};
 use super::ImportError;
 use crate::interchange::export::CSV_MARKER;
 use crate::interchange::mapping::DateFormat;
-use crate::model::{Confidence, EventSpec, GraphBuilder, Phrasing, Relation, Source};
+use crate::model::{Confidence, EventSpec, Phrasing, Relation, Source};
 
 /// The name of the graph table the CSV export writes beside `ties.csv`.
 pub const GRAPH_TABLE: &str = "graph.csv";
@@ -83,7 +83,7 @@ impl Companions {
 /// directory, whose cells are cleaned.
 pub fn written_by_export(dir: &Path) -> Option<CellReading> {
     let file = std::fs::File::open(dir.join(GRAPH_TABLE)).ok()?;
-    let mut reader = csv_reader(file.take(1 << 16));
+    let mut reader = csv_reader(file.take(1 << 16), b',');
     let header = Header::read(&mut reader, GRAPH_TABLE).ok()?;
     let column = header.find("format")?;
     let mut record = csv::StringRecord::new();
@@ -156,6 +156,7 @@ impl Importer<'_> {
                 title.filter(|t| !t.is_empty())
             };
             self.report.as_of = as_of;
+            self.report.graph_rows += 1;
         }
         Ok(())
     }
@@ -186,11 +187,11 @@ impl Importer<'_> {
                     continue;
                 }
             };
-            if let Some(existing) = self.graph.relations().find(&name) {
-                if self.graph.relations().is_directed(existing) == directed {
+            if let Some(existing) = self.builder.graph().relations().find(&name) {
+                if self.builder.graph().relations().is_directed(existing) == directed {
                     self.report.rows_merged += 1;
                 } else {
-                    let known = self.graph.relations().name(existing);
+                    let known = self.builder.graph().relations().name(existing);
                     let reason = format!(
                         "relation `{name}`: `{known}` is already defined as {}",
                         if directed { "symmetric" } else { "directed" }
@@ -212,7 +213,7 @@ impl Importer<'_> {
                 note: non_empty(note),
                 phrasing: (phrasing != Phrasing::default()).then_some(phrasing),
             };
-            match self.graph.relations_mut().declare(relation) {
+            match self.builder.graph_mut().relations_mut().declare(relation) {
                 Ok(_) => self.report.relations_declared += 1,
                 Err(error) => self.reject(&origin, line, format!("relation `{name}`: {error}")),
             }
@@ -237,8 +238,8 @@ impl Importer<'_> {
                 url: non_empty(url),
                 id,
             };
-            match self.graph.find_source(&source.id) {
-                Some(existing) if *self.graph.source(existing) == source => {
+            match self.builder.graph().find_source(&source.id) {
+                Some(existing) if *self.builder.graph().source(existing) == source => {
                     self.report.rows_merged += 1;
                 }
                 Some(_) => {
@@ -249,7 +250,7 @@ impl Importer<'_> {
                     self.reject(&origin, line, reason);
                 }
                 None => {
-                    self.graph.add_source(source);
+                    self.builder.add_source(source);
                     self.report.sources_added += 1;
                 }
             }
@@ -263,7 +264,6 @@ impl Importer<'_> {
     pub(crate) fn read_events<R: Read>(&mut self, table: Table<R>) -> Result<(), ImportError> {
         let (origin, rows) = self.companion_rows(table, Some("date"), EVENT_COLUMNS)?;
         // One set of rules: the graph file's builder checks each event.
-        let mut builder = GraphBuilder::from_graph(std::mem::take(self.graph));
         for (line, cells) in rows {
             let [date, actors, what, certainty, sources, evidence, note] = or_empty(cells);
             let date = match date.parse() {
@@ -289,14 +289,13 @@ impl Importer<'_> {
                 evidence: non_empty(evidence),
                 note: non_empty(note),
             };
-            let before = builder.problems().len();
-            builder.event(spec);
-            match builder.problems().get(before) {
+            let before = self.builder.problems().len();
+            self.builder.event(spec);
+            match self.builder.problems().get(before) {
                 Some(problem) => self.reject(&origin, line, problem.message.clone()),
                 None => self.report.events_added += 1,
             }
         }
-        *self.graph = builder.into_parts().0;
         Ok(())
     }
 
@@ -311,7 +310,8 @@ impl Importer<'_> {
     ) -> Result<(String, CompanionRows<N>), ImportError> {
         let origin = table.origin.clone();
         let reading = table.cell_reading();
-        let mut reader = csv_reader(table.reader);
+        let delimiter = delimiter_of(&table, &self.options.mapping);
+        let mut reader = csv_reader(table.reader, delimiter);
         let header = Header::read(&mut reader, &origin)?;
         if let Some(column) = required {
             header.require(column)?;
@@ -343,6 +343,7 @@ mod tests {
             origin: "events.csv".into(),
             bytes: None,
             reading: CellReading::Cleaned,
+            delimiter: b',',
         }
     }
 

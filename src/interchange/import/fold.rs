@@ -1,6 +1,6 @@
 //! Fold mode: event rows (ACLED and the like) between one pair in one
 //! relation become a single tie running from the first event to the last,
-//! counting its events.
+//! counting its events and adding up their fatalities.
 
 use rustc_hash::FxHashMap;
 
@@ -40,6 +40,10 @@ impl FoldRuns {
         let (from, to) = key_ends(relations, row.relation, row.from, row.to);
         let first = row.start;
         let last = row.end.or(row.start);
+        // The tie spans every event: each event's note keeps its own date.
+        if let (Some(date), Some(note)) = (first, row.facts.details.note.as_mut()) {
+            *note = format!("{date}: {note}");
+        }
         match self.by_pair.get(&(from, to, row.relation)) {
             Some(&index) => {
                 let run = &mut self.runs[index];
@@ -55,7 +59,14 @@ impl FoldRuns {
                         span.end = Some(last);
                     }
                 }
+                // Each row is an event of its own: their fatalities add up.
+                let fatalities = match (span.facts.details.fatalities, row.facts.details.fatalities)
+                {
+                    (Some(a), Some(b)) => Some(a.saturating_add(b)),
+                    (a, b) => a.or(b),
+                };
                 span.facts.absorb(row.facts);
+                span.facts.details.fatalities = fatalities;
                 Folded::IntoRun
             }
             None => {
@@ -101,9 +112,11 @@ mod tests {
                 confidence: Confidence::Possible,
                 details: TieDetails {
                     note: Some(format!("on {date}")),
+                    fatalities: Some(2),
                     ..TieDetails::default()
                 },
             },
+            associate: false,
         }
     }
 
@@ -148,10 +161,15 @@ mod tests {
         assert_eq!(ab.start, Some("2012-01-15".parse().unwrap()));
         assert_eq!(ab.end, Some("2012-05-10".parse().unwrap()));
         assert_eq!(ab.facts.details.events, Some(3));
+        assert_eq!(
+            ab.facts.details.fatalities,
+            Some(6),
+            "2 in each of 3 events"
+        );
         assert_eq!(ab.facts.confidence, Confidence::Likely);
         assert_eq!(
             ab.facts.details.note.as_deref(),
-            Some("on 2012-03\non 2012-01-15\non 2012-05-10")
+            Some("2012-03: on 2012-03\n2012-01-15: on 2012-01-15\n2012-05-10: on 2012-05-10")
         );
         let (ac, line) = &rows[1];
         assert_eq!((*line, ac.facts.details.events), (4, Some(1)));

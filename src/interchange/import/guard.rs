@@ -210,6 +210,18 @@ impl<R: Read> CsvGuard<R> {
     }
 }
 
+/// Lines every guard in the process has read, for a progress display that
+/// polls it from another thread ([`lines_read`]). A static rather than a
+/// handle passed down: progress is the terminal's business, and the tables
+/// an import reads are opened in several places.
+static LINES_READ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many table lines this process has read so far; the difference
+/// between two readings is what was read between them.
+pub fn lines_read() -> u64 {
+    LINES_READ.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 impl<R: Read> Read for CsvGuard<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
@@ -219,7 +231,9 @@ impl<R: Read> Read for CsvGuard<R> {
                 "the quote opened here is never closed, so every row after it would be read as one cell".into(),
             ));
         }
+        let line = self.line;
         self.follow(&buf[..n])?;
+        LINES_READ.fetch_add(self.line - line, std::sync::atomic::Ordering::Relaxed);
         Ok(n)
     }
 }

@@ -7,10 +7,11 @@ use rustc_hash::FxHashMap;
 
 use super::cells::CellReading;
 use super::index::{IdIndex, TieIndex, TieLines};
+use super::matching::NameMatcher;
 use super::resolve::RelationValue;
 use super::table::{next_record, Record};
 use super::{ImportError, ImportOptions, ImportReport, Rejection};
-use crate::model::{Actor, ActorId, Graph};
+use crate::model::{Actor, ActorId, Graph, GraphBuilder, Problem};
 
 /// Where the actors a tie names come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,8 +25,11 @@ pub(crate) enum TieEnds {
 /// One import's work in progress; the tables' readers are its methods,
 /// spread over the files of this module.
 pub(crate) struct Importer<'a> {
-    /// The graph rows are added to.
-    pub(crate) graph: &'a mut Graph,
+    /// The graph rows are added to, taken from `target` for the import and
+    /// behind the graph file's rules: every actor and tie goes through it.
+    pub(crate) builder: GraphBuilder,
+    /// Where the graph goes back when the importer is done (or dropped).
+    target: &'a mut Graph,
     /// The mapping and rules of this import.
     pub(crate) options: &'a ImportOptions,
     /// Actor id → actor, exact.
@@ -47,23 +51,49 @@ pub(crate) struct Importer<'a> {
     pub(crate) rejected_actors: FxHashMap<String, (String, u64)>,
     /// What the import has done so far.
     pub(crate) report: ImportReport,
+    /// The graph's actors by name, when it had some before the import:
+    /// incoming actors are matched against them (and those made since).
+    pub(crate) matcher: Option<NameMatcher>,
+    /// Incoming ids awaiting the analyst's review, or left out by it: rows
+    /// naming them are skipped.
+    pub(crate) set_aside: FxHashMap<String, SetAside>,
+    /// The line of the ties row being placed, for the review file.
+    pub(crate) current_line: u64,
+}
+
+/// Why an incoming actor is not in the graph, though nothing was wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum SetAside {
+    /// It waits for the analyst's decision in the review file.
+    ForReview,
+    /// The analyst's decision leaves it out.
+    Skipped,
 }
 
 impl<'a> Importer<'a> {
     /// An importer adding to `graph`, which may have actors and ties already.
     pub(crate) fn new(graph: &'a mut Graph, options: &'a ImportOptions) -> Self {
+        let graph_had_actors = graph.actor_count() > 0;
+        let matcher = graph_had_actors.then(|| NameMatcher::of_graph(graph));
         Importer {
             ids: IdIndex::of_graph(graph),
             ties: TieIndex::of_graph(graph),
             tie_lines: TieLines::new(graph),
-            graph,
+            builder: GraphBuilder::from_graph(std::mem::take(graph)),
+            target: graph,
             options,
             relation_cache: Vec::new(),
             ties_origin: String::new(),
             tie_cells: CellReading::default(),
             tie_ends: TieEnds::CreatedByTies,
             rejected_actors: FxHashMap::default(),
-            report: ImportReport::default(),
+            report: ImportReport {
+                into_existing: graph_had_actors,
+                ..ImportReport::default()
+            },
+            matcher,
+            set_aside: FxHashMap::default(),
+            current_line: 0,
         }
     }
 
@@ -90,12 +120,15 @@ impl<'a> Importer<'a> {
         self.reject(origin, line, reason);
     }
 
-    /// Adds an actor to the graph and the id index.
+    /// Adds an actor to the graph, by the graph file's rules, and to the id index.
     pub(crate) fn add_actor(&mut self, actor: Actor) -> Result<ActorId, String> {
         let key = actor.id.clone();
-        let id = self.graph.add_actor(actor).map_err(|e| e.to_string())?;
-        self.ids.insert(&key, id);
-        Ok(id)
+        let added = self.builder.try_actor(actor).map_err(reasons)?;
+        self.ids.insert(&key, added);
+        if let Some(matcher) = &mut self.matcher {
+            matcher.add(added, self.builder.graph().actor(added));
+        }
+        Ok(added)
     }
 
     /// The next well-formed record of a table and its line; malformed rows
@@ -106,18 +139,48 @@ impl<'a> Importer<'a> {
         record: &mut Rec,
         origin: &str,
     ) -> Result<Option<u64>, ImportError> {
-        let rejections = &mut self.report.rejections;
-        next_record(reader, record, origin, |rejection| {
-            rejections.push(rejection)
-        })
+        let report = &mut self.report;
+        let next = next_record(reader, record, origin, |rejection| {
+            report.rows_read += 1;
+            report.rejections.push(rejection)
+        })?;
+        if next.is_some() {
+            self.report.rows_read += 1;
+        }
+        Ok(next)
     }
 
-    /// The passes that need every row, then the indexes freed.
+    /// The passes that need every row, then the indexes freed and the
+    /// graph given back.
     pub(crate) fn finish(mut self) -> ImportReport {
-        if self.options.close_on_next_relation {
+        if self.closes_ties() {
             self.close_on_next_relation();
         }
         self.reject_subgroup_cycles();
-        self.report
+        std::mem::take(&mut self.report)
     }
+
+    /// Removes and rejects the ties this import added that close a
+    /// subgroup-of cycle (the latest row of each), in the builder's words;
+    /// ties the graph had before stay.
+    fn reject_subgroup_cycles(&mut self) {
+        for (id, problem) in self.builder.break_subgroup_cycles() {
+            let line = self.tie_lines.line_of(id).unwrap_or(0);
+            self.report.ties_added -= 1;
+            self.reject_tie(u64::from(line), reasons(vec![problem]));
+        }
+    }
+}
+
+impl Drop for Importer<'_> {
+    /// The graph goes back to its owner however the import ends.
+    fn drop(&mut self) {
+        *self.target = std::mem::take(self.builder.graph_mut());
+    }
+}
+
+/// The builder's problems with a row, as one rejection reason.
+pub(crate) fn reasons(problems: Vec<Problem>) -> String {
+    let messages: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+    messages.join("; ")
 }

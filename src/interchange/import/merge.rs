@@ -2,7 +2,7 @@
 //! rule for merging a row into a tie already read, which both repeated rows
 //! and folded event runs use.
 
-use super::importer::Importer;
+use super::importer::{reasons, Importer};
 use super::index::TieKey;
 use crate::model::{ActorId, Confidence, PartialDate, RelationId, Tie, TieDetails};
 
@@ -32,6 +32,9 @@ impl TieFacts {
         merge_text(&mut kept.evidence, incoming.evidence);
         if kept.events.is_none() {
             kept.events = incoming.events;
+        }
+        if kept.fatalities.is_none() {
+            kept.fatalities = incoming.fatalities;
         }
     }
 
@@ -79,44 +82,67 @@ pub(crate) struct TieRow {
     pub(crate) start: Option<PartialDate>,
     pub(crate) end: Option<PartialDate>,
     pub(crate) facts: TieFacts,
+    /// A tie of an associated actor (not a row of its own: counted apart).
+    pub(crate) associate: bool,
 }
 
 impl Importer<'_> {
     /// Adds a tie, or merges it into the identical one already there; a
-    /// tie dated outside an actor's life is rejected, as `check` would.
+    /// row the graph file's rules refuse (dates outside an actor's life,
+    /// evidence without a source, ...) is rejected in their words.
     pub(crate) fn add_tie(&mut self, row: TieRow, line: u64) {
-        let conflicts: Vec<String> = [row.from, row.to]
-            .into_iter()
-            .flat_map(|end| self.graph.actor(end).outside_life(row.start, row.end))
-            .map(|(_, message)| message)
-            .collect();
-        if !conflicts.is_empty() {
-            self.reject_tie(line, conflicts.join("; "));
-            return;
-        }
-        let relations = self.graph.relations();
+        let graph = self.builder.graph();
         let key = TieKey::new(
-            relations,
+            graph.relations(),
             (row.from, row.to),
             row.relation,
             row.start,
             row.end,
         );
-        if let Some(existing) = self.ties.find(self.graph, key) {
-            let tie = self.graph.tie_mut(existing).expect("indexed ties exist");
-            row.facts.merge_into(tie);
-            self.report.rows_merged += 1;
+        if let Some(existing) = self.ties.find(graph, key) {
+            let mut merged = graph.tie(existing).expect("indexed ties exist").tie.clone();
+            row.facts.merge_into(&mut merged);
+            let problems = self.builder.tie_problems(row.from, row.to, &merged);
+            if !problems.is_empty() {
+                self.reject_row(row.associate, line, reasons(problems));
+                return;
+            }
+            *self
+                .builder
+                .graph_mut()
+                .tie_mut(existing)
+                .expect("indexed ties exist") = merged;
+            if !row.associate {
+                self.report.rows_merged += 1;
+            }
             return;
         }
         let tie = Tie::new(row.relation, row.start, row.end, row.facts.confidence)
             .with_details(row.facts.details);
-        let id = self
-            .graph
-            .add_tie(row.from, row.to, tie)
-            .expect("both ends exist and differ");
-        self.ties.insert(self.graph, key, id);
-        self.tie_lines.record(id, line);
-        self.report.ties_added += 1;
+        match self.builder.try_tie(row.from, row.to, tie) {
+            Ok(id) => {
+                self.ties.insert(self.builder.graph(), key, id);
+                self.tie_lines.record(id, line);
+                if row.associate {
+                    self.report.associate_ties += 1;
+                } else {
+                    self.report.ties_added += 1;
+                }
+            }
+            Err(problems) => self.reject_row(row.associate, line, reasons(problems)),
+        }
+    }
+}
+
+impl Importer<'_> {
+    /// Rejects a tie row, or an associate's tie (counted apart: it is no row).
+    fn reject_row(&mut self, associate: bool, line: u64, reason: String) {
+        if associate {
+            self.report.associate_rejections += 1;
+            self.reject_tie(line, format!("associated actor's tie: {reason}"));
+        } else {
+            self.reject_tie(line, reason);
+        }
     }
 }
 

@@ -8,27 +8,33 @@
 //! `graph.csv` carries [`crate::interchange::export::CSV_MARKER`]), whose
 //! cells are read exactly as written. Beside the ties file, in the default
 //! layout, the companion tables are read when present: see [`Companions`].
-//! The rows are checked here, one by one, against the same rules
-//! [`Graph::build`] applies, and added straight to the graph; the
-//! subgroup-of cycle check, which needs every tie, runs at the end.
+//! The rows are checked one by one by the builder [`Graph::build`] uses,
+//! and added straight to the graph; the subgroup-of cycle check, which
+//! needs every tie, runs at the end and drops the newest row of a loop.
 //!
 //! One job per file: [`table`] (CSV plumbing), [`cells`], [`companions`],
 //! `actors`, `tie_cells` and `ties` (the ties table's cells and its two
-//! readers), `resolve` (rows against the graph), `merge`, `fold`, `index`,
-//! and the passes after the rows, `closing` and `cycles`.
+//! readers), `resolve` (rows against the graph), `matching` (incoming
+//! actors met with the graph's), `repair` (Windows-1252 damage), [`review`]
+//! (the review file), `merge`, `fold`, `index`, and the pass after the
+//! rows, `closing`. Every actor and tie goes through the graph builder
+//! ([`crate::model::GraphBuilder`]): a graph file's rules and words.
 
 mod actors;
 pub mod cells;
 mod closing;
 pub mod companions;
-mod cycles;
 mod fold;
 pub mod guard;
 mod importer;
+mod incoming;
 mod index;
+mod matching;
 mod merge;
+mod repair;
 mod report;
 mod resolve;
+pub mod review;
 pub mod table;
 mod tie_cells;
 mod ties;
@@ -36,7 +42,6 @@ mod ties;
 use std::io::Read;
 use std::path::Path;
 
-use crate::interchange::mapping::Mapping;
 use crate::model::Graph;
 
 pub use cells::CellReading;
@@ -44,20 +49,33 @@ pub use companions::{
     written_by_export, Companions, EVENTS_TABLE, GRAPH_TABLE, RELATIONS_TABLE, SOURCES_TABLE,
 };
 pub use report::{
-    rejection_diagnostics, ImportError, ImportOptions, ImportReport, Rejection, ROWS_SHOWN,
+    rejection_diagnostics, ImportError, ImportOptions, ImportReport, Rejection, RowCounts,
+    ROWS_SHOWN,
 };
+pub use review::{read_decisions, review_table, Decision, Decisions, ReviewItem};
 pub use table::Table;
 
 use importer::{Importer, TieEnds};
 
 /// The companion tables for an import of `ties`: those beside it in the
-/// default layout; none with a mapping (its layout is another dataset's).
+/// default layout; none with a mapping of other columns (its layout is
+/// another dataset's).
 fn companions_for(
     ties: &Path,
     actors: Option<&Path>,
     options: &ImportOptions,
 ) -> Result<Companions, ImportError> {
-    if options.mapping == Mapping::default() {
+    let stdin = Path::new("-");
+    if actors == Some(stdin) && ties == stdin {
+        return Err(ImportError::Io {
+            origin: "-".into(),
+            error: std::io::Error::other(
+                "standard input can be read once: give the actors table or the ties table as a file",
+            ),
+        });
+    }
+    // Tables from standard input have no folder to find companions in.
+    if options.mapping.is_default_layout() && ties != stdin && actors != Some(stdin) {
         Companions::beside(ties, actors)
     } else {
         Ok(Companions::none())
@@ -72,10 +90,10 @@ pub fn import(
     ties: &Path,
     options: &ImportOptions,
 ) -> Result<(Graph, ImportReport), ImportError> {
-    let title = ties.file_stem().map_or_else(
-        || "imported".to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    );
+    let title = match ties.file_stem() {
+        Some(stem) if ties != Path::new("-") => stem.to_string_lossy().into_owned(),
+        _ => "imported".to_string(),
+    };
     let mut graph = Graph::new(title);
     let companions = companions_for(ties, actors, options)?;
     let actors = actors.map(Table::open).transpose()?;

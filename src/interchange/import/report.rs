@@ -17,9 +17,15 @@ pub struct ImportOptions {
     pub mapping: Mapping,
     /// Any rejected row makes the import fail, changing nothing.
     pub strict: bool,
-    /// A tie with no end ends just before a later tie of another relation
-    /// between the same pair begins.
+    /// A tie with no end ends just before a later tie between the same pair
+    /// begins whose relation supersedes it (the mapping's `supersede`, or
+    /// [`crate::interchange::mapping::DEFAULT_SUPERSESSION`]).
     pub close_on_next_relation: bool,
+    /// Incoming actors the import cannot place alone go to the report's
+    /// `review` list (for a review file) rather than being rejected.
+    pub review: bool,
+    /// The analyst's decisions from a review file, by incoming id.
+    pub decisions: super::review::Decisions,
 }
 
 /// A row that was not imported, and why.
@@ -96,6 +102,13 @@ pub struct ImportReport {
     pub actors_added: usize,
     /// Actors created because a tie named them and no table did.
     pub actors_created: usize,
+    /// Incoming actors (rows or tie cells) found to be actors the graph had.
+    pub actors_matched: usize,
+    /// Ties of actors associated with an event's ends (ACLED's
+    /// `assoc_actor_1/2`), new to the graph; no rows of their own.
+    pub associate_ties: usize,
+    /// Rejections of such ties (in `rejections`, but no rows of their own).
+    pub associate_rejections: usize,
     /// Ties new to the graph.
     pub ties_added: usize,
     /// Rows that repeated an actor or tie already read, merged into it.
@@ -120,9 +133,78 @@ pub struct ImportReport {
     pub companions: Vec<String>,
     /// Every row not imported, in the order read.
     pub rejections: Vec<Rejection>,
+    /// Rows read from every table, malformed ones included: each is
+    /// imported, merged, skipped or rejected (see [`ImportReport::rows`]).
+    pub rows_read: usize,
+    /// The graph table's rows that set its title and date.
+    pub graph_rows: usize,
+    /// True when the graph had actors before the import: incoming actors
+    /// were matched against them.
+    pub into_existing: bool,
+    /// Incoming actors found to be actors the graph had (or an earlier row
+    /// made), each with where and as whom, for people.
+    pub merges: Vec<String>,
+    /// Incoming actors left for the analyst's decision.
+    pub review: Vec<super::review::ReviewItem>,
+    /// Names repaired (Windows-1252 control characters or mojibake): as
+    /// written, with control characters made visible, and as repaired.
+    pub repaired: Vec<(String, String)>,
+}
+
+/// Every row read, by what became of it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RowCounts {
+    /// Rows that added an actor, tie, relation, source, event or the graph's title.
+    pub imported: usize,
+    /// Rows that repeated (or folded into, or named again) what was there.
+    pub merged: usize,
+    /// Rows the mapping skips, or whose actor awaits review or was skipped by it.
+    pub skipped: usize,
+    /// Rows rejected, each with its reason.
+    pub rejected: usize,
+}
+
+impl RowCounts {
+    /// All four together: the rows read, when nothing went uncounted.
+    pub fn total(&self) -> usize {
+        self.imported + self.merged + self.skipped + self.rejected
+    }
 }
 
 impl ImportReport {
+    /// Whether the import changed the graph at all (a REPL session then has
+    /// something to save).
+    pub fn changed_graph(&self) -> bool {
+        self.actors_added
+            + self.actors_created
+            + self.ties_added
+            + self.rows_merged
+            + self.events_folded
+            + self.ties_closed
+            + self.relations_declared
+            + self.sources_added
+            + self.events_added
+            > 0
+            || self.title.is_some()
+            || self.as_of.is_some()
+            || !self.merges.is_empty()
+    }
+
+    /// What became of the rows read.
+    pub fn rows(&self) -> RowCounts {
+        RowCounts {
+            imported: self.actors_added
+                + self.ties_added
+                + self.relations_declared
+                + self.sources_added
+                + self.events_added
+                + self.graph_rows,
+            merged: self.rows_merged + self.events_folded,
+            skipped: self.rows_skipped,
+            rejected: self.rejections.len() - self.associate_rejections,
+        }
+    }
+
     /// One line for people: "12 actors, 40 ties imported; 3 rows merged; 1 row rejected".
     pub fn summary(&self) -> String {
         let mut parts = vec![format!(
@@ -136,14 +218,24 @@ impl ImportReport {
                 parts.push(format!("{count} {what}"));
             }
         };
-        add(self.rows_merged, "duplicate rows merged");
+        add(self.associate_ties, "ties of associated actors");
+        add(self.rows_merged, "rows merged");
         add(self.events_folded, "events folded into ties");
-        add(self.rows_skipped, "rows skipped by the mapping");
+        add(self.rows_skipped, "rows skipped");
         add(self.ties_closed, "ties closed by a later relation");
         add(self.relations_declared, "relations declared");
         add(self.sources_added, "sources added");
         add(self.events_added, "events added");
         add(self.rejections.len(), "rows rejected");
+        add(self.repaired.len(), "names repaired (Windows-1252)");
+        if self.into_existing {
+            parts.push(format!(
+                "{} matched existing actors, {} new, {} for review",
+                self.actors_matched,
+                self.actors_added + self.actors_created,
+                self.review.len()
+            ));
+        }
         if !self.companions.is_empty() {
             let names: Vec<&str> = self
                 .companions
@@ -157,6 +249,11 @@ impl ImportReport {
                 .collect();
             parts.push(format!("read {}", names.join(", ")));
         }
+        let rows = self.rows();
+        parts.push(format!(
+            "{} rows read: {} imported, {} merged, {} skipped, {} rejected",
+            self.rows_read, rows.imported, rows.merged, rows.skipped, rows.rejected
+        ));
         parts.join("; ")
     }
 }

@@ -3,8 +3,13 @@
 //! its sources.
 
 use super::cells::list_items;
+use std::borrow::Cow;
+
+use super::cells::CellReading;
 use super::importer::{Importer, TieEnds};
+use super::incoming::Placement;
 use super::merge::{TieFacts, TieRow};
+use super::repair::repair;
 use super::ties::OwnedRow;
 use crate::interchange::mapping::{EndBy, OtherRelation, RelationColumn};
 use crate::model::{
@@ -52,8 +57,13 @@ pub(crate) fn known_relation(
 
 impl Importer<'_> {
     /// Finishes a row whose cells are read: actors, relation and sources
-    /// that need the graph. `None` for a row the mapping skips.
-    pub(crate) fn resolve(&mut self, row: OwnedRow) -> Result<Option<TieRow>, String> {
+    /// that need the graph. `None` for a row the mapping skips. With it,
+    /// the ties of the actors associated with its ends (see
+    /// [`Importer::associate_ties`]).
+    pub(crate) fn resolve(
+        &mut self,
+        row: OwnedRow,
+    ) -> Result<Option<(TieRow, Vec<TieRow>)>, String> {
         let options = self.options;
         let mapping = &options.mapping.ties;
         let relation = match row.relation {
@@ -65,20 +75,29 @@ impl Importer<'_> {
             },
         };
         let specs = [
-            (mapping.source.by, mapping.source.kind),
-            (mapping.target.by, mapping.target.kind),
+            (
+                mapping.source.by,
+                row.kinds[0].unwrap_or(mapping.source.kind),
+            ),
+            (
+                mapping.target.by,
+                row.kinds[1].unwrap_or(mapping.target.kind),
+            ),
         ];
         let mut actor_ids = [ActorId::new(0); 2];
         for ((slot, end), (by, kind)) in actor_ids.iter_mut().zip(row.ends).zip(specs) {
             *slot = match end {
                 EndCell::Found(id) => id,
-                EndCell::Cell(cell) => self.end(&cell, by, kind)?,
+                EndCell::Cell(cell) => match self.end(&cell, by, kind)? {
+                    Some(id) => id,
+                    None => return Ok(None),
+                },
             };
         }
         let [from, to] = actor_ids;
         if from == to {
-            let id = &self.graph.actor(from).id;
-            return Err(format!("a tie from `{id}` to itself"));
+            let id = &self.builder.graph().actor(from).id;
+            return Err(format!("tie from `{id}` to itself"));
         }
         let mut sources = Vec::new();
         for id in list_items(&row.sources, ";") {
@@ -86,8 +105,8 @@ impl Importer<'_> {
             if id.is_empty() {
                 continue;
             }
-            let source = self.graph.find_source(id).unwrap_or_else(|| {
-                self.graph.add_source(Source {
+            let source = self.builder.graph().find_source(id).unwrap_or_else(|| {
+                self.builder.add_source(Source {
                     id: id.to_string(),
                     citation: id.to_string(),
                     url: None,
@@ -97,7 +116,7 @@ impl Importer<'_> {
                 sources.push(source);
             }
         }
-        Ok(Some(TieRow {
+        let main = TieRow {
             from,
             to,
             relation,
@@ -110,38 +129,109 @@ impl Importer<'_> {
                     note: row.note,
                     evidence: row.evidence,
                     events: row.events,
+                    fatalities: row.fatalities,
                 },
             },
-        }))
+            associate: false,
+        };
+        let associates = match row.associates {
+            Some(names) => self.associate_ties(&main, *names),
+            None => Vec::new(),
+        };
+        Ok(Some((main, associates)))
     }
 
-    /// The actor an end cell names, created when the layout allows it.
-    fn end(&mut self, cell: &str, by: EndBy, kind: ActorKind) -> Result<ActorId, String> {
-        match by {
-            EndBy::Id => {
-                if let Some(id) = self.ids.get(cell) {
-                    return Ok(id);
-                }
-                if self.tie_ends == TieEnds::FromActorsTable {
-                    return Err(self.not_in_actors_table(cell));
-                }
-                // No actors table: the name rules find an actor the graph
-                // has under another spelling (`Menaka` is `Ménaka`).
-                if let Some(id) = self.graph.find(cell) {
-                    return Ok(id);
-                }
-                let id = self.add_actor(Actor::new(cell, cell, kind))?;
-                self.report.actors_created += 1;
-                Ok(id)
+    /// The ties of the actors a row associates with its ends (ACLED's
+    /// `assoc_actor_1/2`): each to its end, in the mapping's relation,
+    /// dated like the event and citing its sources. An associate that
+    /// cannot be placed is rejected on the row's line, as an associate.
+    fn associate_ties(&mut self, main: &TieRow, names: [Vec<String>; 2]) -> Vec<TieRow> {
+        let Some(columns) = &self.options.mapping.ties.associates else {
+            return Vec::new();
+        };
+        let relation = match self.relation(&columns.relation) {
+            Ok(RelationValue::Relation(id)) => id,
+            _ => return Vec::new(),
+        };
+        let kinds = [
+            self.options.mapping.ties.source.kind,
+            self.options.mapping.ties.target.kind,
+        ];
+        let mut ties = Vec::new();
+        for ((names, end), kind) in names.into_iter().zip([main.from, main.to]).zip(kinds) {
+            for name in names {
+                let associate = match self.end(&name, EndBy::Name, kind) {
+                    Ok(Some(associate)) if associate != end => associate,
+                    Ok(_) => continue,
+                    Err(reason) => {
+                        let line = self.current_line;
+                        self.report.associate_rejections += 1;
+                        self.reject_tie(line, format!("associate `{name}`: {reason}"));
+                        continue;
+                    }
+                };
+                ties.push(TieRow {
+                    from: associate,
+                    to: end,
+                    relation,
+                    start: main.start,
+                    end: main.end,
+                    facts: TieFacts {
+                        confidence: main.facts.confidence,
+                        details: TieDetails {
+                            sources: main.facts.details.sources.clone(),
+                            ..TieDetails::default()
+                        },
+                    },
+                    associate: true,
+                });
             }
-            EndBy::Name => {
-                if let Some(id) = self.graph.find(cell) {
-                    return Ok(id);
-                }
-                let id = self.add_actor(Actor::new(self.fresh_id(cell), cell, kind))?;
+        }
+        ties
+    }
+
+    /// The actor an end cell names, created when the layout allows it;
+    /// `None` when the row is set aside with the actor (awaiting review, or
+    /// left out by it). Ids are compared exactly; only names are matched
+    /// by the name rules (`Menaka` is `Ménaka`, `-99` is not `99`).
+    fn end(&mut self, cell: &str, by: EndBy, kind: ActorKind) -> Result<Option<ActorId>, String> {
+        // An id exactly, or a cell an earlier row placed already.
+        if let Some(id) = self.ids.get(cell) {
+            return Ok(Some(id));
+        }
+        if self.set_aside.contains_key(cell) {
+            return Ok(None);
+        }
+        if by == EndBy::Id && self.tie_ends == TieEnds::FromActorsTable {
+            return Err(self.not_in_actors_table(cell));
+        }
+        let name = match self.tie_cells {
+            CellReading::Cleaned => repair(cell),
+            _ => Cow::Borrowed(cell),
+        };
+        if let Cow::Owned(fixed) = &name {
+            self.report_repair(cell, fixed);
+        }
+        let name = name.into_owned();
+        let (origin, line) = (self.ties_origin.clone(), self.current_line);
+        let mut placed = self.place_actor(cell, &[name.as_str()], &origin, line)?;
+        if placed == Placement::New {
+            let id = match by {
+                EndBy::Id => name.clone(),
+                EndBy::Name => self.fresh_id(&name),
+            };
+            let actor = Actor::new(id, name.clone(), kind);
+            placed = self.add_incoming(actor, &[name.as_str()], &origin, line)?;
+        }
+        match placed {
+            Placement::Existing(actor) => Ok(Some(actor)),
+            Placement::Added(actor) => {
+                // Later rows find it by the cell as written.
+                self.ids.insert(cell, actor);
                 self.report.actors_created += 1;
-                Ok(id)
+                Ok(Some(actor))
             }
+            Placement::SetAside | Placement::New => Ok(None),
         }
     }
 
@@ -151,10 +241,10 @@ impl Importer<'_> {
         if let Some((origin, line)) = self.rejected_actors.get(cell) {
             return format!("actor `{cell}`'s row was rejected ({origin}:{line})");
         }
-        let hint = match self.graph.find(cell) {
+        let hint = match self.builder.graph().find(cell) {
             Some(actor) => format!(
                 "; ties name actors by id: write `{}`",
-                self.graph.actor(actor).id
+                self.builder.graph().actor(actor).id
             ),
             None => String::new(),
         };
@@ -175,7 +265,7 @@ impl Importer<'_> {
         };
         let mut id = base.clone();
         let mut n = 2;
-        while self.graph.find(&id).is_some() {
+        while self.builder.graph().find(&id).is_some() {
             id = format!("{base}-{n}");
             n += 1;
         }
@@ -190,7 +280,7 @@ impl Importer<'_> {
         }
         let options = self.options;
         let rules = &options.mapping.ties.relation;
-        let resolved = match known_relation(self.graph.relations(), rules, value) {
+        let resolved = match known_relation(self.builder.graph().relations(), rules, value) {
             RelationCell::Found(id) => RelationValue::Relation(id),
             RelationCell::Skip => RelationValue::Skip,
             RelationCell::Cell(_) if value.is_empty() => return Err("the relation is empty".into()),
@@ -211,7 +301,7 @@ impl Importer<'_> {
                     })?)
                 }
                 (None, OtherRelation::Reject) => {
-                    let known: Vec<&str> = self.graph.relations().names().collect();
+                    let known: Vec<&str> = self.builder.graph().relations().names().collect();
                     return Err(format!(
                         "unknown relation `{value}` (known: {}; a mapping can map or declare others)",
                         known.join(", ")
@@ -226,7 +316,8 @@ impl Importer<'_> {
     /// Declares a relation a ties row brings in.
     fn declare(&mut self, relation: Relation) -> Result<RelationId, String> {
         let name = relation.name.clone();
-        self.graph
+        self.builder
+            .graph_mut()
             .relations_mut()
             .declare(relation)
             .map_err(|e| format!("relation `{name}`: {e}"))

@@ -22,6 +22,9 @@ pub struct Table<R> {
     /// How cells are read: exactly as written (guarded or not) for files
     /// actorgraph's CSV export wrote, cleaned for the rest.
     pub reading: CellReading,
+    /// The byte between cells, unless the mapping names one: `,`, or what
+    /// [`Table::open`] found (a tab for `.tsv`, a header split by `;`).
+    pub delimiter: u8,
 }
 
 impl<R> Table<R> {
@@ -34,13 +37,36 @@ impl<R> Table<R> {
 impl Table<std::fs::File> {
     /// Opens a file; its cells are read exactly when its directory holds a
     /// `graph.csv` written by the CSV export (see [`written_by_export`]).
+    /// Its cells are split by tabs when it is named `.tsv` or `.tab`, or
+    /// when its header holds tabs (or semicolons) and no comma.
+    /// `-` is standard input, read as a comma-separated table unless the
+    /// mapping names another delimiter.
     pub fn open(path: &Path) -> Result<Self, ImportError> {
+        if path == Path::new("-") {
+            return Self::standard_input();
+        }
         let origin = path.display().to_string();
-        let reader = std::fs::File::open(path).map_err(|error| ImportError::Io {
+        let io = |error| ImportError::Io {
             origin: origin.clone(),
             error,
-        })?;
+        };
+        let mut reader = std::fs::File::open(path).map_err(io)?;
         let bytes = reader.metadata().ok().map(|m| m.len());
+        let tabbed = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("tab"));
+        let delimiter = if tabbed {
+            b'\t'
+        } else {
+            use std::io::{Seek, SeekFrom};
+            let mut start = Vec::new();
+            (&mut reader)
+                .take(1 << 16)
+                .read_to_end(&mut start)
+                .map_err(io)?;
+            reader.seek(SeekFrom::Start(0)).map_err(io)?;
+            header_delimiter(&start)
+        };
         let reading = path
             .parent()
             .and_then(written_by_export)
@@ -50,7 +76,58 @@ impl Table<std::fs::File> {
             origin,
             bytes,
             reading,
+            delimiter,
         })
+    }
+}
+
+impl Table<std::fs::File> {
+    fn standard_input() -> Result<Self, ImportError> {
+        let origin = STDIN_ORIGIN.to_string();
+        // /dev/stdin is a File, so every table reads through one type.
+        let reader = std::fs::File::open("/dev/stdin").map_err(|error| ImportError::Io {
+            origin: origin.clone(),
+            error,
+        })?;
+        Ok(Table {
+            reader,
+            origin,
+            bytes: None,
+            reading: CellReading::Cleaned,
+            delimiter: b',',
+        })
+    }
+}
+
+/// Whether a row is Excel's `sep=X` line: one cell `sep=`, the rest empty
+/// (the delimiter itself split the line).
+fn is_separator_line(record: &csv::StringRecord) -> bool {
+    let mut cells = record.iter();
+    let first = cells.next().unwrap_or_default();
+    let first = first.trim_start_matches('\u{FEFF}');
+    first.starts_with("sep=") && first.len() <= 5 && cells.all(str::is_empty)
+}
+
+/// What rejections call a table read from standard input.
+pub const STDIN_ORIGIN: &str = "<stdin>";
+
+/// The delimiter a header line shows: a comma when it holds one (or none of
+/// the others), else a tab or a semicolon, whichever it holds.
+pub(crate) fn header_delimiter(start: &[u8]) -> u8 {
+    let end = memchr::memchr2(b'\n', b'\r', start).unwrap_or(start.len());
+    let header = &start[..end];
+    // Excel writes `sep=;` above the header to say what it used.
+    let unmarked = header.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(header);
+    if let [b's', b'e', b'p', b'=', delimiter] = unmarked {
+        if delimiter.is_ascii() && !matches!(delimiter, b'"' | b'\n' | b'\r') {
+            return *delimiter;
+        }
+    }
+    let holds = |byte| memchr::memchr(byte, header).is_some();
+    match (holds(b','), holds(b'\t'), holds(b';')) {
+        (false, true, _) => b'\t',
+        (false, false, true) => b';',
+        _ => b',',
     }
 }
 
@@ -62,6 +139,7 @@ impl<R: Read + 'static> Table<R> {
             origin: self.origin,
             bytes: self.bytes,
             reading: self.reading,
+            delimiter: self.delimiter,
         }
     }
 }
@@ -70,12 +148,21 @@ impl<R: Read + 'static> Table<R> {
 /// read as empty cells) and the header read by [`Header::read`].
 /// The reader goes through a [`CsvGuard`], so an unclosed quote or an
 /// endless line stops the import at its line instead of eating the file.
-pub(crate) fn csv_reader<R: Read>(reader: R) -> csv::Reader<CsvGuard<R>> {
+pub(crate) fn csv_reader<R: Read>(reader: R, delimiter: u8) -> csv::Reader<CsvGuard<R>> {
     csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
+        .delimiter(delimiter)
         .buffer_capacity(1 << 16)
-        .from_reader(CsvGuard::new(reader, b','))
+        .from_reader(CsvGuard::new(reader, delimiter))
+}
+
+/// The byte between `table`'s cells: the mapping's, else the table's own.
+pub(crate) fn delimiter_of<R>(table: &Table<R>, mapping: &Mapping) -> u8 {
+    match mapping.delimiter {
+        Some(c) if c.is_ascii() => c as u8,
+        _ => table.delimiter,
+    }
 }
 
 /// A malformed row is a rejection; a failed read ends the import.
@@ -167,7 +254,7 @@ pub(crate) enum NamedColumns {
 impl NamedColumns {
     /// The rule for a mapping: strict for any but the default layout.
     pub(crate) fn for_mapping(mapping: &Mapping) -> NamedColumns {
-        if *mapping == Mapping::default() {
+        if mapping.is_default_layout() {
             NamedColumns::MayBeAbsent
         } else {
             NamedColumns::MustExist
@@ -194,15 +281,19 @@ impl Header {
             line: 1,
             message,
         };
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => return Err(problem("the file is empty: it needs a header row".into())),
-            Err(error) => {
-                return Err(match csv_problem(origin, error) {
-                    Err(stopped) => stopped,
-                    Ok(malformed) => problem(malformed.reason),
-                })
-            }
+        let mut read = |record: &mut csv::StringRecord| match reader.read_record(record) {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(problem("the file is empty: it needs a header row".into())),
+            Err(error) => Err(match csv_problem(origin, error) {
+                Err(stopped) => stopped,
+                Ok(malformed) => problem(malformed.reason),
+            }),
+        };
+        read(&mut record)?;
+        // Excel's `sep=;` line names the delimiter (see
+        // [`header_delimiter`]); the header is the line after it.
+        if is_separator_line(&record) {
+            read(&mut record)?;
         }
         let names = record
             .iter()
@@ -250,7 +341,7 @@ mod tests {
     use super::*;
 
     fn reader(text: &[u8]) -> csv::Reader<CsvGuard<&[u8]>> {
-        csv_reader(text)
+        csv_reader(text, b',')
     }
 
     #[test]
@@ -341,6 +432,7 @@ mod tests {
             reader: std::io::empty(),
             origin: "t".into(),
             bytes: None,
+            delimiter: b',',
             reading,
         };
         for reading in [
@@ -350,5 +442,25 @@ mod tests {
         ] {
             assert_eq!(table(reading).cell_reading(), reading);
         }
+    }
+}
+
+#[cfg(test)]
+mod delimiter_tests {
+    use super::header_delimiter;
+
+    #[test]
+    fn the_header_shows_the_delimiter_and_a_comma_wins() {
+        assert_eq!(
+            header_delimiter(b"source\ttarget\trelation\nA,B\tc\td"),
+            b'\t'
+        );
+        assert_eq!(header_delimiter(b"source;target;relation\r\n"), b';');
+        assert_eq!(header_delimiter(b"source,target;relation\n"), b',');
+        assert_eq!(header_delimiter(b"source\ttarget;relation\n"), b'\t');
+        assert_eq!(header_delimiter(b"source\n;;;\t\t"), b',');
+        assert_eq!(header_delimiter(b""), b',');
+        assert_eq!(header_delimiter(b"sep=|\r\nsource|target"), b'|');
+        assert_eq!(header_delimiter(b"\xEF\xBB\xBFsep=;\nsource;target"), b';');
     }
 }

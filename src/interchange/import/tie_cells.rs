@@ -4,11 +4,15 @@
 
 use std::borrow::Cow;
 
-use super::cells::{confidence, CellReading};
+use std::collections::BTreeMap;
+
+use super::cells::{confidence, list_items, CellReading};
 use super::table::{Header, NamedColumns};
 use super::ImportError;
-use crate::interchange::mapping::{parse_iso, ConfidenceColumn, DateColumn, DateFormat, Mapping};
-use crate::model::{Confidence, PartialDate};
+use crate::interchange::mapping::{
+    parse_date, parse_iso, ConfidenceColumn, DateColumn, DateFormat, Mapping,
+};
+use crate::model::{ActorKind, Confidence, PartialDate};
 
 /// The cells of one ties row, trimmed and decoded, borrowed from the record.
 pub(crate) struct RowCells<'r> {
@@ -23,6 +27,12 @@ pub(crate) struct RowCells<'r> {
     pub(crate) note: Option<String>,
     pub(crate) evidence: Option<String>,
     pub(crate) events: Option<u32>,
+    pub(crate) fatalities: Option<u32>,
+    /// The kinds the ends' code columns give, when the mapping has them.
+    pub(crate) kinds: [Option<ActorKind>; 2],
+    /// The actors associated with each end, by name; boxed, as most
+    /// layouts have none and rows are moved in batches.
+    pub(crate) associates: Option<Box<[Vec<String>; 2]>>,
 }
 
 /// Where the ties table's cells are, and how to read them.
@@ -32,14 +42,19 @@ pub(crate) struct TieCells {
     fixed_relation: Option<String>,
     /// Relation values whose rows the mapping skips.
     skip: Vec<String>,
-    start: Option<(usize, DateFormat)>,
-    end: Option<(usize, DateFormat)>,
+    start: Option<(usize, Vec<DateFormat>)>,
+    end: Option<(usize, Vec<DateFormat>)>,
     confidence: ConfidenceColumn,
     confidence_col: Option<usize>,
     sources: Option<usize>,
     note: Option<usize>,
     evidence: Option<usize>,
     events: Option<usize>,
+    fatalities: Option<usize>,
+    /// Each end's kind code column and its codes.
+    kind_codes: [Option<(usize, BTreeMap<String, ActorKind>)>; 2],
+    /// Each end's associates column, and the separator between them.
+    associates: Option<([usize; 2], String)>,
     reading: CellReading,
 }
 
@@ -56,7 +71,7 @@ impl TieCells {
         let optional = |column: Option<&str>| header.optional(column, rule);
         let date_col = |column: &Option<DateColumn>| -> Result<_, ImportError> {
             Ok(match column {
-                Some(c) => optional(Some(&c.column))?.map(|col| (col, c.format)),
+                Some(c) => optional(Some(&c.column))?.map(|col| (col, c.formats())),
                 None => None,
             })
         };
@@ -84,6 +99,24 @@ impl TieCells {
             note: optional(ties.note.as_deref())?,
             evidence: optional(ties.evidence.as_deref())?,
             events: optional(ties.events.as_deref())?,
+            fatalities: optional(ties.fatalities.as_deref())?,
+            kind_codes: [
+                match &ties.source.kind_column {
+                    Some(c) => Some((header.require(c)?, ties.source.kinds.clone())),
+                    None => None,
+                },
+                match &ties.target.kind_column {
+                    Some(c) => Some((header.require(c)?, ties.target.kinds.clone())),
+                    None => None,
+                },
+            ],
+            associates: match &ties.associates {
+                Some(a) => Some((
+                    [header.require(&a.source)?, header.require(&a.target)?],
+                    a.separator.clone(),
+                )),
+                None => None,
+            },
             reading,
         })
     }
@@ -116,30 +149,40 @@ impl TieCells {
             }
             *slot = cell;
         }
-        let date = |col: Option<(usize, DateFormat)>, what: &str| {
-            let Some((col, format)) = col else {
+        let date = |col: &Option<(usize, Vec<DateFormat>)>, what: &str| {
+            let Some((col, formats)) = col else {
                 return Ok(None);
             };
-            let bytes = record.get(col).unwrap_or_default();
-            if format == DateFormat::Iso {
+            let bytes = record.get(*col).unwrap_or_default();
+            // ISO is read the fast way whenever a format reads it: no
+            // other format reads `2012-03-04`.
+            if formats.iter().any(|f| {
+                matches!(
+                    f,
+                    DateFormat::Iso
+                        | DateFormat::Auto
+                        | DateFormat::AutoMonthFirst
+                        | DateFormat::AutoDayFirst
+                )
+            }) {
                 if let Some(date) = parse_iso(bytes) {
                     return Ok(Some(date));
                 }
             }
-            let cell = text(col)?;
+            let cell = text(*col)?;
             if cell.is_empty() {
                 return Ok(None);
             }
-            format
-                .parse(&cell)
+            parse_date(formats, &cell)
                 .map(Some)
                 .map_err(|error| format!("{what}: {error}"))
         };
-        let start = date(self.start, "start")?;
-        let end = date(self.end, "end")?;
+        let start = date(&self.start, "start")?;
+        let end = date(&self.end, "end")?;
         if let (Some(start), Some(end)) = (start, end) {
             if end.last_day() < start.first_day() {
-                return Err(format!("the tie ends ({end}) before it starts ({start})"));
+                // The graph file's words; checked here too, before rows fold.
+                return Err(format!("tie ends ({end}) before it starts ({start})"));
             }
         }
         let confidence = match self.confidence_col {
@@ -171,7 +214,34 @@ impl TieCells {
             ),
             _ => None,
         };
+        let fatalities = match self.fatalities.map(text).transpose()? {
+            Some(cell) if !cell.is_empty() => Some(
+                cell.parse::<u32>()
+                    .map_err(|_| format!("fatalities `{cell}` is not a count"))?,
+            ),
+            _ => None,
+        };
+        let mut kinds = [None, None];
+        for (slot, codes) in kinds.iter_mut().zip(&self.kind_codes) {
+            if let Some((col, codes)) = codes {
+                *slot = codes.get(text(*col)?.as_ref()).copied();
+            }
+        }
+        let mut associates = None;
+        if let Some((cols, separator)) = &self.associates {
+            let lists = associates.insert(Box::new([Vec::new(), Vec::new()]));
+            for (slot, col) in lists.iter_mut().zip(cols) {
+                *slot = list_items(&text(*col)?, separator)
+                    .into_iter()
+                    .map(|item| self.reading.item(&item).to_string())
+                    .filter(|item| !item.is_empty())
+                    .collect();
+            }
+        }
         Ok(Some(RowCells {
+            fatalities,
+            kinds,
+            associates,
             ends,
             relation,
             start,

@@ -9,11 +9,11 @@ use super::fold::{FoldRuns, Folded};
 use super::importer::{Importer, TieEnds};
 use super::index::IdIndex;
 use super::resolve::{known_relation, EndCell, RelationCell};
-use super::table::{csv_reader, next_record, Header, Table};
+use super::table::{csv_reader, delimiter_of, next_record, Header, Table};
 use super::tie_cells::{RowCells, TieCells};
 use super::{ImportError, Rejection};
 use crate::interchange::mapping::{EndBy, Fold, RelationColumn};
-use crate::model::{Confidence, PartialDate, Relations};
+use crate::model::{ActorKind, Confidence, PartialDate, Relations};
 
 /// A ties row with every cell read that needs no graph.
 pub(crate) struct OwnedRow {
@@ -27,6 +27,11 @@ pub(crate) struct OwnedRow {
     pub(crate) note: Option<String>,
     pub(crate) evidence: Option<String>,
     pub(crate) events: Option<u32>,
+    pub(crate) fatalities: Option<u32>,
+    /// The ends' kinds, from the mapping's code columns.
+    pub(crate) kinds: [Option<ActorKind>; 2],
+    /// The actors associated with each end, by name.
+    pub(crate) associates: Option<Box<[Vec<String>; 2]>>,
 }
 
 /// A record as read: the row (`None` when the mapping skips it) or why it
@@ -95,6 +100,9 @@ fn owned_row(cells: RowCells<'_>, ends: [EndCell; 2], relation: RelationCell) ->
         note: cells.note,
         evidence: cells.evidence,
         events: cells.events,
+        fatalities: cells.fatalities,
+        kinds: cells.kinds,
+        associates: cells.associates,
     }
 }
 
@@ -121,9 +129,11 @@ impl Importer<'_> {
         self.tie_ends = ends;
         if let Some(bytes) = table.bytes {
             // About 40 bytes a row in the default layout.
-            self.ties.reserve(self.graph, (bytes / 40) as usize);
+            self.ties
+                .reserve(self.builder.graph(), (bytes / 40) as usize);
         }
-        let mut reader = csv_reader(table.reader);
+        let delimiter = delimiter_of(&table, &self.options.mapping);
+        let mut reader = csv_reader(table.reader, delimiter);
         let header = Header::read(&mut reader, &origin)?;
         let columns = TieCells::new(&header, &self.options.mapping, self.tie_cells)?;
         if self.reads_ties_on_two_threads(table.bytes) {
@@ -161,19 +171,27 @@ impl Importer<'_> {
     /// Resolves a row read and adds it where it goes; counts a skipped row
     /// and rejects a bad one.
     fn place_row(&mut self, destination: &mut Destination, line: u64, row: ReadRow) {
+        self.current_line = line;
         let row = row.and_then(|row| match row {
             Some(row) => self.resolve(row),
             None => Ok(None),
         });
         match row {
-            Ok(Some(row)) => match destination {
-                Destination::Graph => self.add_tie(row, line),
-                Destination::Runs(runs) => {
-                    if runs.add(row, line, self.graph.relations()) == Folded::IntoRun {
-                        self.report.events_folded += 1;
+            Ok(Some((row, associates))) => {
+                for tie in std::iter::once(row).chain(associates) {
+                    let associate = tie.associate;
+                    match destination {
+                        Destination::Graph => self.add_tie(tie, line),
+                        Destination::Runs(runs) => {
+                            let folded = runs.add(tie, line, self.builder.graph().relations());
+                            // An associate's tie is no row: only rows count as folded.
+                            if folded == Folded::IntoRun && !associate {
+                                self.report.events_folded += 1;
+                            }
+                        }
                     }
                 }
-            },
+            }
             Ok(None) => self.report.rows_skipped += 1,
             Err(reason) => self.reject_tie(line, reason),
         }
@@ -188,7 +206,7 @@ impl Importer<'_> {
         origin: &str,
     ) -> Result<(), ImportError> {
         let ids = std::mem::take(&mut self.ids);
-        let relations = self.graph.relations().clone();
+        let relations = self.builder.graph().relations().clone();
         let mut lookups = Lookups {
             ids: &ids,
             relations: &relations,
@@ -222,6 +240,7 @@ impl Importer<'_> {
             let mut destination = Destination::Graph;
             for batch in receiver {
                 for (line, row) in batch {
+                    self.report.rows_read += 1;
                     self.place_row(&mut destination, line, row);
                 }
             }
