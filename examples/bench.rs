@@ -14,6 +14,12 @@
 //! memory are its own. The answers are checked against RESULTS.md (counts)
 //! and `results/results.jsonl` (sha256 prefixes of the sorted ids); a
 //! mismatch exits with status 1.
+//!
+//! `--peers FILE.jsonl` takes the peers' figures from JSON lines written in
+//! the same run (`benches/side_by_side.sh`) instead of RESULTS.md's table.
+//! `--open FILE` (a child mode) opens a graph file as the command line does
+//! (through its snapshot) and prints the time, peak RSS, and the resident
+//! bytes the graph added, for the graph's bytes per tie and per actor.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,6 +39,9 @@ fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("--ron-load") {
         return ron_load_child(Path::new(&args[1]));
     }
+    if args.first().map(String::as_str) == Some("--open") {
+        return open_child(Path::new(&args[1]), args.get(2).map(Path::new));
+    }
     match run(&args) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -46,6 +55,8 @@ fn main() -> ExitCode {
 struct Options {
     dir: PathBuf,
     results: PathBuf,
+    /// This run's peer figures, as JSON lines.
+    peers: Option<PathBuf>,
     skip_ron: bool,
     /// Stop after the import (for profiling it).
     import_only: bool,
@@ -54,17 +65,19 @@ struct Options {
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut dir = None;
     let mut results = None;
+    let mut peers = None;
     let mut skip_ron = false;
     let mut import_only = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--results" => results = iter.next().map(PathBuf::from),
+            "--peers" => peers = iter.next().map(PathBuf::from),
             "--skip-ron" => skip_ron = true,
             "--import-only" => import_only = true,
             "-h" | "--help" => {
                 return Err(
-                    "usage: bench DIR [--results RESULTS.md] [--skip-ron] [--import-only]".into(),
+                    "usage: bench DIR [--results RESULTS.md] [--peers RUN.jsonl] [--skip-ron] [--import-only]".into(),
                 )
             }
             _ if dir.is_none() => dir = Some(PathBuf::from(arg)),
@@ -86,6 +99,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     Ok(Options {
         dir,
         results,
+        peers,
         skip_ron,
         import_only,
     })
@@ -284,6 +298,82 @@ fn peak_rss_mib() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
+/// Resident memory now, in bytes.
+fn rss_bytes() -> f64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: f64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(f64::NAN);
+    pages * 4096.0
+}
+
+/// `--open FILE [DIR]`: open a graph file through `store::open` and print
+/// "seconds peak-MiB graph-bytes actors ties"; with the workload's folder,
+/// then answer Q1–Q5 from the graph so opened and check the answers as
+/// the CSV import's are checked (exit 1 on a mismatch).
+fn open_child(path: &Path, workload: Option<&Path>) -> ExitCode {
+    let before = rss_bytes();
+    let start = Instant::now();
+    match store::open(path, &mut |_| {}) {
+        Ok(graph) => {
+            graph.build_indexes();
+            let secs = start.elapsed().as_secs_f64();
+            println!(
+                "{secs} {} {} {} {}",
+                peak_rss_mib(),
+                rss_bytes() - before,
+                graph.actor_count(),
+                graph.tie_count()
+            );
+            let checked = workload.map_or(Ok(true), |dir| check_opened(&graph, dir));
+            std::mem::forget(graph);
+            match checked {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(1),
+                Err(error) => {
+                    eprintln!("bench: {error}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Q1–Q5 on a graph opened from its file, checked against the agreed answers.
+fn check_opened(graph: &Graph, dir: &Path) -> Result<bool, String> {
+    let params = read_params(dir)?;
+    let results = [
+        "../shared/bench/RESULTS.md",
+        "/work/shared/bench/RESULTS.md",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+    .ok_or("cannot find RESULTS.md")?;
+    let anchors = read_anchors(&results, params.scale)?;
+    let shas = read_shas(&results, params.scale);
+    let queries: [fn(&Graph, &Params) -> Answer; 5] = [q1, q2, q3, q4, q5];
+    let mut all_ok = true;
+    for (i, query) in queries.iter().enumerate() {
+        let answer = normalise(graph, query(graph, &params));
+        let agreed = anchors.answers.get(i).map_or("?", String::as_str);
+        let ok = check(i, &answer, agreed, &shas);
+        all_ok &= ok;
+        eprintln!(
+            "{} from the opened file: {answer} — {}",
+            QUERIES[i],
+            if ok { "OK" } else { "MISMATCH" }
+        );
+    }
+    Ok(all_ok)
+}
+
 /// `--ron-load FILE`: load a graph file and print "seconds peak-MiB ties".
 fn ron_load_child(path: &Path) -> ExitCode {
     let start = Instant::now();
@@ -362,6 +452,37 @@ fn read_anchors(path: &Path, scale: &str) -> Result<Anchors, String> {
     Ok(Anchors { peers, answers })
 }
 
+/// The peers' rows at `scale` from JSON lines `run_peers.sh` wrote (the
+/// last line of each peer wins).
+fn read_peer_lines(path: &Path, scale: &str) -> Result<Vec<PeerRow>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut rows: Vec<PeerRow> = Vec::new();
+    for line in text.lines() {
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if json["scale"] != scale || json["status"] != "ok" || json["peer"] == "floor" {
+            continue;
+        }
+        let peer = json["peer"].as_str().unwrap_or("?").to_string();
+        let row = PeerRow {
+            load_s: json["load_s"].as_f64(),
+            rss_mib: json["peak_rss_mib"].as_f64(),
+            q_ms: QUERIES.map(|q| json["q_ms"][q].as_f64()),
+            peer: peer.clone(),
+        };
+        rows.retain(|r| r.peer != peer);
+        rows.push(row);
+    }
+    if rows.is_empty() {
+        return Err(format!(
+            "{} has no peer lines for scale {scale}",
+            path.display()
+        ));
+    }
+    Ok(rows)
+}
+
 /// The sha256 prefixes of Q1 and Q2 at this scale from results.jsonl.
 fn read_shas(results: &Path, scale: &str) -> Option<(String, String)> {
     let path = results.parent()?.join("results/results.jsonl");
@@ -414,7 +535,10 @@ fn fmt_ms(ms: f64) -> String {
 fn run(args: &[String]) -> Result<bool, String> {
     let options = parse_args(args)?;
     let params = read_params(&options.dir)?;
-    let anchors = read_anchors(&options.results, params.scale)?;
+    let mut anchors = read_anchors(&options.results, params.scale)?;
+    if let Some(peers) = &options.peers {
+        anchors.peers = read_peer_lines(peers, params.scale)?;
+    }
     let shas = read_shas(&options.results, params.scale);
     let actors_csv = options.dir.join("actors.csv");
     let edges_csv = options.dir.join("edges.csv");
@@ -432,6 +556,24 @@ fn run(args: &[String]) -> Result<bool, String> {
     }
     let floor = start.elapsed().as_secs_f64();
     drop(reader);
+    // The parse floor (issue 13): the same pass, each start and end read
+    // as a date (by the importer's own date parser), nothing stored.
+    let start = Instant::now();
+    let mut reader = csv::Reader::from_path(&edges_csv).map_err(|e| e.to_string())?;
+    let mut days = 0i64;
+    while reader
+        .read_byte_record(&mut record)
+        .map_err(|e| e.to_string())?
+    {
+        for field in [3, 4] {
+            let text = std::str::from_utf8(record.get(field).unwrap_or_default()).unwrap_or("");
+            if let Ok(date) = text.parse::<PartialDate>() {
+                days = days.wrapping_add(i64::from(date.first_day()));
+            }
+        }
+    }
+    let parse_floor = start.elapsed().as_secs_f64();
+    drop(reader);
 
     let start = Instant::now();
     let (graph, report) =
@@ -443,8 +585,9 @@ fn run(args: &[String]) -> Result<bool, String> {
     graph.build_indexes();
     let import_s = start.elapsed().as_secs_f64();
     eprintln!(
-        "scale {}: csv floor {floor:.3} s ({rows} rows); import {import_s:.3} s ({parsed_s:.3} s reading, {:.3} s indexes, {} MiB of indexes): {}",
+        "scale {}: csv floor {floor:.3} s ({rows} rows), with dates {parse_floor:.3} s (checksum {days}); import {import_s:.3} s = {:.1}× the parse floor ({parsed_s:.3} s reading, {:.3} s indexes, {} MiB of indexes): {}",
         params.scale,
+        import_s / parse_floor,
         import_s - parsed_s,
         graph.index_bytes() >> 20,
         report.summary()

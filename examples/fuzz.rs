@@ -8,12 +8,16 @@
 //! cargo run --release --example fuzz -- ron 1000000
 //! cargo run --release --example fuzz -- csv 1000000
 //! cargo run --release --example fuzz -- mapping 1000000
+//! cargo run --release --example fuzz -- snapshot 3000000
 //! ```
 //!
 //! Targets: `query` (parse and evaluate against the bundled graph, exports
 //! planned but never written), `ron` (the graph loader and validator),
 //! `csv` (the importer: actors and ties tables), `mapping` (a mapping file,
-//! then a ties table through it). Each panic is saved under
+//! then a ties table through it), `snapshot` (the binary snapshot reader:
+//! the whole file, checksums included, then the body decoded without its
+//! checksum, and a decoded graph asked questions that walk every index).
+//! Each panic is saved under
 //! `fuzz/crashes/TARGET/` and counted; the run ends with executions,
 //! executions per second and crashes. The seed of the random generator is
 //! the optional third argument, so a run can be repeated.
@@ -157,6 +161,45 @@ fn table(text: &str, origin: &str) -> Table<Cursor<Vec<u8>>> {
     }
 }
 
+/// Questions that read every index of a graph: names, packed links,
+/// the day index, walks.
+const SNAPSHOT_QUESTIONS: &[&str] = &[
+    "stats",
+    "stats as of 2020",
+    "actors",
+    "relations",
+    "sources",
+    "changes between 2010 and 2024",
+];
+
+/// Runs a snapshot's bytes through the reader, and a graph it gives
+/// through questions.
+fn run_snapshot(bytes: &[u8]) {
+    use actorgraph::store::snapshot;
+    let _ = snapshot::decode(bytes);
+    let body = &bytes[snapshot::HEADER_BYTES.min(bytes.len())..];
+    let Ok(graph) = snapshot::decode_body(body) else {
+        return;
+    };
+    let first = graph.actors().next().map(|(_, a)| a.id.clone());
+    let session = Session::new(graph, "fuzz.agraph".into(), None);
+    for question in SNAPSHOT_QUESTIONS {
+        let _ = session.ask(question);
+    }
+    if let Some(id) = first {
+        for question in [
+            format!("ties of \"{id}\""),
+            format!("neighbors of \"{id}\" depth 2"),
+            format!("subgroups of \"{id}\""),
+            format!("who allied with \"{id}\" after 2022"),
+            format!("timeline \"{id}\""),
+            format!("path from \"{id}\" to \"{id}x\""),
+        ] {
+            let _ = session.ask(&question);
+        }
+    }
+}
+
 /// Runs one input through `target`.
 fn run(target: &str, session: &Session, text: &str) {
     match target {
@@ -205,7 +248,7 @@ fn run(target: &str, session: &Session, text: &str) {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(target), Some(runs)) = (args.next(), args.next().and_then(|n| n.parse().ok())) else {
-        eprintln!("usage: fuzz query|ron|csv|mapping EXECUTIONS [SEED]");
+        eprintln!("usage: fuzz query|ron|csv|mapping|snapshot EXECUTIONS [SEED]");
         std::process::exit(2);
     };
     let runs: u64 = runs;
@@ -231,8 +274,13 @@ fn main() {
     for _ in 0..runs {
         let mut input = seeds[random.below(seeds.len())].clone();
         mutate(&mut random, &seeds, &mut input);
-        let text = String::from_utf8_lossy(&input).into_owned();
-        if catch_unwind(AssertUnwindSafe(|| run(&target, &session, &text))).is_err() {
+        let outcome = if target == "snapshot" {
+            catch_unwind(AssertUnwindSafe(|| run_snapshot(&input)))
+        } else {
+            let text = String::from_utf8_lossy(&input).into_owned();
+            catch_unwind(AssertUnwindSafe(|| run(&target, &session, &text)))
+        };
+        if outcome.is_err() {
             crashed += 1;
             let _ = std::fs::create_dir_all(&crashes);
             let name = format!("crash-{:016x}", random.next());

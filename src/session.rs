@@ -52,7 +52,7 @@ impl Session {
     /// The graph in `path`, telling `progress` how many ties are read as it
     /// goes. `-` reads standard input: the session then has no file.
     pub fn load(path: &Path, progress: &mut dyn FnMut(usize)) -> Result<Session, Vec<Diagnostic>> {
-        let graph = store::ron::load_with_progress(path, progress).map_err(|e| e.diagnostics)?;
+        let graph = store::open(path, progress).map_err(|e| e.diagnostics)?;
         if path == Path::new("-") {
             return Ok(Session::new(
                 graph,

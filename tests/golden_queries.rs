@@ -71,3 +71,26 @@ fn answers_match_the_golden_file() {
         failures.join("\n")
     );
 }
+
+/// The same answers from the graph read back from its binary snapshot:
+/// a cached or `.agraph` graph answers exactly as its RON file does.
+#[test]
+fn answers_are_the_same_from_the_snapshot() {
+    use actorgraph::store::snapshot::{decode, encode, Kind, SourceKey};
+    let from_ron = Session::bundled().unwrap();
+    let bytes = encode(&from_ron.graph, Kind::Primary, SourceKey::default(), 0);
+    let (_, graph) = decode(&bytes).unwrap();
+    let from_snapshot = Session::new(graph, from_ron.origin.clone(), None);
+    let text = std::fs::read_to_string(PATH).unwrap();
+    let blocks = blocks(&text);
+    let differing: Vec<&str> = blocks
+        .iter()
+        .map(|(query, _)| query.as_str())
+        .filter(|query| answer(&from_ron, query) != answer(&from_snapshot, query))
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "answers differ from the snapshot: {differing:?}"
+    );
+    assert!(blocks.len() >= 20);
+}

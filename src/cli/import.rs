@@ -51,7 +51,9 @@ pub struct ImportArgs {
     #[arg(long, value_name = "FILE")]
     pub ties: PathBuf,
 
-    /// Where to write the graph file (RON); written atomically.
+    /// Where to write the graph file, atomically: RON (with its snapshot
+    /// beside it when large), or a binary snapshot alone for a name ending
+    /// in `.agraph`.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
 
@@ -156,7 +158,7 @@ pub fn import(args: &ImportArgs, into: Option<&Path>, color_err: bool) -> anyhow
     let result = match into {
         Some(path) => {
             let mut graph =
-                store::ron::load(path).map_err(|error| Problems::new(error.diagnostics))?;
+                store::open(path, &mut |_| {}).map_err(|error| Problems::new(error.diagnostics))?;
             interchange::import_into(&mut graph, args.actors.as_deref(), &args.ties, &options)
                 .map(|report| (graph, report))
         }

@@ -140,7 +140,7 @@ pub enum Command {
         after_help = "Examples:\n  actorgraph export dot JNIM depth 2 as of 2023-02 to jnim.svg\n  actorgraph export dot all > sahel.dot\n  actorgraph export dot JNIM depth 2 frames 2019..2023 to frames/\n  actorgraph export gexf all to sahel.gexf\n\nFORMAT is dot, csv, json, graphml, gexf, cypher or neo4j-admin; the words are\nthose of the language's `export` statement (docs/QUERIES.md)."
     )]
     Export {
-        /// FORMAT ACTOR|all [depth N] [via ...] [TIME] [with confidence C] [theme light|dark] [frames Y1..Y2] [to FILE]
+        /// FORMAT ACTOR|all [depth N] [via ...] [TIME] [with confidence C] [theme light|dark] [dates on|off|changes] [page A4|4:3|16:9 | size W,H] [frames Y1..Y2] [to FILE]
         #[arg(required = true, value_name = "WORDS", allow_hyphen_values = true)]
         words: Vec<String>,
     },
@@ -225,14 +225,15 @@ fn open(graph: Option<&Path>) -> anyhow::Result<Session> {
     loaded.map_err(|d| Problems::new(d).into())
 }
 
-/// Writes `graph` to `path` in canonical RON, atomically, showing its
+/// Writes `graph` to `path` in canonical RON (with its snapshot beside it
+/// when large) or as a snapshot (`.agraph`), atomically, showing its
 /// progress on a terminal.
 fn save_graph(graph: &actorgraph::model::Graph, path: &Path) -> Result<(), store::ron::StoreError> {
     let spinner = progress::Spinner::start(
         &format!("saving {}", path.display()),
         progress::Counting::Bytes,
     );
-    store::ron::save_with_progress(graph, path, &mut |bytes| spinner.done(bytes))
+    store::save_with_progress(graph, path, &mut |bytes| spinner.done(bytes))
 }
 
 /// Carries out one statement given on the command line (`query`, `export`).
@@ -323,23 +324,29 @@ fn dispatch_to(cli: Cli, answers: &mut Answers) -> anyhow::Result<Done> {
         Some(Command::Check { files }) => check(&files, answers, color_err),
         Some(Command::Query { query, .. }) => {
             let session = open(cli.graph.as_deref())?;
-            one_statement(
+            let done = one_statement(
                 &session,
                 &quote_words(&query),
                 "<query>",
                 format,
                 color_out,
                 answers,
-            )
+            );
+            exiting_with(session);
+            done
         }
         Some(Command::Run { scripts, .. }) => {
             let session = open(cli.graph.as_deref())?;
-            run_scripts(&session, &scripts, format, answers, (color_out, color_err))
+            let done = run_scripts(&session, &scripts, format, answers, (color_out, color_err));
+            exiting_with(session);
+            done
         }
         Some(Command::Export { words }) => {
             let session = open(cli.graph.as_deref())?;
             let text = format!("export {}", quote_words(&words));
-            one_statement(&session, &text, "<export>", format, color_out, answers)
+            let done = one_statement(&session, &text, "<export>", format, color_out, answers);
+            exiting_with(session);
+            done
         }
         Some(Command::Import(args)) => import::import(&args, cli.graph.as_deref(), color_err),
         Some(Command::Completions { shell }) => {
@@ -349,6 +356,12 @@ fn dispatch_to(cli: Cli, answers: &mut Answers) -> anyhow::Result<Done> {
             Ok(Done::Success)
         }
     }
+}
+
+/// Leaves the session to the process's exit: freeing a large graph one
+/// string at a time took longer than answering from it.
+fn exiting_with(session: Session) {
+    std::mem::forget(session);
 }
 
 /// "1 tie", "3 ties".
@@ -465,7 +478,7 @@ fn check(files: &[PathBuf], answers: &mut Answers, color_err: bool) -> anyhow::R
     for path in files {
         // A file's name is data too: `check downloads/*.ron`.
         let shown = actorgraph::answer::printable(&path.display().to_string(), false);
-        match store::ron::load(path) {
+        match store::open(path, &mut |_| {}) {
             Ok(graph) => answers.write(&format!(
                 "{}: ok — {}, {}, {}, {}\n",
                 shown,

@@ -104,6 +104,32 @@ impl Adjacency {
         Adjacency { offsets, links }
     }
 
+    /// Links packed elsewhere (a snapshot), checked to point inside a graph
+    /// of `actors` actors, `ties` ties and `relations` relations, each tie
+    /// linked twice; `None` when they do not.
+    pub(crate) fn from_parts(
+        offsets: Vec<u32>,
+        links: Vec<Link>,
+        actors: usize,
+        ties: usize,
+        relations: usize,
+    ) -> Option<Adjacency> {
+        let fits = offsets.len() == actors + 1
+            && offsets.first() == Some(&0)
+            && offsets.windows(2).all(|w| w[0] <= w[1])
+            && offsets.last().map(|&n| n as usize) == Some(links.len())
+            && links.len() == 2 * ties
+            && links.iter().all(|l| {
+                l.tie.index() < ties && l.other.index() < actors && l.relation.index() < relations
+            });
+        fits.then_some(Adjacency { offsets, links })
+    }
+
+    /// The offsets and the links, as [`Adjacency::from_parts`] takes them.
+    pub(crate) fn parts(&self) -> (&[u32], &[Link]) {
+        (&self.offsets, &self.links)
+    }
+
     /// Every link of `actor`, by relation, then start.
     pub(crate) fn links(&self, actor: ActorId) -> &[Link] {
         let i = actor.index();

@@ -102,6 +102,12 @@ impl Tie {
         self.details.as_ref().and_then(|d| d.fatalities)
     }
 
+    /// Sources, note, evidence and counts, when the tie has any (for a
+    /// store that writes them all: destructuring it names every field).
+    pub(crate) fn details(&self) -> Option<&TieDetails> {
+        self.details.as_deref()
+    }
+
     /// Sources, note and event count, to change them.
     pub fn details_mut(&mut self) -> &mut TieDetails {
         self.details.get_or_insert_with(Box::default)

@@ -29,7 +29,7 @@ pub struct StoreError {
 }
 
 impl StoreError {
-    fn one(diagnostic: Diagnostic) -> Self {
+    pub(crate) fn one(diagnostic: Diagnostic) -> Self {
         StoreError {
             diagnostics: vec![diagnostic],
         }
@@ -68,34 +68,56 @@ pub fn load_with_progress(
     path: &Path,
     progress: &mut dyn FnMut(usize),
 ) -> Result<Graph, StoreError> {
-    let origin = if path == Path::new("-") {
+    let bytes = read_file(path)?;
+    parse_bytes(bytes, &origin_of(path), progress)
+}
+
+/// How the graph file at `path` is named in messages; `-` is standard input.
+pub(crate) fn origin_of(path: &Path) -> String {
+    if path == Path::new("-") {
         STDIN_ORIGIN.to_string()
     } else {
         path.display().to_string()
-    };
-    let bytes = read_bounded(path).map_err(|error| {
-        if let Some(line) = error.get_ref().and_then(|e| e.downcast_ref::<LongLine>()) {
-            return StoreError::one(
-                Diagnostic::new(format!(
-                    "`{origin}` has a line longer than {} MiB (line {}): is it a graph file?",
-                    MAX_LINE_BYTES >> 20,
-                    line.0
-                ))
-                .origin(&origin),
-            );
+    }
+}
+
+/// The bytes of the graph file at `path`, or why they cannot be read.
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
+    read_bounded(path).map_err(|error| read_error(path, &error))
+}
+
+/// Why the graph file at `path` could not be read, for people.
+pub(crate) fn read_error(path: &Path, error: &std::io::Error) -> StoreError {
+    let origin = origin_of(path);
+    if let Some(line) = error.get_ref().and_then(|e| e.downcast_ref::<LongLine>()) {
+        return StoreError::one(
+            Diagnostic::new(format!(
+                "`{origin}` has a line longer than {} MiB (line {}): is it a graph file?",
+                MAX_LINE_BYTES >> 20,
+                line.0
+            ))
+            .origin(&origin),
+        );
+    }
+    let message = match error.kind() {
+        std::io::ErrorKind::NotFound => {
+            format!("cannot read graph file `{origin}`: no such file")
         }
-        let message = match error.kind() {
-            std::io::ErrorKind::NotFound => {
-                format!("cannot read graph file `{origin}`: no such file")
-            }
-            std::io::ErrorKind::PermissionDenied => {
-                format!("cannot read graph file `{origin}`: permission denied")
-            }
-            _ if path.is_dir() => format!("cannot read graph file `{origin}`: it is a directory"),
-            _ => format!("cannot read graph file `{origin}`: {error}"),
-        };
-        StoreError::one(Diagnostic::new(message))
-    })?;
+        std::io::ErrorKind::PermissionDenied => {
+            format!("cannot read graph file `{origin}`: permission denied")
+        }
+        _ if path.is_dir() => format!("cannot read graph file `{origin}`: it is a directory"),
+        _ => format!("cannot read graph file `{origin}`: {error}"),
+    };
+    StoreError::one(Diagnostic::new(message))
+}
+
+/// Parses and validates the bytes of a graph file; `origin` names it in errors.
+pub(crate) fn parse_bytes(
+    bytes: Vec<u8>,
+    origin: &str,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Graph, StoreError> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -106,7 +128,7 @@ pub fn load_with_progress(
                 Diagnostic::new(format!(
                     "`{origin}` is not text: invalid UTF-8 at byte {valid}"
                 ))
-                .origin(&origin)
+                .origin(origin)
                 .at_span(&prefix, valid, valid)
                 .help(Some(
                     "graph files are UTF-8 RON text; is this a binary file?".into(),
@@ -114,7 +136,7 @@ pub fn load_with_progress(
             ));
         }
     };
-    parse_with_progress(&text, &origin, progress)
+    parse_with_progress(&text, origin, progress)
 }
 
 /// How a graph read from standard input (`-`) is named in messages.

@@ -55,6 +55,7 @@ mod command_line;
 mod docs;
 mod hostile;
 mod imports;
+mod snapshots;
 
 mod terminal;
 

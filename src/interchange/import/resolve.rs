@@ -345,6 +345,7 @@ impl Importer<'_> {
                     directed: false,
                     note: None,
                     phrasing: None,
+                    look: None,
                 })?),
                 (None, OtherRelation::Declare { directed }) => {
                     let declared = self.declare(Relation {
@@ -352,6 +353,7 @@ impl Importer<'_> {
                         directed,
                         note: None,
                         phrasing: None,
+                        look: None,
                     })?;
                     // Said in the summary: a misspelt cell becomes a relation too.
                     self.report.relations_from_cells.push(value.to_string());

@@ -17,9 +17,14 @@ use super::time::{Bounds, Certainty, Day, PartialDate, DAY_MAX};
 pub use super::network::Network;
 
 mod counts;
+mod name_table;
+mod raw;
 mod suggestions;
 
+pub use raw::RawGraph;
+
 use counts::ActiveDays;
+use name_table::NameTable;
 use suggestions::NameIndex;
 
 /// An actor graph.
@@ -34,7 +39,7 @@ pub struct Graph {
     relations: Relations,
     network: Network,
     /// Normalised id, name and alias → actor.
-    names: FxHashMap<String, ActorId>,
+    names: NameTable,
     /// Per relation, the first and the last days of its ties, each sorted:
     /// how many ties are active in a window is then two binary searches.
     /// Built on first use; every change to ties resets it.
@@ -145,7 +150,7 @@ impl Graph {
             .collect();
         if let Some((name, owner)) = actor
             .all_names()
-            .find_map(|name| self.names.get(&normalize(name)).map(|owner| (name, *owner)))
+            .find_map(|name| self.names.get(&normalize(name)).map(|owner| (name, owner)))
         {
             return Err(ActorError::NameTaken {
                 name: name.to_string(),
@@ -154,8 +159,9 @@ impl Graph {
         }
         let id = self.network.add_node(actor);
         self.name_index = OnceLock::new();
+        let names = self.names.map_mut();
         for key in keys {
-            self.names.insert(key, id);
+            names.insert(key, id);
         }
         Ok(id)
     }
@@ -168,8 +174,8 @@ impl Graph {
         self.name_index = OnceLock::new();
         for name in actor.all_names() {
             let key = normalize(name);
-            if self.names.get(&key) == Some(&id) {
-                self.names.remove(&key);
+            if self.names.get(&key) == Some(id) {
+                self.names.map_mut().remove(&key);
             }
         }
         Some(actor)
@@ -199,7 +205,7 @@ impl Graph {
 
     /// The actor whose id, name or alias is `name` under the name rules.
     pub fn find(&self, name: &str) -> Option<ActorId> {
-        self.names.get(&normalize(name)).copied()
+        self.names.get(&normalize(name))
     }
 
     /// Like [`Graph::find`], but an unknown name comes back with suggestions.
@@ -223,7 +229,7 @@ impl Graph {
 
     /// Every normalised-name key with its actor (for completion).
     pub fn name_keys(&self) -> impl Iterator<Item = (&str, ActorId)> {
-        self.names.iter().map(|(k, v)| (k.as_str(), *v))
+        self.names.iter()
     }
 
     // ---- ties ----
@@ -467,7 +473,7 @@ impl Graph {
         self.indexes_changed();
         self.name_index = OnceLock::new();
         GraphParts {
-            names: &mut self.names,
+            names: self.names.map_mut(),
             network: &mut self.network,
         }
     }
