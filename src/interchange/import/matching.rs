@@ -43,15 +43,45 @@ pub(crate) enum Match {
 /// every tie: that made a 100k-row merge 50 times slower).
 #[derive(Default)]
 pub(crate) struct NameMatcher {
-    keys: FxHashMap<String, Vec<ActorId>>,
-    /// Every key once, with its actor, for the near-spelling search.
+    keys: FxHashMap<String, Owners>,
+    /// Every name key once, with its actor, for the near-spelling search.
     near_keys: Vec<(Box<str>, ActorId)>,
-    /// (the key's numbers, trigram) → indexes into `near_keys`: a near
-    /// spelling has the same numbers, so only keys with them are searched
-    /// (ten thousand `a123`-like names cost nothing).
-    postings: FxHashMap<(u64, u64), Vec<u32>>,
+    /// (the key's numbers, trigram) → its posting list in `links` (first
+    /// entry, length): a near spelling has the same numbers, so only keys
+    /// with them are searched (ten thousand `a123`-like names cost nothing).
+    postings: FxHashMap<(u64, u64), (u32, u32)>,
+    /// Posting lists, linked: (index into `near_keys`, next entry or
+    /// `u32::MAX`). One vector, not one per list: most lists hold one key.
+    links: Vec<(u32, u32)>,
     /// Actors from this index on were made by this import.
     first_new: usize,
+}
+
+/// The actors holding a key: nearly always one.
+enum Owners {
+    One(ActorId),
+    Many(Vec<ActorId>),
+}
+
+impl Owners {
+    fn as_slice(&self) -> &[ActorId] {
+        match self {
+            Owners::One(id) => std::slice::from_ref(id),
+            Owners::Many(ids) => ids,
+        }
+    }
+
+    /// Adds `id`; false when it was there.
+    fn add(&mut self, id: ActorId) -> bool {
+        if self.as_slice().contains(&id) {
+            return false;
+        }
+        match self {
+            Owners::One(first) => *self = Owners::Many(vec![*first, id]),
+            Owners::Many(ids) => ids.push(id),
+        }
+        true
+    }
 }
 
 impl NameMatcher {
@@ -77,44 +107,67 @@ impl NameMatcher {
     /// Indexes an actor under the keys of its name, aliases and id (a name
     /// written like an actor's id, `FAMa` for `fama`, is that actor).
     pub(crate) fn add(&mut self, id: ActorId, actor: &Actor) {
-        let names = std::iter::once(&actor.name)
-            .chain(&actor.aliases)
-            .chain(std::iter::once(&actor.id));
+        let names = std::iter::once(&actor.name).chain(&actor.aliases);
         for name in names {
             for key in match_keys(name) {
-                let owners = self.keys.entry(key.clone()).or_default();
-                if owners.contains(&id) {
-                    continue;
+                if self.add_key(&key, id) {
+                    self.add_near_key(key, id);
                 }
-                owners.push(id);
-                let Ok(index) = u32::try_from(self.near_keys.len()) else {
-                    continue;
-                };
-                let mut grams = trigrams(&key);
-                grams.sort_unstable();
-                grams.dedup();
-                let numbers = numbers_hash(&key);
-                for gram in grams {
-                    self.postings
-                        .entry((numbers, gram))
-                        .or_default()
-                        .push(index);
-                }
-                self.near_keys.push((key.into(), id));
+            }
+        }
+        // An id is matched as written, never offered as a near spelling.
+        for key in match_keys(&actor.id) {
+            self.add_key(&key, id);
+        }
+    }
+
+    /// Records that `id` holds `key`; false when it did already.
+    fn add_key(&mut self, key: &str, id: ActorId) -> bool {
+        match self.keys.get_mut(key) {
+            Some(owners) => owners.add(id),
+            None => {
+                self.keys.insert(key.to_string(), Owners::One(id));
+                true
             }
         }
     }
 
+    /// Indexes a name key by its trigrams for the near-spelling search.
+    fn add_near_key(&mut self, key: String, id: ActorId) {
+        let Ok(index) = u32::try_from(self.near_keys.len()) else {
+            return;
+        };
+        let mut grams = trigrams(&key);
+        grams.sort_unstable();
+        grams.dedup();
+        let numbers = numbers_hash(&key);
+        for gram in grams {
+            let Ok(link) = u32::try_from(self.links.len()) else {
+                return;
+            };
+            let list = self
+                .postings
+                .entry((numbers, gram))
+                .or_insert((u32::MAX, 0));
+            self.links.push((index, list.0));
+            *list = (link, list.1 + 1);
+        }
+        self.near_keys.push((key.into(), id));
+    }
+
     /// The graph's actor that `names` (an incoming actor's name and
     /// aliases) belong to.
-    pub(crate) fn find<'a>(&self, names: impl IntoIterator<Item = &'a str> + Clone) -> Match {
+    pub(crate) fn find<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> Match {
         let mut found: Vec<ActorId> = Vec::new();
-        for name in names.clone() {
-            for key in match_keys(name) {
-                for owner in self.keys.get(&key).into_iter().flatten() {
-                    if !found.contains(owner) {
-                        found.push(*owner);
-                    }
+        let mut keys: Vec<String> = Vec::new();
+        for name in names {
+            keys.extend(match_keys(name));
+        }
+        for key in &keys {
+            let owners = self.keys.get(key).map_or(&[][..], Owners::as_slice);
+            for owner in owners {
+                if !found.contains(owner) {
+                    found.push(*owner);
                 }
             }
         }
@@ -125,12 +178,10 @@ impl NameMatcher {
         }
         // No name matches: a near spelling is offered, never assumed.
         let mut near: Vec<ActorId> = Vec::new();
-        for name in names {
-            for key in match_keys(name) {
-                for candidate in self.near(&key) {
-                    if !near.contains(&candidate) {
-                        near.push(candidate);
-                    }
+        for key in &keys {
+            for candidate in self.near(key) {
+                if !near.contains(&candidate) {
+                    near.push(candidate);
                 }
             }
         }
@@ -148,19 +199,24 @@ impl NameMatcher {
         grams.sort_unstable();
         grams.dedup();
         let numbers = numbers_hash(wanted);
-        let mut lists: Vec<&[u32]> = grams
+        let mut lists: Vec<(u32, u32)> = grams
             .iter()
-            .filter_map(|g| self.postings.get(&(numbers, *g)).map(Vec::as_slice))
+            .filter_map(|g| self.postings.get(&(numbers, *g)).copied())
             .collect();
-        lists.sort_by_key(|list| list.len());
+        lists.sort_by_key(|(_, len)| *len);
         // The rarest lists, within a bound: a name of common trigrams
         // (`a123` among ten thousand such) costs bounded work, not a scan.
         let mut candidates: Vec<u32> = Vec::new();
-        for list in lists.into_iter().take(RARE_TRIGRAMS) {
-            if !candidates.is_empty() && candidates.len() + list.len() > NEAR_CANDIDATES {
+        for (first, len) in lists.into_iter().take(RARE_TRIGRAMS) {
+            if !candidates.is_empty() && candidates.len() + len as usize > NEAR_CANDIDATES {
                 break;
             }
-            candidates.extend_from_slice(&list[..list.len().min(NEAR_CANDIDATES)]);
+            let mut link = first;
+            while link != u32::MAX && candidates.len() < NEAR_CANDIDATES {
+                let (index, next) = self.links[link as usize];
+                candidates.push(index);
+                link = next;
+            }
         }
         candidates.sort_unstable();
         candidates.dedup();
@@ -275,11 +331,10 @@ pub(crate) fn match_keys(name: &str) -> Vec<String> {
     }
     let mut keys: Vec<String> = Vec::with_capacity(names.len());
     for name in names {
-        let key = normalize(name);
-        let key = ARTICLES
-            .iter()
-            .find_map(|article| key.strip_prefix(article))
-            .map_or(key.clone(), str::to_string);
+        let mut key = normalize(name);
+        if let Some(article) = ARTICLES.iter().find(|a| key.starts_with(*a)) {
+            key.drain(..article.len());
+        }
         if !key.is_empty() && !keys.contains(&key) {
             keys.push(key);
         }
