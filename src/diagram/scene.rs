@@ -417,7 +417,8 @@ fn build_parts<'g>(
     }
 
     let mut items = cluster::items(&actors, &parents, &node_of, &scene.nodes, palette);
-    if let Some(focus) = spec.focus.filter(|f| node_of.contains_key(f)) {
+    let laid_out = actors.len() <= focus::MAX_ACTORS;
+    if let Some(focus) = spec.focus.filter(|f| laid_out && node_of.contains_key(f)) {
         let rows = rows.unwrap_or_else(|| focus::default_rows(actors.len()));
         let columns = focus::columns(graph, focus, &actors, &ties, &parents, time, rows);
         lay_out_columns(&mut scene, &mut items, &columns, &node_of);
@@ -715,6 +716,42 @@ fn wrap(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::wrap;
+
+    /// A focus view of more actors than the layout holds is drawn without
+    /// its columns; one of fewer keeps them.
+    #[test]
+    fn only_views_up_to_the_limit_are_laid_out_by_role() {
+        use super::{build, focus, Nesting, View};
+        use crate::diagram::sketch::Sketch;
+        use crate::diagram::DiagramSpec;
+        use crate::model::{ActorKind, Confidence, RelationId};
+
+        let mut s = Sketch::new("Hub");
+        let hub = s.actor("hub", ActorKind::Group, None);
+        for i in 0..focus::MAX_ACTORS {
+            let spoke = s.actor(&format!("s{i}"), ActorKind::Militia, None);
+            s.tie(
+                spoke,
+                hub,
+                RelationId::ALLIANCE,
+                (None, None),
+                Confidence::Confirmed,
+            );
+        }
+        let spec = DiagramSpec {
+            focus: Some(hub),
+            depth: 1,
+            ..DiagramSpec::default()
+        };
+        let view = View::select(&s.graph, &spec, &spec.filter);
+        assert_eq!(view.actors.len(), focus::MAX_ACTORS + 1);
+        let scene = build(&s.graph, &spec, &view, Nesting::Subgroups);
+        assert!(scene.columns.is_empty());
+        let mut small = view.clone();
+        small.actors = small.actors.into_iter().take(20).collect();
+        let scene = build(&s.graph, &spec, &small, Nesting::Subgroups);
+        assert_eq!(scene.columns.len(), 20, "each actor in a column");
+    }
 
     #[test]
     fn long_names_break_at_the_middle_space() {
