@@ -53,8 +53,9 @@ pub struct SceneNode {
 pub enum Item {
     /// Index into [`Scene::nodes`].
     Node(usize),
-    /// A cluster of items.
-    Cluster(Cluster),
+    /// A cluster of items, boxed: most items are nodes, and a million of
+    /// them each as large as a cluster would be 80 bytes apiece, not 32.
+    Cluster(Box<Cluster>),
     /// Nodes declared elsewhere (in their boxes) held on one rank: a
     /// column of the focus layout. Printed as names only.
     SameRank {

@@ -202,7 +202,7 @@ impl Nest<'_> {
             .text()
             .unwrap_or_default()
             .replace('\n', " ");
-        Item::Cluster(Cluster {
+        Item::Cluster(Box::new(Cluster {
             name: box_name(&self.nodes[parent].name),
             attrs: vec![
                 ("label", format!("{name} members")),
@@ -215,7 +215,7 @@ impl Nest<'_> {
                 ("penwidth", "1".into()),
             ],
             items,
-        })
+        }))
     }
 }
 

@@ -65,18 +65,36 @@ fn write_dot_with_rows(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let view = View::select(graph, spec, &spec.filter);
-    let (scene, ties) = scene::build_deferred(graph, spec, &view, Nesting::Subgroups, rows);
+    let (scene, deferred) = scene::build_deferred(graph, spec, &view, Nesting::Subgroups, rows);
+    super::header::write(out, graph, spec, &view)?;
+    // The scene and its deferred edges hold what is left to print.
+    drop(view);
+    let scene::Deferred { ties, mut styled } = deferred;
+    let nodes = scene::NodeStyler::new(graph, spec);
     let styler = scene::EdgeStyler::new(graph, spec);
-    let mut edges = ties.into_iter().map(|edge| {
+    let mut edges = ties.into_iter().filter_map(|edge| {
         let (from, to, mut attrs) = match edge {
-            scene::DeferredTie::Tie(from, to, tie) => (from, to, styler.attrs(graph, tie)),
-            scene::DeferredTie::Styled(from, to, attrs) => (from, to, attrs),
+            scene::DeferredTie::Tie(from, to, id) => {
+                let attrs = styler.attrs(graph, graph.tie(id)?);
+                (from as usize, to as usize, attrs)
+            }
+            scene::DeferredTie::Styled(index) => {
+                let edge = styled.get_mut(index as usize)?;
+                (edge.from, edge.to, std::mem::take(&mut edge.attrs))
+            }
         };
         scene::label_beside_flat(&scene, from, to, &mut attrs);
-        (from, to, attrs)
+        Some((from, to, attrs))
     });
-    super::header::write(out, graph, spec, &view)?;
-    super::printer::write_dot_with(out, &scene, &Naming::Names, None, &mut edges)
+    let actor_attrs = |id| nodes.attrs(graph, id);
+    super::printer::write_dot_with(
+        out,
+        &scene,
+        &Naming::Names,
+        None,
+        Some(&actor_attrs),
+        &mut edges,
+    )
 }
 
 /// How scene nodes are named in the DOT: by their stable names, or `n0`,
@@ -136,5 +154,67 @@ mod tests {
         assert_eq!(quoted("bell\u{7}"), "\"bell \"");
         assert_eq!(quoted("جماعة نصرة"), "\"جماعة نصرة\"");
         assert_eq!(quoted("\\"), "\"\\\\\"");
+    }
+
+    /// Streaming (actors' nodes and ties' edges styled as they are printed)
+    /// writes what printing the scene built whole writes: boxes of members,
+    /// networks' fills, the focus's border and columns, ties within a column.
+    #[test]
+    fn streamed_dot_is_the_scene_built_whole() {
+        use crate::diagram::sketch::Sketch;
+        use crate::model::{ActorKind, Confidence, RelationId};
+
+        let mut s = Sketch::new("Streamed");
+        let hub = s.actor("hub", ActorKind::Group, Some("north"));
+        let ids: Vec<_> = (0..14)
+            .map(|i| s.actor(&format!("s{i:02}"), ActorKind::Militia, Some("south")))
+            .collect();
+        let lone = s.actor("lone", ActorKind::Person, None);
+        let years = (Some(2015), None);
+        for (i, &id) in ids.iter().enumerate() {
+            let relation = match i % 3 {
+                0 => RelationId::ALLIANCE,
+                1 => RelationId::HOSTILITY,
+                _ => RelationId::SUBGROUP_OF,
+            };
+            s.tie(id, hub, relation, years, Confidence::Likely);
+        }
+        s.tie(
+            ids[0],
+            ids[3],
+            RelationId::ALLIANCE,
+            years,
+            Confidence::Confirmed,
+        );
+        s.tie(
+            ids[1],
+            ids[2],
+            RelationId::SUBGROUP_OF,
+            years,
+            Confidence::Confirmed,
+        );
+        s.tie(
+            lone,
+            ids[4],
+            RelationId::HOSTILITY,
+            (Some(2010), Some(2012)),
+            Confidence::Confirmed,
+        );
+        let graph = s.graph;
+        for focus in [None, Some(hub), Some(ids[1])] {
+            let spec = DiagramSpec {
+                focus,
+                depth: 2,
+                ..DiagramSpec::default()
+            };
+            let view = View::select(&graph, &spec, &spec.filter);
+            let mut whole = Vec::new();
+            crate::diagram::header::write(&mut whole, &graph, &spec, &view).unwrap();
+            let built = scene::build(&graph, &spec, &view, Nesting::Subgroups);
+            whole.extend(print(&built, &Naming::Names, None).into_bytes());
+            let whole = String::from_utf8(whole).unwrap();
+            assert!(whole.contains("ltail="), "{focus:?}: a box's edge");
+            assert_eq!(to_dot(&graph, &spec), whole, "{focus:?}");
+        }
     }
 }

@@ -22,6 +22,13 @@ use super::view::{tie_state, ViewTime};
 /// legend strip.
 pub const ROWS: std::ops::RangeInclusive<usize> = 5..=10;
 
+/// The most actors a view is laid out by role for. A picture holds far
+/// fewer (its ties are capped at [`super::MAX_PICTURE_TIES`] unless raised);
+/// a larger view is DOT text for other tools, whose columns of ten would
+/// run to thousands, and whose layout's tables (some 250 bytes an actor)
+/// would take the export of a million actors past 1.5 times the graph.
+pub const MAX_ACTORS: usize = 100_000;
+
 /// The rows a column holds when the caller does not choose: about the
 /// square root of the actors drawn, so a larger view grows both ways.
 pub fn default_rows(actors: usize) -> usize {

@@ -11,7 +11,9 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::canvas::{Attrs, Item, Label, Scene};
+use crate::model::ActorId;
+
+use super::canvas::{Attrs, Item, Key, Label, Scene};
 use super::dot::{quoted, Naming, Pinned};
 
 /// Levels of nesting that are indented; deeper levels share the last indent.
@@ -32,16 +34,19 @@ pub(crate) fn write_dot(
     naming: &Naming,
     pinned: Option<&Pinned<'_>>,
 ) -> io::Result<()> {
-    write_dot_with(out, scene, naming, pinned, &mut std::iter::empty())
+    write_dot_with(out, scene, naming, pinned, None, &mut std::iter::empty())
 }
 
-/// [`write_dot`], with `deferred` edges (node indexes and attributes, made
-/// as they are asked for) written before the scene's own.
+/// [`write_dot`], with the attributes of the actors' nodes made by
+/// `actor_attrs` as they are printed (when given, the scene holds none),
+/// and `deferred` edges (node indexes and attributes, made as they are
+/// asked for) written before the scene's own.
 pub(crate) fn write_dot_with(
     out: &mut dyn Write,
     scene: &Scene,
     naming: &Naming,
     pinned: Option<&Pinned<'_>>,
+    actor_attrs: Option<&dyn Fn(ActorId) -> Attrs>,
     deferred: &mut dyn Iterator<Item = (usize, usize, Attrs)>,
 ) -> io::Result<()> {
     let name = |index: usize| -> String {
@@ -81,7 +86,10 @@ pub(crate) fn write_dot_with(
             Step::Close(level) => writeln!(out, "{}}}", indent(level))?,
             Step::Open(Item::Node(index), level) => {
                 let node = &scene.nodes[*index];
-                let mut list = node.attrs.clone();
+                let mut list = match (actor_attrs, node.key) {
+                    (Some(attrs), Key::Actor(id)) => attrs(id),
+                    _ => node.attrs.clone(),
+                };
                 if let Some(pinned) = pinned {
                     let Some((x, y)) = pinned.positions.get(&node.key) else {
                         continue;

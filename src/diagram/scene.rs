@@ -66,24 +66,38 @@ pub fn build_frame(
     build_parts(graph, spec, view, legend, build).0
 }
 
-/// A tie whose edge is styled only when it is printed: its nodes' indexes.
-pub(crate) enum DeferredTie<'g> {
+/// A tie whose edge is styled only when it is printed, by its nodes'
+/// indexes: 16 bytes, as a million of them are held while the nodes print.
+/// (Node indexes fit in `u32`: the deferred ties join actors' nodes, one an
+/// actor, and actor indexes are `u32`.)
+#[derive(Clone, Copy)]
+pub(crate) enum DeferredTie {
     /// A tie between two nodes, styled when it is printed.
-    Tie(usize, usize, TieRef<'g>),
-    /// An edge styled already: a box's one tie to its parent.
-    Styled(usize, usize, Attrs),
+    Tie(u32, u32, TieId),
+    /// An edge styled already (a box's one tie to its parent), by its
+    /// index into [`Deferred::styled`].
+    Styled(u32),
+}
+
+/// The ties' edges of a scene, left out of it to be styled as printed.
+pub(crate) struct Deferred {
+    /// Every edge, in drawing order.
+    pub ties: Vec<DeferredTie>,
+    /// The edges styled already, which [`DeferredTie::Styled`] refers to.
+    pub styled: Vec<SceneEdge>,
 }
 
 /// Like [`build`], but the ties' edges are left out of the scene and given
-/// back, to be styled one by one as they are printed ([`tie_edge_attrs`]):
-/// a million ties' attributes need not all be held at once.
-pub(crate) fn build_deferred<'g>(
-    graph: &'g Graph,
+/// back, and the actors' nodes hold no attributes ([`NodeStyler`]), to be
+/// styled one by one as they are printed ([`EdgeStyler`]): a million ties'
+/// and actors' attributes need not all be held at once.
+pub(crate) fn build_deferred(
+    graph: &Graph,
     spec: &DiagramSpec,
     view: &View,
     nesting: Nesting,
     rows: Option<usize>,
-) -> (Scene, Vec<DeferredTie<'g>>) {
+) -> (Scene, Deferred) {
     let networks = style::network_indexes(graph);
     let time = ViewTime::of(graph, &spec.filter);
     let legend = legend::Contents::of(graph, view, &networks, time);
@@ -94,6 +108,59 @@ pub(crate) fn build_deferred<'g>(
         rows,
     };
     build_parts(graph, spec, view, &legend, build)
+}
+
+/// Styles actors' nodes for one scene: the networks' fills are numbered
+/// once, then each actor is styled as it is printed.
+pub(crate) struct NodeStyler<'g> {
+    palette: &'static Palette,
+    networks: BTreeMap<&'g str, usize>,
+    focus: Option<ActorId>,
+}
+
+impl<'g> NodeStyler<'g> {
+    /// The styler of the scene `spec` draws of `graph`.
+    pub(crate) fn new(graph: &'g Graph, spec: &DiagramSpec) -> NodeStyler<'g> {
+        NodeStyler {
+            palette: style::palette(spec.theme),
+            networks: style::network_indexes(graph),
+            focus: spec.focus,
+        }
+    }
+
+    /// An actor's node attributes besides its label: its note or kind as a
+    /// tooltip, its kind's shape, its first network's fill, the focus's border.
+    pub(crate) fn attrs(&self, graph: &Graph, id: ActorId) -> Attrs {
+        let actor = graph.actor(id);
+        let mut attrs: Attrs = vec![
+            (
+                "tooltip",
+                capped(
+                    actor
+                        .note
+                        .clone()
+                        .unwrap_or_else(|| format!("{} ({})", actor.name, actor.kind.describe())),
+                ),
+            ),
+            ("shape", style::kind_shape(actor.kind).into()),
+            ("style", style::kind_style(actor.kind).into()),
+        ];
+        let network = actor
+            .tags
+            .first()
+            .and_then(|t| self.networks.get(t.as_str()));
+        if let Some(index) = network {
+            attrs.push((
+                "fillcolor",
+                style::network_fill(self.palette, *index).into(),
+            ));
+        }
+        if self.focus == Some(id) {
+            attrs.push(("color", self.palette.focus_border.into()));
+            attrs.push(("penwidth", "3".into()));
+        }
+        attrs
+    }
 }
 
 /// Styles ties' edges for one scene: the relations' looks are chosen once,
@@ -255,7 +322,7 @@ fn build_parts<'g>(
     view: &View,
     legend: &legend::Contents<'_>,
     build: Build<'_>,
-) -> (Scene, Vec<DeferredTie<'g>>) {
+) -> (Scene, Deferred) {
     let Build {
         nesting,
         defer,
@@ -263,41 +330,28 @@ fn build_parts<'g>(
         rows,
     } = build;
     let palette = style::palette(spec.theme);
-    let networks = style::network_indexes(graph);
     let mut scene = Scene::empty(&title(graph, spec), palette, spec);
 
     // Actors, sorted by id (then index, for graphs built in code with equal ids).
     let mut actors: Vec<ActorId> = view.actors.iter().copied().collect();
     actors.sort_by(|a, b| graph.actor(*a).id.cmp(&graph.actor(*b).id).then(a.cmp(b)));
     let mut node_of: FxHashMap<ActorId, usize> = FxHashMap::default();
+    let node_styler = NodeStyler::new(graph, spec);
+    scene.nodes.reserve_exact(actors.len());
     for &id in &actors {
         let actor = graph.actor(id);
-        let mut attrs: Attrs = vec![
-            (
-                "tooltip",
-                capped(
-                    actor
-                        .note
-                        .clone()
-                        .unwrap_or_else(|| format!("{} ({})", actor.name, actor.kind.describe())),
-                ),
-            ),
-            ("shape", style::kind_shape(actor.kind).into()),
-            ("style", style::kind_style(actor.kind).into()),
-        ];
-        if let Some(index) = actor.tags.first().and_then(|t| networks.get(t.as_str())) {
-            attrs.push(("fillcolor", style::network_fill(palette, *index).into()));
-        }
-        if spec.focus == Some(id) {
-            attrs.push(("color", palette.focus_border.into()));
-            attrs.push(("penwidth", "3".into()));
-        }
         node_of.insert(id, scene.nodes.len());
         scene.nodes.push(SceneNode {
             key: Key::Actor(id),
             name: format!("a:{}", actor.id),
             label: Label::Text(wrap(&actor.name)),
-            attrs,
+            // Printed as they are made when deferred: a million actors'
+            // attributes need not all be held at once.
+            attrs: if defer {
+                Vec::new()
+            } else {
+                node_styler.attrs(graph, id)
+            },
         });
     }
 
@@ -322,7 +376,10 @@ fn build_parts<'g>(
         Some(new) => styler.with_new(new),
         None => styler,
     };
-    let mut deferred = Vec::new();
+    let mut deferred = Deferred {
+        ties: Vec::new(),
+        styled: Vec::new(),
+    };
     for tie in &ties {
         let (from, to) = (node_of[&tie.from], node_of[&tie.to]);
         if is_member(tie) {
@@ -334,17 +391,22 @@ fn build_parts<'g>(
             };
             let name = cluster::box_name(&scene.nodes[to].name);
             let attrs = box_attrs(graph, &member_ties, &styler, name);
+            let edge = SceneEdge {
+                from: first,
+                to,
+                attrs,
+            };
             if defer {
-                deferred.push(DeferredTie::Styled(first, to, attrs));
+                let index = deferred.styled.len() as u32;
+                deferred.ties.push(DeferredTie::Styled(index));
+                deferred.styled.push(edge);
             } else {
-                scene.edges.push(SceneEdge {
-                    from: first,
-                    to,
-                    attrs,
-                });
+                scene.edges.push(edge);
             }
         } else if defer {
-            deferred.push(DeferredTie::Tie(from, to, *tie));
+            deferred
+                .ties
+                .push(DeferredTie::Tie(from as u32, to as u32, tie.id));
         } else {
             scene.edges.push(SceneEdge {
                 from,
@@ -355,12 +417,13 @@ fn build_parts<'g>(
     }
 
     let mut items = cluster::items(&actors, &parents, &node_of, &scene.nodes, palette);
-    if let Some(focus) = spec.focus.filter(|f| node_of.contains_key(f)) {
+    let laid_out = actors.len() <= focus::MAX_ACTORS;
+    if let Some(focus) = spec.focus.filter(|f| laid_out && node_of.contains_key(f)) {
         let rows = rows.unwrap_or_else(|| focus::default_rows(actors.len()));
         let columns = focus::columns(graph, focus, &actors, &ties, &parents, time, rows);
         lay_out_columns(&mut scene, &mut items, &columns, &node_of);
     }
-    scene.items = vec![Item::Cluster(Cluster {
+    scene.items = vec![Item::Cluster(Box::new(Cluster {
         name: "cluster:drawing".into(),
         attrs: vec![
             ("label", scene.title.clone()),
@@ -370,7 +433,7 @@ fn build_parts<'g>(
             ("margin", "4".into()),
         ],
         items,
-    })];
+    }))];
     scene.legend = legend::strip(graph, legend, palette);
     (scene, deferred)
 }
@@ -653,6 +716,42 @@ fn wrap(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::wrap;
+
+    /// A focus view of more actors than the layout holds is drawn without
+    /// its columns; one of fewer keeps them.
+    #[test]
+    fn only_views_up_to_the_limit_are_laid_out_by_role() {
+        use super::{build, focus, Nesting, View};
+        use crate::diagram::sketch::Sketch;
+        use crate::diagram::DiagramSpec;
+        use crate::model::{ActorKind, Confidence, RelationId};
+
+        let mut s = Sketch::new("Hub");
+        let hub = s.actor("hub", ActorKind::Group, None);
+        for i in 0..focus::MAX_ACTORS {
+            let spoke = s.actor(&format!("s{i}"), ActorKind::Militia, None);
+            s.tie(
+                spoke,
+                hub,
+                RelationId::ALLIANCE,
+                (None, None),
+                Confidence::Confirmed,
+            );
+        }
+        let spec = DiagramSpec {
+            focus: Some(hub),
+            depth: 1,
+            ..DiagramSpec::default()
+        };
+        let view = View::select(&s.graph, &spec, &spec.filter);
+        assert_eq!(view.actors.len(), focus::MAX_ACTORS + 1);
+        let scene = build(&s.graph, &spec, &view, Nesting::Subgroups);
+        assert!(scene.columns.is_empty());
+        let mut small = view.clone();
+        small.actors = small.actors.into_iter().take(20).collect();
+        let scene = build(&s.graph, &spec, &small, Nesting::Subgroups);
+        assert_eq!(scene.columns.len(), 20, "each actor in a column");
+    }
 
     #[test]
     fn long_names_break_at_the_middle_space() {
