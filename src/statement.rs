@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::answer::{Answer, Output, Selected};
 use crate::diagnostic::Diagnostic;
-use crate::diagram::{self, DiagramSpec, OutputFormat, Theme};
+use crate::diagram::{self, DateLabels, DiagramSpec, OutputFormat, Theme};
 use crate::interchange::{self, ExportFormat};
 use crate::model::walk::{select, Selection};
 use crate::model::Graph;
@@ -50,7 +50,8 @@ impl Failure {
 pub fn execute<'s>(session: &'s Session, line: &str) -> Result<Output<'s>, Failure> {
     match session.ask(line).map_err(Failure::Query)? {
         Outcome::Answer(answer) => Ok(Output::Answer(answer)),
-        Outcome::Export(plan) => {
+        Outcome::Export(mut plan) => {
+            plan.statement = Some(without_target(line, &plan));
             let failed = |diagnostic| Failure::Write {
                 diagnostic,
                 span: plan.span,
@@ -72,6 +73,28 @@ pub fn execute<'s>(session: &'s Session, line: &str) -> Result<Output<'s>, Failu
     }
 }
 
+/// The statement `line` without its `to FILE`, so a diagram's header says
+/// the same whether it was written to a file or to standard output.
+fn without_target(line: &str, plan: &ExportPlan) -> String {
+    let (Some(_), Some(before), Some(after)) = (
+        &plan.target,
+        line.get(..plan.span.0),
+        line.get(plan.span.1..),
+    ) else {
+        return line.trim().to_string();
+    };
+    let before = before.trim_end();
+    let cut = before.len().checked_sub(2).filter(|at| {
+        before
+            .get(*at..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+    });
+    let before = cut.map_or(before, |at| &before[..at]);
+    format!("{}{}", before.trim_end(), after.trim_end())
+        .trim()
+        .to_string()
+}
+
 /// Writes what `plan` asks for; DOT without a target comes back as text.
 pub fn write_export<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic> {
     match plan.kind {
@@ -91,6 +114,13 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         } else {
             Theme::Light
         },
+        page: plan.page,
+        dates: match plan.dates.as_deref() {
+            Some("off") => DateLabels::Off,
+            Some("changes") => DateLabels::Changes,
+            _ => DateLabels::All,
+        },
+        statement: plan.statement.clone(),
     };
     let failed = |e: diagram::DiagramError| Diagnostic::new(e.to_string());
     if let Some((first, last)) = plan.frames {
@@ -116,8 +146,22 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         None => Ok(Output::Diagram(graph, spec)),
         Some(target) => {
             let path = Path::new(target);
-            diagram::export(graph, &spec, path).map_err(failed)?;
-            Ok(Output::Answer(Answer::text(format!("wrote {target}"))))
+            let fit = diagram::export_fitting(graph, &spec, path, plan.dates.is_none())
+                .map_err(failed)?;
+            let answer = match fit {
+                Some((fit, thinned)) => {
+                    let mut text = format!("wrote {target}: {}", fit.report());
+                    if thinned {
+                        text.push_str(
+                            "\nnote: dates are shown only where they change in the view's \
+                             time, so the text stays readable (`dates on` shows them all)",
+                        );
+                    }
+                    Answer::text(text)
+                }
+                None => Answer::text(format!("wrote {target}")),
+            };
+            Ok(Output::Answer(answer))
         }
     }
 }
@@ -129,9 +173,11 @@ fn interchange<'g>(
     plan: &ExportPlan,
     format: ExportFormat,
 ) -> Result<Output<'g>, Diagnostic> {
-    if plan.frames.is_some() || plan.theme.is_some() {
+    if plan.frames.is_some() || plan.theme.is_some() || plan.dates.is_some() || plan.page.is_some()
+    {
         return Err(Diagnostic::new(format!(
-            "`frames` and `theme` are for diagrams; export {} takes neither",
+            "`frames`, `theme`, `dates`, `page` and `size` are for diagrams; export {} takes \
+             none of them",
             format.name()
         )));
     }

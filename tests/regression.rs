@@ -194,7 +194,7 @@ fn frames_could_be_combined_with_a_time_operator() {
     Test::new()
         .args(&["export", "json", "all", "frames", "2019..2020"])
         .failure()
-        .stderr("error: `frames` and `theme` are for diagrams; export json takes neither\n --> <export>:1:8\n  |\n1 | export json all frames 2019..2020\n  |        ^^^^\n")
+        .stderr("error: `frames`, `theme`, `dates`, `page` and `size` are for diagrams; export json takes none of them\n --> <export>:1:8\n  |\n1 | export json all frames 2019..2020\n  |        ^^^^\n")
         .run();
 }
 

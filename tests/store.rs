@@ -49,6 +49,37 @@ fn saving_into_a_missing_directory_fails_cleanly() {
     );
 }
 
+#[test]
+fn a_relations_style_is_kept_and_a_bad_one_is_pointed_at() {
+    let text = r##"(
+    title: "Styled",
+    relations: [
+        (name: "funds", directed: true, style: (color: "#117733", line: "double", arrow: "vee")),
+    ],
+)"##;
+    let graph = parse(text, "styled.ron").unwrap();
+    let saved = to_string(&graph);
+    assert!(
+        saved.contains(r##"style: (color: "#117733", line: "double", arrow: "vee")"##),
+        "{saved}"
+    );
+    assert!(parse(&saved, "again.ron").unwrap() == graph);
+
+    let bad = text.replace("#117733", "#11773");
+    let error = parse(&bad, "bad.ron").unwrap_err().render(false);
+    assert!(error.contains("`#11773` is not a colour"), "{error}");
+    assert!(error.contains("bad.ron:4:"), "points at the line: {error}");
+    let symmetric = text.replace("directed: true", "directed: false");
+    let error = parse(&symmetric, "sym.ron").unwrap_err().render(false);
+    assert!(
+        error.contains(
+            "relation `funds` is symmetric (directed: false), so its edges have no arrowhead"
+        ),
+        "{error}"
+    );
+    assert!(error.contains("sym.ron:4:"), "{error}");
+}
+
 // ---- the binary snapshot ----
 
 use actorgraph::model::Graph;
@@ -99,6 +130,23 @@ fn a_snapshot_gives_back_the_same_graph_and_indexes() {
         assert_eq!(header.kind, Kind::Primary);
         assert_same_graph(&graph, &again, path);
     }
+}
+
+/// A relation's own look (issue 12) is part of the document: a snapshot
+/// that dropped it would draw the relation in the default style.
+#[test]
+fn a_relations_look_comes_back_from_its_snapshot() {
+    let text = r##"(
+    title: "Styled",
+    relations: [
+        (name: "funds", directed: true, style: (color: "#117733", line: "double", arrow: "vee")),
+        (name: "talks", directed: false),
+    ],
+)"##;
+    let graph = parse(text, "styled.ron").unwrap();
+    let (_, again) = snapshot::decode(&snapshot_of(&graph)).unwrap();
+    assert_same_graph(&graph, &again, "styled");
+    assert_eq!(to_string(&again), to_string(&graph));
 }
 
 #[test]

@@ -140,7 +140,7 @@ pub enum Command {
         after_help = "Examples:\n  actorgraph export dot JNIM depth 2 as of 2023-02 to jnim.svg\n  actorgraph export dot all > sahel.dot\n  actorgraph export dot JNIM depth 2 frames 2019..2023 to frames/\n  actorgraph export gexf all to sahel.gexf\n\nFORMAT is dot, csv, json, graphml, gexf, cypher or neo4j-admin; the words are\nthose of the language's `export` statement (docs/QUERIES.md)."
     )]
     Export {
-        /// FORMAT ACTOR|all [depth N] [via ...] [TIME] [with confidence C] [theme light|dark] [frames Y1..Y2] [to FILE]
+        /// FORMAT ACTOR|all [depth N] [via ...] [TIME] [with confidence C] [theme light|dark] [dates on|off|changes] [page A4|4:3|16:9 | size W,H] [frames Y1..Y2] [to FILE]
         #[arg(required = true, value_name = "WORDS", allow_hyphen_values = true)]
         words: Vec<String>,
     },

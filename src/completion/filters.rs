@@ -13,7 +13,7 @@ pub(super) struct Takes {
     pub(super) confidence: bool,
     pub(super) source: bool,
     pub(super) depth: bool,
-    /// `theme`, `frames`, `to`.
+    /// `theme`, `dates`, `page`, `size`, `frames`, `to`.
     pub(super) export: bool,
     /// `and ACTOR`, for `why A and B`.
     pub(super) second_actor: bool,
@@ -51,6 +51,8 @@ pub(super) struct Given {
     source: bool,
     depth: bool,
     theme: bool,
+    dates: bool,
+    page: bool,
     frames: bool,
     target: bool,
     second_actor: bool,
@@ -167,6 +169,18 @@ impl Walk<'_, '_> {
                     given.theme = true;
                     self.one(&["light", "dark"])?;
                 }
+                "dates" => {
+                    given.dates = true;
+                    self.one(&["on", "off", "changes"])?;
+                }
+                "page" => {
+                    given.page = true;
+                    self.one(&["A4", "4:3", "16:9"])?;
+                }
+                "size" => {
+                    given.page = true;
+                    self.free()?;
+                }
                 "frames" => {
                     given.frames = true;
                     self.free()?;
@@ -224,6 +238,9 @@ impl Walk<'_, '_> {
         if takes.export {
             let options = [
                 ("theme", given.theme),
+                ("dates", given.dates),
+                ("page", given.page),
+                ("size", given.page),
                 ("frames", given.frames),
                 ("to", given.target),
             ];

@@ -205,6 +205,18 @@ fn after_export_only_formats() {
     assert_eq!(offered("export dot a"), ["all ", "Ansar al Din "]);
     let options = offered("export dot JNIM depth 2 ");
     assert!(options.contains(&"theme ".to_string()) && !options.contains(&"depth ".to_string()));
+    assert!(options.contains(&"dates ".to_string()), "{options:?}");
+    assert_eq!(
+        offered("export dot JNIM dates "),
+        ["on ", "off ", "changes "]
+    );
+    assert!(!offered("export dot JNIM dates off ").contains(&"dates ".to_string()));
+    for option in ["page ", "size "] {
+        assert!(options.contains(&option.to_string()), "{options:?}");
+    }
+    assert_eq!(offered("export dot JNIM page "), ["A4 ", "4:3 ", "16:9 "]);
+    let after_page = offered("export dot JNIM page A4 ");
+    assert!(!after_page.contains(&"size ".to_string()), "{after_page:?}");
 }
 
 #[test]

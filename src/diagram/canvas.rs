@@ -1,6 +1,7 @@
 //! The shapes a diagram is made of before it is DOT: nodes, clusters,
-//! ranks and edges with raw attribute text. The scene builder fills them,
-//! the legend and clusters add to them, the printer writes them.
+//! columns and edges with raw attribute text, under a title and above a
+//! legend strip. The scene builder fills them, the focus layout and
+//! clusters add to them, the printer writes them.
 
 use crate::model::ActorId;
 
@@ -11,8 +12,8 @@ use super::html::Html;
 pub enum Key {
     /// An actor of the graph.
     Actor(ActorId),
-    /// The `n`th legend node.
-    Legend(usize),
+    /// The invisible anchor of a layout column, by its place from the focus.
+    Column(i32),
 }
 
 /// Attributes in the order they are written: name and raw value.
@@ -23,8 +24,6 @@ pub type Attrs = Vec<(&'static str, String)>;
 pub enum Label {
     /// Plain text, quoted when printed.
     Text(String),
-    /// An HTML-like label (the legend's tables).
-    Html(Html),
 }
 
 impl Label {
@@ -32,7 +31,6 @@ impl Label {
     pub fn text(&self) -> Option<&str> {
         match self {
             Label::Text(text) => Some(text),
-            Label::Html(_) => None,
         }
     }
 }
@@ -57,14 +55,11 @@ pub enum Item {
     Node(usize),
     /// A cluster of items.
     Cluster(Cluster),
-    /// Nodes that share a rank (`rank` is `same`, `min` or `max`).
-    Rank {
-        /// The subgraph name before quoting.
-        name: String,
-        /// The Graphviz `rank` value.
-        rank: &'static str,
-        /// What shares the rank.
-        items: Vec<Item>,
+    /// Nodes declared elsewhere (in their boxes) held on one rank: a
+    /// column of the focus layout. Printed as names only.
+    SameRank {
+        /// Indexes into [`Scene::nodes`], in the order they are listed.
+        nodes: Vec<usize>,
     },
 }
 
@@ -76,14 +71,13 @@ impl Drop for Cluster {
         while let Some(item) = stack.pop() {
             match item {
                 Item::Cluster(mut inner) => stack.append(&mut inner.items),
-                Item::Rank { mut items, .. } => stack.append(&mut items),
-                Item::Node(_) => {}
+                Item::Node(_) | Item::SameRank { .. } => {}
             }
         }
     }
 }
 
-/// A boxed group of items: a parent and its subgroups, or the legend.
+/// A boxed group of items: a parent's subgroups, or the whole drawing under its title.
 #[derive(Clone, Debug)]
 pub struct Cluster {
     /// The subgraph name before quoting; starts with `cluster`.
@@ -108,6 +102,11 @@ pub struct SceneEdge {
 /// A whole diagram, ready to print.
 #[derive(Clone, Debug)]
 pub struct Scene {
+    /// The title, drawn above the drawing.
+    pub title: String,
+    /// The legend strip and source footer: the graph's own label, drawn
+    /// under the drawing; `None` when nothing is drawn.
+    pub legend: Option<Html>,
     /// Attributes of the graph itself.
     pub graph_attrs: Attrs,
     /// Defaults for every node.
@@ -120,4 +119,6 @@ pub struct Scene {
     pub items: Vec<Item>,
     /// Every edge, in drawing order.
     pub edges: Vec<SceneEdge>,
+    /// A focus layout's column of each node placed in one, by node index.
+    pub columns: rustc_hash::FxHashMap<usize, i32>,
 }

@@ -1,32 +1,49 @@
-//! Subgroup nesting: an actor that is a subgroup of exactly one drawn parent
-//! is drawn inside that parent's cluster, clusters inside clusters down the
-//! chain; loops and actors with two parents stay where they are.
+//! Subgroup boxes: the subgroups of a parent are drawn inside a box
+//! labelled "<parent> members", and the parent stands outside it, tied to
+//! the box by one edge. A subgroup of a subgroup has its own box inside its
+//! parent's box. Only an actor with exactly one parent that surely held on
+//! the view's day is boxed; loops, actors with two parents, a state's
+//! forces (a state is not a membership organisation, so its army is tied
+//! to it rather than drawn inside it) and the focus of a view (which stays
+//! in the middle) stay where they are.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::model::{ActorId, Certainty, Graph, RelationId, TieRef};
+use crate::model::{ActorId, ActorKind, Certainty, Graph, RelationId, TieRef};
 
 use super::canvas::{Cluster, Item, SceneNode};
 use super::style::{Palette, TieState};
 use super::view::{tie_state, ViewTime};
 
-/// Whether subgroups are drawn inside their parents' clusters.
+/// Whether subgroups are drawn inside their parents' boxes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Nesting {
-    /// Each subgroup inside its parent's cluster.
+    /// Each subgroup inside its parent's box.
     Subgroups,
     /// Every actor at the top level (pinned frames, which neato draws).
     Flat,
 }
 
-/// Each child's parent: an actor with exactly one subgroup-of parent among
+/// Whether actors of `kind` are drawn boxed as a parent's members: not
+/// for a state, whose forces and offices are tied to it, not its members.
+fn has_members(kind: ActorKind) -> bool {
+    !matches!(kind, ActorKind::State)
+}
+
+/// Each boxed child's parent: an actor with exactly one subgroup-of parent among
 /// `ties` surely running at `time` (a box asserts membership, so a tie that
-/// may not have held then does not nest), where that chain of parents does
-/// not loop back. Running means surely still held on the view's day, so
-/// every chain of boxes in boxes surely held together on that day.
-pub fn parents(graph: &Graph, ties: &[TieRef<'_>], time: ViewTime) -> FxHashMap<ActorId, ActorId> {
+/// may not have held then does not box), where that chain of parents does
+/// not loop back, the parent has members ([`has_members`]) and the child
+/// is not the `focus`, and the parent has two members or more. Running means surely still held on the view's day,
+/// so every chain of boxes in boxes surely held together on that day.
+pub fn parents(
+    graph: &Graph,
+    ties: &[TieRef<'_>],
+    time: ViewTime,
+    focus: Option<ActorId>,
+) -> FxHashMap<ActorId, ActorId> {
     let mut all: BTreeMap<ActorId, BTreeSet<ActorId>> = BTreeMap::new();
     for tie in ties {
         if tie.tie.relation == RelationId::SUBGROUP_OF
@@ -38,8 +55,9 @@ pub fn parents(graph: &Graph, ties: &[TieRef<'_>], time: ViewTime) -> FxHashMap<
     }
     let mut parent: FxHashMap<ActorId, ActorId> = all
         .into_iter()
-        .filter(|(_, ps)| ps.len() == 1)
+        .filter(|(child, ps)| ps.len() == 1 && Some(*child) != focus)
         .filter_map(|(child, ps)| ps.first().map(|p| (child, *p)))
+        .filter(|(_, p)| has_members(graph.actor(*p).kind))
         .collect();
     // Break loops (A in B in A): nobody on a loop, or leading into one,
     // nests. Each actor is settled once, so a deep chain costs its length.
@@ -71,11 +89,23 @@ pub fn parents(graph: &Graph, ties: &[TieRef<'_>], time: ViewTime) -> FxHashMap<
         }
     }
     parent.retain(|child, _| !on_loop.contains(child));
+    // A box of one says no more than its one tie: only two or more members box.
+    let mut count: FxHashMap<ActorId, usize> = FxHashMap::default();
+    for p in parent.values() {
+        *count.entry(*p).or_default() += 1;
+    }
+    parent.retain(|_, p| count[p] >= 2);
     parent
 }
 
+/// The name of the box holding the members of the node named `parent`:
+/// what an edge's `ltail` names.
+pub fn box_name(parent: &str) -> String {
+    format!("cluster:members:{parent}")
+}
+
 /// The top-level items of `actors` (in drawing order): each actor without
-/// a parent, as a node, or as a cluster holding it and its subgroups.
+/// a parent, as a node, followed by the box of its members if it has any.
 pub fn items(
     actors: &[ActorId],
     parents: &FxHashMap<ActorId, ActorId>,
@@ -83,6 +113,28 @@ pub fn items(
     nodes: &[SceneNode],
     palette: &Palette,
 ) -> Vec<Item> {
+    let children = children(parents, node_of);
+    let nest = Nest {
+        nodes,
+        children: &children,
+        palette,
+    };
+    let mut items = Vec::new();
+    for id in actors.iter().filter(|id| !parents.contains_key(id)) {
+        let node = node_of[id];
+        items.push(Item::Node(node));
+        if children.contains_key(&node) {
+            items.push(nest.members(node));
+        }
+    }
+    items
+}
+
+/// Each parent's node with its children's nodes, in order.
+pub fn children(
+    parents: &FxHashMap<ActorId, ActorId>,
+    node_of: &FxHashMap<ActorId, usize>,
+) -> BTreeMap<usize, Vec<usize>> {
     let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (child, parent) in parents {
         children
@@ -93,19 +145,10 @@ pub fn items(
     for list in children.values_mut() {
         list.sort_unstable();
     }
-    let nest = Nest {
-        nodes,
-        children: &children,
-        palette,
-    };
-    actors
-        .iter()
-        .filter(|id| !parents.contains_key(id))
-        .map(|id| nest.item(node_of[id]))
-        .collect()
+    children
 }
 
-/// What nesting one node needs: the nodes, their children, the colors.
+/// What boxing one parent's members needs: the nodes, their children, the colors.
 struct Nest<'a> {
     nodes: &'a [SceneNode],
     children: &'a BTreeMap<usize, Vec<usize>>,
@@ -113,54 +156,59 @@ struct Nest<'a> {
 }
 
 impl Nest<'_> {
-    /// `node` alone, or a cluster of it and its subgroups, built with a
-    /// stack of the clusters still open: a chain of subgroups can be as
-    /// deep as the graph is large.
-    fn item(&self, node: usize) -> Item {
-        /// A cluster being filled: its node, its next child, what it holds.
+    /// The box of `parent`'s members, each followed by the box of its own
+    /// members, built with a stack of the boxes still open: a chain of
+    /// subgroups can be as deep as the graph is large.
+    fn members(&self, parent: usize) -> Item {
+        /// A box being filled: its parent, its next child, what it holds.
         struct Open {
-            node: usize,
+            parent: usize,
             next: usize,
             items: Vec<Item>,
         }
-        let open = |node: usize| Open {
-            node,
+        let open = |parent: usize| Open {
+            parent,
             next: 0,
-            items: vec![Item::Node(node)],
+            items: Vec::new(),
         };
-        if !self.children.contains_key(&node) {
-            return Item::Node(node);
-        }
-        let mut stack = vec![open(node)];
+        let mut stack = vec![open(parent)];
         while let Some(top) = stack.last_mut() {
-            let kids = self.children.get(&top.node).map_or(&[][..], Vec::as_slice);
+            let kids = self
+                .children
+                .get(&top.parent)
+                .map_or(&[][..], Vec::as_slice);
             if let Some(&kid) = kids.get(top.next) {
                 top.next += 1;
+                top.items.push(Item::Node(kid));
                 if self.children.contains_key(&kid) {
                     stack.push(open(kid));
-                } else {
-                    top.items.push(Item::Node(kid));
                 }
                 continue;
             }
             let Some(done) = stack.pop() else { break };
-            let cluster = self.cluster(done.node, done.items);
+            let cluster = self.cluster(done.parent, done.items);
             match stack.last_mut() {
-                Some(parent) => parent.items.push(cluster),
+                Some(up) => up.items.push(cluster),
                 None => return cluster,
             }
         }
-        Item::Node(node)
+        self.cluster(parent, Vec::new())
     }
 
-    /// The cluster of `node` holding `items`.
-    fn cluster(&self, node: usize, items: Vec<Item>) -> Item {
-        let label = self.nodes[node].label.text().unwrap_or_default();
+    /// The box of `parent`'s members holding `items`.
+    fn cluster(&self, parent: usize, items: Vec<Item>) -> Item {
+        let name = self.nodes[parent]
+            .label
+            .text()
+            .unwrap_or_default()
+            .replace('\n', " ");
         Item::Cluster(Cluster {
-            name: format!("cluster:{}", self.nodes[node].name),
+            name: box_name(&self.nodes[parent].name),
             attrs: vec![
-                ("label", String::new()),
-                ("tooltip", format!("{label} and its subgroups")),
+                ("label", format!("{name} members")),
+                ("tooltip", format!("The subgroups of {name}")),
+                ("labeljust", "l".into()),
+                ("fontsize", super::style::LEGEND_FONT_SIZE.into()),
                 ("style", "rounded,filled".into()),
                 ("color", self.palette.cluster_border.into()),
                 ("fillcolor", self.palette.cluster_fill.into()),
@@ -198,13 +246,16 @@ mod tests {
                         inner.push(c.name.clone());
                         walk(scene, &c.items, &inner, out);
                     }
-                    Item::Rank { items, .. } => walk(scene, items, path, out),
+                    Item::SameRank { .. } => {}
                 }
             }
         }
         let mut out = Vec::new();
         walk(scene, &scene.items, &[], &mut out);
         out.retain(|(name, _)| name.starts_with("a:"));
+        for (_, path) in &mut out {
+            path.retain(|c| c != "cluster:drawing");
+        }
         out
     }
 
@@ -235,12 +286,13 @@ mod tests {
     }
 
     #[test]
-    fn a_subgroup_is_drawn_inside_its_parents_cluster() {
+    fn members_are_boxed_and_their_parent_stands_outside() {
         let mut s = Sketch::new("Nest");
-        let [top, mid, low, side, other] =
-            ["top", "mid", "low", "side", "other"].map(|id| s.actor(id, ActorKind::Group, None));
+        let [top, mid, low, low2, side, other] = ["top", "mid", "low", "low2", "side", "other"]
+            .map(|id| s.actor(id, ActorKind::Group, None));
         subgroup(&mut s, mid, top);
         subgroup(&mut s, low, mid);
+        subgroup(&mut s, low2, mid);
         subgroup(&mut s, side, top);
         s.tie(
             other,
@@ -250,22 +302,69 @@ mod tests {
             Confidence::Confirmed,
         );
         let scene = whole(&s.graph, Nesting::Subgroups);
-        assert_eq!(clusters_around(&scene, "a:top"), ["cluster:a:top"]);
-        assert_eq!(clusters_around(&scene, "a:side"), ["cluster:a:top"]);
-        assert_eq!(
-            clusters_around(&scene, "a:mid"),
-            ["cluster:a:top", "cluster:a:mid"]
-        );
+        let top_box = "cluster:members:a:top";
+        assert!(clusters_around(&scene, "a:top").is_empty());
+        assert_eq!(clusters_around(&scene, "a:side"), [top_box]);
+        assert_eq!(clusters_around(&scene, "a:mid"), [top_box]);
         assert_eq!(
             clusters_around(&scene, "a:low"),
-            ["cluster:a:top", "cluster:a:mid"]
+            [top_box, "cluster:members:a:mid"]
         );
         assert!(clusters_around(&scene, "a:other").is_empty());
+        // One tie from each box to its parent, named by `ltail`.
+        let ltails: Vec<&str> = scene
+            .edges
+            .iter()
+            .flat_map(|e| e.attrs.iter())
+            .filter(|(k, _)| *k == "ltail")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(ltails, ["cluster:members:a:mid", top_box]);
+        let labels: Vec<String> = scene
+            .items
+            .iter()
+            .flat_map(|i| match i {
+                Item::Cluster(c) => c.items.iter().collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .filter_map(|i| match i {
+                Item::Cluster(c) => Some(c.attrs[0].1.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels, ["TOP members"]);
 
         let flat = whole(&s.graph, Nesting::Flat);
         for (name, path) in places(&flat) {
             assert!(path.is_empty(), "{name} is in {path:?} when flat");
         }
+    }
+
+    #[test]
+    fn a_states_forces_one_member_and_the_focus_are_not_boxed() {
+        let mut s = Sketch::new("State");
+        let mali = s.actor("mali", ActorKind::State, None);
+        let [army, police] = ["army", "police"].map(|id| s.actor(id, ActorKind::StateForce, None));
+        let group = s.actor("group", ActorKind::Group, None);
+        let [cell, cell2] = ["cell", "cell2"].map(|id| s.actor(id, ActorKind::Group, None));
+        let lone = s.actor("lone", ActorKind::Group, None);
+        let solo = s.actor("solo", ActorKind::Group, None);
+        subgroup(&mut s, army, mali);
+        subgroup(&mut s, police, mali);
+        subgroup(&mut s, cell, group);
+        subgroup(&mut s, cell2, group);
+        subgroup(&mut s, solo, lone);
+        let ties: Vec<TieRef<'_>> = s.graph.all_ties().collect();
+        let time = ViewTime::of(&s.graph, &crate::model::TieFilter::default());
+        assert_eq!(
+            parents(&s.graph, &ties, time, None),
+            FxHashMap::from_iter([(cell, group), (cell2, group)])
+        );
+        assert_eq!(
+            parents(&s.graph, &ties, time, Some(cell)),
+            FxHashMap::default(),
+            "with cell at the focus, cell2 alone is left: no box of one"
+        );
     }
 
     #[test]
@@ -288,34 +387,33 @@ mod tests {
     #[test]
     fn only_subgroup_ties_running_on_the_day_nest() {
         let mut s = Sketch::new("Then");
-        let [old, new, child] =
-            ["old", "new", "child"].map(|id| s.actor(id, ActorKind::Group, None));
-        let before = s.tie(
-            child,
-            old,
-            RelationId::SUBGROUP_OF,
-            (Some(2010), Some(2015)),
-            Confidence::Confirmed,
-        );
-        let after = s.tie(
-            child,
-            new,
-            RelationId::SUBGROUP_OF,
-            (Some(2016), None),
-            Confidence::Confirmed,
-        );
-        let ties: Vec<TieRef<'_>> = [before, after]
-            .iter()
-            .filter_map(|t| s.graph.tie(*t))
-            .collect();
+        let [old, new, child, twin] =
+            ["old", "new", "child", "twin"].map(|id| s.actor(id, ActorKind::Group, None));
+        for kid in [child, twin] {
+            s.tie(
+                kid,
+                old,
+                RelationId::SUBGROUP_OF,
+                (Some(2010), Some(2015)),
+                Confidence::Confirmed,
+            );
+            s.tie(
+                kid,
+                new,
+                RelationId::SUBGROUP_OF,
+                (Some(2016), None),
+                Confidence::Confirmed,
+            );
+        }
+        let ties: Vec<TieRef<'_>> = s.graph.all_ties().collect();
         let on = |year| ViewTime::of(&s.graph, &crate::diagram::sketch::during(year));
         assert_eq!(
-            parents(&s.graph, &ties, on(2020)),
-            FxHashMap::from_iter([(child, new)])
+            parents(&s.graph, &ties, on(2020), None),
+            FxHashMap::from_iter([(child, new), (twin, new)])
         );
         assert_eq!(
-            parents(&s.graph, &ties, on(2012)),
-            FxHashMap::from_iter([(child, old)])
+            parents(&s.graph, &ties, on(2012), None),
+            FxHashMap::from_iter([(child, old), (twin, old)])
         );
         // In June 2016 the move, dated only "2016", may not have happened
         // yet, and the old tie is over: neither box is sure.
@@ -323,6 +421,6 @@ mod tests {
         let filter = crate::model::TieFilter::default()
             .during(crate::model::Window::new(june.first_day(), june.last_day()));
         let time = ViewTime::of(&s.graph, &filter);
-        assert_eq!(parents(&s.graph, &ties, time), FxHashMap::default());
+        assert_eq!(parents(&s.graph, &ties, time, None), FxHashMap::default());
     }
 }

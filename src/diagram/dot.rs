@@ -36,9 +36,15 @@ pub fn quote(text: &str) -> Id {
 
 /// Deterministic DOT text (byte-identical for the same graph and spec).
 pub fn to_dot(graph: &Graph, spec: &DiagramSpec) -> String {
+    to_dot_with_rows(graph, spec, None)
+}
+
+/// [`to_dot`] with the focus layout's columns holding `rows` actors
+/// (`None` chooses by the view's size).
+pub(crate) fn to_dot_with_rows(graph: &Graph, spec: &DiagramSpec, rows: Option<usize>) -> String {
     let mut text = Vec::new();
     // Writing into memory cannot fail, and the printer writes only strings.
-    let _ = write_dot(graph, spec, &mut text);
+    let _ = write_dot_with_rows(graph, spec, rows, &mut text);
     String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
@@ -49,18 +55,27 @@ pub fn write_dot(
     spec: &DiagramSpec,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    write_dot_with_rows(graph, spec, None, out)
+}
+
+fn write_dot_with_rows(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    rows: Option<usize>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let view = View::select(graph, spec, &spec.filter);
-    let (scene, ties) = scene::build_deferred(graph, spec, &view, Nesting::Subgroups);
-    // The scene holds what the printer needs: the view's sets can go.
-    drop(view);
-    let mut edges = ties.into_iter().filter_map(|(from, to, id)| {
-        let tie = graph.tie(id)?;
-        Some((
-            from as usize,
-            to as usize,
-            scene::tie_edge_attrs(graph, tie, spec),
-        ))
+    let (scene, ties) = scene::build_deferred(graph, spec, &view, Nesting::Subgroups, rows);
+    let styler = scene::EdgeStyler::new(graph, spec);
+    let mut edges = ties.into_iter().map(|edge| {
+        let (from, to, mut attrs) = match edge {
+            scene::DeferredTie::Tie(from, to, tie) => (from, to, styler.attrs(graph, tie)),
+            scene::DeferredTie::Styled(from, to, attrs) => (from, to, attrs),
+        };
+        scene::label_beside_flat(&scene, from, to, &mut attrs);
+        (from, to, attrs)
     });
+    super::header::write(out, graph, spec, &view)?;
     super::printer::write_dot_with(out, &scene, &Naming::Names, None, &mut edges)
 }
 

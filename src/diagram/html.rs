@@ -1,4 +1,6 @@
-//! HTML-like labels (Graphviz's `label=<...>`), used only for the legend.
+//! HTML-like labels (Graphviz's `label=<...>`), used only for the legend
+//! strip under the drawing, written one cell a line, indented, so it can
+//! be edited by hand.
 //!
 //! An [`Html`] value can only be made here: text goes in through
 //! [`html_text`], which turns `&`, `<`, `>`, `"` and `'` into entities, so
@@ -54,6 +56,8 @@ fn color(value: &str) -> &str {
 /// A legend cell.
 #[derive(Clone, Debug)]
 pub enum Cell {
+    /// A row's heading, in bold: "Ties", "Fill", "Shape".
+    Heading(String),
     /// Left-aligned text.
     Text(String),
     /// A line sample.
@@ -82,112 +86,127 @@ pub struct Sample {
     pub thick: bool,
 }
 
-/// A legend table: rows of cells, in a font size and text color.
-pub struct Table {
-    /// The font face.
-    pub font: &'static str,
-    /// The point size.
-    pub size: &'static str,
-    /// The color of text cells.
-    pub text_color: &'static str,
-    /// Rows of cells; a short row's last cell spans the rest.
-    pub rows: Vec<Vec<Cell>>,
+/// A line of the legend strip.
+#[derive(Clone, Debug)]
+pub enum Line {
+    /// Cells run together as text in one cell: headings, names and line
+    /// samples drawn with box-drawing characters in the tie's colour. A
+    /// line of text keeps its own width (a nested table would be stretched
+    /// to the widest line's).
+    Runs(Vec<Cell>),
+    /// Cells side by side in a table of their own: the fill chips.
+    Cells(Vec<Cell>),
+    /// A line of smaller text: the sources, the data's date.
+    Note(String),
 }
 
-const SAMPLE_WIDTH: usize = 44;
+/// The legend strip: lines of runs, cells or notes, left-aligned, in one font.
+pub struct Strip {
+    /// The font face.
+    pub font: &'static str,
+    /// The point size of cells.
+    pub size: &'static str,
+    /// The point size of notes.
+    pub note_size: &'static str,
+    /// The color of text.
+    pub text_color: &'static str,
+    /// The lines, top to bottom.
+    pub lines: Vec<Line>,
+}
 
-impl Table {
-    /// The table as an HTML-like label.
+impl Strip {
+    /// The strip as an HTML-like label, a line of the strip a line of text.
     pub fn build(&self) -> Html {
-        let columns = self.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
         let mut out = String::new();
         let _ = write!(
             out,
-            "<FONT FACE=\"{}\" POINT-SIZE=\"{}\" COLOR=\"{}\">\
-             <TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">",
+            "<FONT FACE=\"{}\" POINT-SIZE=\"{}\" COLOR=\"{}\">\n\
+             <TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">",
             html_text(self.font),
             html_text(self.size),
             color(self.text_color)
         );
-        for row in &self.rows {
-            out.push_str("<TR>");
-            for (i, cell) in row.iter().enumerate() {
-                let span = if i + 1 == row.len() && row.len() < columns {
-                    format!(" COLSPAN=\"{}\"", columns - row.len() + 1)
-                } else {
-                    String::new()
-                };
-                cell_html(cell, &span, &mut out);
+        for line in &self.lines {
+            out.push_str("\n  <TR><TD ALIGN=\"LEFT\">");
+            match line {
+                Line::Runs(cells) => {
+                    let runs: Vec<String> = cells.iter().map(run_html).collect();
+                    out.push_str(&runs.join(" "));
+                }
+                Line::Cells(cells) => {
+                    out.push_str(
+                        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\"><TR>",
+                    );
+                    for cell in cells {
+                        out.push_str("\n    ");
+                        cell_html(cell, &mut out);
+                    }
+                    out.push_str("\n  </TR></TABLE>");
+                }
+                Line::Note(text) => {
+                    let _ = write!(
+                        out,
+                        "<FONT POINT-SIZE=\"{}\">{}</FONT>",
+                        html_text(self.note_size),
+                        html_text(text)
+                    );
+                }
             }
-            out.push_str("</TR>");
+            out.push_str("</TD></TR>");
         }
-        out.push_str("</TABLE></FONT>");
+        out.push_str("\n</TABLE>\n</FONT>");
         Html(out)
     }
 }
 
-fn cell_html(cell: &Cell, span: &str, out: &mut String) {
+/// A cell as a run of text: a bold heading, a name, or a line sample.
+fn run_html(cell: &Cell) -> String {
     match cell {
-        Cell::Text(text) => {
-            let _ = write!(out, "<TD ALIGN=\"LEFT\"{span}>{}</TD>", html_text(text));
+        Cell::Heading(text) => format!("<B>{}</B>&#160;", html_text(text)),
+        Cell::Text(text) | Cell::Chip { text, .. } => html_text(text),
+        Cell::Sample(sample) => {
+            let text = sample.color.to_string();
+            format!(
+                "&#160;&#160;<FONT COLOR=\"{}\">{}</FONT>",
+                color(&text),
+                sample.glyphs()
+            )
         }
+    }
+}
+
+impl Sample {
+    /// The sample drawn in box-drawing characters: thin, thick or double,
+    /// solid, dashed or dotted, with an arrowhead for a directed relation.
+    pub fn glyphs(&self) -> String {
+        let stroke = match (self.line, self.double, self.thick) {
+            (LineStyle::Solid, true, _) => "═══",
+            (LineStyle::Solid, false, true) => "━━━",
+            (LineStyle::Solid, false, false) => "───",
+            (LineStyle::Dashed, true, _) => "═ ═",
+            (LineStyle::Dashed, false, true) => "╍╍╍",
+            (LineStyle::Dashed, false, false) => "╌╌╌",
+            (LineStyle::Dotted, _, true) => "┉┉┉",
+            (LineStyle::Dotted, _, false) => "┈┈┈",
+        };
+        let head = if self.arrow { "▶" } else { "" };
+        format!("{stroke}{head}")
+    }
+}
+
+fn cell_html(cell: &Cell, out: &mut String) {
+    match cell {
         Cell::Chip { fill, text } => {
             let _ = write!(
                 out,
-                "<TD ALIGN=\"LEFT\"{span}><TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"3\" \
+                "<TD ALIGN=\"LEFT\"><TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLPADDING=\"2\" \
                  STYLE=\"ROUNDED\" BGCOLOR=\"{}\"><TR><TD>{}</TD></TR></TABLE></TD>",
                 color(fill),
                 html_text(text)
             );
         }
-        Cell::Sample(sample) => {
-            let text = sample.color.to_string();
-            let color = color(&text);
-            let height = if sample.thick { 4 } else { 2 };
-            // Segments of (width, drawn); a solid line is one segment.
-            let segments: Vec<(usize, bool)> = match sample.line {
-                LineStyle::Solid => vec![(SAMPLE_WIDTH, true)],
-                LineStyle::Dashed => (0..7)
-                    .map(|i| (if i % 2 == 0 { 8 } else { 4 }, i % 2 == 0))
-                    .collect(),
-                LineStyle::Dotted => (0..11).map(|i| (4, i % 2 == 0)).collect(),
-            };
-            let bar = |out: &mut String| {
-                out.push_str(
-                    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>",
-                );
-                for (width, drawn) in &segments {
-                    let fill = if *drawn {
-                        format!(" BGCOLOR=\"{color}\"")
-                    } else {
-                        String::new()
-                    };
-                    let _ = write!(
-                        out,
-                        "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"{width}\" HEIGHT=\"{height}\"{fill}></TD>"
-                    );
-                }
-                out.push_str("</TR></TABLE>");
-            };
-            let _ = write!(out, "<TD{span}><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>");
-            if sample.double {
-                out.push_str(
-                    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>",
-                );
-                bar(out);
-                out.push_str("</TD></TR><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"1\" HEIGHT=\"2\"></TD></TR><TR><TD>");
-                bar(out);
-                out.push_str("</TD></TR></TABLE>");
-            } else {
-                bar(out);
-            }
-            out.push_str("</TD>");
-            if sample.arrow {
-                let _ = write!(out, "<TD><FONT COLOR=\"{color}\">&#9654;</FONT></TD>");
-            } else {
-                out.push_str("<TD FIXEDSIZE=\"TRUE\" WIDTH=\"12\" HEIGHT=\"2\"></TD>");
-            }
-            out.push_str("</TR></TABLE></TD>");
+        other => {
+            let _ = write!(out, "<TD ALIGN=\"LEFT\">{}</TD>", run_html(other));
         }
     }
 }
@@ -220,16 +239,25 @@ mod tests {
 
     #[test]
     fn a_table_keeps_text_inside_its_cells() {
-        let table = Table {
+        let evil = "</TD></TR></TABLE><IMG SRC=\"/etc/passwd\"/>";
+        let strip = Strip {
             font: "Helvetica",
             size: "14",
+            note_size: "12",
             text_color: "#000000",
-            rows: vec![vec![Cell::Chip {
-                fill: "#ffffff",
-                text: "</TD></TR></TABLE><IMG SRC=\"/etc/passwd\"/>".into(),
-            }]],
+            lines: vec![
+                Line::Cells(vec![
+                    Cell::Heading(evil.into()),
+                    Cell::Chip {
+                        fill: "#ffffff",
+                        text: evil.into(),
+                    },
+                ]),
+                Line::Note(evil.into()),
+                Line::Runs(vec![Cell::Text(evil.into())]),
+            ],
         };
-        let html = table.build().to_dot();
+        let html = strip.build().to_dot();
         assert!(!html.contains("<IMG"), "{html}");
         assert!(html.contains("&lt;IMG SRC=&quot;/etc/passwd&quot;/&gt;"));
         assert!(html.starts_with("<<FONT") && html.ends_with("</FONT>>"));

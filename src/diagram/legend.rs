@@ -1,18 +1,19 @@
-//! The legend: the relations and tie states a view draws, its networks and
-//! its kinds of actor, and nothing it does not draw, stacked in one column
-//! of slots at the side of the diagram.
+//! The legend strip and the source footer, drawn as the graph's own label
+//! under the drawing: the relations and tie states a view draws, in their
+//! real colours and styles ("Ties"), its networks ("Fill"), its kinds of
+//! actor ("Shape"), then the short citations of every tie drawn and the
+//! date of the data. Nothing the view does not draw is listed.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{ActorKind, Confidence, Graph, RelationId};
+use crate::model::{ActorKind, Confidence, Graph, RelationId, Source, SourceId};
 
-use super::canvas::{Attrs, Cluster, Item, Key, Label, Scene, SceneEdge, SceneNode};
-use super::html::{Cell, Html, Sample, Table};
-use super::style::{self, Color, LineStyle, Palette, TieLook, TieState};
+use super::html::{Cell, Html, Line, Sample, Strip};
+use super::style::{self, Palette, TieLook, TieState};
 use super::view::{tie_state, View, ViewTime};
 
 /// A way a tie can be drawn besides confirmed and running, which the legend
-/// explains with a neutral sample.
+/// explains with a sample in the colour of a relation drawn that way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Marker {
     /// Surely over by the view's day: dashed and faded.
@@ -23,6 +24,8 @@ pub enum Marker {
     Possible,
     /// Its dates leave open whether it held then: dotted.
     Uncertain,
+    /// In a storyboard, not in the previous frame: thicker.
+    New,
 }
 
 impl Marker {
@@ -32,7 +35,8 @@ impl Marker {
             Marker::Ended => "ended",
             Marker::Likely => "likely",
             Marker::Possible => "possible",
-            Marker::Uncertain => "dates uncertain",
+            Marker::Uncertain => "may not hold then (?)",
+            Marker::New => "new since the last frame",
         }
     }
 
@@ -43,6 +47,7 @@ impl Marker {
             Marker::Likely => (Confidence::Likely, TieState::Running),
             Marker::Possible => (Confidence::Possible, TieState::Running),
             Marker::Uncertain => (Confidence::Confirmed, TieState::Uncertain),
+            Marker::New => (Confidence::Confirmed, TieState::Running),
         }
     }
 }
@@ -52,12 +57,15 @@ impl Marker {
 pub struct Contents<'g> {
     /// Relations of the view's ties.
     pub relations: BTreeSet<RelationId>,
-    /// Ways the view's ties are drawn besides confirmed and running.
-    pub markers: BTreeSet<Marker>,
+    /// Ways the view's ties are drawn besides confirmed and running, each
+    /// with the first relation drawn that way (its sample's colour).
+    pub markers: BTreeMap<Marker, RelationId>,
     /// Kinds of the view's actors.
     pub kinds: BTreeSet<ActorKind>,
     /// The view's networks (first tags), with their fill index.
     pub networks: BTreeSet<(usize, &'g str)>,
+    /// The sources the view's ties cite.
+    pub sources: BTreeSet<SourceId>,
 }
 
 impl<'g> Contents<'g> {
@@ -70,17 +78,23 @@ impl<'g> Contents<'g> {
     ) -> Contents<'g> {
         let mut contents = Contents::default();
         for tie in view.ties.iter().filter_map(|t| graph.tie(*t)) {
-            contents.relations.insert(tie.tie.relation);
+            let relation = tie.tie.relation;
+            contents.relations.insert(relation);
+            contents.sources.extend(tie.tie.sources().iter().copied());
+            let mut mark = |marker: Marker| {
+                let first = contents.markers.entry(marker).or_insert(relation);
+                *first = (*first).min(relation);
+            };
             match tie_state(graph, tie, time) {
-                TieState::Ended => contents.markers.insert(Marker::Ended),
-                TieState::Uncertain => contents.markers.insert(Marker::Uncertain),
-                TieState::Running => false,
-            };
+                TieState::Ended => mark(Marker::Ended),
+                TieState::Uncertain => mark(Marker::Uncertain),
+                TieState::Running => {}
+            }
             match tie.tie.confidence {
-                Confidence::Likely => contents.markers.insert(Marker::Likely),
-                Confidence::Possible => contents.markers.insert(Marker::Possible),
-                Confidence::Confirmed => false,
-            };
+                Confidence::Likely => mark(Marker::Likely),
+                Confidence::Possible => mark(Marker::Possible),
+                Confidence::Confirmed => {}
+            }
         }
         for &actor in &view.actors {
             let actor = graph.actor(actor);
@@ -97,197 +111,309 @@ impl<'g> Contents<'g> {
     /// Adds what `other` explains, for one legend over many frames.
     pub fn merge(&mut self, other: Contents<'g>) {
         self.relations.extend(other.relations);
-        self.markers.extend(other.markers);
+        for (marker, relation) in other.markers {
+            let first = self.markers.entry(marker).or_insert(relation);
+            *first = (*first).min(relation);
+        }
         self.kinds.extend(other.kinds);
         self.networks.extend(other.networks);
+        self.sources.extend(other.sources);
     }
 }
 
-/// Adds the legend of `contents` to `scene`, as a cluster of slots held one
-/// below the other; nothing when there is nothing to explain.
-pub fn add(graph: &Graph, scene: &mut Scene, contents: &Contents<'_>, palette: &Palette) {
-    if contents.relations.is_empty() && contents.kinds.is_empty() {
-        return;
-    }
-    let mut column = Column {
-        scene,
-        palette,
-        count: 0,
-        slots: Vec::new(),
-    };
+/// How wide a line of the strip may grow, in points, before it wraps: a
+/// little under a 13.33 in slide, so the strip never widens the picture
+/// past the page on its own.
+const LINE_POINTS: f64 = 850.0;
+/// Characters of a note line (at the note size) before it wraps: about
+/// as wide as [`LINE_POINTS`].
+const NOTE_CHARS: usize = (LINE_POINTS / 5.6) as usize;
+/// The point size of the strip's entries: smaller than node text, which
+/// is what a slide must keep readable.
+const STRIP_FONT_SIZE: &str = "12";
+/// The point size of the footer's notes.
+const NOTE_FONT_SIZE: &str = "11";
 
-    // The legend is a column of slots, one rank each, so that no slot is
-    // taller than a row of the diagram and the column sits beside it
-    // without stretching its ranks: two rows of two tie entries, two rows
-    // of two networks, or two kind samples side by side.
+/// About how wide `text` is at `size` points, in Helvetica.
+fn text_points(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.52 + 4.0
+}
+
+/// The legend strip and footer of `contents`; `None` when nothing is drawn.
+pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Option<Html> {
+    if contents.relations.is_empty() && contents.kinds.is_empty() {
+        return None;
+    }
+    let size: f64 = STRIP_FONT_SIZE.parse().unwrap_or(12.0);
     let relations = graph.relations();
-    let mut ties: Vec<(Vec<Cell>, String)> = Vec::new();
+    let sample_points = 4.0 * size * 0.75;
+    let mut ties: Vec<(Vec<Cell>, f64)> = Vec::new();
     for relation in &contents.relations {
         let rel = style::relation_style(palette, relations, *relation);
         let look = TieLook::new(&rel, Confidence::Confirmed, TieState::Running);
-        let sample = Sample {
-            color: look.color,
-            line: look.line,
-            double: look.double,
-            arrow: look.arrowhead.is_some(),
-            thick: rel.is_thick(),
-        };
         let name = relations.name(*relation).to_string();
-        ties.push((vec![Cell::Sample(sample), Cell::Text(name.clone())], name));
+        let width = sample_points + text_points(&name, size);
+        ties.push((
+            vec![
+                Cell::Sample(sample(&look, rel.is_thick())),
+                Cell::Text(name),
+            ],
+            width,
+        ));
     }
-    for marker in &contents.markers {
+    for (marker, relation) in &contents.markers {
         let (confidence, state) = marker.drawn_as();
-        let sample = Sample {
-            color: Color::faded(palette.neutral, confidence, state),
-            line: LineStyle::of(confidence, state),
-            double: false,
-            arrow: false,
-            thick: false,
-        };
+        let rel = style::relation_style(palette, relations, *relation);
+        let look = TieLook::new(&rel, confidence, state);
+        let mut line = sample(&look, rel.is_thick() || *marker == Marker::New);
+        line.arrow = false;
         let name = marker.label().to_string();
-        ties.push((vec![Cell::Sample(sample), Cell::Text(name.clone())], name));
+        let width = sample_points + text_points(&name, size);
+        ties.push((vec![Cell::Sample(line), Cell::Text(name)], width));
     }
-    column.tables("ties", "Ties", &ties);
-    let chips: Vec<(Vec<Cell>, String)> = contents
+    let mut lines = wrap_entries("Ties", ties, size);
+
+    let fills: Vec<Cell> = contents
         .networks
         .iter()
-        .map(|(index, tag)| {
-            let chip = Cell::Chip {
-                fill: style::network_fill(palette, *index),
-                text: (*tag).to_string(),
-            };
-            (vec![chip], (*tag).to_string())
+        .map(|(index, tag)| Cell::Chip {
+            fill: style::network_fill(palette, *index),
+            text: (*tag).to_string(),
         })
         .collect();
-    column.tables("networks", "Networks", &chips);
-    let kinds: Vec<ActorKind> = contents.kinds.iter().copied().collect();
-    for pair in kinds.chunks(2) {
-        let slot = pair.iter().map(|kind| column.kind_sample(*kind)).collect();
-        column.slots.push(slot);
-    }
-    column.finish();
-}
-
-/// The legend's column as it is built: its nodes go into `scene`, one slot
-/// (a list of nodes sharing a rank) at a time.
-struct Column<'s> {
-    scene: &'s mut Scene,
-    palette: &'s Palette,
-    /// Legend nodes made so far, for their keys.
-    count: usize,
-    slots: Vec<Vec<usize>>,
-}
-
-impl Column<'_> {
-    /// Adds a legend node, returning its index.
-    fn node(&mut self, name: String, label: Label, attrs: Attrs) -> usize {
-        let index = self.scene.nodes.len();
-        self.scene.nodes.push(SceneNode {
-            key: Key::Legend(self.count),
-            name: format!("legend:{name}"),
-            label,
-            attrs,
-        });
-        self.count += 1;
-        index
-    }
-
-    /// One slot per four entries (cells and a name), as a table of two rows
-    /// of two, named `what:n` with the tooltip "Heading: names".
-    fn tables(&mut self, what: &str, heading: &str, entries: &[(Vec<Cell>, String)]) {
-        for (n, chunk) in entries.chunks(4).enumerate() {
-            let names: Vec<&str> = chunk.iter().map(|(_, name)| name.as_str()).collect();
-            let rows = chunk
-                .chunks(2)
-                .map(|pair| pair.iter().flat_map(|(cells, _)| cells.clone()).collect())
+    let fill_points: f64 = contents
+        .networks
+        .iter()
+        .map(|(_, tag)| text_points(tag, size) + 10.0)
+        .sum::<f64>()
+        + text_points("Fill", size);
+    let shapes: Vec<(Vec<Cell>, f64)> = contents
+        .kinds
+        .iter()
+        .map(|kind| {
+            let text = format!("{} {}", kind_glyph(*kind), kind.describe());
+            let width = text_points(&text, size);
+            (vec![Cell::Text(text)], width)
+        })
+        .collect();
+    let shape_points: f64 = shapes.iter().map(|(_, w)| w).sum::<f64>() + text_points("Shape", size);
+    if !fills.is_empty() {
+        let mut cells = vec![Cell::Heading("Fill".into())];
+        cells.extend(fills);
+        // The shapes share the chips' line when it has room: a line of
+        // chips no wider than the strip's widest is not stretched apart.
+        if fill_points + shape_points + 24.0 <= LINE_POINTS {
+            let names: Vec<String> = shapes
+                .iter()
+                .flat_map(|(c, _)| c.iter())
+                .filter_map(|c| match c {
+                    Cell::Text(t) => Some(t.clone()),
+                    _ => None,
+                })
                 .collect();
-            let node = self.node(
-                format!("{what}:{n}"),
-                Label::Html(self.table(rows)),
-                vec![
-                    ("tooltip", format!("{heading}: {}", names.join(", "))),
-                    ("shape", "plain".into()),
-                    ("style", "solid".into()),
-                ],
-            );
-            self.slots.push(vec![node]);
+            cells.push(Cell::Text("\u{2003}".into()));
+            cells.push(Cell::Heading("Shape".into()));
+            cells.push(Cell::Text(names.join("\u{2003}")));
+            lines.push(Line::Cells(cells));
+        } else {
+            lines.push(Line::Cells(cells));
+            lines.extend(wrap_entries("Shape", shapes, size));
         }
+    } else {
+        lines.extend(wrap_entries("Shape", shapes, size));
     }
 
-    /// A legend table of `rows` in the legend's font.
-    fn table(&self, rows: Vec<Vec<Cell>>) -> Html {
-        Table {
+    let citations = short_citations(graph, &contents.sources);
+    let mut footer = String::new();
+    if !citations.is_empty() {
+        footer = format!("Sources: {}. ", citations.join("; "));
+    }
+    footer.push_str(&data_date(graph));
+    footer.push('.');
+    lines.extend(wrap_words(&footer, NOTE_CHARS).into_iter().map(Line::Note));
+    Some(
+        Strip {
             font: style::FONT,
-            size: style::LEGEND_FONT_SIZE,
-            text_color: self.palette.text,
-            rows,
+            size: STRIP_FONT_SIZE,
+            note_size: NOTE_FONT_SIZE,
+            text_color: palette.text,
+            lines,
         }
-        .build()
-    }
+        .build(),
+    )
+}
 
-    /// A small node drawn as actors of `kind` are.
-    fn kind_sample(&mut self, kind: ActorKind) -> usize {
-        self.node(
-            format!("kind:{}", kind.as_str()),
-            Label::Text(kind.describe().to_string()),
-            vec![
-                ("tooltip", kind.describe().to_string()),
-                ("shape", style::kind_shape(kind).into()),
-                ("style", style::kind_style(kind).into()),
-                ("fontsize", style::LEGEND_FONT_SIZE.into()),
-                ("margin", "0.06,0.03".into()),
-            ],
-        )
+/// A legend sample drawn as `look` draws a tie: its colour (faded as the
+/// tie is), its line and its arrowhead.
+fn sample(look: &TieLook, thick: bool) -> Sample {
+    Sample {
+        color: look.color,
+        line: look.line,
+        double: look.double,
+        arrow: look.arrowhead.is_some(),
+        thick,
     }
+}
 
-    /// Holds the slots one below the other with invisible edges, and adds
-    /// them to the scene as the legend's cluster.
-    fn finish(self) {
-        let Column {
-            scene,
-            palette,
-            slots,
-            ..
-        } = self;
-        let invisible = || -> Attrs { vec![("style", "invis".into()), ("dir", "none".into())] };
-        for pair in slots.windows(2) {
-            scene.edges.push(SceneEdge {
-                from: pair[0][0],
-                to: pair[1][0],
-                attrs: invisible(),
-            });
+/// `entries` after a `heading`, wrapped into lines of at most
+/// [`LINE_POINTS`]; the heading opens the first line only.
+fn wrap_entries(heading: &str, entries: Vec<(Vec<Cell>, f64)>, size: f64) -> Vec<Line> {
+    if entries.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    let mut cells = vec![Cell::Heading(heading.to_string())];
+    let mut used = text_points(heading, size);
+    for (entry, width) in entries {
+        if used + width > LINE_POINTS && cells.len() > 1 {
+            lines.push(Line::Runs(std::mem::take(&mut cells)));
+            used = 0.0;
         }
-        let mut items = Vec::new();
-        for (n, slot) in slots.iter().enumerate() {
-            if let [node] = slot.as_slice() {
-                items.push(Item::Node(*node));
-                continue;
-            }
-            for pair in slot.windows(2) {
-                scene.edges.push(SceneEdge {
-                    from: pair[0],
-                    to: pair[1],
-                    attrs: invisible(),
-                });
-            }
-            items.push(Item::Rank {
-                name: format!("legend:row{n}"),
-                rank: "same",
-                items: slot.iter().map(|i| Item::Node(*i)).collect(),
-            });
+        used += width;
+        cells.extend(entry);
+    }
+    lines.push(Line::Runs(cells));
+    lines
+}
+
+/// `text` broken at spaces into lines of at most `width` characters (a
+/// longer word stands alone).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
         }
-        scene.items.push(Item::Cluster(Cluster {
-            name: "cluster:legend".into(),
-            attrs: vec![
-                ("label", "Legend".into()),
-                ("tooltip", "Legend".into()),
-                ("fontsize", style::LEGEND_FONT_SIZE.into()),
-                ("style", "rounded".into()),
-                ("color", palette.cluster_border.into()),
-                ("penwidth", "1".into()),
-            ],
-            items,
-        }));
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A character that looks like the node shape of `kind`, for the "Shape"
+/// entries: an HTML-like label cannot draw node shapes.
+fn kind_glyph(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Group => "\u{25a2}",
+        ActorKind::Faction => "\u{25ad}",
+        ActorKind::Coalition => "\u{25a3}",
+        ActorKind::Militia => "\u{2b21}",
+        ActorKind::Community => "\u{25cb}",
+        ActorKind::State => "\u{2302}",
+        ActorKind::StateForce => "\u{2752}",
+        ActorKind::Pmc => "\u{25bb}",
+        ActorKind::Igo => "\u{2b20}",
+        ActorKind::Person => "\u{25ce}",
+    }
+}
+
+/// The short citations of `sources`, each once, in the graph's order.
+pub fn short_citations(graph: &Graph, sources: &BTreeSet<SourceId>) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    sources
+        .iter()
+        .map(|id| short_citation(graph.source(*id)))
+        .filter(|short| seen.insert(short.clone()))
+        .collect()
+}
+
+/// The most characters of a citation's author part in the footer.
+const AUTHOR_CHARS: usize = 40;
+
+/// A source as a slide footer cites it: who (the citation up to its first
+/// comma) and when (its first "Month YYYY", as "Feb 2023", or its first
+/// year): "Critical Threats Project, Feb 2023".
+pub fn short_citation(source: &Source) -> String {
+    let citation = source.citation.trim();
+    let author = citation.split(", ").next().unwrap_or(citation).trim();
+    let author = if author.is_empty() {
+        source.id.as_str()
+    } else {
+        author
+    };
+    let author = if author.chars().count() > AUTHOR_CHARS {
+        let cut: String = author.chars().take(AUTHOR_CHARS).collect();
+        let at = cut.rfind(' ').unwrap_or(cut.len());
+        format!("{}…", cut[..at].trim_end_matches([',', ' ']))
+    } else {
+        author.to_string()
+    };
+    match citation_date(citation) {
+        Some(date) => format!("{author}, {date}"),
+        None => author,
+    }
+}
+
+/// The first "Month YYYY" of `text` as "Feb 2023", else its first year.
+fn citation_date(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = |w: &str| {
+        w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && (w < "2200" && w > "1800")
+    };
+    for pair in words.windows(2) {
+        if crate::model::time::month_from_name(pair[0]).is_some()
+            && pair[0].len() > 2
+            && year(pair[1])
+        {
+            let month: String = pair[0].chars().take(3).collect();
+            return Some(format!("{month} {}", pair[1]));
+        }
+    }
+    words.iter().find(|w| year(w)).map(|w| (*w).to_string())
+}
+
+/// "Data as of February 2023": the graph's own date, or, without one, the
+/// latest date any tie or event of the graph gives.
+pub fn data_date(graph: &Graph) -> String {
+    if let Some(as_of) = graph.as_of() {
+        return format!("Data as of {}", month_words(as_of));
+    }
+    let latest = graph
+        .all_ties()
+        .flat_map(|t| [t.tie.start(), t.tie.end()])
+        .chain(graph.events().iter().map(|e| Some(e.date)))
+        .flatten()
+        .max_by_key(|d| d.last_day());
+    match latest {
+        Some(date) => format!("Data undated; latest dated fact {}", month_words(date)),
+        None => "Data undated".to_string(),
+    }
+}
+
+/// A date as a slide reads it: "February 2023", "23 January 2023", "2022";
+/// other forms in their words ("on or before 2023-02").
+fn month_words(date: crate::model::PartialDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    if !date.is_plain() {
+        return date.in_words();
+    }
+    let year = date.year_number();
+    match (date.month_number(), date.day_number()) {
+        (Some(m), Some(d)) => format!("{d} {} {year}", MONTHS[(m as usize - 1) % 12]),
+        (Some(m), None) => format!("{} {year}", MONTHS[(m as usize - 1) % 12]),
+        _ => format!("{year}"),
     }
 }
 
@@ -344,16 +470,12 @@ mod tests {
         scene::build(graph, spec, &view, Nesting::Subgroups)
     }
 
-    fn legend_nodes(scene: &Scene) -> Vec<(String, String)> {
+    fn legend_text(scene: &Scene) -> String {
         scene
-            .nodes
-            .iter()
-            .filter(|n| matches!(n.key, Key::Legend(_)))
-            .map(|n| {
-                let tooltip = n.attrs.iter().find(|(k, _)| *k == "tooltip").unwrap();
-                (n.name.clone(), tooltip.1.clone())
-            })
-            .collect()
+            .legend
+            .as_ref()
+            .map(|h| h.to_dot())
+            .unwrap_or_default()
     }
 
     #[test]
@@ -373,9 +495,13 @@ mod tests {
             contents.relations,
             BTreeSet::from([RelationId::ALLIANCE, RelationId::HOSTILITY])
         );
+        // Each marker is sampled in the colour of a relation drawn that way.
         assert_eq!(
             contents.markers,
-            BTreeSet::from([Marker::Ended, Marker::Likely])
+            BTreeMap::from([
+                (Marker::Ended, RelationId::HOSTILITY),
+                (Marker::Likely, RelationId::HOSTILITY)
+            ])
         );
         assert_eq!(
             contents.kinds,
@@ -386,16 +512,41 @@ mod tests {
             BTreeSet::from([(0, "net1"), (1, "net2")])
         );
 
-        assert_eq!(
-            legend_nodes(&scene_of(&graph, &spec)),
-            [
-                ("legend:ties:0", "Ties: alliance, hostility, ended, likely"),
-                ("legend:networks:0", "Networks: net1, net2"),
-                ("legend:kind:group", "armed group"),
-                ("legend:kind:state", "state"),
-                ("legend:kind:pmc", "private military company"),
-            ]
-            .map(|(n, t)| (n.to_string(), t.to_string()))
+        let text = legend_text(&scene_of(&graph, &spec));
+        for shown in [
+            "<B>Ties</B>",
+            "<B>Fill</B>",
+            "<B>Shape</B>",
+            "</FONT> alliance",
+            "</FONT> hostility",
+            "</FONT> ended",
+            "</FONT> likely",
+            "net1",
+            "net2",
+            "armed group",
+            "private military company",
+            "Data undated; latest dated fact 2015.",
+        ] {
+            assert!(text.contains(shown), "{shown} missing from {text}");
+        }
+        for hidden in ["allegiance", "net3", "intergovernmental", "possible"] {
+            assert!(!text.contains(hidden), "{hidden} in {text}");
+        }
+        // No grey samples: the ended and likely samples are hostility's red.
+        let palette = style::palette(crate::diagram::Theme::Light);
+        let hostility = style::relation_style(palette, graph.relations(), RelationId::HOSTILITY);
+        let look = TieLook::new(&hostility, Confidence::Confirmed, TieState::Running);
+        let red = look.color.to_string()[..7].to_string();
+        assert!(text.matches(&red).count() >= 3, "{red} in {text}");
+        // A line of the strip a line of text, indented inside the table,
+        // for editing by hand.
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines.len() >= 7, "{text}");
+        assert!(
+            lines[2..lines.len() - 2]
+                .iter()
+                .all(|l| l.starts_with("  ")),
+            "{text}"
         );
     }
 
@@ -406,12 +557,42 @@ mod tests {
             filter: decade(),
             ..DiagramSpec::default()
         };
-        let nodes = legend_nodes(&scene_of(&graph, &spec));
-        let tooltips: Vec<&str> = nodes.iter().map(|(_, t)| t.as_str()).collect();
-        assert_eq!(tooltips[0], "Ties: allegiance, alliance, hostility, ended");
-        assert_eq!(tooltips[1], "Ties: likely, possible");
-        assert_eq!(tooltips[2], "Networks: net1, net2, net3");
-        assert_eq!(tooltips.len(), 3 + 4, "{tooltips:?}");
+        let text = legend_text(&scene_of(&graph, &spec));
+        for shown in [
+            "allegiance",
+            "possible",
+            "net3",
+            "intergovernmental organisation",
+        ] {
+            assert!(text.contains(shown), "{shown} missing from {text}");
+        }
+    }
+
+    #[test]
+    fn short_citations_name_who_and_when() {
+        let source = |citation: &str| Source {
+            id: "x".into(),
+            citation: citation.into(),
+            url: None,
+        };
+        assert_eq!(
+            short_citation(&source(
+                "Critical Threats Project, \"Africa File\", February 2023 (figures)"
+            )),
+            "Critical Threats Project, Feb 2023"
+        );
+        assert_eq!(
+            short_citation(&source("Alexander Thurston, Jihadists, CUP, 2020, pp. 107")),
+            "Alexander Thurston, 2020"
+        );
+        assert_eq!(
+            short_citation(&source(
+                "Agreement for Peace and Reconciliation in Mali resulting from the Algiers \
+                 process, initialled on 1 March 2015"
+            )),
+            "Agreement for Peace and Reconciliation…, Mar 2015"
+        );
+        assert_eq!(short_citation(&source("")), "x");
     }
 
     #[test]
@@ -419,6 +600,6 @@ mod tests {
         let graph = Sketch::new("Empty").graph;
         let scene = scene_of(&graph, &DiagramSpec::default());
         assert!(scene.nodes.is_empty());
-        assert!(scene.items.is_empty());
+        assert!(scene.legend.is_none());
     }
 }

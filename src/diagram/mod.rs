@@ -13,8 +13,11 @@
 
 mod canvas;
 mod cluster;
+mod dates;
 mod dot;
 mod escape;
+mod focus;
+mod header;
 mod html;
 mod legend;
 mod printer;
@@ -32,9 +35,13 @@ use std::path::{Path, PathBuf};
 use crate::atomic::WriteError;
 use crate::model::{ActorId, TieFilter};
 
+pub use dates::DateLabels;
 pub use dot::{quote, to_dot, write_dot};
 pub use html::html_text;
-pub use render::{export, render_dot, stop_graphviz, MAX_PICTURE_TIES};
+pub use legend::{data_date, short_citation};
+pub use render::{
+    export, export_fitting, render_dot, stop_graphviz, Fit, MAX_PICTURE_TIES, MIN_TEXT_POINTS,
+};
 pub use storyboard::storyboard;
 
 /// Colors for a white slide or a dark one.
@@ -60,6 +67,13 @@ pub struct DiagramSpec {
     pub time_label: Option<String>,
     /// The colors.
     pub theme: Theme,
+    /// The page the picture must fit; `None` is a 16:9 slide for pictures
+    /// and no size at all for DOT text.
+    pub page: Option<Page>,
+    /// Which date labels the edges carry.
+    pub dates: DateLabels,
+    /// The statement that asked for it, named in the DOT's header comment.
+    pub statement: Option<String>,
 }
 
 impl Default for DiagramSpec {
@@ -70,8 +84,71 @@ impl Default for DiagramSpec {
             filter: TieFilter::default(),
             time_label: None,
             theme: Theme::Light,
+            page: None,
+            dates: DateLabels::All,
+            statement: None,
         }
     }
+}
+
+/// The page a picture is made to fit, landscape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// A 16:9 slide, 13.33 × 7.5 in (PowerPoint's widescreen page).
+    Slide,
+    /// A 4:3 slide, 10 × 7.5 in.
+    FourThree,
+    /// A4 landscape, 11.69 × 8.27 in.
+    A4,
+    /// Any width and height, in hundredths of an inch.
+    Hundredths(u32, u32),
+}
+
+impl Page {
+    /// Width and height in inches.
+    pub fn size(self) -> (f64, f64) {
+        match self {
+            Page::Slide => (13.33, 7.5),
+            Page::FourThree => (10.0, 7.5),
+            Page::A4 => (11.69, 8.27),
+            Page::Hundredths(width, height) => {
+                (f64::from(width) / 100.0, f64::from(height) / 100.0)
+            }
+        }
+    }
+
+    /// "16:9 slide (13.33 × 7.5 in)".
+    pub fn describe(self) -> String {
+        let (width, height) = self.size();
+        let name = match self {
+            Page::Slide => "16:9 slide ",
+            Page::FourThree => "4:3 slide ",
+            Page::A4 => "A4 page ",
+            Page::Hundredths(..) => "page ",
+        };
+        format!("{name}({} × {} in)", trim(width), trim(height))
+    }
+
+    /// A page of `width` × `height` inches, to the hundredth; `None` unless
+    /// both are between 1 and 200 inches.
+    pub fn inches(width: f64, height: f64) -> Option<Page> {
+        let hundredths = |v: f64| {
+            (v.is_finite() && (1.0..=200.0).contains(&v)).then(|| (v * 100.0).round() as u32)
+        };
+        Some(Page::Hundredths(hundredths(width)?, hundredths(height)?))
+    }
+
+    /// Graphviz's `size` value: the drawing is scaled down to fit.
+    pub fn size_attribute(self) -> String {
+        let (width, height) = self.size();
+        format!("{},{}", trim(width), trim(height))
+    }
+}
+
+/// A length without trailing zeros: 13.33, 7.5, 10.
+fn trim(inches: f64) -> String {
+    let text = format!("{inches:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// The kind of file a diagram is written as.

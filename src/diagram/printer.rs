@@ -58,7 +58,18 @@ pub(crate) fn write_dot_with(
         graph_attrs.push(("splines", "curved".into()));
     }
     let top = indent(1);
-    writeln!(out, "{top}graph{}", attribute_list(&graph_attrs))?;
+    match &scene.legend {
+        // The legend strip is the graph's own label, an indented HTML-like label.
+        Some(legend) => {
+            let rest = attribute_list(&graph_attrs);
+            let rest = rest
+                .strip_prefix('[')
+                .map_or(String::from("]"), |r| format!(" {r}"));
+            let label = legend.to_dot().replace('\n', &format!("\n{top}  "));
+            writeln!(out, "{top}graph[label={label}{rest}")?;
+        }
+        None => writeln!(out, "{top}graph{}", attribute_list(&graph_attrs))?,
+    }
     writeln!(out, "{top}node{}", attribute_list(&scene.node_defaults))?;
     writeln!(out, "{top}edge{}", attribute_list(&scene.edge_defaults))?;
 
@@ -79,7 +90,6 @@ pub(crate) fn write_dot_with(
                 }
                 let label = match &node.label {
                     Label::Text(text) => quoted(text),
-                    Label::Html(html) => html.to_dot(),
                 };
                 let rest = attribute_list(&list);
                 let rest = rest
@@ -90,22 +100,42 @@ pub(crate) fn write_dot_with(
             Step::Open(Item::Cluster(cluster), level) if flat => {
                 stack.extend(cluster.items.iter().rev().map(|i| Step::Open(i, level)));
             }
-            Step::Open(Item::Rank { items, .. }, level) if flat => {
-                stack.extend(items.iter().rev().map(|i| Step::Open(i, level)));
-            }
+            Step::Open(Item::SameRank { .. }, _) if flat => {}
             Step::Open(Item::Cluster(cluster), level) => {
                 open_subgraph(out, &cluster.name, &cluster.attrs, level)?;
                 stack.push(Step::Close(level));
                 stack.extend(cluster.items.iter().rev().map(|i| Step::Open(i, level + 1)));
             }
-            Step::Open(Item::Rank { name, rank, items }, level) => {
-                open_subgraph(out, name, &vec![("rank", (*rank).to_string())], level)?;
-                stack.push(Step::Close(level));
-                stack.extend(items.iter().rev().map(|i| Step::Open(i, level + 1)));
+            Step::Open(Item::SameRank { nodes }, level) => {
+                let names: Vec<String> = nodes.iter().map(|n| name(*n)).collect();
+                writeln!(
+                    out,
+                    "{}{{ rank=same; {} }}",
+                    indent(level),
+                    names.join("; ")
+                )?;
             }
         }
     }
     if let Some(pinned) = pinned {
+        // The title, which a clustered drawing carries as its box's label,
+        // stands centred above the pinned drawing.
+        let [(left, _), (right, high)] = pinned.corners;
+        let title: Attrs = vec![
+            ("label", scene.title.clone()),
+            ("shape", "plaintext".into()),
+            ("style", "solid".into()),
+            ("fontsize", super::style::TITLE_FONT_SIZE.into()),
+            (
+                "pos",
+                format!("{:.2},{:.2}!", (left + right) / 2.0, high + 20.0),
+            ),
+        ];
+        let id = match naming {
+            Naming::Names => quoted("frame:title"),
+            Naming::Indexes => "t0".to_string(),
+        };
+        writeln!(out, "{top}{id}{}", attribute_list(&title))?;
         for (i, (x, y)) in pinned.corners.iter().enumerate() {
             let list: Attrs = vec![
                 ("label", String::new()),

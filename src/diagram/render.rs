@@ -8,8 +8,59 @@ use std::process::{Command, Stdio};
 use crate::atomic::write_atomically;
 use crate::model::Graph;
 
+use super::style::NODE_FONT_SIZE;
 use super::view::View;
-use super::{to_dot, DiagramError, DiagramSpec, OutputFormat};
+use super::{to_dot, DateLabels, DiagramError, DiagramSpec, OutputFormat, Page};
+
+/// The smallest node text, in points on the page, a slide can be read by.
+pub const MIN_TEXT_POINTS: f64 = 14.0;
+
+/// How a picture fits its page, measured from Graphviz's own layout.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    /// The page the picture was made for.
+    pub page: Page,
+    /// The factor Graphviz scaled the drawing by to fit the page (at most 1).
+    pub scale: f64,
+    /// The node labels' size on the page, in points: their font size
+    /// times `scale`.
+    pub text_points: f64,
+}
+
+impl Fit {
+    /// True when node text is at least [`MIN_TEXT_POINTS`] on the page.
+    pub fn readable(&self) -> bool {
+        self.text_points + 0.05 >= MIN_TEXT_POINTS
+    }
+
+    /// "sized for a 16:9 slide (13.33 × 7.5 in), node text 16.0 pt", and
+    /// the warning on a line of its own when the text is too small.
+    pub fn report(&self) -> String {
+        let mut report = format!(
+            "sized for a {}, node text {:.1} pt",
+            self.page.describe(),
+            self.text_points
+        );
+        if let Some(warning) = self.warning() {
+            report.push_str("\nwarning: ");
+            report.push_str(&warning);
+        }
+        report
+    }
+
+    /// What to do when the text is too small to read; `None` when it is not.
+    pub fn warning(&self) -> Option<String> {
+        (!self.readable()).then(|| {
+            format!(
+                "node text is {:.1} pt on the {}, under the {MIN_TEXT_POINTS} pt a slide needs: \
+                 narrow the picture with `via` (fewer relations), a lower `depth`, or a time \
+                 window (`as of`, `during`), or choose a larger page with `size W,H`",
+                self.text_points,
+                self.page.describe()
+            )
+        })
+    }
+}
 
 /// The Graphviz processes running now, so that a signal to actorgraph can
 /// stop them too instead of leaving them running (see [`stop_graphviz`]).
@@ -45,27 +96,122 @@ fn max_picture_ties() -> usize {
 }
 
 /// Writes the diagram to `path`: `.dot` as text, `.svg`/`.png`/`.pdf`
-/// rendered by Graphviz `dot` (no shell). No partial file on failure.
-pub fn export(graph: &Graph, spec: &DiagramSpec, path: &Path) -> Result<(), DiagramError> {
+/// rendered by Graphviz `dot` (no shell), sized for the spec's page (a
+/// 16:9 slide unless it names another). No partial file on failure. A
+/// picture's [`Fit`] comes back, measured on Graphviz's layout; DOT text
+/// gives none.
+pub fn export(graph: &Graph, spec: &DiagramSpec, path: &Path) -> Result<Option<Fit>, DiagramError> {
+    Ok(export_fitting(graph, spec, path, false)?.map(|(fit, _)| fit))
+}
+
+/// [`export`], and when `may_thin_dates` (the statement chose no `dates`)
+/// and a picture's text would be too small to read with every date on its
+/// edge, with dates only where they change in the view's window, if that
+/// reads better: every date label is a row of text Graphviz must make room
+/// for. Also says whether the dates were thinned so.
+pub fn export_fitting(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    path: &Path,
+    may_thin_dates: bool,
+) -> Result<Option<(Fit, bool)>, DiagramError> {
     let format = OutputFormat::from_path(path)?;
-    if format != OutputFormat::Dot {
-        let ties = View::select(graph, spec, &spec.filter).ties.len();
-        let limit = max_picture_ties();
-        if ties > limit {
-            return Err(DiagramError::TooLarge { ties, limit });
-        }
-    }
     // DOT is written as it is made, never held whole in memory.
     if format == OutputFormat::Dot {
         crate::atomic::write_atomically_with(path, &mut |out| {
             super::dot::write_dot(graph, spec, out)
         })?;
-        return Ok(());
+        return Ok(None);
     }
-    let text = to_dot(graph, spec);
+    let view = View::select(graph, spec, &spec.filter);
+    let ties = view.ties.len();
+    // Each way of drawing a small view is tried; a large one is laid out
+    // once, as every layout of it costs Graphviz seconds.
+    let small = view.actors.len() <= MAX_ACTORS_TRIED;
+    let limit = max_picture_ties();
+    if ties > limit {
+        return Err(DiagramError::TooLarge { ties, limit });
+    }
+    let sized = DiagramSpec {
+        page: Some(spec.page.unwrap_or(Page::Slide)),
+        ..spec.clone()
+    };
+    let (mut text, mut fit) = fitted(graph, &sized, small)?;
+    let mut thinned = false;
+    if small && may_thin_dates && !fit.readable() && sized.dates == DateLabels::All {
+        let fewer = DiagramSpec {
+            dates: DateLabels::Changes,
+            ..sized.clone()
+        };
+        let (other_text, other_fit) = fitted(graph, &fewer, small)?;
+        if other_fit.text_points > fit.text_points + 0.05 {
+            (text, fit, thinned) = (other_text, other_fit, true);
+        }
+    }
     let bytes = render_dot(&text, format)?;
     write_atomically(path, &bytes)?;
-    Ok(())
+    Ok(Some((fit, thinned)))
+}
+
+/// The most actors a view may have for the export to try several layouts.
+const MAX_ACTORS_TRIED: usize = 150;
+
+/// The DOT of `spec` (sized for its page) whose text is largest on the
+/// page, and how it fits: when `try_all`, a focus layout is laid out with
+/// columns of each height it may take (the fewest rows among equals, as
+/// tried in order).
+fn fitted(graph: &Graph, spec: &DiagramSpec, try_all: bool) -> Result<(String, Fit), DiagramError> {
+    let page = spec.page.unwrap_or(Page::Slide);
+    if spec.focus.is_none() || !try_all {
+        let text = to_dot(graph, spec);
+        let fit = measure(&text, page)?;
+        return Ok((text, fit));
+    }
+    let mut best: Option<(String, Fit)> = None;
+    for rows in super::focus::ROWS {
+        let text = super::dot::to_dot_with_rows(graph, spec, Some(rows));
+        // A layout Graphviz cannot make is one fewer to choose from.
+        let Ok(fit) = measure(&text, page) else {
+            continue;
+        };
+        if best
+            .as_ref()
+            .is_none_or(|(_, b)| fit.scale > b.scale + 1e-6)
+        {
+            best = Some((text, fit));
+        }
+    }
+    match best {
+        Some(best) => Ok(best),
+        None => {
+            let text = to_dot(graph, spec);
+            let fit = measure(&text, page)?;
+            Ok((text, fit))
+        }
+    }
+}
+
+/// How the drawing of `dot` (sized for `page`) fits it: Graphviz lays it
+/// out once (`-Tplain`), and its first line gives the scale it applies.
+pub fn measure(dot: &str, page: Page) -> Result<Fit, DiagramError> {
+    let plain = run_graphviz("dot", &["-Tplain".to_string()], dot)?;
+    let plain = String::from_utf8_lossy(&plain);
+    let scale = plain
+        .lines()
+        .next()
+        .and_then(|line| {
+            let mut fields = line.split_whitespace();
+            (fields.next() == Some("graph"))
+                .then(|| fields.next()?.parse::<f64>().ok())
+                .flatten()
+        })
+        .ok_or_else(|| DiagramError::Layout("no `graph` line in the layout".into()))?;
+    let font: f64 = NODE_FONT_SIZE.parse().unwrap_or(16.0);
+    Ok(Fit {
+        page,
+        scale,
+        text_points: font * scale,
+    })
 }
 
 /// The bytes of `dot` in `format`: the text itself for [`OutputFormat::Dot`],
@@ -77,11 +223,12 @@ pub fn render_dot(dot: &str, format: OutputFormat) -> Result<Vec<u8>, DiagramErr
     }
 }
 
-/// Graphviz arguments for a picture format; PNGs get slide resolution.
+/// Graphviz arguments for a picture format; PNGs get 144 dpi, so a 16:9
+/// slide is 1920 × 1080 pixels.
 pub(crate) fn render_args(format: OutputFormat) -> Vec<String> {
     let mut args = vec![format!("-T{}", format.extension())];
     if format == OutputFormat::Png {
-        args.push("-Gdpi=192".into());
+        args.push("-Gdpi=144".into());
     }
     args
 }

@@ -1,17 +1,22 @@
 //! What a diagram draws, before it is DOT: the actors and ties of a
-//! [`View`], styled and sorted, nested into subgroup clusters
-//! ([`super::cluster`]), under a title ([`super::title`]) and beside a
-//! legend of what appears ([`super::legend`]). Attribute values here are raw
+//! [`View`], styled and sorted, members boxed ([`super::cluster`]), laid
+//! out by role around a focus ([`super::focus`]), under a title
+//! ([`super::title`]) and above a legend strip and source footer
+//! ([`super::legend`]). Attribute values here are raw
 //! text; quoting is the printer's job ([`super::dot`]).
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{ActorId, Graph, TieId, TieRef};
+use crate::model::{ActorId, Confidence, Graph, RelationId, SourceId, TieId, TieRef, Window};
 
 use super::canvas::*;
 use super::cluster::{self, Nesting};
+use super::dates::{date_label, DateLabels};
+use super::focus;
 use super::legend;
-use super::style::{self, Color, Palette, TieLook};
+use super::style::{self, Palette, RelationStyles, TieLook, TieState};
 use super::title::title;
 use super::view::{tie_state, View, ViewTime};
 use super::DiagramSpec;
@@ -34,45 +39,232 @@ pub fn build_with_legend(
     legend: &legend::Contents<'_>,
     nesting: Nesting,
 ) -> Scene {
-    build_parts(graph, spec, view, legend, nesting, false).0
+    let build = Build {
+        nesting,
+        defer: false,
+        new: None,
+        rows: None,
+    };
+    build_parts(graph, spec, view, legend, build).0
 }
 
-/// A tie whose edge is styled only when it is printed: its nodes' indexes
-/// and its id, 12 bytes (a million of them are held while the nodes print).
-pub(crate) type DeferredTie = (u32, u32, TieId);
-
-/// Like [`build`], but the ties' edges are left out of the scene and given
-/// back, to be styled one by one as they are printed ([`tie_edge_attrs`]):
-/// a million ties' attributes need not all be held at once.
-pub(crate) fn build_deferred(
-    graph: &Graph,
-    spec: &DiagramSpec,
-    view: &View,
-    nesting: Nesting,
-) -> (Scene, Vec<DeferredTie>) {
-    let networks = style::network_indexes(graph);
-    let time = ViewTime::of(graph, &spec.filter);
-    let legend = legend::Contents::of(graph, view, &networks, time);
-    build_parts(graph, spec, view, &legend, nesting, true)
-}
-
-/// A tie's edge attributes in the scene `spec` draws.
-pub(crate) fn tie_edge_attrs(graph: &Graph, tie: TieRef<'_>, spec: &DiagramSpec) -> Attrs {
-    let time = ViewTime::of(graph, &spec.filter);
-    tie_attrs(graph, tie, time, style::palette(spec.theme))
-}
-
-fn build_parts(
+/// A storyboard frame's scene: [`build_with_legend`], with the ties in
+/// `new` (not in the previous frame) highlighted.
+pub fn build_frame(
     graph: &Graph,
     spec: &DiagramSpec,
     view: &View,
     legend: &legend::Contents<'_>,
+    new: &BTreeSet<TieId>,
+) -> Scene {
+    let build = Build {
+        nesting: Nesting::Flat,
+        defer: false,
+        new: Some(new),
+        rows: None,
+    };
+    build_parts(graph, spec, view, legend, build).0
+}
+
+/// A tie whose edge is styled only when it is printed: its nodes' indexes.
+pub(crate) enum DeferredTie<'g> {
+    /// A tie between two nodes, styled when it is printed.
+    Tie(usize, usize, TieRef<'g>),
+    /// An edge styled already: a box's one tie to its parent.
+    Styled(usize, usize, Attrs),
+}
+
+/// Like [`build`], but the ties' edges are left out of the scene and given
+/// back, to be styled one by one as they are printed ([`tie_edge_attrs`]):
+/// a million ties' attributes need not all be held at once.
+pub(crate) fn build_deferred<'g>(
+    graph: &'g Graph,
+    spec: &DiagramSpec,
+    view: &View,
     nesting: Nesting,
+    rows: Option<usize>,
+) -> (Scene, Vec<DeferredTie<'g>>) {
+    let networks = style::network_indexes(graph);
+    let time = ViewTime::of(graph, &spec.filter);
+    let legend = legend::Contents::of(graph, view, &networks, time);
+    let build = Build {
+        nesting,
+        defer: true,
+        new: None,
+        rows,
+    };
+    build_parts(graph, spec, view, &legend, build)
+}
+
+/// Styles ties' edges for one scene: the relations' looks are chosen once,
+/// then each tie is styled as it is printed.
+pub(crate) struct EdgeStyler<'s> {
+    palette: &'static Palette,
+    styles: RelationStyles,
+    time: ViewTime,
+    dates: DateLabels,
+    /// In a storyboard frame, the ties the previous frame did not draw.
+    new: Option<&'s BTreeSet<TieId>>,
+}
+
+impl<'s> EdgeStyler<'s> {
+    /// The styler of the scene `spec` draws of `graph`.
+    pub(crate) fn new(graph: &Graph, spec: &DiagramSpec) -> EdgeStyler<'s> {
+        let palette = style::palette(spec.theme);
+        EdgeStyler {
+            palette,
+            styles: RelationStyles::of(palette, graph.relations()),
+            time: ViewTime::of(graph, &spec.filter),
+            dates: spec.dates,
+            new: None,
+        }
+    }
+
+    /// Marks the ties in `new` as new since the previous frame.
+    pub(crate) fn with_new(mut self, new: &'s BTreeSet<TieId>) -> EdgeStyler<'s> {
+        self.new = Some(new);
+        self
+    }
+
+    /// A tie's edge attributes: its relation as `class`, its dates, a
+    /// tooltip, and its look at the view's time.
+    pub(crate) fn attrs(&self, graph: &Graph, tie: TieRef<'_>) -> Attrs {
+        let relations = graph.relations();
+        let relation = self.styles.get(tie.tie.relation);
+        let state = tie_state(graph, tie, self.time);
+        let look = TieLook::new(&relation, tie.tie.confidence, state);
+        let is_new = self.new.is_some_and(|new| new.contains(&tie.id));
+        let mut attrs: Attrs = Vec::new();
+        let mut class = vec![class_name(relations.name(tie.tie.relation))];
+        class.extend(state_class(state));
+        class.extend(
+            (tie.tie.confidence != Confidence::Confirmed)
+                .then(|| tie.tie.confidence.as_str().to_string()),
+        );
+        class.extend(is_new.then(|| "new".to_string()));
+        attrs.push(("class", class.join(" ")));
+        let label = date_label(tie.tie, state, self.time.window, self.dates);
+        let label = match (label, is_new) {
+            (Some(text), true) => Some(format!("new: {text}")),
+            (None, true) => Some("new".to_string()),
+            (label, false) => label,
+        };
+        if let Some(label) = label {
+            attrs.push(("label", label));
+            // A line from the label to its edge: with many edges near a
+            // label, which one it dates is never left to the eye.
+            attrs.push(("decorate", "true".into()));
+        }
+        let dates = date_label(tie.tie, TieState::Running, Window::ALL, DateLabels::All)
+            .unwrap_or_default();
+        let mut tooltip = format!(
+            "{} {} {}: {dates} ({}), {}",
+            graph.actor(tie.from).name,
+            relations.name(tie.tie.relation),
+            graph.actor(tie.to).name,
+            tie.tie.span_label(),
+            tie.tie.confidence
+        );
+        if let Some(note) = tie.tie.note() {
+            tooltip.push('\n');
+            tooltip.push_str(note);
+        }
+        let sources = tie.tie.sources();
+        if !sources.is_empty() {
+            tooltip.push_str("\nsources: ");
+            tooltip.push_str(&source_ids(graph, sources.iter().copied()).replace(' ', ", "));
+        }
+        attrs.push(("tooltip", capped(tooltip)));
+        if !sources.is_empty() {
+            attrs.push(("sources", source_ids(graph, sources.iter().copied())));
+        }
+        attrs.push(("color", look.color_list()));
+        attrs.push(("style", look.line.as_str().into()));
+        let penwidth = if is_new {
+            look.penwidth + 1.5
+        } else {
+            look.penwidth
+        };
+        attrs.push(("penwidth", penwidth.to_string()));
+        match (look.arrowhead, look.ends) {
+            (Some(arrowhead), _) => {
+                attrs.push(("dir", "forward".into()));
+                attrs.push(("arrowhead", arrowhead.into()));
+            }
+            (None, Some(ends)) => {
+                attrs.push(("dir", "both".into()));
+                attrs.push(("arrowhead", ends.into()));
+                attrs.push(("arrowtail", ends.into()));
+            }
+            (None, None) => attrs.push(("dir", "none".into())),
+        }
+        // Faded lines, but never faded text: date labels stay 4.5:1.
+        let text = if look.color.alpha == 0xff {
+            self.palette.text
+        } else {
+            self.palette.faded_text
+        };
+        attrs.push(("fontcolor", text.into()));
+        attrs
+    }
+}
+
+/// A relation's name as a CSS class: letters, digits, `-` and `_` kept,
+/// anything else `_`, never starting with a digit or `-`.
+pub(crate) fn class_name(name: &str) -> String {
+    let mut class: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if !class.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+        class.insert(0, '_');
+    }
+    class
+}
+
+/// The class that says how a tie stands on the view's day.
+fn state_class(state: TieState) -> Option<String> {
+    match state {
+        TieState::Running => None,
+        TieState::Ended => Some("ended".into()),
+        TieState::Uncertain => Some("uncertain".into()),
+    }
+}
+
+/// How a scene is built besides what it shows.
+struct Build<'a> {
+    /// Subgroups boxed, or every actor at the top.
+    nesting: Nesting,
+    /// The ties' edges given back to be styled as they are printed.
     defer: bool,
-) -> (Scene, Vec<DeferredTie>) {
+    /// In a storyboard frame, the ties the previous frame did not draw.
+    new: Option<&'a BTreeSet<TieId>>,
+    /// The actors a focus layout's column holds; `None` chooses.
+    rows: Option<usize>,
+}
+
+fn build_parts<'g>(
+    graph: &'g Graph,
+    spec: &DiagramSpec,
+    view: &View,
+    legend: &legend::Contents<'_>,
+    build: Build<'_>,
+) -> (Scene, Vec<DeferredTie<'g>>) {
+    let Build {
+        nesting,
+        defer,
+        new,
+        rows,
+    } = build;
     let palette = style::palette(spec.theme);
     let networks = style::network_indexes(graph);
-    let mut scene = Scene::empty(&title(graph, spec), palette);
+    let mut scene = Scene::empty(&title(graph, spec), palette, spec);
 
     // Actors, sorted by id (then index, for graphs built in code with equal ids).
     let mut actors: Vec<ActorId> = view.actors.iter().copied().collect();
@@ -111,49 +303,267 @@ fn build_parts(
 
     let ties = drawn_ties(graph, view, &node_of);
     let time = ViewTime::of(graph, &spec.filter);
+    let parents = match nesting {
+        Nesting::Subgroups => cluster::parents(graph, &ties, time, spec.focus),
+        Nesting::Flat => FxHashMap::default(),
+    };
+    // A boxed member's tie to its parent is drawn once for the whole box,
+    // where the first member's tie would have been.
+    let mut members: BTreeMap<ActorId, Vec<TieRef<'g>>> = BTreeMap::new();
+    let is_member = |tie: &TieRef<'_>| {
+        tie.tie.relation == RelationId::SUBGROUP_OF && parents.get(&tie.from) == Some(&tie.to)
+    };
+    for tie in ties.iter().filter(|t| is_member(t)) {
+        members.entry(tie.to).or_default().push(*tie);
+    }
+    let children = cluster::children(&parents, &node_of);
+    let styler = EdgeStyler::new(graph, spec);
+    let styler = match new {
+        Some(new) => styler.with_new(new),
+        None => styler,
+    };
     let mut deferred = Vec::new();
     for tie in &ties {
         let (from, to) = (node_of[&tie.from], node_of[&tie.to]);
-        if defer {
-            deferred.push((from as u32, to as u32, tie.id));
+        if is_member(tie) {
+            let Some(member_ties) = members.remove(&tie.to) else {
+                continue;
+            };
+            let Some(&first) = children.get(&to).and_then(|c| c.first()) else {
+                continue;
+            };
+            let name = cluster::box_name(&scene.nodes[to].name);
+            let attrs = box_attrs(graph, &member_ties, &styler, name);
+            if defer {
+                deferred.push(DeferredTie::Styled(first, to, attrs));
+            } else {
+                scene.edges.push(SceneEdge {
+                    from: first,
+                    to,
+                    attrs,
+                });
+            }
+        } else if defer {
+            deferred.push(DeferredTie::Tie(from, to, *tie));
         } else {
             scene.edges.push(SceneEdge {
                 from,
                 to,
-                attrs: tie_attrs(graph, *tie, time, palette),
+                attrs: styler.attrs(graph, *tie),
             });
         }
     }
 
-    let parents = match nesting {
-        Nesting::Subgroups => cluster::parents(graph, &ties, time),
-        Nesting::Flat => FxHashMap::default(),
-    };
-    scene.items = cluster::items(&actors, &parents, &node_of, &scene.nodes, palette);
-
-    legend::add(graph, &mut scene, legend, palette);
+    let mut items = cluster::items(&actors, &parents, &node_of, &scene.nodes, palette);
+    if let Some(focus) = spec.focus.filter(|f| node_of.contains_key(f)) {
+        let rows = rows.unwrap_or_else(|| focus::default_rows(actors.len()));
+        let columns = focus::columns(graph, focus, &actors, &ties, &parents, time, rows);
+        lay_out_columns(&mut scene, &mut items, &columns, &node_of);
+    }
+    scene.items = vec![Item::Cluster(Cluster {
+        name: "cluster:drawing".into(),
+        attrs: vec![
+            ("label", scene.title.clone()),
+            ("labelloc", "t".into()),
+            ("fontsize", style::TITLE_FONT_SIZE.into()),
+            ("penwidth", "0".into()),
+            ("margin", "4".into()),
+        ],
+        items,
+    })];
+    scene.legend = legend::strip(graph, legend, palette);
     (scene, deferred)
 }
 
-impl Scene {
-    /// A scene with no nodes yet: the title and the defaults of `palette`.
-    fn empty(title: &str, palette: &Palette) -> Scene {
-        Scene {
-            graph_attrs: vec![
-                ("label", title.to_string()),
-                ("labelloc", "t".into()),
-                ("fontname", style::FONT.into()),
-                ("fontsize", style::TITLE_FONT_SIZE.into()),
-                ("fontcolor", palette.text.into()),
-                ("bgcolor", palette.background.into()),
-                ("tooltip", title.to_string()),
-                ("rankdir", "TB".into()),
-                ("nodesep", "0.3".into()),
-                ("ranksep", "0.45".into()),
-                ("pad", "0.3".into()),
-                ("newrank", "true".into()),
-                ("outputorder", "edgesfirst".into()),
+/// Holds each column of `columns` on one rank, the columns in order left
+/// to right through invisible anchors, and the focus's column in order top
+/// to bottom through invisible edges.
+fn lay_out_columns(
+    scene: &mut Scene,
+    items: &mut Vec<Item>,
+    columns: &focus::Columns,
+    node_of: &FxHashMap<ActorId, usize>,
+) {
+    let mut by_column: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    for (actor, column) in &columns.column {
+        if let Some(node) = node_of.get(actor) {
+            by_column.entry(*column).or_default().push(*node);
+            scene.columns.insert(*node, *column);
+        }
+    }
+    let placed = std::mem::take(&mut scene.edges);
+    scene.edges = placed
+        .into_iter()
+        .map(|mut edge| {
+            label_beside_flat(scene, edge.from, edge.to, &mut edge.attrs);
+            edge
+        })
+        .collect();
+    // Only the anchors rank the columns: every tie leaves ranking alone
+    // (its default), so a tie drawn right to left cannot pull its ends over.
+    scene.edge_defaults.push(("constraint", "false".into()));
+    let invisible = || -> Attrs {
+        vec![
+            ("style", "invis".into()),
+            ("dir", "none".into()),
+            ("constraint", "true".into()),
+        ]
+    };
+    let mut previous: Option<usize> = None;
+    for (column, mut nodes) in by_column {
+        nodes.sort_unstable();
+        let anchor = scene.nodes.len();
+        scene.nodes.push(SceneNode {
+            key: Key::Column(column),
+            name: format!("column:{column}"),
+            label: Label::Text(String::new()),
+            attrs: vec![
+                ("shape", "point".into()),
+                ("style", "invis".into()),
+                ("width", "0".into()),
+                ("height", "0".into()),
             ],
+        });
+        items.push(Item::Node(anchor));
+        if let Some(before) = previous {
+            scene.edges.push(SceneEdge {
+                from: before,
+                to: anchor,
+                attrs: invisible(),
+            });
+        }
+        previous = Some(anchor);
+        nodes.push(anchor);
+        items.push(Item::SameRank { nodes });
+    }
+    let order: Vec<usize> = columns
+        .focus_column
+        .iter()
+        .filter_map(|a| node_of.get(a).copied())
+        .collect();
+    for pair in order.windows(2) {
+        scene.edges.push(SceneEdge {
+            from: pair[0],
+            to: pair[1],
+            attrs: invisible(),
+        });
+    }
+}
+
+/// A tie between two actors of one column carries its date as an external
+/// label: Graphviz 2.43 fails to rank a graph whose edges within a rank
+/// carry labels ("trouble in init_rank") when ranks are held as columns.
+///
+/// A tie running left to right, with the columns, also ranks (the default
+/// in a focus layout is not to): its weight then draws it straight, where
+/// a tie that left ranking alone was free to loop over the picture.
+pub(crate) fn label_beside_flat(scene: &Scene, from: usize, to: usize, attrs: &mut Attrs) {
+    let (Some(a), Some(b)) = (scene.columns.get(&from), scene.columns.get(&to)) else {
+        return;
+    };
+    if a < b {
+        attrs.push(("constraint", "true".into()));
+        return;
+    }
+    if a != b {
+        return;
+    }
+    attrs.retain(|(key, _)| *key != "decorate");
+    for (key, _) in attrs.iter_mut() {
+        if *key == "label" {
+            *key = "xlabel";
+        }
+    }
+}
+
+/// The one edge from a box of members to their parent: the look of the
+/// first member's tie, each member's dates and sources in the tooltip, the
+/// date label only when every member's says the same.
+fn box_attrs(
+    graph: &Graph,
+    ties: &[TieRef<'_>],
+    styler: &EdgeStyler<'_>,
+    box_name: String,
+) -> Attrs {
+    let relations = graph.relations();
+    let mut attrs = styler.attrs(graph, ties[0]);
+    let labels: BTreeSet<Option<String>> = ties
+        .iter()
+        .map(|t| {
+            styler
+                .attrs(graph, *t)
+                .into_iter()
+                .find(|(key, _)| *key == "label")
+                .map(|(_, label)| label)
+        })
+        .collect();
+    if labels.len() > 1 {
+        attrs.retain(|(key, _)| !matches!(*key, "label" | "decorate"));
+    }
+    let parent = &graph.actor(ties[0].to).name;
+    let mut tooltip = format!("{parent}'s members:");
+    for tie in ties {
+        tooltip.push_str(&format!(
+            "\n{} {} {parent}, {}, {}",
+            graph.actor(tie.from).name,
+            relations.name(tie.tie.relation),
+            tie.tie.span_label(),
+            tie.tie.confidence
+        ));
+    }
+    let sources: BTreeSet<SourceId> = ties
+        .iter()
+        .flat_map(|t| t.tie.sources().iter().copied())
+        .collect();
+    attrs.retain(|(key, _)| *key != "sources");
+    for (key, value) in attrs.iter_mut() {
+        if *key == "tooltip" {
+            *value = capped(tooltip.clone());
+        }
+    }
+    if !sources.is_empty() {
+        attrs.push(("sources", source_ids(graph, sources.iter().copied())));
+    }
+    attrs.push(("ltail", box_name));
+    attrs
+}
+
+/// The ids of `sources`, space-separated, as the graph file writes them.
+fn source_ids(graph: &Graph, sources: impl Iterator<Item = SourceId>) -> String {
+    let ids: Vec<&str> = sources.map(|s| graph.source(s).id.as_str()).collect();
+    ids.join(" ")
+}
+
+impl Scene {
+    /// A scene with no nodes yet: the title and the defaults of `palette`,
+    /// read left to right around a focus, top to bottom otherwise.
+    fn empty(title: &str, palette: &Palette, spec: &DiagramSpec) -> Scene {
+        let rankdir = if spec.focus.is_some() { "LR" } else { "TB" };
+        let mut graph_attrs: Attrs = vec![
+            ("labelloc", "b".into()),
+            ("labeljust", "l".into()),
+            ("fontname", style::FONT.into()),
+            ("fontsize", style::LEGEND_FONT_SIZE.into()),
+            ("fontcolor", palette.text.into()),
+            ("bgcolor", palette.background.into()),
+            ("tooltip", title.to_string()),
+            ("rankdir", rankdir.into()),
+            ("nodesep", "0.12".into()),
+            ("ranksep", "0.35".into()),
+            ("pad", "0.3".into()),
+            ("newrank", "true".into()),
+            ("compound", "true".into()),
+            ("outputorder", "edgesfirst".into()),
+        ];
+        if let Some(page) = spec.page {
+            // Scaled down to fit the page, never up: a small view keeps its
+            // text size instead of filling the page with giant labels.
+            graph_attrs.push(("size", page.size_attribute()));
+        }
+        Scene {
+            title: title.to_string(),
+            legend: None,
+            graph_attrs,
             node_defaults: vec![
                 ("fontname", style::FONT.into()),
                 ("fontsize", style::NODE_FONT_SIZE.into()),
@@ -162,7 +572,7 @@ impl Scene {
                 ("fillcolor", palette.untagged.into()),
                 ("style", "filled".into()),
                 ("penwidth", "1.2".into()),
-                ("margin", "0.15,0.08".into()),
+                ("margin", "0.12,0.04".into()),
             ],
             edge_defaults: vec![
                 ("fontname", style::FONT.into()),
@@ -173,6 +583,7 @@ impl Scene {
             nodes: Vec::new(),
             items: Vec::new(),
             edges: Vec::new(),
+            columns: FxHashMap::default(),
         }
     }
 }
@@ -215,46 +626,6 @@ fn capped(text: String) -> String {
             format!("{}…", &text[..cut])
         }
     }
-}
-
-/// A tie's edge attributes: its dates, a tooltip, and its look at `time`.
-fn tie_attrs(graph: &Graph, tie: TieRef<'_>, time: ViewTime, palette: &Palette) -> Attrs {
-    let relations = graph.relations();
-    let relation = style::relation_style(palette, relations, tie.tie.relation);
-    let look = TieLook::new(&relation, tie.tie.confidence, tie_state(graph, tie, time));
-    let mut attrs: Attrs = Vec::new();
-    if tie.tie.start().is_some() || tie.tie.end().is_some() {
-        attrs.push(("xlabel", tie.tie.span_label()));
-    }
-    let mut tooltip = format!(
-        "{} {} {}, {}, {}",
-        graph.actor(tie.from).name,
-        relations.name(tie.tie.relation),
-        graph.actor(tie.to).name,
-        tie.tie.span_label(),
-        tie.tie.confidence
-    );
-    if let Some(note) = tie.tie.note() {
-        tooltip.push('\n');
-        tooltip.push_str(note);
-    }
-    attrs.push(("tooltip", capped(tooltip)));
-    attrs.push(("color", look.color_list()));
-    attrs.push(("style", look.line.as_str().into()));
-    attrs.push(("penwidth", look.penwidth.to_string()));
-    match look.arrowhead {
-        Some(arrowhead) => {
-            attrs.push(("dir", "forward".into()));
-            attrs.push(("arrowhead", arrowhead.into()));
-        }
-        None => attrs.push(("dir", "none".into())),
-    }
-    let text = Color {
-        rgb: palette.text,
-        alpha: look.color.alpha,
-    };
-    attrs.push(("fontcolor", text.to_string()));
-    attrs
 }
 
 /// Labels longer than this many characters are broken into two lines.

@@ -4,22 +4,22 @@
 //! `neato -n2` at those positions, with invisible corner anchors giving every
 //! frame the same extent.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 use crate::atomic::write_all_atomically;
-use crate::model::{Graph, PartialDate, TieFilter, Window};
+use crate::model::{Graph, PartialDate, TieFilter, TieId, Window};
 
 use super::canvas::{Key, Scene};
 use super::cluster::Nesting;
 use super::dot::{print, Naming, Pinned};
-use super::legend::Contents;
+use super::legend::{Contents, Marker};
 use super::render::{render_args, run_graphviz};
 use super::scene;
 use super::style;
 use super::view::{View, ViewTime};
-use super::{DiagramError, DiagramSpec, OutputFormat};
+use super::{DiagramError, DiagramSpec, OutputFormat, Page};
 
 /// Node positions in points, by scene key.
 type Positions = BTreeMap<Key, (f64, f64)>;
@@ -43,6 +43,15 @@ pub fn storyboard(
     if start > end {
         return Err(DiagramError::NoFrames { start, end });
     }
+    // Pictured frames fit a slide as single pictures do; all share one
+    // extent, so one scale.
+    let sized = DiagramSpec {
+        page: spec
+            .page
+            .or((format != OutputFormat::Dot).then_some(Page::Slide)),
+        ..spec.clone()
+    };
+    let spec = &sized;
     let year_window = |year: i32| -> Result<Window, DiagramError> {
         let date = PartialDate::year(year).map_err(|_| DiagramError::BadYear(year))?;
         Ok(Window::new(date.first_day(), date.last_day()))
@@ -67,6 +76,27 @@ pub fn storyboard(
         legend.merge(Contents::of(graph, &view, &networks, time));
         frames.push((year, frame_spec, view));
     }
+    // Ties the previous frame did not draw are new in this one.
+    let mut new_ties = Vec::new();
+    let mut previous: Option<&View> = None;
+    for (_, _, view) in &frames {
+        let new: BTreeSet<TieId> = match previous {
+            Some(before) => view.ties.difference(&before.ties).copied().collect(),
+            None => BTreeSet::new(),
+        };
+        // The legend samples "new" in the colour of a relation drawn new.
+        if let Some(relation) = new
+            .iter()
+            .filter_map(|t| graph.tie(*t))
+            .map(|t| t.tie.relation)
+            .min()
+        {
+            let first = legend.markers.entry(Marker::New).or_insert(relation);
+            *first = (*first).min(relation);
+        }
+        new_ties.push(new);
+        previous = Some(view);
+    }
     let union_spec = DiagramSpec {
         filter: TieFilter {
             window: Window::new(year_window(start)?.first, year_window(end)?.last),
@@ -83,6 +113,17 @@ pub fn storyboard(
         &print(&union_scene, &Naming::Indexes, None),
     )?;
     let (positions, corners) = read_plain(&String::from_utf8_lossy(&layout), &union_scene)?;
+    let scenes: Vec<(i32, Scene)> = frames
+        .iter()
+        .zip(&new_ties)
+        .map(|((year, frame_spec, view), new)| {
+            (
+                *year,
+                scene::build_frame(graph, frame_spec, view, &legend, new),
+            )
+        })
+        .collect();
+    let corners = same_canvas(&scenes, &positions, corners)?;
     let pinned = Pinned {
         positions: &positions,
         corners,
@@ -93,9 +134,8 @@ pub fn storyboard(
         None => "all",
     });
     let mut rendered = Vec::new();
-    for (year, frame_spec, view) in &frames {
-        let frame = scene::build_with_legend(graph, frame_spec, view, &legend, Nesting::Flat);
-        let text = print(&frame, &Naming::Names, Some(&pinned));
+    for (year, frame) in &scenes {
+        let text = print(frame, &Naming::Names, Some(&pinned));
         let bytes = match format {
             OutputFormat::Dot => text.into_bytes(),
             _ => {
@@ -118,6 +158,61 @@ pub fn storyboard(
         .collect();
     write_all_atomically(&files)?;
     Ok(rendered.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Corners that give every frame the same canvas: each frame is laid out
+/// at `corners`, and where their drawings' extents differ (a date label or
+/// a curve reaching past the nodes), that side's corner moves out to the
+/// farthest frame (the top, under the title, by the difference), until all
+/// agree (at most a few rounds).
+fn same_canvas(
+    scenes: &[(i32, Scene)],
+    positions: &Positions,
+    mut corners: [(f64, f64); 2],
+) -> Result<[(f64, f64); 2], DiagramError> {
+    const ROUNDS: usize = 4;
+    for _ in 0..ROUNDS {
+        let pinned = Pinned { positions, corners };
+        let mut boxes = Vec::new();
+        for (_, frame) in scenes {
+            let text = print(frame, &Naming::Names, Some(&pinned));
+            let laid = run_graphviz("neato", &["-n2".to_string(), "-Tdot".to_string()], &text)?;
+            boxes.push(read_bb(&String::from_utf8_lossy(&laid))?);
+        }
+        let side = |i: usize| {
+            let values = boxes.iter().map(|b| b[i]);
+            let low = values.clone().fold(f64::MAX, f64::min);
+            (low, values.fold(f64::MIN, f64::max))
+        };
+        let sides = [side(0), side(1), side(2), side(3)];
+        if sides.iter().all(|(low, high)| high - low < 0.01) {
+            return Ok(corners);
+        }
+        // Left, bottom and right: the corner goes as far out as any frame
+        // reaches, so every frame reaches just that far.
+        corners[0].0 = corners[0].0.min(sides[0].0);
+        corners[0].1 = corners[0].1.min(sides[1].0);
+        corners[1].0 = corners[1].0.max(sides[2].1);
+        // The top holds the title above the drawing: out by the difference.
+        corners[1].1 += sides[3].1 - sides[3].0;
+    }
+    Ok(corners)
+}
+
+/// The graph's bounding box `[x0, y0, x1, y1]` from `-Tdot` output.
+fn read_bb(laid: &str) -> Result<[f64; 4], DiagramError> {
+    let bad = || DiagramError::Layout("no bounding box in the layout".into());
+    let at = laid.find("bb=\"").ok_or_else(bad)? + 4;
+    let end = laid[at..].find('"').ok_or_else(bad)? + at;
+    let numbers: Vec<f64> = laid[at..end]
+        .split(',')
+        .map(|n| n.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad())?;
+    match numbers.as_slice() {
+        [x0, y0, x1, y1] => Ok([*x0, *y0, *x1, *y1]),
+        _ => Err(bad()),
+    }
 }
 
 /// Node positions (points) by key, and the corners of their extent, from

@@ -4,16 +4,18 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::model::{ActorKind, Confidence, Graph, RelationId, Relations};
+use crate::model::{
+    ActorKind, Confidence, Graph, LineForm, RelationId, RelationLook, Relations, Rgb,
+};
 
 use super::Theme;
 
 /// The font every label uses; Graphviz falls back to a sans-serif if missing.
 pub const FONT: &str = "Helvetica";
 /// Point size of node labels; every size is readable on a slide.
-pub const NODE_FONT_SIZE: &str = "16";
+pub const NODE_FONT_SIZE: &str = "20";
 /// Point size of edge labels.
-pub const EDGE_FONT_SIZE: &str = "14";
+pub const EDGE_FONT_SIZE: &str = "12";
 /// Point size of the title.
 pub const TITLE_FONT_SIZE: &str = "22";
 /// Point size of the legend.
@@ -25,6 +27,9 @@ pub struct Palette {
     pub background: &'static str,
     /// Text: the title, labels, legend.
     pub text: &'static str,
+    /// Date labels of ties drawn faded (ended, likely, possible): still
+    /// 4.5:1 against the background, as WCAG asks of text.
+    pub faded_text: &'static str,
     /// Node outlines.
     pub border: &'static str,
     /// The focus actor's outline.
@@ -35,52 +40,69 @@ pub struct Palette {
     pub cluster_fill: &'static str,
     /// Fill of an actor with no tag.
     pub untagged: &'static str,
-    /// allegiance, alliance, hostility, subgroup-of (built-in order).
-    pub builtin: [&'static str; 4],
-    /// Declared relations, by declaration order (cycled).
-    pub declared: &'static [&'static str],
+    /// Relation colors, Okabe and Ito's set for color-blind viewers: the
+    /// first four are allegiance, alliance, hostility and subgroup-of;
+    /// declared relations take every color in each line form in turn.
+    pub relations: [Rgb; RELATION_COLORS],
     /// Network fills, by the order tags first appear in the graph (cycled).
     pub networks: &'static [&'static str],
-    /// The neutral color of legend samples for "ended", "likely", "possible".
-    pub neutral: &'static str,
 }
+
+/// How many colors relations are told apart by.
+pub const RELATION_COLORS: usize = 8;
 
 const LIGHT: Palette = Palette {
     background: "#ffffff",
     text: "#1a1a1a",
+    faded_text: "#595959",
     border: "#4d4d4d",
     focus_border: "#000000",
     cluster_border: "#8c8c8c",
     cluster_fill: "#f4f4f4",
     untagged: "#ffffff",
-    builtin: ["#1f5fbf", "#2e8b3e", "#c62828", "#6a4c93"],
-    declared: &[
-        "#d17a00", "#00838f", "#8d6e63", "#ad1457", "#546e7a", "#9e9d24",
+    // Okabe–Ito: black, blue, vermillion, a grey, orange, sky blue,
+    // bluish green, reddish purple (yellow is lost on white).
+    relations: [
+        Rgb([0x00, 0x00, 0x00]),
+        Rgb([0x00, 0x72, 0xb2]),
+        Rgb([0xd5, 0x5e, 0x00]),
+        Rgb([0x76, 0x76, 0x76]),
+        Rgb([0xe6, 0x9f, 0x00]),
+        Rgb([0x56, 0xb4, 0xe9]),
+        Rgb([0x00, 0x9e, 0x73]),
+        Rgb([0xcc, 0x79, 0xa7]),
     ],
     networks: &[
         "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
         "#bc80bd", "#ccebc5", "#ffed6f",
     ],
-    neutral: "#555555",
 };
 
 const DARK: Palette = Palette {
     background: "#1e1e1e",
     text: "#f0f0f0",
+    faded_text: "#a6a6a6",
     border: "#bdbdbd",
     focus_border: "#ffffff",
     cluster_border: "#6e6e6e",
     cluster_fill: "#2a2a2a",
     untagged: "#3a3a3a",
-    builtin: ["#6fa8ff", "#66cc77", "#ff6b6b", "#b39ddb"],
-    declared: &[
-        "#ffb74d", "#4dd0e1", "#bcaaa4", "#f06292", "#90a4ae", "#d4e157",
+    // Okabe–Ito on near-black: white for black, sky blue for the dark
+    // blue, yellow for the grey.
+    relations: [
+        Rgb([0xf0, 0xf0, 0xf0]),
+        Rgb([0x56, 0xb4, 0xe9]),
+        Rgb([0xe8, 0x6a, 0x10]),
+        Rgb([0x9e, 0x9e, 0x9e]),
+        Rgb([0xe6, 0x9f, 0x00]),
+        Rgb([0xf0, 0xe4, 0x42]),
+        Rgb([0x00, 0x9e, 0x73]),
+        Rgb([0xcc, 0x79, 0xa7]),
     ],
     networks: &[
         "#1b5e57", "#6b6b2a", "#4a4470", "#7a3530", "#2f5575", "#7a5420", "#4d6b24", "#74455e",
         "#5a3a5c", "#3f5f44", "#7a6a1f",
     ],
-    neutral: "#bdbdbd",
 };
 
 /// The palette of `theme`.
@@ -143,18 +165,18 @@ pub fn alpha(confidence: Confidence, state: TieState) -> u8 {
     }
 }
 
-/// A palette color with an opacity, written `#rrggbbaa`.
+/// A color with an opacity, written `#rrggbbaa`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Color {
-    /// `#rrggbb`, from a [`Palette`].
-    pub rgb: &'static str,
+    /// The opaque color.
+    pub rgb: Rgb,
     /// Opacity, 0 (invisible) to 255 (opaque).
     pub alpha: u8,
 }
 
 impl Color {
     /// `rgb` faded for a tie of this confidence and state.
-    pub fn faded(rgb: &'static str, confidence: Confidence, state: TieState) -> Color {
+    pub fn faded(rgb: Rgb, confidence: Confidence, state: TieState) -> Color {
         Color {
             rgb,
             alpha: alpha(confidence, state),
@@ -168,16 +190,20 @@ impl fmt::Display for Color {
     }
 }
 
-/// How a relation's edges look when confirmed and running.
+/// How a relation's edges look when confirmed and running: its color, line
+/// form and ends tell it from every other relation drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RelationStyle {
-    /// `#rrggbb`, opaque; faded per tie.
-    pub color: &'static str,
+    /// Opaque; faded per tie.
+    pub color: Rgb,
     /// Drawn as two parallel lines.
     pub double: bool,
     /// Line width in points.
     pub penwidth: f64,
     /// Arrowhead for a directed relation; `None` for an undirected one.
     pub arrowhead: Option<&'static str>,
+    /// A mark at both ends of an undirected relation, past the first family.
+    pub ends: Option<&'static str>,
 }
 
 impl RelationStyle {
@@ -185,6 +211,149 @@ impl RelationStyle {
     pub fn is_thick(&self) -> bool {
         self.penwidth >= 2.5
     }
+
+    /// What tells it apart from another relation: color, form, and the
+    /// family of its ends (0 for the plain ones every relation starts
+    /// with, so that a color and form is not reused for another arrowhead
+    /// until every pair of them is taken).
+    pub fn identity(&self) -> Identity {
+        let family = DIRECTED_ENDS
+            .iter()
+            .position(|a| Some(*a) == self.arrowhead)
+            .or_else(|| UNDIRECTED_ENDS.iter().position(|e| *e == self.ends))
+            .unwrap_or(0);
+        (self.color, self.form(), family)
+    }
+
+    /// Its line form.
+    pub fn form(&self) -> LineForm {
+        if self.double {
+            LineForm::Double
+        } else if self.is_thick() {
+            LineForm::Thick
+        } else {
+            LineForm::Single
+        }
+    }
+}
+
+/// What tells relations apart: color, line form and family of ends.
+pub type Identity = (Rgb, LineForm, usize);
+
+/// Line width of each form.
+fn penwidth(form: LineForm) -> f64 {
+    match form {
+        LineForm::Single => 2.0,
+        LineForm::Double => 1.6,
+        LineForm::Thick => 3.5,
+    }
+}
+
+/// Arrowheads of directed relations, one per family of colors and forms.
+const DIRECTED_ENDS: [&str; 4] = ["vee", "diamond", "dot", "box"];
+/// Marks at both ends of undirected relations, one per family.
+const UNDIRECTED_ENDS: [Option<&str>; 4] = [None, Some("odot"), Some("obox"), Some("odiamond")];
+
+/// The look of every relation of a graph in one palette, chosen once: the
+/// four built-ins fixed (allegiance black with an arrow, alliance blue and
+/// double, hostility vermillion and thick, subgroup-of grey with an open
+/// arrow), then each declared relation the first color and form no
+/// relation has yet, in families of distinct ends once those run out. A
+/// look the graph file sets is kept, and what it leaves out is chosen so.
+pub struct RelationStyles {
+    styles: Vec<RelationStyle>,
+}
+
+impl RelationStyles {
+    /// The styles of `relations` in `palette`.
+    pub fn of(palette: &Palette, relations: &Relations) -> RelationStyles {
+        let colors = &palette.relations;
+        let builtin = |color: usize, form: LineForm, arrow: &'static str| RelationStyle {
+            color: colors[color],
+            double: form == LineForm::Double,
+            penwidth: penwidth(form),
+            arrowhead: Some(arrow),
+            ends: None,
+        };
+        let mut styles: Vec<RelationStyle> = Vec::with_capacity(relations.len());
+        let mut taken = std::collections::HashSet::new();
+        for (id, relation) in relations.iter() {
+            let directed = relation.directed;
+            let fixed = match id {
+                RelationId::ALLEGIANCE => Some(builtin(0, LineForm::Single, "normal")),
+                RelationId::ALLIANCE => Some(builtin(1, LineForm::Double, "none")),
+                RelationId::HOSTILITY => Some(builtin(2, LineForm::Thick, "none")),
+                RelationId::SUBGROUP_OF => Some(builtin(3, LineForm::Single, "onormal")),
+                _ => None,
+            };
+            let look = relation.look.clone().unwrap_or_default();
+            let mut style = match fixed {
+                Some(style) => style,
+                None => choose(colors, &look, directed, &taken),
+            };
+            // A built-in's own look, where the file sets one, wins too.
+            if fixed.is_some() {
+                if let Some(color) = look.color {
+                    style.color = color;
+                }
+                if let Some(form) = look.line {
+                    style.double = form == LineForm::Double;
+                    style.penwidth = penwidth(form);
+                }
+                if let Some(arrow) = look.arrow {
+                    style.arrowhead = Some(arrow.as_str());
+                }
+            }
+            if !directed {
+                style.arrowhead = None;
+            }
+            taken.insert(style.identity());
+            styles.push(style);
+        }
+        RelationStyles { styles }
+    }
+
+    /// The look of `relation`.
+    pub fn get(&self, relation: RelationId) -> RelationStyle {
+        self.styles[relation.index()]
+    }
+}
+
+/// The first color, form and family `look` allows that no relation has
+/// yet; when every one is taken, the first it allows.
+fn choose(
+    colors: &[Rgb; RELATION_COLORS],
+    look: &RelationLook,
+    directed: bool,
+    taken: &std::collections::HashSet<Identity>,
+) -> RelationStyle {
+    let mut first = None;
+    // Declared relations begin past the built-ins' colors, so the first
+    // of them are told apart by color alone.
+    let order = (4..RELATION_COLORS).chain(0..4);
+    for family in 0..DIRECTED_ENDS.len() {
+        for form in LineForm::ALL {
+            for color in order.clone() {
+                let (arrowhead, ends) = if directed {
+                    (Some(DIRECTED_ENDS[family]), None)
+                } else {
+                    (None, UNDIRECTED_ENDS[family])
+                };
+                let style = RelationStyle {
+                    color: look.color.unwrap_or(colors[color]),
+                    double: look.line.unwrap_or(form) == LineForm::Double,
+                    penwidth: penwidth(look.line.unwrap_or(form)),
+                    arrowhead: look.arrow.map(|a| a.as_str()).or(arrowhead),
+                    ends: if look.arrow.is_some() { None } else { ends },
+                };
+                if !taken.contains(&style.identity()) {
+                    return style;
+                }
+                first.get_or_insert(style);
+            }
+        }
+    }
+    first.expect("at least one candidate")
 }
 
 /// The look of `relation`'s edges in `palette`.
@@ -193,25 +362,7 @@ pub fn relation_style(
     relations: &Relations,
     relation: RelationId,
 ) -> RelationStyle {
-    let index = relation.index();
-    let color = if index < palette.builtin.len() {
-        palette.builtin[index]
-    } else {
-        palette.declared[(index - palette.builtin.len()) % palette.declared.len()]
-    };
-    let (double, penwidth, arrowhead) = match relation {
-        RelationId::ALLEGIANCE => (false, 1.8, "normal"),
-        RelationId::ALLIANCE => (true, 1.6, "none"),
-        RelationId::HOSTILITY => (false, 3.0, "none"),
-        RelationId::SUBGROUP_OF => (false, 1.4, "onormal"),
-        _ => (false, 2.0, "vee"),
-    };
-    RelationStyle {
-        color,
-        double,
-        penwidth,
-        arrowhead: relations.is_directed(relation).then_some(arrowhead),
-    }
+    RelationStyles::of(palette, relations).get(relation)
 }
 
 /// How one tie is drawn, chosen once from its relation, confidence and
@@ -227,6 +378,8 @@ pub struct TieLook {
     pub penwidth: f64,
     /// Arrowhead for a directed relation; `None` for an undirected one.
     pub arrowhead: Option<&'static str>,
+    /// A mark at both ends of an undirected relation, past the first family.
+    pub ends: Option<&'static str>,
 }
 
 impl TieLook {
@@ -238,6 +391,7 @@ impl TieLook {
             double: relation.double,
             penwidth: relation.penwidth,
             arrowhead: relation.arrowhead,
+            ends: relation.ends,
         }
     }
 
@@ -303,24 +457,78 @@ mod tests {
         let relations = Relations::default();
         let hostility = relation_style(&LIGHT, &relations, RelationId::HOSTILITY);
         let look = TieLook::new(&hostility, Confidence::Likely, TieState::Running);
-        assert_eq!(look.color_list(), "#c62828a6");
+        assert_eq!(look.color_list(), "#d55e00a6");
         assert_eq!(look.line.as_str(), "solid");
-        assert_eq!(look.penwidth.to_string(), "3");
+        assert_eq!(look.penwidth.to_string(), "3.5");
         assert_eq!(look.arrowhead, None);
         assert!(hostility.is_thick());
 
         let alliance = relation_style(&DARK, &relations, RelationId::ALLIANCE);
         let look = TieLook::new(&alliance, Confidence::Confirmed, TieState::Ended);
-        assert_eq!(look.color_list(), "#66cc778c:invis:#66cc778c");
+        assert_eq!(look.color_list(), "#56b4e98c:invis:#56b4e98c");
         assert_eq!(look.line, LineStyle::Dashed);
         assert_eq!(look.penwidth.to_string(), "1.6");
         assert!(!alliance.is_thick());
 
         let allegiance = relation_style(&LIGHT, &relations, RelationId::ALLEGIANCE);
         let look = TieLook::new(&allegiance, Confidence::Possible, TieState::Ended);
-        assert_eq!(look.color.to_string(), "#1f5fbf4d");
+        assert_eq!(look.color.to_string(), "#0000004d");
         assert_eq!(look.line.as_str(), "dotted");
-        assert_eq!(look.penwidth.to_string(), "1.8");
+        assert_eq!(look.penwidth.to_string(), "2");
         assert_eq!(look.arrowhead, Some("normal"));
+    }
+
+    fn declared(count: usize, look: impl Fn(usize) -> Option<RelationLook>) -> Relations {
+        let mut relations = Relations::default();
+        for i in 0..count {
+            relations
+                .declare(crate::model::Relation {
+                    name: format!("r{i}"),
+                    directed: i % 3 != 0,
+                    note: None,
+                    phrasing: None,
+                    look: look(i),
+                })
+                .unwrap();
+        }
+        relations
+    }
+
+    #[test]
+    fn every_relation_of_up_to_ninety_gets_a_look_of_its_own() {
+        for palette in [&LIGHT, &DARK] {
+            let relations = declared(90, |_| None);
+            let styles = RelationStyles::of(palette, &relations);
+            let mut seen = std::collections::HashMap::new();
+            for (id, relation) in relations.iter() {
+                let style = styles.get(id);
+                let drawn = (style.identity(), style.arrowhead, style.ends);
+                if let Some(other) = seen.insert(drawn, &relation.name) {
+                    panic!("{} and {other} are drawn alike: {drawn:?}", relation.name);
+                }
+            }
+            // The first declared relations differ from the built-ins by color.
+            let first = styles.get(relations.find("r0").unwrap());
+            assert!(!palette.relations[..4].contains(&first.color));
+        }
+    }
+
+    #[test]
+    fn a_look_the_file_sets_is_kept_and_the_palette_works_around_it() {
+        let orange = palette(Theme::Light).relations[4];
+        let relations = declared(3, |i| {
+            (i == 2).then_some(RelationLook {
+                color: Some(orange),
+                line: Some(LineForm::Single),
+                arrow: None,
+            })
+        });
+        let styles = RelationStyles::of(&LIGHT, &relations);
+        let set = styles.get(relations.find("r2").unwrap());
+        assert_eq!((set.color, set.form()), (orange, LineForm::Single));
+        // r0 came first and took orange; r2 asked for it too: both drawn
+        // as asked, r1 works around them.
+        let r1 = styles.get(relations.find("r1").unwrap());
+        assert_ne!(r1.color, orange);
     }
 }

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::time::DAY_MAX;
 use crate::model::walk::select;
 use crate::model::{ActorId, Certainty, Day, Graph, TieFilter, TieId, TieRef, Window};
 
@@ -22,13 +21,23 @@ pub struct View {
 
 impl View {
     /// The actors and ties of `spec` with `filter` in place of its own:
-    /// the selection exports use too.
+    /// the selection exports use too, less any actor surely not alive in
+    /// the window (the focus too: JNIM is not drawn before 2017) and the
+    /// ties it would hold.
     pub fn select(graph: &Graph, spec: &DiagramSpec, filter: &TieFilter) -> View {
         let selection = select(graph, spec.focus, spec.depth, filter);
-        View {
-            actors: selection.actors.into_iter().collect(),
-            ties: selection.ties.into_iter().collect(),
-        }
+        let alive = |actor: &ActorId| graph.life(*actor).activity(filter.window) != Certainty::No;
+        let actors: BTreeSet<ActorId> = selection.actors.into_iter().filter(alive).collect();
+        let ties = selection
+            .ties
+            .into_iter()
+            .filter(|t| {
+                graph
+                    .tie(*t)
+                    .is_some_and(|t| actors.contains(&t.from) && actors.contains(&t.to))
+            })
+            .collect();
+        View { actors, ties }
     }
 
     /// Adds `other`'s actors and ties to this view.
@@ -40,7 +49,7 @@ impl View {
 
 /// When a view is: the window its ties were chosen for, and the day their
 /// state is judged on (the window's last day, or the graph's date when the
-/// window runs on without end).
+/// window runs past it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ViewTime {
     /// The days the view asks about.
@@ -52,11 +61,9 @@ pub struct ViewTime {
 impl ViewTime {
     /// The time of a view chosen by `filter`.
     pub fn of(graph: &Graph, filter: &TieFilter) -> ViewTime {
-        let day = if filter.window.last == DAY_MAX {
-            graph.known_until()
-        } else {
-            filter.window.last
-        };
+        // Past the graph's date nothing is known: a 2023 frame of a graph
+        // as of February 2023 is judged on its last known day.
+        let day = filter.window.last.min(graph.known_until());
         ViewTime {
             window: filter.window,
             day,

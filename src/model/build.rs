@@ -220,11 +220,12 @@ impl GraphBuilder {
         let index = self.relations_seen;
         self.relations_seen += 1;
         if let Err(error) = self.graph.relations_mut().declare(relation) {
+            let field = match error {
+                super::relation::RelationError::Look(_) => "style",
+                _ => "name",
+            };
             self.problems.push(Problem::new(
-                Site::Relation {
-                    index,
-                    field: "name",
-                },
+                Site::Relation { index, field },
                 error.to_string(),
             ));
         }

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::look::{LookError, RelationLook};
+
 /// A relation's index in its graph's [`Relations`] table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RelationId(pub(crate) u16);
@@ -36,6 +38,10 @@ pub struct Relation {
     /// How questions say it: `who leads X`, `who was led by X`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phrasing: Option<Phrasing>,
+    /// How its edges are drawn, where the graph's author chooses: written
+    /// `style: (color: "#0072b2", line: "double", arrow: "vee")`.
+    #[serde(rename = "style", default, skip_serializing_if = "Option::is_none")]
+    pub look: Option<RelationLook>,
 }
 
 /// The words questions use for a relation, each read with `from` as the
@@ -88,6 +94,7 @@ impl Default for Relations {
                     directed: *directed,
                     note: Some((*note).to_string()),
                     phrasing: None,
+                    look: None,
                 })
                 .collect(),
         }
@@ -106,6 +113,9 @@ pub enum RelationError {
     /// A graph can hold no more relations.
     #[error("too many relations declared")]
     TooMany,
+    /// Its drawing cannot be drawn.
+    #[error("{0}")]
+    Look(#[from] LookError),
 }
 
 impl Relations {
@@ -113,6 +123,11 @@ impl Relations {
     pub fn declare(&mut self, relation: Relation) -> Result<RelationId, RelationError> {
         if super::names::normalize(&relation.name).is_empty() {
             return Err(RelationError::EmptyName);
+        }
+        if let Some(look) = &relation.look {
+            if look.arrow.is_some() && !relation.directed {
+                return Err(LookError::ArrowOnSymmetric(relation.name.clone()).into());
+            }
         }
         if self.find(&relation.name).is_some() {
             return Err(RelationError::Duplicate(relation.name));
@@ -243,6 +258,7 @@ mod tests {
             directed: true,
             note: None,
             phrasing: None,
+            look: None,
         };
         let id = relations.declare(splinter.clone()).unwrap();
         assert_eq!(relations.find("Splinter"), Some(id));
@@ -255,6 +271,7 @@ mod tests {
             directed: false,
             note: None,
             phrasing: None,
+            look: None,
         };
         assert!(relations.declare(clash).is_err());
     }

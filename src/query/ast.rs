@@ -136,6 +136,11 @@ pub struct Export {
     pub frames: Option<(i32, i32)>,
     /// `theme light` or `theme dark`, for diagrams; `None` is light.
     pub theme: Option<String>,
+    /// `page A4`, `page 4:3`, `page 16:9` or `size W,H` (inches), for
+    /// diagrams; `None` is a 16:9 slide for pictures, no size for DOT.
+    pub page: Option<crate::diagram::Page>,
+    /// `dates off` or `dates changes`, for diagrams; `None` shows every date.
+    pub dates: Option<String>,
     /// `to FILE`; `None` writes to standard output.
     pub target: Option<(String, Span)>,
 }

@@ -137,6 +137,7 @@ pub const KEYWORDS: &[Keyword] = &[
     kw("depth", Filter),
     kw("frames", Filter),
     kw("theme", Filter),
+    kw("dates", Filter),
     kw("includes", Check),
     kw("include", Check),
     kw("excludes", Check),
@@ -149,6 +150,8 @@ pub const KEYWORDS: &[Keyword] = &[
     kw("dot", Export),
     kw("light", Export),
     kw("dark", Export),
+    kw("on", Export),
+    kw("off", Export),
 ];
 
 /// The keyword `word` is, ignoring case.

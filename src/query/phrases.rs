@@ -446,6 +446,7 @@ mod tests {
                     inverse: Some("led by".into()),
                     also: vec!["heads".into()],
                 }),
+                look: None,
             })
             .unwrap();
         relations
@@ -454,6 +455,7 @@ mod tests {
                 directed: false,
                 note: None,
                 phrasing: None,
+                look: None,
             })
             .unwrap();
         relations
@@ -477,6 +479,7 @@ mod tests {
                 directed: true,
                 note: None,
                 phrasing: None,
+                look: None,
             })
             .unwrap();
         let phrases = Phrases::of(&relations);

@@ -45,7 +45,7 @@ pub const MAGIC: [u8; 8] = *b"AGRAPH\x1a\n";
 /// Bumped whenever the layout or the meaning of a field changes: a
 /// snapshot of another version is rebuilt (a cache) or refused (a graph's
 /// only file).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The extension of a graph's only file, and of a cache's name.
 pub const EXTENSION: &str = "agraph";
 /// The length of the header, its checksum included.
@@ -382,11 +382,15 @@ fn encode_body(graph: &Graph, out: &mut Writer) {
         directed,
         note,
         phrasing,
+        look,
     } in declared
     {
         out.str(name);
         out.u8((*directed).into());
         out.opt_str(note.as_deref());
+        // A few relations a graph: their look goes as its RON text.
+        let look = look.as_ref().and_then(|look| ron::to_string(look).ok());
+        out.opt_str(look.as_deref());
         match phrasing {
             None => out.u8(0),
             Some(Phrasing {
@@ -924,6 +928,10 @@ fn decode_from(r: &mut Reader<'_>) -> Result<Graph, Damage> {
         let name = r.str()?;
         let directed = r.flag()?;
         let note = r.opt_str()?;
+        let look = match r.opt_str()? {
+            Some(text) => Some(ron::from_str(&text).map_err(|_| r.damaged())?),
+            None => None,
+        };
         let phrasing = if r.flag()? {
             Some(Phrasing {
                 verb: r.opt_str()?,
@@ -940,6 +948,7 @@ fn decode_from(r: &mut Reader<'_>) -> Result<Graph, Damage> {
             directed,
             note,
             phrasing,
+            look,
         };
         relations.declare(relation).map_err(|_| r.damaged())?;
     }

@@ -191,7 +191,7 @@ fn long_notes_are_cut_in_tooltips() {
             .write("g.ron", long_note_graph(20_000))
             .current_dir(TMP)
             .args(&["-g", "g.ron", "export", "dot", "all", "to", "g.svg"])
-            .stdout("wrote g.svg\n")
+            .stdout_matches(|out| out.starts_with("wrote g.svg: sized for a 16:9 slide"))
             .run();
     }
 }
@@ -392,7 +392,9 @@ fn a_descriptor_target_keeps_what_its_file_holds() {
         assert!(status.success());
         let dot = reader.join().unwrap();
         assert!(
-            dot.starts_with("digraph actorgraph {") && dot.ends_with("}\n"),
+            dot.starts_with("// actorgraph diagram of ")
+                && dot.lines().find(|l| !l.starts_with("//")) == Some("digraph actorgraph {")
+                && dot.ends_with("}\n"),
             "{dot}"
         );
         use std::os::unix::fs::FileTypeExt;

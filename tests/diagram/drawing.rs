@@ -28,54 +28,83 @@ fn the_title_says_what_and_when() {
     );
 }
 
+/// The graph's own label: the legend strip and the source footer.
+fn graph_label(text: &str) -> &str {
+    let start = text.find("graph[label=<").expect("a graph label");
+    let end = text.find("\n  node[").expect("node defaults");
+    &text[start..end]
+}
+
+/// The legend strip alone.
+fn strip(text: &str) -> &str {
+    let label = graph_label(text);
+    &label[..label.find("</FONT>>").expect("the label's end")]
+}
+
 #[test]
 fn the_legend_lists_only_what_appears() {
     let (_, graph, spec) = views().swap_remove(2);
     let text = to_dot(&graph, &spec);
-    let legend: Vec<&str> = text.lines().filter(|l| l.contains("\"legend:")).collect();
-    let ties = legend
-        .iter()
-        .find(|l| l.contains("\"legend:ties:0\""))
-        .unwrap();
-    assert!(ties.contains("tooltip=\"Ties: alliance"), "{ties}");
-    assert!(ties.contains(">alliance</TD>"), "{ties}");
-    assert!(ties.contains(">likely</TD>"), "{ties}");
-    let legend = legend.join("\n");
+    let legend = strip(&text);
+    for heading in ["<B>Ties</B>", "<B>Fill</B>", "<B>Shape</B>"] {
+        assert!(legend.contains(heading), "{legend}");
+    }
+    assert!(legend.contains("</FONT> alliance "), "{legend}");
+    assert!(legend.contains("</FONT> likely "), "{legend}");
     assert!(!legend.contains("hostility"), "no hostility in 2019");
     assert!(!legend.contains("subgroup-of"));
-    assert!(!legend.contains("legend:kind:state"));
-    assert!(legend.contains("\"legend:kind:group\""));
+    assert!(!legend.contains("state force"));
+    assert!(legend.contains("armed group"));
+    // No legend nodes or clusters: the strip is the graph's label.
+    assert!(!text.contains("\"legend:"));
+    assert!(!text.contains("cluster:legend"));
 }
 
 #[test]
-fn the_legend_is_a_column_beside_the_diagram() {
-    // HTML tables of a few entries each, chained by invisible edges, so no
-    // slot is taller than a row of actors.
+fn the_legend_is_a_strip_under_the_drawing_with_sources_and_date() {
     let (graph, spec) = sahel_jnim();
     let text = to_dot(&graph, &spec);
-    for line in text
-        .lines()
-        .filter(|l| l.trim_start().starts_with("\"legend:ties:") && !l.contains(" -> "))
-    {
-        assert!(line.contains("label=<<FONT"), "{line}");
-    }
-    assert!(text.contains("\"legend:ties:0\" -> \"legend:ties:1\" [style=\"invis\" dir=\"none\"]"));
+    let legend = graph_label(&text);
+    assert!(legend.contains("labelloc=\"b\""), "{legend}");
+    assert!(
+        legend.contains("Sources: Critical Threats Project, Feb 2023;"),
+        "{legend}"
+    );
+    assert!(legend.contains("Data as of February 2023."), "{legend}");
+    // The DOT carries each tie's source ids too.
+    assert!(text.contains("sources=\"ctp-2023-02"), "{text}");
+    // The title heads the drawing's box, not the graph.
+    assert!(text.contains(
+        "subgraph \"cluster:drawing\" {\n    graph[label=\"JNIM and its ties, 2 hops, as of 2023-02\""
+    ));
 }
 
 #[test]
-fn subgroups_nest_in_their_parents_cluster_only_when_unambiguous() {
+fn members_are_boxed_apart_from_their_parent() {
     let (_, graph, spec) = views().swap_remove(0);
     let text = to_dot(&graph, &spec);
-    // Katiba Macina is in JNIM; the cell in Katiba Macina; Koufa has two
-    // parents so stays outside; FAMa nests in Mali.
-    assert!(text.contains("subgraph \"cluster:a:jnim\""));
-    assert!(text.contains("subgraph \"cluster:a:mlf\""));
-    assert!(text.contains("subgraph \"cluster:a:mali\""));
-    assert!(!text.contains("cluster:a:koufa"));
-    let jnim = text.find("subgraph \"cluster:a:jnim\"").unwrap();
-    let mlf = text.find("subgraph \"cluster:a:mlf\"").unwrap();
-    let cell = text.find("\"a:mlf-cell\"[").unwrap();
-    assert!(jnim < mlf && mlf < cell);
+    // Ansar Dine and Katiba Macina are JNIM's members; JNIM stands outside
+    // its box, tied to it once. Katiba Macina's one sure member makes no
+    // box; Koufa has two parents; FAMa is a state's force, not a member.
+    let jnim_box = text
+        .find("subgraph \"cluster:members:a:jnim\"")
+        .expect("a box");
+    assert!(text.contains("graph[label=\"JNIM members\""), "{text}");
+    let jnim = text.find("\"a:jnim\"[").unwrap();
+    assert!(jnim < jnim_box, "JNIM is drawn before and outside its box");
+    assert!(!text.contains("cluster:members:a:mlf"));
+    assert!(!text.contains("cluster:members:a:mali"));
+    assert!(!text.contains("cluster:members:a:koufa"));
+    let to_jnim: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(" -> \"a:jnim\"") && l.contains("ltail="))
+        .collect();
+    assert_eq!(to_jnim.len(), 1, "{to_jnim:?}");
+    assert!(to_jnim[0].contains("ltail=\"cluster:members:a:jnim\""));
+    assert!(
+        !text.contains("\"a:mlf\" -> \"a:jnim\" [") || text.contains("\"a:ansar\" -> \"a:jnim\" [")
+    );
+    assert!(text.contains("compound=\"true\""));
 }
 
 #[test]
@@ -88,20 +117,22 @@ fn ties_are_styled_by_relation_certainty_and_ending() {
             .unwrap_or_else(|| panic!("no {from} -> {to} with {needle}:\n{text}"))
             .to_string()
     };
-    let ended_likely_alliance = line("isgs", "jnim", "2017–2019-12");
+    let ended_likely_alliance = line("isgs", "jnim", "label=\"2017–Dec 2019\"");
+    assert!(ended_likely_alliance.contains("class=\"alliance ended likely\""));
     assert!(ended_likely_alliance.contains("style=\"dashed\""));
     assert!(ended_likely_alliance.contains("dir=\"none\""));
     assert!(
         ended_likely_alliance.contains(":invis:"),
         "alliance is a double line"
     );
-    let possible = line("dozo", "mlf", "2018–");
+    let possible = line("dozo", "mlf", "label=\"since 2018\"");
     assert!(possible.contains("style=\"dotted\""));
-    let allegiance = line("jnim", "aqim", "2017-03–");
+    let allegiance = line("jnim", "aqim", "label=\"since Mar 2017\"");
     assert!(allegiance.contains("dir=\"forward\""));
     assert!(allegiance.contains("style=\"solid\""));
-    // An undated tie has no label.
-    assert!(!line("fama", "mali", "subgroup-of").contains("label="));
+    assert!(allegiance.contains("class=\"allegiance\""));
+    // An undated tie says so.
+    assert!(line("fama", "mali", "class=\"subgroup-of\"").contains("label=\"undated\""));
 }
 
 #[test]
@@ -168,7 +199,7 @@ fn hostile_names_reach_the_picture_intact() {
         }
     }
     // The legend's HTML table draws the hostile relation and tags as text.
-    assert!(svg.contains(">a&quot;rel\\ation</text>"), "{svg}");
+    assert!(svg.contains("a&quot;rel\\ation"), "{svg}");
     assert!(svg.contains(">&lt;i&gt;</text>"));
     assert!(!svg.contains("<image"), "no image may be drawn");
 

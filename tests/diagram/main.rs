@@ -21,6 +21,8 @@ use actorgraph::store;
 
 mod drawing;
 mod files;
+mod slide;
+mod slides;
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -43,6 +45,8 @@ fn sahel_jnim() -> (Graph, DiagramSpec) {
         filter: TieFilter::default().during(as_of("2023-02")),
         time_label: Some("as of 2023-02".into()),
         theme: Theme::Light,
+        statement: Some("export dot JNIM depth 2 as of 2023-02".into()),
+        ..DiagramSpec::default()
     };
     (graph, spec)
 }
@@ -86,6 +90,7 @@ fn views() -> Vec<(&'static str, Graph, DiagramSpec)> {
                 filter: TieFilter::default().during(as_of("2023-02")),
                 time_label: Some("as of 2023-02".into()),
                 theme: Theme::Light,
+                ..DiagramSpec::default()
             },
         ),
         (
@@ -102,6 +107,7 @@ fn views() -> Vec<(&'static str, Graph, DiagramSpec)> {
                 },
                 time_label: Some("during 2019".into()),
                 theme: Theme::Dark,
+                ..DiagramSpec::default()
             },
         ),
         (

@@ -5,7 +5,7 @@
 //!
 //! Also the table writer the `neo4j-admin` export shares.
 
-use crate::model::{Actor, EventSpec, Graph, Phrasing, Relation, Source};
+use crate::model::{Actor, EventSpec, Graph, Phrasing, Relation, RelationLook, Source};
 
 use super::super::import::cells::join_list;
 use super::selection::{actor, date, tie, ActorCell, Cell, Column, Selection, TieCell};
@@ -58,7 +58,15 @@ const RELATIONS: &[Column<Cell<Relation>>] = &[
     Column::new("also", |r| {
         r.phrasing.as_ref().map_or(String::new(), |p| list(&p.also))
     }),
+    Column::new("color", |r| look(r, |l| l.color.map(|c| c.to_string()))),
+    Column::new("line", |r| look(r, |l| l.line.map(|f| f.to_string()))),
+    Column::new("arrow", |r| look(r, |l| l.arrow.map(|a| a.to_string()))),
 ];
+
+/// One word of a relation's drawing, or an empty cell.
+fn look(relation: &Relation, word: impl Fn(&RelationLook) -> Option<String>) -> String {
+    relation.look.as_ref().and_then(word).unwrap_or_default()
+}
 
 /// One word of a relation's phrasing, or an empty cell.
 fn phrasing(relation: &Relation, word: impl Fn(&Phrasing) -> Option<String>) -> String {
@@ -242,7 +250,7 @@ mod tests {
         assert_eq!(ties[2][9], "3");
         assert_eq!(
             files[2].1,
-            "name,directed,note,verb,past,base,inverse,also\nfunds,true,\"from pays to, in cash\",,,,,\n"
+            "name,directed,note,verb,past,base,inverse,also,color,line,arrow\nfunds,true,\"from pays to, in cash\",,,,,,,,\n"
         );
         // Both events: every actor is selected.
         assert_eq!(records(&files[4].1).len(), 3);

@@ -11,7 +11,7 @@ use super::table::{csv_reader, delimiter_of, Header, Table};
 use super::ImportError;
 use crate::interchange::export::CSV_MARKER;
 use crate::interchange::mapping::DateFormat;
-use crate::model::{Confidence, EventSpec, Phrasing, Relation, Source};
+use crate::model::{Confidence, EventSpec, Phrasing, Relation, RelationLook, Source};
 
 /// The name of the graph table the CSV export writes beside `ties.csv`.
 pub const GRAPH_TABLE: &str = "graph.csv";
@@ -29,7 +29,8 @@ pub const EVENTS_TABLE: &str = "events.csv";
 ///   the graph (a `format` of [`CSV_MARKER`] marks a directory the CSV
 ///   export wrote);
 /// * `relations.csv` — `name,directed,note` and the optional phrasing
-///   `verb,past,base,inverse,also`: relations to declare (before
+///   `verb,past,base,inverse,also` and drawing `color,line,arrow`:
+///   relations to declare (before
 ///   the ties, so that the ties may use them);
 /// * `sources.csv` — `id,citation,url`: sources with their citation, in order;
 /// * `events.csv` — `date,actors,what,confidence,sources,evidence,note`:
@@ -168,11 +169,13 @@ impl Importer<'_> {
             table,
             Some("name"),
             [
-                "name", "directed", "note", "verb", "past", "base", "inverse", "also",
+                "name", "directed", "note", "verb", "past", "base", "inverse", "also", "color",
+                "line", "arrow",
             ],
         )?;
         for (line, cells) in rows {
-            let [name, directed, note, verb, past, base, inverse, also] = or_empty(cells);
+            let [name, directed, note, verb, past, base, inverse, also, color, line_form, arrow] =
+                or_empty(cells);
             if name.is_empty() {
                 self.reject(&origin, line, "the relation has no name".into());
                 continue;
@@ -207,11 +210,19 @@ impl Importer<'_> {
                 inverse: non_empty(inverse),
                 also: list_items(&also, ";"),
             };
+            let look = match RelationLook::from_cells(&color, &line_form, &arrow) {
+                Ok(look) => look,
+                Err(error) => {
+                    self.reject(&origin, line, format!("relation `{name}`: {error}"));
+                    continue;
+                }
+            };
             let relation = Relation {
                 name: name.clone(),
                 directed,
                 note: non_empty(note),
                 phrasing: (phrasing != Phrasing::default()).then_some(phrasing),
+                look: (!look.is_empty()).then_some(look),
             };
             match self.builder.graph_mut().relations_mut().declare(relation) {
                 Ok(_) => self.report.relations_declared += 1,
@@ -395,6 +406,42 @@ mod tests {
         assert_eq!(accord.evidence, None, "the table has no evidence column");
         assert_eq!(events[1].confidence, Confidence::Confirmed);
         assert_eq!(events[1].note, None);
+    }
+
+    #[test]
+    fn a_relations_drawing_is_read_and_a_bad_one_rejected_with_its_line() {
+        let mut graph = graph_with(&[]);
+        let options = ImportOptions::default();
+        let mut importer = Importer::new(&mut graph, &options);
+        let text = "name,directed,color,line,arrow\n\
+                    funds,true,#117733,thick,diamond\n\
+                    trains,true,green,,\n\
+                    meets,false,,,vee\n\
+                    talks,false,,double,\n";
+        importer.read_relations(table(text)).unwrap();
+        let report = importer.finish();
+        let rejected: Vec<(u64, &str)> = report
+            .rejections
+            .iter()
+            .map(|r| (r.line, r.reason.as_str()))
+            .collect();
+        assert_eq!(rejected.len(), 2, "{rejected:#?}");
+        assert_eq!(rejected[0].0, 3);
+        assert!(rejected[0].1.contains("`green` is not a colour"));
+        assert_eq!(rejected[1].0, 4);
+        assert!(rejected[1].1.contains("symmetric"), "{}", rejected[1].1);
+        let relations = graph.relations();
+        let funds = relations.get(relations.find("funds").unwrap());
+        let look = funds.look.as_ref().unwrap();
+        assert_eq!(look.color.unwrap().to_string(), "#117733");
+        assert_eq!(look.line, Some(crate::model::LineForm::Thick));
+        assert_eq!(look.arrow.unwrap().as_str(), "diamond");
+        let talks = relations.get(relations.find("talks").unwrap());
+        assert_eq!(
+            talks.look.as_ref().unwrap().line,
+            Some(crate::model::LineForm::Double)
+        );
+        assert!(relations.find("trains").is_none() && relations.find("meets").is_none());
     }
 
     #[test]

@@ -291,6 +291,7 @@ impl Importer<'_> {
                     directed: false,
                     note: None,
                     phrasing: None,
+                    look: None,
                 })?),
                 (None, OtherRelation::Declare { directed }) => {
                     RelationValue::Relation(self.declare(Relation {
@@ -298,6 +299,7 @@ impl Importer<'_> {
                         directed,
                         note: None,
                         phrasing: None,
+                        look: None,
                     })?)
                 }
                 (None, OtherRelation::Reject) => {

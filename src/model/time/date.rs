@@ -313,6 +313,56 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The date as a slide reads it, short and plain: `Mar 2017`,
+    /// `2 Mar 2017`, `c. Jun 2022`, `2022?`, `May–Aug 2022`, `Feb 2023 or
+    /// before`, `2014 or after`, `the 2010s`.
+    pub fn in_short_words(&self) -> String {
+        let date = self.date.short_words();
+        match self.form {
+            Form::Plain => date,
+            Form::Approximate => format!("c. {date}"),
+            Form::Uncertain => format!("{date}?"),
+            Form::ApproximateUncertain => format!("c. {date}?"),
+            Form::OneOf => {
+                let upper = self.upper.short_words();
+                // "May–Aug 2022", not "May 2022–Aug 2022".
+                let year = format!(" {}", self.date.year);
+                match date.strip_suffix(&year) {
+                    Some(first) if upper.ends_with(&year) && self.date.month != 0 => {
+                        format!("{first}–{upper}")
+                    }
+                    _ => format!("{date}–{upper}"),
+                }
+            }
+            Form::OnOrBefore => format!("{date} or before"),
+            Form::OnOrAfter => format!("{date} or after"),
+            Form::Decade => format!("the {}0s", self.date.year / 10),
+            Form::Century => format!("the {}00s", self.date.year / 100),
+        }
+    }
+
+    /// True for `[..B]`: the date is known only to be on or before B.
+    pub fn is_on_or_before(&self) -> bool {
+        self.form == Form::OnOrBefore
+    }
+}
+
+impl Ymd {
+    /// `2017`, `Mar 2017` or `2 Mar 2017`.
+    fn short_words(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let month = usize::from(self.month);
+        match (month, self.day) {
+            (0, _) => format!("{}", self.year),
+            (m, 0) => format!("{} {}", MONTHS[(m - 1) % 12], self.year),
+            (m, d) => format!("{d} {} {}", MONTHS[(m - 1) % 12], self.year),
+        }
+    }
+}
+
 impl FromStr for PartialDate {
     type Err = DateError;
 
@@ -448,6 +498,23 @@ mod tests {
         assert_eq!(words("2022?"), "perhaps 2022");
         assert_eq!(words("201X"), "in the 2010s");
         assert_eq!(words("19XX"), "in the 1900s");
+    }
+
+    #[test]
+    fn dates_in_short_words_read_plainly_on_a_slide() {
+        let words = |text: &str| text.parse::<PartialDate>().unwrap().in_short_words();
+        assert_eq!(words("2017"), "2017");
+        assert_eq!(words("2023-01"), "Jan 2023");
+        assert_eq!(words("2017-03-02"), "2 Mar 2017");
+        assert_eq!(words("2022-12"), "Dec 2022");
+        assert_eq!(words("[..2022-06]"), "Jun 2022 or before");
+        assert_eq!(words("[2014..]"), "2014 or after");
+        assert_eq!(words("[2022-05..2022-08]"), "May–Aug 2022");
+        assert_eq!(words("[2021..2022-08]"), "2021–Aug 2022");
+        assert_eq!(words("[2021-11..2022-08]"), "Nov 2021–Aug 2022");
+        assert_eq!(words("2022-06~"), "c. Jun 2022");
+        assert_eq!(words("2022?"), "2022?");
+        assert_eq!(words("201X"), "the 2010s");
     }
 
     fn date(text: &str) -> PartialDate {

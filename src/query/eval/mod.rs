@@ -47,8 +47,15 @@ pub struct ExportPlan {
     pub frames: Option<(i32, i32)>,
     /// `theme light` or `theme dark`, for diagrams; `None` is light.
     pub theme: Option<String>,
+    /// The page a diagram must fit; `None` is a 16:9 slide for pictures.
+    pub page: Option<crate::diagram::Page>,
+    /// `dates off` or `dates changes`, for diagrams; `None` shows every date.
+    pub dates: Option<String>,
     /// Where to write; `None` is standard output.
     pub target: Option<String>,
+    /// The statement's text, for the diagram's header comment; the caller
+    /// that has it fills it in.
+    pub statement: Option<String>,
     /// Bytes of the statement a failed write points at: the target, or the
     /// format when there is none.
     pub span: (usize, usize),
@@ -186,6 +193,9 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 time_label: query.filters.time.map(|t| time_label(graph, t)),
                 frames: export.frames,
                 theme: export.theme.clone(),
+                page: export.page,
+                dates: export.dates.clone(),
+                statement: None,
                 // `to -` is standard output, as with no target.
                 target: export
                     .target

@@ -147,7 +147,7 @@ impl Parser<'_> {
                     self.advance();
                     filters.depth = Some(self.number("a depth (a number of hops)")?);
                 }
-                "frames" | "theme" | "to" => {
+                "frames" | "theme" | "dates" | "page" | "size" | "to" => {
                     let Statement::Export(export) = statement else {
                         break;
                     };
@@ -215,6 +215,16 @@ impl Parser<'_> {
                 }
                 export.frames = Some((first, last));
             }
+            "page" | "size" => {
+                if export.page.is_some() {
+                    return Err(repeated());
+                }
+                export.page = Some(if word == "page" {
+                    self.page_name()?
+                } else {
+                    self.page_size()?
+                });
+            }
             "theme" => {
                 if export.theme.is_some() {
                     return Err(repeated());
@@ -223,6 +233,15 @@ impl Parser<'_> {
                     return Err(self.expected("`light` or `dark`"));
                 }
                 export.theme = self.advance().map(|t| t.text.to_lowercase());
+            }
+            "dates" => {
+                if export.dates.is_some() {
+                    return Err(repeated());
+                }
+                if !self.peek_is_any(&["on", "off", "changes"]) {
+                    return Err(self.expected("`on`, `off` or `changes`"));
+                }
+                export.dates = self.advance().map(|t| t.text.to_lowercase());
             }
             _ => {
                 if export.target.is_some() {
@@ -240,6 +259,45 @@ impl Parser<'_> {
             }
         }
         Ok(())
+    }
+
+    /// `A4`, `4:3`, `16:9` or `slide`, after `page`.
+    fn page_name(&mut self) -> Result<crate::diagram::Page, QueryError> {
+        use crate::diagram::Page;
+        let page = match self.peek().map(|t| t.text.to_ascii_lowercase()).as_deref() {
+            Some("a4") => Page::A4,
+            Some("4:3") => Page::FourThree,
+            Some("16:9") | Some("slide") => Page::Slide,
+            _ => return Err(self.expected("a page: `A4`, `4:3` or `16:9`")),
+        };
+        self.advance();
+        Ok(page)
+    }
+
+    /// `W,H` in inches after `size`, such as `size 10,5.63` or `size 10, 5.63`.
+    fn page_size(&mut self) -> Result<crate::diagram::Page, QueryError> {
+        const WHAT: &str = "a width and height in inches, such as 10,5.63";
+        let inches = |token: Option<&Token>| -> Option<f64> {
+            token
+                .filter(|t| t.kind == TokenKind::Word)
+                .and_then(|t| t.text.parse::<f64>().ok())
+        };
+        let Some(width) = inches(self.peek()) else {
+            return Err(self.expected(WHAT));
+        };
+        self.advance();
+        if !self.peek().is_some_and(|t| t.kind == TokenKind::Comma) {
+            return Err(self.expected(WHAT));
+        }
+        self.advance();
+        let Some(height) = inches(self.peek()) else {
+            return Err(self.expected(WHAT));
+        };
+        let Some(page) = crate::diagram::Page::inches(width, height) else {
+            return Err(self.expected("a width and height between 1 and 200 inches"));
+        };
+        self.advance();
+        Ok(page)
     }
 
     fn relation_list(&mut self) -> Result<Vec<RelationName>, QueryError> {

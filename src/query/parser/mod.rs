@@ -452,6 +452,8 @@ impl Parser<'_> {
             focus,
             frames: None,
             theme: None,
+            page: None,
+            dates: None,
             target: None,
         })
     }
