@@ -66,16 +66,21 @@ fn write_dot_with_rows(
 ) -> std::io::Result<()> {
     let view = View::select(graph, spec, &spec.filter);
     let (scene, ties) = scene::build_deferred(graph, spec, &view, Nesting::Subgroups, rows);
-    let styler = scene::EdgeStyler::new(graph, spec);
-    let mut edges = ties.into_iter().map(|edge| {
-        let (from, to, mut attrs) = match edge {
-            scene::DeferredTie::Tie(from, to, tie) => (from, to, styler.attrs(graph, tie)),
-            scene::DeferredTie::Styled(from, to, attrs) => (from, to, attrs),
-        };
-        scene::label_beside_flat(&scene, from, to, &mut attrs);
-        (from, to, attrs)
-    });
     super::header::write(out, graph, spec, &view)?;
+    // The scene holds what the printer needs: the view's sets can go.
+    drop(view);
+    let styler = scene::EdgeStyler::new(graph, spec);
+    let mut edges = ties.into_iter().filter_map(|edge| {
+        let (from, to, mut attrs) = match edge {
+            scene::DeferredTie::Tie(from, to, id) => {
+                (from, to, styler.attrs(graph, graph.tie(id)?))
+            }
+            scene::DeferredTie::Styled(from, to, attrs) => (from, to, *attrs),
+        };
+        let (from, to) = (from as usize, to as usize);
+        scene::label_beside_flat(&scene, from, to, &mut attrs);
+        Some((from, to, attrs))
+    });
     super::printer::write_dot_with(out, &scene, &Naming::Names, None, &mut edges)
 }
 

@@ -67,23 +67,25 @@ pub fn build_frame(
 }
 
 /// A tie whose edge is styled only when it is printed: its nodes' indexes.
-pub(crate) enum DeferredTie<'g> {
+/// A million of them are held while the nodes print, so a tie is 12 bytes
+/// (its id, not a reference with its ends) and the rare styled edge is boxed.
+pub(crate) enum DeferredTie {
     /// A tie between two nodes, styled when it is printed.
-    Tie(usize, usize, TieRef<'g>),
+    Tie(u32, u32, TieId),
     /// An edge styled already: a box's one tie to its parent.
-    Styled(usize, usize, Attrs),
+    Styled(u32, u32, Box<Attrs>),
 }
 
 /// Like [`build`], but the ties' edges are left out of the scene and given
 /// back, to be styled one by one as they are printed ([`tie_edge_attrs`]):
 /// a million ties' attributes need not all be held at once.
-pub(crate) fn build_deferred<'g>(
-    graph: &'g Graph,
+pub(crate) fn build_deferred(
+    graph: &Graph,
     spec: &DiagramSpec,
     view: &View,
     nesting: Nesting,
     rows: Option<usize>,
-) -> (Scene, Vec<DeferredTie<'g>>) {
+) -> (Scene, Vec<DeferredTie>) {
     let networks = style::network_indexes(graph);
     let time = ViewTime::of(graph, &spec.filter);
     let legend = legend::Contents::of(graph, view, &networks, time);
@@ -255,7 +257,7 @@ fn build_parts<'g>(
     view: &View,
     legend: &legend::Contents<'_>,
     build: Build<'_>,
-) -> (Scene, Vec<DeferredTie<'g>>) {
+) -> (Scene, Vec<DeferredTie>) {
     let Build {
         nesting,
         defer,
@@ -335,7 +337,11 @@ fn build_parts<'g>(
             let name = cluster::box_name(&scene.nodes[to].name);
             let attrs = box_attrs(graph, &member_ties, &styler, name);
             if defer {
-                deferred.push(DeferredTie::Styled(first, to, attrs));
+                deferred.push(DeferredTie::Styled(
+                    first as u32,
+                    to as u32,
+                    Box::new(attrs),
+                ));
             } else {
                 scene.edges.push(SceneEdge {
                     from: first,
@@ -344,7 +350,7 @@ fn build_parts<'g>(
                 });
             }
         } else if defer {
-            deferred.push(DeferredTie::Tie(from, to, *tie));
+            deferred.push(DeferredTie::Tie(from as u32, to as u32, tie.id));
         } else {
             scene.edges.push(SceneEdge {
                 from,
