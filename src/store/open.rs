@@ -116,7 +116,12 @@ pub fn open_with(
     let metadata = std::fs::metadata(path).ok();
     let key = metadata.as_ref().map(stat_key);
     let cache = cache_path(path);
-    let caches = policy != CachePolicy::Never && key.is_some_and(|k| policy.caches(k.size));
+    // Only a regular file beside a regular (or no) cache is cached: opening
+    // a FIFO in the cache's place would block, and writing it would too.
+    let caches = policy != CachePolicy::Never
+        && metadata.as_ref().is_some_and(|m| m.is_file())
+        && key.is_some_and(|k| policy.caches(k.size))
+        && std::fs::symlink_metadata(&cache).map_or(true, |m| m.is_file());
     if caches {
         if let Cached::Current(graph) = from_cache(path, &cache, key.unwrap_or_default(), stamp) {
             return Ok(*graph);
@@ -135,9 +140,8 @@ pub fn open_with(
 }
 
 /// Saves `graph` to `path`: a snapshot when the name ends in `.agraph`,
-/// else RON (`-` is standard output), with its cache beside it when the
-/// policy keeps one (the graph is in memory already, so the first open of
-/// the file is fast too).
+/// else RON (`-` is standard output); the RON file's old cache is removed,
+/// to be rebuilt from the file by its next open.
 pub fn save(graph: &Graph, path: &Path) -> Result<(), StoreError> {
     save_with_progress(graph, path, &mut |_| {})
 }
@@ -151,24 +155,17 @@ pub fn save_with_progress(
     if is_snapshot_path(path) {
         return write_snapshot(graph, path, Kind::Primary, SourceKey::default(), now_ns());
     }
-    let stamp = now_ns();
     super::ron::save_with_progress(graph, path, progress)?;
     if path == Path::new("-") {
         return Ok(());
     }
-    let policy = CachePolicy::from_env();
-    let Ok(metadata) = std::fs::metadata(path) else {
-        return Ok(());
-    };
-    let mut key = stat_key(&metadata);
-    // Only a regular file has a place beside it for a cache.
-    if metadata.is_file() && policy.caches(key.size) {
-        if let Ok(hash) = hash_file(path) {
-            key.hash = hash;
-            // Stamped before the RON file was written: never trusted by its
-            // times alone, so the first open checks the hash.
-            let _ = write_snapshot(graph, &cache_path(path), Kind::Cache, key, stamp);
-        }
+    // The cache is not written from the graph in memory: another writer
+    // may replace the file between this save and a look at it, and a cache
+    // of this graph keyed by that file's hash would answer for it. The old
+    // cache goes; the next open rebuilds it from what the file then holds.
+    let cache = cache_path(path);
+    if std::fs::symlink_metadata(&cache).is_ok_and(|m| m.is_file()) {
+        let _ = std::fs::remove_file(&cache);
     }
     Ok(())
 }
@@ -211,6 +208,11 @@ fn read_snapshot(file: &mut std::fs::File) -> Result<Graph, Damage> {
 }
 
 fn starts_with_magic(path: &Path) -> bool {
+    // A pipe (`-g <(cat g.ron)`) can be read only once: it is never a
+    // snapshot, and its first bytes must be left for the RON parser.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let mut start = [0u8; MAGIC.len()];
     std::fs::File::open(path)
         .and_then(|mut file| file.read_exact(&mut start))

@@ -115,3 +115,59 @@ fn an_agraph_file_is_a_graph_of_its_own_and_refused_when_damaged() {
         .run();
     assert!(!expected.is_empty());
 }
+
+/// Cold check of issue 13: a graph read from a pipe lost its first bytes
+/// to the snapshot test, and a FIFO in a cache's place hung every command.
+#[test]
+fn pipes_and_fifos_are_read_as_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("g.ron");
+    std::fs::copy(common::manifest("graphs/sahel.ron"), &graph).unwrap();
+    let fifo = dir.path().join(".g.ron.agraph");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let run = |args: &[&str]| {
+        let mut child = binary()
+            .args(args)
+            .env("ACTORGRAPH_SNAPSHOT", "always")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        for _ in 0..200 {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        if child.try_wait().unwrap().is_none() {
+            let _ = child.kill();
+            panic!("actorgraph {args:?} hung");
+        }
+        child.wait_with_output().unwrap()
+    };
+    let g = graph.display().to_string();
+    let out = run(&["-g", &g, "query", "show JNIM"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let piped = format!(
+        "cat '{g}' | '{}' -g /dev/stdin query 'show JNIM'",
+        env!("CARGO_BIN_EXE_actorgraph")
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &piped])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("JNIM"));
+}
