@@ -11,9 +11,10 @@ use super::*;
 use actorgraph::model::time::DAY_MAX;
 use actorgraph::model::{PartialDate, Window};
 
-/// The workload's generator, beside the repository (`../shared/bench`).
+/// The workload's generator, copied into the repository
+/// (`tests/data/bench`) so that a clean clone runs this test.
 fn generate(dir: &Path) {
-    let generator = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_synthetic.py");
+    let generator = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bench/gen_synthetic.py");
     assert!(generator.exists(), "{} is missing", generator.display());
     let status = Command::new("python3")
         .arg(&generator)
