@@ -392,27 +392,13 @@ pub fn data_date(graph: &Graph) -> String {
 /// A date as a slide reads it: "February 2023", "23 January 2023", "2022";
 /// other forms in their words ("on or before 2023-02").
 fn month_words(date: crate::model::PartialDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     if !date.is_plain() {
         return date.in_words();
     }
     let year = date.year_number();
     match (date.month_number(), date.day_number()) {
-        (Some(m), Some(d)) => format!("{d} {} {year}", MONTHS[(m as usize - 1) % 12]),
-        (Some(m), None) => format!("{} {year}", MONTHS[(m as usize - 1) % 12]),
+        (Some(m), Some(d)) => format!("{d} {} {year}", crate::model::time::month_name(m)),
+        (Some(m), None) => format!("{} {year}", crate::model::time::month_name(m)),
         _ => format!("{year}"),
     }
 }

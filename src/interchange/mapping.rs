@@ -694,21 +694,7 @@ fn slash_parts(text: &str) -> Option<(u32, u32, i32)> {
 
 /// "4 March 2012", for a month-first reading `m/d` that exists.
 fn spelled(year: i32, month: u32, day: u32) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!("{day} {} {year}", MONTHS[(month as usize).clamp(1, 12) - 1])
+    format!("{day} {} {year}", crate::model::time::month_name(month))
 }
 
 /// Whether `text` is shaped like an ISO or EDTF date (`2014-13`, `201X`,

@@ -95,28 +95,40 @@ impl Window {
     }
 }
 
+/// The English month names, January first: read by [`month_from_name`],
+/// written by answers, legends and messages.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English name of `month` (1 to 12; others are clamped into range).
+pub fn month_name(month: u32) -> &'static str {
+    MONTH_NAMES[(month as usize).clamp(1, 12) - 1]
+}
+
 /// The month an English name names, 1 to 12: the whole name or its first
 /// three letters or more (`March`, `Mar`, `Sept.`), case aside. Imports
 /// (`8 May 2014`) and questions (`in March 2017`) both read months so.
 pub fn month_from_name(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let word = word.trim_end_matches('.').to_ascii_lowercase();
-    let position = MONTHS
-        .iter()
-        .position(|name| *name == word || (word.len() >= 3 && name.starts_with(&word)))?;
+    let position = MONTH_NAMES.iter().position(|name| {
+        name.eq_ignore_ascii_case(&word)
+            || (word.len() >= 3
+                && name
+                    .get(..word.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(&word)))
+    })?;
     Some(position as u32 + 1)
 }
 

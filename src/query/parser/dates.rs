@@ -18,22 +18,6 @@ pub(super) struct DateSpan {
     pub(super) span: Span,
 }
 
-/// Month names, for a misspelt one's nearest.
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl DateSpan {
     fn one(date: PartialDate, span: Span) -> DateSpan {
         DateSpan {
@@ -126,7 +110,7 @@ impl Parser<'_> {
                      `between June 2022 and August 2022`, or `mid 2022`",
                 );
             }
-            let month = MONTH_NAMES
+            let month = crate::model::time::MONTH_NAMES
                 .iter()
                 .filter(|_| lower.len() >= 3 && lower.chars().all(char::is_alphabetic))
                 .map(|m| (strsim::damerau_levenshtein(&lower, &m.to_lowercase()), m))
