@@ -36,9 +36,11 @@ impl Fit {
     /// "sized for a 16:9 slide (13.33 × 7.5 in), node text 16.0 pt", and
     /// the warning on a line of its own when the text is too small.
     pub fn report(&self) -> String {
+        let page = self.page.describe();
+        // "an A4 page", "a 16:9 slide".
+        let article = if page.starts_with('A') { "an" } else { "a" };
         let mut report = format!(
-            "sized for a {}, node text {:.1} pt",
-            self.page.describe(),
+            "sized for {article} {page}, node text {:.1} pt",
             self.text_points
         );
         if let Some(warning) = self.warning() {

@@ -153,12 +153,12 @@ fn the_page_options_size_the_picture() {
         return;
     }
     for (words, page, inches) in [
-        ("page A4", "A4 page (11.69 × 8.27 in)", (11.69, 8.27)),
-        ("page 4:3", "4:3 slide (10 × 7.5 in)", (10.0, 7.5)),
-        ("size 6,4", "page (6 × 4 in)", (6.0, 4.0)),
+        ("page A4", "an A4 page (11.69 × 8.27 in)", (11.69, 8.27)),
+        ("page 4:3", "a 4:3 slide (10 × 7.5 in)", (10.0, 7.5)),
+        ("size 6,4", "a page (6 × 4 in)", (6.0, 4.0)),
     ] {
         let (report, picture) = export_svg(&format!("JNIM depth 2 {words}"));
-        assert!(report.contains(&format!("sized for a {page}")), "{report}");
+        assert!(report.contains(&format!("sized for {page}")), "{report}");
         assert!(
             picture.width <= inches.0 * 72.0 + 1.0 && picture.height <= inches.1 * 72.0 + 1.0,
             "{words}: {} × {} pt",
