@@ -8,6 +8,7 @@ mod output;
 mod progress;
 mod repl;
 mod report;
+mod saving;
 
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};

@@ -24,6 +24,7 @@ use actorgraph::statement::execute;
 
 use super::answers::Answers;
 use super::report::{self, Done};
+use super::saving::{save, UnsavedGuard};
 
 /// "; now is 2023-02" (the date questions with no time ask about), or
 /// nothing for a graph without a date.
@@ -147,56 +148,6 @@ const REPL_COMMANDS: &[&str] = &["load", "import", "csv", "save", "replace", "qu
 /// Where the history lives: the user's data directory.
 fn history_path() -> Option<PathBuf> {
     dirs::data_dir().map(|dir| dir.join("actorgraph").join("history.txt"))
-}
-
-/// Keeps unsaved imports from being lost by `quit`, Ctrl-D or `load`: on a
-/// terminal the first such line only warns, and the same line again goes
-/// ahead; on a pipe, where nobody can answer, it warns and goes ahead.
-struct UnsavedGuard {
-    interactive: bool,
-    /// The line that was last refused, which may now go ahead.
-    warned: Option<String>,
-}
-
-impl UnsavedGuard {
-    /// Whether `line`, which would drop the open graph, may go ahead.
-    fn may_drop(&mut self, session: &Session, line: &str, again: &str, color_err: bool) -> bool {
-        let imports = session.unsaved_imports;
-        if imports == 0 {
-            return true;
-        }
-        let changes = if imports == 1 {
-            "changes from an import".to_string()
-        } else {
-            format!("changes from {imports} imports")
-        };
-        let keep = match &session.path {
-            Some(path) => format!("`save` writes them to {}", path.display()),
-            None => "`save FILE` writes them to a file".to_string(),
-        };
-        if !self.interactive {
-            report::print(
-                &[Diagnostic::new(format!(
-                    "the open graph's {changes} were not saved ({keep})"
-                ))
-                .warning()],
-                color_err,
-            );
-            return true;
-        }
-        if self.warned.as_deref() == Some(line) {
-            return true;
-        }
-        report::print(
-            &[Diagnostic::new(format!(
-                "the open graph has {changes} that are not saved: {keep}, or {again} to discard them"
-            ))
-            .warning()],
-            color_err,
-        );
-        self.warned = Some(line.to_string());
-        false
-    }
 }
 
 /// What one line of input asked the REPL to do.
@@ -382,93 +333,6 @@ fn save_worked_lines(
         }
     }
     editor.save_history(path)
-}
-
-/// `save [FILE] [replace]`: writes the open graph in canonical RON,
-/// atomically, to FILE or to the file it came from. It will not write over
-/// another file, or drop the comments of its own, unless told `replace`.
-fn save(session: &mut Session, line: &str) -> Result<String, Vec<Diagnostic>> {
-    use actorgraph::store::ron::holds_comments;
-    let usage = || Diagnostic::new("usage: save [FILE.ron] [replace]");
-    let tokens = actorgraph::query::lexer::lex(line).map_err(|e| vec![e.diagnostic(line, None)])?;
-    let mut replace = false;
-    let mut named = None;
-    for word in tokens.iter().skip(1).map(|t| t.text.as_str()) {
-        if word.eq_ignore_ascii_case("replace") && named.is_some() && !replace {
-            replace = true;
-        } else if named.is_none() {
-            named = Some(PathBuf::from(word));
-        } else {
-            return Err(vec![usage()]);
-        }
-    }
-    let path = match (named, &session.path) {
-        (Some(path), _) => path,
-        (None, Some(path)) => path.clone(),
-        (None, None) => {
-            return Err(vec![usage().help(Some(
-                "the bundled graph has no file of its own: name one, e.g. `save my-sahel.ron`"
-                    .into(),
-            ))])
-        }
-    };
-    if !path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-    {
-        return Err(vec![Diagnostic::new(format!(
-            "`{}`: save writes a RON graph file; name it .ron",
-            path.display()
-        ))
-        .help(Some(
-            "for other formats use export, e.g. `export json to graph.json`".into(),
-        ))]);
-    }
-    let own = session
-        .path
-        .as_deref()
-        .is_some_and(|own| actorgraph::atomic::same_file(own, &path));
-    if path.exists() && !replace {
-        if !own {
-            return Err(vec![Diagnostic::new(format!(
-                "`{}` exists and is not the open graph's file",
-                path.display()
-            ))
-            .help(Some(format!(
-                "`save {} replace` writes over it",
-                shown_path(&path)
-            )))]);
-        }
-        // Reading fails only for a file that is not text: nothing to keep.
-        if std::fs::read_to_string(&path).is_ok_and(|text| holds_comments(&text)) {
-            return Err(vec![Diagnostic::new(format!(
-                "`{}` holds comments, which a save drops (it writes the canonical form)",
-                path.display()
-            ))
-            .help(Some(format!(
-                "save to a new file, or `save {} replace` to drop them",
-                shown_path(&path)
-            )))]);
-        }
-    }
-    super::save_graph(&session.graph, &path).map_err(|error| error.diagnostics)?;
-    session.saved_to(&path);
-    Ok(format!(
-        "saved {} actors and {} ties to {}\n",
-        session.graph.actor_count(),
-        session.graph.tie_count(),
-        path.display()
-    ))
-}
-
-/// A path as it would be typed back: quoted when it holds spaces.
-fn shown_path(path: &std::path::Path) -> String {
-    let text = path.display().to_string();
-    if text.contains(char::is_whitespace) || text.contains('#') {
-        format!("{text:?}")
-    } else {
-        text
-    }
 }
 
 /// Where and how one line's answers and problems are printed.

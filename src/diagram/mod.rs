@@ -27,6 +27,7 @@ mod scene;
 mod sketch;
 mod storyboard;
 mod style;
+mod styler;
 mod title;
 mod view;
 

@@ -6,6 +6,7 @@ pub mod adjacency;
 mod build;
 mod cycles;
 pub mod event;
+mod rules;
 pub use build::GraphBuilder;
 pub mod format;
 pub mod graph;

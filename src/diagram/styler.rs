@@ -1,0 +1,208 @@
+//! Styling as the printer goes: a large diagram's nodes and edges are
+//! styled one by one as they are printed ([`super::scene::build_deferred`]),
+//! so their attributes are never all held at once.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{ActorId, Confidence, Graph, TieId, TieRef, Window};
+
+use super::canvas::*;
+use super::dates::{date_label, DateLabels};
+use super::scene::*;
+use super::style::{self, Palette, RelationStyles, TieLook, TieState};
+use super::view::{tie_state, ViewTime};
+use super::DiagramSpec;
+
+/// Styles actors' nodes for one scene: the networks' fills are numbered
+/// once, then each actor is styled as it is printed.
+pub(crate) struct NodeStyler<'g> {
+    palette: &'static Palette,
+    networks: BTreeMap<&'g str, usize>,
+    focus: Option<ActorId>,
+}
+
+impl<'g> NodeStyler<'g> {
+    /// The styler of the scene `spec` draws of `graph`.
+    pub(crate) fn new(graph: &'g Graph, spec: &DiagramSpec) -> NodeStyler<'g> {
+        NodeStyler {
+            palette: style::palette(spec.theme),
+            networks: style::network_indexes(graph),
+            focus: spec.focus,
+        }
+    }
+
+    /// An actor's node attributes besides its label: its note or kind as a
+    /// tooltip, its kind's shape, its first network's fill, the focus's border.
+    pub(crate) fn attrs(&self, graph: &Graph, id: ActorId) -> Attrs {
+        let actor = graph.actor(id);
+        let mut attrs: Attrs = vec![
+            (
+                "tooltip",
+                capped(
+                    actor
+                        .note
+                        .clone()
+                        .unwrap_or_else(|| format!("{} ({})", actor.name, actor.kind.describe())),
+                ),
+            ),
+            ("shape", style::kind_shape(actor.kind).into()),
+            ("style", style::kind_style(actor.kind).into()),
+        ];
+        let network = actor
+            .tags
+            .first()
+            .and_then(|t| self.networks.get(t.as_str()));
+        if let Some(index) = network {
+            attrs.push((
+                "fillcolor",
+                style::network_fill(self.palette, *index).into(),
+            ));
+        }
+        if self.focus == Some(id) {
+            attrs.push(("color", self.palette.focus_border.into()));
+            attrs.push(("penwidth", "3".into()));
+        }
+        attrs
+    }
+}
+
+/// Styles ties' edges for one scene: the relations' looks are chosen once,
+/// then each tie is styled as it is printed.
+pub(crate) struct EdgeStyler<'s> {
+    palette: &'static Palette,
+    styles: RelationStyles,
+    time: ViewTime,
+    dates: DateLabels,
+    /// In a storyboard frame, the ties the previous frame did not draw.
+    new: Option<&'s BTreeSet<TieId>>,
+}
+
+impl<'s> EdgeStyler<'s> {
+    /// The styler of the scene `spec` draws of `graph`.
+    pub(crate) fn new(graph: &Graph, spec: &DiagramSpec) -> EdgeStyler<'s> {
+        let palette = style::palette(spec.theme);
+        EdgeStyler {
+            palette,
+            styles: RelationStyles::of(palette, graph.relations()),
+            time: ViewTime::of(graph, &spec.filter),
+            dates: spec.dates,
+            new: None,
+        }
+    }
+
+    /// Marks the ties in `new` as new since the previous frame.
+    pub(crate) fn with_new(mut self, new: &'s BTreeSet<TieId>) -> EdgeStyler<'s> {
+        self.new = Some(new);
+        self
+    }
+
+    /// A tie's edge attributes: its relation as `class`, its dates, a
+    /// tooltip, and its look at the view's time.
+    pub(crate) fn attrs(&self, graph: &Graph, tie: TieRef<'_>) -> Attrs {
+        let relations = graph.relations();
+        let relation = self.styles.get(tie.tie.relation);
+        let state = tie_state(graph, tie, self.time);
+        let look = TieLook::new(&relation, tie.tie.confidence, state);
+        let is_new = self.new.is_some_and(|new| new.contains(&tie.id));
+        let mut attrs: Attrs = Vec::new();
+        let mut class = vec![class_name(relations.name(tie.tie.relation))];
+        class.extend(state_class(state));
+        class.extend(
+            (tie.tie.confidence != Confidence::Confirmed)
+                .then(|| tie.tie.confidence.as_str().to_string()),
+        );
+        class.extend(is_new.then(|| "new".to_string()));
+        attrs.push(("class", class.join(" ")));
+        let label = date_label(tie.tie, state, self.time.window, self.dates);
+        let label = match (label, is_new) {
+            (Some(text), true) => Some(format!("new: {text}")),
+            (None, true) => Some("new".to_string()),
+            (label, false) => label,
+        };
+        if let Some(label) = label {
+            attrs.push(("label", label));
+            // A line from the label to its edge: with many edges near a
+            // label, which one it dates is never left to the eye.
+            attrs.push(("decorate", "true".into()));
+        }
+        let dates = date_label(tie.tie, TieState::Running, Window::ALL, DateLabels::All)
+            .unwrap_or_default();
+        let mut tooltip = format!(
+            "{} {} {}: {dates} ({}), {}",
+            graph.actor(tie.from).name,
+            relations.name(tie.tie.relation),
+            graph.actor(tie.to).name,
+            tie.tie.span_label(),
+            tie.tie.confidence
+        );
+        if let Some(note) = tie.tie.note() {
+            tooltip.push('\n');
+            tooltip.push_str(note);
+        }
+        let sources = tie.tie.sources();
+        if !sources.is_empty() {
+            tooltip.push_str("\nsources: ");
+            tooltip.push_str(&source_ids(graph, sources.iter().copied()).replace(' ', ", "));
+        }
+        attrs.push(("tooltip", capped(tooltip)));
+        if !sources.is_empty() {
+            attrs.push(("sources", source_ids(graph, sources.iter().copied())));
+        }
+        attrs.push(("color", look.color_list()));
+        attrs.push(("style", look.line.as_str().into()));
+        let penwidth = if is_new {
+            look.penwidth + 1.5
+        } else {
+            look.penwidth
+        };
+        attrs.push(("penwidth", penwidth.to_string()));
+        match (look.arrowhead, look.ends) {
+            (Some(arrowhead), _) => {
+                attrs.push(("dir", "forward".into()));
+                attrs.push(("arrowhead", arrowhead.into()));
+            }
+            (None, Some(ends)) => {
+                attrs.push(("dir", "both".into()));
+                attrs.push(("arrowhead", ends.into()));
+                attrs.push(("arrowtail", ends.into()));
+            }
+            (None, None) => attrs.push(("dir", "none".into())),
+        }
+        // Faded lines, but never faded text: date labels stay 4.5:1.
+        let text = if look.color.alpha == 0xff {
+            self.palette.text
+        } else {
+            self.palette.faded_text
+        };
+        attrs.push(("fontcolor", text.into()));
+        attrs
+    }
+}
+
+/// A relation's name as a CSS class: letters, digits, `-` and `_` kept,
+/// anything else `_`, never starting with a digit or `-`.
+pub(crate) fn class_name(name: &str) -> String {
+    let mut class: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if !class.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+        class.insert(0, '_');
+    }
+    class
+}
+
+/// The class that says how a tie stands on the view's day.
+pub(super) fn state_class(state: TieState) -> Option<String> {
+    match state {
+        TieState::Running => None,
+        TieState::Ended => Some("ended".into()),
+        TieState::Uncertain => Some("uncertain".into()),
+    }
+}
