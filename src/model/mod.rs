@@ -21,7 +21,7 @@ pub mod time;
 pub mod walk;
 
 pub use actor::{Actor, ActorKind, Period, Source};
-pub use adjacency::Link;
+pub use adjacency::{Link, PackedLink};
 pub use event::Event;
 pub use format::ExportFormat;
 pub use graph::{did_you_mean, Graph, UnknownActor};

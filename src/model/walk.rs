@@ -4,7 +4,6 @@
 
 use std::collections::VecDeque;
 
-use petgraph::visit::{EdgeIndexable, NodeIndexable};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::graph::Graph;
@@ -74,9 +73,8 @@ pub fn select(
 /// direction ignored. Distances and seen ties live in arrays indexed by
 /// actor and tie, so the walk does no hashing.
 pub fn ego_network(graph: &Graph, focus: ActorId, depth: usize, filter: &TieFilter) -> Neighbors {
-    let network = graph.network();
-    let mut distance = vec![usize::MAX; NodeIndexable::node_bound(network)];
-    let mut tie_seen = BitSet::new(EdgeIndexable::edge_bound(network));
+    let mut distance = vec![usize::MAX; graph.actor_bound()];
+    let mut tie_seen = BitSet::new(graph.tie_bound());
     let mut result = Neighbors {
         actors: vec![(focus, 0)],
         ties: Vec::new(),

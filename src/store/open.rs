@@ -204,7 +204,7 @@ fn read_snapshot(file: &mut std::fs::File) -> Result<Graph, Damage> {
     file.read_exact(&mut head)
         .map_err(|e| Damage::Body(format!("header could not be read: {e}")))?;
     let header = Header::read(&head)?;
-    snapshot::read_body(&header, file, length - HEADER_BYTES as u64)
+    snapshot::open_file(&header, file)
 }
 
 fn starts_with_magic(path: &Path) -> bool {
@@ -265,9 +265,7 @@ fn from_cache(ron: &Path, cache: &Path, key: SourceKey, stamp: i64) -> Cached {
     if !trusted && hash_file(ron).ok() != Some(recorded.hash) {
         return Cached::Stale;
     }
-    let length = file.metadata().map_or(0, |m| m.len());
-    let available = length.saturating_sub(HEADER_BYTES as u64);
-    match snapshot::read_body(&header, &mut file, available) {
+    match snapshot::open_file(&header, &file) {
         Ok(graph) => {
             if !trusted && key.changed.saturating_add(RACY_MARGIN_NS) < stamp {
                 restamp(cache, &header, key, stamp);

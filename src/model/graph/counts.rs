@@ -35,17 +35,15 @@ impl Graph {
                 .filter(|t| t.tie.relation == relation)
                 .count();
         }
-        let index = self.active_days.get_or_init(|| self.build_active_days());
-        let Some(days) = index.get(relation.index()) else {
-            return 0;
-        };
+        let (firsts, lasts) = self.day_lists(relation.index());
         let Window { first, last } = filter.window;
         // Possibly active in [first, last] ⇔ may start on or before `last`
         // and may end on or after `first`; those ending before `first` all
-        // start before it (bounds are kept consistent).
-        let started = days.firsts.partition_point(|&d| d <= last);
-        let ended = days.lasts.partition_point(|&d| d < first);
-        started - ended
+        // start before it (bounds are kept consistent; lists read in place
+        // are not checked, hence the saturation).
+        let started = firsts.partition_point(|&d| d <= last);
+        let ended = lasts.partition_point(|&d| d < first);
+        started.saturating_sub(ended)
     }
 
     pub(super) fn build_active_days(&self) -> Vec<ActiveDays> {

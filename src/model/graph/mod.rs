@@ -1,13 +1,12 @@
 //! The actor graph: actors, ties, sources and relations, with the indexes
 //! every question goes through.
 
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
 use super::actor::{Actor, Source};
-use super::adjacency::{Adjacency, Link};
+use super::adjacency::{Adjacency, Limits, Link, Packed};
 use super::event::Event;
 use super::names::normalize;
 use super::relation::Relations;
@@ -17,11 +16,13 @@ use super::time::{Bounds, Certainty, Day, PartialDate, DAY_MAX};
 pub use super::network::Network;
 
 mod counts;
+mod iter;
 mod name_table;
-mod raw;
+mod parts;
+mod stored;
 mod suggestions;
 
-pub use raw::RawGraph;
+pub use stored::{NameEntry, StoredGraph, StoredMeta};
 
 use counts::ActiveDays;
 use name_table::NameTable;
@@ -37,7 +38,8 @@ pub struct Graph {
     sources: Vec<Source>,
     events: Vec<Event>,
     relations: Relations,
-    network: Network,
+    /// The actors and ties, in memory or read in place.
+    body: Body,
     /// Normalised id, name and alias → actor.
     names: NameTable,
     /// Per relation, the first and the last days of its ties, each sorted:
@@ -50,6 +52,20 @@ pub struct Graph {
     /// The name keys indexed for suggestions; built on first use, reset by
     /// any change to names.
     name_index: OnceLock<NameIndex>,
+}
+
+/// Where a graph's actors and ties are: in a petgraph network, or read in
+/// place from a [`StoredGraph`] until the first change.
+#[derive(Clone, Debug)]
+enum Body {
+    Owned(Network),
+    Stored(Box<stored::Stored>),
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Body::Owned(Network::default())
+    }
 }
 
 /// A name that matches no actor, with the nearest ones.
@@ -126,7 +142,7 @@ impl Graph {
 
     /// Adds an event; its actors must be in the graph.
     pub fn add_event(&mut self, event: Event) -> bool {
-        if event.actors.is_empty() || !event.actors.iter().all(|a| self.network.contains_node(*a)) {
+        if event.actors.is_empty() || !event.actors.iter().all(|a| self.get_actor(*a).is_some()) {
             return false;
         }
         self.events.push(event);
@@ -157,7 +173,7 @@ impl Graph {
                 owner: self.actor(owner).name.clone(),
             });
         }
-        let id = self.network.add_node(actor);
+        let id = self.network_mut().add_node(actor);
         self.name_index = OnceLock::new();
         let names = self.names.map_mut();
         for key in keys {
@@ -169,7 +185,7 @@ impl Graph {
     /// Removes an actor and its ties.
     pub fn remove_actor(&mut self, id: ActorId) -> Option<Actor> {
         self.indexes_changed();
-        let actor = self.network.remove_node(id)?;
+        let actor = self.network_mut().remove_node(id)?;
         self.events.retain(|e| !e.involves(id));
         self.name_index = OnceLock::new();
         for name in actor.all_names() {
@@ -183,24 +199,49 @@ impl Graph {
 
     /// The actor `id` names; panics when `id` is not of this graph.
     pub fn actor(&self, id: ActorId) -> &Actor {
-        &self.network[id]
+        match &self.body {
+            Body::Owned(network) => &network[id],
+            Body::Stored(stored) => stored.actor(id).expect("an actor of this graph"),
+        }
     }
 
     /// The actor `id` names, or `None` when it is not in this graph.
     pub fn get_actor(&self, id: ActorId) -> Option<&Actor> {
-        self.network.node_weight(id)
+        match &self.body {
+            Body::Owned(network) => network.node_weight(id),
+            Body::Stored(stored) => stored.actor(id),
+        }
     }
 
     /// Every actor, in the order they were added.
     pub fn actors(&self) -> impl Iterator<Item = (ActorId, &Actor)> + '_ {
-        self.network
-            .node_indices()
-            .map(move |id| (id, &self.network[id]))
+        iter::actors(self)
     }
 
     /// How many actors the graph holds.
     pub fn actor_count(&self) -> usize {
-        self.network.node_count()
+        match &self.body {
+            Body::Owned(network) => network.node_count(),
+            Body::Stored(stored) => stored.actor_count(),
+        }
+    }
+
+    /// One more than the highest actor index: how long a table indexed
+    /// by actor must be.
+    pub fn actor_bound(&self) -> usize {
+        match &self.body {
+            Body::Owned(network) => petgraph::visit::NodeIndexable::node_bound(network),
+            Body::Stored(stored) => stored.actor_count(),
+        }
+    }
+
+    /// One more than the highest tie index: how long a table indexed by
+    /// tie must be.
+    pub fn tie_bound(&self) -> usize {
+        match &self.body {
+            Body::Owned(network) => petgraph::visit::EdgeIndexable::edge_bound(network),
+            Body::Stored(stored) => stored.tie_count(),
+        }
     }
 
     /// The actor whose id, name or alias is `name` under the name rules.
@@ -236,49 +277,53 @@ impl Graph {
 
     /// Adds a tie from `from` to `to`. Ties to oneself are refused.
     pub fn add_tie(&mut self, from: ActorId, to: ActorId, tie: Tie) -> Option<TieId> {
-        if from == to || !self.network.contains_node(from) || !self.network.contains_node(to) {
+        if from == to || self.get_actor(from).is_none() || self.get_actor(to).is_none() {
             return None;
         }
         self.indexes_changed();
-        Some(self.network.add_edge(from, to, tie))
+        Some(self.network_mut().add_edge(from, to, tie))
     }
 
     /// Removes a tie, giving it back; `None` when there is no such tie.
     pub fn remove_tie(&mut self, id: TieId) -> Option<Tie> {
         self.indexes_changed();
-        self.network.remove_edge(id)
+        self.network_mut().remove_edge(id)
     }
 
     /// The tie `id` names, with its ends; `None` when there is no such tie.
     pub fn tie(&self, id: TieId) -> Option<TieRef<'_>> {
-        let (from, to) = self.network.edge_endpoints(id)?;
-        Some(TieRef {
-            id,
-            from,
-            to,
-            tie: &self.network[id],
-        })
+        let ((from, to), tie) = match &self.body {
+            Body::Owned(network) => (network.edge_endpoints(id)?, &network[id]),
+            Body::Stored(stored) => (stored.ends(id.index())?, stored.tie(id.index())?),
+        };
+        Some(TieRef { id, from, to, tie })
+    }
+
+    /// The tie `id` names, without its ends.
+    fn tie_weight(&self, id: TieId) -> Option<&Tie> {
+        match &self.body {
+            Body::Owned(network) => network.edge_weight(id),
+            Body::Stored(stored) => stored.tie(id.index()),
+        }
     }
 
     /// The tie `id` names, to change it; `None` when there is no such tie.
     pub fn tie_mut(&mut self, id: TieId) -> Option<&mut Tie> {
         self.indexes_changed();
-        self.network.edge_weight_mut(id)
+        self.network_mut().edge_weight_mut(id)
     }
 
     /// How many ties the graph holds.
     pub fn tie_count(&self) -> usize {
-        self.network.edge_count()
+        match &self.body {
+            Body::Owned(network) => network.edge_count(),
+            Body::Stored(stored) => stored.tie_count(),
+        }
     }
 
     /// Every tie, in the order they were added.
     pub fn all_ties(&self) -> impl Iterator<Item = TieRef<'_>> + '_ {
-        self.network.edge_references().map(|e| TieRef {
-            id: e.id(),
-            from: e.source(),
-            to: e.target(),
-            tie: e.weight(),
-        })
+        iter::ties(self)
     }
 
     /// When an actor may and must have existed, as the graph knows it, for
@@ -333,18 +378,18 @@ impl Graph {
         actor: ActorId,
         filter: &'f TieFilter,
     ) -> impl Iterator<Item = TieRef<'g>> + use<'g, 'f> {
-        self.links(actor, filter).map(move |link| {
+        self.links(actor, filter).filter_map(move |link| {
             let (from, to) = if link.outgoing {
                 (actor, link.other)
             } else {
                 (link.other, actor)
             };
-            TieRef {
+            Some(TieRef {
                 id: link.tie,
                 from,
                 to,
-                tie: &self.network[link.tie],
-            }
+                tie: self.tie_weight(link.tie)?,
+            })
         })
     }
 
@@ -361,23 +406,48 @@ impl Graph {
             Some([relation]) => adjacency.links_of(actor, *relation),
             _ => adjacency.links(actor),
         };
-        links.iter().copied().filter(move |link| {
-            link.certainty(filter) != Certainty::No
+        let limits = self.limits();
+        links.iter().filter_map(move |packed| {
+            let link = packed.unpack(limits)?;
+            (link.certainty(filter) != Certainty::No
                 && (filter.source.is_none()
-                    || filter.accepts_sources(self.network[link.tie].sources()))
+                    || self
+                        .tie_weight(link.tie)
+                        .is_some_and(|tie| filter.accepts_sources(tie.sources()))))
+            .then_some(link)
         })
     }
 
-    fn adjacency(&self) -> &Adjacency {
-        self.adjacency
-            .get_or_init(|| Adjacency::build(&self.network, self.known_until()))
+    /// What a link must point inside.
+    fn limits(&self) -> Limits {
+        Limits {
+            actors: self.actor_bound(),
+            ties: self.tie_bound(),
+            relations: self.relations.len(),
+        }
+    }
+
+    /// The packed links, built now if need be, or read in place.
+    fn adjacency(&self) -> Packed<'_> {
+        match &self.body {
+            Body::Owned(network) => self
+                .adjacency
+                .get_or_init(|| Adjacency::build(network, self.known_until()))
+                .parts(),
+            Body::Stored(stored) => Packed {
+                offsets: stored.contents.link_offsets(),
+                links: stored.contents.links(),
+            },
+        }
     }
 
     /// Builds the lookup indexes now rather than on the first question, so
     /// that a timed load includes them and the first answer is as fast as the rest.
     pub fn build_indexes(&self) {
         self.adjacency();
-        self.active_days.get_or_init(|| self.build_active_days());
+        if !self.is_stored() {
+            self.active_days.get_or_init(|| self.build_active_days());
+        }
     }
 
     /// Bytes the lookup indexes hold (zero until built).
@@ -448,9 +518,17 @@ impl Graph {
         SourceId((self.sources.len() - 1) as u32)
     }
 
-    /// The petgraph network, for algorithms the graph does not wrap.
-    pub fn network(&self) -> &Network {
-        &self.network
+    /// The network, to change it: a graph read in place is read into
+    /// memory whole first (its indexes stay valid: numbering is kept).
+    fn network_mut(&mut self) -> &mut Network {
+        if let Body::Stored(stored) = &self.body {
+            self.body = Body::Owned(stored.to_network());
+            self.names.map_mut();
+        }
+        match &mut self.body {
+            Body::Owned(network) => network,
+            Body::Stored(_) => unreachable!("read into memory just above"),
+        }
     }
 }
 
@@ -472,9 +550,13 @@ impl Graph {
     pub(crate) fn parts(&mut self) -> GraphParts<'_> {
         self.indexes_changed();
         self.name_index = OnceLock::new();
+        self.network_mut();
+        let Body::Owned(network) = &mut self.body else {
+            unreachable!("network_mut reads the graph into memory")
+        };
         GraphParts {
             names: self.names.map_mut(),
-            network: &mut self.network,
+            network,
         }
     }
 }

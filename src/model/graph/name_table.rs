@@ -1,23 +1,21 @@
 //! Normalised names to actors. A graph built item by item keeps a hash map;
-//! a graph read whole from a snapshot keeps one sorted table over a single
-//! string, read without an allocation per name (at a million actors that
-//! was a fifth of opening the graph), and turned into a map on its first
-//! change.
+//! a graph read in place from a snapshot searches the snapshot's sorted
+//! table where it lies (at a million actors, building a map was a fifth of
+//! opening the graph), and turns it into a map on its first change.
+
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use super::stored::{NameEntry, StoredGraph};
 use crate::model::tie::ActorId;
 
-/// Names to actors, as a map or as a sorted table.
+/// Names to actors, as a map or as a stored sorted table.
 #[derive(Clone, Debug)]
 pub(crate) enum NameTable {
     Map(FxHashMap<String, ActorId>),
-    /// `entries` are (start, end, actor), sorted by `text[start..end]`,
-    /// each key once.
-    Sorted {
-        text: String,
-        entries: Vec<(u32, u32, ActorId)>,
-    },
+    /// The stored graph's table: entries sorted by their text, each key once.
+    Stored(Arc<dyn StoredGraph>),
 }
 
 impl Default for NameTable {
@@ -26,35 +24,40 @@ impl Default for NameTable {
     }
 }
 
-impl NameTable {
-    /// A sorted table over `text`, checked: every entry a slice of `text`
-    /// on character boundaries, the keys strictly increasing (so each is
-    /// there once and binary search finds it); `None` when not.
-    pub(crate) fn sorted(text: String, entries: Vec<(u32, u32, ActorId)>) -> Option<NameTable> {
-        let key = |&(start, end, _): &(u32, u32, ActorId)| {
-            let (start, end) = (start as usize, end as usize);
-            (start <= end && text.is_char_boundary(start) && text.is_char_boundary(end))
-                .then(|| &text[start..end])
-        };
-        let mut previous: Option<&str> = None;
-        for entry in &entries {
-            let current = key(entry)?;
-            if previous.is_some_and(|p| p >= current) {
-                return None;
-            }
-            previous = Some(current);
-        }
-        Some(NameTable::Sorted { text, entries })
-    }
+/// The actor whose name in the sorted table (`text`, `entries`) is `key`.
+/// Bytes compare as their text does, so a table that is not sorted, or not
+/// text, only finds less: it cannot panic.
+pub(crate) fn lookup(text: &[u8], entries: &[NameEntry], key: &str) -> Option<ActorId> {
+    let key_of = |e: &NameEntry| {
+        text.get(e.start as usize..e.end as usize)
+            .unwrap_or_default()
+    };
+    entries
+        .binary_search_by(|e| key_of(e).cmp(key.as_bytes()))
+        .ok()
+        .map(|i| ActorId::new(entries[i].actor as usize))
+}
 
+/// Every entry of a sorted table whose text is text, with its actor.
+pub(crate) fn entries<'a>(
+    text: &'a [u8],
+    entries: &'a [NameEntry],
+) -> impl Iterator<Item = (&'a str, ActorId)> + 'a {
+    entries.iter().filter_map(move |e| {
+        let key = text.get(e.start as usize..e.end as usize)?;
+        Some((
+            std::str::from_utf8(key).ok()?,
+            ActorId::new(e.actor as usize),
+        ))
+    })
+}
+
+impl NameTable {
     /// The actor with this normalised name.
     pub(crate) fn get(&self, key: &str) -> Option<ActorId> {
         match self {
             NameTable::Map(map) => map.get(key).copied(),
-            NameTable::Sorted { text, entries } => entries
-                .binary_search_by(|&(start, end, _)| text[start as usize..end as usize].cmp(key))
-                .ok()
-                .map(|i| entries[i].2),
+            NameTable::Stored(stored) => lookup(stored.name_text(), stored.name_entries(), key),
         }
     }
 
@@ -62,23 +65,21 @@ impl NameTable {
     pub(crate) fn iter(&self) -> Box<dyn Iterator<Item = (&str, ActorId)> + '_> {
         match self {
             NameTable::Map(map) => Box::new(map.iter().map(|(k, v)| (k.as_str(), *v))),
-            NameTable::Sorted { text, entries } => Box::new(
-                entries
-                    .iter()
-                    .map(move |&(start, end, actor)| (&text[start as usize..end as usize], actor)),
-            ),
+            NameTable::Stored(stored) => {
+                Box::new(entries(stored.name_text(), stored.name_entries()))
+            }
         }
     }
 
     /// The names as a map, to change them.
     pub(crate) fn map_mut(&mut self) -> &mut FxHashMap<String, ActorId> {
-        if let NameTable::Sorted { .. } = self {
+        if let NameTable::Stored(_) = self {
             let map = self.iter().map(|(k, a)| (k.to_string(), a)).collect();
             *self = NameTable::Map(map);
         }
         match self {
             NameTable::Map(map) => map,
-            NameTable::Sorted { .. } => unreachable!("made a map just above"),
+            NameTable::Stored(_) => unreachable!("made a map just above"),
         }
     }
 }
@@ -87,39 +88,38 @@ impl NameTable {
 mod tests {
     use super::*;
 
-    fn table(keys: &[&str]) -> Option<NameTable> {
+    fn table(keys: &[&str]) -> (String, Vec<NameEntry>) {
         let mut text = String::new();
-        let mut entries = Vec::new();
+        let mut table = Vec::new();
         for (i, key) in keys.iter().enumerate() {
             let start = text.len() as u32;
             text.push_str(key);
-            entries.push((start, text.len() as u32, ActorId::new(i)));
+            table.push(NameEntry {
+                start,
+                end: text.len() as u32,
+                actor: i as u32,
+            });
         }
-        NameTable::sorted(text, entries)
+        (text, table)
     }
 
     #[test]
-    fn a_sorted_table_finds_what_a_map_finds_and_becomes_one_when_changed() {
-        let mut names = table(&["a000001", "actor 1", "jnim", "ménaka"]).unwrap();
-        assert_eq!(names.get("jnim"), Some(ActorId::new(2)));
-        assert_eq!(names.get("ménaka"), Some(ActorId::new(3)));
-        assert_eq!(names.get("a00000"), None);
-        assert_eq!(names.get("zzz"), None);
-        assert_eq!(names.iter().count(), 4);
-        names.map_mut().insert("cma".into(), ActorId::new(9));
-        assert!(matches!(names, NameTable::Map(_)));
-        assert_eq!(names.get("jnim"), Some(ActorId::new(2)));
-        assert_eq!(names.get("cma"), Some(ActorId::new(9)));
-        assert_eq!(names.iter().count(), 5);
+    fn a_sorted_table_finds_its_names() {
+        let (text, table) = table(&["a000001", "actor 1", "jnim", "ménaka"]);
+        let find = |key| lookup(text.as_bytes(), &table, key);
+        assert_eq!(find("jnim"), Some(ActorId::new(2)));
+        assert_eq!(find("ménaka"), Some(ActorId::new(3)));
+        assert_eq!(find("a00000"), None);
+        assert_eq!(find("zzz"), None);
+        assert_eq!(entries(text.as_bytes(), &table).count(), 4);
     }
 
     #[test]
-    fn an_unsorted_repeated_or_split_table_is_refused() {
-        assert!(table(&["b", "a"]).is_none());
-        assert!(table(&["a", "a"]).is_none());
-        let text = "é".to_string();
-        assert!(NameTable::sorted(text.clone(), vec![(0, 1, ActorId::new(0))]).is_none());
-        assert!(NameTable::sorted(text.clone(), vec![(0, 9, ActorId::new(0))]).is_none());
-        assert!(NameTable::sorted(text, vec![(2, 1, ActorId::new(0))]).is_none());
+    fn a_damaged_table_finds_less_and_never_panics() {
+        let (text, mut table) = table(&["b", "a", "é"]);
+        table[0].end = 99;
+        table[2].end = table[2].start + 1;
+        assert_eq!(lookup(text.as_bytes(), &table, "b"), None);
+        assert_eq!(entries(text.as_bytes(), &table).count(), 1);
     }
 }

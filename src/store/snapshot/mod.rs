@@ -16,25 +16,23 @@
 //! | 8 | the body's length |
 //! | 8 | the body's xxh3-64 |
 //! | 8 | the header's xxh3-64 (of the 80 bytes before it) |
-//! | … | the body (see `write.rs`) |
+//! | … | the body: a table of sections, read in place (see `layout.rs`) |
 //!
 //! The header has its own checksum so that a cache can be re-stamped in
-//! place (see `open.rs`); the body's is checked before a byte of it is
-//! decoded. Decoding checks every count against the bytes left and every
-//! index against the graph ([`Graph::from_raw`]), so no input can make it
-//! panic or allocate without bound; the checksums guard against damage,
-//! not against a forger, who could as well edit the RON file.
+//! place (see `open.rs`); the body's is checked before the graph is handed
+//! out. A graph is then read in place from the mapped file: what a
+//! question touches is decoded when it does, and every count and index is
+//! checked as it is read (`mapped.rs`, `model::graph::stored`), so no
+//! input can make it panic or allocate without bound; the checksums guard
+//! against damage, not against a forger, who could as well edit the RON
+//! file.
 
-use petgraph::visit::{EdgeIndexable, NodeIndexable};
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::model::adjacency::Link;
-use crate::model::graph::RawGraph;
-use crate::model::network::Network;
 use crate::model::relation::Relations;
 use crate::model::tie::{SourceId, TieDetails};
-use crate::model::time::{Bounds, Day};
+use crate::model::time::Day;
 use crate::model::{
     Actor, ActorId, ActorKind, Confidence, Event, Graph, PartialDate, Period, Phrasing, Relation,
     RelationId, Source, Tie, TieId,
@@ -45,7 +43,7 @@ pub const MAGIC: [u8; 8] = *b"AGRAPH\x1a\n";
 /// Bumped whenever the layout or the meaning of a field changes: a
 /// snapshot of another version is rebuilt (a cache) or refused (a graph's
 /// only file).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The extension of a graph's only file, and of a cache's name.
 pub const EXTENSION: &str = "agraph";
 /// The length of the header, its checksum included.
@@ -184,10 +182,10 @@ impl Header {
 
 /// The whole snapshot of `graph`: header and body.
 pub fn encode(graph: &Graph, kind: Kind, source: SourceKey, written: i64) -> Vec<u8> {
-    let mut out = Writer(Vec::with_capacity(estimate(graph)));
-    out.0.resize(HEADER_BYTES, 0);
+    let mut out = Vec::with_capacity(estimate(graph));
+    out.resize(HEADER_BYTES, 0);
     encode_body(graph, &mut out);
-    let body = &out.0[HEADER_BYTES..];
+    let body = &out[HEADER_BYTES..];
     let header = Header {
         kind,
         source,
@@ -195,30 +193,42 @@ pub fn encode(graph: &Graph, kind: Kind, source: SourceKey, written: i64) -> Vec
         body_len: body.len() as u64,
         body_hash: xxh3_64(body),
     };
-    out.0[..HEADER_BYTES].copy_from_slice(&header.to_bytes());
-    out.0
+    out[..HEADER_BYTES].copy_from_slice(&header.to_bytes());
+    out
 }
 
-/// Reads a whole snapshot held in memory (see [`read`]).
+/// Reads a whole snapshot held in memory (a copy is kept, aligned for
+/// reading in place).
 pub fn decode(bytes: &[u8]) -> Result<(Header, Graph), Damage> {
     let header = Header::read(bytes)?;
-    let mut body = &bytes[HEADER_BYTES..];
-    let available = body.len() as u64;
-    let graph = read_body(&header, &mut body, available)?;
+    let bytes = Bytes::copy(bytes);
+    let graph = checked(&header, bytes)?;
     Ok((header, graph))
 }
 
-/// Reads the snapshot whose `header` was just read from `source`, which
-/// holds `available` more bytes: the body is decoded as it streams in
-/// (never held whole, so the peak is the graph, not the graph and its
-/// file) and the graph is handed out only when the body's checksum and
-/// length match the header's.
-pub fn read_body(
-    header: &Header,
-    source: &mut dyn std::io::Read,
-    available: u64,
-) -> Result<Graph, Damage> {
-    let (have, want) = (available, header.body_len);
+/// Opens the snapshot in `file`, whose `header` was just read from it,
+/// mapping it into memory: nothing is decoded until a question needs it,
+/// and the graph is handed out only when the body's length and checksum
+/// match the header's.
+///
+/// The map is sound only while no one writes the file in place. Snapshots
+/// are replaced whole (a new file renamed over the old), which leaves a
+/// mapped one as it was; the one write in place, re-stamping a cache's
+/// header (`open.rs`), touches only bytes the map does not read (the
+/// header is read from the file). A file truncated by another program
+/// while mapped stops this one, as it would any program that maps files.
+pub fn open_file(header: &Header, file: &std::fs::File) -> Result<Graph, Damage> {
+    let length = file.metadata().map_or(0, |m| m.len());
+    check_length(header, length.saturating_sub(HEADER_BYTES as u64))?;
+    // SAFETY: see above: the mapped bytes are not written while mapped,
+    // and every read of them is bounds-checked.
+    let map = unsafe { memmap2::Mmap::map(file) }
+        .map_err(|error| Damage::Body(format!("file could not be mapped: {error}")))?;
+    checked(header, Bytes::Mapped(map))
+}
+
+fn check_length(header: &Header, have: u64) -> Result<(), Damage> {
+    let want = header.body_len;
     if have < want {
         return Err(Damage::Truncated(
             have + HEADER_BYTES as u64,
@@ -228,36 +238,31 @@ pub fn read_body(
     if have > want {
         return Err(Damage::Trailing(have - want));
     }
-    let mut reader = Reader::new(source, want);
-    let decoded = decode_from(&mut reader);
-    // Damage the decoder met is what the checksum shows too: the checksum
-    // says it more plainly.
-    let (digest, unread) = reader.finish()?;
-    if digest != header.body_hash {
+    Ok(())
+}
+
+/// The graph in `bytes` (a whole snapshot whose header is `header`), once
+/// its length and checksum are right.
+fn checked(header: &Header, bytes: Bytes) -> Result<Graph, Damage> {
+    let body = bytes.as_slice().get(HEADER_BYTES..).unwrap_or_default();
+    check_length(header, body.len() as u64)?;
+    if xxh3_64(body) != header.body_hash {
         return Err(Damage::Checksum("body"));
     }
-    let graph = decoded?;
-    if unread > 0 {
-        return Err(left_over(unread));
-    }
-    Ok(graph)
+    mapped::graph(bytes, HEADER_BYTES)
 }
 
-/// Decodes a body [`encode_body`] wrote, without a checksum to check (for
-/// fuzzing the decoder itself). Any bytes give a graph or a [`Damage`],
-/// never a panic.
+/// Reads a body [`encode`] wrote, without a checksum to check (for
+/// fuzzing the reader itself). Any bytes give a graph or a [`Damage`],
+/// never a panic, and so does any question asked of that graph.
 pub fn decode_body(bytes: &[u8]) -> Result<Graph, Damage> {
-    let mut source = bytes;
-    let mut reader = Reader::new(&mut source, bytes.len() as u64);
-    let graph = decode_from(&mut reader)?;
-    match reader.finish()? {
-        (_, 0) => Ok(graph),
-        (_, unread) => Err(left_over(unread)),
-    }
+    mapped::graph(Bytes::copy(bytes), 0)
 }
 
+mod layout;
+mod mapped;
 mod read;
 mod write;
 
-use read::{decode_from, left_over, Reader};
-use write::{encode_body, estimate, Writer};
+use mapped::Bytes;
+use write::{encode_body, estimate};

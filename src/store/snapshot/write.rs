@@ -1,27 +1,25 @@
 //! Writing a snapshot's body: the graph, its dates once each, and the
-//! indexes its questions read.
+//! indexes its questions read, each in its section (see `layout.rs`).
 
+use super::layout::{Section, Table, TieRecord, NO_DETAILS, TABLE_BYTES};
 use super::*;
+use crate::model::adjacency::confidence_number;
+use crate::model::graph::NameEntry;
+use crate::model::PackedLink;
 
 /// A guess of the snapshot's size, to allocate once.
 pub(super) fn estimate(graph: &Graph) -> usize {
-    HEADER_BYTES + graph.actor_count() * 64 + graph.tie_count() * (20 + 2 * 28 + 8) + 4096
+    HEADER_BYTES + graph.actor_count() * 80 + graph.tie_count() * (8 + 24 + 2 * 28 + 8) + 4096
 }
 
 /// Bytes out, little-endian.
-pub(super) struct Writer(pub(super) Vec<u8>);
+struct Writer(Vec<u8>);
 
 impl Writer {
     fn u8(&mut self, v: u8) {
         self.0.push(v);
     }
-    fn u16(&mut self, v: u16) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
     fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn i32(&mut self, v: i32) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
     #[inline]
@@ -67,36 +65,20 @@ impl DateTable {
     }
 }
 
-/// The body: sections in this order, each list led by its count.
-///
-/// 1. dates (text), referred to by number below;
-/// 2. title, as-of date;
-/// 3. sources (id, citation, url); declared relations (name, directed,
-///    note, phrasing);
-/// 4. actors (id, name, aliases, kind, tags, active, note);
-/// 5. ties (from, to, relation, confidence, start, end, details);
-/// 6. events (date, actors, what, confidence, sources, evidence, note);
-/// 7. names: every normalised key, sorted, in one text, then each key's
-///    length and actor;
-/// 8. packed links (offsets; tie, other, bounds, relation, direction,
-///    confidence);
-/// 9. the day index (per relation, sorted first and last days).
+/// Appends the body to `out` (which holds the header, 8-byte aligned):
+/// the section table, then each section (see `layout.rs`).
 ///
 /// Actors and ties are numbered in the order the graph holds them; a graph
 /// with gaps (actors or ties removed) is numbered without them.
-pub(super) fn encode_body(graph: &Graph, out: &mut Writer) {
+pub(super) fn encode_body(graph: &Graph, out: &mut Vec<u8>) {
     let renumber = Renumbering::of(graph);
     let mut dates = DateTable::default();
     let as_of = dates.number(graph.as_of());
-    let actor_dates: Vec<(u32, u32, bool)> = graph
+    let actor_dates: Vec<(u32, u32)> = graph
         .actors()
         .map(|(_, a)| {
             let period = a.active.unwrap_or_default();
-            (
-                dates.number(period.start),
-                dates.number(period.end),
-                a.active.is_some(),
-            )
+            (dates.number(period.start), dates.number(period.end))
         })
         .collect();
     let tie_dates: Vec<(u32, u32)> = graph
@@ -109,6 +91,149 @@ pub(super) fn encode_body(graph: &Graph, out: &mut Writer) {
         .map(|e| dates.number(Some(e.date)))
         .collect();
 
+    let base = out.len();
+    out.resize(base + TABLE_BYTES, 0);
+    let mut table = Table::default();
+    let mut section = |out: &mut Vec<u8>, which: Section, write: &mut dyn FnMut(&mut Vec<u8>)| {
+        while (out.len() - base) % 8 != 0 {
+            out.push(0);
+        }
+        let start = out.len() - base;
+        write(out);
+        table.ranges[which as usize] = start..out.len() - base;
+    };
+
+    section(out, Section::Meta, &mut |out| {
+        let mut w = Writer(std::mem::take(out));
+        write_meta(graph, &dates, as_of, &event_dates, &renumber, &mut w);
+        *out = w.0;
+    });
+
+    let mut actor_text = Writer(Vec::new());
+    let mut actor_offsets = Vec::with_capacity(graph.actor_count() + 1);
+    for ((_, actor), (start, end)) in graph.actors().zip(actor_dates) {
+        actor_offsets.push(actor_text.0.len() as u64);
+        write_actor(actor, start, end, &mut actor_text);
+    }
+    actor_offsets.push(actor_text.0.len() as u64);
+    section(out, Section::ActorText, &mut |out| {
+        out.extend_from_slice(&actor_text.0);
+    });
+    drop(actor_text);
+    section(out, Section::ActorOffsets, &mut |out| {
+        out.extend_from_slice(bytemuck::cast_slice(&actor_offsets));
+    });
+
+    section(out, Section::TieEnds, &mut |out| {
+        for tie in graph.all_ties() {
+            let ends = [renumber.actor(tie.from), renumber.actor(tie.to)];
+            out.extend_from_slice(bytemuck::cast_slice(&ends));
+        }
+    });
+    let mut details = Writer(Vec::new());
+    section(out, Section::Ties, &mut |out| {
+        for (tie, &(start, end)) in graph.all_ties().zip(&tie_dates) {
+            let record = TieRecord {
+                details: match tie.tie.details() {
+                    None => NO_DETAILS,
+                    Some(found) => {
+                        let at = details.0.len() as u64;
+                        write_details(found, &mut details);
+                        at
+                    }
+                },
+                start,
+                end,
+                relation: tie.tie.relation.0,
+                confidence: confidence_number(tie.tie.confidence),
+                padding: [0; 5],
+            };
+            out.extend_from_slice(bytemuck::bytes_of(&record));
+        }
+    });
+    section(out, Section::Details, &mut |out| {
+        out.extend_from_slice(&details.0);
+    });
+    drop(details);
+
+    let mut names: Vec<(&str, ActorId)> = graph.name_entries().collect();
+    // Sorted: the reader searches them where they lie.
+    names.sort_unstable();
+    let mut name_entries = Vec::with_capacity(names.len());
+    section(out, Section::NameText, &mut |out| {
+        let base = out.len();
+        for (key, actor) in &names {
+            let start = (out.len() - base) as u32;
+            out.extend_from_slice(key.as_bytes());
+            name_entries.push(NameEntry {
+                start,
+                end: (out.len() - base) as u32,
+                actor: renumber.actor(*actor),
+            });
+        }
+    });
+    section(out, Section::NameEntries, &mut |out| {
+        out.extend_from_slice(bytemuck::cast_slice(&name_entries));
+    });
+
+    let packed = graph.packed_links();
+    section(out, Section::LinkOffsets, &mut |out| {
+        // Offsets are per actor slot: a slot left by a removed actor has none.
+        out.extend_from_slice(&0u32.to_le_bytes());
+        let mut total = 0u32;
+        for (slot, pair) in packed.offsets.windows(2).enumerate() {
+            if renumber.has_actor(slot) {
+                total += pair[1] - pair[0];
+                out.extend_from_slice(&total.to_le_bytes());
+            }
+        }
+    });
+    section(out, Section::Links, &mut |out| {
+        if renumber.maps.is_none() {
+            out.extend_from_slice(bytemuck::cast_slice(packed.links));
+            return;
+        }
+        for link in packed.links {
+            let renumbered = PackedLink {
+                tie: renumber.tie(TieId::new(link.tie as usize)),
+                other: renumber.actor(ActorId::new(link.other as usize)),
+                ..*link
+            };
+            out.extend_from_slice(bytemuck::bytes_of(&renumbered));
+        }
+    });
+
+    let days: Vec<(&[Day], &[Day])> = graph.active_day_lists().collect();
+    section(out, Section::DayOffsets, &mut |out| {
+        let mut total = 0u64;
+        out.extend_from_slice(&total.to_le_bytes());
+        for (firsts, _) in &days {
+            total += firsts.len() as u64;
+            out.extend_from_slice(&total.to_le_bytes());
+        }
+    });
+    section(out, Section::FirstDays, &mut |out| {
+        for (firsts, _) in &days {
+            out.extend_from_slice(bytemuck::cast_slice(firsts));
+        }
+    });
+    section(out, Section::LastDays, &mut |out| {
+        for (_, lasts) in &days {
+            out.extend_from_slice(bytemuck::cast_slice(lasts));
+        }
+    });
+    out[base..base + TABLE_BYTES].copy_from_slice(&table.to_bytes());
+}
+
+/// Dates, title, as-of date, sources, declared relations, events.
+fn write_meta(
+    graph: &Graph,
+    dates: &DateTable,
+    as_of: u32,
+    event_dates: &[u32],
+    renumber: &Renumbering,
+    out: &mut Writer,
+) {
     out.count(dates.dates.len());
     for date in &dates.dates {
         out.str(&date.to_string());
@@ -156,74 +281,10 @@ pub(super) fn encode_body(graph: &Graph, out: &mut Writer) {
         }
     }
 
-    out.count(graph.actor_count());
-    for ((_, actor), (start, end, has_life)) in graph.actors().zip(actor_dates) {
-        // Destructured (here and below), so that a field added to the
-        // model does not compile until the snapshot writes it.
-        let Actor {
-            id,
-            name,
-            aliases,
-            kind,
-            tags,
-            active: _,
-            note,
-        } = actor;
-        out.str(id);
-        out.str(name);
-        out.strs(aliases);
-        out.u8(kind_number(*kind));
-        out.strs(tags);
-        out.u8(has_life.into());
-        out.u32(start);
-        out.u32(end);
-        out.opt_str(note.as_deref());
-    }
-
-    // Both ends of every tie first: the reader looks ahead in them.
-    out.count(2 * graph.tie_count());
-    for tie in graph.all_ties() {
-        out.u32(renumber.actor(tie.from));
-        out.u32(renumber.actor(tie.to));
-    }
-    for (tie, (start, end)) in graph.all_ties().zip(tie_dates) {
-        out.u16(tie.tie.relation.0);
-        out.u8(confidence_number(tie.tie.confidence));
-        out.u32(start);
-        out.u32(end);
-        // Destructured, so that a field added to the model does not
-        // compile here until the snapshot writes it.
-        match tie.tie.details() {
-            None => out.u8(0),
-            Some(TieDetails {
-                sources,
-                note,
-                evidence,
-                events,
-                fatalities,
-            }) => {
-                out.u8(1);
-                out.count(sources.len());
-                for source in sources {
-                    out.u32(source.0);
-                }
-                out.opt_str(note.as_deref());
-                out.opt_str(evidence.as_deref());
-                for count in [events, fatalities] {
-                    match count {
-                        Some(n) => {
-                            out.u8(1);
-                            out.u32(*n);
-                        }
-                        None => out.u8(0),
-                    }
-                }
-            }
-        }
-    }
-
     out.count(graph.events().len());
     for (event, date) in graph.events().iter().zip(event_dates) {
+        // Destructured (here and below), so that a field added to the
+        // model does not compile until the snapshot writes it.
         let Event {
             date: _,
             actors,
@@ -233,7 +294,7 @@ pub(super) fn encode_body(graph: &Graph, out: &mut Writer) {
             evidence,
             note,
         } = event;
-        out.u32(date);
+        out.u32(*date);
         out.count(actors.len());
         for actor in actors {
             out.u32(renumber.actor(*actor));
@@ -247,53 +308,50 @@ pub(super) fn encode_body(graph: &Graph, out: &mut Writer) {
         out.opt_str(evidence.as_deref());
         out.opt_str(note.as_deref());
     }
+}
 
-    let mut names: Vec<(&str, ActorId)> = graph.name_entries().collect();
-    // Sorted: the reader keeps them as a table it searches.
-    names.sort_unstable();
-    out.str(&names.iter().map(|(key, _)| *key).collect::<String>());
-    out.count(names.len());
-    for (key, actor) in names {
-        out.count(key.len());
-        out.u32(renumber.actor(actor));
-    }
+fn write_actor(actor: &Actor, start: u32, end: u32, out: &mut Writer) {
+    let Actor {
+        id,
+        name,
+        aliases,
+        kind,
+        tags,
+        active,
+        note,
+    } = actor;
+    out.str(id);
+    out.str(name);
+    out.strs(aliases);
+    out.u8(kind_number(*kind));
+    out.strs(tags);
+    out.u8(active.is_some().into());
+    out.u32(start);
+    out.u32(end);
+    out.opt_str(note.as_deref());
+}
 
-    let (offsets, links) = graph.packed_links();
-    // Offsets are per actor slot: a slot left by a removed actor has none.
-    out.count(graph.actor_count() + 1);
-    out.u32(0);
-    let mut total = 0u32;
-    for (slot, pair) in offsets.windows(2).enumerate() {
-        if renumber.has_actor(slot) {
-            total += pair[1] - pair[0];
-            out.u32(total);
-        }
+fn write_details(details: &TieDetails, out: &mut Writer) {
+    let TieDetails {
+        sources,
+        note,
+        evidence,
+        events,
+        fatalities,
+    } = details;
+    out.count(sources.len());
+    for source in sources {
+        out.u32(source.0);
     }
-    out.count(links.len());
-    for link in links {
-        out.u32(renumber.tie(link.tie));
-        out.u32(renumber.actor(link.other));
-        for day in [
-            link.bounds.start.0,
-            link.bounds.start.1,
-            link.bounds.end.0,
-            link.bounds.end.1,
-        ] {
-            out.i32(day);
-        }
-        out.u16(link.relation.0);
-        out.u8(link.outgoing.into());
-        out.u8(confidence_number(link.confidence));
-    }
-
-    let days: Vec<(&[Day], &[Day])> = graph.active_day_lists().collect();
-    out.count(days.len());
-    for (firsts, lasts) in days {
-        for list in [firsts, lasts] {
-            out.count(list.len());
-            for &day in list {
-                out.i32(day);
+    out.opt_str(note.as_deref());
+    out.opt_str(evidence.as_deref());
+    for count in [events, fatalities] {
+        match count {
+            Some(n) => {
+                out.u8(1);
+                out.u32(*n);
             }
+            None => out.u8(0),
         }
     }
 }
@@ -309,12 +367,11 @@ impl Renumbering {
         if graph.is_compact() {
             return Renumbering { maps: None };
         }
-        let network = graph.network();
-        let mut actors = vec![u32::MAX; network.node_bound()];
+        let mut actors = vec![u32::MAX; graph.actor_bound()];
         for (new, (old, _)) in graph.actors().enumerate() {
             actors[old.index()] = new as u32;
         }
-        let mut ties = vec![u32::MAX; network.edge_bound()];
+        let mut ties = vec![u32::MAX; graph.tie_bound()];
         for (new, tie) in graph.all_ties().enumerate() {
             ties[tie.id.index()] = new as u32;
         }
@@ -350,12 +407,4 @@ fn kind_number(kind: ActorKind) -> u8 {
         .iter()
         .position(|k| *k == kind)
         .expect("every kind is in ALL") as u8
-}
-
-fn confidence_number(confidence: Confidence) -> u8 {
-    match confidence {
-        Confidence::Possible => 0,
-        Confidence::Likely => 1,
-        Confidence::Confirmed => 2,
-    }
 }
