@@ -182,6 +182,7 @@ fn run_snapshot(bytes: &[u8]) {
         return;
     };
     let first = graph.actors().next().map(|(_, a)| a.id.clone());
+    walk_whole(&graph);
     let session = Session::new(graph, "fuzz.agraph".into(), None);
     for question in SNAPSHOT_QUESTIONS {
         let _ = session.ask(question);
@@ -198,6 +199,31 @@ fn run_snapshot(bytes: &[u8]) {
             let _ = session.ask(&question);
         }
     }
+}
+
+/// Reads every part of a graph read in place (as saving it does), writes
+/// it as a snapshot again, and changes a copy (which reads it into memory).
+fn walk_whole(graph: &Graph) {
+    use actorgraph::model::TieFilter;
+    use actorgraph::store::snapshot;
+    let _ = actorgraph::store::ron::to_string(graph);
+    let again = snapshot::encode(graph, snapshot::Kind::Primary, Default::default(), 0);
+    let _ = snapshot::decode(&again);
+    let filter = TieFilter::default();
+    for (id, _) in graph.actors().take(50) {
+        let _ = graph.ties_of(id, &filter).count();
+        let _ = graph.degree(id);
+    }
+    let mut copy = graph.clone();
+    let first = copy.all_ties().next().map(|t| t.id);
+    if let Some(tie) = first {
+        copy.remove_tie(tie);
+    }
+    let first = copy.actors().next().map(|(id, _)| id);
+    if let Some(id) = first {
+        copy.remove_actor(id);
+    }
+    let _ = copy.to_spec();
 }
 
 /// Runs one input through `target`.

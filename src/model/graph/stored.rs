@@ -83,7 +83,7 @@ struct Decoded<T> {
 /// [`CHUNK`] items, each decoded on first use.
 type Chunk<T> = Box<[OnceLock<T>]>;
 
-const CHUNK: usize = 256;
+const CHUNK: usize = 64;
 
 impl<T> Decoded<T> {
     fn new(count: usize) -> Self {

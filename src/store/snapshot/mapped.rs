@@ -30,6 +30,33 @@ impl Bytes {
         Bytes::Copied(words, bytes.len())
     }
 
+    /// The xxh3-64 of the bytes from `start` on. A mapped file is hashed a
+    /// few mebibytes at a time, each let go once hashed: hashing faults
+    /// every page in, and without that the whole file would stay resident
+    /// (counted in the process's memory) though a question reads a sliver.
+    pub(super) fn hash_from(&self, start: usize) -> u64 {
+        const STEP: usize = 8 << 20;
+        let all = self.as_slice();
+        let Bytes::Mapped(map) = self else {
+            return xxh3_64(all.get(start..).unwrap_or_default());
+        };
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut at = start.min(all.len());
+        while at < all.len() {
+            let end = (at + STEP).min(all.len());
+            hasher.update(&all[at..end]);
+            // SAFETY: the map is read-only and private and never written, so
+            // its pages are the file's: letting them go loses nothing, and a
+            // later read faults them in again from the page cache. Only
+            // memory, never the meaning of a slice, is changed.
+            let _ = unsafe {
+                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, at, end - at)
+            };
+            at = end;
+        }
+        hasher.digest()
+    }
+
     pub(super) fn as_slice(&self) -> &[u8] {
         match self {
             Bytes::Mapped(map) => map,

@@ -246,7 +246,7 @@ fn check_length(header: &Header, have: u64) -> Result<(), Damage> {
 fn checked(header: &Header, bytes: Bytes) -> Result<Graph, Damage> {
     let body = bytes.as_slice().get(HEADER_BYTES..).unwrap_or_default();
     check_length(header, body.len() as u64)?;
-    if xxh3_64(body) != header.body_hash {
+    if bytes.hash_from(HEADER_BYTES) != header.body_hash {
         return Err(Damage::Checksum("body"));
     }
     mapped::graph(bytes, HEADER_BYTES)
