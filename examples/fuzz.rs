@@ -293,8 +293,11 @@ fn main() {
     }
     let session = Session::bundled().expect("the bundled graph loads");
     let crashes = root.join("crashes").join(&target);
-    // Panics are expected to be caught and saved: keep their messages quiet.
-    std::panic::set_hook(Box::new(|_| {}));
+    // Panics are expected to be caught and saved: keep their messages quiet
+    // (FUZZ_LOUD=1 prints them, to see where they come from).
+    if std::env::var_os("FUZZ_LOUD").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
     let mut random = Random(seed | 1);
     let (mut crashed, started) = (0u64, Instant::now());
     for _ in 0..runs {

@@ -57,7 +57,8 @@ impl NameTable {
     pub(crate) fn get(&self, key: &str) -> Option<ActorId> {
         match self {
             NameTable::Map(map) => map.get(key).copied(),
-            NameTable::Stored(stored) => lookup(stored.name_text(), stored.name_entries(), key),
+            NameTable::Stored(stored) => lookup(stored.name_text(), stored.name_entries(), key)
+                .filter(|a| a.index() < stored.actor_count()),
         }
     }
 
@@ -65,9 +66,10 @@ impl NameTable {
     pub(crate) fn iter(&self) -> Box<dyn Iterator<Item = (&str, ActorId)> + '_> {
         match self {
             NameTable::Map(map) => Box::new(map.iter().map(|(k, v)| (k.as_str(), *v))),
-            NameTable::Stored(stored) => {
-                Box::new(entries(stored.name_text(), stored.name_entries()))
-            }
+            NameTable::Stored(stored) => Box::new(
+                entries(stored.name_text(), stored.name_entries())
+                    .filter(|(_, a)| a.index() < stored.actor_count()),
+            ),
         }
     }
 
