@@ -320,6 +320,10 @@ fn open_child(path: &Path, workload: Option<&Path>) -> ExitCode {
         Ok(graph) => {
             graph.build_indexes();
             let secs = start.elapsed().as_secs_f64();
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            for line in status.lines().filter(|l| l.starts_with("Rss") || l.starts_with("VmHWM")) {
+                eprintln!("after open: {line}");
+            }
             println!(
                 "{secs} {} {} {} {}",
                 peak_rss_mib(),
@@ -381,6 +385,10 @@ fn ron_load_child(path: &Path) -> ExitCode {
         Ok(graph) => {
             graph.build_indexes();
             let secs = start.elapsed().as_secs_f64();
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            for line in status.lines().filter(|l| l.starts_with("Rss") || l.starts_with("VmHWM")) {
+                eprintln!("after open: {line}");
+            }
             println!("{secs} {} {}", peak_rss_mib(), graph.tie_count());
             ExitCode::SUCCESS
         }

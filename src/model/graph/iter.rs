@@ -5,7 +5,8 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::{Body, Graph};
 use crate::model::actor::Actor;
-use crate::model::tie::{ActorId, TieId, TieRef};
+use crate::model::network::Network;
+use crate::model::tie::{ActorId, TieRef};
 
 /// One of two iterators of the same items.
 enum Either<A, B> {
@@ -49,20 +50,17 @@ pub(super) fn actors(graph: &Graph) -> impl Iterator<Item = (ActorId, &Actor)> +
 /// read is left out.
 pub(super) fn ties(graph: &Graph) -> impl Iterator<Item = TieRef<'_>> + '_ {
     match &graph.body {
-        Body::Owned(network) => Either::Owned(network.edge_references().map(|e| TieRef {
-            id: e.id(),
-            from: e.source(),
-            to: e.target(),
-            tie: e.weight(),
-        })),
-        Body::Stored(stored) => Either::Stored((0..stored.tie_count()).filter_map(move |i| {
-            let (from, to) = stored.ends(i)?;
-            Some(TieRef {
-                id: TieId::new(i),
-                from,
-                to,
-                tie: stored.tie(i)?,
-            })
-        })),
+        Body::Owned(network) => owned_ties(network),
+        // A walk over every tie reads them whole, once.
+        Body::Stored(stored) => owned_ties(stored.whole()),
     }
+}
+
+fn owned_ties(network: &Network) -> impl Iterator<Item = TieRef<'_>> + '_ {
+    network.edge_references().map(|e| TieRef {
+        id: e.id(),
+        from: e.source(),
+        to: e.target(),
+        tie: e.weight(),
+    })
 }

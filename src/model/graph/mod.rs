@@ -19,6 +19,7 @@ mod counts;
 mod iter;
 mod name_table;
 mod parts;
+mod prefetch;
 mod stored;
 mod suggestions;
 
@@ -521,8 +522,11 @@ impl Graph {
     /// The network, to change it: a graph read in place is read into
     /// memory whole first (its indexes stay valid: numbering is kept).
     fn network_mut(&mut self) -> &mut Network {
-        if let Body::Stored(stored) = &self.body {
-            self.body = Body::Owned(stored.to_network());
+        if let Body::Stored(_) = &self.body {
+            let Body::Stored(stored) = std::mem::take(&mut self.body) else {
+                unreachable!("matched just above")
+            };
+            self.body = Body::Owned(stored.into_network());
             self.names.map_mut();
         }
         match &mut self.body {

@@ -17,7 +17,7 @@ use crate::model::adjacency::PackedLink;
 use crate::model::event::Event;
 use crate::model::network::Network;
 use crate::model::relation::Relations;
-use crate::model::tie::{ActorId, Tie};
+use crate::model::tie::{ActorId, Tie, TieId};
 use crate::model::time::{Day, PartialDate};
 
 /// One normalised name in a sorted table: `text[start..end]` names `actor`.
@@ -75,15 +75,18 @@ pub struct StoredMeta {
 
 /// Items decoded on first use and kept, in chunks allocated on first use,
 /// so that a graph of ten million ties spends nothing on those not read.
+/// Each item is boxed: a question over the ties of a hub touches thousands
+/// of chunks, and a chunk of pointers is 512 bytes where one of actors
+/// was 5 KiB.
 #[derive(Clone, Debug)]
 struct Decoded<T> {
     chunks: Box<[OnceLock<Chunk<T>>]>,
 }
 
 /// [`CHUNK`] items, each decoded on first use.
-type Chunk<T> = Box<[OnceLock<T>]>;
+type Chunk<T> = Box<[OnceLock<Box<T>>]>;
 
-const CHUNK: usize = 64;
+const CHUNK: usize = 32;
 
 impl<T> Decoded<T> {
     fn new(count: usize) -> Self {
@@ -99,7 +102,7 @@ impl<T> Decoded<T> {
     fn get(&self, index: usize, decode: impl FnOnce() -> T) -> Option<&T> {
         let chunk = self.chunks.get(index / CHUNK)?;
         let items = chunk.get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
-        Some(items.get(index % CHUNK)?.get_or_init(decode))
+        Some(items.get(index % CHUNK)?.get_or_init(|| Box::new(decode())))
     }
 }
 
@@ -109,6 +112,12 @@ pub(super) struct Stored {
     pub(super) contents: Arc<dyn StoredGraph>,
     actors: Decoded<Actor>,
     ties: Decoded<Option<Tie>>,
+    /// Every actor and tie, read whole the first time a question walks
+    /// every tie (counting, exporting): ten million ties one by one
+    /// through `ties` took twice as long as reading them in one pass, and
+    /// the walk's lookups of the ties' actors are then as fast as a graph
+    /// held in memory. Read before `actors` and `ties` from then on.
+    whole: OnceLock<Network>,
     actor_count: usize,
     tie_count: usize,
     relations: usize,
@@ -125,19 +134,27 @@ impl Stored {
     }
 
     pub(super) fn actor(&self, id: ActorId) -> Option<&Actor> {
+        if let Some(network) = self.whole.get() {
+            return network.node_weight(id);
+        }
         let index = id.index();
         if index >= self.actor_count {
             return None;
         }
-        self.actors.get(index, || {
-            self.contents.actor(index).unwrap_or_else(|| {
-                Actor::new(format!("#{index}"), "(unreadable)", ActorKind::Group)
-            })
-        })
+        self.actors.get(index, || self.decode_actor(index))
+    }
+
+    fn decode_actor(&self, index: usize) -> Actor {
+        self.contents
+            .actor(index)
+            .unwrap_or_else(|| Actor::new(format!("#{index}"), "(unreadable)", ActorKind::Group))
     }
 
     /// The ends of tie `index`, when both are actors of the graph and differ.
     pub(super) fn ends(&self, index: usize) -> Option<(ActorId, ActorId)> {
+        if let Some(network) = self.whole.get() {
+            return network.edge_endpoints(TieId::new(index));
+        }
         let (from, to) = self.contents.tie_ends(index)?;
         let fits = |end: u32| (end as usize) < self.actor_count;
         (fits(from) && fits(to) && from != to)
@@ -145,32 +162,51 @@ impl Stored {
     }
 
     pub(super) fn tie(&self, index: usize) -> Option<&Tie> {
+        if let Some(network) = self.whole.get() {
+            return network.edge_weight(TieId::new(index));
+        }
         if index >= self.tie_count {
             return None;
         }
-        self.ties
-            .get(index, || {
-                self.contents.tie(index).filter(|tie| {
-                    tie.relation.index() < self.relations
-                        && tie.sources().iter().all(|s| s.index() < self.sources)
-                })
-            })?
-            .as_ref()
+        self.ties.get(index, || self.decode_tie(index))?.as_ref()
     }
 
-    /// Every actor and tie in a network: what a change to the graph needs.
-    pub(super) fn to_network(&self) -> Network {
+    fn decode_tie(&self, index: usize) -> Option<Tie> {
+        self.contents.tie(index).filter(|tie| {
+            tie.relation.index() < self.relations
+                && tie.sources().iter().all(|s| s.index() < self.sources)
+        })
+    }
+
+    /// Every actor and tie, read whole once and kept (see `whole`).
+    pub(super) fn whole(&self) -> &Network {
+        self.whole.get_or_init(|| self.read_whole())
+    }
+
+    /// Every actor and tie in a network, for a walk over all of them or a
+    /// change to the graph. A tie that cannot be read (only a forger's
+    /// bytes get past the checksum) is left out, and numbers after it move.
+    fn read_whole(&self) -> Network {
         let mut network = Network::with_capacity(self.actor_count, self.tie_count);
         for index in 0..self.actor_count {
-            let actor = self.actor(ActorId::new(index)).cloned();
-            network.add_node(actor.expect("every index below the count has an actor"));
+            network.add_node(self.decode_actor(index));
         }
+        let slots = super::prefetch::ActorSlots::of(&network);
         for index in 0..self.tie_count {
-            if let (Some((from, to)), Some(tie)) = (self.ends(index), self.tie(index)) {
-                network.add_edge(from, to, tie.clone());
+            if let Some((from, to)) = self.contents.tie_ends(index + super::prefetch::AHEAD) {
+                slots.prefetch(from);
+                slots.prefetch(to);
+            }
+            if let (Some((from, to)), Some(tie)) = (self.ends(index), self.decode_tie(index)) {
+                network.add_edge(from, to, tie);
             }
         }
         network
+    }
+
+    /// The network, for a change to the graph.
+    pub(super) fn into_network(mut self) -> Network {
+        self.whole.take().unwrap_or_else(|| self.read_whole())
     }
 }
 
@@ -197,6 +233,7 @@ impl Graph {
             relations: meta.relations.len(),
             sources,
             contents: contents.clone(),
+            whole: OnceLock::new(),
         };
         let mut graph = Graph {
             title: meta.title,

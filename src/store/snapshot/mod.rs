@@ -224,6 +224,11 @@ pub fn open_file(header: &Header, file: &std::fs::File) -> Result<Graph, Damage>
     // and every read of them is bounds-checked.
     let map = unsafe { memmap2::Mmap::map(file) }
         .map_err(|error| Damage::Body(format!("file could not be mapped: {error}")))?;
+    // A question reads a few records scattered over the file: without this
+    // each read would map the pages around it too (the kernel's read-ahead
+    // for a mapping), and a question over 3,000 actors at L held 330 MiB of
+    // the file resident instead of a few.
+    let _ = map.advise(memmap2::Advice::Random);
     checked(header, Bytes::Mapped(map))
 }
 
