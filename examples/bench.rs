@@ -320,10 +320,15 @@ fn open_child(path: &Path, workload: Option<&Path>) -> ExitCode {
         Ok(graph) => {
             graph.build_indexes();
             let secs = start.elapsed().as_secs_f64();
+            // A snapshot is read in place: what is resident is mostly the
+            // file's pages (RssFile), which the kernel can drop and refetch.
             let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-            for line in status.lines().filter(|l| l.starts_with("Rss") || l.starts_with("VmHWM")) {
-                eprintln!("after open: {line}");
-            }
+            let resident: Vec<String> = status
+                .lines()
+                .filter(|l| l.starts_with("RssAnon") || l.starts_with("RssFile"))
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            eprintln!("resident after open: {}", resident.join(", "));
             println!(
                 "{secs} {} {} {} {}",
                 peak_rss_mib(),
@@ -385,10 +390,15 @@ fn ron_load_child(path: &Path) -> ExitCode {
         Ok(graph) => {
             graph.build_indexes();
             let secs = start.elapsed().as_secs_f64();
+            // A snapshot is read in place: what is resident is mostly the
+            // file's pages (RssFile), which the kernel can drop and refetch.
             let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-            for line in status.lines().filter(|l| l.starts_with("Rss") || l.starts_with("VmHWM")) {
-                eprintln!("after open: {line}");
-            }
+            let resident: Vec<String> = status
+                .lines()
+                .filter(|l| l.starts_with("RssAnon") || l.starts_with("RssFile"))
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            eprintln!("resident after open: {}", resident.join(", "));
             println!("{secs} {} {}", peak_rss_mib(), graph.tie_count());
             ExitCode::SUCCESS
         }

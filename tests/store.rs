@@ -224,7 +224,9 @@ fn read_all_of(graph: &Graph) {
     for (id, actor) in graph.actors() {
         assert!(graph.find(&actor.id).is_some() || !actor.id.is_empty());
         let _ = graph.ties_of(id, &filter).count();
-        let _ = graph.links(id, &TieFilter::relation(RelationId::ALLIANCE)).count();
+        let _ = graph
+            .links(id, &TieFilter::relation(RelationId::ALLIANCE))
+            .count();
         let _ = graph.life(id);
     }
     for tie in graph.all_ties() {
