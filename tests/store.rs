@@ -415,3 +415,37 @@ fn the_snapshot_fuzz_seeds_are_of_the_current_format() {
     }
     assert!(seeds >= 3);
 }
+
+/// A graph opened from a snapshot is read in place: questions leave it
+/// so; its first change reads it whole into memory, and from then on it
+/// answers as the same graph changed in memory would.
+#[test]
+fn a_snapshot_is_read_in_place_until_its_first_change() {
+    use actorgraph::model::{Actor, ActorKind, TieFilter};
+    let graph = load(Path::new("graphs/sahel.ron")).unwrap();
+    let (_, mut opened) = snapshot::decode(&snapshot_of(&graph)).unwrap();
+    assert!(opened.is_stored());
+    let jnim = opened.find("jnim").unwrap();
+    let filter = TieFilter::default();
+    let ties: Vec<_> = opened.ties_of(jnim, &filter).map(|t| t.id).collect();
+    assert_eq!(
+        ties,
+        graph
+            .ties_of(jnim, &filter)
+            .map(|t| t.id)
+            .collect::<Vec<_>>()
+    );
+    assert!(opened.is_stored(), "a question read the graph whole");
+
+    let mut expected = graph.clone();
+    for g in [&mut expected, &mut opened] {
+        let added = g.add_actor(Actor::new("newcomer", "Newcomer", ActorKind::Group));
+        let added = added.unwrap();
+        let tie = g.ties_of(jnim, &filter).next().unwrap().tie.clone();
+        g.add_tie(added, jnim, tie).unwrap();
+    }
+    assert!(!opened.is_stored());
+    assert_same_graph(&expected, &opened, "changed");
+    assert_eq!(opened.find("newcomer"), expected.find("newcomer"));
+    assert_eq!(opened.degree(jnim), expected.degree(jnim));
+}
