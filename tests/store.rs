@@ -449,3 +449,24 @@ fn a_snapshot_is_read_in_place_until_its_first_change() {
     assert_eq!(opened.find("newcomer"), expected.find("newcomer"));
     assert_eq!(opened.degree(jnim), expected.degree(jnim));
 }
+
+/// The links and day index a snapshot keeps hold bounds computed up to its
+/// as-of date: a new date (an import into the graph sets one) must not
+/// leave them in force.
+#[test]
+fn a_snapshot_given_a_new_as_of_date_answers_as_the_graph_in_memory() {
+    use actorgraph::model::{PartialDate, RelationId, TieFilter, Window};
+    let graph = load(Path::new("graphs/sahel.ron")).unwrap();
+    let (_, mut opened) = snapshot::decode(&snapshot_of(&graph)).unwrap();
+    let mut expected = graph.clone();
+    let earlier: PartialDate = "2013".parse().unwrap();
+    expected.set_as_of(Some(earlier));
+    opened.set_as_of(Some(earlier));
+    assert_same_graph(&expected, &opened, "new as-of date");
+    let window = Window::on("2016-01-01".parse::<PartialDate>().unwrap().first_day());
+    let filter = TieFilter::default().during(window);
+    assert_eq!(
+        opened.count_active(RelationId::ALLIANCE, &filter),
+        expected.count_active(RelationId::ALLIANCE, &filter)
+    );
+}

@@ -124,6 +124,9 @@ impl Graph {
 
     /// Sets the as-of date; ongoing ties are certain up to it.
     pub fn set_as_of(&mut self, as_of: Option<PartialDate>) {
+        // The stored links and day index hold bounds computed up to the
+        // old date: they are rebuilt from a network.
+        self.network_mut();
         self.indexes_changed();
         self.as_of = as_of;
     }
@@ -480,6 +483,7 @@ impl Graph {
 
     /// The relations, to declare more.
     pub fn relations_mut(&mut self) -> &mut Relations {
+        self.network_mut();
         self.indexes_changed();
         &mut self.relations
     }
