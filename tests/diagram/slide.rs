@@ -191,7 +191,7 @@ fn a_bad_page_is_refused_at_its_word() {
             "page B5",
             "expected a page: `A4`, `4:3` or `16:9`, found `B5`",
         ),
-        ("size 0,4", "a width and height between 1 and 200 inches"),
+        ("size 0,4", "a width between 1 and 200 inches, found `0`"),
         (
             "size 10",
             "expected a width and height in inches, such as 10,5.63",

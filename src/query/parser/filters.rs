@@ -275,29 +275,35 @@ impl Parser<'_> {
     }
 
     /// `W,H` in inches after `size`, such as `size 10,5.63` or `size 10, 5.63`.
+    /// A width or height out of range is refused at its own word.
     fn page_size(&mut self) -> Result<crate::diagram::Page, QueryError> {
         const WHAT: &str = "a width and height in inches, such as 10,5.63";
-        let inches = |token: Option<&Token>| -> Option<f64> {
-            token
-                .filter(|t| t.kind == TokenKind::Word)
-                .and_then(|t| t.text.parse::<f64>().ok())
-        };
-        let Some(width) = inches(self.peek()) else {
-            return Err(self.expected(WHAT));
-        };
-        self.advance();
+        let width = self.inches(WHAT, "a width")?;
         if !self.peek().is_some_and(|t| t.kind == TokenKind::Comma) {
             return Err(self.expected(WHAT));
         }
         self.advance();
-        let Some(height) = inches(self.peek()) else {
-            return Err(self.expected(WHAT));
+        let height = self.inches(WHAT, "a height")?;
+        crate::diagram::Page::inches(width, height).ok_or_else(|| self.expected(WHAT))
+    }
+
+    /// One length of `size`, 1 to 200 inches: a word that is no number
+    /// (`nan` and `inf` included) expects `what`, a number out of range
+    /// says the range, both at that word.
+    fn inches(&mut self, what: &str, which: &str) -> Result<f64, QueryError> {
+        let number = self
+            .peek()
+            .filter(|t| t.kind == TokenKind::Word)
+            .and_then(|t| t.text.parse::<f64>().ok())
+            .filter(|v| v.is_finite());
+        let Some(number) = number else {
+            return Err(self.expected(what));
         };
-        let Some(page) = crate::diagram::Page::inches(width, height) else {
-            return Err(self.expected("a width and height between 1 and 200 inches"));
-        };
+        if !(1.0..=200.0).contains(&number) {
+            return Err(self.expected(format!("{which} between 1 and 200 inches")));
+        }
         self.advance();
-        Ok(page)
+        Ok(number)
     }
 
     fn relation_list(&mut self) -> Result<Vec<RelationName>, QueryError> {
