@@ -13,6 +13,7 @@
 
 mod canvas;
 mod cluster;
+mod contrast;
 mod dates;
 mod dot;
 mod escape;
