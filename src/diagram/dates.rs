@@ -127,6 +127,49 @@ pub fn date_label(
     })
 }
 
+/// The longest label, in characters, kept on one line.
+const ONE_LINE: usize = 16;
+
+/// `label` on two lines when it is long ("since May 2022–" over "Feb
+/// 2023"): in a picture laid out left to right, a label's width is room
+/// between two columns, which shrinks the whole picture on the page. It
+/// breaks after the dash that joins two dates, or else at the space that
+/// leaves the longer line shortest.
+pub fn on_two_lines(label: &str) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= ONE_LINE {
+        return label.to_string();
+    }
+    // (characters before the break, characters skipped at it)
+    let mut breaks: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if *c == ' ' {
+            breaks.push((i, 1));
+        }
+        // "2022–Feb": the joint of a span, after a year.
+        let after_year = i >= 4 && chars[i - 4..i].iter().all(char::is_ascii_digit);
+        if *c == '–' && after_year && i + 1 < chars.len() {
+            breaks.push((i + 1, 0));
+        }
+    }
+    let longer = |(at, skip): (usize, usize)| at.max(chars.len() - at - skip);
+    // The joint of a span reads best, unless it leaves a line much longer.
+    let joint = breaks
+        .iter()
+        .copied()
+        .filter(|b| b.1 == 0 && longer(*b) <= ONE_LINE + 2)
+        .min_by_key(|b| longer(*b));
+    let Some(best) = joint.or_else(|| breaks.into_iter().min_by_key(|b| longer(*b))) else {
+        return label.to_string();
+    };
+    let (first, second) = (&chars[..best.0], &chars[best.0 + best.1..]);
+    format!(
+        "{}\n{}",
+        first.iter().collect::<String>(),
+        second.iter().collect::<String>()
+    )
+}
+
 /// A date as a slide reads it: `Mar 2017`, `2 Mar 2017`, `c. Jun 2022`,
 /// `2014 or later`; a range of possible days whose ends are written alike
 /// or overlap in the fewest words (`1–23 Jan 2023` for
@@ -376,6 +419,34 @@ mod tests {
         let changes = |y| date_label(&dates, TieState::Ended, year(y), DateLabels::Changes);
         assert_eq!(changes("2019").unwrap(), "until 2019");
         assert_eq!(changes("2018"), None);
+    }
+
+    #[test]
+    fn a_long_label_takes_two_lines_broken_where_it_reads() {
+        assert_eq!(on_two_lines("since Mar 2017"), "since Mar 2017");
+        assert_eq!(on_two_lines("until Nov 2022?"), "until Nov 2022?");
+        assert_eq!(on_two_lines("since c. Jun 2022"), "since c.\nJun 2022");
+        assert_eq!(
+            on_two_lines("since May 2022–Feb 2023"),
+            "since May 2022–\nFeb 2023"
+        );
+        assert_eq!(on_two_lines("since 1–23 Jan 2023"), "since 1–23\nJan 2023");
+        assert_eq!(
+            on_two_lines("2019, ended by Jun 2022"),
+            "2019, ended\nby Jun 2022"
+        );
+        assert_eq!(
+            on_two_lines("new: since 2022–Feb 2023"),
+            "new: since 2022–\nFeb 2023"
+        );
+        assert_eq!(
+            on_two_lines("since Nov 2021–Aug 2022"),
+            "since Nov 2021–\nAug 2022"
+        );
+        assert_eq!(
+            on_two_lines("undatedandlongerstill"),
+            "undatedandlongerstill"
+        );
     }
 
     #[test]

@@ -83,7 +83,8 @@ fn write_dot_with_rows(
                 (edge.from, edge.to, std::mem::take(&mut edge.attrs))
             }
         };
-        scene::label_beside_flat(&scene, from, to, &mut attrs);
+        // Streamed edges are not counted: a flat tie's date sits at its head.
+        scene::label_beside_flat(&scene, from, to, &mut attrs, &|_| 0);
         Some((from, to, attrs))
     });
     let actor_attrs = |id| nodes.attrs(graph, id);

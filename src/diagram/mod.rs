@@ -17,6 +17,7 @@ mod contrast;
 mod dates;
 mod dot;
 mod escape;
+mod fit;
 mod focus;
 mod header;
 mod html;
@@ -39,11 +40,10 @@ use crate::model::{ActorId, TieFilter};
 
 pub use dates::DateLabels;
 pub use dot::{quote, to_dot, write_dot};
+pub use fit::{Fit, TextKind, MIN_TEXT_POINTS};
 pub use html::html_text;
 pub use legend::{data_date, short_citation};
-pub use render::{
-    export, export_fitting, render_dot, stop_graphviz, Fit, MAX_PICTURE_TIES, MIN_TEXT_POINTS,
-};
+pub use render::{export, export_fitting, render_dot, stop_graphviz, MAX_PICTURE_TIES};
 pub use storyboard::storyboard;
 
 /// Colors for a white slide or a dark one.

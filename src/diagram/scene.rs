@@ -262,10 +262,16 @@ fn lay_out_columns(
         }
     }
     let placed = std::mem::take(&mut scene.edges);
+    let mut degrees: FxHashMap<usize, usize> = FxHashMap::default();
+    for edge in &placed {
+        *degrees.entry(edge.from).or_default() += 1;
+        *degrees.entry(edge.to).or_default() += 1;
+    }
+    let degree = |node: usize| degrees.get(&node).copied().unwrap_or(0);
     scene.edges = placed
         .into_iter()
         .map(|mut edge| {
-            label_beside_flat(scene, edge.from, edge.to, &mut edge.attrs);
+            label_beside_flat(scene, edge.from, edge.to, &mut edge.attrs, &degree);
             edge
         })
         .collect();
@@ -320,14 +326,40 @@ fn lay_out_columns(
     }
 }
 
-/// A tie between two actors of one column carries its date as an external
-/// label: Graphviz 2.43 fails to rank a graph whose edges within a rank
-/// carry labels ("trouble in init_rank") when ranks are held as columns.
+thread_local! {
+    /// Whether ties within a column carry their dates at an end (see
+    /// [`label_beside_flat`]), for a layout Graphviz could not make with
+    /// them on the edge.
+    static LABELS_AT_ENDS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `make`, with every tie within a column dated at an end instead of on
+/// its edge.
+pub(crate) fn with_labels_at_ends<T>(make: impl FnOnce() -> T) -> T {
+    LABELS_AT_ENDS.with(|at_ends| at_ends.set(true));
+    let made = make();
+    LABELS_AT_ENDS.with(|at_ends| at_ends.set(false));
+    made
+}
+
+/// A tie between two actors of one column keeps its date on the edge, as
+/// every other does (`label` with `decorate`): an external label floats
+/// free of its edge, nearer others than its own. Graphviz 2.43 sometimes
+/// cannot route such a layout ("triangulation failed"); the export then
+/// lays it out again [`with_labels_at_ends`], each such date beside the
+/// tie's end at the actor with fewer ties (by `degree`; the head when
+/// even), as a head or tail label, where no other edge comes near it.
 ///
 /// A tie running left to right, with the columns, also ranks (the default
 /// in a focus layout is not to): its weight then draws it straight, where
 /// a tie that left ranking alone was free to loop over the picture.
-pub(crate) fn label_beside_flat(scene: &Scene, from: usize, to: usize, attrs: &mut Attrs) {
+pub(crate) fn label_beside_flat(
+    scene: &Scene,
+    from: usize,
+    to: usize,
+    attrs: &mut Attrs,
+    degree: &dyn Fn(usize) -> usize,
+) {
     let (Some(a), Some(b)) = (scene.columns.get(&from), scene.columns.get(&to)) else {
         return;
     };
@@ -335,14 +367,26 @@ pub(crate) fn label_beside_flat(scene: &Scene, from: usize, to: usize, attrs: &m
         attrs.push(("constraint", "true".into()));
         return;
     }
-    if a != b {
+    if a != b || !LABELS_AT_ENDS.with(std::cell::Cell::get) {
         return;
     }
     attrs.retain(|(key, _)| *key != "decorate");
+    let end = if degree(from) < degree(to) {
+        "taillabel"
+    } else {
+        "headlabel"
+    };
+    let mut labelled = false;
     for (key, _) in attrs.iter_mut() {
         if *key == "label" {
-            *key = "xlabel";
+            *key = end;
+            labelled = true;
         }
+    }
+    if labelled {
+        // Clear of the node's outline, turned off the line's own path.
+        attrs.push(("labeldistance", "1.6".into()));
+        attrs.push(("labelangle", "30".into()));
     }
 }
 
@@ -419,7 +463,7 @@ impl Scene {
             ("tooltip", title.to_string()),
             ("rankdir", rankdir.into()),
             ("nodesep", "0.12".into()),
-            ("ranksep", "0.35".into()),
+            ("ranksep", "0.25".into()),
             ("pad", "0.3".into()),
             ("newrank", "true".into()),
             ("compound", "true".into()),

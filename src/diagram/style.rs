@@ -15,14 +15,18 @@ use super::Theme;
 
 /// The font every label uses; Graphviz falls back to a sans-serif if missing.
 pub const FONT: &str = "Helvetica";
-/// Point size of node labels; every size is readable on a slide.
+/// Point size of node labels. Every size is chosen so that once a view
+/// of the (JNIM at one and two hops, AQIM at two, alliance and
+/// hostility across the graph) is scaled onto a 16:9 slide, each kind of
+/// text stays at or above its floor ([`super::fit::TextKind::floor`]):
+/// the sizes keep about the floors' ratios, 14 : 12 : 10.
 pub const NODE_FONT_SIZE: &str = "20";
-/// Point size of edge labels.
-pub const EDGE_FONT_SIZE: &str = "12";
+/// Point size of edge labels (dates).
+pub const EDGE_FONT_SIZE: &str = "18";
 /// Point size of the title.
 pub const TITLE_FONT_SIZE: &str = "22";
-/// Point size of the legend.
-pub const LEGEND_FONT_SIZE: &str = "14";
+/// Point size of member boxes' labels (and the graph's default).
+pub const LEGEND_FONT_SIZE: &str = "18";
 
 /// The colors of one theme.
 pub struct Palette {

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{ActorId, Confidence, Graph, TieId, TieRef, Window};
 
 use super::canvas::*;
-use super::dates::{date_label, DateLabels, TieDates};
+use super::dates::{date_label, on_two_lines, DateLabels, TieDates};
 use super::scene::*;
 use super::style::{self, Palette, RelationStyles, TieLook, TieState};
 use super::view::{tie_state, ViewTime};
@@ -121,7 +121,7 @@ impl<'s> EdgeStyler<'s> {
             (label, false) => label,
         };
         if let Some(label) = label {
-            attrs.push(("label", label));
+            attrs.push(("label", on_two_lines(&label)));
             // A line from the label to its edge: with many edges near a
             // label, which one it dates is never left to the eye.
             attrs.push(("decorate", "true".into()));
