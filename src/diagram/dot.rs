@@ -72,6 +72,7 @@ fn write_dot_with_rows(
     let scene::Deferred { ties, mut styled } = deferred;
     let nodes = scene::NodeStyler::new(graph, spec);
     let styler = scene::EdgeStyler::new(graph, spec);
+    let mut previous = None;
     let mut edges = ties.into_iter().filter_map(|edge| {
         let (from, to, mut attrs) = match edge {
             scene::DeferredTie::Tie(from, to, id) => {
@@ -83,6 +84,7 @@ fn write_dot_with_rows(
                 (edge.from, edge.to, std::mem::take(&mut edge.attrs))
             }
         };
+        scene::say_dates_once(&mut previous, from, to, &mut attrs);
         // Streamed edges are not counted: a flat tie's date sits at its head.
         scene::label_beside_flat(&scene, from, to, &mut attrs, &|_| 0);
         Some((from, to, attrs))

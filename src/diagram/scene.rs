@@ -223,6 +223,10 @@ fn build_parts<'g>(
         }
     }
 
+    let mut previous = None;
+    for edge in &mut scene.edges {
+        say_dates_once(&mut previous, edge.from, edge.to, &mut edge.attrs);
+    }
     let mut items = cluster::items(&actors, &parents, &node_of, &scene.nodes, palette);
     let laid_out = actors.len() <= focus::MAX_ACTORS;
     if let Some(focus) = spec.focus.filter(|f| laid_out && node_of.contains_key(f)) {
@@ -387,6 +391,29 @@ pub(crate) fn label_beside_flat(
         // Clear of the node's outline, turned off the line's own path.
         attrs.push(("labeldistance", "1.6".into()));
         attrs.push(("labelangle", "30".into()));
+    }
+}
+
+/// Ties between the same two actors with the same dates carry them once,
+/// on the first: Graphviz may draw such ties along one path (two ties in
+/// one column always), and two equal labels side by side say no more.
+/// Ties are drawn sorted by their ends, so such ties follow each other:
+/// `previous` holds the last labelled tie's ends and label, and a label
+/// that repeats it is taken off `attrs`.
+pub(crate) fn say_dates_once(
+    previous: &mut Option<(usize, usize, String)>,
+    from: usize,
+    to: usize,
+    attrs: &mut Attrs,
+) {
+    let Some((_, label)) = attrs.iter().find(|(k, _)| *k == "label") else {
+        return;
+    };
+    let said = (from.min(to), from.max(to), label.clone());
+    if previous.as_ref() == Some(&said) {
+        attrs.retain(|(key, _)| !matches!(*key, "label" | "decorate"));
+    } else {
+        *previous = Some(said);
     }
 }
 

@@ -23,6 +23,7 @@ mod drawing;
 mod files;
 mod slide;
 mod slides;
+mod text;
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
