@@ -87,7 +87,11 @@ fn read(json: &[u8], scene: &Scene) -> Result<Layout, DiagramError> {
                 .unwrap_or(0.0)
                 * 72.0
         };
-        grow(x, y, inches("width") / 2.0, inches("height") / 2.0);
+        // A column's invisible anchor is not drawn: the canvas need not
+        // reach it.
+        if matches!(node.key, Key::Actor(_)) {
+            grow(x, y, inches("width") / 2.0, inches("height") / 2.0);
+        }
         positions.insert(node.key, (x, y));
     }
     let mut edges = BTreeMap::new();
@@ -105,11 +109,14 @@ fn read(json: &[u8], scene: &Scene) -> Result<Layout, DiagramError> {
             (None, None) => None,
         };
         if let Some((_, place)) = &label {
-            // A label's half width is not in the JSON; a few characters'
-            // room around its middle keeps most of it inside.
+            // About how far the label's text reaches from its middle: the
+            // frames check their extent, this only saves them a round.
+            let chars = text(edge, "label")
+                .or_else(|| text(edge, "xlabel"))
+                .map_or(0, |t| t.chars().count());
             let at: Vec<f64> = numbers(place).collect();
             if let [x, y] = at[..] {
-                grow(x, y, 30.0, 8.0);
+                grow(x, y, chars as f64 * 3.6, 8.0);
             }
         }
         edges.insert(id, EdgeAt { pos, label });

@@ -296,7 +296,8 @@ fn measure_frame(text: &str, page: Page) -> Result<Fit, DiagramError> {
 /// The corners moved out, evenly on both sides, until the frames' canvas
 /// has the page's shape: a picture the shape of its page fills it, so its
 /// text is as large as the page allows and every frame sits on the slide
-/// alike.
+/// alike. Moving the corners out never lets a frame reach past them, so
+/// every frame keeps the one canvas.
 fn page_shaped(
     scenes: &[(i32, Scene)],
     layout: &Layout,
@@ -313,8 +314,8 @@ fn page_shaped(
         .unwrap_or(0.0)
         * 72.0;
     for _ in 0..3 {
-        let [x0, y0, x1, y1] = canvas(scenes, layout, corners)?;
-        let (w, h) = (x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad);
+        let (w, h) = canvas(scenes, layout, corners)?;
+        let (w, h) = (w + 2.0 * pad, h + 2.0 * pad);
         if (w / h - shape).abs() < 0.002 {
             break;
         }
@@ -327,35 +328,40 @@ fn page_shaped(
             corners[0].1 -= more;
             corners[1].1 += more;
         }
-        corners = same_canvas(scenes, layout, corners)?;
     }
     Ok(corners)
 }
 
-/// The canvas every frame has at `corners` (the first frame's).
+/// The width and height of a frame that draws nothing past its corners:
+/// the corners, the title above them and the legend under them.
 fn canvas(
     scenes: &[(i32, Scene)],
     layout: &Layout,
     corners: [(f64, f64); 2],
-) -> Result<[f64; 4], DiagramError> {
+) -> Result<(f64, f64), DiagramError> {
     let pinned = Pinned {
         positions: &layout.positions,
         edges: &layout.edges,
         corners,
     };
     let Some((_, frame)) = scenes.first() else {
-        return Ok([0.0, 0.0, 1.0, 1.0]);
+        return Ok((1.0, 1.0));
     };
-    let text = print(frame, &Naming::Names, Some(&pinned));
+    let mut empty = frame.clone();
+    empty.items.clear();
+    empty.edges.clear();
+    let text = print(&empty, &Naming::Names, Some(&pinned));
     let laid = run_graphviz("neato", &["-n2".to_string(), "-Tdot".to_string()], &text)?;
-    read_bb(&String::from_utf8_lossy(&laid))
+    let [x0, y0, x1, y1] = read_bb(&String::from_utf8_lossy(&laid))?;
+    Ok((x1 - x0, y1 - y0))
 }
 
-/// Corners that give every frame the same canvas: each frame is laid out
-/// at `corners`, and where their drawings' extents differ (a date label or
-/// a curve reaching past the nodes), that side's corner moves out to the
-/// farthest frame (the top, under the title, by the difference), until all
-/// agree (at most a few rounds).
+/// Corners that give every frame the same canvas. Graphviz moves each
+/// frame's drawing to its own origin, so sides cannot be compared across
+/// frames; sizes can. A frame larger than the canvas of the corners alone
+/// (a date label or a curve reaching past them) is larger by at most what
+/// reaches out on either side, so both corners of that axis move out by
+/// the difference, until every frame has that canvas (at most a few rounds).
 fn same_canvas(
     scenes: &[(i32, Scene)],
     layout: &Layout,
@@ -363,33 +369,31 @@ fn same_canvas(
 ) -> Result<[(f64, f64); 2], DiagramError> {
     const ROUNDS: usize = 4;
     for _ in 0..ROUNDS {
+        let (width, height) = canvas(scenes, layout, corners)?;
         let pinned = Pinned {
             positions: &layout.positions,
             edges: &layout.edges,
             corners,
         };
-        let mut boxes = Vec::new();
+        let (mut wider, mut taller) = (0.0f64, 0.0f64);
         for (_, frame) in scenes {
             let text = print(frame, &Naming::Names, Some(&pinned));
             let laid = run_graphviz("neato", &["-n2".to_string(), "-Tdot".to_string()], &text)?;
-            boxes.push(read_bb(&String::from_utf8_lossy(&laid))?);
+            let [x0, y0, x1, y1] = read_bb(&String::from_utf8_lossy(&laid))?;
+            wider = wider.max(x1 - x0 - width);
+            taller = taller.max(y1 - y0 - height);
         }
-        let side = |i: usize| {
-            let values = boxes.iter().map(|b| b[i]);
-            let low = values.clone().fold(f64::MAX, f64::min);
-            (low, values.fold(f64::MIN, f64::max))
-        };
-        let sides = [side(0), side(1), side(2), side(3)];
-        if sides.iter().all(|(low, high)| high - low < 0.01) {
+        if wider < 0.01 && taller < 0.01 {
             return Ok(corners);
         }
-        // Left, bottom and right: the corner goes as far out as any frame
-        // reaches, so every frame reaches just that far.
-        corners[0].0 = corners[0].0.min(sides[0].0);
-        corners[0].1 = corners[0].1.min(sides[1].0);
-        corners[1].0 = corners[1].0.max(sides[2].1);
-        // The top holds the title above the drawing: out by the difference.
-        corners[1].1 += sides[3].1 - sides[3].0;
+        if wider >= 0.01 {
+            corners[0].0 -= wider;
+            corners[1].0 += wider;
+        }
+        if taller >= 0.01 {
+            corners[0].1 -= taller;
+            corners[1].1 += taller;
+        }
     }
     Ok(corners)
 }
