@@ -31,9 +31,8 @@ pub fn build(graph: &Graph, spec: &DiagramSpec, view: &View, nesting: Nesting) -
     build_with_legend(graph, spec, view, &legend, nesting)
 }
 
+/// Builds the scene of `view` with the legend of `legend`.
 #[cfg(test)]
-/// Builds the scene of `view` with the legend of `legend`: a storyboard
-/// gives every frame the legend of them all, so none moves.
 pub fn build_with_legend(
     graph: &Graph,
     spec: &DiagramSpec,
@@ -51,7 +50,7 @@ pub fn build_with_legend(
     build_parts(graph, spec, view, legend, build).0
 }
 
-/// A storyboard frame's scene: [`build_with_legend`], flat and unlaid-out
+/// A storyboard frame's scene: the scene of `view` with the run's legend, flat and unlaid-out
 /// (the frame is drawn where the union's layout put each actor and tie),
 /// each tie's edge named by its tie, with the ties in `new` (not in the
 /// previous frame) highlighted.

@@ -1,8 +1,9 @@
 //! Storyboards: one diagram per year, every actor pinned where a single
 //! layout of all the years together put it, so slides animate without nodes
-//! jumping. The union is laid out once by `dot`; each frame is drawn by
-//! `neato -n2` at those positions, with invisible corner anchors giving every
-//! frame the same extent.
+//! jumping. The union is laid out once by `dot` (by role around a focus,
+//! each edge routed around every actor); each frame is drawn by `neato -n2`
+//! at those positions and along those routes, with invisible corner anchors
+//! giving every frame the same canvas, shaped like its page.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -36,9 +37,10 @@ pub struct Storyboard {
 }
 
 impl Storyboard {
-    /// "sized for a 16:9 slide (13.33 × 7.5 in), node text 12.0 pt in every
-    /// frame (smallest in 2023)", and a warning on a line of its own when
-    /// that is too small to read; empty without a fit.
+    /// "frames sized for a 16:9 slide (13.33 × 7.5 in), node text 12.0 pt
+    /// in every frame" (or "in the 2023 frame (the smallest)"), and a
+    /// warning on a line of its own when that is too small to read; empty
+    /// without a fit.
     pub fn report(&self) -> String {
         let Some((fit, year)) = self.fit else {
             return String::new();

@@ -47,3 +47,24 @@ pub fn check(graph: &Graph, frames: &Frames) -> Result<(), QueryError> {
         low.max(high - 11)
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_counts_the_years_it_lands_on() {
+        let frames = |first, last, step| Frames {
+            first,
+            last,
+            step,
+            span: (0, 0),
+        };
+        let years = |f: Frames| f.years().collect::<Vec<_>>();
+        assert_eq!(years(frames(2012, 2023, 3)), [2012, 2015, 2018, 2021]);
+        assert_eq!(frames(2012, 2023, 3).count(), 4);
+        assert_eq!(frames(1900, 2023, 1).count(), 124);
+        assert_eq!(frames(2020, 2020, 5).count(), 1);
+        assert_eq!(years(frames(2020, 2020, 5)), [2020]);
+    }
+}
