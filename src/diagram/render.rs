@@ -197,7 +197,12 @@ fn fitted(graph: &Graph, spec: &DiagramSpec, try_all: bool) -> Result<(String, F
 /// out once (`-Tplain`), and its first line gives the scale it applies.
 pub fn measure(dot: &str, page: Page) -> Result<Fit, DiagramError> {
     let plain = run_graphviz("dot", &["-Tplain".to_string()], dot)?;
-    let plain = String::from_utf8_lossy(&plain);
+    fit_of_plain(&String::from_utf8_lossy(&plain), page)
+}
+
+/// How a drawing fits `page`, from the first line of Graphviz's `-Tplain`
+/// layout of it (also a storyboard frame's, laid out by `neato -n2`).
+pub(crate) fn fit_of_plain(plain: &str, page: Page) -> Result<Fit, DiagramError> {
     let scale = plain
         .lines()
         .next()
