@@ -109,10 +109,23 @@ pub(crate) enum Naming {
     Indexes,
 }
 
+/// Where the union's layout drew a tie's edge: its spline (Graphviz's
+/// `pos`) and where its label stood (`lp`, or `xlp` for an external one).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct EdgeAt {
+    /// The spline, as Graphviz writes it.
+    pub pos: String,
+    /// The label's attribute (`lp` or `xlp`) and its place.
+    pub label: Option<(&'static str, String)>,
+}
+
 /// Pinned positions (points) and the extras a pinned frame needs.
 pub(crate) struct Pinned<'a> {
     /// Where each node is, by key; nodes without a position are left out.
     pub positions: &'a BTreeMap<Key, (f64, f64)>,
+    /// Where each tie's edge is drawn, by the edge's `id`: an edge routed
+    /// once, around every node of the union, is drawn the same in each frame.
+    pub edges: &'a BTreeMap<String, EdgeAt>,
     /// Corners of the union's drawing, as invisible anchor nodes, so every
     /// frame has the same extent.
     pub corners: [(f64, f64); 2],

@@ -59,7 +59,7 @@ impl TextKind {
 }
 
 /// How a picture fits its page, measured from Graphviz's own layout.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Fit {
     /// The page the picture was made for.
     pub page: Page,
@@ -69,24 +69,42 @@ pub struct Fit {
     /// times `scale` (the smallest, when they differ).
     pub text_points: f64,
     /// The smallest text of each kind the picture carries, in points on
-    /// the page; a kind it does not carry is left out.
-    pub smallest: Vec<(TextKind, f64)>,
+    /// the page, in the order of [`TextKind::ALL`]; `None` for a kind it
+    /// does not carry (or did not measure).
+    pub sizes: [Option<f64>; 5],
 }
 
 impl Fit {
+    /// A fit measured on node text alone, as a layout without its texts
+    /// (`-Tplain`) gives it.
+    pub fn of_nodes(page: Page, scale: f64, text_points: f64) -> Fit {
+        let mut sizes = [None; 5];
+        sizes[TextKind::Nodes as usize] = Some(text_points);
+        Fit {
+            page,
+            scale,
+            text_points,
+            sizes,
+        }
+    }
+
     /// The smallest text of `kind` on the page; `None` when there is none.
     pub fn smallest(&self, kind: TextKind) -> Option<f64> {
-        self.smallest
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map(|(_, points)| *points)
+        self.sizes[kind as usize]
+    }
+
+    /// Each kind of text the picture carries, with its smallest size.
+    pub fn measured(&self) -> Vec<(TextKind, f64)> {
+        TextKind::ALL
+            .into_iter()
+            .filter_map(|kind| Some((kind, self.smallest(kind)?)))
+            .collect()
     }
 
     /// The kinds of text smaller than their floor, with their size.
     pub fn too_small(&self) -> Vec<(TextKind, f64)> {
-        self.smallest
-            .iter()
-            .copied()
+        self.measured()
+            .into_iter()
             .filter(|(kind, points)| points + 0.05 < kind.floor())
             .collect()
     }
@@ -107,7 +125,7 @@ impl Fit {
             "sized for {article} {page}, node text {:.1} pt",
             self.text_points
         );
-        for (kind, points) in &self.smallest {
+        for (kind, points) in &self.measured() {
             if *kind != TextKind::Nodes {
                 report.push_str(&format!(", {} {points:.1} pt", kind.name()));
             }
@@ -174,25 +192,14 @@ pub(crate) fn read_layout(layout: &str, page: Page) -> Result<Fit, DiagramError>
     let (plain, json) = layout
         .split_once("\nstop\n")
         .ok_or_else(|| bad("no end to the plain layout"))?;
-    let scale = plain
-        .lines()
-        .next()
-        .and_then(|line| {
-            let mut fields = line.split_whitespace();
-            (fields.next() == Some("graph"))
-                .then(|| fields.next()?.parse::<f64>().ok())
-                .flatten()
-        })
-        .ok_or_else(|| bad("no `graph` line in the layout"))?;
+    let scale = plain_scale(plain)?;
     let json: serde_json::Value =
         serde_json::from_str(json).map_err(|e| bad(&format!("the JSON layout: {e}")))?;
-    let mut smallest: Vec<(TextKind, f64)> = Vec::new();
+    let mut sizes: [Option<f64>; 5] = [None; 5];
     let mut note = |kind: TextKind, size: f64| {
         let points = size * scale;
-        match smallest.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, least)) => *least = least.min(points),
-            None => smallest.push((kind, points)),
-        }
+        let least = &mut sizes[kind as usize];
+        *least = Some(least.map_or(points, |l: f64| l.min(points)));
     };
     for object in json["objects"].as_array().into_iter().flatten() {
         let name = object["name"].as_str().unwrap_or_default();
@@ -227,20 +234,39 @@ pub(crate) fn read_layout(layout: &str, page: Page) -> Result<Fit, DiagramError>
         };
         note(kind, text.size);
     }
-    smallest.sort_by_key(|(kind, _)| *kind);
-    let text_points = smallest
-        .iter()
-        .find(|(kind, _)| *kind == TextKind::Nodes)
-        .map_or(
-            super::style::NODE_FONT_SIZE.parse::<f64>().unwrap_or(20.0) * scale,
-            |n| n.1,
-        );
+    let text_points = sizes[TextKind::Nodes as usize].unwrap_or_else(|| node_points(scale));
     Ok(Fit {
         page,
         scale,
         text_points,
-        smallest,
+        sizes,
     })
+}
+
+/// Node text's size on the page at `scale`.
+fn node_points(scale: f64) -> f64 {
+    super::style::NODE_FONT_SIZE.parse::<f64>().unwrap_or(20.0) * scale
+}
+
+/// The scale of a plain layout (`-Tplain`): its first line's second field.
+fn plain_scale(plain: &str) -> Result<f64, DiagramError> {
+    plain
+        .lines()
+        .next()
+        .and_then(|line| {
+            let mut fields = line.split_whitespace();
+            (fields.next() == Some("graph"))
+                .then(|| fields.next()?.parse::<f64>().ok())
+                .flatten()
+        })
+        .ok_or_else(|| DiagramError::Layout("no `graph` line in the layout".into()))
+}
+
+/// How a drawing fits `page` from its `-Tplain` layout alone (a
+/// storyboard frame's, laid out by `neato -n2`): node text only.
+pub(crate) fn fit_of_plain(plain: &str, page: Page) -> Result<Fit, DiagramError> {
+    let scale = plain_scale(plain)?;
+    Ok(Fit::of_nodes(page, scale, node_points(scale)))
 }
 
 /// One text Graphviz drew: its font size (before scaling), its baseline's
@@ -319,7 +345,7 @@ stop
         let fit = read_layout(LAYOUT, Page::Slide).unwrap();
         assert_eq!(fit.scale, 0.5);
         assert_eq!(
-            fit.smallest,
+            fit.measured(),
             vec![
                 (TextKind::Nodes, 10.0),
                 (TextKind::Dates, 9.0),
@@ -352,11 +378,7 @@ stop
             page: Page::Slide,
             scale: 0.7,
             text_points: 14.0,
-            smallest: vec![
-                (TextKind::Nodes, 14.0),
-                (TextKind::Dates, 12.0),
-                (TextKind::Legend, 9.96),
-            ],
+            sizes: [Some(14.0), Some(12.0), None, Some(9.96), None],
         };
         assert!(fit.readable());
         assert!(!fit.report().contains("warning"));

@@ -66,6 +66,9 @@ pub struct Contents<'g> {
     pub networks: BTreeSet<(usize, &'g str)>,
     /// The sources the view's ties cite.
     pub sources: BTreeSet<SourceId>,
+    /// For a storyboard's one legend, the years it covers ("2012–2023"):
+    /// its ties' heading says so, as a frame may draw fewer of them.
+    pub span: Option<String>,
 }
 
 impl<'g> Contents<'g> {
@@ -174,7 +177,11 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         let width = sample_points + text_points(&name, size);
         ties.push((vec![Cell::Sample(line), Cell::Text(name)], width));
     }
-    let mut lines = wrap_entries("Ties", ties, size);
+    let heading = match &contents.span {
+        Some(span) => format!("Ties drawn in {span}"),
+        None => "Ties".to_string(),
+    };
+    let mut lines = wrap_entries(&heading, ties, size);
 
     let fills: Vec<Cell> = contents
         .networks

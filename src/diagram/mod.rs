@@ -21,6 +21,7 @@ mod fit;
 mod focus;
 mod header;
 mod html;
+mod layout;
 mod legend;
 mod printer;
 mod render;
@@ -44,7 +45,7 @@ pub use fit::{Fit, TextKind, MIN_TEXT_POINTS};
 pub use html::html_text;
 pub use legend::{data_date, short_citation};
 pub use render::{export, export_fitting, render_dot, stop_graphviz, MAX_PICTURE_TIES};
-pub use storyboard::storyboard;
+pub use storyboard::{storyboard, Storyboard};
 
 /// Colors for a white slide or a dark one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -256,14 +257,9 @@ pub enum DiagramError {
     /// The target could not be written safely (through a temporary file and a rename).
     #[error("{0}")]
     Write(#[from] WriteError),
-    /// The storyboard's years run backwards, so there are no frames to draw.
-    #[error("a storyboard needs at least one year; {start}..{end} has none")]
-    NoFrames {
-        /// The first year asked for.
-        start: i32,
-        /// The last year asked for.
-        end: i32,
-    },
+    /// The storyboard was given no years, so there are no frames to draw.
+    #[error("a storyboard needs at least one year")]
+    NoFrames,
     /// A storyboard year outside what dates can hold.
     #[error("year {0} is out of range for a storyboard frame")]
     BadYear(i32),

@@ -8,7 +8,8 @@ use std::process::{Command, Stdio};
 use crate::atomic::write_atomically;
 use crate::model::Graph;
 
-use super::fit::{layout_args, read_layout, Fit};
+pub(crate) use super::fit::{fit_of_plain, Fit, MIN_TEXT_POINTS};
+use super::fit::{layout_args, read_layout};
 use super::view::View;
 use super::{to_dot, DateLabels, DiagramError, DiagramSpec, OutputFormat, Page};
 

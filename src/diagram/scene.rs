@@ -31,8 +31,8 @@ pub fn build(graph: &Graph, spec: &DiagramSpec, view: &View, nesting: Nesting) -
     build_with_legend(graph, spec, view, &legend, nesting)
 }
 
-/// Builds the scene of `view` with the legend of `legend`: a storyboard
-/// gives every frame the legend of them all, so none moves.
+/// Builds the scene of `view` with the legend of `legend`.
+#[cfg(test)]
 pub fn build_with_legend(
     graph: &Graph,
     spec: &DiagramSpec,
@@ -45,12 +45,15 @@ pub fn build_with_legend(
         defer: false,
         new: None,
         rows: None,
+        pinned: None,
     };
     build_parts(graph, spec, view, legend, build).0
 }
 
-/// A storyboard frame's scene: [`build_with_legend`], with the ties in
-/// `new` (not in the previous frame) highlighted.
+/// A storyboard frame's scene: the scene of `view` with the run's legend, flat and unlaid-out
+/// (the frame is drawn where the union's layout put each actor and tie),
+/// each tie's edge named by its tie, with the ties in `new` (not in the
+/// previous frame) highlighted.
 pub fn build_frame(
     graph: &Graph,
     spec: &DiagramSpec,
@@ -63,8 +66,43 @@ pub fn build_frame(
         defer: false,
         new: Some(new),
         rows: None,
+        pinned: Some(Pinning {
+            lay_out: false,
+            labels: None,
+        }),
     };
     build_parts(graph, spec, view, legend, build).0
+}
+
+/// The scene a storyboard lays out once for all its frames: the union of
+/// their views, flat, laid out by role around a focus with columns of
+/// `rows`, each tie's edge named by its tie and labelled with `labels` (the
+/// widest date label it has in any frame, so the layout leaves room for
+/// each frame's).
+pub fn build_union(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    view: &View,
+    legend: &legend::Contents<'_>,
+    rows: usize,
+    labels: &BTreeMap<TieId, String>,
+) -> Scene {
+    let build = Build {
+        nesting: Nesting::Flat,
+        defer: false,
+        new: None,
+        rows: Some(rows),
+        pinned: Some(Pinning {
+            lay_out: true,
+            labels: Some(labels),
+        }),
+    };
+    build_parts(graph, spec, view, legend, build).0
+}
+
+/// The `id` a storyboard gives a tie's edge, to find its layout again.
+pub fn tie_key(tie: TieId) -> String {
+    format!("tie{}", tie.index())
 }
 
 /// A tie whose edge is styled only when it is printed, by its nodes'
@@ -107,6 +145,7 @@ pub(crate) fn build_deferred(
         defer: true,
         new: None,
         rows,
+        pinned: None,
     };
     build_parts(graph, spec, view, &legend, build)
 }
@@ -121,6 +160,18 @@ struct Build<'a> {
     new: Option<&'a BTreeSet<TieId>>,
     /// The actors a focus layout's column holds; `None` chooses.
     rows: Option<usize>,
+    /// For a storyboard: each tie's edge named by its tie.
+    pinned: Option<Pinning<'a>>,
+}
+
+/// How a storyboard's scenes differ from a single picture's.
+#[derive(Clone, Copy)]
+struct Pinning<'a> {
+    /// Laid out by role around a focus (the union), or not (a frame, drawn
+    /// where the union's layout put things).
+    lay_out: bool,
+    /// Each tie's date label, replacing its own (the union's).
+    labels: Option<&'a BTreeMap<TieId, String>>,
 }
 
 fn build_parts<'g>(
@@ -135,6 +186,7 @@ fn build_parts<'g>(
         defer,
         new,
         rows,
+        pinned,
     } = build;
     let palette = style::palette(spec.theme);
     let mut scene = Scene::empty(&title(graph, spec), palette, spec);
@@ -197,7 +249,7 @@ fn build_parts<'g>(
                 continue;
             };
             let name = cluster::box_name(&scene.nodes[to].name);
-            let attrs = box_attrs(graph, &member_ties, &styler, name);
+            let attrs = cluster::box_attrs(graph, &member_ties, &styler, name);
             let edge = SceneEdge {
                 from: first,
                 to,
@@ -215,11 +267,18 @@ fn build_parts<'g>(
                 .ties
                 .push(DeferredTie::Tie(from as u32, to as u32, tie.id));
         } else {
-            scene.edges.push(SceneEdge {
-                from,
-                to,
-                attrs: styler.attrs(graph, *tie),
-            });
+            let mut attrs = styler.attrs(graph, *tie);
+            if let Some(pinning) = pinned {
+                if let Some(labels) = pinning.labels {
+                    attrs.retain(|(key, _)| !matches!(*key, "label" | "decorate"));
+                    if let Some(label) = labels.get(&tie.id) {
+                        attrs.push(("label", label.clone()));
+                        attrs.push(("decorate", "true".into()));
+                    }
+                }
+                attrs.push(("id", tie_key(tie.id)));
+            }
+            scene.edges.push(SceneEdge { from, to, attrs });
         }
     }
 
@@ -228,7 +287,7 @@ fn build_parts<'g>(
         say_dates_once(&mut previous, edge.from, edge.to, &mut edge.attrs);
     }
     let mut items = cluster::items(&actors, &parents, &node_of, &scene.nodes, palette);
-    let laid_out = actors.len() <= focus::MAX_ACTORS;
+    let laid_out = actors.len() <= focus::MAX_ACTORS && pinned.is_none_or(|p| p.lay_out);
     if let Some(focus) = spec.focus.filter(|f| laid_out && node_of.contains_key(f)) {
         let rows = rows.unwrap_or_else(|| focus::default_rows(actors.len()));
         let columns = focus::columns(graph, focus, &actors, &ties, &parents, time, rows);
@@ -415,58 +474,6 @@ pub(crate) fn say_dates_once(
     } else {
         *previous = Some(said);
     }
-}
-
-/// The one edge from a box of members to their parent: the look of the
-/// first member's tie, each member's dates and sources in the tooltip, the
-/// date label only when every member's says the same.
-fn box_attrs(
-    graph: &Graph,
-    ties: &[TieRef<'_>],
-    styler: &EdgeStyler<'_>,
-    box_name: String,
-) -> Attrs {
-    let relations = graph.relations();
-    let mut attrs = styler.attrs(graph, ties[0]);
-    let labels: BTreeSet<Option<String>> = ties
-        .iter()
-        .map(|t| {
-            styler
-                .attrs(graph, *t)
-                .into_iter()
-                .find(|(key, _)| *key == "label")
-                .map(|(_, label)| label)
-        })
-        .collect();
-    if labels.len() > 1 {
-        attrs.retain(|(key, _)| !matches!(*key, "label" | "decorate"));
-    }
-    let parent = &graph.actor(ties[0].to).name;
-    let mut tooltip = format!("{parent}'s members:");
-    for tie in ties {
-        tooltip.push_str(&format!(
-            "\n{} {} {parent}, {}, {}",
-            graph.actor(tie.from).name,
-            relations.name(tie.tie.relation),
-            tie.tie.span_label(),
-            tie.tie.confidence
-        ));
-    }
-    let sources: BTreeSet<SourceId> = ties
-        .iter()
-        .flat_map(|t| t.tie.sources().iter().copied())
-        .collect();
-    attrs.retain(|(key, _)| *key != "sources");
-    for (key, value) in attrs.iter_mut() {
-        if *key == "tooltip" {
-            *value = capped(tooltip.clone());
-        }
-    }
-    if !sources.is_empty() {
-        attrs.push(("sources", source_ids(graph, sources.iter().copied())));
-    }
-    attrs.push(("ltail", box_name));
-    attrs
 }
 
 /// The ids of `sources`, space-separated, as the graph file writes them.

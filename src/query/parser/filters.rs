@@ -206,14 +206,37 @@ impl Parser<'_> {
                         range.end,
                     ));
                 }
-                if last - first >= 200 {
-                    return Err(QueryError::new(
-                        QueryErrorKind::Invalid("at most 200 frames".into()),
-                        range.start,
-                        range.end,
-                    ));
+                let mut span = (range.start, range.end);
+                let mut step = 1u32;
+                if self.peek().is_some_and(|t| {
+                    t.kind == TokenKind::Word && t.text.eq_ignore_ascii_case("step")
+                }) {
+                    self.advance();
+                    let at = self.peek().cloned();
+                    let n = self.number("a step in years, such as 2")?;
+                    let at = at.expect("a number was read");
+                    step = match u32::try_from(n) {
+                        Ok(n) if n >= 1 => n,
+                        _ => {
+                            return Err(QueryError::new(
+                                QueryErrorKind::Invalid("a step is at least 1 year".into()),
+                                at.start,
+                                at.end,
+                            ))
+                        }
+                    };
+                    span.1 = at.end;
                 }
-                export.frames = Some((first, last));
+                let frames = Frames {
+                    first,
+                    last,
+                    step,
+                    span,
+                };
+                if frames.count() > MAX_FRAMES {
+                    return Err(too_many_frames(&frames));
+                }
+                export.frames = Some(frames);
             }
             "page" | "size" => {
                 if export.page.is_some() {
@@ -452,6 +475,30 @@ impl Allows {
             }
         }
     }
+}
+
+/// The most frames a storyboard draws: a deck of slides to flip through,
+/// not a film; more would take Graphviz minutes and fill a folder.
+pub const MAX_FRAMES: usize = 30;
+
+/// Too many frames: says how many, and a step or a range that fits.
+fn too_many_frames(frames: &Frames) -> QueryError {
+    let count = frames.count();
+    let step = count.div_ceil(MAX_FRAMES) as u32 * frames.step.max(1);
+    let narrower = frames.last - (MAX_FRAMES as i32 - 1) * frames.step.max(1) as i32;
+    QueryError::new(
+        QueryErrorKind::Invalid(format!(
+            "{}..{} makes {count} frames, more than the {MAX_FRAMES} a storyboard may hold",
+            frames.first, frames.last
+        )),
+        frames.span.0,
+        frames.span.1,
+    )
+    .with_help(format!(
+        "draw every few years with a step (`frames {}..{} step {step}`) or narrow the range \
+         (`frames {narrower}..{}`)",
+        frames.first, frames.last, frames.last
+    ))
 }
 
 /// Each frame of a storyboard is one year, so a time operator has no place.
