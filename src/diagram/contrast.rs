@@ -112,4 +112,66 @@ mod tests {
             assert!(contrast(blend(color, alpha - 1, white), white) < FADED_CONTRAST);
         }
     }
+
+    #[test]
+    fn every_line_is_seen_on_both_themes_however_faded() {
+        use super::super::style::{palette, RelationStyles, TieLook, TieState};
+        use super::super::Theme;
+        use crate::model::{Confidence, Relation, RelationLook, Relations};
+        let yellow = Rgb([0xf0, 0xe4, 0x42]);
+        // Ninety declared relations, every fifth set to Okabe–Ito yellow.
+        let mut relations = Relations::default();
+        for i in 0..90 {
+            let look = (i % 5 == 0).then_some(RelationLook {
+                color: Some(yellow),
+                line: None,
+                arrow: None,
+            });
+            relations
+                .declare(Relation {
+                    name: format!("r{i}"),
+                    directed: i % 3 != 0,
+                    note: None,
+                    phrasing: None,
+                    look,
+                })
+                .unwrap();
+        }
+        for palette in [palette(Theme::Light), palette(Theme::Dark)] {
+            let background = rgb(palette.background);
+            let styles = RelationStyles::of(palette, &relations);
+            for (id, relation) in relations.iter() {
+                let style = styles.get(id);
+                let ratio = contrast(style.color, background);
+                assert!(
+                    ratio >= LINE_CONTRAST,
+                    "{} {} on {}: {ratio:.2}:1",
+                    relation.name,
+                    style.color,
+                    palette.background
+                );
+                for confidence in [
+                    Confidence::Confirmed,
+                    Confidence::Likely,
+                    Confidence::Possible,
+                ] {
+                    for state in [TieState::Running, TieState::Uncertain, TieState::Ended] {
+                        let look = TieLook::new(&style, confidence, state);
+                        let seen = blend(look.color.rgb, look.color.alpha, background);
+                        let ratio = contrast(seen, background);
+                        assert!(
+                            ratio >= FADED_CONTRAST,
+                            "{} {confidence:?} {state:?} {}: {ratio:.2}:1",
+                            relation.name,
+                            look.color
+                        );
+                    }
+                }
+            }
+            // The palette's own colours need no darkening.
+            for color in palette.relations {
+                assert!(contrast(color, background) >= LINE_CONTRAST, "{color}");
+            }
+        }
+    }
 }

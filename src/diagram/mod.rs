@@ -21,6 +21,7 @@ mod fit;
 mod focus;
 mod header;
 mod html;
+mod labels;
 mod layout;
 mod legend;
 mod printer;
