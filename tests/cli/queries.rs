@@ -295,6 +295,24 @@ fn a_misspelt_keyword_is_blamed_not_the_name() {
         .run();
 }
 
+/// A misspelt actor whose last word is near a keyword (`Fron`, `from`) gets
+/// the actor; so does any quoted name, which is all name.
+#[test]
+fn a_misspelt_name_is_not_blamed_on_a_keyword() {
+    Test::new()
+        .args(&["query", "ties of Macina Liberation Fron"])
+        .failure()
+        .stderr_matches(|err| err.contains("did you mean MLF") && !err.contains("misspelt `from`"))
+        .run();
+    Test::new()
+        .args(&["query", "ties of \"JNIM aftr\""])
+        .failure()
+        .stderr_matches(|err| {
+            err.contains("no actor is called `JNIM aftr`") && !err.contains("misspelt")
+        })
+        .run();
+}
+
 /// A misspelt relation is matched by fewest edits first: `allience` is one
 /// letter from alliance and was offered allegiance.
 #[test]

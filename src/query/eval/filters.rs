@@ -88,17 +88,17 @@ pub fn resolve(graph: &Graph, name: &ActorName) -> Result<ActorId, QueryError> {
     if let Some(id) = graph.find(&name.name).or_else(|| graph.find(bare)) {
         return Ok(id);
     }
-    // `JNIM aftr 2022`: a misspelt keyword became part of the name.
+    // `JNIM aftr 2022`: a misspelt keyword became part of the name. Not
+    // when the name was quoted (a quoted name is all name), nor when the
+    // whole name is a near spelling of an actor's (`Revolutionary Fron`).
+    let unquoted = name.span.1 - name.span.0 == name.name.len();
     let mut offset = 0;
     for (i, word) in name.name.split(' ').enumerate() {
-        if let Some(keyword) = (i > 0).then(|| keywords::misspelling_of(word)).flatten() {
-            // Point at the word when the name was written as it is stored.
-            let aligned = name.span.1 - name.span.0 == name.name.len();
-            let (start, end) = if aligned {
-                (name.span.0 + offset, name.span.0 + offset + word.len())
-            } else {
-                name.span
-            };
+        let misspelt = (unquoted && i > 0)
+            .then(|| keywords::misspelling_of(word))
+            .flatten();
+        if let Some(keyword) = misspelt.filter(|_| !near_an_actor(graph, bare)) {
+            let (start, end) = (name.span.0 + offset, name.span.0 + offset + word.len());
             return Err(QueryError::new(
                 QueryErrorKind::Invalid(format!(
                     "no actor is called `{}`; `{word}` looks like a misspelt `{keyword}`",
@@ -120,6 +120,17 @@ pub fn resolve(graph: &Graph, name: &ActorName) -> Result<ActorId, QueryError> {
             name.span.0,
             name.span.1,
         )
+    })
+}
+
+/// Whether `name` is at most two edits from an actor's name or alias: then
+/// an unknown name is a misspelt actor, not a name with a keyword run into it.
+fn near_an_actor(graph: &Graph, name: &str) -> bool {
+    let wanted = crate::model::names::normalize(name);
+    graph.suggest(name, 1).into_iter().any(|id| {
+        graph
+            .name_keys()
+            .any(|(key, owner)| owner == id && strsim::damerau_levenshtein(&wanted, key) <= 2)
     })
 }
 
