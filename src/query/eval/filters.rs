@@ -1,11 +1,11 @@
 //! From the names and filters a query writes to the graph's own: actors,
 //! relations and sources resolved, with positioned errors and suggestions.
 
-use super::super::ast::{ActorName, Filters, TimeOp};
+use super::super::ast::{ActorName, Filters, RelationName, TimeOp};
 use super::super::error::{QueryError, QueryErrorKind};
 use super::super::keywords;
 use super::when::window_of;
-use crate::model::{ActorId, Certainty, Graph, TieFilter, Window};
+use crate::model::{ActorId, Certainty, Graph, RelationId, TieFilter, Window};
 
 /// The model filter a query's filters describe.
 pub fn tie_filter(graph: &Graph, filters: &Filters) -> Result<TieFilter, QueryError> {
@@ -28,6 +28,7 @@ pub fn tie_filter(graph: &Graph, filters: &Filters) -> Result<TieFilter, QueryEr
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()
+                .and_then(|ids| named_once(graph, names, ids))
         })
         .transpose()?;
     let source = filters
@@ -75,6 +76,36 @@ pub fn tie_filter(graph: &Graph, filters: &Filters) -> Result<TieFilter, QueryEr
         },
         source,
     })
+}
+
+/// `via alliance, alliance` (or `alliance, allied`): a relation named twice
+/// is a slip, said at its second naming.
+fn named_once(
+    graph: &Graph,
+    names: &[RelationName],
+    ids: Vec<RelationId>,
+) -> Result<Vec<RelationId>, QueryError> {
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(first) = ids[..i].iter().position(|earlier| earlier == id) {
+            let (again, before) = (&names[i], &names[first]);
+            let relation = &graph.relations().get(*id).name;
+            let message = if again.name.eq_ignore_ascii_case(&before.name) {
+                format!("`{}` is named twice after `via`", again.name)
+            } else {
+                format!(
+                    "`{}` names {relation} again, after `{}`",
+                    again.name, before.name
+                )
+            };
+            return Err(QueryError::new(
+                QueryErrorKind::Invalid(message),
+                again.span.0,
+                again.span.1,
+            )
+            .with_help("name each relation once after `via`"));
+        }
+    }
+    Ok(ids)
 }
 
 /// The actor a query names, or an error with the nearest names.

@@ -239,8 +239,22 @@ impl Parser<'_> {
                 export.frames = Some(frames);
             }
             "page" | "size" => {
-                if export.page.is_some() {
-                    return Err(repeated());
+                if let Some(given) = export.page {
+                    let earlier = if matches!(given, crate::diagram::Page::Hundredths(..)) {
+                        "size"
+                    } else {
+                        "page"
+                    };
+                    if earlier == word {
+                        return Err(repeated());
+                    }
+                    return Err(QueryError::new(
+                        QueryErrorKind::Invalid(format!(
+                            "`{word}` and `{earlier}` both set the picture's size: give one of them"
+                        )),
+                        token.start,
+                        token.end,
+                    ));
                 }
                 export.page = Some(if word == "page" {
                     self.page_name()?
