@@ -123,7 +123,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         statement: plan.statement.clone(),
     };
     let failed = |e: diagram::DiagramError| Diagnostic::new(e.to_string());
-    if let Some((first, last)) = plan.frames {
+    if let Some(frames) = plan.frames {
         let Some(target) = &plan.target else {
             return Err(Diagnostic::new(
                 "a storyboard needs a folder to write to: `frames 2019..2023 to frames/`",
@@ -134,13 +134,19 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         };
         let (dir, format) = frame_target(target).map_err(failed)?;
         let written =
-            diagram::storyboard(graph, &spec, first..=last, &dir, format).map_err(failed)?;
-        let list: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-        return Ok(Output::Answer(Answer::text(format!(
-            "wrote {} frames:\n  {}",
-            list.len(),
-            list.join("\n  ")
-        ))));
+            diagram::storyboard(graph, &spec, frames.years(), &dir, format).map_err(failed)?;
+        let list: Vec<String> = written
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let mut text = format!("wrote {} frames:\n  {}", list.len(), list.join("\n  "));
+        let report = written.report();
+        if !report.is_empty() {
+            text.push('\n');
+            text.push_str(&report);
+        }
+        return Ok(Output::Answer(Answer::text(text)));
     }
     match &plan.target {
         None => Ok(Output::Diagram(graph, spec)),

@@ -98,10 +98,14 @@ fn a_storyboard_writes_one_file_a_year() {
     }
     let output = Test::new()
         .words("export dot JNIM depth 2 frames 2019..2023 to $TMP/frames/")
-        .stdout(
-            "wrote 5 frames:\n  $TMP/frames/jnim-2019.svg\n  $TMP/frames/jnim-2020.svg\n  \
-             $TMP/frames/jnim-2021.svg\n  $TMP/frames/jnim-2022.svg\n  $TMP/frames/jnim-2023.svg\n",
-        )
+        .stdout_matches(|out| {
+            // The files, then how the frames fit the slide (issue 12).
+            out.contains("/frames/jnim-2019.svg\n")
+                && out.contains(
+                    "/frames/jnim-2023.svg\nframes sized for a 16:9 slide (13.33 × 7.5 in)",
+                )
+                && out.starts_with("wrote 5 frames:\n")
+        })
         .run();
     let mut names: Vec<String> = std::fs::read_dir(output.path("frames"))
         .unwrap()

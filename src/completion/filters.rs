@@ -54,6 +54,7 @@ pub(super) struct Given {
     dates: bool,
     page: bool,
     frames: bool,
+    step: bool,
     target: bool,
     second_actor: bool,
 }
@@ -185,6 +186,10 @@ impl Walk<'_, '_> {
                     given.frames = true;
                     self.free()?;
                 }
+                "step" if given.frames => {
+                    given.step = true;
+                    self.free()?;
+                }
                 "to" if takes.export => {
                     given.target = true;
                     self.free()?;
@@ -242,6 +247,8 @@ impl Walk<'_, '_> {
                 ("page", given.page),
                 ("size", given.page),
                 ("frames", given.frames),
+                // `step` follows a frames range.
+                ("step", !given.frames || given.step),
                 ("to", given.target),
             ];
             words.extend(options.iter().filter(|(_, g)| !g).map(|(w, _)| *w));

@@ -217,6 +217,19 @@ fn after_export_only_formats() {
     assert_eq!(offered("export dot JNIM page "), ["A4 ", "4:3 ", "16:9 "]);
     let after_page = offered("export dot JNIM page A4 ");
     assert!(!after_page.contains(&"size ".to_string()), "{after_page:?}");
+    // `step` is offered only after a frames range, and once.
+    assert!(!options.contains(&"step ".to_string()), "{options:?}");
+    let after_frames = offered("export dot JNIM frames 2012..2023 ");
+    assert!(
+        after_frames.contains(&"step ".to_string()),
+        "{after_frames:?}"
+    );
+    assert!(
+        !after_frames.contains(&"frames ".to_string()),
+        "{after_frames:?}"
+    );
+    let after_step = offered("export dot JNIM frames 2012..2023 step 2 ");
+    assert!(!after_step.contains(&"step ".to_string()), "{after_step:?}");
 }
 
 #[test]

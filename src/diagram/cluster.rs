@@ -11,9 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::model::{ActorId, ActorKind, Certainty, Graph, RelationId, TieRef};
+use crate::model::{ActorId, ActorKind, Certainty, Graph, RelationId, SourceId, TieRef};
 
-use super::canvas::{Cluster, Item, SceneNode};
+use super::canvas::{Attrs, Cluster, Item, SceneNode};
+use super::scene::{capped, source_ids, EdgeStyler};
 use super::style::{Palette, TieState};
 use super::view::{tie_state, ViewTime};
 
@@ -217,6 +218,58 @@ impl Nest<'_> {
             items,
         }))
     }
+}
+
+/// The one edge from a box of members to their parent: the look of the
+/// first member's tie, each member's dates and sources in the tooltip, the
+/// date label only when every member's says the same.
+pub(super) fn box_attrs(
+    graph: &Graph,
+    ties: &[TieRef<'_>],
+    styler: &EdgeStyler<'_>,
+    box_name: String,
+) -> Attrs {
+    let relations = graph.relations();
+    let mut attrs = styler.attrs(graph, ties[0]);
+    let labels: BTreeSet<Option<String>> = ties
+        .iter()
+        .map(|t| {
+            styler
+                .attrs(graph, *t)
+                .into_iter()
+                .find(|(key, _)| *key == "label")
+                .map(|(_, label)| label)
+        })
+        .collect();
+    if labels.len() > 1 {
+        attrs.retain(|(key, _)| !matches!(*key, "label" | "decorate"));
+    }
+    let parent = &graph.actor(ties[0].to).name;
+    let mut tooltip = format!("{parent}'s members:");
+    for tie in ties {
+        tooltip.push_str(&format!(
+            "\n{} {} {parent}, {}, {}",
+            graph.actor(tie.from).name,
+            relations.name(tie.tie.relation),
+            tie.tie.span_label(),
+            tie.tie.confidence
+        ));
+    }
+    let sources: BTreeSet<SourceId> = ties
+        .iter()
+        .flat_map(|t| t.tie.sources().iter().copied())
+        .collect();
+    attrs.retain(|(key, _)| *key != "sources");
+    for (key, value) in attrs.iter_mut() {
+        if *key == "tooltip" {
+            *value = capped(tooltip.clone());
+        }
+    }
+    if !sources.is_empty() {
+        attrs.push(("sources", source_ids(graph, sources.iter().copied())));
+    }
+    attrs.push(("ltail", box_name));
+    attrs
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! The date label on a tie's edge, in words a slide reads ("since Jan
-//! 2023", "2017–Nov 2022", "until Nov 2022", "since 2017?"), or none when
-//! the export asks for no dates, or only for dates inside its window.
+//! 2023", "2017–Nov 2022", "since 1–23 Jan 2023", "by Nov 2022", "since
+//! 2017?"), or none when the export asks for no dates, or only for dates
+//! inside its window. A tie with no end of its own ends with the first of
+//! its actors to end, and its label says so.
 
-use crate::model::{Bounds, Certainty, PartialDate, Tie, Window};
+use crate::model::{Bounds, Certainty, Day, Graph, PartialDate, Tie, TieRef, Window};
 
 use super::style::TieState;
 
@@ -20,11 +22,61 @@ pub enum DateLabels {
     Changes,
 }
 
-/// The label of `tie` drawn in `state` over `window`; `None` when it shows
-/// no date. A `?` ends the label of a tie that may not hold on the view's
-/// day, the way its dotted line says it.
+/// A tie's dates as a picture states them: its own start, and its own end
+/// or, when it has none, the end of the first of its actors to end (a tie
+/// cannot outlive its actors).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TieDates {
+    /// When it began, as written.
+    pub start: Option<PartialDate>,
+    /// When it ended: as written, or as an actor's life ends.
+    pub end: Option<PartialDate>,
+    /// The actor whose end is the tie's, when the tie gives none.
+    pub ended_with: Option<String>,
+}
+
+impl TieDates {
+    /// The tie's own dates, no actor's life applied.
+    pub fn own(tie: &Tie) -> TieDates {
+        TieDates {
+            start: tie.start(),
+            end: tie.end(),
+            ended_with: None,
+        }
+    }
+
+    /// The dates of `tie` in `graph`: an ongoing tie between actors one of
+    /// whom ended takes the earliest such end.
+    pub fn of(graph: &Graph, tie: TieRef<'_>) -> TieDates {
+        let mut dates = TieDates::own(tie.tie);
+        if dates.end.is_some() {
+            return dates;
+        }
+        let ended = [tie.from, tie.to]
+            .into_iter()
+            .map(|id| graph.actor(id))
+            .filter_map(|actor| Some((actor.active?.end?, actor.name.as_str())))
+            .min_by_key(|(end, _)| end.last_day());
+        if let Some((end, name)) = ended {
+            dates.end = Some(end);
+            dates.ended_with = Some(name.to_string());
+        }
+        dates
+    }
+
+    /// Why the tie ends when it gives no end, for a tooltip: "ended with
+    /// France (active until 2022-11)".
+    pub fn reason(&self) -> Option<String> {
+        let (name, end) = (self.ended_with.as_ref()?, self.end?);
+        Some(format!("ended with {name} (active until {end})"))
+    }
+}
+
+/// The label of a tie with `dates`, drawn in `state` over `window`; `None`
+/// when it shows no date. A `?` ends the label of a tie that may not hold
+/// on the view's day, the way its dotted line says it.
 pub fn date_label(
-    tie: &Tie,
+    dates: &TieDates,
     state: TieState,
     window: Window,
     labels: DateLabels,
@@ -39,19 +91,34 @@ pub fn date_label(
             }
         })
     };
-    let (start, end) = (inside(tie.start()), inside(tie.end()));
+    let (start, end) = (inside(dates.start), inside(dates.end));
     // "[..2022-11]–2022-11" says no more than "until Nov 2022".
     let start = start.filter(|s| !(s.is_on_or_before() && end.is_some()));
-    let words = |d: PartialDate| d.in_short_words();
     let text = match (start, end) {
-        (Some(s), Some(e)) => format!("{}–{}", words(s), words(e)),
-        // "[..2023-02]": it had begun by then.
-        (Some(s), None) if s.is_on_or_before() => {
-            format!("by {}", words(s).trim_end_matches(" or before"))
+        (Some(s), Some(e)) if e.is_on_or_before() => {
+            format!("{}, ended by {}", words(s), before(e))
         }
+        // "in Mar 2017", not "Mar 2017–Mar 2017".
+        (Some(s), Some(e)) if words(s) == words(e) => {
+            let on = if s.day_number().is_some() { "on" } else { "in" };
+            format!("{on} {}", words(s))
+        }
+        (Some(s), Some(e)) => {
+            let (s, e) = (words(s), words(e));
+            // "May–Aug 2021 to Nov 2022": a dash inside a date is not the span's.
+            let joint = if s.contains('–') || e.contains('–') {
+                " to "
+            } else {
+                "–"
+            };
+            format!("{s}{joint}{e}")
+        }
+        // "[..2023-02]": it had begun by then.
+        (Some(s), None) if s.is_on_or_before() => format!("by {}", before(s)),
         (Some(s), None) => format!("since {}", words(s)),
+        (None, Some(e)) if e.is_on_or_before() => format!("ended by {}", before(e)),
         (None, Some(e)) => format!("until {}", words(e)),
-        (None, None) if labels == DateLabels::All && tie.start().is_none() => "undated".to_string(),
+        (None, None) if labels == DateLabels::All && dates.start.is_none() => "undated".to_string(),
         (None, None) => return None,
     };
     Some(match state {
@@ -60,57 +127,226 @@ pub fn date_label(
     })
 }
 
+/// The longest label, in characters, kept on one line.
+const ONE_LINE: usize = 16;
+
+/// `label` on two lines when it is long ("since May 2022–" over "Feb
+/// 2023"): in a picture laid out left to right, a label's width is room
+/// between two columns, which shrinks the whole picture on the page. It
+/// breaks after the dash that joins two dates, or else at the space that
+/// leaves the longer line shortest.
+pub fn on_two_lines(label: &str) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= ONE_LINE {
+        return label.to_string();
+    }
+    // (characters before the break, characters skipped at it)
+    let mut breaks: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if *c == ' ' {
+            breaks.push((i, 1));
+        }
+        // "2022–Feb": the joint of a span, after a year.
+        let after_year = i >= 4 && chars[i - 4..i].iter().all(char::is_ascii_digit);
+        if *c == '–' && after_year && i + 1 < chars.len() {
+            breaks.push((i + 1, 0));
+        }
+    }
+    let longer = |(at, skip): (usize, usize)| at.max(chars.len() - at - skip);
+    // The joint of a span reads best, unless it leaves a line much longer.
+    let joint = breaks
+        .iter()
+        .copied()
+        .filter(|b| b.1 == 0 && longer(*b) <= ONE_LINE + 2)
+        .min_by_key(|b| longer(*b));
+    let Some(best) = joint.or_else(|| breaks.into_iter().min_by_key(|b| longer(*b))) else {
+        return label.to_string();
+    };
+    let (first, second) = (&chars[..best.0], &chars[best.0 + best.1..]);
+    format!(
+        "{}\n{}",
+        first.iter().collect::<String>(),
+        second.iter().collect::<String>()
+    )
+}
+
+/// A date as a slide reads it: `Mar 2017`, `2 Mar 2017`, `c. Jun 2022`,
+/// `2014 or later`; a range of possible days whose ends are written alike
+/// or overlap in the fewest words (`1–23 Jan 2023` for
+/// `[2023-01..2023-01-23]`, `May–Aug 2022`), any other range as written
+/// (`2021–Aug 2022`: the year is all the source says of its start).
+fn words(date: PartialDate) -> String {
+    let edtf = date.to_string();
+    if let Some((lower, upper)) = range_ends(&edtf) {
+        let precision = |d: PartialDate| match (d.month_number(), d.day_number()) {
+            (None, _) => 0,
+            (Some(_), None) => 1,
+            (Some(_), Some(_)) => 2,
+        };
+        if precision(lower) == precision(upper) || lower.last_day() >= upper.first_day() {
+            return range_words(date.first_day(), date.last_day());
+        }
+    }
+    let text = date.in_short_words();
+    match text.strip_suffix(" or after") {
+        Some(first) => format!("{first} or later"),
+        None => text,
+    }
+}
+
+/// The two ends of a range of possible days, `[A..B]`; `None` for any
+/// other shape of date (open ranges included).
+fn range_ends(edtf: &str) -> Option<(PartialDate, PartialDate)> {
+    let inner = edtf.strip_prefix('[')?.strip_suffix(']')?;
+    let (lower, upper) = inner.split_once("..")?;
+    Some((lower.parse().ok()?, upper.parse().ok()?))
+}
+
+/// The bound of an on-or-before date, for "by" and "ended by": "Nov 2022".
+fn before(date: PartialDate) -> String {
+    let text = date.in_short_words();
+    text.trim_end_matches(" or before").to_string()
+}
+
+/// The days `first` to `last` in the fewest words: whole years, whole
+/// months, or days.
+fn range_words(first: Day, last: Day) -> String {
+    let (a, b) = (PartialDate::from_day(first), PartialDate::from_day(last));
+    let (ya, ma, da) = (a.year_number(), a.month_number(), a.day_number());
+    let (yb, mb, db) = (b.year_number(), b.month_number(), b.day_number());
+    let month = |m: Option<u32>| short_month(m.unwrap_or(1));
+    let next = |d: Day| PartialDate::from_day(d + 1);
+    let ends_month = next(last).day_number() == Some(1);
+    let ends_year = ends_month && next(last).month_number() == Some(1);
+    let whole = |text: &str, other: &str| {
+        if text == other {
+            text.to_string()
+        } else {
+            format!("{text}–{other}")
+        }
+    };
+    if da == Some(1) && ma == Some(1) && ends_year {
+        return whole(&ya.to_string(), &yb.to_string());
+    }
+    if da == Some(1) && ends_month {
+        return if ya == yb {
+            format!("{} {yb}", whole(month(ma), month(mb)))
+        } else {
+            format!("{} {ya}–{} {yb}", month(ma), month(mb))
+        };
+    }
+    let (da, db) = (da.unwrap_or(1), db.unwrap_or(1));
+    if (ya, ma) == (yb, mb) {
+        format!("{}–{db} {} {yb}", da, month(mb))
+    } else if ya == yb {
+        format!("{da} {}–{db} {} {yb}", month(ma), month(mb))
+    } else {
+        format!("{da} {} {ya}–{db} {} {yb}", month(ma), month(mb))
+    }
+}
+
+/// "Jan" for 1.
+fn short_month(month: u32) -> &'static str {
+    let name = crate::model::time::month_name(month);
+    &name[..3]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Confidence, RelationId};
+    use crate::diagram::sketch::Sketch;
+    use crate::model::{Actor, ActorKind, Confidence, Period, RelationId};
 
-    fn tie(start: Option<&str>, end: Option<&str>) -> Tie {
-        let date = |t: &str| t.parse::<PartialDate>().unwrap();
-        Tie::new(
-            RelationId::ALLIANCE,
-            start.map(date),
-            end.map(date),
-            Confidence::Confirmed,
-        )
+    fn date(text: &str) -> PartialDate {
+        text.parse().unwrap()
+    }
+
+    fn dates(start: Option<&str>, end: Option<&str>) -> TieDates {
+        TieDates {
+            start: start.map(date),
+            end: end.map(date),
+            ended_with: None,
+        }
     }
 
     fn year(y: &str) -> Window {
-        let d: PartialDate = y.parse().unwrap();
+        let d = date(y);
         Window::new(d.first_day(), d.last_day())
     }
 
+    /// Every label, with every dated label shown.
+    fn all(start: Option<&str>, end: Option<&str>, state: TieState) -> String {
+        date_label(&dates(start, end), state, Window::ALL, DateLabels::All).unwrap()
+    }
+
     #[test]
-    fn labels_read_plainly() {
-        let all =
-            |start, end, state| date_label(&tie(start, end), state, Window::ALL, DateLabels::All);
+    fn every_shape_of_start_reads_plainly() {
+        use TieState::Running;
+        for (start, label) in [
+            // Exact day, month, year.
+            ("2017-03-02", "since 2 Mar 2017"),
+            ("2023-01", "since Jan 2023"),
+            ("2017", "since 2017"),
+            // A range of possible days, at the coarsest precision its ends
+            // fall on, whatever precision each is written in.
+            ("[2023-01..2023-01-23]", "since 1–23 Jan 2023"),
+            ("[2022-12-28..2023-01-03]", "since 28 Dec 2022–3 Jan 2023"),
+            ("[2022-11-20..2022-12-03]", "since 20 Nov–3 Dec 2022"),
+            ("[2022-05..2022-08]", "since May–Aug 2022"),
+            ("[2021-11..2022-08]", "since Nov 2021–Aug 2022"),
+            ("[2021..2022]", "since 2021–2022"),
+            ("[2021..2022-12]", "since 2021–Dec 2022"),
+            ("[2022..2023-02]", "since 2022–Feb 2023"),
+            ("[2023-01-01..2023-01-23]", "since 1–23 Jan 2023"),
+            ("[2023-01..2023-01]", "since Jan 2023"),
+            // Open on one side.
+            ("[..2022-11]", "by Nov 2022"),
+            ("[2014..]", "since 2014 or later"),
+            // Approximate, uncertain, decade.
+            ("2022-06~", "since c. Jun 2022"),
+            ("2022?", "since 2022?"),
+            ("201X", "since the 2010s"),
+        ] {
+            assert_eq!(all(Some(start), None, Running), label, "{start}");
+        }
+    }
+
+    #[test]
+    fn every_shape_of_span_and_end_reads_plainly() {
         use TieState::*;
-        assert_eq!(
-            all(Some("2023-01"), None, Running).unwrap(),
-            "since Jan 2023"
-        );
-        assert_eq!(
-            all(Some("2017"), Some("2022-11"), Ended).unwrap(),
-            "2017–Nov 2022"
-        );
-        assert_eq!(all(None, Some("2022-11"), Ended).unwrap(), "until Nov 2022");
-        assert_eq!(
-            all(Some("[..2022-11]"), Some("2022-11"), Ended).unwrap(),
-            "until Nov 2022"
-        );
-        assert_eq!(all(Some("2017"), None, Uncertain).unwrap(), "since 2017?");
-        assert_eq!(
-            all(Some("[..2022-06]"), None, Running).unwrap(),
-            "by Jun 2022"
-        );
-        assert_eq!(
-            all(Some("[2023-01..2023-01-23]"), None, Running).unwrap(),
-            "since Jan–23 Jan 2023"
-        );
-        assert_eq!(all(None, None, Uncertain).unwrap(), "undated?");
+        for (start, end, label) in [
+            (Some("2017"), Some("2022-11"), "2017–Nov 2022"),
+            (Some("2016"), Some("2019"), "2016–2019"),
+            (Some("2017-03-02"), Some("2017-03-02"), "on 2 Mar 2017"),
+            (Some("2017-03"), Some("2017-03"), "in Mar 2017"),
+            // A start known only to be on or before: its end says more.
+            (Some("[..2022-11]"), Some("2022-11"), "until Nov 2022"),
+            (None, Some("2022-11"), "until Nov 2022"),
+            // An end known only to be on or before.
+            (
+                Some("[..2022-06]"),
+                Some("[..2022-06]"),
+                "ended by Jun 2022",
+            ),
+            (Some("2019"), Some("[..2022-06]"), "2019, ended by Jun 2022"),
+            (Some("2019"), Some("[2022..]"), "2019–2022 or later"),
+            // A range at either end: the span's joint is not a dash.
+            (
+                Some("[2021-05..2021-08]"),
+                Some("2022-11"),
+                "May–Aug 2021 to Nov 2022",
+            ),
+        ] {
+            assert_eq!(all(start, end, Ended), label, "{start:?} {end:?}");
+        }
+        // Undated: said so, with a `?` when it may not hold.
+        assert_eq!(all(None, None, Running), "undated");
+        assert_eq!(all(None, None, Uncertain), "undated?");
+        assert_eq!(all(Some("2017"), None, Uncertain), "since 2017?");
+        assert_eq!(all(Some("2022?"), None, Uncertain), "since 2022?");
         assert_eq!(
             date_label(
-                &tie(Some("2017"), None),
+                &dates(Some("2017"), None),
                 Running,
                 Window::ALL,
                 DateLabels::Off
@@ -120,10 +356,104 @@ mod tests {
     }
 
     #[test]
+    fn a_tie_ends_with_the_first_of_its_actors_to_end() {
+        let mut s = Sketch::new("Lives");
+        let lived = |s: &mut Sketch, id: &str, start: &str, end: &str| {
+            let mut actor = Actor::new(id, id.to_uppercase(), ActorKind::Group);
+            actor.active = Some(Period {
+                start: Some(date(start)),
+                end: Some(date(end)),
+            });
+            s.graph.add_actor(actor).unwrap()
+        };
+        let a = s.actor("a", ActorKind::Group, None);
+        let b = lived(&mut s, "b", "2010", "2019");
+        let c = lived(&mut s, "c", "2012", "2021-06");
+        let ab = s.tie(
+            a,
+            b,
+            RelationId::HOSTILITY,
+            (Some(2016), None),
+            Confidence::Confirmed,
+        );
+        let ac = s.tie(
+            a,
+            c,
+            RelationId::ALLIANCE,
+            (Some(2016), Some(2018)),
+            Confidence::Confirmed,
+        );
+        let bc = s.tie(
+            b,
+            c,
+            RelationId::ALLIANCE,
+            (None, None),
+            Confidence::Confirmed,
+        );
+        let ca = s.tie(
+            c,
+            a,
+            RelationId::HOSTILITY,
+            (Some(2018), None),
+            Confidence::Confirmed,
+        );
+        let graph = s.graph;
+        let label = |tie, state| {
+            let dates = TieDates::of(&graph, graph.tie(tie).unwrap());
+            (
+                date_label(&dates, state, Window::ALL, DateLabels::All).unwrap(),
+                dates.reason(),
+            )
+        };
+        // Not "since 2016": it ended when B did.
+        let (text, reason) = label(ab, TieState::Ended);
+        assert_eq!(text, "2016–2019");
+        assert_eq!(reason.unwrap(), "ended with B (active until 2019)");
+        // Its own end stands.
+        assert_eq!(label(ac, TieState::Ended), ("2016–2018".to_string(), None));
+        // Undated, between two actors who ended: the earlier end.
+        assert_eq!(label(bc, TieState::Ended).0, "until 2019");
+        assert_eq!(label(ca, TieState::Ended).0, "2018–Jun 2021");
+        // Only in a window that holds it, under `dates changes`.
+        let dates = TieDates::of(&graph, graph.tie(ab).unwrap());
+        let changes = |y| date_label(&dates, TieState::Ended, year(y), DateLabels::Changes);
+        assert_eq!(changes("2019").unwrap(), "until 2019");
+        assert_eq!(changes("2018"), None);
+    }
+
+    #[test]
+    fn a_long_label_takes_two_lines_broken_where_it_reads() {
+        assert_eq!(on_two_lines("since Mar 2017"), "since Mar 2017");
+        assert_eq!(on_two_lines("until Nov 2022?"), "until Nov 2022?");
+        assert_eq!(on_two_lines("since c. Jun 2022"), "since c.\nJun 2022");
+        assert_eq!(
+            on_two_lines("since May 2022–Feb 2023"),
+            "since May 2022–\nFeb 2023"
+        );
+        assert_eq!(on_two_lines("since 1–23 Jan 2023"), "since 1–23\nJan 2023");
+        assert_eq!(
+            on_two_lines("2019, ended by Jun 2022"),
+            "2019, ended\nby Jun 2022"
+        );
+        assert_eq!(
+            on_two_lines("new: since 2022–Feb 2023"),
+            "new: since 2022–\nFeb 2023"
+        );
+        assert_eq!(
+            on_two_lines("since Nov 2021–Aug 2022"),
+            "since Nov 2021–\nAug 2022"
+        );
+        assert_eq!(
+            on_two_lines("undatedandlongerstill"),
+            "undatedandlongerstill"
+        );
+    }
+
+    #[test]
     fn changes_shows_only_dates_inside_the_window() {
         let changes = |start, end, window| {
             date_label(
-                &tie(start, end),
+                &dates(start, end),
                 TieState::Running,
                 window,
                 DateLabels::Changes,

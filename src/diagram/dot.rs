@@ -72,6 +72,7 @@ fn write_dot_with_rows(
     let scene::Deferred { ties, mut styled } = deferred;
     let nodes = scene::NodeStyler::new(graph, spec);
     let styler = scene::EdgeStyler::new(graph, spec);
+    let mut previous = None;
     let mut edges = ties.into_iter().filter_map(|edge| {
         let (from, to, mut attrs) = match edge {
             scene::DeferredTie::Tie(from, to, id) => {
@@ -83,7 +84,9 @@ fn write_dot_with_rows(
                 (edge.from, edge.to, std::mem::take(&mut edge.attrs))
             }
         };
-        scene::label_beside_flat(&scene, from, to, &mut attrs);
+        scene::say_dates_once(&mut previous, from, to, &mut attrs);
+        // Streamed edges are not counted: a flat tie's date sits at its head.
+        scene::label_beside_flat(&scene, from, to, &mut attrs, &|_| 0);
         Some((from, to, attrs))
     });
     let actor_attrs = |id| nodes.attrs(graph, id);
@@ -106,10 +109,23 @@ pub(crate) enum Naming {
     Indexes,
 }
 
+/// Where the union's layout drew a tie's edge: its spline (Graphviz's
+/// `pos`) and where its label stood (`lp`, or `xlp` for an external one).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct EdgeAt {
+    /// The spline, as Graphviz writes it.
+    pub pos: String,
+    /// The label's attribute (`lp` or `xlp`) and its place.
+    pub label: Option<(&'static str, String)>,
+}
+
 /// Pinned positions (points) and the extras a pinned frame needs.
 pub(crate) struct Pinned<'a> {
     /// Where each node is, by key; nodes without a position are left out.
     pub positions: &'a BTreeMap<Key, (f64, f64)>,
+    /// Where each tie's edge is drawn, by the edge's `id`: an edge routed
+    /// once, around every node of the union, is drawn the same in each frame.
+    pub edges: &'a BTreeMap<String, EdgeAt>,
     /// Corners of the union's drawing, as invisible anchor nodes, so every
     /// frame has the same extent.
     pub corners: [(f64, f64); 2],

@@ -66,6 +66,9 @@ pub struct Contents<'g> {
     pub networks: BTreeSet<(usize, &'g str)>,
     /// The sources the view's ties cite.
     pub sources: BTreeSet<SourceId>,
+    /// For a storyboard's one legend, the years it covers ("2012–2023"):
+    /// its ties' heading says so, as a frame may draw fewer of them.
+    pub span: Option<String>,
 }
 
 impl<'g> Contents<'g> {
@@ -127,12 +130,15 @@ impl<'g> Contents<'g> {
 const LINE_POINTS: f64 = 850.0;
 /// Characters of a note line (at the note size) before it wraps: about
 /// as wide as [`LINE_POINTS`].
-const NOTE_CHARS: usize = (LINE_POINTS / 5.6) as usize;
-/// The point size of the strip's entries: smaller than node text, which
-/// is what a slide must keep readable.
-const STRIP_FONT_SIZE: &str = "12";
-/// The point size of the footer's notes.
-const NOTE_FONT_SIZE: &str = "11";
+const NOTE_CHARS: usize = (LINE_POINTS / (NOTE_POINTS * 0.52)) as usize;
+/// The point size of the strip's entries: smaller than node text, yet 10
+/// pt or more on the page once a picture of the views is scaled
+/// to a slide (about 0.7), the floor of [`super::fit::TextKind::Legend`].
+const STRIP_FONT_SIZE: &str = "15";
+/// The point size of the footer's notes, the sources: as the strip's.
+const NOTE_FONT_SIZE: &str = "15";
+/// [`NOTE_FONT_SIZE`] as a number.
+const NOTE_POINTS: f64 = 15.0;
 
 /// About how wide `text` is at `size` points, in Helvetica.
 fn text_points(text: &str, size: f64) -> f64 {
@@ -171,7 +177,11 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         let width = sample_points + text_points(&name, size);
         ties.push((vec![Cell::Sample(line), Cell::Text(name)], width));
     }
-    let mut lines = wrap_entries("Ties", ties, size);
+    let heading = match &contents.span {
+        Some(span) => format!("Ties drawn in {span}"),
+        None => "Ties".to_string(),
+    };
+    let mut lines = wrap_entries(&heading, ties, size);
 
     let fills: Vec<Cell> = contents
         .networks

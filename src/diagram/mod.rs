@@ -13,12 +13,16 @@
 
 mod canvas;
 mod cluster;
+mod contrast;
 mod dates;
 mod dot;
 mod escape;
+mod fit;
 mod focus;
 mod header;
 mod html;
+mod labels;
+mod layout;
 mod legend;
 mod printer;
 mod render;
@@ -38,12 +42,11 @@ use crate::model::{ActorId, TieFilter};
 
 pub use dates::DateLabels;
 pub use dot::{quote, to_dot, write_dot};
+pub use fit::{Fit, TextKind, MIN_TEXT_POINTS};
 pub use html::html_text;
 pub use legend::{data_date, short_citation};
-pub use render::{
-    export, export_fitting, render_dot, stop_graphviz, Fit, MAX_PICTURE_TIES, MIN_TEXT_POINTS,
-};
-pub use storyboard::storyboard;
+pub use render::{export, export_fitting, render_dot, stop_graphviz, MAX_PICTURE_TIES};
+pub use storyboard::{storyboard, Storyboard};
 
 /// Colors for a white slide or a dark one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -255,14 +258,9 @@ pub enum DiagramError {
     /// The target could not be written safely (through a temporary file and a rename).
     #[error("{0}")]
     Write(#[from] WriteError),
-    /// The storyboard's years run backwards, so there are no frames to draw.
-    #[error("a storyboard needs at least one year; {start}..{end} has none")]
-    NoFrames {
-        /// The first year asked for.
-        start: i32,
-        /// The last year asked for.
-        end: i32,
-    },
+    /// The storyboard was given no years, so there are no frames to draw.
+    #[error("a storyboard needs at least one year")]
+    NoFrames,
     /// A storyboard year outside what dates can hold.
     #[error("year {0} is out of range for a storyboard frame")]
     BadYear(i32),

@@ -60,7 +60,9 @@ pub(crate) fn write_dot_with(
     if pinned.is_some() {
         graph_attrs.push(("layout", "neato".into()));
         graph_attrs.push(("inputscale", "72".into()));
-        graph_attrs.push(("splines", "curved".into()));
+        // Edges come with their routes; any without one is routed around
+        // the nodes, not through them.
+        graph_attrs.push(("splines", "true".into()));
     }
     let top = indent(1);
     match &scene.legend {
@@ -164,11 +166,28 @@ pub(crate) fn write_dot_with(
         .iter()
         .map(|edge| (edge.from, edge.to, Cow::Borrowed(&edge.attrs)));
     let deferred = deferred.map(|(from, to, attrs)| (from, to, Cow::Owned(attrs)));
-    for (from, to, attrs) in deferred.chain(own) {
+    for (from, to, mut attrs) in deferred.chain(own) {
         if let Some(pinned) = pinned {
             let present = |i: usize| pinned.positions.contains_key(&scene.nodes[i].key);
             if !present(from) || !present(to) {
                 continue;
+            }
+            let routed = attrs
+                .iter()
+                .find(|(key, _)| *key == "id")
+                .and_then(|(_, id)| pinned.edges.get(id));
+            if let Some(at) = routed {
+                let extra = routed_attrs(&attrs, at);
+                attrs.to_mut().extend(extra);
+                if let Some(("xlp", _)) = at.label {
+                    // Where the union drew the label outside the edge.
+                    for (key, _) in attrs.to_mut().iter_mut() {
+                        if *key == "label" {
+                            *key = "xlabel";
+                        }
+                    }
+                    attrs.to_mut().retain(|(key, _)| *key != "decorate");
+                }
             }
         }
         let (from, to) = (name(from), name(to));
@@ -178,6 +197,17 @@ pub(crate) fn write_dot_with(
         }
     }
     writeln!(out, "}}")
+}
+
+/// The spline of an edge the union's layout routed, and its label's place
+/// when the edge has a label.
+fn routed_attrs(attrs: &Attrs, at: &super::dot::EdgeAt) -> Attrs {
+    let mut extra: Attrs = vec![("pos", at.pos.clone())];
+    let labelled = attrs.iter().any(|(key, _)| *key == "label");
+    if let (true, Some((key, place))) = (labelled, &at.label) {
+        extra.push((key, place.clone()));
+    }
+    extra
 }
 
 /// The first lines of a subgraph: its name and its own attributes.

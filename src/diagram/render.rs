@@ -8,61 +8,10 @@ use std::process::{Command, Stdio};
 use crate::atomic::write_atomically;
 use crate::model::Graph;
 
-use super::style::NODE_FONT_SIZE;
+pub(crate) use super::fit::{fit_of_plain, Fit, MIN_TEXT_POINTS};
+use super::fit::{layout_args, read_layout};
 use super::view::View;
 use super::{to_dot, DateLabels, DiagramError, DiagramSpec, OutputFormat, Page};
-
-/// The smallest node text, in points on the page, a slide can be read by.
-pub const MIN_TEXT_POINTS: f64 = 14.0;
-
-/// How a picture fits its page, measured from Graphviz's own layout.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Fit {
-    /// The page the picture was made for.
-    pub page: Page,
-    /// The factor Graphviz scaled the drawing by to fit the page (at most 1).
-    pub scale: f64,
-    /// The node labels' size on the page, in points: their font size
-    /// times `scale`.
-    pub text_points: f64,
-}
-
-impl Fit {
-    /// True when node text is at least [`MIN_TEXT_POINTS`] on the page.
-    pub fn readable(&self) -> bool {
-        self.text_points + 0.05 >= MIN_TEXT_POINTS
-    }
-
-    /// "sized for a 16:9 slide (13.33 × 7.5 in), node text 16.0 pt", and
-    /// the warning on a line of its own when the text is too small.
-    pub fn report(&self) -> String {
-        let page = self.page.describe();
-        // "an A4 page", "a 16:9 slide".
-        let article = if page.starts_with('A') { "an" } else { "a" };
-        let mut report = format!(
-            "sized for {article} {page}, node text {:.1} pt",
-            self.text_points
-        );
-        if let Some(warning) = self.warning() {
-            report.push_str("\nwarning: ");
-            report.push_str(&warning);
-        }
-        report
-    }
-
-    /// What to do when the text is too small to read; `None` when it is not.
-    pub fn warning(&self) -> Option<String> {
-        (!self.readable()).then(|| {
-            format!(
-                "node text is {:.1} pt on the {}, under the {MIN_TEXT_POINTS} pt a slide needs: \
-                 narrow the picture with `via` (fewer relations), a lower `depth`, or a time \
-                 window (`as of`, `during`), or choose a larger page with `size W,H`",
-                self.text_points,
-                self.page.describe()
-            )
-        })
-    }
-}
 
 /// The Graphviz processes running now, so that a signal to actorgraph can
 /// stop them too instead of leaving them running (see [`stop_graphviz`]).
@@ -169,21 +118,31 @@ fn fitted(graph: &Graph, spec: &DiagramSpec, try_all: bool) -> Result<(String, F
         let fit = measure(&text, page)?;
         return Ok((text, fit));
     }
-    let mut best: Option<(String, Fit)> = None;
-    for rows in super::focus::ROWS {
-        let text = super::dot::to_dot_with_rows(graph, spec, Some(rows));
-        // A layout Graphviz cannot make is one fewer to choose from.
-        let Ok(fit) = measure(&text, page) else {
-            continue;
-        };
-        if best
-            .as_ref()
-            .is_none_or(|(_, b)| fit.scale > b.scale + 1e-6)
-        {
-            best = Some((text, fit));
+    let try_rows = |at_ends: bool| {
+        let mut best: Option<(String, Fit)> = None;
+        for rows in super::focus::ROWS {
+            let make = || super::dot::to_dot_with_rows(graph, spec, Some(rows));
+            let text = if at_ends {
+                super::scene::with_labels_at_ends(make)
+            } else {
+                make()
+            };
+            // A layout Graphviz cannot make is one fewer to choose from.
+            let Ok(fit) = measure(&text, page) else {
+                continue;
+            };
+            if best
+                .as_ref()
+                .is_none_or(|(_, b)| fit.scale > b.scale + 1e-6)
+            {
+                best = Some((text, fit));
+            }
         }
-    }
-    match best {
+        best
+    };
+    // Graphviz 2.43 cannot route some layouts whose ties within a column
+    // carry their dates on the edge: those dates then stand at an end.
+    match try_rows(false).or_else(|| try_rows(true)) {
         Some(best) => Ok(best),
         None => {
             let text = to_dot(graph, spec);
@@ -194,26 +153,11 @@ fn fitted(graph: &Graph, spec: &DiagramSpec, try_all: bool) -> Result<(String, F
 }
 
 /// How the drawing of `dot` (sized for `page`) fits it: Graphviz lays it
-/// out once (`-Tplain`), and its first line gives the scale it applies.
+/// out once, and its plain layout gives the scale it applies, its JSON
+/// every text and its size ([`super::fit`]).
 pub fn measure(dot: &str, page: Page) -> Result<Fit, DiagramError> {
-    let plain = run_graphviz("dot", &["-Tplain".to_string()], dot)?;
-    let plain = String::from_utf8_lossy(&plain);
-    let scale = plain
-        .lines()
-        .next()
-        .and_then(|line| {
-            let mut fields = line.split_whitespace();
-            (fields.next() == Some("graph"))
-                .then(|| fields.next()?.parse::<f64>().ok())
-                .flatten()
-        })
-        .ok_or_else(|| DiagramError::Layout("no `graph` line in the layout".into()))?;
-    let font: f64 = NODE_FONT_SIZE.parse().unwrap_or(16.0);
-    Ok(Fit {
-        page,
-        scale,
-        text_points: font * scale,
-    })
+    let layout = run_graphviz("dot", &layout_args(), dot)?;
+    read_layout(&String::from_utf8_lossy(&layout), page)
 }
 
 /// The bytes of `dot` in `format`: the text itself for [`OutputFormat::Dot`],

@@ -20,6 +20,7 @@ use super::title::title;
 use super::view::{View, ViewTime};
 use super::DiagramSpec;
 
+pub(crate) use super::labels::{label_beside_flat, say_dates_once, with_labels_at_ends};
 pub(crate) use super::styler::{EdgeStyler, NodeStyler};
 
 /// Builds the scene of `view`, with a legend of what it draws.
@@ -31,8 +32,8 @@ pub fn build(graph: &Graph, spec: &DiagramSpec, view: &View, nesting: Nesting) -
     build_with_legend(graph, spec, view, &legend, nesting)
 }
 
-/// Builds the scene of `view` with the legend of `legend`: a storyboard
-/// gives every frame the legend of them all, so none moves.
+/// Builds the scene of `view` with the legend of `legend`.
+#[cfg(test)]
 pub fn build_with_legend(
     graph: &Graph,
     spec: &DiagramSpec,
@@ -45,12 +46,15 @@ pub fn build_with_legend(
         defer: false,
         new: None,
         rows: None,
+        pinned: None,
     };
     build_parts(graph, spec, view, legend, build).0
 }
 
-/// A storyboard frame's scene: [`build_with_legend`], with the ties in
-/// `new` (not in the previous frame) highlighted.
+/// A storyboard frame's scene: the scene of `view` with the run's legend, flat and unlaid-out
+/// (the frame is drawn where the union's layout put each actor and tie),
+/// each tie's edge named by its tie, with the ties in `new` (not in the
+/// previous frame) highlighted.
 pub fn build_frame(
     graph: &Graph,
     spec: &DiagramSpec,
@@ -63,8 +67,43 @@ pub fn build_frame(
         defer: false,
         new: Some(new),
         rows: None,
+        pinned: Some(Pinning {
+            lay_out: false,
+            labels: None,
+        }),
     };
     build_parts(graph, spec, view, legend, build).0
+}
+
+/// The scene a storyboard lays out once for all its frames: the union of
+/// their views, flat, laid out by role around a focus with columns of
+/// `rows`, each tie's edge named by its tie and labelled with `labels` (the
+/// widest date label it has in any frame, so the layout leaves room for
+/// each frame's).
+pub fn build_union(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    view: &View,
+    legend: &legend::Contents<'_>,
+    rows: usize,
+    labels: &BTreeMap<TieId, String>,
+) -> Scene {
+    let build = Build {
+        nesting: Nesting::Flat,
+        defer: false,
+        new: None,
+        rows: Some(rows),
+        pinned: Some(Pinning {
+            lay_out: true,
+            labels: Some(labels),
+        }),
+    };
+    build_parts(graph, spec, view, legend, build).0
+}
+
+/// The `id` a storyboard gives a tie's edge, to find its layout again.
+pub fn tie_key(tie: TieId) -> String {
+    format!("tie{}", tie.index())
 }
 
 /// A tie whose edge is styled only when it is printed, by its nodes'
@@ -107,6 +146,7 @@ pub(crate) fn build_deferred(
         defer: true,
         new: None,
         rows,
+        pinned: None,
     };
     build_parts(graph, spec, view, &legend, build)
 }
@@ -121,6 +161,18 @@ struct Build<'a> {
     new: Option<&'a BTreeSet<TieId>>,
     /// The actors a focus layout's column holds; `None` chooses.
     rows: Option<usize>,
+    /// For a storyboard: each tie's edge named by its tie.
+    pinned: Option<Pinning<'a>>,
+}
+
+/// How a storyboard's scenes differ from a single picture's.
+#[derive(Clone, Copy)]
+struct Pinning<'a> {
+    /// Laid out by role around a focus (the union), or not (a frame, drawn
+    /// where the union's layout put things).
+    lay_out: bool,
+    /// Each tie's date label, replacing its own (the union's).
+    labels: Option<&'a BTreeMap<TieId, String>>,
 }
 
 fn build_parts<'g>(
@@ -135,6 +187,7 @@ fn build_parts<'g>(
         defer,
         new,
         rows,
+        pinned,
     } = build;
     let palette = style::palette(spec.theme);
     let mut scene = Scene::empty(&title(graph, spec), palette, spec);
@@ -197,7 +250,7 @@ fn build_parts<'g>(
                 continue;
             };
             let name = cluster::box_name(&scene.nodes[to].name);
-            let attrs = box_attrs(graph, &member_ties, &styler, name);
+            let attrs = cluster::box_attrs(graph, &member_ties, &styler, name);
             let edge = SceneEdge {
                 from: first,
                 to,
@@ -215,16 +268,27 @@ fn build_parts<'g>(
                 .ties
                 .push(DeferredTie::Tie(from as u32, to as u32, tie.id));
         } else {
-            scene.edges.push(SceneEdge {
-                from,
-                to,
-                attrs: styler.attrs(graph, *tie),
-            });
+            let mut attrs = styler.attrs(graph, *tie);
+            if let Some(pinning) = pinned {
+                if let Some(labels) = pinning.labels {
+                    attrs.retain(|(key, _)| !matches!(*key, "label" | "decorate"));
+                    if let Some(label) = labels.get(&tie.id) {
+                        attrs.push(("label", label.clone()));
+                        attrs.push(("decorate", "true".into()));
+                    }
+                }
+                attrs.push(("id", tie_key(tie.id)));
+            }
+            scene.edges.push(SceneEdge { from, to, attrs });
         }
     }
 
+    let mut previous = None;
+    for edge in &mut scene.edges {
+        say_dates_once(&mut previous, edge.from, edge.to, &mut edge.attrs);
+    }
     let mut items = cluster::items(&actors, &parents, &node_of, &scene.nodes, palette);
-    let laid_out = actors.len() <= focus::MAX_ACTORS;
+    let laid_out = actors.len() <= focus::MAX_ACTORS && pinned.is_none_or(|p| p.lay_out);
     if let Some(focus) = spec.focus.filter(|f| laid_out && node_of.contains_key(f)) {
         let rows = rows.unwrap_or_else(|| focus::default_rows(actors.len()));
         let columns = focus::columns(graph, focus, &actors, &ties, &parents, time, rows);
@@ -262,10 +326,16 @@ fn lay_out_columns(
         }
     }
     let placed = std::mem::take(&mut scene.edges);
+    let mut degrees: FxHashMap<usize, usize> = FxHashMap::default();
+    for edge in &placed {
+        *degrees.entry(edge.from).or_default() += 1;
+        *degrees.entry(edge.to).or_default() += 1;
+    }
+    let degree = |node: usize| degrees.get(&node).copied().unwrap_or(0);
     scene.edges = placed
         .into_iter()
         .map(|mut edge| {
-            label_beside_flat(scene, edge.from, edge.to, &mut edge.attrs);
+            label_beside_flat(scene, edge.from, edge.to, &mut edge.attrs, &degree);
             edge
         })
         .collect();
@@ -320,84 +390,6 @@ fn lay_out_columns(
     }
 }
 
-/// A tie between two actors of one column carries its date as an external
-/// label: Graphviz 2.43 fails to rank a graph whose edges within a rank
-/// carry labels ("trouble in init_rank") when ranks are held as columns.
-///
-/// A tie running left to right, with the columns, also ranks (the default
-/// in a focus layout is not to): its weight then draws it straight, where
-/// a tie that left ranking alone was free to loop over the picture.
-pub(crate) fn label_beside_flat(scene: &Scene, from: usize, to: usize, attrs: &mut Attrs) {
-    let (Some(a), Some(b)) = (scene.columns.get(&from), scene.columns.get(&to)) else {
-        return;
-    };
-    if a < b {
-        attrs.push(("constraint", "true".into()));
-        return;
-    }
-    if a != b {
-        return;
-    }
-    attrs.retain(|(key, _)| *key != "decorate");
-    for (key, _) in attrs.iter_mut() {
-        if *key == "label" {
-            *key = "xlabel";
-        }
-    }
-}
-
-/// The one edge from a box of members to their parent: the look of the
-/// first member's tie, each member's dates and sources in the tooltip, the
-/// date label only when every member's says the same.
-fn box_attrs(
-    graph: &Graph,
-    ties: &[TieRef<'_>],
-    styler: &EdgeStyler<'_>,
-    box_name: String,
-) -> Attrs {
-    let relations = graph.relations();
-    let mut attrs = styler.attrs(graph, ties[0]);
-    let labels: BTreeSet<Option<String>> = ties
-        .iter()
-        .map(|t| {
-            styler
-                .attrs(graph, *t)
-                .into_iter()
-                .find(|(key, _)| *key == "label")
-                .map(|(_, label)| label)
-        })
-        .collect();
-    if labels.len() > 1 {
-        attrs.retain(|(key, _)| !matches!(*key, "label" | "decorate"));
-    }
-    let parent = &graph.actor(ties[0].to).name;
-    let mut tooltip = format!("{parent}'s members:");
-    for tie in ties {
-        tooltip.push_str(&format!(
-            "\n{} {} {parent}, {}, {}",
-            graph.actor(tie.from).name,
-            relations.name(tie.tie.relation),
-            tie.tie.span_label(),
-            tie.tie.confidence
-        ));
-    }
-    let sources: BTreeSet<SourceId> = ties
-        .iter()
-        .flat_map(|t| t.tie.sources().iter().copied())
-        .collect();
-    attrs.retain(|(key, _)| *key != "sources");
-    for (key, value) in attrs.iter_mut() {
-        if *key == "tooltip" {
-            *value = capped(tooltip.clone());
-        }
-    }
-    if !sources.is_empty() {
-        attrs.push(("sources", source_ids(graph, sources.iter().copied())));
-    }
-    attrs.push(("ltail", box_name));
-    attrs
-}
-
 /// The ids of `sources`, space-separated, as the graph file writes them.
 pub(super) fn source_ids(graph: &Graph, sources: impl Iterator<Item = SourceId>) -> String {
     let ids: Vec<&str> = sources.map(|s| graph.source(s).id.as_str()).collect();
@@ -419,7 +411,7 @@ impl Scene {
             ("tooltip", title.to_string()),
             ("rankdir", rankdir.into()),
             ("nodesep", "0.12".into()),
-            ("ranksep", "0.35".into()),
+            ("ranksep", "0.25".into()),
             ("pad", "0.3".into()),
             ("newrank", "true".into()),
             ("compound", "true".into()),

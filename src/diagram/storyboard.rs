@@ -1,49 +1,95 @@
 //! Storyboards: one diagram per year, every actor pinned where a single
 //! layout of all the years together put it, so slides animate without nodes
-//! jumping. The union is laid out once by `dot`; each frame is drawn by
-//! `neato -n2` at those positions, with invisible corner anchors giving every
-//! frame the same extent.
+//! jumping. The union is laid out once by `dot` (by role around a focus,
+//! each edge routed around every actor); each frame is drawn by `neato -n2`
+//! at those positions and along those routes, with invisible corner anchors
+//! giving every frame the same canvas, shaped like its page.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 use crate::atomic::write_all_atomically;
 use crate::model::{Graph, PartialDate, TieFilter, TieId, Window};
 
-use super::canvas::{Key, Scene};
-use super::cluster::Nesting;
+use super::canvas::Scene;
 use super::dot::{print, Naming, Pinned};
+use super::layout::{lay_out, Layout};
 use super::legend::{Contents, Marker};
-use super::render::{render_args, run_graphviz};
+use super::render::{render_args, run_graphviz, Fit, MIN_TEXT_POINTS};
 use super::scene;
 use super::style;
 use super::view::{View, ViewTime};
 use super::{DiagramError, DiagramSpec, OutputFormat, Page};
 
-/// Node positions in points, by scene key.
-type Positions = BTreeMap<Key, (f64, f64)>;
-
-/// Margin around the union's nodes, in points, kept in every frame.
+/// Margin around the union's drawing, in points, kept in every frame.
 const MARGIN: f64 = 12.0;
 
-/// One diagram per year in `years`, each actor pinned at the position of a
-/// single layout of the union; files named `<focus-id-or-all>-<year>.<ext>`
-/// in `dir` (created if missing); returns the paths written. `format`
+/// The frames written, and how they fit their page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Storyboard {
+    /// The files written, first year first.
+    pub paths: Vec<PathBuf>,
+    /// How the frame with the smallest node text fits the page, and its
+    /// year; `None` for DOT text without a page.
+    pub fit: Option<(Fit, i32)>,
+    /// Whether every frame's node text is that size (one canvas, one scale).
+    pub alike: bool,
+}
+
+impl Storyboard {
+    /// "frames sized for a 16:9 slide (13.33 × 7.5 in), node text 12.0 pt
+    /// in every frame" (or "in the 2023 frame (the smallest)"), and a
+    /// warning on a line of its own when that is too small to read; empty
+    /// without a fit.
+    pub fn report(&self) -> String {
+        let Some((fit, year)) = self.fit else {
+            return String::new();
+        };
+        let page = fit.page.describe();
+        let article = if page.starts_with('A') { "an" } else { "a" };
+        let frame = if self.alike {
+            "every frame".to_string()
+        } else {
+            format!("the {year} frame")
+        };
+        let mut report = format!(
+            "frames sized for {article} {page}, node text {:.1} pt in {frame}{}",
+            fit.text_points,
+            if self.alike { "" } else { " (the smallest)" }
+        );
+        if !fit.readable() {
+            report.push_str(&format!(
+                "\nwarning: node text is {:.1} pt on the {page} in {frame}, under the \
+                 {MIN_TEXT_POINTS} pt a slide needs: every frame is drawn on the canvas of all \
+                 of them, so narrow the storyboard with `via` (fewer relations), a lower \
+                 `depth` or fewer years, or choose a larger page with `size W,H`",
+                fit.text_points
+            ));
+        }
+        report
+    }
+}
+
+/// One diagram per year in `years`, each actor pinned at the position and
+/// each tie drawn along the route of a single layout of the union (laid
+/// out by role around a focus, as single pictures are); files named
+/// `<focus-id-or-all>-<year>.<ext>` in `dir` (created if missing). `format`
 /// chooses the extension. Frames replace the spec's time window with their
-/// year. Every frame is rendered before any file is written.
+/// year. Pictures are sized for the spec's page (a 16:9 slide unless it
+/// names another), every frame on one canvas of the page's shape. Every
+/// frame is rendered before any file is written.
 pub fn storyboard(
     graph: &Graph,
     spec: &DiagramSpec,
-    years: RangeInclusive<i32>,
+    years: impl IntoIterator<Item = i32>,
     dir: &Path,
     format: OutputFormat,
-) -> Result<Vec<PathBuf>, DiagramError> {
-    let (start, end) = (*years.start(), *years.end());
-    if start > end {
-        return Err(DiagramError::NoFrames { start, end });
-    }
-    // Pictured frames fit a slide as single pictures do; all share one
+) -> Result<Storyboard, DiagramError> {
+    let years: Vec<i32> = years.into_iter().collect();
+    let (Some(&start), Some(&end)) = (years.first(), years.last()) else {
+        return Err(DiagramError::NoFrames);
+    };
+    // Pictured frames fit a page as single pictures do; all share one
     // extent, so one scale.
     let sized = DiagramSpec {
         page: spec
@@ -61,7 +107,7 @@ pub fn storyboard(
     let mut union = View::default();
     // One legend for every frame: what any of them draws, each at its time.
     let mut legend = Contents::default();
-    for year in years {
+    for &year in &years {
         let frame_spec = DiagramSpec {
             filter: TieFilter {
                 window: year_window(year)?,
@@ -97,22 +143,11 @@ pub fn storyboard(
         new_ties.push(new);
         previous = Some(view);
     }
-    let union_spec = DiagramSpec {
-        filter: TieFilter {
-            window: Window::new(year_window(start)?.first, year_window(end)?.last),
-            ..spec.filter.clone()
-        },
-        time_label: Some(format!("{start}–{end}")),
-        ..spec.clone()
-    };
-    let union_scene =
-        scene::build_with_legend(graph, &union_spec, &union, &legend, Nesting::Subgroups);
-    let layout = run_graphviz(
-        "dot",
-        &["-Tplain".to_string()],
-        &print(&union_scene, &Naming::Indexes, None),
-    )?;
-    let (positions, corners) = read_plain(&String::from_utf8_lossy(&layout), &union_scene)?;
+    legend.span = Some(if start == end {
+        format!("{start}")
+    } else {
+        format!("{start}–{end}")
+    });
     let scenes: Vec<(i32, Scene)> = frames
         .iter()
         .zip(&new_ties)
@@ -123,9 +158,46 @@ pub fn storyboard(
             )
         })
         .collect();
-    let corners = same_canvas(&scenes, &positions, corners)?;
+    // Each tie's widest date label in any frame: the union makes room for it.
+    let mut labels: BTreeMap<TieId, String> = BTreeMap::new();
+    for (_, frame) in &scenes {
+        for edge in &frame.edges {
+            let attr = |name: &str| {
+                edge.attrs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, v)| v.clone())
+            };
+            let (Some(id), Some(label)) = (attr("id"), attr("label")) else {
+                continue;
+            };
+            let Some(tie) = id.strip_prefix("tie").and_then(|n| n.parse::<usize>().ok()) else {
+                continue;
+            };
+            let slot = labels.entry(TieId::new(tie)).or_default();
+            if label.chars().count() > slot.chars().count() {
+                *slot = label;
+            }
+        }
+    }
+    let union_spec = DiagramSpec {
+        filter: TieFilter {
+            window: Window::new(year_window(start)?.first, year_window(end)?.last),
+            ..spec.filter.clone()
+        },
+        time_label: Some(format!("{start}–{end}")),
+        ..spec.clone()
+    };
+    let layout = best_layout(graph, &union_spec, &union, &legend, &labels)?;
+    let [x0, y0, x1, y1] = layout.extent;
+    let mut corners = [(x0 - MARGIN, y0 - MARGIN), (x1 + MARGIN, y1 + MARGIN)];
+    corners = same_canvas(&scenes, &layout, corners)?;
+    if let Some(page) = spec.page {
+        corners = page_shaped(&scenes, &layout, corners, page)?;
+    }
     let pinned = Pinned {
-        positions: &positions,
+        positions: &layout.positions,
+        edges: &layout.edges,
         corners,
     };
 
@@ -134,8 +206,17 @@ pub fn storyboard(
         None => "all",
     });
     let mut rendered = Vec::new();
+    let mut smallest: Option<(Fit, i32)> = None;
+    let mut sizes: Vec<f64> = Vec::new();
     for (year, frame) in &scenes {
         let text = print(frame, &Naming::Names, Some(&pinned));
+        if let Some(page) = spec.page {
+            let fit = measure_frame(&text, page)?;
+            sizes.push(fit.text_points);
+            if smallest.is_none_or(|(s, _)| fit.text_points < s.text_points - 1e-9) {
+                smallest = Some((fit, *year));
+            }
+        }
         let bytes = match format {
             OutputFormat::Dot => text.into_bytes(),
             _ => {
@@ -157,44 +238,168 @@ pub fn storyboard(
         .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
         .collect();
     write_all_atomically(&files)?;
-    Ok(rendered.into_iter().map(|(path, _)| path).collect())
+    Ok(Storyboard {
+        paths: rendered.into_iter().map(|(path, _)| path).collect(),
+        fit: smallest,
+        alike: sizes
+            .windows(2)
+            .all(|pair| (pair[0] - pair[1]).abs() < 0.05),
+    })
 }
 
-/// Corners that give every frame the same canvas: each frame is laid out
-/// at `corners`, and where their drawings' extents differ (a date label or
-/// a curve reaching past the nodes), that side's corner moves out to the
-/// farthest frame (the top, under the title, by the difference), until all
-/// agree (at most a few rounds).
+/// The union laid out with each column height a focus layout may take
+/// (once without a focus), keeping the one whose drawing, title and legend
+/// included, fits the page at the largest scale (the first among equals).
+fn best_layout(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    union: &View,
+    legend: &Contents<'_>,
+    labels: &BTreeMap<TieId, String>,
+) -> Result<Layout, DiagramError> {
+    let choices: Vec<usize> = match spec.focus {
+        Some(_) => super::focus::ROWS.collect(),
+        None => vec![super::focus::default_rows(union.actors.len())],
+    };
+    let (width, height) = spec.page.unwrap_or(Page::Slide).size();
+    let mut best: Option<(f64, Layout)> = None;
+    for rows in choices {
+        // Ties within a column carry their dates at an end in the union,
+        // as they were routed before dates could sit on such edges.
+        let scene = scene::with_labels_at_ends(|| {
+            scene::build_union(graph, spec, union, legend, rows, labels)
+        });
+        // A layout Graphviz cannot make is one fewer to choose from.
+        let Ok(layout) = lay_out(&scene) else {
+            continue;
+        };
+        let [x0, y0, x1, y1] = layout.bb;
+        let scale = (width * 72.0 / (x1 - x0).max(1.0))
+            .min(height * 72.0 / (y1 - y0).max(1.0))
+            .min(1.0);
+        if best.as_ref().is_none_or(|(b, _)| scale > b + 1e-6) {
+            best = Some((scale, layout));
+        }
+    }
+    match best {
+        Some((_, layout)) => Ok(layout),
+        None => {
+            let rows = super::focus::default_rows(union.actors.len());
+            lay_out(&scene::build_union(
+                graph, spec, union, legend, rows, labels,
+            ))
+        }
+    }
+}
+
+/// How a pinned frame fits `page`: `neato -n2` lays it out as it will be
+/// drawn, and its first line gives the scale applied to fit the page.
+fn measure_frame(text: &str, page: Page) -> Result<Fit, DiagramError> {
+    let plain = run_graphviz("neato", &["-n2".to_string(), "-Tplain".to_string()], text)?;
+    super::render::fit_of_plain(&String::from_utf8_lossy(&plain), page)
+}
+
+/// The corners moved out, evenly on both sides, until the frames' canvas
+/// has the page's shape: a picture the shape of its page fills it, so its
+/// text is as large as the page allows and every frame sits on the slide
+/// alike. Moving the corners out never lets a frame reach past them, so
+/// every frame keeps the one canvas.
+fn page_shaped(
+    scenes: &[(i32, Scene)],
+    layout: &Layout,
+    mut corners: [(f64, f64); 2],
+    page: Page,
+) -> Result<[(f64, f64); 2], DiagramError> {
+    let (width, height) = page.size();
+    let shape = width / height;
+    // The picture is the canvas and Graphviz's pad around it.
+    let pad = scenes
+        .first()
+        .and_then(|(_, s)| s.graph_attrs.iter().find(|(key, _)| *key == "pad"))
+        .and_then(|(_, v)| v.parse::<f64>().ok())
+        .unwrap_or(0.0)
+        * 72.0;
+    for _ in 0..3 {
+        let (w, h) = canvas(scenes, layout, corners)?;
+        let (w, h) = (w + 2.0 * pad, h + 2.0 * pad);
+        if (w / h - shape).abs() < 0.002 {
+            break;
+        }
+        if w / h < shape {
+            let more = (shape * h - w) / 2.0;
+            corners[0].0 -= more;
+            corners[1].0 += more;
+        } else {
+            let more = (w / shape - h) / 2.0;
+            corners[0].1 -= more;
+            corners[1].1 += more;
+        }
+    }
+    Ok(corners)
+}
+
+/// The width and height of a frame that draws nothing past its corners:
+/// the corners, the title above them and the legend under them.
+fn canvas(
+    scenes: &[(i32, Scene)],
+    layout: &Layout,
+    corners: [(f64, f64); 2],
+) -> Result<(f64, f64), DiagramError> {
+    let pinned = Pinned {
+        positions: &layout.positions,
+        edges: &layout.edges,
+        corners,
+    };
+    let Some((_, frame)) = scenes.first() else {
+        return Ok((1.0, 1.0));
+    };
+    let mut empty = frame.clone();
+    empty.items.clear();
+    empty.edges.clear();
+    let text = print(&empty, &Naming::Names, Some(&pinned));
+    let laid = run_graphviz("neato", &["-n2".to_string(), "-Tdot".to_string()], &text)?;
+    let [x0, y0, x1, y1] = read_bb(&String::from_utf8_lossy(&laid))?;
+    Ok((x1 - x0, y1 - y0))
+}
+
+/// Corners that give every frame the same canvas. Graphviz moves each
+/// frame's drawing to its own origin, so sides cannot be compared across
+/// frames; sizes can. A frame larger than the canvas of the corners alone
+/// (a date label or a curve reaching past them) is larger by at most what
+/// reaches out on either side, so both corners of that axis move out by
+/// the difference, until every frame has that canvas (at most a few rounds).
 fn same_canvas(
     scenes: &[(i32, Scene)],
-    positions: &Positions,
+    layout: &Layout,
     mut corners: [(f64, f64); 2],
 ) -> Result<[(f64, f64); 2], DiagramError> {
     const ROUNDS: usize = 4;
     for _ in 0..ROUNDS {
-        let pinned = Pinned { positions, corners };
-        let mut boxes = Vec::new();
+        let (width, height) = canvas(scenes, layout, corners)?;
+        let pinned = Pinned {
+            positions: &layout.positions,
+            edges: &layout.edges,
+            corners,
+        };
+        let (mut wider, mut taller) = (0.0f64, 0.0f64);
         for (_, frame) in scenes {
             let text = print(frame, &Naming::Names, Some(&pinned));
             let laid = run_graphviz("neato", &["-n2".to_string(), "-Tdot".to_string()], &text)?;
-            boxes.push(read_bb(&String::from_utf8_lossy(&laid))?);
+            let [x0, y0, x1, y1] = read_bb(&String::from_utf8_lossy(&laid))?;
+            wider = wider.max(x1 - x0 - width);
+            taller = taller.max(y1 - y0 - height);
         }
-        let side = |i: usize| {
-            let values = boxes.iter().map(|b| b[i]);
-            let low = values.clone().fold(f64::MAX, f64::min);
-            (low, values.fold(f64::MIN, f64::max))
-        };
-        let sides = [side(0), side(1), side(2), side(3)];
-        if sides.iter().all(|(low, high)| high - low < 0.01) {
+        if wider < 0.01 && taller < 0.01 {
             return Ok(corners);
         }
-        // Left, bottom and right: the corner goes as far out as any frame
-        // reaches, so every frame reaches just that far.
-        corners[0].0 = corners[0].0.min(sides[0].0);
-        corners[0].1 = corners[0].1.min(sides[1].0);
-        corners[1].0 = corners[1].0.max(sides[2].1);
-        // The top holds the title above the drawing: out by the difference.
-        corners[1].1 += sides[3].1 - sides[3].0;
+        if wider >= 0.01 {
+            corners[0].0 -= wider;
+            corners[1].0 += wider;
+        }
+        if taller >= 0.01 {
+            corners[0].1 -= taller;
+            corners[1].1 += taller;
+        }
     }
     Ok(corners)
 }
@@ -213,44 +418,6 @@ fn read_bb(laid: &str) -> Result<[f64; 4], DiagramError> {
         [x0, y0, x1, y1] => Ok([*x0, *y0, *x1, *y1]),
         _ => Err(bad()),
     }
-}
-
-/// Node positions (points) by key, and the corners of their extent, from
-/// `dot -Tplain` output of a scene printed with index names.
-fn read_plain(plain: &str, scene: &Scene) -> Result<(Positions, [(f64, f64); 2]), DiagramError> {
-    let mut positions = BTreeMap::new();
-    let (mut low, mut high) = ((f64::MAX, f64::MAX), (f64::MIN, f64::MIN));
-    for line in plain.lines() {
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        if fields.first() != Some(&"node") || fields.len() < 6 {
-            continue;
-        }
-        let bad = || DiagramError::Layout(format!("unexpected line `{line}`"));
-        let index: usize = fields[1]
-            .strip_prefix('n')
-            .and_then(|n| n.parse().ok())
-            .ok_or_else(bad)?;
-        let number = |i: usize| -> Result<f64, DiagramError> {
-            fields[i]
-                .parse::<f64>()
-                .map(|v| v * 72.0)
-                .map_err(|_| bad())
-        };
-        let (x, y, w, h) = (number(2)?, number(3)?, number(4)?, number(5)?);
-        let node = scene.nodes.get(index).ok_or_else(bad)?;
-        positions.insert(node.key, (x, y));
-        low = (low.0.min(x - w / 2.0), low.1.min(y - h / 2.0));
-        high = (high.0.max(x + w / 2.0), high.1.max(y + h / 2.0));
-    }
-    if positions.is_empty() {
-        low = (0.0, 0.0);
-        high = (0.0, 0.0);
-    }
-    let corners = [
-        (low.0 - MARGIN, low.1 - MARGIN),
-        (high.0 + MARGIN, high.1 + MARGIN),
-    ];
-    Ok((positions, corners))
 }
 
 /// An actor id made safe as a file name: letters, digits, `-` and `_` kept.

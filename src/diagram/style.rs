@@ -8,18 +8,25 @@ use crate::model::{
     ActorKind, Confidence, Graph, LineForm, RelationId, RelationLook, Relations, Rgb,
 };
 
+#[cfg(doc)]
+use super::contrast::FADED_CONTRAST;
+use super::contrast::{least_alpha, legible, rgb, LINE_CONTRAST};
 use super::Theme;
 
 /// The font every label uses; Graphviz falls back to a sans-serif if missing.
 pub const FONT: &str = "Helvetica";
-/// Point size of node labels; every size is readable on a slide.
+/// Point size of node labels. Every size is chosen so that once a view
+/// of the (JNIM at one and two hops, AQIM at two, alliance and
+/// hostility across the graph) is scaled onto a 16:9 slide, each kind of
+/// text stays at or above its floor ([`super::fit::TextKind::floor`]):
+/// the sizes keep about the floors' ratios, 14 : 12 : 10.
 pub const NODE_FONT_SIZE: &str = "20";
-/// Point size of edge labels.
-pub const EDGE_FONT_SIZE: &str = "12";
+/// Point size of edge labels (dates).
+pub const EDGE_FONT_SIZE: &str = "18";
 /// Point size of the title.
 pub const TITLE_FONT_SIZE: &str = "22";
-/// Point size of the legend.
-pub const LEGEND_FONT_SIZE: &str = "14";
+/// Point size of member boxes' labels (and the graph's default).
+pub const LEGEND_FONT_SIZE: &str = "18";
 
 /// The colors of one theme.
 pub struct Palette {
@@ -60,15 +67,17 @@ const LIGHT: Palette = Palette {
     cluster_border: "#8c8c8c",
     cluster_fill: "#f4f4f4",
     untagged: "#ffffff",
-    // Okabe–Ito: black, blue, vermillion, a grey, orange, sky blue,
-    // bluish green, reddish purple (yellow is lost on white).
+    // Okabe–Ito: black, blue, vermillion, a grey, bluish green, reddish
+    // purple; its yellow (1.3:1 on white), orange and sky blue (2.3:1) are
+    // too pale for a line on white, so an olive and a dark violet (Wong's
+    // colour-blind set) stand for the last two: every colour is 3:1 or more.
     relations: [
         Rgb([0x00, 0x00, 0x00]),
         Rgb([0x00, 0x72, 0xb2]),
         Rgb([0xd5, 0x5e, 0x00]),
         Rgb([0x76, 0x76, 0x76]),
-        Rgb([0xe6, 0x9f, 0x00]),
-        Rgb([0x56, 0xb4, 0xe9]),
+        Rgb([0x66, 0x66, 0x00]),
+        Rgb([0x4b, 0x00, 0x92]),
         Rgb([0x00, 0x9e, 0x73]),
         Rgb([0xcc, 0x79, 0xa7]),
     ],
@@ -184,6 +193,16 @@ impl Color {
     }
 }
 
+impl Color {
+    /// This colour, no more transparent than `alpha`.
+    pub fn at_least(self, alpha: u8) -> Color {
+        Color {
+            alpha: self.alpha.max(alpha),
+            ..self
+        }
+    }
+}
+
 impl fmt::Display for Color {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{:02x}", self.rgb, self.alpha)
@@ -204,6 +223,9 @@ pub struct RelationStyle {
     pub arrowhead: Option<&'static str>,
     /// A mark at both ends of an undirected relation, past the first family.
     pub ends: Option<&'static str>,
+    /// The least opacity a faded tie of it is drawn with, so that its line
+    /// keeps [`FADED_CONTRAST`] to the background.
+    pub least_alpha: u8,
 }
 
 impl RelationStyle {
@@ -268,12 +290,14 @@ impl RelationStyles {
     /// The styles of `relations` in `palette`.
     pub fn of(palette: &Palette, relations: &Relations) -> RelationStyles {
         let colors = &palette.relations;
+        let background = rgb(palette.background);
         let builtin = |color: usize, form: LineForm, arrow: &'static str| RelationStyle {
             color: colors[color],
             double: form == LineForm::Double,
             penwidth: penwidth(form),
             arrowhead: Some(arrow),
             ends: None,
+            least_alpha: 0,
         };
         let mut styles: Vec<RelationStyle> = Vec::with_capacity(relations.len());
         let mut taken = std::collections::HashSet::new();
@@ -307,6 +331,10 @@ impl RelationStyles {
             if !directed {
                 style.arrowhead = None;
             }
+            // A colour the file sets too pale (or dark) for the theme is
+            // darkened (or lightened) until the line is seen.
+            style.color = legible(style.color, background, LINE_CONTRAST);
+            style.least_alpha = least_alpha(style.color, background);
             taken.insert(style.identity());
             styles.push(style);
         }
@@ -345,6 +373,7 @@ fn choose(
                     penwidth: penwidth(look.line.unwrap_or(form)),
                     arrowhead: look.arrow.map(|a| a.as_str()).or(arrowhead),
                     ends: if look.arrow.is_some() { None } else { ends },
+                    least_alpha: 0,
                 };
                 if !taken.contains(&style.identity()) {
                     return style;
@@ -386,7 +415,7 @@ impl TieLook {
     /// The look of a tie of `relation` at this confidence and state.
     pub fn new(relation: &RelationStyle, confidence: Confidence, state: TieState) -> TieLook {
         TieLook {
-            color: Color::faded(relation.color, confidence, state),
+            color: Color::faded(relation.color, confidence, state).at_least(relation.least_alpha),
             line: LineStyle::of(confidence, state),
             double: relation.double,
             penwidth: relation.penwidth,

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{ActorId, Confidence, Graph, TieId, TieRef, Window};
 
 use super::canvas::*;
-use super::dates::{date_label, DateLabels};
+use super::dates::{date_label, on_two_lines, DateLabels, TieDates};
 use super::scene::*;
 use super::style::{self, Palette, RelationStyles, TieLook, TieState};
 use super::view::{tie_state, ViewTime};
@@ -113,22 +113,24 @@ impl<'s> EdgeStyler<'s> {
         );
         class.extend(is_new.then(|| "new".to_string()));
         attrs.push(("class", class.join(" ")));
-        let label = date_label(tie.tie, state, self.time.window, self.dates);
+        let dates = TieDates::of(graph, tie);
+        let label = date_label(&dates, state, self.time.window, self.dates);
         let label = match (label, is_new) {
             (Some(text), true) => Some(format!("new: {text}")),
             (None, true) => Some("new".to_string()),
             (label, false) => label,
         };
         if let Some(label) = label {
-            attrs.push(("label", label));
+            attrs.push(("label", on_two_lines(&label)));
             // A line from the label to its edge: with many edges near a
             // label, which one it dates is never left to the eye.
             attrs.push(("decorate", "true".into()));
         }
-        let dates = date_label(tie.tie, TieState::Running, Window::ALL, DateLabels::All)
-            .unwrap_or_default();
+        let words =
+            date_label(&dates, TieState::Running, Window::ALL, DateLabels::All).unwrap_or_default();
+        let reason = dates.reason().map(|r| format!("; {r}")).unwrap_or_default();
         let mut tooltip = format!(
-            "{} {} {}: {dates} ({}), {}",
+            "{} {} {}: {words} ({}{reason}), {}",
             graph.actor(tie.from).name,
             relations.name(tie.tie.relation),
             graph.actor(tie.to).name,

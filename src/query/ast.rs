@@ -123,6 +123,31 @@ impl ExportKind {
     }
 }
 
+/// A storyboard's years: `frames FIRST..LAST [step N]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Frames {
+    /// The first year drawn.
+    pub first: i32,
+    /// The last year of the range; drawn when the step lands on it.
+    pub last: i32,
+    /// Years between frames, at least 1.
+    pub step: u32,
+    /// Where the range (and its step) was written, for errors.
+    pub span: Span,
+}
+
+impl Frames {
+    /// The years drawn, first to last.
+    pub fn years(&self) -> impl Iterator<Item = i32> {
+        (self.first..=self.last).step_by(self.step.max(1) as usize)
+    }
+
+    /// How many frames the years make.
+    pub fn count(&self) -> usize {
+        ((self.last - self.first) / self.step.max(1) as i32 + 1).max(0) as usize
+    }
+}
+
 /// What an export writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Export {
@@ -132,8 +157,9 @@ pub struct Export {
     pub format_span: Span,
     /// `None` is `all`, the whole graph.
     pub focus: Option<ActorName>,
-    /// `frames 2019..2023`: one diagram per year.
-    pub frames: Option<(i32, i32)>,
+    /// `frames 2019..2023`, `frames 2000..2023 step 5`: one diagram a year,
+    /// or every few years.
+    pub frames: Option<Frames>,
     /// `theme light` or `theme dark`, for diagrams; `None` is light.
     pub theme: Option<String>,
     /// `page A4`, `page 4:3`, `page 16:9` or `size W,H` (inches), for

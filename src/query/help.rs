@@ -110,9 +110,10 @@ Filters (any order, each once)
 const EXPORT: &str = "\
 Export
   export dot ACTOR|all [depth N] [via ...] [TIME] [theme light|dark] [dates on|off|changes]
-             [page A4|4:3|16:9 | size W,H] [to FILE]
+             [page A4|4:3|16:9 | size W,H] [frames Y1..Y2 [step N]] [to FILE]
   export dot JNIM depth 2 as of 2023-02 to jnim.svg   (.dot, .svg, .png, .pdf; a 16:9 slide)
   export dot JNIM depth 2 frames 2019..2023 to frames/   one diagram per year
+  export dot all frames 2012..2023 step 3 to frames/     every third year (30 frames at most)
 ";
 
 const SCRIPTS: &str = "\

@@ -89,15 +89,24 @@ fn every_example_under_help_runs() {
         .map(|rest| rest.split("   ").next().unwrap_or(rest).trim())
         .collect();
     assert!(examples.len() >= 4, "{examples:?}");
+    // In a scratch folder holding the repository's graphs and queries, so
+    // an example that writes a file (`-o jnim-ties.jsonl`) leaves the
+    // checkout clean.
+    let scratch = tempfile::tempdir().unwrap();
+    for folder in ["graphs", "queries"] {
+        std::os::unix::fs::symlink(common::manifest(folder), scratch.path().join(folder)).unwrap();
+    }
     for arguments in examples {
         // Through the shell, so quotes and globs read as an analyst's would.
         let status = std::process::Command::new("sh")
             .arg("-c")
             .arg(format!("\"$0\" {arguments} </dev/null >/dev/null"))
             .arg(env!("CARGO_BIN_EXE_actorgraph"))
-            .current_dir(common::manifest(""))
+            .current_dir(scratch.path())
             .status()
             .unwrap();
         assert!(status.success(), "actorgraph {arguments}: {status}");
     }
+    let written = std::fs::read_to_string(scratch.path().join("jnim-ties.jsonl")).unwrap();
+    assert!(written.lines().count() > 3, "{written}");
 }

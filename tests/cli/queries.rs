@@ -295,6 +295,47 @@ fn a_misspelt_keyword_is_blamed_not_the_name() {
         .run();
 }
 
+/// A misspelt actor whose last word is near a keyword (`Fron`, `from`) gets
+/// the actor; so does any quoted name, which is all name.
+#[test]
+fn a_misspelt_name_is_not_blamed_on_a_keyword() {
+    Test::new()
+        .args(&["query", "ties of Macina Liberation Fron"])
+        .failure()
+        .stderr_matches(|err| err.contains("did you mean MLF") && !err.contains("misspelt `from`"))
+        .run();
+    Test::new()
+        .args(&["query", "ties of \"JNIM aftr\""])
+        .failure()
+        .stderr_matches(|err| {
+            err.contains("no actor is called `JNIM aftr`") && !err.contains("misspelt")
+        })
+        .run();
+}
+
+/// A relation named twice after `via` is said at its second naming, and
+/// `page` with `size` is a conflict, not a repetition.
+#[test]
+fn a_filter_named_twice_is_pointed_at() {
+    Test::new()
+        .args(&["query", "ties of JNIM via alliance, hostility, Alliance"])
+        .failure()
+        .stderr_matches(|err| {
+            err.starts_with("error: `Alliance` is named twice after `via`\n")
+                && err.contains("1:39")
+        })
+        .run();
+    Test::new()
+        .args(&["export", "dot", "JNIM", "page", "A4", "size", "10,5"])
+        .failure()
+        .stderr_matches(|err| {
+            err.starts_with(
+                "error: `size` and `page` both set the picture's size: give one of them\n",
+            )
+        })
+        .run();
+}
+
 /// A misspelt relation is matched by fewest edits first: `allience` is one
 /// letter from alliance and was offered allegiance.
 #[test]

@@ -21,8 +21,11 @@ use actorgraph::store;
 
 mod drawing;
 mod files;
+mod frames;
+mod routing;
 mod slide;
 mod slides;
+mod text;
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -188,8 +191,16 @@ fn pinned_positions(text: &str) -> BTreeMap<String, String> {
     text.lines()
         .filter_map(|line| {
             let line = line.trim();
-            let name = line.split('[').next()?.to_string();
-            let pos = line.split("pos=\"").nth(1)?.split('"').next()?.to_string();
+            let mut name = line.split('[').next()?.to_string();
+            // Edges by their tie: two ties between one pair take two routes.
+            if let Some(id) = line
+                .split(" id=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+            {
+                name.push_str(id);
+            }
+            let pos = line.split(" pos=\"").nth(1)?.split('"').next()?.to_string();
             Some((name, pos))
         })
         .collect()

@@ -6,11 +6,11 @@ use super::*;
 
 /// A picture as drawn: its size in points and its smallest node text in
 /// points once scaled onto the page.
-struct Measured {
-    width: f64,
-    height: f64,
-    text_points: f64,
-    svg: String,
+pub(super) struct Measured {
+    pub(super) width: f64,
+    pub(super) height: f64,
+    pub(super) text_points: f64,
+    pub(super) svg: String,
 }
 
 /// The number after `key="` in `text`, read up to the next quote, without a
@@ -28,7 +28,7 @@ fn number_after(text: &str, key: &str) -> f64 {
 
 /// Measures the SVG `svg`: the page size from `width`/`height`, the scale
 /// from the drawing's `transform`, and the smallest font of an actor node.
-fn measure(svg: String) -> Measured {
+pub(super) fn measure(svg: String) -> Measured {
     let width = number_after(&svg, "<svg width=\"");
     let height = number_after(&svg, " height=\"");
     let scale = number_after(&svg, "transform=\"scale(");
@@ -63,7 +63,7 @@ fn export_svg(words: &str) -> (String, Measured) {
 }
 
 /// 13.33 × 7.5 in, in points (Graphviz rounds to the point).
-const SLIDE: (f64, f64) = (13.33 * 72.0 + 1.0, 7.5 * 72.0 + 1.0);
+pub(super) const SLIDE: (f64, f64) = (13.33 * 72.0 + 1.0, 7.5 * 72.0 + 1.0);
 
 #[test]
 fn each_picture_fits_a_slide_with_text_of_at_least_14_pt() {
@@ -191,7 +191,7 @@ fn a_bad_page_is_refused_at_its_word() {
             "page B5",
             "expected a page: `A4`, `4:3` or `16:9`, found `B5`",
         ),
-        ("size 0,4", "a width and height between 1 and 200 inches"),
+        ("size 0,4", "a width between 1 and 200 inches, found `0`"),
         (
             "size 10",
             "expected a width and height in inches, such as 10,5.63",

@@ -425,7 +425,7 @@ fn storyboard_frames_share_one_canvas_and_draw_actors_only_in_their_lives() {
 }
 
 /// Points along a Graphviz spline (cubic Bézier control points).
-fn spline_points(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
+pub(super) fn spline_points(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
     let mut out = Vec::new();
     for curve in points.windows(4).step_by(3) {
         for k in 0..=96 {

@@ -1,11 +1,11 @@
 //! From the names and filters a query writes to the graph's own: actors,
 //! relations and sources resolved, with positioned errors and suggestions.
 
-use super::super::ast::{ActorName, Filters, TimeOp};
+use super::super::ast::{ActorName, Filters, RelationName, TimeOp};
 use super::super::error::{QueryError, QueryErrorKind};
 use super::super::keywords;
 use super::when::window_of;
-use crate::model::{ActorId, Certainty, Graph, TieFilter, Window};
+use crate::model::{ActorId, Certainty, Graph, RelationId, TieFilter, Window};
 
 /// The model filter a query's filters describe.
 pub fn tie_filter(graph: &Graph, filters: &Filters) -> Result<TieFilter, QueryError> {
@@ -28,6 +28,7 @@ pub fn tie_filter(graph: &Graph, filters: &Filters) -> Result<TieFilter, QueryEr
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()
+                .and_then(|ids| named_once(graph, names, ids))
         })
         .transpose()?;
     let source = filters
@@ -77,6 +78,36 @@ pub fn tie_filter(graph: &Graph, filters: &Filters) -> Result<TieFilter, QueryEr
     })
 }
 
+/// `via alliance, alliance` (or `alliance, allied`): a relation named twice
+/// is a slip, said at its second naming.
+fn named_once(
+    graph: &Graph,
+    names: &[RelationName],
+    ids: Vec<RelationId>,
+) -> Result<Vec<RelationId>, QueryError> {
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(first) = ids[..i].iter().position(|earlier| earlier == id) {
+            let (again, before) = (&names[i], &names[first]);
+            let relation = &graph.relations().get(*id).name;
+            let message = if again.name.eq_ignore_ascii_case(&before.name) {
+                format!("`{}` is named twice after `via`", again.name)
+            } else {
+                format!(
+                    "`{}` names {relation} again, after `{}`",
+                    again.name, before.name
+                )
+            };
+            return Err(QueryError::new(
+                QueryErrorKind::Invalid(message),
+                again.span.0,
+                again.span.1,
+            )
+            .with_help("name each relation once after `via`"));
+        }
+    }
+    Ok(ids)
+}
+
 /// The actor a query names, or an error with the nearest names.
 pub fn resolve(graph: &Graph, name: &ActorName) -> Result<ActorId, QueryError> {
     // As typed in a question: "the MLF", "JNIM?". Graph files name exactly.
@@ -88,17 +119,17 @@ pub fn resolve(graph: &Graph, name: &ActorName) -> Result<ActorId, QueryError> {
     if let Some(id) = graph.find(&name.name).or_else(|| graph.find(bare)) {
         return Ok(id);
     }
-    // `JNIM aftr 2022`: a misspelt keyword became part of the name.
+    // `JNIM aftr 2022`: a misspelt keyword became part of the name. Not
+    // when the name was quoted (a quoted name is all name), nor when the
+    // whole name is a near spelling of an actor's (`Revolutionary Fron`).
+    let unquoted = name.span.1 - name.span.0 == name.name.len();
     let mut offset = 0;
     for (i, word) in name.name.split(' ').enumerate() {
-        if let Some(keyword) = (i > 0).then(|| keywords::misspelling_of(word)).flatten() {
-            // Point at the word when the name was written as it is stored.
-            let aligned = name.span.1 - name.span.0 == name.name.len();
-            let (start, end) = if aligned {
-                (name.span.0 + offset, name.span.0 + offset + word.len())
-            } else {
-                name.span
-            };
+        let misspelt = (unquoted && i > 0)
+            .then(|| keywords::misspelling_of(word))
+            .flatten();
+        if let Some(keyword) = misspelt.filter(|_| !near_an_actor(graph, bare)) {
+            let (start, end) = (name.span.0 + offset, name.span.0 + offset + word.len());
             return Err(QueryError::new(
                 QueryErrorKind::Invalid(format!(
                     "no actor is called `{}`; `{word}` looks like a misspelt `{keyword}`",
@@ -120,6 +151,17 @@ pub fn resolve(graph: &Graph, name: &ActorName) -> Result<ActorId, QueryError> {
             name.span.0,
             name.span.1,
         )
+    })
+}
+
+/// Whether `name` is at most two edits from an actor's name or alias: then
+/// an unknown name is a misspelt actor, not a name with a keyword run into it.
+fn near_an_actor(graph: &Graph, name: &str) -> bool {
+    let wanted = crate::model::names::normalize(name);
+    graph.suggest(name, 1).into_iter().any(|id| {
+        graph
+            .name_keys()
+            .any(|(key, owner)| owner == id && strsim::damerau_levenshtein(&wanted, key) <= 2)
     })
 }
 

@@ -4,6 +4,7 @@
 mod check;
 mod events;
 mod filters;
+mod frames;
 mod pairs;
 mod rows;
 mod when;
@@ -43,8 +44,8 @@ pub struct ExportPlan {
     pub filter: TieFilter,
     /// The time operator in words ("as of 2023-02"), for titles.
     pub time_label: Option<String>,
-    /// `frames FIRST..LAST`: one diagram per year, first and last included.
-    pub frames: Option<(i32, i32)>,
+    /// `frames FIRST..LAST [step N]`: one diagram a year (or every N years).
+    pub frames: Option<Frames>,
     /// `theme light` or `theme dark`, for diagrams; `None` is light.
     pub theme: Option<String>,
     /// The page a diagram must fit; `None` is a 16:9 slide for pictures.
@@ -181,6 +182,9 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 .as_ref()
                 .map(|a| resolve(graph, a))
                 .transpose()?;
+            if let Some(years) = &export.frames {
+                frames::check(graph, years)?;
+            }
             return Ok(Outcome::Export(ExportPlan {
                 kind: export.kind,
                 focus,

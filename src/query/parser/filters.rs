@@ -206,18 +206,55 @@ impl Parser<'_> {
                         range.end,
                     ));
                 }
-                if last - first >= 200 {
-                    return Err(QueryError::new(
-                        QueryErrorKind::Invalid("at most 200 frames".into()),
-                        range.start,
-                        range.end,
-                    ));
+                let mut span = (range.start, range.end);
+                let mut step = 1u32;
+                if self.peek().is_some_and(|t| {
+                    t.kind == TokenKind::Word && t.text.eq_ignore_ascii_case("step")
+                }) {
+                    self.advance();
+                    let at = self.peek().cloned();
+                    let n = self.number("a step in years, such as 2")?;
+                    let at = at.expect("a number was read");
+                    step = match u32::try_from(n) {
+                        Ok(n) if n >= 1 => n,
+                        _ => {
+                            return Err(QueryError::new(
+                                QueryErrorKind::Invalid("a step is at least 1 year".into()),
+                                at.start,
+                                at.end,
+                            ))
+                        }
+                    };
+                    span.1 = at.end;
                 }
-                export.frames = Some((first, last));
+                let frames = Frames {
+                    first,
+                    last,
+                    step,
+                    span,
+                };
+                if frames.count() > MAX_FRAMES {
+                    return Err(too_many_frames(&frames));
+                }
+                export.frames = Some(frames);
             }
             "page" | "size" => {
-                if export.page.is_some() {
-                    return Err(repeated());
+                if let Some(given) = export.page {
+                    let earlier = if matches!(given, crate::diagram::Page::Hundredths(..)) {
+                        "size"
+                    } else {
+                        "page"
+                    };
+                    if earlier == word {
+                        return Err(repeated());
+                    }
+                    return Err(QueryError::new(
+                        QueryErrorKind::Invalid(format!(
+                            "`{word}` and `{earlier}` both set the picture's size: give one of them"
+                        )),
+                        token.start,
+                        token.end,
+                    ));
                 }
                 export.page = Some(if word == "page" {
                     self.page_name()?
@@ -275,29 +312,35 @@ impl Parser<'_> {
     }
 
     /// `W,H` in inches after `size`, such as `size 10,5.63` or `size 10, 5.63`.
+    /// A width or height out of range is refused at its own word.
     fn page_size(&mut self) -> Result<crate::diagram::Page, QueryError> {
         const WHAT: &str = "a width and height in inches, such as 10,5.63";
-        let inches = |token: Option<&Token>| -> Option<f64> {
-            token
-                .filter(|t| t.kind == TokenKind::Word)
-                .and_then(|t| t.text.parse::<f64>().ok())
-        };
-        let Some(width) = inches(self.peek()) else {
-            return Err(self.expected(WHAT));
-        };
-        self.advance();
+        let width = self.inches(WHAT, "a width")?;
         if !self.peek().is_some_and(|t| t.kind == TokenKind::Comma) {
             return Err(self.expected(WHAT));
         }
         self.advance();
-        let Some(height) = inches(self.peek()) else {
-            return Err(self.expected(WHAT));
+        let height = self.inches(WHAT, "a height")?;
+        crate::diagram::Page::inches(width, height).ok_or_else(|| self.expected(WHAT))
+    }
+
+    /// One length of `size`, 1 to 200 inches: a word that is no number
+    /// (`nan` and `inf` included) expects `what`, a number out of range
+    /// says the range, both at that word.
+    fn inches(&mut self, what: &str, which: &str) -> Result<f64, QueryError> {
+        let number = self
+            .peek()
+            .filter(|t| t.kind == TokenKind::Word)
+            .and_then(|t| t.text.parse::<f64>().ok())
+            .filter(|v| v.is_finite());
+        let Some(number) = number else {
+            return Err(self.expected(what));
         };
-        let Some(page) = crate::diagram::Page::inches(width, height) else {
-            return Err(self.expected("a width and height between 1 and 200 inches"));
-        };
+        if !(1.0..=200.0).contains(&number) {
+            return Err(self.expected(format!("{which} between 1 and 200 inches")));
+        }
         self.advance();
-        Ok(page)
+        Ok(number)
     }
 
     fn relation_list(&mut self) -> Result<Vec<RelationName>, QueryError> {
@@ -446,6 +489,30 @@ impl Allows {
             }
         }
     }
+}
+
+/// The most frames a storyboard draws: a deck of slides to flip through,
+/// not a film; more would take Graphviz minutes and fill a folder.
+pub const MAX_FRAMES: usize = 30;
+
+/// Too many frames: says how many, and a step or a range that fits.
+fn too_many_frames(frames: &Frames) -> QueryError {
+    let count = frames.count();
+    let step = count.div_ceil(MAX_FRAMES) as u32 * frames.step.max(1);
+    let narrower = frames.last - (MAX_FRAMES as i32 - 1) * frames.step.max(1) as i32;
+    QueryError::new(
+        QueryErrorKind::Invalid(format!(
+            "{}..{} makes {count} frames, more than the {MAX_FRAMES} a storyboard may hold",
+            frames.first, frames.last
+        )),
+        frames.span.0,
+        frames.span.1,
+    )
+    .with_help(format!(
+        "draw every few years with a step (`frames {}..{} step {step}`) or narrow the range \
+         (`frames {narrower}..{}`)",
+        frames.first, frames.last, frames.last
+    ))
 }
 
 /// Each frame of a storyboard is one year, so a time operator has no place.

@@ -433,3 +433,52 @@ fn possessive_chains_time_words_inside_and_pairs_of_declared_relations() {
     assert!(help("who allied with JNIM in summer 2022").contains("seasons"));
     assert!(help("is Wagner fihgting JNIM").contains("did you mean `fighting`"));
 }
+
+#[test]
+fn a_bad_page_size_or_depth_points_at_its_word() {
+    for (query, word, says) in [
+        (
+            "export dot all size -3,4",
+            "-3",
+            "a width between 1 and 200 inches",
+        ),
+        (
+            "export dot all size 3,-4",
+            "-4",
+            "a height between 1 and 200 inches",
+        ),
+        (
+            "export dot all size 0,4",
+            "0",
+            "a width between 1 and 200 inches",
+        ),
+        (
+            "export dot all size 4,0",
+            "0",
+            "a height between 1 and 200 inches",
+        ),
+        (
+            "export dot all size 1e9,4",
+            "1e9",
+            "a width between 1 and 200 inches",
+        ),
+        ("export dot all size 4,1e400", "1e400", "such as 10,5.63"),
+        ("export dot all size nan,4", "nan", "such as 10,5.63"),
+        ("export dot all size wide,4", "wide", "such as 10,5.63"),
+        ("export dot all size 4,high", "high", "such as 10,5.63"),
+        ("export dot all depth -1", "-1", "a depth"),
+        ("export dot all depth two", "two", "a depth"),
+        (
+            "export dot all depth 99999999999999999999999",
+            "99999999999999999999999",
+            "a depth",
+        ),
+        ("export dot all page 0", "0", "a page"),
+    ] {
+        let (message, span, _) = error(query);
+        assert!(message.contains(says), "{query}: {message}");
+        assert_eq!(&query[span.0..span.1], word, "{query}: {message}");
+        // The word is the last of its kind in the query, so its span is its own.
+        assert_eq!(span.0, query.rfind(word).unwrap(), "{query}");
+    }
+}

@@ -1,0 +1,386 @@
+//! How a picture fits its page, measured on Graphviz's own layout: the
+//! scale Graphviz applies to fit the page, and every text the picture
+//! carries (node names, date labels, titles and box labels, the legend,
+//! the sources footer) at its size once scaled onto the page, each against
+//! the least size a slide can be read by.
+
+use super::{DiagramError, Page};
+
+/// The smallest node text, in points on the page, a slide can be read by.
+pub const MIN_TEXT_POINTS: f64 = 14.0;
+
+/// The kinds of text a picture carries, each with its own floor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TextKind {
+    /// Actors' names: what the picture is about.
+    Nodes,
+    /// Date labels (and any other text) on edges.
+    Dates,
+    /// The title and the labels of member boxes.
+    Titles,
+    /// The legend strip: ties, fills and shapes.
+    Legend,
+    /// The footer: sources and the data's date.
+    Footer,
+}
+
+impl TextKind {
+    /// Every kind, in the order a report names them.
+    pub const ALL: [TextKind; 5] = [
+        TextKind::Nodes,
+        TextKind::Dates,
+        TextKind::Titles,
+        TextKind::Legend,
+        TextKind::Footer,
+    ];
+
+    /// The least size, in points on the page, it can be read at on a
+    /// projected slide: names 14 pt; the dates and titles that qualify
+    /// them 12 pt; the legend and the sources, read up close like a
+    /// footnote, 10 pt.
+    pub fn floor(self) -> f64 {
+        match self {
+            TextKind::Nodes => MIN_TEXT_POINTS,
+            TextKind::Dates | TextKind::Titles => 12.0,
+            TextKind::Legend | TextKind::Footer => 10.0,
+        }
+    }
+
+    /// How a report names it: "node text", "date labels".
+    pub fn name(self) -> &'static str {
+        match self {
+            TextKind::Nodes => "node text",
+            TextKind::Dates => "date labels",
+            TextKind::Titles => "titles",
+            TextKind::Legend => "legend",
+            TextKind::Footer => "sources",
+        }
+    }
+}
+
+/// How a picture fits its page, measured from Graphviz's own layout.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    /// The page the picture was made for.
+    pub page: Page,
+    /// The factor Graphviz scaled the drawing by to fit the page (at most 1).
+    pub scale: f64,
+    /// The node labels' size on the page, in points: their font size
+    /// times `scale` (the smallest, when they differ).
+    pub text_points: f64,
+    /// The smallest text of each kind the picture carries, in points on
+    /// the page, in the order of [`TextKind::ALL`]; `None` for a kind it
+    /// does not carry (or did not measure).
+    pub sizes: [Option<f64>; 5],
+}
+
+impl Fit {
+    /// A fit measured on node text alone, as a layout without its texts
+    /// (`-Tplain`) gives it.
+    pub fn of_nodes(page: Page, scale: f64, text_points: f64) -> Fit {
+        let mut sizes = [None; 5];
+        sizes[TextKind::Nodes as usize] = Some(text_points);
+        Fit {
+            page,
+            scale,
+            text_points,
+            sizes,
+        }
+    }
+
+    /// The smallest text of `kind` on the page; `None` when there is none.
+    pub fn smallest(&self, kind: TextKind) -> Option<f64> {
+        self.sizes[kind as usize]
+    }
+
+    /// Each kind of text the picture carries, with its smallest size.
+    pub fn measured(&self) -> Vec<(TextKind, f64)> {
+        TextKind::ALL
+            .into_iter()
+            .filter_map(|kind| Some((kind, self.smallest(kind)?)))
+            .collect()
+    }
+
+    /// The kinds of text smaller than their floor, with their size.
+    pub fn too_small(&self) -> Vec<(TextKind, f64)> {
+        self.measured()
+            .into_iter()
+            .filter(|(kind, points)| points + 0.05 < kind.floor())
+            .collect()
+    }
+
+    /// True when every text is at least its floor on the page.
+    pub fn readable(&self) -> bool {
+        self.too_small().is_empty()
+    }
+
+    /// "sized for a 16:9 slide (13.33 × 7.5 in), node text 16.0 pt, date
+    /// labels 12.8 pt, …", and a warning on a line of its own for each
+    /// kind of text too small.
+    pub fn report(&self) -> String {
+        let page = self.page.describe();
+        // "an A4 page", "a 16:9 slide".
+        let article = if page.starts_with('A') { "an" } else { "a" };
+        let mut report = format!(
+            "sized for {article} {page}, node text {:.1} pt",
+            self.text_points
+        );
+        for (kind, points) in &self.measured() {
+            if *kind != TextKind::Nodes {
+                report.push_str(&format!(", {} {points:.1} pt", kind.name()));
+            }
+        }
+        if let Some(warning) = self.warning() {
+            report.push_str("\nwarning: ");
+            report.push_str(&warning);
+        }
+        report
+    }
+
+    /// What to do about the text too small to read, in one warning: each
+    /// kind under its floor, then how to make room; `None` when every
+    /// text can be read.
+    pub fn warning(&self) -> Option<String> {
+        let small = self.too_small();
+        let (first, rest) = small.split_first()?;
+        let verb = |kind: TextKind| {
+            if matches!(kind, TextKind::Nodes | TextKind::Legend) {
+                "is"
+            } else {
+                "are"
+            }
+        };
+        let mut warning = format!(
+            "{} {} {:.1} pt on the {}, under the {} pt a slide needs",
+            first.0.name(),
+            verb(first.0),
+            first.1,
+            self.page.describe(),
+            first.0.floor()
+        );
+        for (kind, points) in rest {
+            warning.push_str(&format!(
+                "; {} {points:.1} pt, under {} pt",
+                kind.name(),
+                kind.floor()
+            ));
+        }
+        warning.push_str(": ");
+        if small.iter().any(|(kind, _)| *kind == TextKind::Dates) {
+            warning.push_str(
+                "show fewer dates with `dates changes` (only those inside the view's time) or \
+                 `dates off`, or ",
+            );
+        }
+        warning.push_str(
+            "narrow the picture with `via` (fewer relations), a lower `depth`, or a time \
+             window (`as of`, `during`), or choose a larger page with `size W,H`",
+        );
+        Some(warning)
+    }
+}
+
+/// The arguments that make Graphviz lay a picture out once and print both
+/// its plain layout (for the scale) and its JSON (for every text).
+pub(crate) fn layout_args() -> Vec<String> {
+    vec!["-Tplain".to_string(), "-Tjson".to_string()]
+}
+
+/// How the layout Graphviz printed (`-Tplain` then `-Tjson`) fits `page`.
+pub(crate) fn read_layout(layout: &str, page: Page) -> Result<Fit, DiagramError> {
+    let bad = |what: &str| DiagramError::Layout(what.to_string());
+    let (plain, json) = layout
+        .split_once("\nstop\n")
+        .ok_or_else(|| bad("no end to the plain layout"))?;
+    let scale = plain_scale(plain)?;
+    let json: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| bad(&format!("the JSON layout: {e}")))?;
+    let mut sizes: [Option<f64>; 5] = [None; 5];
+    let mut note = |kind: TextKind, size: f64| {
+        let points = size * scale;
+        let least = &mut sizes[kind as usize];
+        *least = Some(least.map_or(points, |l: f64| l.min(points)));
+    };
+    for object in json["objects"].as_array().into_iter().flatten() {
+        let name = object["name"].as_str().unwrap_or_default();
+        let kind = if name.starts_with("cluster") || name == "frame:title" {
+            TextKind::Titles
+        } else {
+            TextKind::Nodes
+        };
+        for text in texts(object) {
+            note(kind, text.size);
+        }
+    }
+    for edge in json["edges"].as_array().into_iter().flatten() {
+        for text in texts(edge) {
+            note(TextKind::Dates, text.size);
+        }
+    }
+    // The graph's own label: the legend strip, then the footer, whose
+    // first line opens with "Sources:" or "Data"; Graphviz's y grows
+    // upwards, so the footer is that line and every line below it.
+    let label = texts(&json);
+    let footer_top = label
+        .iter()
+        .filter(|t| t.text.starts_with("Sources:") || t.text.starts_with("Data "))
+        .map(|t| t.y)
+        .fold(f64::NEG_INFINITY, f64::max);
+    for text in &label {
+        let kind = if text.y <= footer_top + 0.5 {
+            TextKind::Footer
+        } else {
+            TextKind::Legend
+        };
+        note(kind, text.size);
+    }
+    let text_points = sizes[TextKind::Nodes as usize].unwrap_or_else(|| node_points(scale));
+    Ok(Fit {
+        page,
+        scale,
+        text_points,
+        sizes,
+    })
+}
+
+/// Node text's size on the page at `scale`.
+fn node_points(scale: f64) -> f64 {
+    super::style::NODE_FONT_SIZE.parse::<f64>().unwrap_or(20.0) * scale
+}
+
+/// The scale of a plain layout (`-Tplain`): its first line's second field.
+fn plain_scale(plain: &str) -> Result<f64, DiagramError> {
+    plain
+        .lines()
+        .next()
+        .and_then(|line| {
+            let mut fields = line.split_whitespace();
+            (fields.next() == Some("graph"))
+                .then(|| fields.next()?.parse::<f64>().ok())
+                .flatten()
+        })
+        .ok_or_else(|| DiagramError::Layout("no `graph` line in the layout".into()))
+}
+
+/// How a drawing fits `page` from its `-Tplain` layout alone (a
+/// storyboard frame's, laid out by `neato -n2`): node text only.
+pub(crate) fn fit_of_plain(plain: &str, page: Page) -> Result<Fit, DiagramError> {
+    let scale = plain_scale(plain)?;
+    Ok(Fit::of_nodes(page, scale, node_points(scale)))
+}
+
+/// One text Graphviz drew: its font size (before scaling), its baseline's
+/// height and its words.
+struct Text {
+    size: f64,
+    y: f64,
+    text: String,
+}
+
+/// Every non-blank text among an object's drawing operations (`_ldraw_`,
+/// `_hldraw_`, `_tldraw_`...), each with the font size last set before it.
+fn texts(object: &serde_json::Value) -> Vec<Text> {
+    let mut found = Vec::new();
+    let Some(fields) = object.as_object() else {
+        return found;
+    };
+    for (key, operations) in fields {
+        if !key.ends_with("draw_") {
+            continue;
+        }
+        let mut size = 14.0;
+        for op in operations.as_array().into_iter().flatten() {
+            match op["op"].as_str() {
+                Some("F") => size = op["size"].as_f64().unwrap_or(size),
+                Some("T") => {
+                    let text = op["text"].as_str().unwrap_or_default();
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    found.push(Text {
+                        size,
+                        y: op["pt"][1].as_f64().unwrap_or(0.0),
+                        text: text.to_string(),
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A layout as Graphviz prints it, at scale 0.5.
+    const LAYOUT: &str = r#"graph 0.5 10 6
+node a:x 1 1 1 1 X solid box black white
+stop
+{
+  "name": "g",
+  "_ldraw_": [
+    {"op": "F", "size": 14.0, "face": "Helvetica"},
+    {"op": "T", "pt": [10, 80], "align": "l", "width": 20, "text": "Ties"},
+    {"op": "T", "pt": [10, 40], "align": "l", "width": 20, "text": "Sources: CTP, Feb 2023."},
+    {"op": "F", "size": 12.0, "face": "Helvetica"},
+    {"op": "T", "pt": [10, 20], "align": "l", "width": 20, "text": "Data as of February 2023."}
+  ],
+  "objects": [
+    {"name": "cluster:drawing", "_ldraw_": [{"op": "F", "size": 22.0, "face": "Helvetica"},
+      {"op": "T", "pt": [0, 0], "align": "c", "width": 9, "text": "X and its ties"}]},
+    {"name": "a:x", "_ldraw_": [{"op": "F", "size": 20.0, "face": "Helvetica"},
+      {"op": "T", "pt": [0, 0], "align": "c", "width": 9, "text": "X"}]},
+    {"name": "column:0"}
+  ],
+  "edges": [
+    {"_hldraw_": [{"op": "F", "size": 18.0, "face": "Helvetica"},
+      {"op": "T", "pt": [0, 0], "align": "c", "width": 9, "text": "since 2017"}]}
+  ]
+}"#;
+
+    #[test]
+    fn every_kind_of_text_is_measured_once_scaled() {
+        let fit = read_layout(LAYOUT, Page::Slide).unwrap();
+        assert_eq!(fit.scale, 0.5);
+        assert_eq!(
+            fit.measured(),
+            vec![
+                (TextKind::Nodes, 10.0),
+                (TextKind::Dates, 9.0),
+                (TextKind::Titles, 11.0),
+                (TextKind::Legend, 7.0),
+                (TextKind::Footer, 6.0),
+            ]
+        );
+        assert_eq!(fit.text_points, 10.0);
+        // Each kind under its floor is warned of, with what to do.
+        let report = fit.report();
+        assert!(report.starts_with(
+            "sized for a 16:9 slide (13.33 × 7.5 in), node text 10.0 pt, date labels 9.0 pt, \
+             titles 11.0 pt, legend 7.0 pt, sources 6.0 pt\n"
+        ));
+        assert_eq!(report.matches("\nwarning: ").count(), 1, "{report}");
+        assert!(report.contains(
+            "\nwarning: node text is 10.0 pt on the 16:9 slide (13.33 × 7.5 in), under the 14 pt \
+             a slide needs; date labels 9.0 pt, under 12 pt; titles 11.0 pt, under 12 pt; legend \
+             7.0 pt, under 10 pt; sources 6.0 pt, under 10 pt: show fewer dates with `dates \
+             changes`"
+        ));
+        assert!(report.contains("`via`"));
+        assert!(!fit.readable());
+    }
+
+    #[test]
+    fn text_at_its_floor_warns_of_nothing() {
+        let fit = Fit {
+            page: Page::Slide,
+            scale: 0.7,
+            text_points: 14.0,
+            sizes: [Some(14.0), Some(12.0), None, Some(9.96), None],
+        };
+        assert!(fit.readable());
+        assert!(!fit.report().contains("warning"));
+    }
+}

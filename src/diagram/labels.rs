@@ -1,0 +1,92 @@
+//! Where a tie's date label sits: on its edge (`label` with `decorate`),
+//! once for ties between the same two actors with the same dates, and at
+//! an end of a tie within a column only when Graphviz cannot route it.
+
+use super::canvas::{Attrs, Scene};
+
+thread_local! {
+    /// Whether ties within a column carry their dates at an end (see
+    /// [`label_beside_flat`]), for a layout Graphviz could not make with
+    /// them on the edge.
+    static LABELS_AT_ENDS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `make`, with every tie within a column dated at an end instead of on
+/// its edge.
+pub(crate) fn with_labels_at_ends<T>(make: impl FnOnce() -> T) -> T {
+    LABELS_AT_ENDS.with(|at_ends| at_ends.set(true));
+    let made = make();
+    LABELS_AT_ENDS.with(|at_ends| at_ends.set(false));
+    made
+}
+
+/// A tie between two actors of one column keeps its date on the edge, as
+/// every other does (`label` with `decorate`): an external label floats
+/// free of its edge, nearer others than its own. Graphviz 2.43 sometimes
+/// cannot route such a layout ("triangulation failed"); the export then
+/// lays it out again [`with_labels_at_ends`], each such date beside the
+/// tie's end at the actor with fewer ties (by `degree`; the head when
+/// even), as a head or tail label, where no other edge comes near it.
+///
+/// A tie running left to right, with the columns, also ranks (the default
+/// in a focus layout is not to): its weight then draws it straight, where
+/// a tie that left ranking alone was free to loop over the picture.
+pub(crate) fn label_beside_flat(
+    scene: &Scene,
+    from: usize,
+    to: usize,
+    attrs: &mut Attrs,
+    degree: &dyn Fn(usize) -> usize,
+) {
+    let (Some(a), Some(b)) = (scene.columns.get(&from), scene.columns.get(&to)) else {
+        return;
+    };
+    if a < b {
+        attrs.push(("constraint", "true".into()));
+        return;
+    }
+    if a != b || !LABELS_AT_ENDS.with(std::cell::Cell::get) {
+        return;
+    }
+    attrs.retain(|(key, _)| *key != "decorate");
+    let end = if degree(from) < degree(to) {
+        "taillabel"
+    } else {
+        "headlabel"
+    };
+    let mut labelled = false;
+    for (key, _) in attrs.iter_mut() {
+        if *key == "label" {
+            *key = end;
+            labelled = true;
+        }
+    }
+    if labelled {
+        // Clear of the node's outline, turned off the line's own path.
+        attrs.push(("labeldistance", "1.6".into()));
+        attrs.push(("labelangle", "30".into()));
+    }
+}
+
+/// Ties between the same two actors with the same dates carry them once,
+/// on the first: Graphviz may draw such ties along one path (two ties in
+/// one column always), and two equal labels side by side say no more.
+/// Ties are drawn sorted by their ends, so such ties follow each other:
+/// `previous` holds the last labelled tie's ends and label, and a label
+/// that repeats it is taken off `attrs`.
+pub(crate) fn say_dates_once(
+    previous: &mut Option<(usize, usize, String)>,
+    from: usize,
+    to: usize,
+    attrs: &mut Attrs,
+) {
+    let Some((_, label)) = attrs.iter().find(|(k, _)| *k == "label") else {
+        return;
+    };
+    let said = (from.min(to), from.max(to), label.clone());
+    if previous.as_ref() == Some(&said) {
+        attrs.retain(|(key, _)| !matches!(*key, "label" | "decorate"));
+    } else {
+        *previous = Some(said);
+    }
+}

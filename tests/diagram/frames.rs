@@ -1,0 +1,192 @@
+//! Issue 12: storyboard frames are slide pictures. Each frame is measured
+//! on the SVG Graphviz renders: its shape and size on the page, its node
+//! text once scaled, the focus layout, its legend; and the run reports the
+//! text size once, with the warning a single picture gives.
+
+use super::slide::{measure, SLIDE};
+use super::*;
+use std::collections::BTreeSet;
+
+/// Where each actor's label is drawn in an SVG frame: (x, y) by node name.
+fn places(svg: &str) -> BTreeMap<String, (f64, f64)> {
+    let mut places = BTreeMap::new();
+    for block in svg.split("class=\"node\"").skip(1) {
+        let title = block
+            .split("<title>")
+            .nth(1)
+            .unwrap()
+            .split("</title>")
+            .next()
+            .unwrap();
+        if !title.starts_with("a:") {
+            continue;
+        }
+        let text = block.split("<text ").nth(1).unwrap();
+        let at = |key: &str| -> f64 {
+            text.split(key)
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        places.insert(title.replace("&#45;", "-"), (at(" x=\""), at(" y=\"")));
+    }
+    places
+}
+
+#[test]
+fn storyboard_frames_are_slide_pictures_laid_out_by_role() {
+    if !graphviz() {
+        return;
+    }
+    let output = Test::new()
+        .words("export dot JNIM depth 2 frames 2012..2023 step 2 to $TMP/frames/")
+        .stdout_matches(|out| out.starts_with("wrote 6 frames:"))
+        .run();
+    // One report for the run, with the single picture's warning.
+    let report = &output.stdout;
+    assert_eq!(
+        report.matches("frames sized for a 16:9 slide").count(),
+        1,
+        "{report}"
+    );
+    let reported: f64 = report
+        .split("node text ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{report}"));
+    assert!(reported < 14.0, "the union of six years is dense: {report}");
+    assert!(report.contains("warning: node text is"), "{report}");
+    assert!(report.contains("in every frame"), "{report}");
+
+    let mut canvases = BTreeSet::new();
+    let mut first_places: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    for year in (2012..=2022).step_by(2) {
+        let svg = std::fs::read_to_string(output.path(&format!("frames/jnim-{year}.svg"))).unwrap();
+        assert!(
+            svg.contains("Ties drawn in 2012–2022"),
+            "{year}: the legend says it is the run's"
+        );
+        let drawn = places(&svg);
+        for (node, at) in &drawn {
+            let first = first_places.entry(node.clone()).or_insert(*at);
+            assert_eq!(first, at, "{node} moves in {year}");
+        }
+        assert_eq!(drawn.contains_key("a:jnim"), year >= 2017, "JNIM in {year}");
+        if drawn.is_empty() {
+            continue;
+        }
+        let frame = measure(svg);
+        // The page's shape, filling the slide.
+        assert!(
+            frame.width <= SLIDE.0 && frame.height <= SLIDE.1,
+            "{year}: {} × {}",
+            frame.width,
+            frame.height
+        );
+        assert!(
+            (frame.width / frame.height - 13.33 / 7.5).abs() < 0.01,
+            "{year}: {} × {} is not 16:9",
+            frame.width,
+            frame.height
+        );
+        assert!(frame.width > SLIDE.0 - 3.0, "{year}: fills the slide");
+        assert!(
+            (frame.text_points - reported).abs() < 0.1,
+            "{year}: node text {} pt, reported {reported}",
+            frame.text_points
+        );
+        canvases.insert(format!("{} × {}", frame.width, frame.height));
+        // By role: the focus's camp on its left, its enemies on its right.
+        if year >= 2018 {
+            let x = |actor: &str| drawn[actor].0;
+            assert!(
+                x("a:ansar-al-din") < x("a:jnim"),
+                "{year}: a member on the left"
+            );
+            assert!(x("a:mali") > x("a:jnim"), "{year}: an enemy on the right");
+            assert!(
+                x("a:malian-junta") > x("a:jnim"),
+                "{year}: an enemy on the right"
+            );
+        }
+    }
+    assert_eq!(canvases.len(), 1, "every frame the same size: {canvases:?}");
+}
+
+#[test]
+fn frames_take_the_page_asked_for() {
+    if !graphviz() {
+        return;
+    }
+    let output = Test::new()
+        .words("export dot JNIM depth 1 frames 2021..2023 page 4:3 to $TMP/frames/*.svg")
+        .stdout_matches(|out| out.contains("frames sized for a 4:3 slide (10 × 7.5 in)"))
+        .run();
+    for year in 2021..=2023 {
+        let svg = std::fs::read_to_string(output.path(&format!("frames/jnim-{year}.svg"))).unwrap();
+        let frame = measure(svg);
+        assert!(
+            (frame.width / frame.height - 4.0 / 3.0).abs() < 0.01,
+            "{year}: {} × {}",
+            frame.width,
+            frame.height
+        );
+        assert!(frame.width <= 721.0, "{year}: {}", frame.width);
+    }
+}
+
+#[test]
+fn a_storyboard_steps_through_its_years() {
+    if !graphviz() {
+        return;
+    }
+    Test::new()
+        .words("export dot JNIM depth 1 frames 2015..2023 step 4 to $TMP/frames/*.dot")
+        .stdout_matches(|out| {
+            out.starts_with("wrote 3 frames:")
+                && out.contains("jnim-2015.dot")
+                && out.contains("jnim-2019.dot")
+                && out.contains("jnim-2023.dot")
+        })
+        .run();
+}
+
+#[test]
+fn too_many_frames_is_an_error_that_suggests_a_step() {
+    Test::new()
+        .words("export dot JNIM frames 1900..2023 to $TMP/frames/")
+        .failure()
+        .stderr_matches(|err| {
+            err.contains("1900..2023 makes 124 frames, more than the 30 a storyboard may hold")
+                && err.contains("`frames 1900..2023 step 5`")
+                && err.contains("`frames 1994..2023`")
+                && err.contains("^^^^^^^^^^")
+        })
+        .run();
+    Test::new()
+        .words("export dot JNIM frames 2012..2023 step 0 to $TMP/frames/")
+        .failure()
+        .stderr_matches(|err| err.contains("a step is at least 1 year"))
+        .run();
+}
+
+#[test]
+fn frames_outside_the_graphs_data_are_refused() {
+    for (words, side) in [
+        ("frames 1950..1960", "before"),
+        ("frames 2030..2035", "after"),
+    ] {
+        Test::new()
+            .words(&format!("export dot JNIM {words} to $TMP/frames/"))
+            .failure()
+            .stderr_matches(move |err| {
+                err.contains(&format!(
+                    "falls {side} the graph's data, which runs from 2012 to 2023"
+                )) && err.contains("`frames 2012..2023`")
+            })
+            .run();
+    }
+}
