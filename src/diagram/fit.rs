@@ -225,7 +225,10 @@ impl Measured {
         match self {
             Measured::Picture => String::new(),
             Measured::Frames { alike: true, .. } => " in every frame".to_string(),
-            Measured::Frames { alike: false, worst } => {
+            Measured::Frames {
+                alike: false,
+                worst,
+            } => {
                 format!(" at the smallest, the {worst} frame reading worst")
             }
         }
@@ -255,14 +258,20 @@ pub(crate) fn fit_of_frames(frames: &[(i32, Fit)]) -> Option<(Fit, Measured)> {
     }
     // Alike: every frame that carries a kind carries it at one size.
     let alike = frames.iter().all(|(_, fit)| {
-        TextKind::ALL.into_iter().all(|kind| {
-            match (fit.smallest(kind), least.smallest(kind)) {
+        TextKind::ALL
+            .into_iter()
+            .all(|kind| match (fit.smallest(kind), least.smallest(kind)) {
                 (Some(own), Some(all)) => (own - all).abs() < 0.05,
                 _ => true,
-            }
-        })
+            })
     });
-    Some((least, Measured::Frames { alike, worst: worst.0 }))
+    Some((
+        least,
+        Measured::Frames {
+            alike,
+            worst: worst.0,
+        },
+    ))
 }
 
 impl Fit {

@@ -13,9 +13,9 @@ use crate::model::{Graph, PartialDate, TieFilter, TieId, Window};
 
 use super::canvas::Scene;
 use super::dot::{print, Naming, Pinned};
+use super::fit::{fit_of_frames, Fit, Measured};
 use super::layout::{lay_out, Layout};
 use super::legend::{Contents, Marker};
-use super::fit::{fit_of_frames, Fit, Measured};
 use super::render::{measure_pinned, render_args, run_graphviz};
 use super::scene;
 use super::style;
