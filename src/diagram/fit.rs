@@ -75,19 +75,6 @@ pub struct Fit {
 }
 
 impl Fit {
-    /// A fit measured on node text alone, as a layout without its texts
-    /// (`-Tplain`) gives it.
-    pub fn of_nodes(page: Page, scale: f64, text_points: f64) -> Fit {
-        let mut sizes = [None; 5];
-        sizes[TextKind::Nodes as usize] = Some(text_points);
-        Fit {
-            page,
-            scale,
-            text_points,
-            sizes,
-        }
-    }
-
     /// The smallest text of `kind` on the page; `None` when there is none.
     pub fn smallest(&self, kind: TextKind) -> Option<f64> {
         self.sizes[kind as usize]
@@ -118,11 +105,28 @@ impl Fit {
     /// labels 12.8 pt, …", and a warning on a line of its own for each
     /// kind of text too small.
     pub fn report(&self) -> String {
+        self.report_as(Measured::Picture)
+    }
+
+    /// What to do about the text too small to read, in one warning: each
+    /// kind under its floor, then how to make room; `None` when every
+    /// text can be read.
+    pub fn warning(&self) -> Option<String> {
+        self.warning_as(Measured::Picture)
+    }
+
+    /// The report of text measured on `what`: a picture, or a storyboard's
+    /// frames (said where: in every frame, or which reads worst).
+    pub(crate) fn report_as(&self, what: Measured) -> String {
         let page = self.page.describe();
         // "an A4 page", "a 16:9 slide".
         let article = if page.starts_with('A') { "an" } else { "a" };
+        let lead = match what {
+            Measured::Picture => "sized",
+            Measured::Frames { .. } => "frames sized",
+        };
         let mut report = format!(
-            "sized for {article} {page}, node text {:.1} pt",
+            "{lead} for {article} {page}, node text {:.1} pt",
             self.text_points
         );
         for (kind, points) in &self.measured() {
@@ -130,17 +134,16 @@ impl Fit {
                 report.push_str(&format!(", {} {points:.1} pt", kind.name()));
             }
         }
-        if let Some(warning) = self.warning() {
+        report.push_str(&what.place());
+        if let Some(warning) = self.warning_as(what) {
             report.push_str("\nwarning: ");
             report.push_str(&warning);
         }
         report
     }
 
-    /// What to do about the text too small to read, in one warning: each
-    /// kind under its floor, then how to make room; `None` when every
-    /// text can be read.
-    pub fn warning(&self) -> Option<String> {
+    /// [`Fit::warning`] for text measured on `what`.
+    pub(crate) fn warning_as(&self, what: Measured) -> Option<String> {
         let small = self.too_small();
         let (first, rest) = small.split_first()?;
         let verb = |kind: TextKind| {
@@ -151,11 +154,12 @@ impl Fit {
             }
         };
         let mut warning = format!(
-            "{} {} {:.1} pt on the {}, under the {} pt a slide needs",
+            "{} {} {:.1} pt on the {}{}, under the {} pt a slide needs",
             first.0.name(),
             verb(first.0),
             first.1,
             self.page.describe(),
+            what.place(),
             first.0.floor()
         );
         for (kind, points) in rest {
@@ -172,11 +176,111 @@ impl Fit {
                  `dates off`, or ",
             );
         }
-        warning.push_str(
-            "narrow the picture with `via` (fewer relations), a lower `depth`, or a time \
-             window (`as of`, `during`), or choose a larger page with `size W,H`",
-        );
+        warning.push_str(match what {
+            Measured::Picture => {
+                "narrow the picture with `via` (fewer relations), a lower `depth`, or a time \
+                 window (`as of`, `during`), or choose a larger page with `size W,H`"
+            }
+            Measured::Frames { .. } => {
+                "every frame is drawn on the canvas of all of them, so narrow the storyboard \
+                 with `via` (fewer relations), a lower `depth` or fewer years, or choose a \
+                 larger page with `size W,H`"
+            }
+        });
         Some(warning)
+    }
+}
+
+/// What a fit's text was measured on, for its report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Measured {
+    /// One picture.
+    Picture,
+    /// A storyboard's frames, the smallest of each kind in any of them:
+    /// `alike` when every frame measured the same, else `worst` is the
+    /// year of the frame whose text is furthest under (or nearest) its floor.
+    Frames { alike: bool, worst: i32 },
+}
+
+impl Measured {
+    /// The year of the frame reading worst; 0 for a picture.
+    pub(crate) fn worst_year(self) -> i32 {
+        match self {
+            Measured::Picture => 0,
+            Measured::Frames { worst, .. } => worst,
+        }
+    }
+
+    /// Whether every frame measured the same (a picture is one).
+    pub(crate) fn alike(self) -> bool {
+        match self {
+            Measured::Picture => true,
+            Measured::Frames { alike, .. } => alike,
+        }
+    }
+
+    /// Where the text was measured: "", " in every frame", " at the
+    /// smallest, the 2017 frame reading worst".
+    fn place(self) -> String {
+        match self {
+            Measured::Picture => String::new(),
+            Measured::Frames { alike: true, .. } => " in every frame".to_string(),
+            Measured::Frames {
+                alike: false,
+                worst,
+            } => {
+                format!(" at the smallest, the {worst} frame reading worst")
+            }
+        }
+    }
+}
+
+/// The fit of a storyboard's frames, each measured alone: the smallest
+/// text of each kind in any frame, whether every frame measured the same,
+/// and the year of the frame whose text is furthest under its floor (the
+/// first among equals); `None` for no frames.
+pub(crate) fn fit_of_frames(frames: &[(i32, Fit)]) -> Option<(Fit, Measured)> {
+    let (first_year, first) = frames.first()?;
+    let mut least = *first;
+    let mut worst = (*first_year, first.worst_ratio());
+    for (year, fit) in &frames[1..] {
+        for kind in TextKind::ALL {
+            let slot = &mut least.sizes[kind as usize];
+            if let Some(points) = fit.smallest(kind) {
+                *slot = Some(slot.map_or(points, |l| l.min(points)));
+            }
+        }
+        least.scale = least.scale.min(fit.scale);
+        least.text_points = least.text_points.min(fit.text_points);
+        if fit.worst_ratio() < worst.1 - 1e-9 {
+            worst = (*year, fit.worst_ratio());
+        }
+    }
+    // Alike: every frame that carries a kind carries it at one size.
+    let alike = frames.iter().all(|(_, fit)| {
+        TextKind::ALL
+            .into_iter()
+            .all(|kind| match (fit.smallest(kind), least.smallest(kind)) {
+                (Some(own), Some(all)) => (own - all).abs() < 0.05,
+                _ => true,
+            })
+    });
+    Some((
+        least,
+        Measured::Frames {
+            alike,
+            worst: worst.0,
+        },
+    ))
+}
+
+impl Fit {
+    /// The smallest of its texts' sizes over their floors.
+    fn worst_ratio(&self) -> f64 {
+        self.measured()
+            .into_iter()
+            .map(|(kind, points)| points / kind.floor())
+            .fold(f64::INFINITY, f64::min)
     }
 }
 
@@ -260,13 +364,6 @@ fn plain_scale(plain: &str) -> Result<f64, DiagramError> {
                 .flatten()
         })
         .ok_or_else(|| DiagramError::Layout("no `graph` line in the layout".into()))
-}
-
-/// How a drawing fits `page` from its `-Tplain` layout alone (a
-/// storyboard frame's, laid out by `neato -n2`): node text only.
-pub(crate) fn fit_of_plain(plain: &str, page: Page) -> Result<Fit, DiagramError> {
-    let scale = plain_scale(plain)?;
-    Ok(Fit::of_nodes(page, scale, node_points(scale)))
 }
 
 /// One text Graphviz drew: its font size (before scaling), its baseline's
@@ -382,5 +479,44 @@ stop
         };
         assert!(fit.readable());
         assert!(!fit.report().contains("warning"));
+    }
+
+    #[test]
+    fn frames_report_each_kinds_smallest_and_the_frame_reading_worst() {
+        let fit = |nodes: f64, dates: Option<f64>| Fit {
+            page: Page::Slide,
+            scale: nodes / 20.0,
+            text_points: nodes,
+            sizes: [Some(nodes), dates, Some(13.0), Some(10.5), Some(10.5)],
+        };
+        let (least, measured) =
+            fit_of_frames(&[(2017, fit(14.5, None)), (2020, fit(14.5, Some(11.0)))]).unwrap();
+        assert_eq!(least.smallest(TextKind::Dates), Some(11.0));
+        assert_eq!(
+            measured,
+            Measured::Frames {
+                alike: true,
+                worst: 2020
+            }
+        );
+        let report = least.report_as(measured);
+        assert!(
+            report.starts_with(
+                "frames sized for a 16:9 slide (13.33 × 7.5 in), node text 14.5 pt, date labels \
+                 11.0 pt, titles 13.0 pt, legend 10.5 pt, sources 10.5 pt in every frame\n\
+                 warning: date labels are 11.0 pt on the 16:9 slide (13.33 × 7.5 in) in every \
+                 frame, under the 12 pt a slide needs: show fewer dates"
+            ),
+            "{report}"
+        );
+        assert!(report.contains("fewer years"), "{report}");
+        // Frames measured apart name the one reading worst.
+        let (least, measured) =
+            fit_of_frames(&[(2017, fit(13.0, None)), (2020, fit(14.5, Some(12.5)))]).unwrap();
+        assert_eq!(least.text_points, 13.0);
+        assert!(least
+            .report_as(measured)
+            .contains("sources 10.5 pt at the smallest, the 2017 frame reading worst\n"));
+        assert_eq!(fit_of_frames(&[]), None);
     }
 }

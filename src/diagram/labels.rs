@@ -45,9 +45,28 @@ pub(crate) fn label_beside_flat(
         attrs.push(("constraint", "true".into()));
         return;
     }
-    if a != b || !LABELS_AT_ENDS.with(std::cell::Cell::get) {
+    if a != b {
         return;
     }
+    if LABELS_AT_ENDS.with(std::cell::Cell::get) {
+        date_at_an_end(from, to, attrs, degree);
+    }
+    // Two actors stacked in a column sit a node gap apart, and a tie
+    // between them with no date on it (`dates off`, or a date thinned or
+    // set at an end) is drawn straight across that gap: a stub. Leaving
+    // and entering on the column's outer side (the focus's column: its
+    // right), it is drawn as an arc beside the column that reads as a tie,
+    // and takes no room. A date on the edge holds the two apart itself;
+    // with ports too, Graphviz sets it off its arc.
+    if !attrs.iter().any(|(key, _)| *key == "label") {
+        let side = if *a < 0 { "w" } else { "e" };
+        attrs.push(("tailport", side.into()));
+        attrs.push(("headport", side.into()));
+    }
+}
+
+/// A tie within a column dated beside an end (see [`label_beside_flat`]).
+fn date_at_an_end(from: usize, to: usize, attrs: &mut Attrs, degree: &dyn Fn(usize) -> usize) {
     attrs.retain(|(key, _)| *key != "decorate");
     let end = if degree(from) < degree(to) {
         "taillabel"

@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use crate::atomic::write_atomically;
 use crate::model::Graph;
 
-pub(crate) use super::fit::{fit_of_plain, Fit, MIN_TEXT_POINTS};
+pub(crate) use super::fit::Fit;
 use super::fit::{layout_args, read_layout};
 use super::view::View;
 use super::{to_dot, DateLabels, DiagramError, DiagramSpec, OutputFormat, Page};
@@ -157,6 +157,16 @@ fn fitted(graph: &Graph, spec: &DiagramSpec, try_all: bool) -> Result<(String, F
 /// every text and its size ([`super::fit`]).
 pub fn measure(dot: &str, page: Page) -> Result<Fit, DiagramError> {
     let layout = run_graphviz("dot", &layout_args(), dot)?;
+    read_layout(&String::from_utf8_lossy(&layout), page)
+}
+
+/// How a frame pinned in place (positions and routes given) fits `page`:
+/// `neato -n2` lays it out as it will be drawn, once, and its every text
+/// is measured as a single picture's is.
+pub(crate) fn measure_pinned(dot: &str, page: Page) -> Result<Fit, DiagramError> {
+    let mut args = vec!["-n2".to_string()];
+    args.extend(layout_args());
+    let layout = run_graphviz("neato", &args, dot)?;
     read_layout(&String::from_utf8_lossy(&layout), page)
 }
 

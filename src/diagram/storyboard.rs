@@ -13,9 +13,10 @@ use crate::model::{Graph, PartialDate, TieFilter, TieId, Window};
 
 use super::canvas::Scene;
 use super::dot::{print, Naming, Pinned};
+use super::fit::{fit_of_frames, Fit, Measured};
 use super::layout::{lay_out, Layout};
 use super::legend::{Contents, Marker};
-use super::render::{render_args, run_graphviz, Fit, MIN_TEXT_POINTS};
+use super::render::{measure_pinned, render_args, run_graphviz};
 use super::scene;
 use super::style;
 use super::view::{View, ViewTime};
@@ -29,44 +30,28 @@ const MARGIN: f64 = 12.0;
 pub struct Storyboard {
     /// The files written, first year first.
     pub paths: Vec<PathBuf>,
-    /// How the frame with the smallest node text fits the page, and its
-    /// year; `None` for DOT text without a page.
+    /// How the frames fit the page: the smallest text of each kind in any
+    /// frame, and the year of the frame whose text reads worst (furthest
+    /// under its floor); `None` for DOT text without a page.
     pub fit: Option<(Fit, i32)>,
-    /// Whether every frame's node text is that size (one canvas, one scale).
+    /// Whether every frame's text measured the same (one canvas, one scale).
     pub alike: bool,
 }
 
 impl Storyboard {
-    /// "frames sized for a 16:9 slide (13.33 × 7.5 in), node text 12.0 pt
-    /// in every frame" (or "in the 2023 frame (the smallest)"), and a
-    /// warning on a line of its own when that is too small to read; empty
-    /// without a fit.
+    /// "frames sized for a 16:9 slide (13.33 × 7.5 in), node text 14.0 pt,
+    /// date labels 12.6 pt, … in every frame" (or "at the smallest, the
+    /// 2023 frame reading worst"), and a warning on a line of its own,
+    /// worded as a single picture's, of each kind of text too small to
+    /// read; empty without a fit.
     pub fn report(&self) -> String {
-        let Some((fit, year)) = self.fit else {
+        let Some((fit, worst)) = self.fit else {
             return String::new();
         };
-        let page = fit.page.describe();
-        let article = if page.starts_with('A') { "an" } else { "a" };
-        let frame = if self.alike {
-            "every frame".to_string()
-        } else {
-            format!("the {year} frame")
-        };
-        let mut report = format!(
-            "frames sized for {article} {page}, node text {:.1} pt in {frame}{}",
-            fit.text_points,
-            if self.alike { "" } else { " (the smallest)" }
-        );
-        if !fit.readable() {
-            report.push_str(&format!(
-                "\nwarning: node text is {:.1} pt on the {page} in {frame}, under the \
-                 {MIN_TEXT_POINTS} pt a slide needs: every frame is drawn on the canvas of all \
-                 of them, so narrow the storyboard with `via` (fewer relations), a lower \
-                 `depth` or fewer years, or choose a larger page with `size W,H`",
-                fit.text_points
-            ));
-        }
-        report
+        fit.report_as(Measured::Frames {
+            alike: self.alike,
+            worst,
+        })
     }
 }
 
@@ -206,16 +191,11 @@ pub fn storyboard(
         None => "all",
     });
     let mut rendered = Vec::new();
-    let mut smallest: Option<(Fit, i32)> = None;
-    let mut sizes: Vec<f64> = Vec::new();
+    let mut fits: Vec<(i32, Fit)> = Vec::new();
     for (year, frame) in &scenes {
         let text = print(frame, &Naming::Names, Some(&pinned));
         if let Some(page) = spec.page {
-            let fit = measure_frame(&text, page)?;
-            sizes.push(fit.text_points);
-            if smallest.is_none_or(|(s, _)| fit.text_points < s.text_points - 1e-9) {
-                smallest = Some((fit, *year));
-            }
+            fits.push((*year, measure_pinned(&text, page)?));
         }
         let bytes = match format {
             OutputFormat::Dot => text.into_bytes(),
@@ -238,12 +218,11 @@ pub fn storyboard(
         .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
         .collect();
     write_all_atomically(&files)?;
+    let fit = fit_of_frames(&fits);
     Ok(Storyboard {
         paths: rendered.into_iter().map(|(path, _)| path).collect(),
-        fit: smallest,
-        alike: sizes
-            .windows(2)
-            .all(|pair| (pair[0] - pair[1]).abs() < 0.05),
+        fit: fit.map(|(fit, measured)| (fit, measured.worst_year())),
+        alike: fit.is_none_or(|(_, measured)| measured.alike()),
     })
 }
 
@@ -290,13 +269,6 @@ fn best_layout(
             ))
         }
     }
-}
-
-/// How a pinned frame fits `page`: `neato -n2` lays it out as it will be
-/// drawn, and its first line gives the scale applied to fit the page.
-fn measure_frame(text: &str, page: Page) -> Result<Fit, DiagramError> {
-    let plain = run_graphviz("neato", &["-n2".to_string(), "-Tplain".to_string()], text)?;
-    super::render::fit_of_plain(&String::from_utf8_lossy(&plain), page)
 }
 
 /// The corners moved out, evenly on both sides, until the frames' canvas

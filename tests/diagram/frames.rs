@@ -117,6 +117,55 @@ fn storyboard_frames_are_slide_pictures_laid_out_by_role() {
 }
 
 #[test]
+fn every_kind_of_text_of_every_frame_is_measured_as_a_pictures_is() {
+    if !graphviz() {
+        return;
+    }
+    // The storyboard of docs/DIAGRAMS.md.
+    let output = Test::new()
+        .words("export dot JNIM depth 1 frames 2017..2023 step 3 to $TMP/frames/")
+        .stdout_matches(|out| out.starts_with("wrote 3 frames:"))
+        .run();
+    let report = &output.stdout;
+    // Each kind's smallest size on the slide in any frame, read from the SVGs.
+    let mut smallest: BTreeMap<&str, f64> = BTreeMap::new();
+    for year in [2017, 2020, 2023] {
+        let svg = std::fs::read_to_string(output.path(&format!("frames/jnim-{year}.svg"))).unwrap();
+        for (kind, sizes) in super::text::read(&svg).sizes {
+            let least = sizes.iter().copied().fold(f64::MAX, f64::min);
+            let slot = smallest.entry(kind).or_insert(least);
+            *slot = slot.min(least);
+        }
+    }
+    let sizes = report.lines().nth(4).unwrap_or_else(|| panic!("{report}"));
+    assert!(sizes.ends_with(" in every frame"), "{report}");
+    let warning = report.split("\nwarning: ").nth(1).unwrap_or_default();
+    for (kind, floor) in super::text::FLOORS {
+        let drawn = smallest[kind];
+        let said: f64 = sizes
+            .split(&format!("{kind} "))
+            .nth(1)
+            .and_then(|r| r.split(" pt").next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("the report names no {kind}: {report}"));
+        // The SVG's scale is rounded to the hundredth.
+        assert!(
+            (said - drawn).abs() <= 0.25,
+            "{kind} said {said}, drawn {drawn:.2}: {report}"
+        );
+        assert_eq!(
+            warning.contains(&format!("{kind} ")),
+            said + 0.05 < floor,
+            "{kind} at {said} against {floor}: {report}"
+        );
+    }
+    if !warning.is_empty() {
+        assert!(warning.contains("in every frame, under the"), "{report}");
+        assert!(warning.contains("fewer years"), "{report}");
+    }
+}
+
+#[test]
 fn frames_take_the_page_asked_for() {
     if !graphviz() {
         return;

@@ -32,15 +32,26 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// An edge as drawn: the actors it joins, its curves (every line of a
+/// double line) and its arrowheads' outlines.
+struct Edge {
+    from: String,
+    to: String,
+    curves: Vec<Vec<[f64; 2]>>,
+    heads: Vec<Vec<[f64; 2]>>,
+}
+
+/// A node's name without the side a tie leaves it by (`a:jnim:e`).
+fn without_port(name: &str) -> &str {
+    ["n", "e", "s", "w"]
+        .iter()
+        .find_map(|side| name.strip_suffix(&format!(":{side}")))
+        .unwrap_or(name)
+}
+
 /// Each actor node's box, by name, and each edge's ends and curves (every
 /// line of a double line), from an SVG Graphviz wrote.
-#[allow(clippy::type_complexity)]
-fn read_svg(
-    svg: &str,
-) -> (
-    BTreeMap<String, Box4>,
-    Vec<(String, String, Vec<Vec<[f64; 2]>>)>,
-) {
+fn read_svg(svg: &str) -> (BTreeMap<String, Box4>, Vec<Edge>) {
     let mut nodes = BTreeMap::new();
     let mut edges = Vec::new();
     for block in svg.split("class=\"").skip(1) {
@@ -73,12 +84,25 @@ fn read_svg(
             let Some((from, to)) = title.split_once("->") else {
                 continue;
             };
+            // A tie leaving or entering at a side names it: `a:x:e`.
+            let (from, to) = (without_port(from), without_port(to));
             let curves: Vec<Vec<[f64; 2]>> = body
                 .split("<path")
                 .skip(1)
                 .filter_map(|p| values(p, "d").first().map(|d| pairs(d)))
                 .collect();
-            edges.push((from.to_string(), to.to_string(), curves));
+            // Arrowheads are polygons (a date's underline is a polyline).
+            let heads: Vec<Vec<[f64; 2]>> = body
+                .split("<polygon")
+                .skip(1)
+                .filter_map(|p| values(p, "points").first().map(|list| pairs(list)))
+                .collect();
+            edges.push(Edge {
+                from: from.to_string(),
+                to: to.to_string(),
+                curves,
+                heads,
+            });
         }
     }
     (nodes, edges)
@@ -112,7 +136,10 @@ const GRAZE: f64 = 2.0;
 pub(super) fn edges_through_nodes(svg: &str) -> (Vec<String>, usize) {
     let (nodes, edges) = read_svg(svg);
     let mut crossings = Vec::new();
-    for (from, to, curves) in &edges {
+    for Edge {
+        from, to, curves, ..
+    } in &edges
+    {
         for point in curves.iter().flat_map(|c| along(c)) {
             let inside = nodes.iter().find(|(name, [x0, y0, x1, y1])| {
                 *name != from
@@ -176,5 +203,96 @@ fn no_edge_of_a_storyboard_frame_crosses_an_actor_it_does_not_join() {
             assert!(crossings.is_empty(), "{name}: {crossings:#?}");
         }
         assert!(read > 50, "{words}: {read} edges read");
+    }
+}
+
+/// The least length, in inches on the slide, a tie's line and arrowhead
+/// must show between the actors it joins to read as a tie and not a stub:
+/// about twice an arrowhead. Stubs drew 0 to 0.11 in; two adjacent
+/// columns stand about 0.2 in apart.
+const LEAST_TIE: f64 = 0.2;
+
+/// How long each tie is drawn between its actors, in inches on the page:
+/// its longest curve outside both actors' boxes, and its arrowhead (each
+/// head's widest reach), shortest first, as "from -> to".
+fn drawn_lengths(svg: &str) -> Vec<(f64, String)> {
+    let scale: f64 = svg
+        .split("transform=\"scale(")
+        .nth(1)
+        .and_then(|s| s.split([' ', ')']).next())
+        .and_then(|s| s.parse().ok())
+        .expect("a scale");
+    let (nodes, edges) = read_svg(svg);
+    let outside = |point: [f64; 2], name: &str| {
+        nodes.get(name).is_none_or(|&[x0, y0, x1, y1]| {
+            !((x0..=x1).contains(&point[0]) && (y0..=y1).contains(&point[1]))
+        })
+    };
+    let mut lengths: Vec<(f64, String)> = edges
+        .iter()
+        .filter(|e| e.from.starts_with("a:") && e.to.starts_with("a:"))
+        .map(|edge| {
+            let line = edge
+                .curves
+                .iter()
+                .map(|curve| {
+                    let shown: Vec<[f64; 2]> = along(curve)
+                        .into_iter()
+                        .filter(|p| outside(*p, &edge.from) && outside(*p, &edge.to))
+                        .collect();
+                    shown
+                        .windows(2)
+                        .map(|w| (w[1][0] - w[0][0]).hypot(w[1][1] - w[0][1]))
+                        .sum::<f64>()
+                })
+                .fold(0.0, f64::max);
+            let head = edge
+                .heads
+                .iter()
+                .flat_map(|head| {
+                    head.iter()
+                        .flat_map(|a| head.iter().map(move |b| (a[0] - b[0]).hypot(a[1] - b[1])))
+                })
+                .fold(0.0, f64::max);
+            (
+                (line + head) * scale / 72.0,
+                format!("{} -> {}", edge.from, edge.to),
+            )
+        })
+        .collect();
+    lengths.sort_by(|a, b| a.0.total_cmp(&b.0));
+    lengths
+}
+
+#[test]
+fn every_tie_is_drawn_long_enough_to_read_as_a_tie() {
+    if !graphviz() {
+        return;
+    }
+    // Two actors stacked in one column were once tied by a stub across the
+    // gap between them (JNIM and the Daoussak militias with `dates off`).
+    for words in [
+        "JNIM depth 1",
+        "JNIM depth 2 as of 2023-02",
+        "AQIM depth 2",
+        "all via alliance, hostility as of 2023-02",
+    ] {
+        for dates in ["on", "off"] {
+            let output = Test::new()
+                .words(&format!(
+                    "export dot {words} dates {dates} to $TMP/slide.svg"
+                ))
+                .stdout_matches(|out| out.starts_with("wrote "))
+                .run();
+            let svg = std::fs::read_to_string(output.path("slide.svg")).unwrap();
+            let lengths = drawn_lengths(&svg);
+            assert!(lengths.len() > 10, "{words}: {} ties read", lengths.len());
+            let short: Vec<&(f64, String)> =
+                lengths.iter().filter(|(l, _)| *l < LEAST_TIE).collect();
+            assert!(
+                short.is_empty(),
+                "{words} dates {dates}: ties drawn under {LEAST_TIE} in: {short:?}"
+            );
+        }
     }
 }

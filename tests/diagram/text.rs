@@ -17,7 +17,7 @@ const PICTURES: [&str; 4] = [
 
 /// The least size of each kind of text on the slide, in points, as
 /// docs/DIAGRAMS.md gives them.
-const FLOORS: [(&str, f64); 5] = [
+pub(super) const FLOORS: [(&str, f64); 5] = [
     ("node text", 14.0),
     ("date labels", 12.0),
     ("titles", 12.0),
@@ -47,8 +47,8 @@ struct Label {
 
 /// What the SVG draws: the scale onto the page, the size on the page of
 /// every text of each kind, and the edges.
-struct Drawn {
-    sizes: BTreeMap<&'static str, Vec<f64>>,
+pub(super) struct Drawn {
+    pub(super) sizes: BTreeMap<&'static str, Vec<f64>>,
     edges: Vec<Edge>,
 }
 
@@ -82,7 +82,7 @@ fn elements<'s>(section: &'s str, tag: &str) -> Vec<&'s str> {
 /// Reads the picture: Graphviz writes the graph's label (legend and
 /// footer) in the group `a_graph0`, then one group per cluster, node and
 /// edge, each with its own anchors (`a_…`) nested inside.
-fn read(svg: &str) -> Drawn {
+pub(super) fn read(svg: &str) -> Drawn {
     let scale: f64 = attribute(svg, "transform")
         .and_then(|t| t.strip_prefix("scale("))
         .and_then(|t| t.split_whitespace().next())
@@ -105,10 +105,14 @@ fn read(svg: &str) -> Drawn {
         } else if id.starts_with("node") {
             kind = if title.starts_with("a:") {
                 "node text"
+            } else if title == "frame:title" {
+                // A storyboard frame's title is a pinned node.
+                "titles"
             } else {
                 "other"
             };
-        } else if id.starts_with("edge") {
+        } else if id.starts_with("edge") || id.starts_with("tie") {
+            // A storyboard frame names each edge by its tie.
             kind = "date labels";
             let (from, to) = title.split_once("&#45;&gt;").unwrap_or_default();
             let mut ends = (from.to_string(), to.to_string());
