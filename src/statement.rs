@@ -133,19 +133,29 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
             )));
         };
         let (dir, format) = frame_target(target).map_err(failed)?;
-        let written =
-            diagram::storyboard(graph, &spec, frames.years(), &dir, format).map_err(failed)?;
+        let years = if plan.frame_years.is_empty() {
+            frames.years().collect()
+        } else {
+            plan.frame_years.clone()
+        };
+        let written = diagram::storyboard(graph, &spec, years, &dir, format).map_err(failed)?;
         let list: Vec<String> = written
             .paths
             .iter()
             .map(|p| p.display().to_string())
             .collect();
-        let mut text = format!("wrote {} frames:\n  {}", list.len(), list.join("\n  "));
+        let mut text = format!(
+            "wrote {} frame{}:\n  {}",
+            list.len(),
+            if list.len() == 1 { "" } else { "s" },
+            list.join("\n  ")
+        );
         let report = written.report();
         if !report.is_empty() {
             text.push('\n');
             text.push_str(&report);
         }
+        push_notes(&mut text, &plan.notes);
         return Ok(Output::Answer(Answer::text(text)));
     }
     match &plan.target {
@@ -154,7 +164,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
             let path = Path::new(target);
             let fit = diagram::export_fitting(graph, &spec, path, plan.dates.is_none())
                 .map_err(failed)?;
-            let answer = match fit {
+            let mut text = match fit {
                 Some((fit, thinned)) => {
                     let mut text = format!("wrote {target}: {}", fit.report());
                     if thinned {
@@ -163,11 +173,12 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
                              time, so the text stays readable (`dates on` shows them all)",
                         );
                     }
-                    Answer::text(text)
+                    text
                 }
-                None => Answer::text(format!("wrote {target}")),
+                None => format!("wrote {target}"),
             };
-            Ok(Output::Answer(answer))
+            push_notes(&mut text, &plan.notes);
+            Ok(Output::Answer(Answer::text(text)))
         }
     }
 }
@@ -208,7 +219,17 @@ fn interchange<'g>(
     }
 }
 
-/// `frames/` or `frames` → SVG files in it; `frames/*.png` → PNG files in it.
+/// Each caveat of the export on a line of its own, after its report.
+fn push_notes(text: &mut String, notes: &[String]) {
+    for note in notes {
+        text.push_str("\nnote: ");
+        text.push_str(note);
+    }
+}
+
+/// `frames/` or `frames` → SVG files in it; `frames/*.png` → PNG files in
+/// it. A name that looks like one file (`frames.svg`) is refused: a folder
+/// of that name would be made, holding the frames, which no one asked for.
 fn frame_target(target: &str) -> Result<(PathBuf, OutputFormat), diagram::DiagramError> {
     let path = Path::new(target);
     match path.file_stem().and_then(|s| s.to_str()) {
@@ -220,6 +241,27 @@ fn frame_target(target: &str) -> Result<(PathBuf, OutputFormat), diagram::Diagra
                 .unwrap_or(Path::new("."));
             Ok((dir.to_path_buf(), format))
         }
+        _ if !target.ends_with(['/', std::path::MAIN_SEPARATOR]) && looks_like_a_file(path) => {
+            let parent = path.parent().unwrap_or(Path::new(""));
+            let extension = path.extension().unwrap_or_default().to_string_lossy();
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            Err(diagram::DiagramError::FramesToOneFile {
+                target: target.to_string(),
+                pattern: parent.join(format!("*.{extension}")).display().to_string(),
+                folder: format!("{}/", parent.join(&*stem).display()),
+            })
+        }
         _ => Ok((path.to_path_buf(), OutputFormat::Svg)),
     }
+}
+
+/// Whether a name ends in the extension of a picture or DOT file.
+fn looks_like_a_file(path: &Path) -> bool {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    matches!(
+        extension.as_deref(),
+        Some("dot" | "gv" | "svg" | "png" | "pdf" | "jpg" | "jpeg" | "gif" | "webp")
+    )
 }

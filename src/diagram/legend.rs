@@ -69,6 +69,9 @@ pub struct Contents<'g> {
     /// For a storyboard's one legend, the years it covers ("2012–2023"):
     /// its ties' heading says so, as a frame may draw fewer of them.
     pub span: Option<String>,
+    /// Whether the view's time lies wholly after the graph's date: its ties
+    /// are only possible then, and the footer says so.
+    pub past_data: bool,
 }
 
 impl<'g> Contents<'g> {
@@ -79,7 +82,10 @@ impl<'g> Contents<'g> {
         networks: &BTreeMap<&str, usize>,
         time: ViewTime,
     ) -> Contents<'g> {
-        let mut contents = Contents::default();
+        let mut contents = Contents {
+            past_data: graph.as_of().is_some() && time.window.first > graph.known_until(),
+            ..Contents::default()
+        };
         for tie in view.ties.iter().filter_map(|t| graph.tie(*t)) {
             let relation = tie.tie.relation;
             contents.relations.insert(relation);
@@ -121,6 +127,7 @@ impl<'g> Contents<'g> {
         self.kinds.extend(other.kinds);
         self.networks.extend(other.networks);
         self.sources.extend(other.sources);
+        self.past_data |= other.past_data;
     }
 }
 
@@ -239,6 +246,10 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         footer = format!("Sources: {}. ", citations.join("; "));
     }
     footer.push_str(&data_date(graph));
+    if contents.past_data {
+        // As the answers' note says: nothing after the date is confirmed.
+        footer.push_str(": the view's time is after it, so its ties are possible, not confirmed");
+    }
     footer.push('.');
     lines.extend(wrap_words(&footer, NOTE_CHARS).into_iter().map(Line::Note));
     Some(

@@ -261,6 +261,22 @@ pub enum DiagramError {
     /// The storyboard was given no years, so there are no frames to draw.
     #[error("a storyboard needs at least one year")]
     NoFrames,
+    /// A storyboard's target names one file, but frames are many.
+    #[error(
+        "`{target}` names one file, but a storyboard writes a file a year: name them with a \
+         pattern, `{pattern}`, or give a folder, `{folder}`"
+    )]
+    FramesToOneFile {
+        /// The target as written.
+        target: String,
+        /// A pattern of the same format in the same folder.
+        pattern: String,
+        /// A folder of the file's name.
+        folder: String,
+    },
+    /// The view holds no actor: the picture would be empty.
+    #[error("nothing to draw{}: no actor of the view is active then", .0.as_deref().map(|t| format!(" {t}")).unwrap_or_default())]
+    NothingToDraw(Option<String>),
     /// A storyboard year outside what dates can hold.
     #[error("year {0} is out of range for a storyboard frame")]
     BadYear(i32),

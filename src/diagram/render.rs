@@ -67,6 +67,10 @@ pub fn export_fitting(
     may_thin_dates: bool,
 ) -> Result<Option<(Fit, bool)>, DiagramError> {
     let format = OutputFormat::from_path(path)?;
+    let view = View::select(graph, spec, &spec.filter);
+    if view.actors.is_empty() {
+        return Err(DiagramError::NothingToDraw(spec.time_label.clone()));
+    }
     // DOT is written as it is made, never held whole in memory.
     if format == OutputFormat::Dot {
         crate::atomic::write_atomically_with(path, &mut |out| {
@@ -74,7 +78,6 @@ pub fn export_fitting(
         })?;
         return Ok(None);
     }
-    let view = View::select(graph, spec, &spec.filter);
     let ties = view.ties.len();
     // Each way of drawing a small view is tried; a large one is laid out
     // once, as every layout of it costs Graphviz seconds.

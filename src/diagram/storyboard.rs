@@ -102,6 +102,10 @@ pub fn storyboard(
             ..spec.clone()
         };
         let view = View::select(graph, &frame_spec, &frame_spec.filter);
+        // An empty frame is no slide: the run is refused, not padded.
+        if view.actors.is_empty() {
+            return Err(DiagramError::NothingToDraw(frame_spec.time_label));
+        }
         union.union(&view);
         let time = ViewTime::of(graph, &frame_spec.filter);
         legend.merge(Contents::of(graph, &view, &networks, time));

@@ -42,7 +42,11 @@ fn storyboard_frames_are_slide_pictures_laid_out_by_role() {
     }
     let output = Test::new()
         .words("export dot JNIM depth 2 frames 2012..2023 step 2 to $TMP/frames/")
-        .stdout_matches(|out| out.starts_with("wrote 6 frames:"))
+        // JNIM's life begins in 2017: the years before it are skipped.
+        .stdout_matches(|out| {
+            out.starts_with("wrote 3 frames:")
+                && out.contains("note: no frame for 2012–2016: JNIM is not active then")
+        })
         .run();
     // One report for the run, with the single picture's warning.
     let report = &output.stdout;
@@ -57,16 +61,19 @@ fn storyboard_frames_are_slide_pictures_laid_out_by_role() {
         .and_then(|s| s.split(' ').next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("{report}"));
-    assert!(reported < 14.0, "the union of six years is dense: {report}");
+    assert!(
+        reported < 14.0,
+        "the union of three years is dense: {report}"
+    );
     assert!(report.contains("warning: node text is"), "{report}");
     assert!(report.contains("in every frame"), "{report}");
 
     let mut canvases = BTreeSet::new();
     let mut first_places: BTreeMap<String, (f64, f64)> = BTreeMap::new();
-    for year in (2012..=2022).step_by(2) {
+    for year in (2018..=2022).step_by(2) {
         let svg = std::fs::read_to_string(output.path(&format!("frames/jnim-{year}.svg"))).unwrap();
         assert!(
-            svg.contains("Ties drawn in 2012–2022"),
+            svg.contains("Ties drawn in 2018–2022"),
             "{year}: the legend says it is the run's"
         );
         let drawn = places(&svg);
@@ -193,28 +200,22 @@ fn a_storyboard_steps_through_its_years() {
         return;
     }
     Test::new()
-        .words("export dot JNIM depth 1 frames 2015..2023 step 4 to $TMP/frames/*.dot")
+        .words("export dot JNIM depth 1 frames 2017..2023 step 3 to $TMP/frames/*.dot")
         .stdout_matches(|out| {
             out.starts_with("wrote 3 frames:")
-                && out.contains("jnim-2015.dot")
-                && out.contains("jnim-2019.dot")
+                && out.contains("jnim-2017.dot")
+                && out.contains("jnim-2020.dot")
                 && out.contains("jnim-2023.dot")
         })
         .run();
 }
 
 #[test]
-fn too_many_frames_is_an_error_that_suggests_a_step() {
-    Test::new()
-        .words("export dot JNIM frames 1900..2023 to $TMP/frames/")
-        .failure()
-        .stderr_matches(|err| {
-            err.contains("1900..2023 makes 124 frames, more than the 30 a storyboard may hold")
-                && err.contains("`frames 1900..2023 step 5`")
-                && err.contains("`frames 1994..2023`")
-                && err.contains("^^^^^^^^^^")
-        })
-        .run();
+fn a_step_of_zero_is_refused() {
+    // Too many frames is judged on the years with something to draw (a
+    // unit test of query::eval::frames; the bundled graph's data spans 12
+    // years); a range reaching outside them is drawn within them, as
+    // tests/diagram/empty.rs shows.
     Test::new()
         .words("export dot JNIM frames 2012..2023 step 0 to $TMP/frames/")
         .failure()

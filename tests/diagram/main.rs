@@ -20,6 +20,7 @@ use actorgraph::model::{Confidence, Graph, PartialDate, RelationId, TieFilter, W
 use actorgraph::store;
 
 mod drawing;
+mod empty;
 mod files;
 mod frames;
 mod routing;

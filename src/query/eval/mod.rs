@@ -46,6 +46,12 @@ pub struct ExportPlan {
     pub time_label: Option<String>,
     /// `frames FIRST..LAST [step N]`: one diagram a year (or every N years).
     pub frames: Option<Frames>,
+    /// The years of `frames` that have something to draw (within the
+    /// graph's data and the focus's life), first to last.
+    pub frame_years: Vec<i32>,
+    /// Caveats for the export's report: years skipped, a time past what
+    /// the graph knows.
+    pub notes: Vec<String>,
     /// `theme light` or `theme dark`, for diagrams; `None` is light.
     pub theme: Option<String>,
     /// The page a diagram must fit; `None` is a 16:9 slide for pictures.
@@ -182,8 +188,14 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 .as_ref()
                 .map(|a| resolve(graph, a))
                 .transpose()?;
+            let mut notes = asked.notes.clone();
+            let mut frame_years = Vec::new();
             if let Some(years) = &export.frames {
-                frames::check(graph, years)?;
+                let planned = frames::plan(graph, focus, years)?;
+                frame_years = planned.years;
+                notes.extend(planned.notes);
+            } else if let (Some(id), Some(name)) = (focus, &export.focus) {
+                not_drawn_then(graph, id, name, &filter, &asked.label)?;
             }
             return Ok(Outcome::Export(ExportPlan {
                 kind: export.kind,
@@ -196,6 +208,8 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 filter,
                 time_label: query.filters.time.map(|t| time_label(graph, t)),
                 frames: export.frames,
+                frame_years,
+                notes,
                 theme: export.theme.clone(),
                 page: export.page,
                 dates: export.dates.clone(),
@@ -273,6 +287,31 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
     } else {
         answer.at(Some(asked.label), notes)
     }))
+}
+
+/// An error at the focus when it cannot have existed in the view's window:
+/// the picture would draw nothing (a question says so in a note instead).
+fn not_drawn_then(
+    graph: &Graph,
+    id: ActorId,
+    name: &ActorName,
+    filter: &TieFilter,
+    label: &str,
+) -> Result<(), QueryError> {
+    if graph.life(id).activity(filter.window) != Certainty::No {
+        return Ok(());
+    }
+    let actor = graph.actor(id);
+    Err(QueryError::new(
+        QueryErrorKind::Invalid(format!(
+            "{} is not active {label} (its life: {}): the picture would draw nothing",
+            actor.name,
+            actor.active.unwrap_or_default()
+        )),
+        name.span.0,
+        name.span.1,
+    )
+    .with_help("choose a time within its life, or no time to draw all of it"))
 }
 
 /// A note for each actor a question names that cannot have existed in

@@ -204,7 +204,10 @@ impl Parser<'_> {
                         QueryErrorKind::ReversedRange,
                         range.start,
                         range.end,
-                    ));
+                    )
+                    .with_help(format!(
+                        "write the earlier year first: `frames {last}..{first}`"
+                    )));
                 }
                 let mut span = (range.start, range.end);
                 let mut step = 1u32;
@@ -227,16 +230,14 @@ impl Parser<'_> {
                     };
                     span.1 = at.end;
                 }
-                let frames = Frames {
+                // How many frames is judged against the graph's data, when
+                // the statement is evaluated.
+                export.frames = Some(Frames {
                     first,
                     last,
                     step,
                     span,
-                };
-                if frames.count() > MAX_FRAMES {
-                    return Err(too_many_frames(&frames));
-                }
-                export.frames = Some(frames);
+                });
             }
             "page" | "size" => {
                 if let Some(given) = export.page {
@@ -489,30 +490,6 @@ impl Allows {
             }
         }
     }
-}
-
-/// The most frames a storyboard draws: a deck of slides to flip through,
-/// not a film; more would take Graphviz minutes and fill a folder.
-pub const MAX_FRAMES: usize = 30;
-
-/// Too many frames: says how many, and a step or a range that fits.
-fn too_many_frames(frames: &Frames) -> QueryError {
-    let count = frames.count();
-    let step = count.div_ceil(MAX_FRAMES) as u32 * frames.step.max(1);
-    let narrower = frames.last - (MAX_FRAMES as i32 - 1) * frames.step.max(1) as i32;
-    QueryError::new(
-        QueryErrorKind::Invalid(format!(
-            "{}..{} makes {count} frames, more than the {MAX_FRAMES} a storyboard may hold",
-            frames.first, frames.last
-        )),
-        frames.span.0,
-        frames.span.1,
-    )
-    .with_help(format!(
-        "draw every few years with a step (`frames {}..{} step {step}`) or narrow the range \
-         (`frames {narrower}..{}`)",
-        frames.first, frames.last, frames.last
-    ))
 }
 
 /// Each frame of a storyboard is one year, so a time operator has no place.
