@@ -201,7 +201,7 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         .kinds
         .iter()
         .map(|kind| {
-            let text = format!("{} {}", kind_glyph(*kind), kind.describe());
+            let text = format!("{} {}", style::kind_look(*kind).glyph, kind.describe());
             let width = text_points(&text, size);
             (vec![Cell::Text(text)], width)
         })
@@ -304,23 +304,6 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
-}
-
-/// A character that looks like the node shape of `kind`, for the "Shape"
-/// entries: an HTML-like label cannot draw node shapes.
-fn kind_glyph(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Group => "\u{25a2}",
-        ActorKind::Faction => "\u{25ad}",
-        ActorKind::Coalition => "\u{25a3}",
-        ActorKind::Militia => "\u{2b21}",
-        ActorKind::Community => "\u{25cb}",
-        ActorKind::State => "\u{2302}",
-        ActorKind::StateForce => "\u{2752}",
-        ActorKind::Pmc => "\u{25bb}",
-        ActorKind::Igo => "\u{2b20}",
-        ActorKind::Person => "\u{25ce}",
-    }
 }
 
 /// The short citations of `sources`, each once, in the graph's order.

@@ -16,13 +16,14 @@ use std::process::{Command, Stdio};
 use actorgraph::diagram::{
     export, quote, render_dot, storyboard, to_dot, DiagramError, DiagramSpec, OutputFormat, Theme,
 };
-use actorgraph::model::{Confidence, Graph, PartialDate, RelationId, TieFilter, Window};
+use actorgraph::model::{ActorKind, Confidence, Graph, PartialDate, RelationId, TieFilter, Window};
 use actorgraph::store;
 
 mod drawing;
 mod files;
 mod frames;
 mod routing;
+mod shapes;
 mod slide;
 mod slides;
 mod text;
