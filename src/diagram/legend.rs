@@ -171,7 +171,10 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         let (confidence, state) = marker.drawn_as();
         let rel = style::relation_style(palette, relations, *relation);
         let look = TieLook::new(&rel, confidence, state);
-        let mut line = sample(&look, rel.is_thick() || *marker == Marker::New);
+        // A dotted sample is a row of specks at the strip's size: heavy
+        // dots keep a faint (possible) one seen on the dark theme too.
+        let heavy = look.line == style::LineStyle::Dotted;
+        let mut line = sample(&look, rel.is_thick() || *marker == Marker::New || heavy);
         line.arrow = false;
         let name = marker.label().to_string();
         let width = sample_points + text_points(&name, size);
@@ -537,6 +540,9 @@ mod tests {
             ..DiagramSpec::default()
         };
         let text = legend_text(&scene_of(&graph, &spec));
+        // The faint possible sample is drawn in heavy dots, never specks.
+        assert!(text.contains("┉┉┉</FONT> possible"), "{text}");
+        assert!(!text.contains("┈"), "{text}");
         for shown in [
             "allegiance",
             "possible",
