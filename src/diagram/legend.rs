@@ -178,7 +178,10 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         let (confidence, state) = marker.drawn_as();
         let rel = style::relation_style(palette, relations, *relation);
         let look = TieLook::new(&rel, confidence, state);
-        let mut line = sample(&look, rel.is_thick() || *marker == Marker::New);
+        // A dotted sample is a row of specks at the strip's size: heavy
+        // dots keep a faint (possible) one seen on the dark theme too.
+        let heavy = look.line == style::LineStyle::Dotted;
+        let mut line = sample(&look, rel.is_thick() || *marker == Marker::New || heavy);
         line.arrow = false;
         let name = marker.label().to_string();
         let width = sample_points + text_points(&name, size);
@@ -208,7 +211,7 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         .kinds
         .iter()
         .map(|kind| {
-            let text = format!("{} {}", kind_glyph(*kind), kind.describe());
+            let text = format!("{} {}", style::kind_look(*kind).glyph, kind.describe());
             let width = text_points(&text, size);
             (vec![Cell::Text(text)], width)
         })
@@ -315,23 +318,6 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
-}
-
-/// A character that looks like the node shape of `kind`, for the "Shape"
-/// entries: an HTML-like label cannot draw node shapes.
-fn kind_glyph(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Group => "\u{25a2}",
-        ActorKind::Faction => "\u{25ad}",
-        ActorKind::Coalition => "\u{25a3}",
-        ActorKind::Militia => "\u{2b21}",
-        ActorKind::Community => "\u{25cb}",
-        ActorKind::State => "\u{2302}",
-        ActorKind::StateForce => "\u{2752}",
-        ActorKind::Pmc => "\u{25bb}",
-        ActorKind::Igo => "\u{2b20}",
-        ActorKind::Person => "\u{25ce}",
-    }
 }
 
 /// The short citations of `sources`, each once, in the graph's order.
@@ -565,6 +551,9 @@ mod tests {
             ..DiagramSpec::default()
         };
         let text = legend_text(&scene_of(&graph, &spec));
+        // The faint possible sample is drawn in heavy dots, never specks.
+        assert!(text.contains("┉┉┉</FONT> possible"), "{text}");
+        assert!(!text.contains("┈"), "{text}");
         for shown in [
             "allegiance",
             "possible",

@@ -48,6 +48,10 @@ impl<'g> NodeStyler<'g> {
             ("shape", style::kind_shape(actor.kind).into()),
             ("style", style::kind_style(actor.kind).into()),
         ];
+        let look = style::kind_look(actor.kind);
+        if look.peripheries != 1 {
+            attrs.push(("peripheries", look.peripheries.to_string()));
+        }
         let network = actor
             .tags
             .first()

@@ -16,7 +16,7 @@ use std::process::{Command, Stdio};
 use actorgraph::diagram::{
     export, quote, render_dot, storyboard, to_dot, DiagramError, DiagramSpec, OutputFormat, Theme,
 };
-use actorgraph::model::{Confidence, Graph, PartialDate, RelationId, TieFilter, Window};
+use actorgraph::model::{ActorKind, Confidence, Graph, PartialDate, RelationId, TieFilter, Window};
 use actorgraph::store;
 
 mod drawing;
@@ -24,6 +24,7 @@ mod empty;
 mod files;
 mod frames;
 mod routing;
+mod shapes;
 mod slide;
 mod slides;
 mod text;
