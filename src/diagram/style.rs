@@ -97,13 +97,15 @@ const DARK: Palette = Palette {
     cluster_fill: "#2a2a2a",
     untagged: "#3a3a3a",
     // Okabe–Ito on near-black: white for black, sky blue for the dark
-    // blue, yellow for the grey.
+    // blue. Its orange sat 32 ΔE from the vermillion (one colour at a
+    // glance), so a light violet takes its place, and the grey is darker
+    // to stand 40 apart from the white and the sky blue.
     relations: [
         Rgb([0xf0, 0xf0, 0xf0]),
         Rgb([0x56, 0xb4, 0xe9]),
         Rgb([0xe8, 0x6a, 0x10]),
-        Rgb([0x9e, 0x9e, 0x9e]),
-        Rgb([0xe6, 0x9f, 0x00]),
+        Rgb([0x80, 0x80, 0x80]),
+        Rgb([0xb4, 0x8c, 0xff]),
         Rgb([0xf0, 0xe4, 0x42]),
         Rgb([0x00, 0x9e, 0x73]),
         Rgb([0xcc, 0x79, 0xa7]),

@@ -189,6 +189,36 @@ fn every_pair_of_relations_drawn_differs_in_colour_or_line() {
     }
 }
 
+/// Two relations drawn in different colours must look different at a
+/// glance: near colours (the dark theme's orange "leads" beside its
+/// vermillion hostility, 32 apart) read as one relation drawn twice.
+#[test]
+fn colours_that_tell_relations_apart_are_far_apart() {
+    for theme in ["", " theme dark"] {
+        let dot = dot_of(&format!("export dot all{theme}"));
+        let looks = looks_are_distinct(&dot, "the Sahel graph");
+        let mut colours: Vec<(String, &str)> = looks
+            .iter()
+            .map(|(relation, look)| (look.0[..7].to_string(), relation.as_str()))
+            .collect();
+        colours.sort();
+        colours.dedup_by(|a, b| a.0 == b.0);
+        for (i, (a, first)) in colours.iter().enumerate() {
+            for (b, second) in &colours[i + 1..] {
+                let (p, q) = (lab(linear(a)), lab(linear(b)));
+                let apart =
+                    ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt();
+                let greys = [p, q].iter().all(|c| c[1].hypot(c[2]) < 8.0);
+                let ok = apart >= DISTINCT || (greys && (p[0] - q[0]).abs() >= 25.0);
+                assert!(
+                    ok,
+                    "{theme}: {first} {a} and {second} {b} are {apart:.1} apart"
+                );
+            }
+        }
+    }
+}
+
 /// sRGB `#rrggbb` to linear RGB.
 fn linear(hex: &str) -> [f64; 3] {
     let channel = |i: usize| {
