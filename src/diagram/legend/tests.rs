@@ -1,0 +1,186 @@
+use super::*;
+use crate::diagram::canvas::Scene;
+use crate::diagram::scene;
+use crate::diagram::sketch::Sketch;
+use crate::diagram::{cluster::Nesting, DiagramSpec};
+use crate::model::{ActorId, PartialDate, TieFilter, Window};
+
+/// a (group, net1) allied with b (state, net2) and, until 2015, likely
+/// hostile to c (pmc); c possibly gave allegiance to d (igo, net3),
+/// which a one-hop view of a does not draw.
+fn sketch() -> (Graph, ActorId) {
+    let mut s = Sketch::new("Legend");
+    let a = s.actor("a", ActorKind::Group, Some("net1"));
+    let b = s.actor("b", ActorKind::State, Some("net2"));
+    let c = s.actor("c", ActorKind::Pmc, None);
+    let d = s.actor("d", ActorKind::Igo, Some("net3"));
+    s.tie(
+        a,
+        b,
+        RelationId::ALLIANCE,
+        (Some(2010), None),
+        Confidence::Confirmed,
+    );
+    s.tie(
+        a,
+        c,
+        RelationId::HOSTILITY,
+        (Some(2010), Some(2015)),
+        Confidence::Likely,
+    );
+    s.tie(
+        c,
+        d,
+        RelationId::ALLEGIANCE,
+        (Some(2010), None),
+        Confidence::Possible,
+    );
+    (s.graph, a)
+}
+
+/// 2010 to 2020, drawn as of the end of 2020.
+fn decade() -> TieFilter {
+    let year = |y| PartialDate::year(y).unwrap();
+    TieFilter::default().during(Window::new(year(2010).first_day(), year(2020).last_day()))
+}
+
+fn scene_of(graph: &Graph, spec: &DiagramSpec) -> Scene {
+    let view = View::select(graph, spec, &spec.filter);
+    scene::build(graph, spec, &view, Nesting::Subgroups)
+}
+
+fn legend_text(scene: &Scene) -> String {
+    scene
+        .legend
+        .as_ref()
+        .map(|h| h.to_dot())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_legend_lists_only_what_the_view_draws() {
+    let (graph, a) = sketch();
+    let spec = DiagramSpec {
+        focus: Some(a),
+        depth: 1,
+        filter: decade(),
+        ..DiagramSpec::default()
+    };
+    let view = View::select(&graph, &spec, &spec.filter);
+    let networks = style::network_indexes(&graph);
+    let time = ViewTime::of(&graph, &spec.filter);
+    let contents = Contents::of(&graph, &view, &networks, time);
+    assert_eq!(
+        contents.relations,
+        BTreeSet::from([RelationId::ALLIANCE, RelationId::HOSTILITY])
+    );
+    // Each marker is sampled in the colour of a relation drawn that way.
+    assert_eq!(
+        contents.markers,
+        BTreeMap::from([
+            (Marker::Ended, RelationId::HOSTILITY),
+            (Marker::Likely, RelationId::HOSTILITY)
+        ])
+    );
+    assert_eq!(
+        contents.kinds,
+        BTreeSet::from([ActorKind::Group, ActorKind::State, ActorKind::Pmc])
+    );
+    assert_eq!(
+        contents.networks,
+        BTreeSet::from([(0, "net1"), (1, "net2")])
+    );
+
+    let text = legend_text(&scene_of(&graph, &spec));
+    for shown in [
+        "<B>Ties</B>",
+        "<B>Fill</B>",
+        "<B>Shape</B>",
+        "</FONT> alliance",
+        "</FONT> hostility",
+        "</FONT> ended",
+        "</FONT> likely",
+        "net1",
+        "net2",
+        "armed group",
+        "private military company",
+        "Data undated; latest dated fact 2015.",
+    ] {
+        assert!(text.contains(shown), "{shown} missing from {text}");
+    }
+    for hidden in ["allegiance", "net3", "intergovernmental", "possible"] {
+        assert!(!text.contains(hidden), "{hidden} in {text}");
+    }
+    // No grey samples: the ended and likely samples are hostility's red.
+    let palette = style::palette(crate::diagram::Theme::Light);
+    let hostility = style::relation_style(palette, graph.relations(), RelationId::HOSTILITY);
+    let look = TieLook::new(&hostility, Confidence::Confirmed, TieState::Running);
+    let red = look.color.to_string()[..7].to_string();
+    assert!(text.matches(&red).count() >= 3, "{red} in {text}");
+    // A line of the strip a line of text, indented inside the table,
+    // for editing by hand.
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() >= 7, "{text}");
+    assert!(
+        lines[2..lines.len() - 2]
+            .iter()
+            .all(|l| l.starts_with("  ")),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_whole_graph_adds_what_the_focus_left_out() {
+    let (graph, _) = sketch();
+    let spec = DiagramSpec {
+        filter: decade(),
+        ..DiagramSpec::default()
+    };
+    let text = legend_text(&scene_of(&graph, &spec));
+    // The faint possible sample is drawn in heavy dots, never specks.
+    assert!(text.contains("┉┉┉</FONT> possible"), "{text}");
+    assert!(!text.contains("┈"), "{text}");
+    for shown in [
+        "allegiance",
+        "possible",
+        "net3",
+        "intergovernmental organisation",
+    ] {
+        assert!(text.contains(shown), "{shown} missing from {text}");
+    }
+}
+
+#[test]
+fn short_citations_name_who_and_when() {
+    let source = |citation: &str| Source {
+        id: "x".into(),
+        citation: citation.into(),
+        url: None,
+    };
+    assert_eq!(
+        short_citation(&source(
+            "Critical Threats Project, \"Africa File\", February 2023 (figures)"
+        )),
+        "Critical Threats Project, Feb 2023"
+    );
+    assert_eq!(
+        short_citation(&source("Alexander Thurston, Jihadists, CUP, 2020, pp. 107")),
+        "Alexander Thurston, 2020"
+    );
+    assert_eq!(
+        short_citation(&source(
+            "Agreement for Peace and Reconciliation in Mali resulting from the Algiers \
+             process, initialled on 1 March 2015"
+        )),
+        "Agreement for Peace and Reconciliation…, Mar 2015"
+    );
+    assert_eq!(short_citation(&source("")), "x");
+}
+
+#[test]
+fn an_empty_view_has_no_legend() {
+    let graph = Sketch::new("Empty").graph;
+    let scene = scene_of(&graph, &DiagramSpec::default());
+    assert!(scene.nodes.is_empty());
+    assert!(scene.legend.is_none());
+}
