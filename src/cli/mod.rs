@@ -226,9 +226,9 @@ fn open(graph: Option<&Path>) -> anyhow::Result<Session> {
     loaded.map_err(|d| Problems::new(d).into())
 }
 
-/// Writes `graph` to `path` in canonical RON (with its snapshot beside it
-/// when large) or as a snapshot (`.agraph`), atomically, showing its
-/// progress on a terminal.
+/// Writes `graph` to `path` in canonical RON (its old snapshot removed, to
+/// be rebuilt by the next open) or as a snapshot (`.agraph`), atomically,
+/// showing its progress on a terminal.
 fn save_graph(graph: &actorgraph::model::Graph, path: &Path) -> Result<(), store::ron::StoreError> {
     let spinner = progress::Spinner::start(
         &format!("saving {}", path.display()),
