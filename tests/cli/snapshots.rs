@@ -207,3 +207,36 @@ fn the_repl_saves_imports_back_to_an_agraph_file() {
         .stdout_matches(|out| out.contains("alliance  —  JNIM   2023-01–"))
         .run();
 }
+
+/// Cold check: an `.agraph` file with its first byte changed was read as
+/// RON ("is not text"), and an unknown `ACTORGRAPH_SNAPSHOT` passed unseen.
+#[test]
+fn a_snapshot_damaged_at_its_start_is_called_so_and_unknown_policies_are_named() {
+    let output = Test::new()
+        .current_dir(TMP)
+        .env("ACTORGRAPH_SNAPSHOT", "Never")
+        .args(&["-g", &sahel(), "--color", "never"])
+        .stdin("save g.agraph\n")
+        .stdout_matches(|out| out.contains("saved 25 actors"))
+        .stderr(
+            "warning: ACTORGRAPH_SNAPSHOT=Never is not known: it works as `auto`; \
+             use `auto`, `always` or `never`\n",
+        )
+        .run();
+    let path = output.path("g.agraph");
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[0] ^= 0x01;
+    std::fs::write(&path, &bytes).unwrap();
+    output
+        .then()
+        .current_dir(TMP)
+        .env("ACTORGRAPH_SNAPSHOT", "")
+        .args(&["-g", "g.agraph", "query", QUERY])
+        .status(1)
+        .stderr_matches(|err| {
+            err.starts_with("error: cannot open `g.agraph`: it is not an actorgraph snapshot")
+                && err.contains("the snapshot's mark, are damaged")
+                && !err.contains("warning")
+        })
+        .run();
+}
