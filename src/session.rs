@@ -21,6 +21,36 @@ pub struct Session {
     pub path: Option<std::path::PathBuf>,
     /// Imports that changed the graph since it was loaded or last saved.
     pub unsaved_imports: usize,
+    /// The file `path` as it was when loaded or last saved, so that a save
+    /// does not silently write over what another writer put there since.
+    pub opened_as: Option<FileIdentity>,
+}
+
+/// What tells one version of a file from the next without reading it: its
+/// inode (a rename-over gives a new one), size, and modification and
+/// status-change times (the latter moves on every write, and no tool can
+/// set it back). A `chmod` or `touch` also changes it: a save then asks
+/// first, which is the safe mistake.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileIdentity {
+    inode: u64,
+    size: u64,
+    modified: (i64, i64),
+    changed: (i64, i64),
+}
+
+impl FileIdentity {
+    /// The identity of the file at `path` now; `None` when there is none.
+    pub fn of(path: &Path) -> Option<FileIdentity> {
+        use std::os::unix::fs::MetadataExt;
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(FileIdentity {
+            inode: metadata.ino(),
+            size: metadata.len(),
+            modified: (metadata.mtime(), metadata.mtime_nsec()),
+            changed: (metadata.ctime(), metadata.ctime_nsec()),
+        })
+    }
 }
 
 impl Session {
@@ -29,6 +59,7 @@ impl Session {
         Session {
             graph,
             origin,
+            opened_as: path.as_deref().and_then(FileIdentity::of),
             path,
             unsaved_imports: 0,
         }
@@ -52,6 +83,9 @@ impl Session {
     /// The graph in `path`, telling `progress` how many ties are read as it
     /// goes. `-` reads standard input: the session then has no file.
     pub fn load(path: &Path, progress: &mut dyn FnMut(usize)) -> Result<Session, Vec<Diagnostic>> {
+        // Taken before reading: a write during the read then makes a later
+        // save ask first, rather than pass unnoticed.
+        let opened_as = FileIdentity::of(path);
         let graph = store::open(path, progress).map_err(|e| e.diagnostics)?;
         if path == Path::new("-") {
             return Ok(Session::new(
@@ -60,11 +94,10 @@ impl Session {
                 None,
             ));
         }
-        Ok(Session::new(
-            graph,
-            path.display().to_string(),
-            Some(path.to_path_buf()),
-        ))
+        Ok(Session {
+            opened_as,
+            ..Session::new(graph, path.display().to_string(), Some(path.to_path_buf()))
+        })
     }
 
     /// Records that the graph was written to `path`, which it now comes from.
@@ -72,6 +105,15 @@ impl Session {
         self.origin = path.display().to_string();
         self.path = Some(path.to_path_buf());
         self.unsaved_imports = 0;
+        self.opened_as = FileIdentity::of(path);
+    }
+
+    /// True when the session's file is no longer the one it loaded or last
+    /// saved: another session saved it, or it was edited, replaced or removed.
+    pub fn file_changed_since_opened(&self) -> bool {
+        self.path
+            .as_deref()
+            .is_some_and(|path| FileIdentity::of(path) != self.opened_as)
     }
 
     /// Parses and evaluates one statement: an answer, or an export plan.

@@ -51,9 +51,9 @@ pub struct ImportArgs {
     #[arg(long, value_name = "FILE")]
     pub ties: PathBuf,
 
-    /// Where to write the graph file, atomically: RON (with its snapshot
-    /// beside it when large), or a binary snapshot alone for a name ending
-    /// in `.agraph`.
+    /// Where to write the graph file, atomically: RON (a large one gets its
+    /// snapshot when first opened), or a binary snapshot alone for a name
+    /// ending in `.agraph`.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
 

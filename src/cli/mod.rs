@@ -208,7 +208,32 @@ pub fn main() -> ExitCode {
         }
     };
     let color_err = color_for(cli.color, std::io::stderr().is_terminal());
+    warn_of_unknown_snapshot_policy(color_err);
     report::report(dispatch(cli), color_err)
+}
+
+/// `ACTORGRAPH_SNAPSHOT` set to a value it does not know works as `auto`:
+/// says so once, rather than let a typo (`Never`, `off`) pass unseen.
+fn warn_of_unknown_snapshot_policy(color_err: bool) {
+    let Some(value) = std::env::var_os(store::CACHE_VARIABLE) else {
+        return;
+    };
+    if value.is_empty()
+        || ["auto", "always", "never"]
+            .iter()
+            .any(|known| value == *known)
+    {
+        return;
+    }
+    report::print(
+        &[actorgraph::diagnostic::Diagnostic::new(format!(
+            "{}={} is not known: it works as `auto`; use `auto`, `always` or `never`",
+            store::CACHE_VARIABLE,
+            value.to_string_lossy()
+        ))
+        .warning()],
+        color_err,
+    );
 }
 
 /// The graph named by `-g`, or the bundled one; a large file shows its
@@ -226,9 +251,9 @@ fn open(graph: Option<&Path>) -> anyhow::Result<Session> {
     loaded.map_err(|d| Problems::new(d).into())
 }
 
-/// Writes `graph` to `path` in canonical RON (with its snapshot beside it
-/// when large) or as a snapshot (`.agraph`), atomically, showing its
-/// progress on a terminal.
+/// Writes `graph` to `path` in canonical RON (its old snapshot removed, to
+/// be rebuilt by the next open) or as a snapshot (`.agraph`), atomically,
+/// showing its progress on a terminal.
 fn save_graph(graph: &actorgraph::model::Graph, path: &Path) -> Result<(), store::ron::StoreError> {
     let spinner = progress::Spinner::start(
         &format!("saving {}", path.display()),

@@ -36,6 +36,10 @@ impl UnsavedGuard {
             format!("changes from {imports} imports")
         };
         let keep = match &session.path {
+            Some(path) if session.file_changed_since_opened() => format!(
+                "`save FILE` writes them to a new file; {} changed on disk since it was opened",
+                path.display()
+            ),
             Some(path) => format!("`save` writes them to {}", path.display()),
             None => "`save FILE` writes them to a file".to_string(),
         };
@@ -64,8 +68,8 @@ impl UnsavedGuard {
     }
 }
 
-/// `save [FILE] [replace]`: writes the open graph in canonical RON,
-/// atomically, to FILE or to the file it came from. It will not write over
+/// `save [FILE] [replace]`: writes the open graph in canonical RON (or as
+/// a snapshot, for a name ending `.agraph`), atomically, to FILE or to the file it came from. It will not write over
 /// another file, or drop the comments of its own, unless told `replace`.
 pub(super) fn save(session: &mut Session, line: &str) -> Result<String, Vec<Diagnostic>> {
     use actorgraph::store::ron::holds_comments;
@@ -92,12 +96,14 @@ pub(super) fn save(session: &mut Session, line: &str) -> Result<String, Vec<Diag
             ))])
         }
     };
-    if !path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    let snapshot = actorgraph::store::is_snapshot_path(&path);
+    if !snapshot
+        && !path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
     {
         return Err(vec![Diagnostic::new(format!(
-            "`{}`: save writes a RON graph file; name it .ron",
+            "`{}`: save writes a RON graph file (or a snapshot); name it .ron (or .agraph)",
             path.display()
         ))
         .help(Some(
@@ -119,8 +125,20 @@ pub(super) fn save(session: &mut Session, line: &str) -> Result<String, Vec<Diag
                 shown_path(&path)
             )))]);
         }
+        if session.file_changed_since_opened() {
+            return Err(vec![Diagnostic::new(format!(
+                "`{}` changed on disk since this session opened it (another session's save, or an edit): a save would lose those changes",
+                path.display()
+            ))
+            .help(Some(format!(
+                "save to a new file, e.g. `save {}`, and compare; or `save {} replace` to write over them",
+                shown_path(&sibling(&path)),
+                shown_path(&path)
+            )))]);
+        }
         // Reading fails only for a file that is not text: nothing to keep.
-        if std::fs::read_to_string(&path).is_ok_and(|text| holds_comments(&text)) {
+        // A snapshot holds no comments, and may be large: it is not read.
+        if !snapshot && std::fs::read_to_string(&path).is_ok_and(|text| holds_comments(&text)) {
             return Err(vec![Diagnostic::new(format!(
                 "`{}` holds comments, which a save drops (it writes the canonical form)",
                 path.display()
@@ -139,6 +157,20 @@ pub(super) fn save(session: &mut Session, line: &str) -> Result<String, Vec<Diag
         session.graph.tie_count(),
         path.display()
     ))
+}
+
+/// A new name beside `path` for a save that must not write over it:
+/// `g.ron` → `g.mine.ron`.
+fn sibling(path: &std::path::Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy())
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.mine.{extension}"))
 }
 
 /// A path as it would be typed back: quoted when it holds spaces.

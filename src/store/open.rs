@@ -112,6 +112,12 @@ pub fn open_with(
         let mut file = std::fs::File::open(path).map_err(|e| read_error(path, &e))?;
         return read_snapshot(&mut file).map_err(|damage| refused(&origin, &damage));
     }
+    if is_snapshot_path(path) && looks_binary(path) {
+        // A RON file named `.agraph` is read as RON; binary bytes without
+        // the snapshot's mark are a snapshot damaged at its start, which
+        // the RON parser would only call "not text".
+        return Err(refused(&origin, &Damage::NotSnapshot));
+    }
     let stamp = now_ns();
     let metadata = std::fs::metadata(path).ok();
     let key = metadata.as_ref().map(stat_key);
@@ -188,6 +194,7 @@ fn refused(origin: &str, damage: &Damage) -> StoreError {
         Damage::Version(_) => {
             "open it with the actorgraph that wrote it and save it as RON, or import the data again"
         }
+        Damage::NotSnapshot => "its first bytes, the snapshot's mark, are damaged, or it is not a graph file; a snapshot named by -g is a graph's only file: nothing can rebuild it; restore it from a copy or import the data again",
         _ => "a snapshot named by -g is a graph's only file: nothing can rebuild it; restore it from a copy or import the data again",
     };
     StoreError::one(
@@ -218,6 +225,18 @@ fn starts_with_magic(path: &Path) -> bool {
         .and_then(|mut file| file.read_exact(&mut start))
         .is_ok()
         && start == MAGIC
+}
+
+/// True when the regular file at `path` holds a NUL byte in its first
+/// 4 KiB, as a snapshot's header does and no RON text can.
+fn looks_binary(path: &Path) -> bool {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut start = Vec::with_capacity(4096);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(4096).read_to_end(&mut start))
+        .is_ok_and(|_| start.contains(&0))
 }
 
 /// What the cache gave.

@@ -75,7 +75,7 @@ fn save_keeps_comments_and_other_files_unless_told_to_replace() {
                 && err.contains("`save $TMP/g.ron replace` to drop them")
                 && err.contains("error: `$TMP/other.ron` exists and is not the open graph's file")
                 && err.contains("`save $TMP/other.ron replace` writes over it")
-                && err.contains("`$TMP/g.json`: save writes a RON graph file; name it .ron")
+                && err.contains("`$TMP/g.json`: save writes a RON graph file (or a snapshot); name it .ron (or .agraph)")
         })
         .run();
     assert_eq!(
@@ -129,4 +129,91 @@ fn save_to_a_new_file_makes_it_the_sessions_file() {
         .args(&["-g", "$TMP/mine.ron", "query", "ties of Wagner Two"])
         .stdout_matches(|out| out.contains("hostility") && out.contains("JNIM"))
         .run();
+}
+
+/// Runs a REPL with `args` in `dir`, types `before`, waits for its answer
+/// (a line holding `answered`), lets `meanwhile` change files, then types
+/// `after`: its standard output and error.
+fn session_around(
+    dir: &std::path::Path,
+    args: &[&str],
+    before: &str,
+    answered: &str,
+    meanwhile: impl FnOnce(),
+    after: &str,
+) -> (String, String) {
+    use std::io::{BufRead, BufReader, Write};
+    let mut child = binary()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(before.as_bytes()).unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut shown = String::new();
+    while !shown.contains(answered) {
+        assert_ne!(
+            stdout.read_line(&mut shown).unwrap(),
+            0,
+            "no `{answered}` in {shown}"
+        );
+    }
+    meanwhile();
+    stdin.write_all(after.as_bytes()).unwrap();
+    drop(stdin);
+    stdout.read_to_string(&mut shown).unwrap();
+    let output = child.wait_with_output().unwrap();
+    (shown, String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+/// Another session saved the file, with no comment to give it away: this
+/// session's `save` refuses rather than lose that work, whether the graph
+/// came from `-g` or from `load`, until told `replace`.
+#[test]
+fn save_refuses_to_write_over_a_file_changed_since_it_was_opened() {
+    let test = with_tables(MINIMAL);
+    let dir = test.tempdir().to_path_buf();
+    let theirs = MINIMAL.replace("start: \"2020\"", "start: \"2019-03\"");
+    for args in [&["-g", "g.ron"][..], &[]] {
+        std::fs::write(dir.join("g.ron"), MINIMAL).unwrap();
+        let before = if args.is_empty() {
+            "load g.ron\nimport csv ties.csv actors actors.csv\n"
+        } else {
+            "import csv ties.csv actors actors.csv\n"
+        };
+        let (out, err) = session_around(
+            &dir,
+            args,
+            before,
+            "imported into the open graph",
+            || std::fs::write(dir.join("g.ron"), &theirs).unwrap(),
+            "save\n",
+        );
+        assert!(!out.contains("saved"), "{out}");
+        assert!(
+            err.contains(
+                "error: `g.ron` changed on disk since this session opened it \
+                 (another session's save, or an edit): a save would lose those changes"
+            ) && err.contains("`save g.mine.ron`")
+                && err.contains("`save g.ron replace` to write over them"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(dir.join("g.ron")).unwrap(), theirs);
+    }
+    let (out, err) = session_around(
+        &dir,
+        &["-g", "g.ron"],
+        "import csv ties.csv actors actors.csv\n",
+        "imported",
+        || std::fs::write(dir.join("g.ron"), MINIMAL).unwrap(),
+        "save g.ron replace\nsave\n",
+    );
+    assert_eq!(out.matches("saved 3 actors").count(), 2, "{out}\n{err}");
+    assert!(std::fs::read_to_string(dir.join("g.ron"))
+        .unwrap()
+        .contains("Wagner Group"));
 }

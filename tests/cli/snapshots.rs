@@ -171,3 +171,72 @@ fn pipes_and_fifos_are_read_as_they_are() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("JNIM"));
 }
+
+/// A REPL on an `.agraph` file saves its imports back to it, as the quit
+/// warning promises (cold check: `save` refused to write anything but RON).
+#[test]
+fn the_repl_saves_imports_back_to_an_agraph_file() {
+    let output = Test::new()
+        .current_dir(TMP)
+        .write(
+            "add.csv",
+            "source,target,relation,start,end,confidence\njnim,newgroup,alliance,2023-01,,likely\n",
+        )
+        .args(&["-g", &sahel(), "--color", "never"])
+        .stdin("save g.agraph\n")
+        .stdout_matches(|out| out.contains("saved 25 actors and 61 ties to g.agraph"))
+        .run();
+    let output = output
+        .then()
+        .current_dir(TMP)
+        .args(&["-g", "g.agraph", "--color", "never"])
+        .stdin("import csv add.csv\nquit\n")
+        .stdout_matches(|out| out.contains("imported into the open graph"))
+        .stderr_matches(|err| err.contains("(`save` writes them to g.agraph)"))
+        .run();
+    output
+        .then()
+        .current_dir(TMP)
+        .args(&["-g", "g.agraph", "--color", "never"])
+        .stdin("import csv add.csv\nsave\n")
+        .stdout_matches(|out| out.contains("saved 26 actors and 62 ties to g.agraph"))
+        .run()
+        .then()
+        .current_dir(TMP)
+        .args(&["-g", "g.agraph", "query", "ties of newgroup"])
+        .stdout_matches(|out| out.contains("alliance  —  JNIM   2023-01–"))
+        .run();
+}
+
+/// Cold check: an `.agraph` file with its first byte changed was read as
+/// RON ("is not text"), and an unknown `ACTORGRAPH_SNAPSHOT` passed unseen.
+#[test]
+fn a_snapshot_damaged_at_its_start_is_called_so_and_unknown_policies_are_named() {
+    let output = Test::new()
+        .current_dir(TMP)
+        .env("ACTORGRAPH_SNAPSHOT", "Never")
+        .args(&["-g", &sahel(), "--color", "never"])
+        .stdin("save g.agraph\n")
+        .stdout_matches(|out| out.contains("saved 25 actors"))
+        .stderr(
+            "warning: ACTORGRAPH_SNAPSHOT=Never is not known: it works as `auto`; \
+             use `auto`, `always` or `never`\n",
+        )
+        .run();
+    let path = output.path("g.agraph");
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[0] ^= 0x01;
+    std::fs::write(&path, &bytes).unwrap();
+    output
+        .then()
+        .current_dir(TMP)
+        .env("ACTORGRAPH_SNAPSHOT", "")
+        .args(&["-g", "g.agraph", "query", QUERY])
+        .status(1)
+        .stderr_matches(|err| {
+            err.starts_with("error: cannot open `g.agraph`: it is not an actorgraph snapshot")
+                && err.contains("the snapshot's mark, are damaged")
+                && !err.contains("warning")
+        })
+        .run();
+}
