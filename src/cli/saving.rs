@@ -73,7 +73,7 @@ impl UnsavedGuard {
 /// another file, or drop the comments of its own, unless told `replace`.
 pub(super) fn save(session: &mut Session, line: &str) -> Result<String, Vec<Diagnostic>> {
     use actorgraph::store::ron::holds_comments;
-    let usage = || Diagnostic::new("usage: save [FILE.ron] [replace]");
+    let usage = || Diagnostic::new("usage: save [FILE.ron|FILE.agraph] [replace]");
     let tokens = actorgraph::query::lexer::lex(line).map_err(|e| vec![e.diagnostic(line, None)])?;
     let mut replace = false;
     let mut named = None;

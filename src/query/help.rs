@@ -123,5 +123,5 @@ Scripts and expectations (actorgraph run FILE.q)
   expect QUERY is empty | is not empty | count N
 REPL commands: help [time|export|expect], load FILE, quit,
   import csv TIES.csv [actors ACTORS.csv] [mapping MAPPING.ron] [strict] [close-on-next-relation]
-  save [FILE.ron] [replace]            writes the open graph (imports included) atomically
+  save [FILE.ron|FILE.agraph] [replace]  writes the open graph (imports included) atomically
 ";

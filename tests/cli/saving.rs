@@ -119,7 +119,7 @@ fn save_to_a_new_file_makes_it_the_sessions_file() {
                 && out.matches("ties to $TMP/mine.ron\n").count() == 2
         })
         .stderr_matches(|err| {
-            err.starts_with("error: usage: save [FILE.ron] [replace]")
+            err.starts_with("error: usage: save [FILE.ron|FILE.agraph] [replace]")
                 && err.contains("the bundled graph has no file of its own")
                 && !err.contains("not saved")
         })
