@@ -3,6 +3,7 @@
 //! every edge's curve is sampled and must stay out of the box of every
 //! actor but its two ends.
 
+use super::slides::spline_points;
 use super::*;
 
 /// An actor's box in the SVG's own coordinates: `[x0, y0, x1, y1]`.
@@ -108,25 +109,6 @@ fn read_svg(svg: &str) -> (BTreeMap<String, Box4>, Vec<Edge>) {
     (nodes, edges)
 }
 
-/// Points along a Graphviz curve (`M` then cubic Bézier control points).
-fn along(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
-    let mut out = Vec::new();
-    for curve in points.windows(4).step_by(3) {
-        for k in 0..=48 {
-            let t = f64::from(k) / 48.0;
-            let w = [
-                (1.0 - t).powi(3),
-                3.0 * t * (1.0 - t).powi(2),
-                3.0 * t * t * (1.0 - t),
-                t.powi(3),
-            ];
-            let at = |axis: usize| (0..4).map(|i| w[i] * curve[i][axis]).sum::<f64>();
-            out.push([at(0), at(1)]);
-        }
-    }
-    out
-}
-
 /// Room, in points, an edge may pass inside a box's edge: a line grazing a
 /// node's outline does not cross it.
 const GRAZE: f64 = 2.0;
@@ -140,7 +122,7 @@ pub(super) fn edges_through_nodes(svg: &str) -> (Vec<String>, usize) {
         from, to, curves, ..
     } in &edges
     {
-        for point in curves.iter().flat_map(|c| along(c)) {
+        for point in curves.iter().flat_map(|c| spline_points(c)) {
             let inside = nodes.iter().find(|(name, [x0, y0, x1, y1])| {
                 *name != from
                     && *name != to
@@ -236,7 +218,7 @@ fn drawn_lengths(svg: &str) -> Vec<(f64, String)> {
                 .curves
                 .iter()
                 .map(|curve| {
-                    let shown: Vec<[f64; 2]> = along(curve)
+                    let shown: Vec<[f64; 2]> = spline_points(curve)
                         .into_iter()
                         .filter(|p| outside(*p, &edge.from) && outside(*p, &edge.to))
                         .collect();
