@@ -320,15 +320,7 @@ fn open_child(path: &Path, workload: Option<&Path>) -> ExitCode {
         Ok(graph) => {
             graph.build_indexes();
             let secs = start.elapsed().as_secs_f64();
-            // A snapshot is read in place: what is resident is mostly the
-            // file's pages (RssFile), which the kernel can drop and refetch.
-            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-            let resident: Vec<String> = status
-                .lines()
-                .filter(|l| l.starts_with("RssAnon") || l.starts_with("RssFile"))
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .collect();
-            eprintln!("resident after open: {}", resident.join(", "));
+            report_resident();
             println!(
                 "{secs} {} {} {} {}",
                 peak_rss_mib(),
@@ -390,15 +382,7 @@ fn ron_load_child(path: &Path) -> ExitCode {
         Ok(graph) => {
             graph.build_indexes();
             let secs = start.elapsed().as_secs_f64();
-            // A snapshot is read in place: what is resident is mostly the
-            // file's pages (RssFile), which the kernel can drop and refetch.
-            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-            let resident: Vec<String> = status
-                .lines()
-                .filter(|l| l.starts_with("RssAnon") || l.starts_with("RssFile"))
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .collect();
-            eprintln!("resident after open: {}", resident.join(", "));
+            report_resident();
             println!("{secs} {} {}", peak_rss_mib(), graph.tie_count());
             ExitCode::SUCCESS
         }
@@ -737,4 +721,17 @@ fn run(args: &[String]) -> Result<bool, String> {
         }
     );
     Ok(all_ok)
+}
+
+/// Prints what is resident after opening a graph. A snapshot is read in
+/// place: what is resident is mostly the file's pages (RssFile), which the
+/// kernel can drop and refetch.
+fn report_resident() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let resident: Vec<String> = status
+        .lines()
+        .filter(|l| l.starts_with("RssAnon") || l.starts_with("RssFile"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    eprintln!("resident after open: {}", resident.join(", "));
 }

@@ -398,16 +398,7 @@ fn read_bb(laid: &str) -> Result<[f64; 4], DiagramError> {
 
 /// An actor id made safe as a file name: letters, digits, `-` and `_` kept.
 fn file_stem(id: &str) -> String {
-    let stem: String = id
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let stem = super::styler::word_chars(id);
     if stem.is_empty() {
         "actor".to_string()
     } else {

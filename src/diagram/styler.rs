@@ -188,8 +188,17 @@ impl<'s> EdgeStyler<'s> {
 /// A relation's name as a CSS class: letters, digits, `-` and `_` kept,
 /// anything else `_`, never starting with a digit or `-`.
 pub(crate) fn class_name(name: &str) -> String {
-    let mut class: String = name
-        .chars()
+    let mut class = word_chars(name);
+    if !class.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+        class.insert(0, '_');
+    }
+    class
+}
+
+/// `text` with every character but letters, digits, `-` and `_` made `_`:
+/// safe as a CSS class or a file name.
+pub(crate) fn word_chars(text: &str) -> String {
+    text.chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '_' {
                 c
@@ -197,11 +206,7 @@ pub(crate) fn class_name(name: &str) -> String {
                 '_'
             }
         })
-        .collect();
-    if !class.starts_with(|c: char| c.is_alphabetic() || c == '_') {
-        class.insert(0, '_');
-    }
-    class
+        .collect()
 }
 
 /// The class that says how a tie stands on the view's day.

@@ -19,6 +19,14 @@ use actorgraph::diagram::{
 use actorgraph::model::{ActorKind, Confidence, Graph, PartialDate, RelationId, TieFilter, Window};
 use actorgraph::store;
 
+/// The four pictures of the "Done when".
+pub(crate) const PICTURES: [&str; 4] = [
+    "JNIM depth 1",
+    "JNIM depth 2 as of 2023-02",
+    "AQIM depth 2",
+    "all via alliance, hostility as of 2023-02",
+];
+
 mod drawing;
 mod empty;
 mod files;

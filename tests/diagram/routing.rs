@@ -253,12 +253,7 @@ fn every_tie_is_drawn_long_enough_to_read_as_a_tie() {
     }
     // Two actors stacked in one column were once tied by a stub across the
     // gap between them (JNIM and the Daoussak militias with `dates off`).
-    for words in [
-        "JNIM depth 1",
-        "JNIM depth 2 as of 2023-02",
-        "AQIM depth 2",
-        "all via alliance, hostility as of 2023-02",
-    ] {
+    for words in PICTURES {
         for dates in ["on", "off"] {
             let output = Test::new()
                 .words(&format!(

@@ -70,12 +70,7 @@ fn each_picture_fits_a_slide_with_text_of_at_least_14_pt() {
     if !graphviz() {
         return;
     }
-    for words in [
-        "JNIM depth 1",
-        "JNIM depth 2 as of 2023-02",
-        "AQIM depth 2",
-        "all via alliance, hostility as of 2023-02",
-    ] {
+    for words in PICTURES {
         let (report, picture) = export_svg(words);
         assert!(
             picture.width <= SLIDE.0 && picture.height <= SLIDE.1,

@@ -7,14 +7,6 @@
 use super::slides::spline_points;
 use super::*;
 
-/// The four pictures of the "Done when".
-const PICTURES: [&str; 4] = [
-    "JNIM depth 1",
-    "JNIM depth 2 as of 2023-02",
-    "AQIM depth 2",
-    "all via alliance, hostility as of 2023-02",
-];
-
 /// The least size of each kind of text on the slide, in points, as
 /// docs/DIAGRAMS.md gives them.
 pub(super) const FLOORS: [(&str, f64); 5] = [
