@@ -8,7 +8,7 @@
 use super::slide::measure;
 use super::*;
 
-const VARNIA: &str = "tests/data/diagram/varnia.ron";
+pub(super) const VARNIA: &str = "tests/data/diagram/varnia.ron";
 
 fn varnia(words: &str) -> Test {
     Test::new().args(&["-g", VARNIA]).words(words)

@@ -30,6 +30,7 @@ pub(crate) const PICTURES: [&str; 4] = [
 mod drawing;
 mod empty;
 mod files;
+mod font;
 mod frames;
 mod routing;
 mod shapes;

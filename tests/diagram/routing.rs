@@ -10,7 +10,7 @@ use super::*;
 type Box4 = [f64; 4];
 
 /// Pairs of numbers (`x,y`) in an SVG attribute's text.
-fn pairs(text: &str) -> Vec<[f64; 2]> {
+pub(super) fn pairs(text: &str) -> Vec<[f64; 2]> {
     let numbers: Vec<f64> = text
         .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
         .filter_map(|n| n.parse().ok())
@@ -19,14 +19,14 @@ fn pairs(text: &str) -> Vec<[f64; 2]> {
 }
 
 /// The values of `key="…"` in `text`, in order.
-fn values<'t>(text: &'t str, key: &str) -> Vec<&'t str> {
+pub(super) fn values<'t>(text: &'t str, key: &str) -> Vec<&'t str> {
     text.split(&format!(" {key}=\""))
         .skip(1)
         .filter_map(|s| s.split('"').next())
         .collect()
 }
 
-fn unescape(text: &str) -> String {
+pub(super) fn unescape(text: &str) -> String {
     text.replace("&#45;", "-")
         .replace("&gt;", ">")
         .replace("&lt;", "<")
@@ -43,7 +43,7 @@ struct Edge {
 }
 
 /// A node's name without the side a tie leaves it by (`a:jnim:e`).
-fn without_port(name: &str) -> &str {
+pub(super) fn without_port(name: &str) -> &str {
     ["n", "e", "s", "w"]
         .iter()
         .find_map(|side| name.strip_suffix(&format!(":{side}")))

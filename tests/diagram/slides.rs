@@ -476,7 +476,8 @@ pub(super) fn spline_points(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
     out
 }
 
-fn distance_to(point: [f64; 2], line: &[[f64; 2]]) -> f64 {
+/// How far `point` is from the nearest point of the polyline `line`.
+pub(super) fn distance_to(point: [f64; 2], line: &[[f64; 2]]) -> f64 {
     line.windows(2)
         .map(|pair| {
             let ([ax, ay], [bx, by]) = (pair[0], pair[1]);
