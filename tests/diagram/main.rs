@@ -32,6 +32,7 @@ mod empty;
 mod files;
 mod font;
 mod frames;
+mod labels;
 mod routing;
 mod shapes;
 mod slide;
