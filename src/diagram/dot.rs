@@ -76,7 +76,8 @@ fn write_dot_with_rows(
     let mut edges = ties.into_iter().filter_map(|edge| {
         let (from, to, mut attrs) = match edge {
             scene::DeferredTie::Tie(from, to, id) => {
-                let attrs = styler.attrs(graph, graph.tie(id)?);
+                let mut attrs = styler.attrs(graph, graph.tie(id)?);
+                attrs.push(("id", scene::tie_key(id)));
                 (from as usize, to as usize, attrs)
             }
             scene::DeferredTie::Styled(index) => {

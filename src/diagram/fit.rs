@@ -72,6 +72,9 @@ pub struct Fit {
     /// the page, in the order of [`TextKind::ALL`]; `None` for a kind it
     /// does not carry (or did not measure).
     pub sizes: [Option<f64>; 5],
+    /// Date labels that could not be set clear of every other line, label
+    /// and actor ([`super::placement`]).
+    pub crowded_labels: usize,
 }
 
 impl Fit {
@@ -139,7 +142,26 @@ impl Fit {
             report.push_str("\nwarning: ");
             report.push_str(&warning);
         }
+        if let Some(note) = self.crowding_note() {
+            report.push_str("\nnote: ");
+            report.push_str(&note);
+        }
         report
+    }
+
+    /// What to do about date labels that share their place with another
+    /// line or label; `None` when every label stands clear.
+    pub fn crowding_note(&self) -> Option<String> {
+        let (count, verb, them) = match self.crowded_labels {
+            0 => return None,
+            1 => ("1 date".to_string(), "is", "it"),
+            n => (format!("{n} dates"), "are", "them"),
+        };
+        Some(format!(
+            "{count} {verb} drawn where another tie's line or label crosses {them}, as the ties \
+             crowd there: `dates changes` shows only the dates inside the view's time, `dates \
+             off` none (each tie's tooltip keeps its dates)"
+        ))
     }
 
     /// [`Fit::warning`] for text measured on `what`.
@@ -251,6 +273,7 @@ pub(crate) fn fit_of_frames(frames: &[(i32, Fit)]) -> Option<(Fit, Measured)> {
             }
         }
         least.scale = least.scale.min(fit.scale);
+        least.crowded_labels = least.crowded_labels.max(fit.crowded_labels);
         least.text_points = least.text_points.min(fit.text_points);
         if fit.worst_ratio() < worst.1 - 1e-9 {
             worst = (*year, fit.worst_ratio());
@@ -290,13 +313,24 @@ pub(crate) fn layout_args() -> Vec<String> {
     vec!["-Tplain".to_string(), "-Tjson".to_string()]
 }
 
+/// Where a layout's date labels stand when it is measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Labels {
+    /// Where `dot` put them: they will be placed, so count those that
+    /// will find no clear place.
+    ToPlace,
+    /// Where they will be drawn: count those crossed there.
+    Drawn,
+}
+
 /// How the layout Graphviz printed (`-Tplain` then `-Tjson`) fits `page`.
-pub(crate) fn read_layout(layout: &str, page: Page) -> Result<Fit, DiagramError> {
+pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fit, DiagramError> {
     let bad = |what: &str| DiagramError::Layout(what.to_string());
     let (plain, json) = layout
         .split_once("\nstop\n")
         .ok_or_else(|| bad("no end to the plain layout"))?;
     let scale = plain_scale(plain)?;
+    let json_text = json;
     let json: serde_json::Value =
         serde_json::from_str(json).map_err(|e| bad(&format!("the JSON layout: {e}")))?;
     let mut sizes: [Option<f64>; 5] = [None; 5];
@@ -339,11 +373,17 @@ pub(crate) fn read_layout(layout: &str, page: Page) -> Result<Fit, DiagramError>
         note(kind, text.size);
     }
     let text_points = sizes[TextKind::Nodes as usize].unwrap_or_else(|| node_points(scale));
+    let crowded_labels =
+        super::placement::read::drawing(json_text.as_bytes()).map_or(0, |drawing| match labels {
+            Labels::ToPlace => super::placement::place(&drawing).crowded,
+            Labels::Drawn => super::placement::crowded_as_drawn(&drawing),
+        });
     Ok(Fit {
         page,
         scale,
         text_points,
         sizes,
+        crowded_labels,
     })
 }
 
@@ -439,7 +479,7 @@ stop
 
     #[test]
     fn every_kind_of_text_is_measured_once_scaled() {
-        let fit = read_layout(LAYOUT, Page::Slide).unwrap();
+        let fit = read_layout(LAYOUT, Page::Slide, Labels::Drawn).unwrap();
         assert_eq!(fit.scale, 0.5);
         assert_eq!(
             fit.measured(),
@@ -476,6 +516,7 @@ stop
             scale: 0.7,
             text_points: 14.0,
             sizes: [Some(14.0), Some(12.0), None, Some(9.96), None],
+            crowded_labels: 0,
         };
         assert!(fit.readable());
         assert!(!fit.report().contains("warning"));
@@ -488,6 +529,7 @@ stop
             scale: nodes / 20.0,
             text_points: nodes,
             sizes: [Some(nodes), dates, Some(13.0), Some(10.5), Some(10.5)],
+            crowded_labels: 0,
         };
         let (least, measured) =
             fit_of_frames(&[(2017, fit(14.5, None)), (2020, fit(14.5, Some(11.0)))]).unwrap();

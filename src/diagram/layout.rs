@@ -49,9 +49,9 @@ fn numbers(text: &str) -> impl Iterator<Item = f64> + '_ {
         .filter_map(|n| n.trim().parse::<f64>().ok())
 }
 
-fn read(json: &[u8], scene: &Scene) -> Result<Layout, DiagramError> {
+fn read(json_bytes: &[u8], scene: &Scene) -> Result<Layout, DiagramError> {
     let json: serde_json::Value =
-        serde_json::from_slice(json).map_err(|_| bad("unreadable output"))?;
+        serde_json::from_slice(json_bytes).map_err(|_| bad("unreadable output"))?;
     let text =
         |v: &serde_json::Value, key: &str| v.get(key).and_then(|t| t.as_str()).map(str::to_string);
     let bb: Vec<f64> = numbers(&text(&json, "bb").ok_or_else(|| bad("no bounding box"))?).collect();
@@ -120,6 +120,19 @@ fn read(json: &[u8], scene: &Scene) -> Result<Layout, DiagramError> {
             }
         }
         edges.insert(id, EdgeAt { pos, label });
+    }
+    // Each label beside its own edge, clear of the others, in every frame:
+    // a frame's label is never wider than the union's.
+    if let Some(drawing) = super::placement::read::drawing(json_bytes) {
+        let placement = super::placement::place(&drawing);
+        for (edge, place) in drawing.edges.iter().zip(&placement.places) {
+            let (Some(id), Some((x, y))) = (&edge.id, place) else {
+                continue;
+            };
+            if let Some(at) = edges.get_mut(id) {
+                at.label = Some(("lp", format!("{x:.2},{y:.2}")));
+            }
+        }
     }
     if positions.is_empty() {
         extent = [0.0, 0.0, 0.0, 0.0];

@@ -24,6 +24,7 @@ mod html;
 mod labels;
 mod layout;
 mod legend;
+mod placement;
 mod printer;
 mod render;
 mod scene;

@@ -166,7 +166,14 @@ pub(crate) fn write_dot_with(
         .iter()
         .map(|edge| (edge.from, edge.to, Cow::Borrowed(&edge.attrs)));
     let deferred = deferred.map(|(from, to, attrs)| (from, to, Cow::Owned(attrs)));
+    // Every edge has an id, so its label can be placed after layout
+    // (`super::placement`) and a stylesheet can find it.
+    let mut unnamed = 0;
     for (from, to, mut attrs) in deferred.chain(own) {
+        if !attrs.iter().any(|(key, _)| *key == "id") {
+            unnamed += 1;
+            attrs.to_mut().push(("id", format!("edge{unnamed}")));
+        }
         if let Some(pinned) = pinned {
             let present = |i: usize| pinned.positions.contains_key(&scene.nodes[i].key);
             if !present(from) || !present(to) {
@@ -179,6 +186,10 @@ pub(crate) fn write_dot_with(
             if let Some(at) = routed {
                 let extra = routed_attrs(&attrs, at);
                 attrs.to_mut().extend(extra);
+                if let Some(("lp", _)) = at.label {
+                    // Placed beside its own edge: nothing need tie it there.
+                    attrs.to_mut().retain(|(key, _)| *key != "decorate");
+                }
                 if let Some(("xlp", _)) = at.label {
                     // Where the union drew the label outside the edge.
                     for (key, _) in attrs.to_mut().iter_mut() {

@@ -9,7 +9,7 @@ use crate::atomic::write_atomically;
 use crate::model::Graph;
 
 pub(crate) use super::fit::Fit;
-use super::fit::{layout_args, read_layout};
+use super::fit::{layout_args, read_layout, Labels};
 use super::view::View;
 use super::{to_dot, DateLabels, DiagramError, DiagramSpec, OutputFormat, Page};
 
@@ -102,10 +102,20 @@ pub fn export_fitting(
             (text, fit, thinned) = (other_text, other_fit, true);
         }
     }
-    let bytes = render_dot(&text, format)?;
+    let placed = place_labels(&text)?;
+    // Measured as drawn: `neato -n2` sizes the placed drawing itself.
+    let page = sized.page.unwrap_or(Page::Slide);
+    let fit = measure_pinned(&placed, page).unwrap_or(fit);
+    let mut args = vec!["-n2".to_string()];
+    args.extend(render_args(format));
+    let bytes = run_graphviz("neato", &args, &placed)?;
     write_atomically(path, &bytes)?;
     Ok(Some((fit, thinned)))
 }
+
+/// How much smaller a layout's text may be than the largest tried, for
+/// its labels to stand clearer.
+const NEARLY_AS_LARGE: f64 = 0.95;
 
 /// The most actors a view may have for the export to try several layouts.
 const MAX_ACTORS_TRIED: usize = 150;
@@ -122,7 +132,7 @@ fn fitted(graph: &Graph, spec: &DiagramSpec, try_all: bool) -> Result<(String, F
         return Ok((text, fit));
     }
     let try_rows = |at_ends: bool| {
-        let mut best: Option<(String, Fit)> = None;
+        let mut tried: Vec<(String, Fit)> = Vec::new();
         for rows in super::focus::ROWS {
             let make = || super::dot::to_dot_with_rows(graph, spec, Some(rows));
             let text = if at_ends {
@@ -134,10 +144,21 @@ fn fitted(graph: &Graph, spec: &DiagramSpec, try_all: bool) -> Result<(String, F
             let Ok(fit) = measure(&text, page) else {
                 continue;
             };
-            if best
-                .as_ref()
-                .is_none_or(|(_, b)| fit.scale > b.scale + 1e-6)
-            {
+            tried.push((text, fit));
+        }
+        // The largest text; but a layout whose labels stand clearer wins
+        // if its text is nearly as large (and as readable).
+        let largest = tried.iter().map(|(_, f)| f.scale).fold(0.0, f64::max);
+        let readable = tried.iter().any(|(_, f)| f.readable());
+        let mut best: Option<(String, Fit)> = None;
+        for (text, fit) in tried {
+            if fit.scale < largest * NEARLY_AS_LARGE || (readable && !fit.readable()) {
+                continue;
+            }
+            let better = best.as_ref().is_none_or(|(_, b)| {
+                (fit.crowded_labels, -fit.scale) < (b.crowded_labels, -b.scale - 1e-6)
+            });
+            if better {
                 best = Some((text, fit));
             }
         }
@@ -160,7 +181,7 @@ fn fitted(graph: &Graph, spec: &DiagramSpec, try_all: bool) -> Result<(String, F
 /// every text and its size ([`super::fit`]).
 pub fn measure(dot: &str, page: Page) -> Result<Fit, DiagramError> {
     let layout = run_graphviz("dot", &layout_args(), dot)?;
-    read_layout(&String::from_utf8_lossy(&layout), page)
+    read_layout(&String::from_utf8_lossy(&layout), page, Labels::ToPlace)
 }
 
 /// How a frame pinned in place (positions and routes given) fits `page`:
@@ -170,7 +191,7 @@ pub(crate) fn measure_pinned(dot: &str, page: Page) -> Result<Fit, DiagramError>
     let mut args = vec!["-n2".to_string()];
     args.extend(layout_args());
     let layout = run_graphviz("neato", &args, dot)?;
-    read_layout(&String::from_utf8_lossy(&layout), page)
+    read_layout(&String::from_utf8_lossy(&layout), page, Labels::Drawn)
 }
 
 /// The bytes of `dot` in `format`: the text itself for [`OutputFormat::Dot`],
@@ -180,6 +201,33 @@ pub fn render_dot(dot: &str, format: OutputFormat) -> Result<Vec<u8>, DiagramErr
         OutputFormat::Dot => Ok(dot.as_bytes().to_vec()),
         _ => run_graphviz("dot", &render_args(format), dot),
     }
+}
+
+/// `dot` laid out, its date labels moved beside their own edges
+/// ([`super::placement`]), for `neato -n2` to draw as laid out: `dot` lays
+/// it out once and prints both its DOT (for drawing) and the layout's JSON
+/// (for the geometry); the labels' new places are written into the DOT.
+pub(crate) fn place_labels(dot: &str) -> Result<String, DiagramError> {
+    // DOT first: printed after the JSON it would carry the JSON's drawing
+    // operations, which `neato -n2` would draw round again.
+    let args = ["-Tdot".to_string(), "-Tjson".to_string()];
+    let both = String::from_utf8_lossy(&run_graphviz("dot", &args, dot)?).into_owned();
+    // The DOT ends with its graph's closing brace alone on a line; the
+    // JSON's object opens on the next.
+    let split = both
+        .find("\n}\n{")
+        .ok_or_else(|| DiagramError::Layout("no JSON after the laid-out DOT".into()))?;
+    let (laid, json) = (&both[..split + 3], &both[split + 3..]);
+    let drawing = super::placement::read::drawing(json.as_bytes())
+        .ok_or_else(|| DiagramError::Layout("unreadable JSON layout".into()))?;
+    let placement = super::placement::place(&drawing);
+    let places: std::collections::HashMap<String, super::placement::Point> = drawing
+        .edges
+        .iter()
+        .zip(&placement.places)
+        .filter_map(|(edge, place)| Some((edge.id.clone()?, (*place)?)))
+        .collect();
+    Ok(super::placement::relabel(laid, &places))
 }
 
 /// Graphviz arguments for a picture format; PNGs get 144 dpi, so a 16:9

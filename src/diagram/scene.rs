@@ -277,8 +277,8 @@ fn build_parts<'g>(
                         attrs.push(("decorate", "true".into()));
                     }
                 }
-                attrs.push(("id", tie_key(tie.id)));
             }
+            attrs.push(("id", tie_key(tie.id)));
             scene.edges.push(SceneEdge { from, to, attrs });
         }
     }

@@ -247,13 +247,13 @@ fn best_layout(
     let (width, height) = spec.page.unwrap_or(Page::Slide).size();
     let mut best: Option<(f64, Layout)> = None;
     for rows in choices {
-        // Ties within a column carry their dates at an end in the union,
-        // as they were routed before dates could sit on such edges.
-        let scene = scene::with_labels_at_ends(|| {
-            scene::build_union(graph, spec, union, legend, rows, labels)
-        });
+        // Every date on its edge, placed after layout like a picture's;
+        // where Graphviz cannot route that, ties within a column carry
+        // theirs at an end, as a picture's do.
+        let make = || scene::build_union(graph, spec, union, legend, rows, labels);
+        let laid = lay_out(&make()).or_else(|_| lay_out(&scene::with_labels_at_ends(make)));
         // A layout Graphviz cannot make is one fewer to choose from.
-        let Ok(layout) = lay_out(&scene) else {
+        let Ok(layout) = laid else {
             continue;
         };
         let [x0, y0, x1, y1] = layout.bb;

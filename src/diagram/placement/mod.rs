@@ -1,0 +1,347 @@
+//! Date labels placed after Graphviz has laid the picture out. `dot` gives
+//! each label a place of its own between ranks, but near a busy focus the
+//! edges converge past it: labels were crossed by other ties, drawn over
+//! the title, or nearer another tie than their own. Here each label is
+//! moved to stand beside its own edge, clear of every actor, text and
+//! line, and nearer its own edge than any other; the hardest to place go
+//! first. Pure geometry: [`read`] builds the drawing from Graphviz's JSON.
+
+mod geometry;
+pub(crate) mod read;
+mod relabel;
+
+pub use relabel::relabel;
+
+pub use geometry::{Curve, Point, Rect};
+
+/// What the labels are placed among.
+#[derive(Clone, Debug, Default)]
+pub struct Drawing {
+    /// Where labels may stand: the drawing under its title.
+    pub area: Option<Rect>,
+    /// Actors and fixed texts (the title, box labels, the legend): a label
+    /// keeps off them.
+    pub blocks: Vec<Rect>,
+    /// Lines that are not ties (the borders of member boxes): a label is
+    /// not crossed by them.
+    pub borders: Vec<Curve>,
+    /// Every edge drawn, in the layout's order.
+    pub edges: Vec<DrawnEdge>,
+}
+
+/// An edge as drawn.
+#[derive(Clone, Debug)]
+pub struct DrawnEdge {
+    /// Its `id`, by which its label's new place is written back.
+    pub id: Option<String>,
+    /// Its line (with the stems of its arrowheads).
+    pub curve: Curve,
+    /// Half the width of its strokes (a double line's two strokes and
+    /// the gap between them), in points.
+    pub half_width: f64,
+    /// Its label, when it has one to place.
+    pub label: Option<EdgeLabel>,
+}
+
+/// A label of an edge: where it stands and the box of its text.
+#[derive(Clone, Copy, Debug)]
+pub struct EdgeLabel {
+    /// Graphviz's `lp`: the point the label is placed by.
+    pub at: Point,
+    /// The box of its text, as laid out.
+    pub text: Rect,
+}
+
+/// The labels' new places, by edge index: where to move each label's `lp`
+/// (`None` for an edge without one); and how many could not be placed
+/// clear of everything.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Placement {
+    pub places: Vec<Option<Point>>,
+    pub crowded: usize,
+}
+
+/// Space between a label and its own line, in points.
+const GAP: f64 = 2.5;
+/// Space kept between a label and anything it must not touch.
+const CLEAR: f64 = 1.5;
+/// Space kept between two labels, so that two dates side by side do not
+/// read as one ("by Feb 2023 by Apr 2022").
+const APART: f64 = 7.0;
+
+/// Costs of a place: text on text or on an actor cannot be read at all,
+/// so any number of lines crossing a label is the lesser harm; whatever
+/// makes a label misread outweighs whatever only makes it less tidy.
+const ON_TEXT_OR_ACTOR: f64 = 5000.0;
+const CROSSED: f64 = 400.0;
+const ON_BORDER: f64 = 200.0;
+const NEARER_ANOTHER: f64 = 150.0;
+/// A cost any clear place stays under.
+const CLEAR_COST: f64 = 100.0;
+
+/// Where along its edge a label may stand: every 4 % of its length, the
+/// middle first.
+fn fractions() -> impl Iterator<Item = f64> {
+    (0..23).map(|k| {
+        let step = f64::from((k + 1) / 2) * 0.04;
+        if k % 2 == 0 {
+            0.5 + step
+        } else {
+            0.5 - step
+        }
+    })
+}
+
+/// The most edges a drawing may have for its labels to be placed: each
+/// label weighs its places against every edge near it, and a drawing this
+/// large is too small on its page to read anyway (the export warns).
+pub const MAX_PLACED_EDGES: usize = 600;
+
+/// Places every edge label of `drawing`; a drawing of more than
+/// [`MAX_PLACED_EDGES`] keeps Graphviz's places.
+pub fn place(drawing: &Drawing) -> Placement {
+    if drawing.edges.len() > MAX_PLACED_EDGES {
+        return Placement {
+            places: vec![None; drawing.edges.len()],
+            crowded: 0,
+        };
+    }
+    let candidates: Vec<Vec<(Rect, f64)>> = drawing
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(index, edge)| candidates(drawing, index, edge))
+        .collect();
+    // The labels with fewest clear places choose first.
+    let mut order: Vec<usize> = (0..drawing.edges.len())
+        .filter(|&i| drawing.edges[i].label.is_some())
+        .collect();
+    let clear_places = |i: usize| {
+        candidates[i]
+            .iter()
+            .filter(|(_, cost)| *cost < CLEAR_COST)
+            .count()
+    };
+    order.sort_by_key(|&i| (clear_places(i), i));
+    let mut placed: Vec<Rect> = Vec::new();
+    let mut placement = Placement {
+        places: vec![None; drawing.edges.len()],
+        crowded: 0,
+    };
+    for index in order {
+        let Some(label) = drawing.edges[index].label else {
+            continue;
+        };
+        let best = candidates[index]
+            .iter()
+            .map(|(rect, cost)| {
+                let on_labels = placed
+                    .iter()
+                    .filter(|p| p.overlaps(&rect.grow(APART)))
+                    .count() as f64;
+                (rect, cost + ON_TEXT_OR_ACTOR * on_labels)
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        let Some((rect, cost)) = best else {
+            // Nowhere inside the drawing: it stays where Graphviz put it.
+            placed.push(label.text);
+            placement.crowded += 1;
+            continue;
+        };
+        if cost >= CLEAR_COST {
+            placement.crowded += 1;
+        }
+        let (from, to) = (label.text.centre(), rect.centre());
+        placement.places[index] = Some((label.at.0 + to.0 - from.0, label.at.1 + to.1 - from.1));
+        placed.push(*rect);
+    }
+    placement
+}
+
+/// How many labels, where they stand now, are crossed by another line,
+/// nearer another edge than their own, or on another text or an actor:
+/// a drawing's labels as they will be seen.
+pub fn crowded_as_drawn(drawing: &Drawing) -> usize {
+    let labels: Vec<(usize, Rect)> = drawing
+        .edges
+        .iter()
+        .enumerate()
+        .filter_map(|(i, edge)| Some((i, edge.label?.text)))
+        .collect();
+    labels
+        .iter()
+        .filter(|(index, rect)| {
+            let on_labels = labels
+                .iter()
+                .any(|(other, r)| other != index && r.overlaps(&rect.grow(CLEAR)));
+            on_labels || cost(drawing, *index, rect, 0.5) >= CLEAR_COST
+        })
+        .count()
+}
+
+/// Every place the label of edge `index` may take, with its cost against
+/// everything but the other labels: beside its line at each fraction of
+/// its length, on either side and above, below, left and right of it, and
+/// where Graphviz put it.
+fn candidates(drawing: &Drawing, index: usize, edge: &DrawnEdge) -> Vec<(Rect, f64)> {
+    let Some(label) = edge.label else {
+        return Vec::new();
+    };
+    let (width, height) = (label.text.width(), label.text.height());
+    let mut found = vec![(label.text, cost(drawing, index, &label.text, 0.5) + 5.0)];
+    for fraction in fractions() {
+        let (at, (dx, dy)) = edge.curve.along(fraction);
+        let normals = [
+            (-dy, dx),
+            (dy, -dx),
+            (0.0, 1.0),
+            (0.0, -1.0),
+            (1.0, 0.0),
+            (-1.0, 0.0),
+        ];
+        for (nx, ny) in normals {
+            // Far enough along the normal that the whole box clears the
+            // line (taken as straight here) by the gap.
+            let reach = nx.abs() * width / 2.0 + ny.abs() * height / 2.0 + GAP + edge.half_width;
+            // Centred on the point, or slid along the line to either side
+            // of it.
+            let slide = (dx.abs() * width / 2.0 + dy.abs() * height / 2.0 - GAP).max(0.0);
+            // Further out, for a line that bends under a wide label.
+            for (along, out) in [0.0, slide, -slide]
+                .into_iter()
+                .flat_map(|along| [(along, 0.0), (along, 8.0), (along, 16.0)])
+            {
+                let centre = (
+                    at.0 + nx * (reach + out) + dx * along,
+                    at.1 + ny * (reach + out) + dy * along,
+                );
+                let rect = Rect::around(centre, width, height);
+                if drawing.area.is_some_and(|area| !area.holds(&rect)) {
+                    continue;
+                }
+                found.push((rect, cost(drawing, index, &rect, fraction)));
+            }
+        }
+    }
+    found
+}
+
+/// What standing at `rect` costs the label of edge `index`.
+fn cost(drawing: &Drawing, index: usize, rect: &Rect, fraction: f64) -> f64 {
+    let own = &drawing.edges[index];
+    let mut cost = (fraction - 0.5).abs() * 20.0;
+    let guarded = rect.grow(CLEAR);
+    cost += ON_TEXT_OR_ACTOR
+        * drawing
+            .blocks
+            .iter()
+            .filter(|b| b.overlaps(&guarded))
+            .count() as f64;
+    cost += ON_BORDER * drawing.borders.iter().filter(|b| b.meets(rect)).count() as f64;
+    let own_distance = (own.curve.distance(rect) - own.half_width).max(0.0);
+    cost += own_distance * 0.5;
+    for (other_index, other) in drawing.edges.iter().enumerate() {
+        let same = other_index == index;
+        // A line may graze the box's blank margin round its letters.
+        if other.curve.meets(&rect.grow(other.half_width - 1.0)) {
+            cost += CROSSED;
+            continue;
+        }
+        // Only a line near the label can be mistaken for its own.
+        if same
+            || !other
+                .curve
+                .bounds()
+                .overlaps(&rect.grow(own_distance + 6.0))
+        {
+            continue;
+        }
+        let distance = (other.curve.distance(rect) - other.half_width).max(0.0);
+        if distance <= own_distance + 2.0 {
+            cost += NEARER_ANOTHER;
+        }
+    }
+    cost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(points: Vec<Point>, label: Option<(Point, f64, f64)>) -> DrawnEdge {
+        DrawnEdge {
+            id: None,
+            curve: Curve::polyline(points).unwrap(),
+            half_width: 1.0,
+            label: label.map(|(at, w, h)| EdgeLabel {
+                at,
+                text: Rect::around(at, w, h),
+            }),
+        }
+    }
+
+    /// Two labels Graphviz put on one spot, where a third tie crosses
+    /// them: each moves beside its own line, apart, and clear of the
+    /// crossing tie.
+    #[test]
+    fn labels_move_beside_their_own_edge_clear_of_everything() {
+        let drawing = Drawing {
+            area: Some(Rect::around((100.0, 100.0), 400.0, 400.0)),
+            blocks: vec![Rect::around((0.0, 100.0), 30.0, 20.0)],
+            borders: Vec::new(),
+            edges: vec![
+                edge(
+                    vec![(15.0, 100.0), (200.0, 100.0)],
+                    Some(((100.0, 100.0), 60.0, 14.0)),
+                ),
+                edge(
+                    vec![(15.0, 95.0), (200.0, 40.0)],
+                    Some(((100.0, 100.0), 60.0, 14.0)),
+                ),
+                edge(vec![(100.0, 0.0), (100.0, 200.0)], None),
+            ],
+        };
+        let placement = place(&drawing);
+        assert_eq!(placement.crowded, 0);
+        let boxes: Vec<Rect> = placement
+            .places
+            .iter()
+            .zip(&drawing.edges)
+            .filter_map(|(place, edge)| {
+                let label = edge.label?;
+                let (x, y) = place.expect("every label placed");
+                Some(label.text.shift((x - label.at.0, y - label.at.1)))
+            })
+            .collect();
+        assert!(!boxes[0].overlaps(&boxes[1]));
+        for (i, rect) in boxes.iter().enumerate() {
+            for (j, other) in drawing.edges.iter().enumerate() {
+                assert!(!other.curve.meets(rect), "label {i} crossed by edge {j}");
+                if i != j {
+                    assert!(
+                        other.curve.distance(rect) > drawing.edges[i].curve.distance(rect),
+                        "label {i} nearer edge {j}"
+                    );
+                }
+            }
+            assert!(!rect.overlaps(&drawing.blocks[0]));
+        }
+    }
+
+    /// A label with nowhere clear to go is counted, not lost.
+    #[test]
+    fn a_label_with_no_clear_place_is_counted() {
+        let drawing = Drawing {
+            area: Some(Rect::around((50.0, 50.0), 100.0, 100.0)),
+            blocks: vec![Rect::around((50.0, 50.0), 100.0, 100.0)],
+            borders: Vec::new(),
+            edges: vec![edge(
+                vec![(0.0, 50.0), (100.0, 50.0)],
+                Some(((50.0, 50.0), 20.0, 10.0)),
+            )],
+        };
+        let placement = place(&drawing);
+        assert_eq!(placement.crowded, 1);
+        assert!(placement.places[0].is_some());
+    }
+}

@@ -1,0 +1,264 @@
+//! The drawing labels are placed among, read from Graphviz's JSON (`-Tjson`,
+//! xdot 1.7): actors' boxes, the texts that stay put (title, box labels,
+//! the legend and footer, labels at an edge's end), member boxes' borders,
+//! and each edge's line and label.
+
+use serde_json::Value;
+
+use super::{Curve, Drawing, DrawnEdge, EdgeLabel, Point, Rect};
+
+/// Reads `json`; `None` when it is not Graphviz's JSON.
+pub fn drawing(json: &[u8]) -> Option<Drawing> {
+    let json: Value = serde_json::from_slice(json).ok()?;
+    let mut drawing = Drawing::default();
+    drawing.area = bounding_box(&json);
+    drawing.blocks.extend(label_box(&json));
+    for object in json["objects"].as_array().into_iter().flatten() {
+        let name = object["name"].as_str().unwrap_or_default();
+        if name.starts_with("cluster") {
+            let Some(bb) = bounding_box(object) else {
+                continue;
+            };
+            let label = label_box(object);
+            if name == "cluster:drawing" {
+                // Labels stay in the drawing, under its title.
+                drawing.area = Some(match label {
+                    Some(title) => Rect { y1: title.y0, ..bb },
+                    None => bb,
+                });
+            } else {
+                drawing.borders.extend(borders(bb));
+            }
+            drawing.blocks.extend(label);
+        } else if object.get("nodes").is_some() || object.get("subgraphs").is_some() {
+            // A subgraph that is not a box (a column held on one rank).
+        } else if let Some(node) = node_box(object) {
+            drawing.blocks.push(node);
+        }
+    }
+    for edge in json["edges"].as_array().into_iter().flatten() {
+        if style(edge).contains("invis") {
+            continue;
+        }
+        let Some(curve) = line(edge) else {
+            continue;
+        };
+        // Labels at an edge's ends, or outside it, stay where they are.
+        for key in ["_hldraw_", "_tldraw_", "_xldraw_"] {
+            drawing.blocks.extend(text_box(&edge[key]));
+        }
+        let label = match (point(&edge["lp"]), text_box(&edge["_ldraw_"])) {
+            (Some(at), Some(text)) => Some(EdgeLabel { at, text }),
+            _ => None,
+        };
+        let id = edge["id"].as_str().map(str::to_string);
+        if id.is_none() {
+            // A label that cannot be written back stays, and is kept off.
+            drawing.blocks.extend(label.map(|l| l.text));
+        }
+        drawing.edges.push(DrawnEdge {
+            label: label.filter(|_| id.is_some()),
+            id,
+            curve,
+            half_width: half_width(edge),
+        });
+    }
+    Some(drawing)
+}
+
+fn style(object: &Value) -> &str {
+    object["style"].as_str().unwrap_or_default()
+}
+
+/// Numbers in a Graphviz value such as `"1,2"` or `"e,1,2 3,4 5,6"`.
+fn numbers(text: &str) -> Vec<f64> {
+    text.split([' ', ',', ';', '\\', '\n'])
+        .filter_map(|n| n.trim().parse::<f64>().ok())
+        .collect()
+}
+
+fn point(value: &Value) -> Option<Point> {
+    match numbers(value.as_str()?)[..] {
+        [x, y] => Some((x, y)),
+        _ => None,
+    }
+}
+
+fn bounding_box(object: &Value) -> Option<Rect> {
+    match numbers(object["bb"].as_str()?)[..] {
+        [x0, y0, x1, y1] => Some(Rect { x0, y0, x1, y1 }),
+        _ => None,
+    }
+}
+
+/// A graph's or cluster's own label: centred on `lp`, `lwidth` × `lheight`
+/// inches.
+fn label_box(object: &Value) -> Option<Rect> {
+    let at = point(&object["lp"])?;
+    let inches = |key: &str| object[key].as_str()?.parse::<f64>().ok();
+    Some(Rect::around(
+        at,
+        inches("lwidth")? * 72.0,
+        inches("lheight")? * 72.0,
+    ))
+}
+
+/// A drawn node's box; `None` for an invisible anchor.
+fn node_box(object: &Value) -> Option<Rect> {
+    if style(object).contains("invis") {
+        return None;
+    }
+    let at = point(&object["pos"])?;
+    let inches = |key: &str| object[key].as_str()?.parse::<f64>().ok();
+    let (width, height) = (inches("width")? * 72.0, inches("height")? * 72.0);
+    let own = Rect::around(at, width, height);
+    // A plain-text node (a frame's title) is as large as its text.
+    Some(match text_box(&object["_ldraw_"]) {
+        Some(text) if object["shape"].as_str() == Some("plaintext") => text,
+        _ => own,
+    })
+}
+
+fn borders(bb: Rect) -> Vec<Curve> {
+    let Rect { x0, y0, x1, y1 } = bb;
+    [
+        [(x0, y0), (x1, y0)],
+        [(x1, y0), (x1, y1)],
+        [(x1, y1), (x0, y1)],
+        [(x0, y1), (x0, y0)],
+    ]
+    .into_iter()
+    .filter_map(|side| Curve::polyline(side.to_vec()))
+    .collect()
+}
+
+/// The box of every text drawn by a list of xdot operations: each line
+/// from its baseline's anchor, width and font size.
+fn text_box(operations: &Value) -> Option<Rect> {
+    let mut size = 14.0;
+    let mut corners = Vec::new();
+    for op in operations.as_array().into_iter().flatten() {
+        match op["op"].as_str() {
+            Some("F") => size = op["size"].as_f64().unwrap_or(size),
+            Some("T") => {
+                let (Some(x), Some(y)) = (op["pt"][0].as_f64(), op["pt"][1].as_f64()) else {
+                    continue;
+                };
+                let width = op["width"].as_f64().unwrap_or(0.0);
+                let left = match op["align"].as_str() {
+                    Some("l") => x,
+                    Some("r") => x - width,
+                    _ => x - width / 2.0,
+                };
+                // Descenders below the baseline, capitals and accents above.
+                corners.push((left, y - 0.3 * size));
+                corners.push((left + width, y + 0.9 * size));
+            }
+            _ => {}
+        }
+    }
+    Rect::bounding(corners)
+}
+
+/// An edge's line: its spline, and the stems to its arrowheads' tips.
+fn line(edge: &Value) -> Option<Curve> {
+    let spline = edge["pos"].as_str()?;
+    let mut start = None;
+    let mut end = None;
+    let mut control = Vec::new();
+    for part in spline.split([' ', '\n', '\\']).filter(|p| !p.is_empty()) {
+        let (target, rest) = match part.split_once(',') {
+            Some(("s", rest)) => (&mut start, rest),
+            Some(("e", rest)) => (&mut end, rest),
+            _ => {
+                if let [x, y] = numbers(part)[..] {
+                    control.push((x, y));
+                }
+                continue;
+            }
+        };
+        if let [x, y] = numbers(rest)[..] {
+            *target = Some((x, y));
+        }
+    }
+    let mut points = Curve::bezier(&control)?.points().to_vec();
+    if let Some(tip) = start {
+        points.insert(0, tip);
+    }
+    if let Some(tip) = end {
+        points.push(tip);
+    }
+    Curve::polyline(points)
+}
+
+/// Half an edge's drawn width: a double line (`a:invis:b`) is two strokes
+/// with a gap between.
+fn half_width(edge: &Value) -> f64 {
+    let pen = edge["penwidth"]
+        .as_str()
+        .and_then(|p| p.parse::<f64>().ok())
+        .unwrap_or(1.0);
+    let strokes = edge["color"].as_str().map_or(1, |c| c.split(':').count());
+    pen * strokes as f64 / 2.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn graphviz_json_gives_boxes_lines_and_labels() {
+        let json = br##"{
+          "bb": "0,0,400,300", "lp": "200,20", "lwidth": "5", "lheight": "0.5",
+          "objects": [
+            {"name": "cluster:drawing", "bb": "0,50,400,300", "lp": "100,285",
+             "lwidth": "2", "lheight": "0.3"},
+            {"name": "cluster:members", "bb": "10,60,120,200", "lp": "65,190",
+             "lwidth": "1", "lheight": "0.2"},
+            {"name": "%3", "bb": "0,0,1,1", "nodes": [3]},
+            {"name": "a:x", "pos": "50,100", "width": "1", "height": "0.5"},
+            {"name": "column:0", "pos": "50,100", "width": "0", "height": "0", "style": "invis"}
+          ],
+          "edges": [
+            {"id": "tie3", "pos": "e,300,100 60,100 100,100 200,100 290,100",
+             "penwidth": "2", "color": "#0072b2:invis:#0072b2", "lp": "180,110",
+             "_ldraw_": [{"op": "F", "size": 10.0, "face": "Helvetica"},
+               {"op": "T", "pt": [180, 107], "align": "c", "width": 40, "text": "since 2014"}]},
+            {"pos": "60,90 100,80 200,80 300,90", "lp": "150,70",
+             "_ldraw_": [{"op": "T", "pt": [150, 67], "align": "l", "width": 20, "text": "x"}]},
+            {"pos": "60,90 100,80 200,80 300,90", "style": "invis"}
+          ]
+        }"##;
+        let d = drawing(json).unwrap();
+        assert_eq!(
+            d.area,
+            Some(Rect {
+                x0: 0.0,
+                y0: 50.0,
+                x1: 400.0,
+                y1: 285.0 - 0.15 * 72.0
+            })
+        );
+        // The legend, the two box labels, the actor, and the label of the
+        // edge without an id; not the invisible anchor.
+        assert_eq!(d.blocks.len(), 5);
+        assert_eq!(d.borders.len(), 4);
+        assert_eq!(d.edges.len(), 2);
+        let first = &d.edges[0];
+        assert_eq!(first.id.as_deref(), Some("tie3"));
+        assert_eq!(first.half_width, 3.0);
+        assert_eq!(first.curve.points().last(), Some(&(300.0, 100.0)));
+        let label = first.label.unwrap();
+        assert_eq!(label.at, (180.0, 110.0));
+        assert_eq!(
+            label.text,
+            Rect {
+                x0: 160.0,
+                y0: 104.0,
+                x1: 200.0,
+                y1: 116.0
+            }
+        );
+        assert!(d.edges[1].label.is_none());
+    }
+}

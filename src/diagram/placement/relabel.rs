@@ -1,0 +1,203 @@
+//! Writes labels' new places into laid-out DOT (Graphviz's `-Tdot`), for
+//! `neato -n2` to draw: each attribute list whose `id` has a new place gets
+//! that `lp`, and loses `decorate` (the underline and stroke that tied a
+//! label standing apart to its edge: a label beside its edge needs
+//! neither). Every other byte is kept as Graphviz wrote it.
+
+use std::collections::HashMap;
+
+use super::Point;
+
+/// A token of DOT text, by its byte range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Token {
+    /// `[`, `]`, `=`, `,`, `;` and the like, and where it stands.
+    Punct(u8, usize),
+    /// A name, number, quoted string or HTML string.
+    Id(usize, usize),
+}
+
+/// The tokens of `text`, skipping blanks and comments.
+fn tokens(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
+            b'/' if bytes.get(i + 1) == Some(&b'/') => i = line_end(bytes, i),
+            b'#' if i == 0 || bytes[i - 1] == b'\n' => i = line_end(bytes, i),
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |end| i + 2 + end + 2);
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i = (i + 1).min(bytes.len());
+                found.push(Token::Id(start, i));
+            }
+            b'<' => {
+                let start = i;
+                let mut depth = 0usize;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'<' => depth += 1,
+                        b'>' => depth -= 1,
+                        _ => {}
+                    }
+                    i += 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                found.push(Token::Id(start, i));
+            }
+            b'[' | b']' | b'{' | b'}' | b'=' | b';' | b',' | b':' => {
+                found.push(Token::Punct(c, i));
+                i += 1;
+            }
+            _ => {
+                let start = i;
+                while i < bytes.len()
+                    && !matches!(
+                        bytes[i],
+                        b' ' | b'\t'
+                            | b'\r'
+                            | b'\n'
+                            | b'['
+                            | b']'
+                            | b'{'
+                            | b'}'
+                            | b'='
+                            | b';'
+                            | b','
+                            | b':'
+                            | b'"'
+                            | b'<'
+                    )
+                {
+                    i += 1;
+                }
+                found.push(Token::Id(start, i));
+            }
+        }
+    }
+    found
+}
+
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |end| from + end)
+}
+
+/// An id's value: a quoted string without its quotes (its escapes kept).
+fn value(text: &str, (start, end): (usize, usize)) -> &str {
+    let raw = &text[start..end];
+    raw.strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .unwrap_or(raw)
+}
+
+/// `laid` with the label of each edge whose `id` is in `places` at its new
+/// place, undecorated.
+pub fn relabel(laid: &str, places: &HashMap<String, Point>) -> String {
+    let tokens = tokens(laid);
+    let mut out = String::with_capacity(laid.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let Token::Punct(b'[', start) = tokens[i] else {
+            i += 1;
+            continue;
+        };
+        let open = i;
+        let Some((close, end)) = tokens[open..]
+            .iter()
+            .enumerate()
+            .find_map(|(p, t)| match t {
+                Token::Punct(b']', at) => Some((open + p, at + 1)),
+                _ => None,
+            })
+        else {
+            break;
+        };
+        // The list's `key = value` pairs, by token ranges.
+        let mut pairs = Vec::new();
+        let mut j = open + 1;
+        while j + 2 < close + 1 {
+            if let (Token::Id(ks, ke), Token::Punct(b'=', _), Token::Id(vs, ve)) =
+                (tokens[j], tokens[j + 1], tokens[j + 2])
+            {
+                pairs.push(((ks, ke), (vs, ve)));
+                j += 3;
+            } else {
+                j += 1;
+            }
+        }
+        let place = pairs
+            .iter()
+            .find(|(key, _)| value(laid, *key) == "id")
+            .and_then(|(_, id)| places.get(value(laid, *id)));
+        if let Some((x, y)) = place {
+            out.push_str(&laid[copied..start]);
+            let kept: Vec<String> = pairs
+                .iter()
+                .filter(|(key, _)| !matches!(value(laid, *key), "lp" | "decorate"))
+                .map(|((ks, ke), (vs, ve))| format!("{}={}", &laid[*ks..*ke], &laid[*vs..*ve]))
+                .chain([format!("lp=\"{x:.2},{y:.2}\"")])
+                .collect();
+            out.push('[');
+            out.push_str(&kept.join(",\n\t\t"));
+            out.push(']');
+            copied = end;
+        }
+        i = close + 1;
+    }
+    out.push_str(&laid[copied..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LAID: &str = "digraph actorgraph {\n\tgraph [bb=\"0,0,10,10\", label=<<B>a &gt; b</B>>];\n\
+        \t\"a:x\" -> \"a:y\"\t[decorate=true,\n\t\tid=tie3,\n\t\tlabel=\"since [2014]\",\n\t\tlp=\"1,2\",\n\
+        \t\tpos=\"e,1,1 2,2 \\\n3,3 4,4\"];\n\
+        \t\"a:y\" -> \"a:z\"\t[id=\"tie4\", label=\"x\", lp=\"5,5\", decorate=true];\n}\n";
+
+    #[test]
+    fn only_the_labels_with_a_new_place_change() {
+        let places = HashMap::from([("tie3".to_string(), (7.5, 8.25))]);
+        let out = relabel(LAID, &places);
+        assert_eq!(
+            out,
+            "digraph actorgraph {\n\tgraph [bb=\"0,0,10,10\", label=<<B>a &gt; b</B>>];\n\
+             \t\"a:x\" -> \"a:y\"\t[id=tie3,\n\t\tlabel=\"since [2014]\",\n\t\t\
+             pos=\"e,1,1 2,2 \\\n3,3 4,4\",\n\t\tlp=\"7.50,8.25\"];\n\
+             \t\"a:y\" -> \"a:z\"\t[id=\"tie4\", label=\"x\", lp=\"5,5\", decorate=true];\n}\n"
+        );
+        assert_eq!(relabel(LAID, &HashMap::new()), LAID);
+    }
+
+    #[test]
+    fn quoted_and_html_text_is_one_token() {
+        let text = "a [label=\"x ] y\", b=<<T>]</T>>]";
+        let ids: Vec<&str> = tokens(text)
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Id(s, e) => Some(&text[s..e]),
+                Token::Punct(..) => None,
+            })
+            .collect();
+        assert_eq!(ids, ["a", "label", "\"x ] y\"", "b", "<<T>]</T>>"]);
+    }
+}
