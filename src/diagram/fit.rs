@@ -152,15 +152,15 @@ impl Fit {
     /// What to do about date labels that share their place with another
     /// line or label; `None` when every label stands clear.
     pub fn crowding_note(&self) -> Option<String> {
-        let (count, verb, them) = match self.crowded_labels {
+        let count = match self.crowded_labels {
             0 => return None,
-            1 => ("1 date".to_string(), "is", "it"),
-            n => (format!("{n} dates"), "are", "them"),
+            1 => "1 date".to_string(),
+            n => format!("{n} dates"),
         };
         Some(format!(
-            "{count} {verb} drawn where another tie's line or label crosses {them}, as the ties \
-             crowd there: `dates changes` shows only the dates inside the view's time, `dates \
-             off` none (each tie's tooltip keeps its dates)"
+            "{count} could not be set clear of the other ties (crossed by a line, or nearer \
+             another tie than their own), as the ties crowd there: `dates changes` shows only the \
+             dates inside the view's time, `dates off` none (each tie's tooltip keeps its dates)"
         ))
     }
 

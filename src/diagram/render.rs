@@ -221,11 +221,11 @@ pub(crate) fn place_labels(dot: &str) -> Result<String, DiagramError> {
     let drawing = super::placement::read::drawing(json.as_bytes())
         .ok_or_else(|| DiagramError::Layout("unreadable JSON layout".into()))?;
     let placement = super::placement::place(&drawing);
-    let places: std::collections::HashMap<String, super::placement::Point> = drawing
+    let places: std::collections::HashMap<String, (&str, super::placement::Point)> = drawing
         .edges
         .iter()
         .zip(&placement.places)
-        .filter_map(|(edge, place)| Some((edge.id.clone()?, (*place)?)))
+        .filter_map(|(edge, place)| Some((edge.id.clone()?, (edge.label?.key, (*place)?))))
         .collect();
     Ok(super::placement::relabel(laid, &places))
 }

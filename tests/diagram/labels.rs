@@ -410,15 +410,15 @@ fn offenders_and_crowded(name: &str, svg: &str) -> (Vec<String>, usize, usize) {
     (found, labels, crowded.len())
 }
 
-/// How many dates the export's report says are drawn crossed ("note: 3
-/// dates are drawn where…"); 0 when it says none.
+/// How many dates the export's report says could not be set clear ("note:
+/// 3 dates could not be set clear…"); 0 when it says none.
 fn reported_crowded(report: &str) -> usize {
     report
         .split("\nnote: ")
         .skip(1)
         .find_map(|note| {
             let (count, rest) = note.split_once(' ')?;
-            (rest.starts_with("date is drawn") || rest.starts_with("dates are drawn"))
+            (rest.starts_with("date could not") || rest.starts_with("dates could not"))
                 .then(|| count.parse().ok())?
         })
         .unwrap_or(0)

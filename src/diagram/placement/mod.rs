@@ -17,7 +17,7 @@ pub use geometry::{Curve, Point, Rect};
 /// What the labels are placed among.
 #[derive(Clone, Debug, Default)]
 pub struct Drawing {
-    /// Where labels may stand: the drawing under its title.
+    /// Where labels may stand: the canvas.
     pub area: Option<Rect>,
     /// Actors and fixed texts (the title, box labels, the legend): a label
     /// keeps off them.
@@ -46,7 +46,10 @@ pub struct DrawnEdge {
 /// A label of an edge: where it stands and the box of its text.
 #[derive(Clone, Copy, Debug)]
 pub struct EdgeLabel {
-    /// Graphviz's `lp`: the point the label is placed by.
+    /// The attribute that places it: `lp` for a label on the edge,
+    /// `head_lp` or `tail_lp` for one Graphviz put at an end.
+    pub key: &'static str,
+    /// Where that attribute puts it.
     pub at: Point,
     /// The box of its text, as laid out.
     pub text: Rect,
@@ -123,39 +126,86 @@ pub fn place(drawing: &Drawing) -> Placement {
             .count()
     };
     order.sort_by_key(|&i| (clear_places(i), i));
-    let mut placed: Vec<Rect> = Vec::new();
+    // Each label's place and its cost, as chosen so far.
+    let mut chosen: Vec<Option<(Rect, f64)>> = vec![None; drawing.edges.len()];
+    let choose = |index: usize, chosen: &[Option<(Rect, f64)>]| {
+        candidates[index]
+            .iter()
+            .map(|(rect, cost)| (*rect, cost + on_labels(chosen, index, rect)))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    for &index in &order {
+        chosen[index] = choose(index, &chosen);
+    }
+    // A label placed early may have taken the one clear place of a later
+    // one: each in turn moves if, among all the others, it can stand better.
+    for _ in 0..REPAIR_ROUNDS {
+        let mut moved = false;
+        for &index in &order {
+            let (Some(now), Some(better)) = (chosen[index], choose(index, &chosen)) else {
+                continue;
+            };
+            let now_cost = choose_cost(&candidates[index], &chosen, index, now.0);
+            if better.1 + 1e-9 < now_cost {
+                chosen[index] = Some(better);
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
     let mut placement = Placement {
         places: vec![None; drawing.edges.len()],
         crowded: 0,
     };
-    for index in order {
+    for &index in &order {
         let Some(label) = drawing.edges[index].label else {
             continue;
         };
-        let best = candidates[index]
-            .iter()
-            .map(|(rect, cost)| {
-                let on_labels = placed
-                    .iter()
-                    .filter(|p| p.overlaps(&rect.grow(APART)))
-                    .count() as f64;
-                (rect, cost + ON_TEXT_OR_ACTOR * on_labels)
-            })
-            .min_by(|a, b| a.1.total_cmp(&b.1));
-        let Some((rect, cost)) = best else {
+        let Some((rect, _)) = chosen[index] else {
             // Nowhere inside the drawing: it stays where Graphviz put it.
-            placed.push(label.text);
             placement.crowded += 1;
             continue;
         };
-        if cost >= CLEAR_COST {
+        if choose_cost(&candidates[index], &chosen, index, rect) >= CLEAR_COST {
             placement.crowded += 1;
         }
         let (from, to) = (label.text.centre(), rect.centre());
         placement.places[index] = Some((label.at.0 + to.0 - from.0, label.at.1 + to.1 - from.1));
-        placed.push(*rect);
     }
     placement
+}
+
+/// Rounds in which placed labels may move to free one another.
+const REPAIR_ROUNDS: usize = 4;
+
+/// The cost of label `index` standing at `rect` (one of its candidates)
+/// among the other labels as `chosen`.
+fn choose_cost(
+    candidates: &[(Rect, f64)],
+    chosen: &[Option<(Rect, f64)>],
+    index: usize,
+    rect: Rect,
+) -> f64 {
+    let own = candidates
+        .iter()
+        .find(|(r, _)| *r == rect)
+        .map_or(0.0, |(_, cost)| *cost);
+    own + on_labels(chosen, index, &rect)
+}
+
+/// What label `index` standing at `rect` costs for the other labels it
+/// would stand on, as `chosen`.
+fn on_labels(chosen: &[Option<(Rect, f64)>], index: usize, rect: &Rect) -> f64 {
+    let hit = chosen
+        .iter()
+        .enumerate()
+        .filter(|(other, place)| {
+            *other != index && place.is_some_and(|(p, _)| p.overlaps(&rect.grow(APART)))
+        })
+        .count();
+    ON_TEXT_OR_ACTOR * hit as f64
 }
 
 /// How many labels, where they stand now, are crossed by another line,
@@ -237,6 +287,11 @@ fn cost(drawing: &Drawing, index: usize, rect: &Rect, fraction: f64) -> f64 {
             .iter()
             .filter(|b| b.overlaps(&guarded))
             .count() as f64;
+    // A place on a text or an actor is never taken while any other is
+    // left; the lines need not be weighed.
+    if cost >= ON_TEXT_OR_ACTOR {
+        return cost;
+    }
     cost += ON_BORDER * drawing.borders.iter().filter(|b| b.meets(rect)).count() as f64;
     let own_distance = (own.curve.distance(rect) - own.half_width).max(0.0);
     cost += own_distance * 0.5;
@@ -274,6 +329,7 @@ mod tests {
             curve: Curve::polyline(points).unwrap(),
             half_width: 1.0,
             label: label.map(|(at, w, h)| EdgeLabel {
+                key: "lp",
                 at,
                 text: Rect::around(at, w, h),
             }),

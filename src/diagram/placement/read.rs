@@ -10,8 +10,10 @@ use super::{Curve, Drawing, DrawnEdge, EdgeLabel, Point, Rect};
 /// Reads `json`; `None` when it is not Graphviz's JSON.
 pub fn drawing(json: &[u8]) -> Option<Drawing> {
     let json: Value = serde_json::from_slice(json).ok()?;
-    let mut drawing = Drawing::default();
-    drawing.area = bounding_box(&json);
+    let mut drawing = Drawing {
+        area: bounding_box(&json),
+        ..Drawing::default()
+    };
     drawing.blocks.extend(label_box(&json));
     for object in json["objects"].as_array().into_iter().flatten() {
         let name = object["name"].as_str().unwrap_or_default();
@@ -20,13 +22,9 @@ pub fn drawing(json: &[u8]) -> Option<Drawing> {
                 continue;
             };
             let label = label_box(object);
-            if name == "cluster:drawing" {
-                // Labels stay in the drawing, under its title.
-                drawing.area = Some(match label {
-                    Some(title) => Rect { y1: title.y0, ..bb },
-                    None => bb,
-                });
-            } else {
+            // The drawing's own box is not drawn: labels may stand
+            // anywhere on the canvas, clear of its title.
+            if name != "cluster:drawing" {
                 drawing.borders.extend(borders(bb));
             }
             drawing.blocks.extend(label);
@@ -43,14 +41,25 @@ pub fn drawing(json: &[u8]) -> Option<Drawing> {
         let Some(curve) = line(edge) else {
             continue;
         };
-        // Labels at an edge's ends, or outside it, stay where they are.
-        for key in ["_hldraw_", "_tldraw_", "_xldraw_"] {
-            drawing.blocks.extend(text_box(&edge[key]));
+        // Its label on the edge, or else one Graphviz put at an end, is
+        // placed; any other (outside it, or a second) stays, and is kept off.
+        let mut label = None;
+        for (key, drawn) in [
+            ("lp", "_ldraw_"),
+            ("head_lp", "_hldraw_"),
+            ("tail_lp", "_tldraw_"),
+            ("xlp", "_xldraw_"),
+        ] {
+            let Some(text) = text_box(&edge[drawn]) else {
+                continue;
+            };
+            match point(&edge[key]) {
+                Some(at) if label.is_none() && key != "xlp" => {
+                    label = Some(EdgeLabel { key, at, text });
+                }
+                _ => drawing.blocks.push(text),
+            }
         }
-        let label = match (point(&edge["lp"]), text_box(&edge["_ldraw_"])) {
-            (Some(at), Some(text)) => Some(EdgeLabel { at, text }),
-            _ => None,
-        };
         let id = edge["id"].as_str().map(str::to_string);
         if id.is_none() {
             // A label that cannot be written back stays, and is kept off.
@@ -234,9 +243,9 @@ mod tests {
             d.area,
             Some(Rect {
                 x0: 0.0,
-                y0: 50.0,
+                y0: 0.0,
                 x1: 400.0,
-                y1: 285.0 - 0.15 * 72.0
+                y1: 300.0
             })
         );
         // The legend, the two box labels, the actor, and the label of the
@@ -249,7 +258,7 @@ mod tests {
         assert_eq!(first.half_width, 3.0);
         assert_eq!(first.curve.points().last(), Some(&(300.0, 100.0)));
         let label = first.label.unwrap();
-        assert_eq!(label.at, (180.0, 110.0));
+        assert_eq!((label.key, label.at), ("lp", (180.0, 110.0)));
         assert_eq!(
             label.text,
             Rect {

@@ -107,8 +107,9 @@ fn value(text: &str, (start, end): (usize, usize)) -> &str {
 }
 
 /// `laid` with the label of each edge whose `id` is in `places` at its new
-/// place, undecorated.
-pub fn relabel(laid: &str, places: &HashMap<String, Point>) -> String {
+/// place (by the attribute named with it: `lp`, `head_lp`, `tail_lp`),
+/// undecorated.
+pub fn relabel(laid: &str, places: &HashMap<String, (&str, Point)>) -> String {
     let tokens = tokens(laid);
     let mut out = String::with_capacity(laid.len());
     let mut copied = 0;
@@ -146,13 +147,16 @@ pub fn relabel(laid: &str, places: &HashMap<String, Point>) -> String {
             .iter()
             .find(|(key, _)| value(laid, *key) == "id")
             .and_then(|(_, id)| places.get(value(laid, *id)));
-        if let Some((x, y)) = place {
+        if let Some((attribute, (x, y))) = place {
             out.push_str(&laid[copied..start]);
             let kept: Vec<String> = pairs
                 .iter()
-                .filter(|(key, _)| !matches!(value(laid, *key), "lp" | "decorate"))
+                .filter(|(key, _)| {
+                    let key = value(laid, *key);
+                    key != *attribute && key != "decorate"
+                })
                 .map(|((ks, ke), (vs, ve))| format!("{}={}", &laid[*ks..*ke], &laid[*vs..*ve]))
-                .chain([format!("lp=\"{x:.2},{y:.2}\"")])
+                .chain([format!("{attribute}=\"{x:.2},{y:.2}\"")])
                 .collect();
             out.push('[');
             out.push_str(&kept.join(",\n\t\t"));
@@ -176,7 +180,7 @@ mod tests {
 
     #[test]
     fn only_the_labels_with_a_new_place_change() {
-        let places = HashMap::from([("tie3".to_string(), (7.5, 8.25))]);
+        let places = HashMap::from([("tie3".to_string(), ("lp", (7.5, 8.25)))]);
         let out = relabel(LAID, &places);
         assert_eq!(
             out,
