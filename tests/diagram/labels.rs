@@ -412,7 +412,7 @@ fn offenders_and_crowded(name: &str, svg: &str) -> (Vec<String>, usize, usize) {
 
 /// How many dates the export's report says could not be set clear ("note:
 /// 3 dates could not be set clear…"); 0 when it says none.
-fn reported_crowded(report: &str) -> usize {
+pub(super) fn reported_crowded(report: &str) -> usize {
     report
         .split("\nnote: ")
         .skip(1)

@@ -10,7 +10,7 @@ mod geometry;
 pub(crate) mod read;
 mod relabel;
 
-pub use relabel::relabel;
+pub(crate) use relabel::{relabel, with_arrow_end};
 
 pub use geometry::{Curve, Point, Rect};
 
@@ -73,9 +73,10 @@ const CLEAR: f64 = 1.5;
 const APART: f64 = 7.0;
 
 /// Costs of a place: text on text or on an actor cannot be read at all,
-/// so any number of lines crossing a label is the lesser harm; whatever
+/// so any number of lines crossing a label is the lesser harm (a thousand
+/// crossings weigh less than one text); whatever
 /// makes a label misread outweighs whatever only makes it less tidy.
-const ON_TEXT_OR_ACTOR: f64 = 5000.0;
+const ON_TEXT_OR_ACTOR: f64 = 1.0e6;
 const CROSSED: f64 = 400.0;
 const ON_BORDER: f64 = 200.0;
 const NEARER_ANOTHER: f64 = 150.0;

@@ -108,7 +108,9 @@ fn value(text: &str, (start, end): (usize, usize)) -> &str {
 
 /// `laid` with the label of each edge whose `id` is in `places` at its new
 /// place (by the attribute named with it: `lp`, `head_lp`, `tail_lp`),
-/// undecorated.
+/// undecorated; and an arrowhead on each directed edge `dot` routed
+/// without one (a tie drawn as an arc off one side of two actors in a
+/// column: Graphviz 2.43 leaves its arrowhead out).
 pub fn relabel(laid: &str, places: &HashMap<String, (&str, Point)>) -> String {
     let tokens = tokens(laid);
     let mut out = String::with_capacity(laid.len());
@@ -143,20 +145,38 @@ pub fn relabel(laid: &str, places: &HashMap<String, (&str, Point)>) -> String {
                 j += 1;
             }
         }
-        let place = pairs
-            .iter()
-            .find(|(key, _)| value(laid, *key) == "id")
-            .and_then(|(_, id)| places.get(value(laid, *id)));
-        if let Some((attribute, (x, y))) = place {
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| value(laid, *key) == name)
+                .map(|(_, v)| value(laid, *v))
+        };
+        // Attributes to write, each replacing any of its name, and
+        // attributes to leave out.
+        let mut set: Vec<(&str, String)> = Vec::new();
+        let mut drop: Vec<&str> = Vec::new();
+        if let Some((attribute, (x, y))) = get("id").and_then(|id| places.get(id)) {
+            set.push((attribute, format!("{x:.2},{y:.2}")));
+            drop.push("decorate");
+        }
+        let arrow = get("arrowsize")
+            .and_then(|a| a.parse::<f64>().ok())
+            .unwrap_or(1.0);
+        if get("dir") == Some("forward") {
+            if let Some(pos) = get("pos").and_then(|pos| with_arrow_end(pos, arrow)) {
+                set.push(("pos", pos));
+            }
+        }
+        if !set.is_empty() {
             out.push_str(&laid[copied..start]);
             let kept: Vec<String> = pairs
                 .iter()
                 .filter(|(key, _)| {
                     let key = value(laid, *key);
-                    key != *attribute && key != "decorate"
+                    !drop.contains(&key) && !set.iter().any(|(name, _)| *name == key)
                 })
                 .map(|((ks, ke), (vs, ve))| format!("{}={}", &laid[*ks..*ke], &laid[*vs..*ve]))
-                .chain([format!("{attribute}=\"{x:.2},{y:.2}\"")])
+                .chain(set.iter().map(|(name, v)| format!("{name}=\"{v}\"")))
                 .collect();
             out.push('[');
             out.push_str(&kept.join(",\n\t\t"));
@@ -167,6 +187,61 @@ pub fn relabel(laid: &str, places: &HashMap<String, (&str, Point)>) -> String {
     }
     out.push_str(&laid[copied..]);
     out
+}
+
+/// A spline with no arrowhead at its end (`pos` without `e,`), its last
+/// piece drawn back along its own direction by the arrowhead's length
+/// (10 points at `arrowsize` 1), and the tip where it ended; `None` when
+/// it has its arrowhead or cannot be read.
+pub(crate) fn with_arrow_end(pos: &str, arrowsize: f64) -> Option<String> {
+    // Graphviz breaks long values with a backslash and a line break.
+    let pos = pos.replace("\\\n", "");
+    if pos.contains("e,") {
+        return None;
+    }
+    let mut start = None;
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    for pair in pos.split_whitespace() {
+        let (x, y) = match pair.strip_prefix("s,") {
+            Some(tip) => {
+                let (x, y) = tip.split_once(',')?;
+                start = Some((x.parse::<f64>().ok()?, y.parse::<f64>().ok()?));
+                continue;
+            }
+            None => pair.split_once(',')?,
+        };
+        points.push((x.parse().ok()?, y.parse().ok()?));
+    }
+    // Its arrowhead drawn at the start (Graphviz turned a flat edge
+    // round): the same curve, run the other way, ends at that tip.
+    if let Some((x, y)) = start {
+        let mut out = format!("e,{x:.2},{y:.2}");
+        for (x, y) in points.iter().rev() {
+            out.push_str(&format!(" {x:.2},{y:.2}"));
+        }
+        return Some(out);
+    }
+    let n = points.len();
+    if n < 4 || (n - 1) % 3 != 0 {
+        return None;
+    }
+    let tip = points[n - 1];
+    let back = points[..n - 1]
+        .iter()
+        .rev()
+        .find(|p| (tip.0 - p.0).hypot(tip.1 - p.1) > 1e-6)?;
+    let (dx, dy) = (tip.0 - back.0, tip.1 - back.1);
+    let length = dx.hypot(dy);
+    let shift = 10.0 * arrowsize;
+    let (ux, uy) = (dx / length * shift, dy / length * shift);
+    for point in &mut points[n - 2..] {
+        *point = (point.0 - ux, point.1 - uy);
+    }
+    let mut out = format!("e,{:.2},{:.2}", tip.0, tip.1);
+    for (x, y) in points {
+        out.push_str(&format!(" {x:.2},{y:.2}"));
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -190,6 +265,26 @@ mod tests {
              \t\"a:y\" -> \"a:z\"\t[id=\"tie4\", label=\"x\", lp=\"5,5\", decorate=true];\n}\n"
         );
         assert_eq!(relabel(LAID, &HashMap::new()), LAID);
+    }
+
+    #[test]
+    fn a_directed_edge_without_an_arrowhead_gets_one() {
+        let laid = "digraph g {\n\ta -> b\t[arrowsize=0.5,\n\t\tdir=forward,\n\t\t\
+                    pos=\"0,0 10,0 20,0 \\\n30,0\"];\n\tb -> c\t[dir=none, pos=\"0,0 1,1 2,2 3,3\"];\n}\n";
+        let out = relabel(laid, &HashMap::new());
+        assert!(
+            out.contains("pos=\"e,30.00,0.00 0.00,0.00 10.00,0.00 15.00,0.00 25.00,0.00\""),
+            "{out}"
+        );
+        // An undirected edge, or one with its arrowhead, is left alone.
+        assert!(out.contains("[dir=none, pos=\"0,0 1,1 2,2 3,3\"]"), "{out}");
+        assert_eq!(with_arrow_end("e,5,5 0,0 1,1 2,2 3,3", 1.0), None);
+        // Its arrowhead at the start, where Graphviz turned it round: the
+        // curve runs the other way to it.
+        assert_eq!(
+            with_arrow_end("s,-1,0 0,0 1,1 2,2 3,3", 1.0).as_deref(),
+            Some("e,-1.00,0.00 3.00,3.00 2.00,2.00 1.00,1.00 0.00,0.00")
+        );
     }
 
     #[test]
