@@ -27,6 +27,7 @@ pub(crate) const PICTURES: [&str; 4] = [
     "all via alliance, hostility as of 2023-02",
 ];
 
+mod arrows;
 mod drawing;
 mod empty;
 mod files;

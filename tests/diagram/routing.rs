@@ -7,7 +7,7 @@ use super::slides::spline_points;
 use super::*;
 
 /// An actor's box in the SVG's own coordinates: `[x0, y0, x1, y1]`.
-type Box4 = [f64; 4];
+pub(super) type Box4 = [f64; 4];
 
 /// Pairs of numbers (`x,y`) in an SVG attribute's text.
 pub(super) fn pairs(text: &str) -> Vec<[f64; 2]> {
@@ -35,11 +35,11 @@ pub(super) fn unescape(text: &str) -> String {
 
 /// An edge as drawn: the actors it joins, its curves (every line of a
 /// double line) and its arrowheads' outlines.
-struct Edge {
-    from: String,
-    to: String,
-    curves: Vec<Vec<[f64; 2]>>,
-    heads: Vec<Vec<[f64; 2]>>,
+pub(super) struct Edge {
+    pub(super) from: String,
+    pub(super) to: String,
+    pub(super) curves: Vec<Vec<[f64; 2]>>,
+    pub(super) heads: Vec<Vec<[f64; 2]>>,
 }
 
 /// A node's name without the side a tie leaves it by (`a:jnim:e`).
@@ -52,7 +52,7 @@ pub(super) fn without_port(name: &str) -> &str {
 
 /// Each actor node's box, by name, and each edge's ends and curves (every
 /// line of a double line), from an SVG Graphviz wrote.
-fn read_svg(svg: &str) -> (BTreeMap<String, Box4>, Vec<Edge>) {
+pub(super) fn read_svg(svg: &str) -> (BTreeMap<String, Box4>, Vec<Edge>) {
     let mut nodes = BTreeMap::new();
     let mut edges = Vec::new();
     for block in svg.split("class=\"").skip(1) {

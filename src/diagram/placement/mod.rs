@@ -260,7 +260,7 @@ fn candidates(drawing: &Drawing, index: usize, edge: &DrawnEdge) -> Vec<(Rect, f
             // Further out, for a line that bends under a wide label.
             for (along, out) in [0.0, slide, -slide]
                 .into_iter()
-                .flat_map(|along| [(along, 0.0), (along, 8.0), (along, 16.0)])
+                .flat_map(|along| [0.0, 8.0, 16.0, 30.0].map(|out| (along, out)))
             {
                 let centre = (
                     at.0 + nx * (reach + out) + dx * along,

@@ -120,7 +120,13 @@ fn node_box(object: &Value) -> Option<Rect> {
     let at = point(&object["pos"])?;
     let inches = |key: &str| object[key].as_str()?.parse::<f64>().ok();
     let (width, height) = (inches("width")? * 72.0, inches("height")? * 72.0);
-    let own = Rect::around(at, width, height);
+    // A second outline (a person's double ellipse, a coalition's double
+    // box) stands 4 points outside the size Graphviz gives.
+    let peripheries = object["peripheries"]
+        .as_str()
+        .and_then(|p| p.parse::<f64>().ok())
+        .unwrap_or(1.0);
+    let own = Rect::around(at, width, height).grow((peripheries - 1.0).max(0.0) * 4.0);
     // A plain-text node (a frame's title) is as large as its text.
     Some(match text_box(&object["_ldraw_"]) {
         Some(text) if object["shape"].as_str() == Some("plaintext") => text,

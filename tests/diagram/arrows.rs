@@ -1,0 +1,106 @@
+//! Issue 12 (cold check): a directed tie drawn as an arc beside a column
+//! (two actors stacked in one column) had no arrowhead: Graphviz 2.43 turns
+//! such a flat edge round and draws its head at neither end, so who
+//! pledged allegiance to whom could not be read. Every directed tie the
+//! DOT names must be drawn in the SVG with an arrowhead, at the actor it
+//! points to.
+
+use super::routing::{read_svg, Box4};
+use super::*;
+
+/// The directed ties of a DOT text, as "from -> to" (actor nodes only).
+fn directed(dot: &str) -> Vec<(String, String)> {
+    dot.lines()
+        .filter(|line| line.contains(" -> ") && line.contains("dir=\"forward\""))
+        .filter_map(|line| {
+            let mut names = line.split('"');
+            let from = names.nth(1)?.to_string();
+            let to = names.nth(1)?.to_string();
+            Some((from, to))
+        })
+        .filter(|(from, to)| from.starts_with("a:") && to.starts_with("a:"))
+        .collect()
+}
+
+fn centre(points: &[[f64; 2]]) -> [f64; 2] {
+    let n = points.len().max(1) as f64;
+    [
+        points.iter().map(|p| p[0]).sum::<f64>() / n,
+        points.iter().map(|p| p[1]).sum::<f64>() / n,
+    ]
+}
+
+fn distance_to_box(point: [f64; 2], [x0, y0, x1, y1]: Box4) -> f64 {
+    let dx = (x0 - point[0]).max(0.0).max(point[0] - x1);
+    let dy = (y0 - point[1]).max(0.0).max(point[1] - y1);
+    dx.hypot(dy)
+}
+
+/// Each directed tie of `dot` missing its arrowhead in `svg`, or drawing
+/// it at the wrong actor; and how many directed ties were checked.
+fn missing_heads(dot: &str, svg: &str) -> (Vec<String>, usize) {
+    let (nodes, edges) = read_svg(svg);
+    let wanted = directed(dot);
+    let mut problems = Vec::new();
+    let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for pair in &wanted {
+        *pairs.entry(pair.clone()).or_default() += 1;
+    }
+    for ((from, to), count) in &pairs {
+        let drawn: Vec<_> = edges
+            .iter()
+            .filter(|e| &e.from == from && &e.to == to)
+            .collect();
+        let heads: Vec<[f64; 2]> = drawn
+            .iter()
+            .flat_map(|e| e.heads.iter().map(|h| centre(h)))
+            .collect();
+        // A double line draws one head; a tie's edge is in the SVG once.
+        if drawn.is_empty() {
+            continue;
+        }
+        if heads.len() < (*count).min(drawn.len()) {
+            problems.push(format!("{from} -> {to}: {} of {count} heads", heads.len()));
+            continue;
+        }
+        if let (Some(&head_box), Some(&tail_box)) = (nodes.get(to), nodes.get(from)) {
+            for head in &heads {
+                if distance_to_box(*head, head_box) > distance_to_box(*head, tail_box) {
+                    problems.push(format!("{from} -> {to}: its head is at {from}"));
+                }
+            }
+        }
+    }
+    (problems, wanted.len())
+}
+
+#[test]
+fn every_directed_tie_is_drawn_with_its_arrowhead_at_its_head() {
+    if !graphviz() {
+        return;
+    }
+    let varnia = "tests/data/diagram/varnia.ron";
+    for (graph, words) in [
+        (None, "JNIM depth 2 as of 2023-02"),
+        (None, "JNIM depth 2 as of 2023-02 dates off"),
+        (None, "JNIM depth 1 page 4:3"),
+        (None, "AQIM depth 2"),
+        (Some(varnia), "ORF depth 2"),
+        (Some(varnia), "ORF depth 1 page 4:3"),
+    ] {
+        let run = |target: &str| {
+            let test = Test::new().stdout_matches(|out| out.starts_with("wrote "));
+            let test = match graph {
+                Some(graph) => test.args(&["-g", graph]),
+                None => test,
+            };
+            test.words(&format!("export dot {words} to $TMP/{target}"))
+                .run()
+        };
+        let dot = std::fs::read_to_string(run("x.dot").path("x.dot")).unwrap();
+        let svg = std::fs::read_to_string(run("x.svg").path("x.svg")).unwrap();
+        let (problems, checked) = missing_heads(&dot, &svg);
+        assert!(checked > 5, "{words}: {checked} directed ties read");
+        assert!(problems.is_empty(), "{words}: {problems:#?}");
+    }
+}
