@@ -225,9 +225,23 @@ pub fn crowded_as_drawn(drawing: &Drawing) -> usize {
             let on_labels = labels
                 .iter()
                 .any(|(other, r)| other != index && r.overlaps(&rect.grow(CLEAR)));
-            on_labels || cost(drawing, *index, rect, 0.5) >= CLEAR_COST
+            on_labels
+                || cost(drawing, *index, rect, 0.5) >= CLEAR_COST
+                || nearer_another_from_its_middle(drawing, *index, rect)
         })
         .count()
+}
+
+/// Whether another edge runs nearer the middle of a label than its own:
+/// the eye, starting from the words, may follow it instead.
+fn nearer_another_from_its_middle(drawing: &Drawing, index: usize, rect: &Rect) -> bool {
+    let middle = Rect::around(rect.centre(), 0.0, 0.0);
+    let own = drawing.edges[index].curve.distance(&middle);
+    drawing
+        .edges
+        .iter()
+        .enumerate()
+        .any(|(other, edge)| other != index && edge.curve.distance(&middle) <= own)
 }
 
 /// Every place the label of edge `index` may take, with its cost against
