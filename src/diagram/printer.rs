@@ -213,15 +213,14 @@ pub(crate) fn write_dot_with(
 /// The spline of an edge the union's layout routed, and its label's place
 /// when the edge has a label.
 fn routed_attrs(attrs: &Attrs, at: &super::dot::EdgeAt) -> Attrs {
-    let value = |name: &str| attrs.iter().find(|(key, _)| *key == name).map(|(_, v)| v);
-    let arrowsize = value("arrowsize")
-        .and_then(|a| a.parse::<f64>().ok())
-        .unwrap_or(1.0);
-    // A directed tie `dot` routed as an arc without its arrowhead gets one.
-    let pos = match value("dir").map(String::as_str) {
-        Some("forward") => super::placement::with_arrow_end(&at.pos, arrowsize),
-        _ => None,
+    let value = |name: &str| {
+        attrs
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, v)| v.as_str())
     };
+    // A directed tie `dot` routed as an arc without its arrowhead gets one.
+    let pos = super::placement::arrowed(&at.pos, value("dir"), value("arrowsize"));
     let mut extra: Attrs = vec![("pos", pos.unwrap_or_else(|| at.pos.clone()))];
     let labelled = attrs.iter().any(|(key, _)| *key == "label");
     if let (true, Some((key, place))) = (labelled, &at.label) {

@@ -10,7 +10,7 @@ mod geometry;
 pub(crate) mod read;
 mod relabel;
 
-pub(crate) use relabel::{relabel, with_arrow_end};
+pub(crate) use relabel::{arrowed, relabel};
 
 pub use geometry::{Curve, Point, Rect};
 
@@ -127,27 +127,33 @@ pub fn place(drawing: &Drawing) -> Placement {
             .count()
     };
     order.sort_by_key(|&i| (clear_places(i), i));
-    // Each label's place and its cost, as chosen so far.
+    // Each label's place and that place's own cost (other labels aside),
+    // as chosen so far.
     let mut chosen: Vec<Option<(Rect, f64)>> = vec![None; drawing.edges.len()];
+    // The best place for a label among the others, and its whole cost.
     let choose = |index: usize, chosen: &[Option<(Rect, f64)>]| {
         candidates[index]
             .iter()
-            .map(|(rect, cost)| (*rect, cost + on_labels(chosen, index, rect)))
+            .map(|&(rect, own)| ((rect, own), own + on_labels(chosen, index, &rect)))
             .min_by(|a, b| a.1.total_cmp(&b.1))
     };
+    let whole_cost = |index: usize, chosen: &[Option<(Rect, f64)>]| {
+        chosen[index].map(|(rect, own)| own + on_labels(chosen, index, &rect))
+    };
     for &index in &order {
-        chosen[index] = choose(index, &chosen);
+        chosen[index] = choose(index, &chosen).map(|(place, _)| place);
     }
     // A label placed early may have taken the one clear place of a later
     // one: each in turn moves if, among all the others, it can stand better.
     for _ in 0..REPAIR_ROUNDS {
         let mut moved = false;
         for &index in &order {
-            let (Some(now), Some(better)) = (chosen[index], choose(index, &chosen)) else {
+            let (Some(now), Some((better, cost))) =
+                (whole_cost(index, &chosen), choose(index, &chosen))
+            else {
                 continue;
             };
-            let now_cost = choose_cost(&candidates[index], &chosen, index, now.0);
-            if better.1 + 1e-9 < now_cost {
+            if cost + 1e-9 < now {
                 chosen[index] = Some(better);
                 moved = true;
             }
@@ -169,7 +175,7 @@ pub fn place(drawing: &Drawing) -> Placement {
             placement.crowded += 1;
             continue;
         };
-        if choose_cost(&candidates[index], &chosen, index, rect) >= CLEAR_COST {
+        if whole_cost(index, &chosen).unwrap_or(0.0) >= CLEAR_COST {
             placement.crowded += 1;
         }
         let (from, to) = (label.text.centre(), rect.centre());
@@ -180,21 +186,6 @@ pub fn place(drawing: &Drawing) -> Placement {
 
 /// Rounds in which placed labels may move to free one another.
 const REPAIR_ROUNDS: usize = 4;
-
-/// The cost of label `index` standing at `rect` (one of its candidates)
-/// among the other labels as `chosen`.
-fn choose_cost(
-    candidates: &[(Rect, f64)],
-    chosen: &[Option<(Rect, f64)>],
-    index: usize,
-    rect: Rect,
-) -> f64 {
-    let own = candidates
-        .iter()
-        .find(|(r, _)| *r == rect)
-        .map_or(0.0, |(_, cost)| *cost);
-    own + on_labels(chosen, index, &rect)
-}
 
 /// What label `index` standing at `rect` costs for the other labels it
 /// would stand on, as `chosen`.

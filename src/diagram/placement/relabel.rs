@@ -159,13 +159,8 @@ pub fn relabel(laid: &str, places: &HashMap<String, (&str, Point)>) -> String {
             set.push((attribute, format!("{x:.2},{y:.2}")));
             drop.push("decorate");
         }
-        let arrow = get("arrowsize")
-            .and_then(|a| a.parse::<f64>().ok())
-            .unwrap_or(1.0);
-        if get("dir") == Some("forward") {
-            if let Some(pos) = get("pos").and_then(|pos| with_arrow_end(pos, arrow)) {
-                set.push(("pos", pos));
-            }
+        if let Some(pos) = get("pos").and_then(|pos| arrowed(pos, get("dir"), get("arrowsize"))) {
+            set.push(("pos", pos));
         }
         if !set.is_empty() {
             out.push_str(&laid[copied..start]);
@@ -189,11 +184,21 @@ pub fn relabel(laid: &str, places: &HashMap<String, (&str, Point)>) -> String {
     out
 }
 
+/// [`with_arrow_end`] for an edge drawn forward (`dir`), at its
+/// `arrowsize` (1 when unset); `None` for any other edge.
+pub(crate) fn arrowed(pos: &str, dir: Option<&str>, arrowsize: Option<&str>) -> Option<String> {
+    if dir != Some("forward") {
+        return None;
+    }
+    let arrowsize = arrowsize.and_then(|a| a.parse::<f64>().ok()).unwrap_or(1.0);
+    with_arrow_end(pos, arrowsize)
+}
+
 /// A spline with no arrowhead at its end (`pos` without `e,`), its last
 /// piece drawn back along its own direction by the arrowhead's length
 /// (10 points at `arrowsize` 1), and the tip where it ended; `None` when
 /// it has its arrowhead or cannot be read.
-pub(crate) fn with_arrow_end(pos: &str, arrowsize: f64) -> Option<String> {
+fn with_arrow_end(pos: &str, arrowsize: f64) -> Option<String> {
     // Graphviz breaks long values with a backslash and a line break.
     let pos = pos.replace("\\\n", "");
     if pos.contains("e,") {
