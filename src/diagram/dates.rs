@@ -134,7 +134,8 @@ const ONE_LINE: usize = 16;
 /// 2023"): in a picture laid out left to right, a label's width is room
 /// between two columns, which shrinks the whole picture on the page. It
 /// breaks after the dash that joins two dates, or else at the space that
-/// leaves the longer line shortest.
+/// leaves the longer line shortest, but never inside a date ("20 Feb
+/// 2018", "c. Jun 2022" and "2014 or later" stay whole).
 pub fn on_two_lines(label: &str) -> String {
     let chars: Vec<char> = label.chars().collect();
     if chars.len() <= ONE_LINE {
@@ -143,7 +144,7 @@ pub fn on_two_lines(label: &str) -> String {
     // (characters before the break, characters skipped at it)
     let mut breaks: Vec<(usize, usize)> = Vec::new();
     for (i, c) in chars.iter().enumerate() {
-        if *c == ' ' {
+        if *c == ' ' && !inside_a_date(&chars[..i], &chars[i + 1..]) {
             breaks.push((i, 1));
         }
         // "2022–Feb": the joint of a span, after a year.
@@ -168,6 +169,30 @@ pub fn on_two_lines(label: &str) -> String {
         first.iter().collect::<String>(),
         second.iter().collect::<String>()
     )
+}
+
+/// Whether the space between `before` and `after` joins two words of one
+/// date: a day and its month, a month and its year, "c." and its date, a
+/// year and "or later".
+fn inside_a_date(before: &[char], after: &[char]) -> bool {
+    let word = |chars: &[char]| chars.iter().collect::<String>();
+    let last = word(before)
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let next = word(after)
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let is_month = |w: &str| (1..=12).any(|m| short_month(m) == w.trim_end_matches('?'));
+    let ends_in_digit = last.ends_with(|c: char| c.is_ascii_digit());
+    let starts_with_digit = next.starts_with(|c: char| c.is_ascii_digit());
+    last == "c."
+        || (ends_in_digit && (is_month(&next) || next == "or"))
+        || (is_month(&last) && starts_with_digit)
+        || last == "or"
 }
 
 /// A date as a slide reads it: `Mar 2017`, `2 Mar 2017`, `c. Jun 2022`,
@@ -425,12 +450,18 @@ mod tests {
     fn a_long_label_takes_two_lines_broken_where_it_reads() {
         assert_eq!(on_two_lines("since Mar 2017"), "since Mar 2017");
         assert_eq!(on_two_lines("until Nov 2022?"), "until Nov 2022?");
-        assert_eq!(on_two_lines("since c. Jun 2022"), "since c.\nJun 2022");
+        assert_eq!(on_two_lines("since c. Jun 2022"), "since\nc. Jun 2022");
+        assert_eq!(on_two_lines("since 20 Feb 2018"), "since\n20 Feb 2018");
+        assert_eq!(
+            on_two_lines("ended by 20 Feb 2018"),
+            "ended by\n20 Feb 2018"
+        );
+        assert_eq!(on_two_lines("since 2014 or later"), "since\n2014 or later");
         assert_eq!(
             on_two_lines("since May 2022–Feb 2023"),
             "since May 2022–\nFeb 2023"
         );
-        assert_eq!(on_two_lines("since 1–23 Jan 2023"), "since 1–23\nJan 2023");
+        assert_eq!(on_two_lines("since 1–23 Jan 2023"), "since\n1–23 Jan 2023");
         assert_eq!(
             on_two_lines("2019, ended by Jun 2022"),
             "2019, ended\nby Jun 2022"

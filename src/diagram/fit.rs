@@ -75,6 +75,34 @@ pub struct Fit {
     /// Date labels that could not be set clear of every other line, label
     /// and actor ([`super::placement`]).
     pub crowded_labels: usize,
+    /// What the picture could leave out to give its dates room.
+    pub fewer_dates: FewerDates,
+}
+
+/// The ways to fewer date labels a picture has left, for the note on
+/// crowded dates: `dates changes` helps only a view with a time window,
+/// and only when not already chosen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FewerDates {
+    /// Every date is drawn, in a time window: `dates changes` or `dates off`.
+    #[default]
+    ChangesOrOff,
+    /// Every date is drawn, with no time window: `dates changes` needs one.
+    WindowAndChangesOrOff,
+    /// Only the changes are drawn: `dates off` is left.
+    Off,
+}
+
+impl FewerDates {
+    /// The ways left for a picture drawing `dates` in a view that has a
+    /// time window or not.
+    pub fn left(dates: super::DateLabels, windowed: bool) -> FewerDates {
+        match (dates, windowed) {
+            (super::DateLabels::All, true) => FewerDates::ChangesOrOff,
+            (super::DateLabels::All, false) => FewerDates::WindowAndChangesOrOff,
+            _ => FewerDates::Off,
+        }
+    }
 }
 
 impl Fit {
@@ -157,10 +185,20 @@ impl Fit {
             1 => "1 date".to_string(),
             n => format!("{n} dates"),
         };
+        let advice = match self.fewer_dates {
+            FewerDates::ChangesOrOff => {
+                "`dates changes` shows only the dates inside the view's time, `dates off` none"
+            }
+            FewerDates::WindowAndChangesOrOff => {
+                "a time window (`as of`, `during`) with `dates changes` shows only the dates \
+                 inside it, `dates off` none"
+            }
+            FewerDates::Off => "`dates off` shows none",
+        };
         Some(format!(
             "{count} could not be set clear of the other ties (crossed by a line, or nearer \
-             another tie than their own), as the ties crowd there: `dates changes` shows only the \
-             dates inside the view's time, `dates off` none (each tie's tooltip keeps its dates)"
+             another tie than their own), as the ties crowd there: {advice} (each tie's tooltip \
+             keeps its dates)"
         ))
     }
 
@@ -384,6 +422,7 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         text_points,
         sizes,
         crowded_labels,
+        fewer_dates: FewerDates::default(),
     })
 }
 
@@ -510,6 +549,26 @@ stop
     }
 
     #[test]
+    fn the_note_on_crowded_dates_offers_only_the_ways_left() {
+        let fit = |dates, windowed| Fit {
+            page: Page::Slide,
+            scale: 0.7,
+            text_points: 14.0,
+            sizes: [Some(14.0), Some(12.0), None, None, None],
+            crowded_labels: 3,
+            fewer_dates: FewerDates::left(dates, windowed),
+        };
+        let note = |dates, windowed| fit(dates, windowed).crowding_note().unwrap();
+        let all = note(super::super::DateLabels::All, true);
+        assert!(all.starts_with("3 dates could not be set clear"), "{all}");
+        assert!(all.contains("`dates changes` shows only") && all.contains("`dates off`"));
+        let unwindowed = note(super::super::DateLabels::All, false);
+        assert!(unwindowed.contains("a time window (`as of`, `during`) with `dates changes`"));
+        let changes = note(super::super::DateLabels::Changes, true);
+        assert!(!changes.contains("dates changes") && changes.contains("`dates off` shows none"));
+    }
+
+    #[test]
     fn text_at_its_floor_warns_of_nothing() {
         let fit = Fit {
             page: Page::Slide,
@@ -517,6 +576,7 @@ stop
             text_points: 14.0,
             sizes: [Some(14.0), Some(12.0), None, Some(9.96), None],
             crowded_labels: 0,
+            fewer_dates: FewerDates::default(),
         };
         assert!(fit.readable());
         assert!(!fit.report().contains("warning"));
@@ -530,6 +590,7 @@ stop
             text_points: nodes,
             sizes: [Some(nodes), dates, Some(13.0), Some(10.5), Some(10.5)],
             crowded_labels: 0,
+            fewer_dates: FewerDates::default(),
         };
         let (least, measured) =
             fit_of_frames(&[(2017, fit(14.5, None)), (2020, fit(14.5, Some(11.0)))]).unwrap();

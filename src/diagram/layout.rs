@@ -123,12 +123,18 @@ fn read(json_bytes: &[u8], scene: &Scene) -> Result<Layout, DiagramError> {
     }
     // Each label beside its own edge, clear of the others, in every frame:
     // a frame's label is never wider than the union's.
-    if let Some(drawing) = super::placement::read::drawing(json_bytes) {
+    if let Some(mut drawing) = super::placement::read::drawing(json_bytes) {
+        // A frame's label is its own text, not the union's: it keeps its
+        // lines as laid out.
+        for label in drawing.edges.iter_mut().filter_map(|e| e.label.as_mut()) {
+            label.one_line = None;
+        }
         let placement = super::placement::place(&drawing);
         for (edge, place) in drawing.edges.iter().zip(&placement.places) {
-            let (Some(id), Some((x, y))) = (&edge.id, place) else {
+            let (Some(id), Some(placed)) = (&edge.id, place) else {
                 continue;
             };
+            let (x, y) = placed.at;
             if let Some(at) = edges.get_mut(id) {
                 at.label = Some(("lp", format!("{x:.2},{y:.2}")));
             }

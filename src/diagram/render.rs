@@ -105,7 +105,14 @@ pub fn export_fitting(
     let placed = place_labels(&text)?;
     // Measured as drawn: `neato -n2` sizes the placed drawing itself.
     let page = sized.page.unwrap_or(Page::Slide);
-    let fit = measure_pinned(&placed, page).unwrap_or(fit);
+    let mut fit = measure_pinned(&placed, page).unwrap_or(fit);
+    let dates = if thinned {
+        DateLabels::Changes
+    } else {
+        sized.dates
+    };
+    let windowed = spec.filter.window != crate::model::Window::ALL;
+    fit.fewer_dates = super::fit::FewerDates::left(dates, windowed);
     let mut args = vec!["-n2".to_string()];
     args.extend(render_args(format));
     let bytes = run_graphviz("neato", &args, &placed)?;
@@ -221,7 +228,7 @@ pub(crate) fn place_labels(dot: &str) -> Result<String, DiagramError> {
     let drawing = super::placement::read::drawing(json.as_bytes())
         .ok_or_else(|| DiagramError::Layout("unreadable JSON layout".into()))?;
     let placement = super::placement::place(&drawing);
-    let places: std::collections::HashMap<String, (&str, super::placement::Point)> = drawing
+    let places: std::collections::HashMap<String, (&str, super::placement::Placed)> = drawing
         .edges
         .iter()
         .zip(&placement.places)

@@ -222,7 +222,11 @@ pub fn storyboard(
         .map(|(path, bytes)| (path.as_path(), bytes.as_slice()))
         .collect();
     write_all_atomically(&files)?;
-    let fit = fit_of_frames(&fits);
+    let fit = fit_of_frames(&fits).map(|(mut fit, measured)| {
+        // Every frame is a year's window.
+        fit.fewer_dates = super::fit::FewerDates::left(spec.dates, true);
+        (fit, measured)
+    });
     Ok(Storyboard {
         paths: rendered.into_iter().map(|(path, _)| path).collect(),
         fit: fit.map(|(fit, measured)| (fit, measured.worst_year())),

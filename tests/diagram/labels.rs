@@ -3,7 +3,9 @@
 //! the labels: each label's box (its width estimated from the font's own
 //! advance widths) must stay clear of every other text and of every actor's
 //! outline, be crossed by no other edge and not struck through by its own,
-//! lie nearer its own edge than any other, and lie inside the canvas.
+//! lie nearer its own edge than any other (or be joined to it by a leader
+//! that runs clear of every other text and actor), and lie inside the
+//! canvas.
 
 use super::empty::VARNIA;
 use super::font::{text_width, ASCENT, DESCENT};
@@ -57,6 +59,8 @@ struct Edge {
     heads: Vec<Vec<Point>>,
     words: String,
     label: Option<Rect>,
+    /// The line under its label and on to its curve (`decorate`).
+    leader: Option<Vec<Point>>,
 }
 
 /// An actor's outline (every stroke of it, as points) and its bounds.
@@ -220,6 +224,7 @@ fn read(svg: &str) -> Picture {
                     heads: Vec::new(),
                     words: String::new(),
                     label: None,
+                    leader: None,
                 });
             } else if kind == "node" && owner.starts_with("a:") {
                 picture.nodes.push(Node {
@@ -251,7 +256,8 @@ fn read(svg: &str) -> Picture {
                 }
                 ("edge", "path") => picture.edges.last_mut().unwrap().curves.push(shape),
                 ("edge", "polygon") => picture.edges.last_mut().unwrap().heads.push(shape),
-                // A polyline of an edge is its label's underline, no tie.
+                // A polyline of an edge is its label's leader, no tie.
+                ("edge", "polyline") => picture.edges.last_mut().unwrap().leader = Some(shape),
                 _ => {}
             }
         }
@@ -303,6 +309,20 @@ fn enters(line: &[Point], r: Rect) -> bool {
         }
         low <= high
     })
+}
+
+/// Whether `point` lies inside the closed outline `shape` (ray casting).
+fn inside(point: Point, shape: &[Point]) -> bool {
+    let mut within = false;
+    for (k, a) in shape.iter().enumerate() {
+        let b = shape[(k + 1) % shape.len()];
+        if (a[1] > point[1]) != (b[1] > point[1])
+            && point[0] < a[0] + (point[1] - a[1]) / (b[1] - a[1]) * (b[0] - a[0])
+        {
+            within = !within;
+        }
+    }
+    within
 }
 
 /// How far the box `r` is from the nearest of `curves`.
@@ -386,7 +406,46 @@ fn offenders_and_crowded(name: &str, svg: &str) -> (Vec<String>, usize, usize) {
                 say(3, format!("is {how} edge {}", other.name));
             }
         }
-        // 4. Nearer its own edge than any other.
+        // 4. Nearer its own edge than any other, or joined to it by a
+        // leader that ends on it and runs clear of every other text and
+        // actor (6).
+        if let Some(leader) = &edge.leader {
+            let end = *leader.last().unwrap();
+            let off = edge
+                .curves
+                .iter()
+                .map(|curve| distance_to(end, curve))
+                .fold(f64::MAX, f64::min);
+            if off > 2.0 {
+                say(6, format!("has a leader ending {off:.1} pt from its edge"));
+            }
+            for text in picture.texts.iter().filter(|t| t.edge != Some(i)) {
+                if enters(&leader[1..], shrink(text.rect, TOUCH)) {
+                    say(6, format!("has a leader over `{}`", text.words));
+                }
+            }
+            // Along the leader, short of where it meets its edge (which
+            // may be at an actor's outline).
+            let start = leader[leader.len() - 2];
+            let length = (end[0] - start[0]).hypot(end[1] - start[1]);
+            let samples = (0..20).map(|k| {
+                let t = k as f64 / 20.0 * (1.0 - (3.0 / length).min(1.0));
+                [
+                    start[0] + t * (end[0] - start[0]),
+                    start[1] + t * (end[1] - start[1]),
+                ]
+            });
+            for point in samples {
+                if let Some(node) = picture
+                    .nodes
+                    .iter()
+                    .find(|n| n.outline.iter().any(|o| inside(point, o)))
+                {
+                    say(6, format!("has a leader over {}", node.name));
+                    break;
+                }
+            }
+        }
         let mine = reach(label, &edge.curves);
         let nearest = picture
             .edges
@@ -395,6 +454,7 @@ fn offenders_and_crowded(name: &str, svg: &str) -> (Vec<String>, usize, usize) {
             .filter(|(j, other)| *j != i && !own(other))
             .map(|(_, other)| (reach(label, &other.curves), &other.name))
             .min_by(|a, b| a.0.total_cmp(&b.0));
+        let nearest = nearest.filter(|_| edge.leader.is_none());
         if let Some((theirs, other)) = nearest.filter(|(theirs, _)| *theirs <= mine) {
             say(
                 4,

@@ -153,6 +153,12 @@ impl Rect {
 }
 
 fn point_to_segment(p: Point, a: Point, b: Point) -> f64 {
+    let nearest = nearest_on_segment(p, a, b);
+    (p.0 - nearest.0).hypot(p.1 - nearest.1)
+}
+
+/// The point of the segment from `a` to `b` nearest `p`.
+fn nearest_on_segment(p: Point, a: Point, b: Point) -> Point {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let length = dx * dx + dy * dy;
     let t = if length == 0.0 {
@@ -160,7 +166,15 @@ fn point_to_segment(p: Point, a: Point, b: Point) -> f64 {
     } else {
         (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length).clamp(0.0, 1.0)
     };
-    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+    (a.0 + t * dx, a.1 + t * dy)
+}
+
+/// Whether the segments `a`–`b` and `c`–`d` cross.
+fn segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool {
+    let side = |p: Point, q: Point, r: Point| (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0);
+    let (d1, d2) = (side(c, d, a), side(c, d, b));
+    let (d3, d4) = (side(a, b, c), side(a, b, d));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
 }
 
 /// A drawn line as a polyline, with its bounding box for quick rejection.
@@ -232,6 +246,25 @@ impl Curve {
             .fold(f64::INFINITY, f64::min)
     }
 
+    /// The point of the curve nearest `p`.
+    pub fn nearest(&self, p: Point) -> Point {
+        self.points
+            .windows(2)
+            .map(|pair| nearest_on_segment(p, pair[0], pair[1]))
+            .min_by(|a, b| {
+                let d = |q: &Point| (q.0 - p.0).hypot(q.1 - p.1);
+                d(a).total_cmp(&d(b))
+            })
+            .unwrap_or(p)
+    }
+
+    /// Whether the curve crosses the segment from `a` to `b`.
+    pub fn crosses(&self, a: Point, b: Point) -> bool {
+        self.points
+            .windows(2)
+            .any(|pair| segments_cross(a, b, pair[0], pair[1]))
+    }
+
     /// The point `fraction` of the way along the curve, and the unit
     /// direction of the curve there.
     pub fn along(&self, fraction: f64) -> (Point, Point) {
@@ -293,5 +326,15 @@ mod tests {
         assert!(bezier.meets(&Rect::around((15.0, 0.0), 2.0, 2.0)));
         assert!(!bezier.meets(&Rect::around((15.0, 5.0), 2.0, 2.0)));
         assert!((bezier.distance(&Rect::around((15.0, 5.0), 2.0, 2.0)) - 4.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_curve_knows_its_nearest_point_and_what_crosses_it() {
+        let line = Curve::polyline(vec![(0.0, 0.0), (10.0, 0.0), (10.0, 30.0)]).unwrap();
+        assert_eq!(line.nearest((4.0, -7.0)), (4.0, 0.0));
+        assert_eq!(line.nearest((15.0, 20.0)), (10.0, 20.0));
+        assert!(line.crosses((5.0, -1.0), (5.0, 1.0)));
+        assert!(!line.crosses((5.0, 1.0), (5.0, 9.0)));
+        assert!(line.crosses((0.0, 10.0), (20.0, 12.0)));
     }
 }

@@ -53,6 +53,31 @@ pub struct EdgeLabel {
     pub at: Point,
     /// The box of its text, as laid out.
     pub text: Rect,
+    /// The box its text would take on one line, centred as `text`, when
+    /// it is laid out on two: a label between two lines that run close
+    /// may fit there only on one.
+    pub one_line: Option<Rect>,
+    /// Whether it is drawn joined to its line by a leader (`decorate`).
+    pub leader: bool,
+}
+
+/// A label's new place: where its attribute puts it, whether its lines
+/// are joined into one there, and whether a leader joins it to its line
+/// (where the ties crowd too closely for it to stand by its own alone).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    pub at: Point,
+    pub one_line: bool,
+    pub leader: bool,
+}
+
+/// A place a label may take: its box, what it costs (other labels
+/// aside), and whether the label stands there on one line.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    rect: Rect,
+    cost: f64,
+    one_line: bool,
 }
 
 /// The labels' new places, by edge index: where to move each label's `lp`
@@ -60,7 +85,7 @@ pub struct EdgeLabel {
 /// clear of everything.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Placement {
-    pub places: Vec<Option<Point>>,
+    pub places: Vec<Option<Placed>>,
     pub crowded: usize,
 }
 
@@ -86,7 +111,7 @@ const CLEAR_COST: f64 = 100.0;
 /// Where along its edge a label may stand: every 4 % of its length, the
 /// middle first.
 fn fractions() -> impl Iterator<Item = f64> {
-    (0..23).map(|k| {
+    (0..25).map(|k| {
         let step = f64::from((k + 1) / 2) * 0.04;
         if k % 2 == 0 {
             0.5 + step
@@ -110,7 +135,7 @@ pub fn place(drawing: &Drawing) -> Placement {
             crowded: 0,
         };
     }
-    let candidates: Vec<Vec<(Rect, f64)>> = drawing
+    let candidates: Vec<Vec<Candidate>> = drawing
         .edges
         .iter()
         .enumerate()
@@ -123,22 +148,21 @@ pub fn place(drawing: &Drawing) -> Placement {
     let clear_places = |i: usize| {
         candidates[i]
             .iter()
-            .filter(|(_, cost)| *cost < CLEAR_COST)
+            .filter(|candidate| candidate.cost < CLEAR_COST)
             .count()
     };
     order.sort_by_key(|&i| (clear_places(i), i));
-    // Each label's place and that place's own cost (other labels aside),
-    // as chosen so far.
-    let mut chosen: Vec<Option<(Rect, f64)>> = vec![None; drawing.edges.len()];
+    // Each label's place, as chosen so far.
+    let mut chosen: Vec<Option<Candidate>> = vec![None; drawing.edges.len()];
     // The best place for a label among the others, and its whole cost.
-    let choose = |index: usize, chosen: &[Option<(Rect, f64)>]| {
+    let choose = |index: usize, chosen: &[Option<Candidate>]| {
         candidates[index]
             .iter()
-            .map(|&(rect, own)| ((rect, own), own + on_labels(chosen, index, &rect)))
+            .map(|&c| (c, c.cost + on_labels(chosen, index, &c.rect)))
             .min_by(|a, b| a.1.total_cmp(&b.1))
     };
-    let whole_cost = |index: usize, chosen: &[Option<(Rect, f64)>]| {
-        chosen[index].map(|(rect, own)| own + on_labels(chosen, index, &rect))
+    let whole_cost = |index: usize, chosen: &[Option<Candidate>]| {
+        chosen[index].map(|c| c.cost + on_labels(chosen, index, &c.rect))
     };
     for &index in &order {
         chosen[index] = choose(index, &chosen).map(|(place, _)| place);
@@ -170,16 +194,28 @@ pub fn place(drawing: &Drawing) -> Placement {
         let Some(label) = drawing.edges[index].label else {
             continue;
         };
-        let Some((rect, _)) = chosen[index] else {
+        let Some(Candidate { rect, one_line, .. }) = chosen[index] else {
             // Nowhere inside the drawing: it stays where Graphviz put it.
             placement.crowded += 1;
             continue;
         };
+        let mut place = (rect, one_line, false);
         if whole_cost(index, &chosen).unwrap_or(0.0) >= CLEAR_COST {
-            placement.crowded += 1;
+            match with_leader(drawing, index, &chosen) {
+                Some(apart) => {
+                    chosen[index] = Some(apart);
+                    place = (apart.rect, apart.one_line, true);
+                }
+                None => placement.crowded += 1,
+            }
         }
+        let (rect, one_line, leader) = place;
         let (from, to) = (label.text.centre(), rect.centre());
-        placement.places[index] = Some((label.at.0 + to.0 - from.0, label.at.1 + to.1 - from.1));
+        placement.places[index] = Some(Placed {
+            at: (label.at.0 + to.0 - from.0, label.at.1 + to.1 - from.1),
+            one_line,
+            leader,
+        });
     }
     placement
 }
@@ -189,12 +225,12 @@ const REPAIR_ROUNDS: usize = 4;
 
 /// What label `index` standing at `rect` costs for the other labels it
 /// would stand on, as `chosen`.
-fn on_labels(chosen: &[Option<(Rect, f64)>], index: usize, rect: &Rect) -> f64 {
+fn on_labels(chosen: &[Option<Candidate>], index: usize, rect: &Rect) -> f64 {
     let hit = chosen
         .iter()
         .enumerate()
         .filter(|(other, place)| {
-            *other != index && place.is_some_and(|(p, _)| p.overlaps(&rect.grow(APART)))
+            *other != index && place.is_some_and(|p| p.rect.overlaps(&rect.grow(APART)))
         })
         .count();
     ON_TEXT_OR_ACTOR * hit as f64
@@ -204,21 +240,24 @@ fn on_labels(chosen: &[Option<(Rect, f64)>], index: usize, rect: &Rect) -> f64 {
 /// nearer another edge than their own, or on another text or an actor:
 /// a drawing's labels as they will be seen.
 pub fn crowded_as_drawn(drawing: &Drawing) -> usize {
-    let labels: Vec<(usize, Rect)> = drawing
+    let labels: Vec<(usize, EdgeLabel)> = drawing
         .edges
         .iter()
         .enumerate()
-        .filter_map(|(i, edge)| Some((i, edge.label?.text)))
+        .filter_map(|(i, edge)| Some((i, edge.label?)))
         .collect();
     labels
         .iter()
-        .filter(|(index, rect)| {
+        .filter(|(index, label)| {
+            let rect = &label.text;
             let on_labels = labels
                 .iter()
-                .any(|(other, r)| other != index && r.overlaps(&rect.grow(CLEAR)));
-            on_labels
-                || cost(drawing, *index, rect, 0.5) >= CLEAR_COST
-                || nearer_another_from_its_middle(drawing, *index, rect)
+                .any(|(other, l)| other != index && l.text.overlaps(&rect.grow(CLEAR)));
+            // A leader shows which line is its own.
+            let misread = !label.leader
+                && (ambiguity(drawing, *index, rect) > 0.0
+                    || nearer_another_from_its_middle(drawing, *index, rect));
+            on_labels || obstruction(drawing, *index, rect, 0.5) >= CLEAR_COST || misread
         })
         .count()
 }
@@ -238,13 +277,142 @@ fn nearer_another_from_its_middle(drawing: &Drawing, index: usize, rect: &Rect) 
 /// Every place the label of edge `index` may take, with its cost against
 /// everything but the other labels: beside its line at each fraction of
 /// its length, on either side and above, below, left and right of it, and
-/// where Graphviz put it.
-fn candidates(drawing: &Drawing, index: usize, edge: &DrawnEdge) -> Vec<(Rect, f64)> {
+/// where Graphviz put it; on its lines as laid out, and on one line.
+fn candidates(drawing: &Drawing, index: usize, edge: &DrawnEdge) -> Vec<Candidate> {
     let Some(label) = edge.label else {
         return Vec::new();
     };
-    let (width, height) = (label.text.width(), label.text.height());
-    let mut found = vec![(label.text, cost(drawing, index, &label.text, 0.5) + 5.0)];
+    let mut found = vec![Candidate {
+        rect: label.text,
+        cost: cost(drawing, index, &label.text, 0.5) + 5.0,
+        one_line: false,
+    }];
+    let forms = [(label.text, false)]
+        .into_iter()
+        .chain(label.one_line.map(|rect| (rect, true)));
+    for (form, one_line) in forms {
+        for (rect, fraction) in beside_the_line(drawing, edge, form, &[0.0, 8.0, 16.0, 30.0]) {
+            found.push(Candidate {
+                rect,
+                cost: cost(drawing, index, &rect, fraction),
+                one_line,
+            });
+        }
+    }
+    found
+}
+
+/// How far from its line a label joined to it by a leader may stand.
+const LEADER_OUTS: [f64; 7] = [0.0, 10.0, 20.0, 35.0, 50.0, 70.0, 95.0];
+/// The longest leader, in points.
+const LEADER_LONGEST: f64 = 140.0;
+/// The step of the grid of places round a line tried for a label with a
+/// leader, in points.
+const GRID: f64 = 10.0;
+
+/// Places for a label of `form`'s size on a grid round `edge`'s line,
+/// within a leader's reach of it, each at the fraction of the line it is
+/// nearest (for the cost of standing off its middle).
+fn round_the_line(edge: &DrawnEdge, form: Rect) -> Vec<(Rect, f64)> {
+    let reach = edge.curve.bounds().grow(LEADER_LONGEST * 0.6);
+    let steps = |from: f64, to: f64| {
+        let n = ((to - from) / GRID).floor().max(0.0) as usize;
+        (0..=n).map(move |k| from + k as f64 * GRID)
+    };
+    let mut found = Vec::new();
+    for x in steps(reach.x0, reach.x1) {
+        for y in steps(reach.y0, reach.y1) {
+            let rect = Rect::around((x, y), form.width(), form.height());
+            if edge.curve.distance(&rect) <= LEADER_LONGEST * 0.6 {
+                found.push((rect, 0.5));
+            }
+        }
+    }
+    found
+}
+/// What a leader costs for each line it crosses, in points of its length.
+const LEADER_CROSSING: f64 = 40.0;
+
+/// A place for the label of edge `index` that no line crosses, clear of
+/// every text, actor, border and other label as `chosen`, from which a
+/// leader can join it to its own line without crossing a text, an actor
+/// or another label: the shortest such leader, crossing the fewest lines.
+/// Graphviz draws the leader (`decorate`) under the label and on to the
+/// point of the line nearest the label's middle.
+fn with_leader(drawing: &Drawing, index: usize, chosen: &[Option<Candidate>]) -> Option<Candidate> {
+    let edge = &drawing.edges[index];
+    let label = edge.label?;
+    // Graphviz draws a leader only for a label on the edge.
+    if label.key != "lp" {
+        return None;
+    }
+    let others: Vec<Rect> = chosen
+        .iter()
+        .enumerate()
+        .filter(|(other, _)| *other != index)
+        .filter_map(|(_, place)| place.map(|p| p.rect))
+        .collect();
+    let forms = [(label.text, false)]
+        .into_iter()
+        .chain(label.one_line.map(|rect| (rect, true)));
+    let mut best: Option<(f64, Candidate)> = None;
+    for (form, one_line) in forms {
+        let places = beside_the_line(drawing, edge, form, &LEADER_OUTS)
+            .into_iter()
+            .chain(round_the_line(edge, form));
+        for (rect, fraction) in places {
+            if drawing.area.is_some_and(|area| !area.holds(&rect))
+                || others.iter().any(|o| o.overlaps(&rect.grow(CLEAR)))
+            {
+                continue;
+            }
+            let own = obstruction(drawing, index, &rect, fraction);
+            if own >= CLEAR_COST {
+                continue;
+            }
+            let start = (rect.x0, rect.y0);
+            let end = edge.curve.nearest(rect.centre());
+            let blocked = |r: &Rect| r.grow(CLEAR).meets_segment(start, end);
+            if drawing.blocks.iter().any(blocked) || others.iter().any(blocked) {
+                continue;
+            }
+            let crossings = drawing
+                .edges
+                .iter()
+                .enumerate()
+                .filter(|(other, e)| *other != index && e.curve.crosses(start, end))
+                .count();
+            let length = (end.0 - start.0).hypot(end.1 - start.1);
+            if length > LEADER_LONGEST {
+                continue;
+            }
+            let total = own + length + LEADER_CROSSING * crossings as f64;
+            if best.is_none_or(|(b, _)| total < b) {
+                best = Some((
+                    total,
+                    Candidate {
+                        rect,
+                        cost: own,
+                        one_line,
+                    },
+                ));
+            }
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+/// The places beside `edge`'s line for a label of `form`'s size, each at
+/// the fraction of the line's length it stands by, up to each of `outs`
+/// further from the line than it need be.
+fn beside_the_line(
+    drawing: &Drawing,
+    edge: &DrawnEdge,
+    form: Rect,
+    outs: &[f64],
+) -> Vec<(Rect, f64)> {
+    let (width, height) = (form.width(), form.height());
+    let mut found = Vec::new();
     for fraction in fractions() {
         let (at, (dx, dy)) = edge.curve.along(fraction);
         let normals = [
@@ -265,7 +433,7 @@ fn candidates(drawing: &Drawing, index: usize, edge: &DrawnEdge) -> Vec<(Rect, f
             // Further out, for a line that bends under a wide label.
             for (along, out) in [0.0, slide, -slide]
                 .into_iter()
-                .flat_map(|along| [0.0, 8.0, 16.0, 30.0].map(|out| (along, out)))
+                .flat_map(|along| outs.iter().map(move |&out| (along, out)))
             {
                 let centre = (
                     at.0 + nx * (reach + out) + dx * along,
@@ -275,15 +443,27 @@ fn candidates(drawing: &Drawing, index: usize, edge: &DrawnEdge) -> Vec<(Rect, f
                 if drawing.area.is_some_and(|area| !area.holds(&rect)) {
                     continue;
                 }
-                found.push((rect, cost(drawing, index, &rect, fraction)));
+                found.push((rect, fraction));
             }
         }
     }
     found
 }
 
-/// What standing at `rect` costs the label of edge `index`.
+/// What standing at `rect` costs the label of edge `index`: what stands
+/// in its way, and any line nearer it than its own.
 fn cost(drawing: &Drawing, index: usize, rect: &Rect, fraction: f64) -> f64 {
+    let cost = obstruction(drawing, index, rect, fraction);
+    if cost >= ON_TEXT_OR_ACTOR {
+        return cost;
+    }
+    cost + ambiguity(drawing, index, rect)
+}
+
+/// What stands in the way of the label of edge `index` at `rect`: texts,
+/// actors, borders and lines crossing it; and its distance from the
+/// middle of its line and from the line itself.
+fn obstruction(drawing: &Drawing, index: usize, rect: &Rect, fraction: f64) -> f64 {
     let own = &drawing.edges[index];
     let mut cost = (fraction - 0.5).abs() * 20.0;
     let guarded = rect.grow(CLEAR);
@@ -301,19 +481,36 @@ fn cost(drawing: &Drawing, index: usize, rect: &Rect, fraction: f64) -> f64 {
     cost += ON_BORDER * drawing.borders.iter().filter(|b| b.meets(rect)).count() as f64;
     let own_distance = (own.curve.distance(rect) - own.half_width).max(0.0);
     cost += own_distance * 0.5;
-    for (other_index, other) in drawing.edges.iter().enumerate() {
-        let same = other_index == index;
+    // An actor between a label and its line parts them.
+    let (centre, foot) = (rect.centre(), own.curve.nearest(rect.centre()));
+    if own_distance > GAP + 1.0 && drawing.blocks.iter().any(|b| b.meets_segment(centre, foot)) {
+        cost += CROSSED;
+    }
+    for other in &drawing.edges {
         // A line may graze the box's blank margin round its letters.
         if other.curve.meets(&rect.grow(other.half_width - 1.0)) {
             cost += CROSSED;
-            continue;
         }
-        // Only a line near the label can be mistaken for its own.
-        if same
+    }
+    cost
+}
+
+/// What the label of edge `index` at `rect` costs for each other line, not
+/// crossing it, that runs nearer it than its own: the eye may follow that
+/// line instead.
+fn ambiguity(drawing: &Drawing, index: usize, rect: &Rect) -> f64 {
+    let own = &drawing.edges[index];
+    let own_distance = (own.curve.distance(rect) - own.half_width).max(0.0);
+    let mut cost = 0.0;
+    for (other_index, other) in drawing.edges.iter().enumerate() {
+        // Only a line near the label, not crossing it (counted as such),
+        // can be mistaken for its own.
+        if other_index == index
             || !other
                 .curve
                 .bounds()
                 .overlaps(&rect.grow(own_distance + 6.0))
+            || other.curve.meets(&rect.grow(other.half_width - 1.0))
         {
             continue;
         }
@@ -338,6 +535,8 @@ mod tests {
                 key: "lp",
                 at,
                 text: Rect::around(at, w, h),
+                one_line: None,
+                leader: false,
             }),
         }
     }
@@ -371,7 +570,7 @@ mod tests {
             .zip(&drawing.edges)
             .filter_map(|(place, edge)| {
                 let label = edge.label?;
-                let (x, y) = place.expect("every label placed");
+                let (x, y) = place.expect("every label placed").at;
                 Some(label.text.shift((x - label.at.0, y - label.at.1)))
             })
             .collect();

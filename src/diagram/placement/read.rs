@@ -55,7 +55,14 @@ pub fn drawing(json: &[u8]) -> Option<Drawing> {
             };
             match point(&edge[key]) {
                 Some(at) if label.is_none() && key != "xlp" => {
-                    label = Some(EdgeLabel { key, at, text });
+                    let one_line = one_line_box(&edge[drawn], text);
+                    label = Some(EdgeLabel {
+                        key,
+                        at,
+                        text,
+                        one_line,
+                        leader: key == "lp" && edge["decorate"].as_str() == Some("true"),
+                    });
                 }
                 _ => drawing.blocks.push(text),
             }
@@ -178,6 +185,38 @@ fn text_box(operations: &Value) -> Option<Rect> {
     Rect::bounding(corners)
 }
 
+/// The box of a text drawn on several lines were it written on one,
+/// centred on `text`, the box of its lines: their widths and a space
+/// after each (a third of the size in DejaVu Sans; the last one's is
+/// margin); `None` for a text on one line.
+fn one_line_box(operations: &Value, text: Rect) -> Option<Rect> {
+    let mut size = 14.0;
+    let mut width = 0.0;
+    let mut lines = 0;
+    for op in operations.as_array().into_iter().flatten() {
+        match op["op"].as_str() {
+            Some("F") => size = op["size"].as_f64().unwrap_or(size),
+            Some("T") => {
+                width += op["width"].as_f64().unwrap_or(0.0);
+                // Joined by a space, but straight on after a span's dash.
+                if !op["text"].as_str().unwrap_or_default().ends_with('–') {
+                    width += SPACE * size;
+                }
+                lines += 1;
+            }
+            _ => {}
+        }
+    }
+    if lines < 2 {
+        return None;
+    }
+    Some(Rect::around(text.centre(), width, 1.2 * size))
+}
+
+/// The width of a space, in sizes of its font: DejaVu Sans's is 651 of
+/// 2048 units, rounded up.
+const SPACE: f64 = 0.33;
+
 /// An edge's line: its spline, and the stems to its arrowheads' tips.
 fn line(edge: &Value) -> Option<Curve> {
     let spline = edge["pos"].as_str()?;
@@ -278,5 +317,24 @@ mod tests {
             }
         );
         assert!(d.edges[1].label.is_none());
+        assert_eq!(label.one_line, None);
+    }
+
+    #[test]
+    fn a_label_on_two_lines_knows_its_width_on_one() {
+        let json = br##"{
+          "bb": "0,0,400,300",
+          "edges": [
+            {"id": "tie1", "pos": "60,100 100,100 200,100 290,100", "lp": "180,110",
+             "_ldraw_": [{"op": "F", "size": 10.0, "face": "Helvetica"},
+               {"op": "T", "pt": [180, 112], "align": "c", "width": 40, "text": "since"},
+               {"op": "T", "pt": [180, 100], "align": "c", "width": 60, "text": "Mar 2017"}]}
+          ]
+        }"##;
+        let label = drawing(json).unwrap().edges[0].label.unwrap();
+        let one_line = label.one_line.unwrap();
+        assert!((one_line.width() - 106.6).abs() < 1e-9);
+        assert!((one_line.height() - 12.0).abs() < 1e-9);
+        assert_eq!(one_line.centre(), label.text.centre());
     }
 }

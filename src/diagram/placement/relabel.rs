@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::Point;
+use super::Placed;
 
 /// A token of DOT text, by its byte range.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -108,10 +108,10 @@ fn value(text: &str, (start, end): (usize, usize)) -> &str {
 
 /// `laid` with the label of each edge whose `id` is in `places` at its new
 /// place (by the attribute named with it: `lp`, `head_lp`, `tail_lp`),
-/// undecorated; and an arrowhead on each directed edge `dot` routed
+/// undecorated, its lines joined into one where it was placed so; and an arrowhead on each directed edge `dot` routed
 /// without one (a tie drawn as an arc off one side of two actors in a
 /// column: Graphviz 2.43 leaves its arrowhead out).
-pub fn relabel(laid: &str, places: &HashMap<String, (&str, Point)>) -> String {
+pub fn relabel(laid: &str, places: &HashMap<String, (&str, Placed)>) -> String {
     let tokens = tokens(laid);
     let mut out = String::with_capacity(laid.len());
     let mut copied = 0;
@@ -155,9 +155,26 @@ pub fn relabel(laid: &str, places: &HashMap<String, (&str, Point)>) -> String {
         // attributes to leave out.
         let mut set: Vec<(&str, String)> = Vec::new();
         let mut drop: Vec<&str> = Vec::new();
-        if let Some((attribute, (x, y))) = get("id").and_then(|id| places.get(id)) {
+        if let Some((attribute, placed)) = get("id").and_then(|id| places.get(id)) {
+            let (x, y) = placed.at;
             set.push((attribute, format!("{x:.2},{y:.2}")));
-            drop.push("decorate");
+            if placed.leader {
+                set.push(("decorate", "true".to_string()));
+            } else {
+                drop.push("decorate");
+            }
+            let text = match *attribute {
+                "head_lp" => "headlabel",
+                "tail_lp" => "taillabel",
+                _ => "label",
+            };
+            let quoted = pairs
+                .iter()
+                .find(|(key, _)| value(laid, *key) == text)
+                .is_some_and(|(_, (vs, _))| laid.as_bytes()[*vs] == b'"');
+            if let (true, true, Some(lines)) = (placed.one_line, quoted, get(text)) {
+                set.push((text, on_one_line(lines)));
+            }
         }
         if let Some(pos) = get("pos").and_then(|pos| arrowed(pos, get("dir"), get("arrowsize"))) {
             set.push(("pos", pos));
@@ -182,6 +199,12 @@ pub fn relabel(laid: &str, places: &HashMap<String, (&str, Point)>) -> String {
     }
     out.push_str(&laid[copied..]);
     out
+}
+
+/// A label's lines (DOT's `\n` between them) joined into one: by a space,
+/// but straight on after the dash of a span ("2022–Feb 2023").
+fn on_one_line(lines: &str) -> String {
+    lines.replace("–\\n", "–").replace("\\n", " ")
 }
 
 /// [`with_arrow_end`] for an edge drawn forward (`dir`), at its
@@ -260,7 +283,12 @@ mod tests {
 
     #[test]
     fn only_the_labels_with_a_new_place_change() {
-        let places = HashMap::from([("tie3".to_string(), ("lp", (7.5, 8.25)))]);
+        let placed = Placed {
+            at: (7.5, 8.25),
+            one_line: false,
+            leader: false,
+        };
+        let places = HashMap::from([("tie3".to_string(), ("lp", placed))]);
         let out = relabel(LAID, &places);
         assert_eq!(
             out,
@@ -270,6 +298,26 @@ mod tests {
              \t\"a:y\" -> \"a:z\"\t[id=\"tie4\", label=\"x\", lp=\"5,5\", decorate=true];\n}\n"
         );
         assert_eq!(relabel(LAID, &HashMap::new()), LAID);
+    }
+
+    #[test]
+    fn a_label_placed_on_one_line_has_its_lines_joined() {
+        let laid =
+            "digraph g {\n\ta -> b\t[id=tie1, label=\"since May 2022–\\nFeb 2023\", lp=\"1,2\"];\n\
+                    \tb -> c\t[id=tie2, headlabel=\"since\\nMar 2017\", head_lp=\"1,2\"];\n}\n";
+        let one_line = |x| Placed {
+            at: (x, 1.0),
+            one_line: true,
+            leader: false,
+        };
+        let places = HashMap::from([
+            ("tie1".to_string(), ("lp", one_line(3.0))),
+            ("tie2".to_string(), ("head_lp", one_line(4.0))),
+        ]);
+        let out = relabel(laid, &places);
+        assert!(out.contains("label=\"since May 2022–Feb 2023\""), "{out}");
+        assert!(out.contains("headlabel=\"since Mar 2017\""), "{out}");
+        assert!(out.contains("head_lp=\"4.00,1.00\""), "{out}");
     }
 
     #[test]
