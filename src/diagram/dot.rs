@@ -118,6 +118,9 @@ pub(crate) struct EdgeAt {
     pub pos: String,
     /// The label's attribute (`lp` or `xlp`) and its place.
     pub label: Option<(&'static str, String)>,
+    /// Whether a leader joins the label to its line, where the ties crowd
+    /// too closely for it to stand by its own alone.
+    pub leader: bool,
 }
 
 /// Pinned positions (points) and the extras a pinned frame needs.

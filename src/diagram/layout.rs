@@ -119,7 +119,14 @@ fn read(json_bytes: &[u8], scene: &Scene) -> Result<Layout, DiagramError> {
                 grow(x, y, chars as f64 * 3.6, 8.0);
             }
         }
-        edges.insert(id, EdgeAt { pos, label });
+        edges.insert(
+            id,
+            EdgeAt {
+                pos,
+                label,
+                leader: false,
+            },
+        );
     }
     // Each label beside its own edge, clear of the others, in every frame:
     // a frame's label is never wider than the union's.
@@ -137,6 +144,7 @@ fn read(json_bytes: &[u8], scene: &Scene) -> Result<Layout, DiagramError> {
             let (x, y) = placed.at;
             if let Some(at) = edges.get_mut(id) {
                 at.label = Some(("lp", format!("{x:.2},{y:.2}")));
+                at.leader = placed.leader;
             }
         }
     }

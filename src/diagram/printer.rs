@@ -187,8 +187,12 @@ pub(crate) fn write_dot_with(
                 let extra = routed_attrs(&attrs, at);
                 attrs.to_mut().extend(extra);
                 if let Some(("lp", _)) = at.label {
-                    // Placed beside its own edge: nothing need tie it there.
+                    // Placed beside its own edge, nothing need tie it
+                    // there; placed apart, a leader does.
                     attrs.to_mut().retain(|(key, _)| *key != "decorate");
+                    if at.leader {
+                        attrs.to_mut().push(("decorate", "true".to_string()));
+                    }
                 }
                 if let Some(("xlp", _)) = at.label {
                     // Where the union drew the label outside the edge.
