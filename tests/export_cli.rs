@@ -255,3 +255,21 @@ fn a_graph_from_standard_input_leaves_no_room_for_queries() {
         .stderr_matches(|err| err.starts_with("error: `-g -` reads the graph from standard input"))
         .run();
 }
+
+#[test]
+fn a_view_before_every_dated_tie_says_so() {
+    // Everything drawn as of 1900 is an undated tie, possibly held: the
+    // report says the date is before anything the graph dates.
+    let before = "note: the time asked ends before the graph's earliest dated tie (2012): \
+                  nothing is known to hold as of 1900; a tie shown has no known start, so it \
+                  only possibly held\n";
+    Test::new()
+        .words("export dot all as of 1900 to $TMP/a.dot")
+        .stdout(&format!("wrote $TMP/a.dot\n{before}"))
+        .run();
+    // A view within the data has no such note.
+    Test::new()
+        .words("export dot all as of 2013 to $TMP/b.dot")
+        .stdout("wrote $TMP/b.dot\n")
+        .run();
+}

@@ -115,6 +115,19 @@ fn who_allied_with_jnim_after_2022_reads_like_the_report() {
 }
 
 #[test]
+fn a_question_before_every_dated_tie_says_so() {
+    Test::new()
+        .args(&["query", "who allied with JNIM before 2000"])
+        .stdout(
+            "no actors match · before 2000\n\
+             note: the time asked ends before the graph's earliest dated tie (2012): nothing is known to hold\n      \
+             before 2000; a tie shown has no known start, so it only possibly held\n\
+             note: JNIM is not active then (its life: 2017-03–)\n",
+        )
+        .run();
+}
+
+#[test]
 fn a_syntax_error_points_a_caret_at_the_word() {
     Test::new()
         .args(&["query", "who alied with JNIM"])
