@@ -157,12 +157,26 @@ mod tests {
         let actors = crate::model::numbered_actors(&mut graph, 3);
         let undated = Tie::new(RelationId::ALLIANCE, None, None, Confidence::Likely);
         graph.add_tie(actors[0], actors[1], undated);
-        assert_eq!(graph.earliest_dated_day(), None, "an undated tie dates nothing");
-        let later = Tie::new(RelationId::HOSTILITY, date("2014"), None, Confidence::Likely);
+        assert_eq!(
+            graph.earliest_dated_day(),
+            None,
+            "an undated tie dates nothing"
+        );
+        let later = Tie::new(
+            RelationId::HOSTILITY,
+            date("2014"),
+            None,
+            Confidence::Likely,
+        );
         graph.add_tie(actors[1], actors[2], later);
         let day = |text: &str| text.parse::<PartialDate>().unwrap().first_day();
         assert_eq!(graph.earliest_dated_day(), Some(day("2014")));
-        let ended = Tie::new(RelationId::ALLIANCE, None, date("2012-05"), Confidence::Likely);
+        let ended = Tie::new(
+            RelationId::ALLIANCE,
+            None,
+            date("2012-05"),
+            Confidence::Likely,
+        );
         graph.add_tie(actors[0], actors[2], ended);
         assert_eq!(graph.earliest_dated_day(), Some(day("2012-05-31")));
     }
