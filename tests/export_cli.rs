@@ -273,3 +273,28 @@ fn a_view_before_every_dated_tie_says_so() {
         .stdout("wrote $TMP/b.dot\n")
         .run();
 }
+
+#[test]
+fn a_view_that_holds_its_focus_alone_says_why() {
+    // Filtered by relation: the ties it does have are named.
+    Test::new()
+        .words("export dot France via subgroup-of to $TMP/f.dot")
+        .stdout(
+            "wrote $TMP/f.dot\nnote: France has no subgroup-of tie at any time; its ties: \
+             hostility (3), alliance (1)\n",
+        )
+        .run();
+    // By depth.
+    Test::new()
+        .words("export dot France depth 0 to $TMP/f.dot")
+        .stdout(
+            "wrote $TMP/f.dot\nnote: depth 0 holds France alone, without its ties: `depth 1` \
+             adds its neighbours\n",
+        )
+        .run();
+    // A view with ties has no such note.
+    Test::new()
+        .words("export dot France to $TMP/f.dot")
+        .stdout("wrote $TMP/f.dot\n")
+        .run();
+}

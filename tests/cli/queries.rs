@@ -128,6 +128,26 @@ fn a_question_before_every_dated_tie_says_so() {
 }
 
 #[test]
+fn a_network_that_holds_its_focus_alone_says_why() {
+    Test::new()
+        .args(&["query", "neighbors of France via subgroup-of as of 2014"])
+        .stdout(
+            "hops  actor   kind   certainty\n\
+             0     France  state  certain\n\
+             \n\
+             1 actor, 0 ties · as of 2014\n\
+             note: France has no subgroup-of tie as of 2014; its ties then: hostility (2), alliance (1)\n",
+        )
+        .run();
+    Test::new()
+        .args(&["query", "ties of France via subgroup-of as of 2014"])
+        .stdout_matches(|out| {
+            out.ends_with("note: France has no subgroup-of tie as of 2014; its ties then: hostility (2), alliance (1)\n")
+        })
+        .run();
+}
+
+#[test]
 fn a_syntax_error_points_a_caret_at_the_word() {
     Test::new()
         .args(&["query", "who alied with JNIM"])
