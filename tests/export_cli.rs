@@ -297,4 +297,19 @@ fn a_view_that_holds_its_focus_alone_says_why() {
         .words("export dot France to $TMP/f.dot")
         .stdout("wrote $TMP/f.dot\n")
         .run();
+    // DOT on standard output keeps it whole: the note goes to standard error.
+    Test::new()
+        .words("export dot France depth 0")
+        .stdout_matches(|dot| {
+            dot.starts_with("// actorgraph diagram of ") && !dot.contains("note:")
+        })
+        .stderr(
+            "note: depth 0 holds France alone, without its ties: `depth 1` adds its neighbours\n",
+        )
+        .run();
+    Test::new()
+        .args(&["query", "export dot all as of 1900"])
+        .stdout_matches(|dot| dot.starts_with("// actorgraph diagram of "))
+        .stderr_matches(|err| err.starts_with("note: the time asked ends before"))
+        .run();
 }
