@@ -54,7 +54,9 @@ impl Graph {
         (0..self.relations.len())
             .flat_map(|relation| {
                 let (firsts, lasts) = self.day_lists(relation);
-                let started = firsts.iter().find(|&&d| d > Day::MIN).copied();
+                // Sorted: the open starts come first, skipped by a binary search.
+                let open = firsts.partition_point(|&d| d == Day::MIN);
+                let started = firsts.get(open).copied();
                 let ended = lasts.first().copied().filter(|&d| d < Day::MAX);
                 [started, ended]
             })
