@@ -159,7 +159,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         return Ok(Output::Answer(Answer::text(text)));
     }
     match &plan.target {
-        None => Ok(Output::Diagram(graph, spec)),
+        None => Ok(Output::Diagram(graph, spec, plan.notes.clone())),
         Some(target) => {
             let path = Path::new(target);
             let fit = diagram::export_fitting(graph, &spec, path, plan.dates.is_none())

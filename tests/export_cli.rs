@@ -255,3 +255,61 @@ fn a_graph_from_standard_input_leaves_no_room_for_queries() {
         .stderr_matches(|err| err.starts_with("error: `-g -` reads the graph from standard input"))
         .run();
 }
+
+#[test]
+fn a_view_before_every_dated_tie_says_so() {
+    // Everything drawn as of 1900 is an undated tie, possibly held: the
+    // report says the date is before anything the graph dates.
+    let before = "note: the time asked ends before the graph's earliest dated tie (2012): \
+                  nothing is known to hold as of 1900; a tie shown has no known start, so it \
+                  only possibly held\n";
+    Test::new()
+        .words("export dot all as of 1900 to $TMP/a.dot")
+        .stdout(&format!("wrote $TMP/a.dot\n{before}"))
+        .run();
+    // A view within the data has no such note.
+    Test::new()
+        .words("export dot all as of 2013 to $TMP/b.dot")
+        .stdout("wrote $TMP/b.dot\n")
+        .run();
+}
+
+#[test]
+fn a_view_that_holds_its_focus_alone_says_why() {
+    // Filtered by relation: the ties it does have are named.
+    Test::new()
+        .words("export dot France via subgroup-of to $TMP/f.dot")
+        .stdout(
+            "wrote $TMP/f.dot\nnote: France has no subgroup-of tie at any time; its ties: \
+             hostility (3), alliance (1)\n",
+        )
+        .run();
+    // By depth.
+    Test::new()
+        .words("export dot France depth 0 to $TMP/f.dot")
+        .stdout(
+            "wrote $TMP/f.dot\nnote: depth 0 holds France alone, without its ties: `depth 1` \
+             adds its neighbours\n",
+        )
+        .run();
+    // A view with ties has no such note.
+    Test::new()
+        .words("export dot France to $TMP/f.dot")
+        .stdout("wrote $TMP/f.dot\n")
+        .run();
+    // DOT on standard output keeps it whole: the note goes to standard error.
+    Test::new()
+        .words("export dot France depth 0")
+        .stdout_matches(|dot| {
+            dot.starts_with("// actorgraph diagram of ") && !dot.contains("note:")
+        })
+        .stderr(
+            "note: depth 0 holds France alone, without its ties: `depth 1` adds its neighbours\n",
+        )
+        .run();
+    Test::new()
+        .args(&["query", "export dot all as of 1900"])
+        .stdout_matches(|dot| dot.starts_with("// actorgraph diagram of "))
+        .stderr_matches(|err| err.starts_with("note: the time asked ends before"))
+        .run();
+}

@@ -44,8 +44,13 @@ pub enum Output<'g> {
     /// Text to print unchanged, such as JSON written to standard output.
     Verbatim(String),
     /// A diagram's DOT, made as it is written ([`Output::write_to`]), so a
-    /// large one is never held whole in memory.
-    Diagram(&'g crate::model::Graph, crate::diagram::DiagramSpec),
+    /// large one is never held whole in memory; with the export's caveats,
+    /// which the caller shows apart from the DOT ([`Output::notes`]).
+    Diagram(
+        &'g crate::model::Graph,
+        crate::diagram::DiagramSpec,
+        Vec<String>,
+    ),
     /// A single-file export of the selected ties and actors, made as it is
     /// written where its format allows (JSON, GraphML, GEXF).
     Export(
@@ -72,7 +77,7 @@ impl Output<'_> {
         Cow::Owned(match self {
             // A DOT or JSON export printed whole: borrowed, not copied.
             Output::Verbatim(text) => return Cow::Borrowed(text),
-            Output::Diagram(graph, spec) => crate::diagram::to_dot(graph, spec),
+            Output::Diagram(graph, spec, _) => crate::diagram::to_dot(graph, spec),
             Output::Export(graph, selected, export) => {
                 crate::interchange::export::render(graph, &selected.ties, &selected.actors, *export)
                     .into_iter()
@@ -103,7 +108,7 @@ impl Output<'_> {
         width: Option<usize>,
     ) -> std::io::Result<()> {
         match self {
-            Output::Diagram(graph, spec) => crate::diagram::write_dot(graph, spec, out),
+            Output::Diagram(graph, spec, _) => crate::diagram::write_dot(graph, spec, out),
             Output::Export(graph, selected, export) => crate::interchange::export::write(
                 graph,
                 &selected.ties,
@@ -112,6 +117,16 @@ impl Output<'_> {
                 out,
             ),
             _ => out.write_all(self.render(format, color, width).as_bytes()),
+        }
+    }
+
+    /// The caveats of a diagram written as DOT to standard output, which
+    /// cannot go into the DOT: the caller writes them apart (to standard
+    /// error). Other outputs carry theirs in their text.
+    pub fn notes(&self) -> &[String] {
+        match self {
+            Output::Diagram(_, _, notes) => notes,
+            _ => &[],
         }
     }
 

@@ -275,6 +275,7 @@ fn one_statement(
         Ok(output) => {
             let width = answers.width();
             answers.write_with(|out| output.write_to(out, format, color_out, width))?;
+            report::notes(output.notes());
             Ok(if output.failed_check().is_some() {
                 Done::Unmet
             } else {

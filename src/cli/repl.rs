@@ -482,6 +482,7 @@ fn handle(
             let width = printer.answers.width();
             let text = output.render(printer.format, printer.color_out, width);
             printer.answers.write(&text)?;
+            report::notes(output.notes());
         }
         Err(failure) => {
             *ok = false;

@@ -89,6 +89,15 @@ pub fn rejected_rows(rejections: &[Rejection], color: bool) {
     }
 }
 
+/// The caveats of DOT written to standard output, one `note:` line each
+/// on standard error, so the DOT stays whole; names in them are the data's,
+/// so control characters are shown, not sent.
+pub fn notes(notes: &[String]) {
+    for note in notes {
+        eprintln!("note: {}", actorgraph::answer::printable(note, false));
+    }
+}
+
 /// A line about what was done (a file written), on standard error so that
 /// standard output holds only answers.
 pub fn status(line: &str) {

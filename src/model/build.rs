@@ -421,6 +421,27 @@ impl GraphBuilder {
         self.events_seen += 1;
     }
 
+    /// Counts a tie that could not be read (a problem says why), so the
+    /// ties after it keep their places in the file.
+    pub fn skip_tie(&mut self) {
+        self.ties_seen += 1;
+    }
+
+    /// Counts an actor that could not be read (a problem says why).
+    pub fn skip_actor(&mut self) {
+        self.actors_seen += 1;
+    }
+
+    /// Counts a source that could not be read (a problem says why).
+    pub fn skip_source(&mut self) {
+        self.sources_seen += 1;
+    }
+
+    /// Counts a relation that could not be read (a problem says why).
+    pub fn skip_relation(&mut self) {
+        self.relations_seen += 1;
+    }
+
     /// How many actors, ties and events have been read so far: the index
     /// the next of each will have.
     pub fn seen(&self) -> (usize, usize, usize) {

@@ -2,11 +2,13 @@
 //! binary snapshot a large graph opens from ([`open`]). The model knows
 //! nothing of them.
 
+mod drafts;
 mod open;
 pub mod ron;
 pub mod snapshot;
 mod spans;
 mod stream;
+mod syntax;
 
 pub use open::{
     cache_path, is_snapshot_path, open, open_with, save, save_with_progress, CachePolicy,

@@ -18,6 +18,7 @@ use crate::model::{Graph, GraphBuilder, Problem, Site};
 
 use super::spans::SpanTree;
 use super::stream::Document;
+use super::syntax::syntax_diagnostic;
 use crate::atomic::write_atomically_with;
 use std::io::Write as _;
 
@@ -53,7 +54,7 @@ impl std::fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
-fn options() -> ron::Options {
+pub(super) fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
@@ -231,7 +232,10 @@ pub fn parse_with_progress(
     collecting_date_errors(|| options().from_str_seed(text_without_bom, seed))
         .map_err(|error| StoreError::one(syntax_diagnostic(text_without_bom, origin, &error)))?;
     for tie in waiting {
-        builder.tie(tie);
+        match tie {
+            Some(tie) => builder.tie(tie),
+            None => builder.skip_tie(),
+        }
     }
     builder.finish().map_err(|problems| {
         let spans = SpanTree::scan(text_without_bom);
@@ -244,55 +248,30 @@ pub fn parse_with_progress(
     })
 }
 
-fn syntax_diagnostic(text: &str, origin: &str, error: &ron::error::SpannedError) -> Diagnostic {
-    let start = error.span.start;
-    let message = match &error.code {
-        ron::Error::Eof => {
-            "the file ends too soon: a bracket, parenthesis or string is not closed".to_string()
-        }
-        ron::Error::ExceededRecursionLimit => "values are nested too deeply".to_string(),
-        code => code.to_string(),
-    };
-    let width = if error.span.end.line == start.line {
-        error.span.end.col.saturating_sub(start.col).max(1)
-    } else {
-        1
-    };
-    Diagnostic::new(message)
-        .origin(origin)
-        .at_line_column(text, start.line, start.col, width)
-        .help(syntax_help(&error.code))
-}
-
-fn syntax_help(code: &ron::Error) -> Option<String> {
-    let text = code.to_string();
-    if text.contains("unknown field")
-        || text.contains("Unexpected field")
-        || text.contains("NoSuchStructField")
-    {
-        return Some("see the graph file format in the README for the allowed fields".into());
-    }
-    if matches!(code, ron::Error::ExceededRecursionLimit) {
-        return Some("graph files nest at most a few levels: document, list, item, field".into());
-    }
-    None
-}
-
 fn problem_diagnostic(text: &str, origin: &str, spans: &SpanTree, problem: &Problem) -> Diagnostic {
     let diagnostic = Diagnostic::new(problem.message.clone())
         .origin(origin)
         .help(problem.help.clone());
     match locate(spans, problem.site) {
-        Some(tree) => diagnostic.at_span(text, tree.start, tree.end),
+        Some((tree, true)) => diagnostic.at_span(text, tree.start, tree.end),
+        // A field the item lacks: the caret at the item's opening, not
+        // under all of it.
+        Some((tree, false)) => diagnostic.at_span(text, tree.start, tree.start + 1),
         None => diagnostic,
     }
 }
 
 /// The most precise span the file has for a site: the field's value, else
-/// the item, else the list.
-fn locate(spans: &SpanTree, site: Site) -> Option<&SpanTree> {
+/// the item, else the list; false when the item lacks the field.
+fn locate(spans: &SpanTree, site: Site) -> Option<(&SpanTree, bool)> {
     let (list, index, field, item) = match site {
-        Site::Document { field } => return spans.field(field).or(Some(spans)),
+        Site::Document { field } => {
+            return Some(
+                spans
+                    .field(field)
+                    .map_or((spans, false), |value| (value, true)),
+            )
+        }
         Site::Source { index, field } => ("sources", index, field, None),
         Site::Relation { index, field } => ("relations", index, field, None),
         Site::Actor { index, field, item } => ("actors", index, field, item),
@@ -301,12 +280,12 @@ fn locate(spans: &SpanTree, site: Site) -> Option<&SpanTree> {
     };
     let list = spans.field(list)?;
     let Some(entry) = list.item(index) else {
-        return Some(list);
+        return Some((list, true));
     };
     let Some(value) = entry.field(field) else {
-        return Some(entry);
+        return Some((entry, false));
     };
-    Some(item.and_then(|i| value.item(i)).unwrap_or(value))
+    Some((item.and_then(|i| value.item(i)).unwrap_or(value), true))
 }
 
 /// How the canonical text is laid out: pretty RON, one field a line.

@@ -10,10 +10,9 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::drafts::{ActorDraft, Checked, EventDraft, RelationDraft, SourceDraft, TieDraft};
 use crate::model::time::take_date_errors;
-use crate::model::{
-    Actor, EventSpec, GraphBuilder, PartialDate, Problem, Relation, Site, Source, TieSpec,
-};
+use crate::model::{GraphBuilder, PartialDate, Problem, Site, TieSpec};
 
 /// The document's fields, in the order the tool writes them.
 const FIELDS: &[&str] = &[
@@ -32,8 +31,9 @@ pub const PROGRESS_EVERY: usize = 100_000;
 /// The seed that reads a whole document into `builder`.
 pub struct Document<'b> {
     pub builder: &'b mut GraphBuilder,
-    /// Ties read before the actors, checked once everything is read.
-    pub waiting: &'b mut Vec<TieSpec>,
+    /// Ties read before the actors, checked once everything is read;
+    /// `None` for one that lacks what it could be checked by.
+    pub waiting: &'b mut Vec<Option<TieSpec>>,
     pub progress: &'b mut dyn FnMut(usize),
 }
 
@@ -81,9 +81,27 @@ impl<'de> Visitor<'de> for Document<'_> {
                         builder.set_as_of(as_of);
                     }
                 }
-                "sources" => map.next_value_seed(Each::new(|s: Source| builder.source(s)))?,
-                "relations" => map.next_value_seed(Each::new(|r: Relation| builder.relation(r)))?,
-                "actors" => map.next_value_seed(Each::new(|mut a: Actor| {
+                "sources" => {
+                    let mut index = 0;
+                    map.next_value_seed(Each::new(|s: SourceDraft| {
+                        match reported(builder, s.check(index)) {
+                            Some(source) => builder.source(source),
+                            None => builder.skip_source(),
+                        }
+                        index += 1;
+                    }))?
+                }
+                "relations" => {
+                    let mut index = 0;
+                    map.next_value_seed(Each::new(|r: RelationDraft| {
+                        match reported(builder, r.check(index)) {
+                            Some(relation) => builder.relation(relation),
+                            None => builder.skip_relation(),
+                        }
+                        index += 1;
+                    }))?
+                }
+                "actors" => map.next_value_seed(Each::new(|mut a: ActorDraft| {
                     let index = builder.seen().0;
                     let period = a.active.unwrap_or_default();
                     let fields = [("active", period.start), ("active", period.end)];
@@ -95,7 +113,10 @@ impl<'de> Visitor<'de> for Document<'_> {
                         // Kept without its life, so its ties are not refused too.
                         a.active = None;
                     }
-                    builder.actor(a);
+                    match reported(builder, a.check(index)) {
+                        Some(actor) => builder.actor(actor),
+                        None => builder.skip_actor(),
+                    }
                 }))?,
                 "events" => {
                     if !seen[4] {
@@ -104,16 +125,16 @@ impl<'de> Visitor<'de> for Document<'_> {
                             "`events` comes before `actors`: declare actors before the events that name them",
                         ));
                     }
-                    map.next_value_seed(Each::new(|e: EventSpec| {
+                    map.next_value_seed(Each::new(|e: EventDraft| {
                         let index = builder.seen().2;
-                        if bad_dates(builder, &[("date", Some(e.date))], |field| Site::Event {
+                        let bad = bad_dates(builder, &[("date", e.date)], |field| Site::Event {
                             index,
                             field,
                             item: None,
-                        }) {
-                            builder.skip_event();
-                        } else {
-                            builder.event(e);
+                        });
+                        match reported(builder, e.check(index)) {
+                            Some(event) if !bad => builder.event(event),
+                            _ => builder.skip_event(),
                         }
                     }))?
                 }
@@ -122,7 +143,7 @@ impl<'de> Visitor<'de> for Document<'_> {
                     let waiting = &mut *self.waiting;
                     let progress = &mut *self.progress;
                     let mut count = 0usize;
-                    map.next_value_seed(Each::new(|mut tie: TieSpec| {
+                    map.next_value_seed(Each::new(|mut tie: TieDraft| {
                         let index = builder.seen().1 + waiting.len();
                         let fields = [("start", tie.start), ("end", tie.end)];
                         if bad_dates(builder, &fields, |field| Site::Tie {
@@ -139,10 +160,11 @@ impl<'de> Visitor<'de> for Document<'_> {
                                 }
                             }
                         }
-                        if actors_read {
-                            builder.tie(tie);
-                        } else {
-                            waiting.push(tie);
+                        let tie = reported(builder, tie.check(index));
+                        match tie {
+                            _ if !actors_read => waiting.push(tie),
+                            Some(tie) => builder.tie(tie),
+                            None => builder.skip_tie(),
                         }
                         count += 1;
                         if count % PROGRESS_EVERY == 0 {
@@ -153,10 +175,29 @@ impl<'de> Visitor<'de> for Document<'_> {
             }
         }
         if !seen[0] {
-            return Err(de::Error::missing_field("title"));
+            self.builder.problem(
+                Problem::new(
+                    Site::Document { field: "title" },
+                    "the graph has no `title`",
+                )
+                .with_help(Some(
+                    "give what the graph covers, for titles and listings: \
+                         `title: \"Sahel armed groups\"`"
+                        .into(),
+                )),
+            );
         }
         Ok(())
     }
+}
+
+/// Records a draft's missing fields with the other problems; the item to
+/// check further, if it can be.
+fn reported<T>(builder: &mut GraphBuilder, checked: Checked<T>) -> Option<T> {
+    for problem in checked.problems {
+        builder.problem(problem);
+    }
+    checked.item
 }
 
 /// Reports the dates of the item just read that could not be read, each at

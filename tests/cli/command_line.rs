@@ -5,13 +5,26 @@ use super::*;
 #[test]
 fn a_bad_graph_flag_fails_every_command_with_the_file_named() {
     let missing = "error: cannot read graph file `missing.ron`: no such file\n";
-    let bad = "error: Unexpected missing field named `name` in `Actor`\n --> bad.ron:1:31\n  \
-                   |\n1 | (title: \"t\", actors: [(id: \"a\")])\n  |                               \
-                   ^\n";
+    // Every field the actor lacks, each at the actor's opening.
+    let lacks = |field: &str, help: &str| {
+        format!(
+            "error: this actor has no `{field}`\n --> bad.ron:1:23\n  |\n1 | (title: \"t\", \
+             actors: [(id: \"a\")])\n  |                       ^\n  = help: {help}\n"
+        )
+    };
+    let bad = &format!(
+        "{}\n{}",
+        lacks("name", "give the name outputs show (`name: \"JNIM\"`)"),
+        lacks(
+            "kind",
+            "give one of `group`, `faction`, `coalition`, `militia`, `community`, `state`, \
+             `state_force`, `pmc`, `igo` or `person` (`kind: group`)"
+        )
+    );
     for (args, stderr) in [
         (&["-g", "missing.ron", "query", "stats"][..], missing),
-        (&["-g", "bad.ron", "query", "stats"], bad),
-        (&["-g", "bad.ron"], bad),
+        (&["-g", "bad.ron", "query", "stats"], bad.as_str()),
+        (&["-g", "bad.ron"], bad.as_str()),
     ] {
         Test::new()
             .write("bad.ron", "(title: \"t\", actors: [(id: \"a\")])")

@@ -115,6 +115,39 @@ fn who_allied_with_jnim_after_2022_reads_like_the_report() {
 }
 
 #[test]
+fn a_question_before_every_dated_tie_says_so() {
+    Test::new()
+        .args(&["query", "who allied with JNIM before 2000"])
+        .stdout(
+            "no actors match · before 2000\n\
+             note: the time asked ends before the graph's earliest dated tie (2012): nothing is known to hold\n      \
+             before 2000; a tie shown has no known start, so it only possibly held\n\
+             note: JNIM is not active then (its life: 2017-03–)\n",
+        )
+        .run();
+}
+
+#[test]
+fn a_network_that_holds_its_focus_alone_says_why() {
+    Test::new()
+        .args(&["query", "neighbors of France via subgroup-of as of 2014"])
+        .stdout(
+            "hops  actor   kind   certainty\n\
+             0     France  state  certain\n\
+             \n\
+             1 actor, 0 ties · as of 2014\n\
+             note: France has no subgroup-of tie as of 2014; its ties then: hostility (2), alliance (1)\n",
+        )
+        .run();
+    Test::new()
+        .args(&["query", "ties of France via subgroup-of as of 2014"])
+        .stdout_matches(|out| {
+            out.ends_with("note: France has no subgroup-of tie as of 2014; its ties then: hostility (2), alliance (1)\n")
+        })
+        .run();
+}
+
+#[test]
 fn a_syntax_error_points_a_caret_at_the_word() {
     Test::new()
         .args(&["query", "who alied with JNIM"])

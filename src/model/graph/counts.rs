@@ -46,6 +46,24 @@ impl Graph {
         started.saturating_sub(ended)
     }
 
+    /// The earliest day any tie can have held, over the ties whose time
+    /// the graph bounds on that side (by a start, an end, or an actor's
+    /// life); `None` when no tie is bounded so. A view before it can show
+    /// only ties with no known start. Read from the per-relation index.
+    pub fn earliest_dated_day(&self) -> Option<Day> {
+        (0..self.relations.len())
+            .flat_map(|relation| {
+                let (firsts, lasts) = self.day_lists(relation);
+                // Sorted: the open starts come first, skipped by a binary search.
+                let open = firsts.partition_point(|&d| d == Day::MIN);
+                let started = firsts.get(open).copied();
+                let ended = lasts.first().copied().filter(|&d| d < Day::MAX);
+                [started, ended]
+            })
+            .flatten()
+            .min()
+    }
+
     pub(super) fn build_active_days(&self) -> Vec<ActiveDays> {
         let mut index = vec![ActiveDays::default(); self.relations.len()];
         for tie in self.all_ties() {
@@ -132,5 +150,36 @@ mod tests {
             ..TieFilter::default()
         };
         assert_eq!(graph.count_active(RelationId::HOSTILITY, &confident), 0);
+    }
+
+    #[test]
+    fn the_earliest_dated_day_skips_open_starts_and_reads_ends() {
+        let mut graph = Graph::new("t");
+        assert_eq!(graph.earliest_dated_day(), None);
+        let actors = crate::model::numbered_actors(&mut graph, 3);
+        let undated = Tie::new(RelationId::ALLIANCE, None, None, Confidence::Likely);
+        graph.add_tie(actors[0], actors[1], undated);
+        assert_eq!(
+            graph.earliest_dated_day(),
+            None,
+            "an undated tie dates nothing"
+        );
+        let later = Tie::new(
+            RelationId::HOSTILITY,
+            date("2014"),
+            None,
+            Confidence::Likely,
+        );
+        graph.add_tie(actors[1], actors[2], later);
+        let day = |text: &str| text.parse::<PartialDate>().unwrap().first_day();
+        assert_eq!(graph.earliest_dated_day(), Some(day("2014")));
+        let ended = Tie::new(
+            RelationId::ALLIANCE,
+            None,
+            date("2012-05"),
+            Confidence::Likely,
+        );
+        graph.add_tie(actors[0], actors[2], ended);
+        assert_eq!(graph.earliest_dated_day(), Some(day("2012-05-31")));
     }
 }

@@ -1,6 +1,7 @@
 //! Evaluates a parsed query against a graph into an [`Answer`]. Exports are
 //! handed back as a plan: writing files is for the edges (CLI, REPL, scripts).
 
+mod alone;
 mod check;
 mod events;
 mod filters;
@@ -103,6 +104,24 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
             Judged::InWindow,
         ),
     };
+    // The time in words for a caveat: the label, or "at any time" for a record.
+    let when = if filter.window == Window::ALL {
+        "at any time".to_string()
+    } else {
+        asked.label.clone()
+    };
+    let alone_note = match &query.statement {
+        Statement::Neighbors { actor } | Statement::Ties { actor } => {
+            let depth = match query.statement {
+                Statement::Neighbors { .. } => query.filters.depth.unwrap_or(DEFAULT_DEPTH),
+                _ => 1,
+            };
+            resolve(graph, actor)
+                .ok()
+                .and_then(|id| alone::focus_alone(graph, id, depth, &filter, &when))
+        }
+        _ => None,
+    };
     let body = match &query.statement {
         Statement::Who {
             phrase,
@@ -190,21 +209,25 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 .transpose()?;
             let mut notes = asked.notes.clone();
             let mut frame_years = Vec::new();
+            let depth =
+                query
+                    .filters
+                    .depth
+                    .unwrap_or(if focus.is_some() { DEFAULT_DEPTH } else { 0 });
             if let Some(years) = &export.frames {
                 let planned = frames::plan(graph, focus, years)?;
                 frame_years = planned.years;
                 notes.extend(planned.notes);
             } else if let (Some(id), Some(name)) = (focus, &export.focus) {
                 not_drawn_then(graph, id, name, &filter, &asked.label)?;
+                notes.extend(alone::focus_alone(graph, id, depth, &filter, &when));
+            } else {
+                notes.extend(alone::graph_empty(graph, &filter, &when));
             }
             return Ok(Outcome::Export(ExportPlan {
                 kind: export.kind,
                 focus,
-                depth: query.filters.depth.unwrap_or(if focus.is_some() {
-                    DEFAULT_DEPTH
-                } else {
-                    0
-                }),
+                depth,
                 filter,
                 time_label: query.filters.time.map(|t| time_label(graph, t)),
                 frames: export.frames,
@@ -253,6 +276,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
     let mut notes = asked.notes;
     notes.extend(life_notes(graph, &query.statement, asked.window));
     notes.extend(same_actor_note(graph, &query.statement));
+    notes.extend(alone_note);
     // `who did France fight`: asked as of now by default, a past tie is
     // not there; say how to ask about the past.
     let asked_now = query.filters.time.is_none() && !record;

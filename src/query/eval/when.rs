@@ -2,7 +2,7 @@
 //! so in the answer, and the caveat when the window lies past the graph's date.
 
 use super::super::ast::TimeOp;
-use crate::model::time::{DAY_MAX, DAY_MIN};
+use crate::model::time::{civil_from_days, DAY_MAX, DAY_MIN};
 use crate::model::{Day, Graph, Window};
 
 /// The time a question is asked about: its window, the words that say so,
@@ -39,6 +39,9 @@ impl Asked {
     /// what the graph knows.
     pub(super) fn of(graph: &Graph, window: Window, label: String) -> Asked {
         let mut notes = Vec::new();
+        if let Some(note) = before_every_date(graph, window, &label) {
+            notes.push(note);
+        }
         if let Some(as_of) = graph.as_of() {
             if window.first > graph.known_until() && !window.is_empty() {
                 notes.push(format!(
@@ -52,6 +55,23 @@ impl Asked {
             notes,
         }
     }
+}
+
+/// The caveat for a window that ends before the graph's earliest dated
+/// tie: nothing is known to hold then, so an answer or picture holds only
+/// ties with no known start (possibly held) or nothing at all.
+fn before_every_date(graph: &Graph, window: Window, label: &str) -> Option<String> {
+    if window.is_empty() || window.last == DAY_MAX {
+        return None;
+    }
+    let earliest = graph.earliest_dated_day()?;
+    (window.last < earliest).then(|| {
+        let (year, _, _) = civil_from_days(earliest);
+        format!(
+            "the time asked ends before the graph's earliest dated tie ({year}): nothing is \
+             known to hold {label}; a tie shown has no known start, so it only possibly held"
+        )
+    })
 }
 
 /// The window a time operator keeps; see docs/QUERIES.md. `now` needs the
