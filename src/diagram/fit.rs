@@ -59,7 +59,7 @@ impl TextKind {
 }
 
 /// How a picture fits its page, measured from Graphviz's own layout.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fit {
     /// The page the picture was made for.
     pub page: Page,
@@ -77,6 +77,9 @@ pub struct Fit {
     pub crowded_labels: usize,
     /// What the picture could leave out to give its dates room.
     pub fewer_dates: FewerDates,
+    /// The ties whose dates could not be set clear, as drawn ("JNIM
+    /// allegiance AQIM: by Feb 2023"), when they were measured so.
+    pub crowded_ties: Vec<String>,
 }
 
 /// The ways to fewer date labels a picture has left, for the note on
@@ -195,11 +198,25 @@ impl Fit {
             }
             FewerDates::Off => "`dates off` shows none",
         };
-        Some(format!(
+        let mut note = format!(
             "{count} could not be set clear of the other ties (crossed by a line, or nearer \
              another tie than their own), as the ties crowd there: {advice} (each tie's tooltip \
              keeps its dates)"
-        ))
+        );
+        if !self.crowded_ties.is_empty() {
+            let shown: Vec<&str> = self
+                .crowded_ties
+                .iter()
+                .take(NAMED_TIES)
+                .map(String::as_str)
+                .collect();
+            note.push_str(&format!("; check the dates of {}", shown.join("; ")));
+            let more = self.crowded_ties.len().saturating_sub(NAMED_TIES);
+            if more > 0 {
+                note.push_str(&format!("; and {more} more"));
+            }
+        }
+        Some(note)
     }
 
     /// [`Fit::warning`] for text measured on `what`.
@@ -295,13 +312,16 @@ impl Measured {
     }
 }
 
+/// The most ties the note on crowded dates names.
+const NAMED_TIES: usize = 12;
+
 /// The fit of a storyboard's frames, each measured alone: the smallest
 /// text of each kind in any frame, whether every frame measured the same,
 /// and the year of the frame whose text is furthest under its floor (the
 /// first among equals); `None` for no frames.
 pub(crate) fn fit_of_frames(frames: &[(i32, Fit)]) -> Option<(Fit, Measured)> {
     let (first_year, first) = frames.first()?;
-    let mut least = *first;
+    let mut least = first.clone();
     let mut worst = (*first_year, first.worst_ratio());
     for (year, fit) in &frames[1..] {
         for kind in TextKind::ALL {
@@ -311,7 +331,10 @@ pub(crate) fn fit_of_frames(frames: &[(i32, Fit)]) -> Option<(Fit, Measured)> {
             }
         }
         least.scale = least.scale.min(fit.scale);
-        least.crowded_labels = least.crowded_labels.max(fit.crowded_labels);
+        if fit.crowded_labels > least.crowded_labels {
+            least.crowded_labels = fit.crowded_labels;
+            least.crowded_ties = fit.crowded_ties.clone();
+        }
         least.text_points = least.text_points.min(fit.text_points);
         if fit.worst_ratio() < worst.1 - 1e-9 {
             worst = (*year, fit.worst_ratio());
@@ -411,10 +434,17 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         note(kind, text.size);
     }
     let text_points = sizes[TextKind::Nodes as usize].unwrap_or_else(|| node_points(scale));
-    let crowded_labels =
-        super::placement::read::drawing(json_text.as_bytes()).map_or(0, |drawing| match labels {
-            Labels::ToPlace => super::placement::place(&drawing).crowded,
-            Labels::Drawn => super::placement::crowded_as_drawn(&drawing),
+    let (crowded_labels, crowded_ties) = super::placement::read::drawing(json_text.as_bytes())
+        .map_or((0, Vec::new()), |drawing| match labels {
+            Labels::ToPlace => (super::placement::place(&drawing).crowded, Vec::new()),
+            Labels::Drawn => {
+                let crowded = super::placement::crowded_as_drawn(&drawing);
+                let names: Vec<String> = crowded
+                    .iter()
+                    .filter_map(|&i| drawing.edges[i].name.clone())
+                    .collect();
+                (crowded.len(), names)
+            }
         });
     Ok(Fit {
         page,
@@ -423,6 +453,7 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         sizes,
         crowded_labels,
         fewer_dates: FewerDates::default(),
+        crowded_ties,
     })
 }
 
@@ -557,11 +588,16 @@ stop
             sizes: [Some(14.0), Some(12.0), None, None, None],
             crowded_labels: 3,
             fewer_dates: FewerDates::left(dates, windowed),
+            crowded_ties: vec!["A allegiance B: since 2017".into()],
         };
         let note = |dates, windowed| fit(dates, windowed).crowding_note().unwrap();
         let all = note(super::super::DateLabels::All, true);
         assert!(all.starts_with("3 dates could not be set clear"), "{all}");
         assert!(all.contains("`dates changes` shows only") && all.contains("`dates off`"));
+        assert!(
+            all.ends_with("; check the dates of A allegiance B: since 2017"),
+            "{all}"
+        );
         let unwindowed = note(super::super::DateLabels::All, false);
         assert!(unwindowed.contains("a time window (`as of`, `during`) with `dates changes`"));
         let changes = note(super::super::DateLabels::Changes, true);
@@ -577,6 +613,7 @@ stop
             sizes: [Some(14.0), Some(12.0), None, Some(9.96), None],
             crowded_labels: 0,
             fewer_dates: FewerDates::default(),
+            crowded_ties: Vec::new(),
         };
         assert!(fit.readable());
         assert!(!fit.report().contains("warning"));
@@ -591,6 +628,7 @@ stop
             sizes: [Some(nodes), dates, Some(13.0), Some(10.5), Some(10.5)],
             crowded_labels: 0,
             fewer_dates: FewerDates::default(),
+            crowded_ties: Vec::new(),
         };
         let (least, measured) =
             fit_of_frames(&[(2017, fit(14.5, None)), (2020, fit(14.5, Some(11.0)))]).unwrap();

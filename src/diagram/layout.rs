@@ -25,9 +25,14 @@ pub struct Layout {
     pub bb: [f64; 4],
 }
 
+/// The frames each tie is drawn in, by its edge's `id`: a union's labels
+/// keep apart only from those they share a frame with.
+pub type Shown = BTreeMap<String, std::collections::BTreeSet<usize>>;
+
 /// Lays `scene` out with `dot` (unscaled: its page size is left out) and
-/// reads the layout back.
-pub fn lay_out(scene: &Scene) -> Result<Layout, DiagramError> {
+/// reads the layout back, its labels placed apart from those `shown` with
+/// them.
+pub fn lay_out(scene: &Scene, shown: &Shown) -> Result<Layout, DiagramError> {
     let mut free = scene.clone();
     free.graph_attrs.retain(|(key, _)| *key != "size");
     let json = run_graphviz(
@@ -35,7 +40,7 @@ pub fn lay_out(scene: &Scene) -> Result<Layout, DiagramError> {
         &["-Tjson".to_string()],
         &print(&free, &Naming::Indexes, None),
     )?;
-    read(&json, scene)
+    read(&json, scene, shown)
 }
 
 fn bad(what: &str) -> DiagramError {
@@ -49,7 +54,7 @@ fn numbers(text: &str) -> impl Iterator<Item = f64> + '_ {
         .filter_map(|n| n.trim().parse::<f64>().ok())
 }
 
-fn read(json_bytes: &[u8], scene: &Scene) -> Result<Layout, DiagramError> {
+fn read(json_bytes: &[u8], scene: &Scene, shown: &Shown) -> Result<Layout, DiagramError> {
     let json: serde_json::Value =
         serde_json::from_slice(json_bytes).map_err(|_| bad("unreadable output"))?;
     let text =
@@ -136,7 +141,17 @@ fn read(json_bytes: &[u8], scene: &Scene) -> Result<Layout, DiagramError> {
         for label in drawing.edges.iter_mut().filter_map(|e| e.label.as_mut()) {
             label.one_line = None;
         }
-        let placement = super::placement::place(&drawing);
+        let frames: Vec<Option<&std::collections::BTreeSet<usize>>> = drawing
+            .edges
+            .iter()
+            .map(|edge| edge.id.as_ref().and_then(|id| shown.get(id)))
+            .collect();
+        // An edge not known to a frame (a box's) is taken as in every one.
+        let together = |a: usize, b: usize| match (frames[a], frames[b]) {
+            (Some(a), Some(b)) => !a.is_disjoint(b),
+            _ => true,
+        };
+        let placement = super::placement::place_among(&drawing, &together);
         for (edge, place) in drawing.edges.iter().zip(&placement.places) {
             let (Some(id), Some(placed)) = (&edge.id, place) else {
                 continue;

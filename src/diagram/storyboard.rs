@@ -45,12 +45,12 @@ impl Storyboard {
     /// worded as a single picture's, of each kind of text too small to
     /// read; empty without a fit.
     pub fn report(&self) -> String {
-        let Some((fit, worst)) = self.fit else {
+        let Some((fit, worst)) = &self.fit else {
             return String::new();
         };
         fit.report_as(Measured::Frames {
             alike: self.alike,
-            worst,
+            worst: *worst,
         })
     }
 }
@@ -177,7 +177,16 @@ pub fn storyboard(
         time_label: Some(format!("{start}–{end}")),
         ..spec.clone()
     };
-    let layout = best_layout(graph, &union_spec, &union, &legend, &labels)?;
+    // The frames each tie is drawn in.
+    let mut shown = super::layout::Shown::new();
+    for (frame, (_, scene)) in scenes.iter().enumerate() {
+        for edge in &scene.edges {
+            if let Some((_, id)) = edge.attrs.iter().find(|(key, _)| *key == "id") {
+                shown.entry(id.clone()).or_default().insert(frame);
+            }
+        }
+    }
+    let layout = best_layout(graph, &union_spec, &union, &legend, &labels, &shown)?;
     let [x0, y0, x1, y1] = layout.extent;
     let mut corners = [(x0 - MARGIN, y0 - MARGIN), (x1 + MARGIN, y1 + MARGIN)];
     corners = same_canvas(&scenes, &layout, corners)?;
@@ -227,10 +236,11 @@ pub fn storyboard(
         fit.fewer_dates = super::fit::FewerDates::left(spec.dates, true);
         (fit, measured)
     });
+    let alike = fit.as_ref().is_none_or(|(_, measured)| measured.alike());
     Ok(Storyboard {
         paths: rendered.into_iter().map(|(path, _)| path).collect(),
         fit: fit.map(|(fit, measured)| (fit, measured.worst_year())),
-        alike: fit.is_none_or(|(_, measured)| measured.alike()),
+        alike,
     })
 }
 
@@ -243,6 +253,7 @@ fn best_layout(
     union: &View,
     legend: &Contents<'_>,
     labels: &BTreeMap<TieId, String>,
+    shown: &super::layout::Shown,
 ) -> Result<Layout, DiagramError> {
     let choices: Vec<usize> = match spec.focus {
         Some(_) => super::focus::ROWS.collect(),
@@ -255,7 +266,8 @@ fn best_layout(
         // where Graphviz cannot route that, ties within a column carry
         // theirs at an end, as a picture's do.
         let make = || scene::build_union(graph, spec, union, legend, rows, labels);
-        let laid = lay_out(&make()).or_else(|_| lay_out(&scene::with_labels_at_ends(make)));
+        let laid =
+            lay_out(&make(), shown).or_else(|_| lay_out(&scene::with_labels_at_ends(make), shown));
         // A layout Graphviz cannot make is one fewer to choose from.
         let Ok(layout) = laid else {
             continue;
@@ -272,9 +284,10 @@ fn best_layout(
         Some((_, layout)) => Ok(layout),
         None => {
             let rows = super::focus::default_rows(union.actors.len());
-            lay_out(&scene::build_union(
-                graph, spec, union, legend, rows, labels,
-            ))
+            lay_out(
+                &scene::build_union(graph, spec, union, legend, rows, labels),
+                shown,
+            )
         }
     }
 }

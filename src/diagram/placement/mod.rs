@@ -34,6 +34,9 @@ pub struct Drawing {
 pub struct DrawnEdge {
     /// Its `id`, by which its label's new place is written back.
     pub id: Option<String>,
+    /// The tie it draws and its dates, as its tooltip names them ("JNIM
+    /// allegiance AQIM: by Feb 2023").
+    pub name: Option<String>,
     /// Its line (with the stems of its arrowheads).
     pub curve: Curve,
     /// Half the width of its strokes (a double line's two strokes and
@@ -129,6 +132,17 @@ pub const MAX_PLACED_EDGES: usize = 600;
 /// Places every edge label of `drawing`; a drawing of more than
 /// [`MAX_PLACED_EDGES`] keeps Graphviz's places.
 pub fn place(drawing: &Drawing) -> Placement {
+    place_among(drawing, &|_, _| true)
+}
+
+/// Whether the labels of two edges (by index) are ever drawn together: a
+/// storyboard's union holds every frame's ties, and two labels that never
+/// share a frame may share a place.
+pub type Together<'a> = &'a dyn Fn(usize, usize) -> bool;
+
+/// [`place`], where labels keep apart only from those `together` with
+/// them.
+pub fn place_among(drawing: &Drawing, together: Together<'_>) -> Placement {
     if drawing.edges.len() > MAX_PLACED_EDGES {
         return Placement {
             places: vec![None; drawing.edges.len()],
@@ -158,11 +172,11 @@ pub fn place(drawing: &Drawing) -> Placement {
     let choose = |index: usize, chosen: &[Option<Candidate>]| {
         candidates[index]
             .iter()
-            .map(|&c| (c, c.cost + on_labels(chosen, index, &c.rect)))
+            .map(|&c| (c, c.cost + on_labels(chosen, index, &c.rect, together)))
             .min_by(|a, b| a.1.total_cmp(&b.1))
     };
     let whole_cost = |index: usize, chosen: &[Option<Candidate>]| {
-        chosen[index].map(|c| c.cost + on_labels(chosen, index, &c.rect))
+        chosen[index].map(|c| c.cost + on_labels(chosen, index, &c.rect, together))
     };
     for &index in &order {
         chosen[index] = choose(index, &chosen).map(|(place, _)| place);
@@ -201,7 +215,7 @@ pub fn place(drawing: &Drawing) -> Placement {
         };
         let mut place = (rect, one_line, false);
         if whole_cost(index, &chosen).unwrap_or(0.0) >= CLEAR_COST {
-            match with_leader(drawing, index, &chosen) {
+            match with_leader(drawing, index, &chosen, together) {
                 Some(apart) => {
                     chosen[index] = Some(apart);
                     place = (apart.rect, apart.one_line, true);
@@ -224,22 +238,29 @@ pub fn place(drawing: &Drawing) -> Placement {
 const REPAIR_ROUNDS: usize = 4;
 
 /// What label `index` standing at `rect` costs for the other labels it
-/// would stand on, as `chosen`.
-fn on_labels(chosen: &[Option<Candidate>], index: usize, rect: &Rect) -> f64 {
+/// would stand on, as `chosen`, among those drawn `together` with it.
+fn on_labels(
+    chosen: &[Option<Candidate>],
+    index: usize,
+    rect: &Rect,
+    together: Together<'_>,
+) -> f64 {
     let hit = chosen
         .iter()
         .enumerate()
         .filter(|(other, place)| {
-            *other != index && place.is_some_and(|p| p.rect.overlaps(&rect.grow(APART)))
+            *other != index
+                && place.is_some_and(|p| p.rect.overlaps(&rect.grow(APART)))
+                && together(index, *other)
         })
         .count();
     ON_TEXT_OR_ACTOR * hit as f64
 }
 
-/// How many labels, where they stand now, are crossed by another line,
-/// nearer another edge than their own, or on another text or an actor:
-/// a drawing's labels as they will be seen.
-pub fn crowded_as_drawn(drawing: &Drawing) -> usize {
+/// The edges (by index) whose labels, where they stand now, are crossed
+/// by another line, nearer another edge than their own, or on another text
+/// or an actor: a drawing's labels as they will be seen.
+pub fn crowded_as_drawn(drawing: &Drawing) -> Vec<usize> {
     let labels: Vec<(usize, EdgeLabel)> = drawing
         .edges
         .iter()
@@ -259,7 +280,8 @@ pub fn crowded_as_drawn(drawing: &Drawing) -> usize {
                     || nearer_another_from_its_middle(drawing, *index, rect));
             on_labels || obstruction(drawing, *index, rect, 0.5) >= CLEAR_COST || misread
         })
-        .count()
+        .map(|(index, _)| *index)
+        .collect()
 }
 
 /// Whether another edge runs nearer the middle of a label than its own:
@@ -304,8 +326,10 @@ fn candidates(drawing: &Drawing, index: usize, edge: &DrawnEdge) -> Vec<Candidat
 
 /// How far from its line a label joined to it by a leader may stand.
 const LEADER_OUTS: [f64; 7] = [0.0, 10.0, 20.0, 35.0, 50.0, 70.0, 95.0];
+/// How near the end of a leader no other line may run, in points.
+const LEADER_FOOT: f64 = 6.0;
 /// The longest leader, in points.
-const LEADER_LONGEST: f64 = 140.0;
+const LEADER_LONGEST: f64 = 220.0;
 /// The step of the grid of places round a line tried for a label with a
 /// leader, in points.
 const GRID: f64 = 10.0;
@@ -339,7 +363,12 @@ const LEADER_CROSSING: f64 = 40.0;
 /// or another label: the shortest such leader, crossing the fewest lines.
 /// Graphviz draws the leader (`decorate`) under the label and on to the
 /// point of the line nearest the label's middle.
-fn with_leader(drawing: &Drawing, index: usize, chosen: &[Option<Candidate>]) -> Option<Candidate> {
+fn with_leader(
+    drawing: &Drawing,
+    index: usize,
+    chosen: &[Option<Candidate>],
+    together: Together<'_>,
+) -> Option<Candidate> {
     let edge = &drawing.edges[index];
     let label = edge.label?;
     // Graphviz draws a leader only for a label on the edge.
@@ -349,7 +378,7 @@ fn with_leader(drawing: &Drawing, index: usize, chosen: &[Option<Candidate>]) ->
     let others: Vec<Rect> = chosen
         .iter()
         .enumerate()
-        .filter(|(other, _)| *other != index)
+        .filter(|(other, _)| *other != index && together(index, *other))
         .filter_map(|(_, place)| place.map(|p| p.rect))
         .collect();
     let forms = [(label.text, false)]
@@ -374,6 +403,17 @@ fn with_leader(drawing: &Drawing, index: usize, chosen: &[Option<Candidate>]) ->
             let end = edge.curve.nearest(rect.centre());
             let blocked = |r: &Rect| r.grow(CLEAR).meets_segment(start, end);
             if drawing.blocks.iter().any(blocked) || others.iter().any(blocked) {
+                continue;
+            }
+            // It must end on its own line where no other runs: a leader
+            // ending where two lines meet points at both.
+            let foot = Rect::around(end, 2.0 * LEADER_FOOT, 2.0 * LEADER_FOOT);
+            let shared = drawing.edges.iter().enumerate().any(|(other, e)| {
+                other != index
+                    && e.curve.bounds().overlaps(&foot)
+                    && e.curve.distance(&foot) <= e.half_width
+            });
+            if shared {
                 continue;
             }
             let crossings = drawing
@@ -529,6 +569,7 @@ mod tests {
     fn edge(points: Vec<Point>, label: Option<(Point, f64, f64)>) -> DrawnEdge {
         DrawnEdge {
             id: None,
+            name: None,
             curve: Curve::polyline(points).unwrap(),
             half_width: 1.0,
             label: label.map(|(at, w, h)| EdgeLabel {

@@ -72,9 +72,16 @@ pub fn drawing(json: &[u8]) -> Option<Drawing> {
             // A label that cannot be written back stays, and is kept off.
             drawing.blocks.extend(label.map(|l| l.text));
         }
+        // The tooltip's first line, but for the dates as written.
+        let name = edge["tooltip"]
+            .as_str()
+            .and_then(|t| t.split(['\n', '\\']).next())
+            .map(|line| line.split(" (").next().unwrap_or(line).to_string())
+            .filter(|line| !line.is_empty());
         drawing.edges.push(DrawnEdge {
             label: label.filter(|_| id.is_some()),
             id,
+            name,
             curve,
             half_width: half_width(edge),
         });
