@@ -248,10 +248,17 @@ impl Fit {
         }
         warning.push_str(": ");
         if small.iter().any(|(kind, _)| *kind == TextKind::Dates) {
-            warning.push_str(
-                "show fewer dates with `dates changes` (only those inside the view's time) or \
-                 `dates off`, or ",
-            );
+            warning.push_str(match self.fewer_dates {
+                FewerDates::ChangesOrOff => {
+                    "show fewer dates with `dates changes` (only those inside the view's time) or \
+                     `dates off`, or "
+                }
+                FewerDates::WindowAndChangesOrOff => {
+                    "show fewer dates with a time window and `dates changes` (only those inside \
+                     it) or `dates off`, or "
+                }
+                FewerDates::Off => "show no dates with `dates off`, or ",
+            });
         }
         warning.push_str(match what {
             Measured::Picture => {

@@ -55,9 +55,10 @@ pub fn export(graph: &Graph, spec: &DiagramSpec, path: &Path) -> Result<Option<F
     Ok(export_fitting(graph, spec, path, false)?.map(|(fit, _)| fit))
 }
 
-/// [`export`], and when `may_thin_dates` (the statement chose no `dates`)
-/// and a picture's text would be too small to read with every date on its
-/// edge, with dates only where they change in the view's window, if that
+/// [`export`], and when `may_thin_dates` (the statement chose no `dates`),
+/// the view has a time window, and a picture's text would be too small to
+/// read with every date on its edge, with dates only where they change in
+/// the view's window, if that
 /// reads better: every date label is a row of text Graphviz must make room
 /// for. Also says whether the dates were thinned so.
 pub fn export_fitting(
@@ -92,7 +93,10 @@ pub fn export_fitting(
     };
     let (mut text, mut fit) = fitted(graph, &sized, small)?;
     let mut thinned = false;
-    if small && may_thin_dates && !fit.readable() && sized.dates == DateLabels::All {
+    // Without a time window, `dates changes` would only drop the
+    // "undated" labels, the very caveat a reader needs.
+    let windowed = spec.filter.window != crate::model::Window::ALL;
+    if small && may_thin_dates && windowed && !fit.readable() && sized.dates == DateLabels::All {
         let fewer = DiagramSpec {
             dates: DateLabels::Changes,
             ..sized.clone()
@@ -111,7 +115,6 @@ pub fn export_fitting(
     } else {
         sized.dates
     };
-    let windowed = spec.filter.window != crate::model::Window::ALL;
     fit.fewer_dates = super::fit::FewerDates::left(dates, windowed);
     let mut args = vec!["-n2".to_string()];
     args.extend(render_args(format));
