@@ -313,3 +313,37 @@ fn a_view_that_holds_its_focus_alone_says_why() {
         .stderr_matches(|err| err.starts_with("note: the time asked ends before"))
         .run();
 }
+
+/// A view too crowded to read thins its dates to those that change in its
+/// time window, but only when it has one: without, `dates changes` would
+/// drop only the "undated" labels, the caveat a reader needs. Karsovia is
+/// a cold check's graph, whose two-hop view is too small to read.
+#[test]
+fn dates_are_thinned_only_in_a_time_window() {
+    if !graphviz() {
+        return;
+    }
+    let graph = manifest("tests/data/diagram/karsovia.ron")
+        .display()
+        .to_string();
+    let thinned = "note: dates are shown only where they change";
+    let whole = Test::new()
+        .args(&["-g", &graph])
+        .words("export dot NLA depth 2 to $TMP/whole.svg")
+        .stdout_matches(move |out| {
+            out.contains("warning: node text")
+                && !out.contains(thinned)
+                && out.contains("a time window and `dates changes`")
+        })
+        .run();
+    let svg = std::fs::read_to_string(whole.path("whole.svg")).unwrap();
+    assert!(
+        svg.contains(">undated<"),
+        "the undated ties keep their caveat"
+    );
+    Test::new()
+        .args(&["-g", &graph])
+        .words("export dot NLA depth 2 as of 2023-06 to $TMP/then.svg")
+        .stdout_matches(move |out| out.contains(thinned))
+        .run();
+}
