@@ -4,6 +4,7 @@
 //! the sources footer) at its size once scaled onto the page, each against
 //! the least size a slide can be read by.
 
+use super::fewer_dates::FewerDates;
 use super::{DiagramError, Page};
 
 /// The smallest node text, in points on the page, a slide can be read by.
@@ -82,32 +83,6 @@ pub struct Fit {
     pub crowded_ties: Vec<String>,
 }
 
-/// The ways to fewer date labels a picture has left, for the note on
-/// crowded dates: `dates changes` helps only a view with a time window,
-/// and only when not already chosen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum FewerDates {
-    /// Every date is drawn, in a time window: `dates changes` or `dates off`.
-    #[default]
-    ChangesOrOff,
-    /// Every date is drawn, with no time window: `dates changes` needs one.
-    WindowAndChangesOrOff,
-    /// Only the changes are drawn: `dates off` is left.
-    Off,
-}
-
-impl FewerDates {
-    /// The ways left for a picture drawing `dates` in a view that has a
-    /// time window or not.
-    pub fn left(dates: super::DateLabels, windowed: bool) -> FewerDates {
-        match (dates, windowed) {
-            (super::DateLabels::All, true) => FewerDates::ChangesOrOff,
-            (super::DateLabels::All, false) => FewerDates::WindowAndChangesOrOff,
-            _ => FewerDates::Off,
-        }
-    }
-}
-
 impl Fit {
     /// The smallest text of `kind` on the page; `None` when there is none.
     pub fn smallest(&self, kind: TextKind) -> Option<f64> {
@@ -183,40 +158,7 @@ impl Fit {
     /// What to do about date labels that share their place with another
     /// line or label; `None` when every label stands clear.
     pub fn crowding_note(&self) -> Option<String> {
-        let count = match self.crowded_labels {
-            0 => return None,
-            1 => "1 date".to_string(),
-            n => format!("{n} dates"),
-        };
-        let advice = match self.fewer_dates {
-            FewerDates::ChangesOrOff => {
-                "`dates changes` shows only the dates inside the view's time, `dates off` none"
-            }
-            FewerDates::WindowAndChangesOrOff => {
-                "a time window (`as of`, `during`) with `dates changes` shows only the dates \
-                 inside it, `dates off` none"
-            }
-            FewerDates::Off => "`dates off` shows none",
-        };
-        let mut note = format!(
-            "{count} could not be set clear of the other ties (crossed by a line, or nearer \
-             another tie than their own), as the ties crowd there: {advice} (each tie's tooltip \
-             keeps its dates)"
-        );
-        if !self.crowded_ties.is_empty() {
-            let shown: Vec<&str> = self
-                .crowded_ties
-                .iter()
-                .take(NAMED_TIES)
-                .map(String::as_str)
-                .collect();
-            note.push_str(&format!("; check the dates of {}", shown.join("; ")));
-            let more = self.crowded_ties.len().saturating_sub(NAMED_TIES);
-            if more > 0 {
-                note.push_str(&format!("; and {more} more"));
-            }
-        }
-        Some(note)
+        super::fewer_dates::crowding_note(self.crowded_labels, &self.crowded_ties, self.fewer_dates)
     }
 
     /// [`Fit::warning`] for text measured on `what`.
@@ -248,17 +190,7 @@ impl Fit {
         }
         warning.push_str(": ");
         if small.iter().any(|(kind, _)| *kind == TextKind::Dates) {
-            warning.push_str(match self.fewer_dates {
-                FewerDates::ChangesOrOff => {
-                    "show fewer dates with `dates changes` (only those inside the view's time) or \
-                     `dates off`, or "
-                }
-                FewerDates::WindowAndChangesOrOff => {
-                    "show fewer dates with a time window and `dates changes` (only those inside \
-                     it) or `dates off`, or "
-                }
-                FewerDates::Off => "show no dates with `dates off`, or ",
-            });
+            warning.push_str(self.fewer_dates.in_warning());
         }
         warning.push_str(match what {
             Measured::Picture => {
@@ -318,9 +250,6 @@ impl Measured {
         }
     }
 }
-
-/// The most ties the note on crowded dates names.
-const NAMED_TIES: usize = 12;
 
 /// The fit of a storyboard's frames, each measured alone: the smallest
 /// text of each kind in any frame, whether every frame measured the same,
@@ -584,31 +513,6 @@ stop
         ));
         assert!(report.contains("`via`"));
         assert!(!fit.readable());
-    }
-
-    #[test]
-    fn the_note_on_crowded_dates_offers_only_the_ways_left() {
-        let fit = |dates, windowed| Fit {
-            page: Page::Slide,
-            scale: 0.7,
-            text_points: 14.0,
-            sizes: [Some(14.0), Some(12.0), None, None, None],
-            crowded_labels: 3,
-            fewer_dates: FewerDates::left(dates, windowed),
-            crowded_ties: vec!["A allegiance B: since 2017".into()],
-        };
-        let note = |dates, windowed| fit(dates, windowed).crowding_note().unwrap();
-        let all = note(super::super::DateLabels::All, true);
-        assert!(all.starts_with("3 dates could not be set clear"), "{all}");
-        assert!(all.contains("`dates changes` shows only") && all.contains("`dates off`"));
-        assert!(
-            all.ends_with("; check the dates of A allegiance B: since 2017"),
-            "{all}"
-        );
-        let unwindowed = note(super::super::DateLabels::All, false);
-        assert!(unwindowed.contains("a time window (`as of`, `during`) with `dates changes`"));
-        let changes = note(super::super::DateLabels::Changes, true);
-        assert!(!changes.contains("dates changes") && changes.contains("`dates off` shows none"));
     }
 
     #[test]

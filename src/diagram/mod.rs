@@ -17,6 +17,7 @@ mod contrast;
 mod dates;
 mod dot;
 mod escape;
+mod fewer_dates;
 mod fit;
 mod focus;
 mod header;

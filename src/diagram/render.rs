@@ -115,7 +115,7 @@ pub fn export_fitting(
     } else {
         sized.dates
     };
-    fit.fewer_dates = super::fit::FewerDates::left(dates, windowed);
+    fit.fewer_dates = super::fewer_dates::FewerDates::left(dates, windowed);
     let mut args = vec!["-n2".to_string()];
     args.extend(render_args(format));
     let bytes = run_graphviz("neato", &args, &placed)?;

@@ -233,7 +233,7 @@ pub fn storyboard(
     write_all_atomically(&files)?;
     let fit = fit_of_frames(&fits).map(|(mut fit, measured)| {
         // Every frame is a year's window.
-        fit.fewer_dates = super::fit::FewerDates::left(spec.dates, true);
+        fit.fewer_dates = super::fewer_dates::FewerDates::left(spec.dates, true);
         (fit, measured)
     });
     let alike = fit.as_ref().is_none_or(|(_, measured)| measured.alike());

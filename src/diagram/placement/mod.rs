@@ -7,6 +7,7 @@
 //! first. Pure geometry: [`read`] builds the drawing from Graphviz's JSON.
 
 mod geometry;
+mod leader;
 pub(crate) mod read;
 mod relabel;
 
@@ -215,7 +216,7 @@ pub fn place_among(drawing: &Drawing, together: Together<'_>) -> Placement {
         };
         let mut place = (rect, one_line, false);
         if whole_cost(index, &chosen).unwrap_or(0.0) >= CLEAR_COST {
-            match with_leader(drawing, index, &chosen, together) {
+            match leader::with_leader(drawing, index, &chosen, together) {
                 Some(apart) => {
                     chosen[index] = Some(apart);
                     place = (apart.rect, apart.one_line, true);
@@ -322,124 +323,6 @@ fn candidates(drawing: &Drawing, index: usize, edge: &DrawnEdge) -> Vec<Candidat
         }
     }
     found
-}
-
-/// How far from its line a label joined to it by a leader may stand.
-const LEADER_OUTS: [f64; 7] = [0.0, 10.0, 20.0, 35.0, 50.0, 70.0, 95.0];
-/// How near the end of a leader no other line may run, in points.
-const LEADER_FOOT: f64 = 6.0;
-/// The longest leader, in points.
-const LEADER_LONGEST: f64 = 220.0;
-/// The step of the grid of places round a line tried for a label with a
-/// leader, in points.
-const GRID: f64 = 10.0;
-
-/// Places for a label of `form`'s size on a grid round `edge`'s line,
-/// within a leader's reach of it, each at the fraction of the line it is
-/// nearest (for the cost of standing off its middle).
-fn round_the_line(edge: &DrawnEdge, form: Rect) -> Vec<(Rect, f64)> {
-    let reach = edge.curve.bounds().grow(LEADER_LONGEST * 0.6);
-    let steps = |from: f64, to: f64| {
-        let n = ((to - from) / GRID).floor().max(0.0) as usize;
-        (0..=n).map(move |k| from + k as f64 * GRID)
-    };
-    let mut found = Vec::new();
-    for x in steps(reach.x0, reach.x1) {
-        for y in steps(reach.y0, reach.y1) {
-            let rect = Rect::around((x, y), form.width(), form.height());
-            if edge.curve.distance(&rect) <= LEADER_LONGEST * 0.6 {
-                found.push((rect, 0.5));
-            }
-        }
-    }
-    found
-}
-/// What a leader costs for each line it crosses, in points of its length.
-const LEADER_CROSSING: f64 = 40.0;
-
-/// A place for the label of edge `index` that no line crosses, clear of
-/// every text, actor, border and other label as `chosen`, from which a
-/// leader can join it to its own line without crossing a text, an actor
-/// or another label: the shortest such leader, crossing the fewest lines.
-/// Graphviz draws the leader (`decorate`) under the label and on to the
-/// point of the line nearest the label's middle.
-fn with_leader(
-    drawing: &Drawing,
-    index: usize,
-    chosen: &[Option<Candidate>],
-    together: Together<'_>,
-) -> Option<Candidate> {
-    let edge = &drawing.edges[index];
-    let label = edge.label?;
-    // Graphviz draws a leader only for a label on the edge.
-    if label.key != "lp" {
-        return None;
-    }
-    let others: Vec<Rect> = chosen
-        .iter()
-        .enumerate()
-        .filter(|(other, _)| *other != index && together(index, *other))
-        .filter_map(|(_, place)| place.map(|p| p.rect))
-        .collect();
-    let forms = [(label.text, false)]
-        .into_iter()
-        .chain(label.one_line.map(|rect| (rect, true)));
-    let mut best: Option<(f64, Candidate)> = None;
-    for (form, one_line) in forms {
-        let places = beside_the_line(drawing, edge, form, &LEADER_OUTS)
-            .into_iter()
-            .chain(round_the_line(edge, form));
-        for (rect, fraction) in places {
-            if drawing.area.is_some_and(|area| !area.holds(&rect))
-                || others.iter().any(|o| o.overlaps(&rect.grow(CLEAR)))
-            {
-                continue;
-            }
-            let own = obstruction(drawing, index, &rect, fraction);
-            if own >= CLEAR_COST {
-                continue;
-            }
-            let start = (rect.x0, rect.y0);
-            let end = edge.curve.nearest(rect.centre());
-            let blocked = |r: &Rect| r.grow(CLEAR).meets_segment(start, end);
-            if drawing.blocks.iter().any(blocked) || others.iter().any(blocked) {
-                continue;
-            }
-            // It must end on its own line where no other runs: a leader
-            // ending where two lines meet points at both.
-            let foot = Rect::around(end, 2.0 * LEADER_FOOT, 2.0 * LEADER_FOOT);
-            let shared = drawing.edges.iter().enumerate().any(|(other, e)| {
-                other != index
-                    && e.curve.bounds().overlaps(&foot)
-                    && e.curve.distance(&foot) <= e.half_width
-            });
-            if shared {
-                continue;
-            }
-            let crossings = drawing
-                .edges
-                .iter()
-                .enumerate()
-                .filter(|(other, e)| *other != index && e.curve.crosses(start, end))
-                .count();
-            let length = (end.0 - start.0).hypot(end.1 - start.1);
-            if length > LEADER_LONGEST {
-                continue;
-            }
-            let total = own + length + LEADER_CROSSING * crossings as f64;
-            if best.is_none_or(|(b, _)| total < b) {
-                best = Some((
-                    total,
-                    Candidate {
-                        rect,
-                        cost: own,
-                        one_line,
-                    },
-                ));
-            }
-        }
-    }
-    best.map(|(_, candidate)| candidate)
 }
 
 /// The places beside `edge`'s line for a label of `form`'s size, each at

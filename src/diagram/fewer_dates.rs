@@ -1,0 +1,111 @@
+//! What a picture whose dates crowd can leave out, and the note that says
+//! how many dates could not be set clear and which ties they date.
+
+use super::DateLabels;
+
+/// The ways to fewer date labels a picture has left, for the note on
+/// crowded dates: `dates changes` helps only a view with a time window,
+/// and only when not already chosen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FewerDates {
+    /// Every date is drawn, in a time window: `dates changes` or `dates off`.
+    #[default]
+    ChangesOrOff,
+    /// Every date is drawn, with no time window: `dates changes` needs one.
+    WindowAndChangesOrOff,
+    /// Only the changes are drawn: `dates off` is left.
+    Off,
+}
+
+impl FewerDates {
+    /// The ways left for a picture drawing `dates` in a view that has a
+    /// time window or not.
+    pub fn left(dates: DateLabels, windowed: bool) -> FewerDates {
+        match (dates, windowed) {
+            (DateLabels::All, true) => FewerDates::ChangesOrOff,
+            (DateLabels::All, false) => FewerDates::WindowAndChangesOrOff,
+            _ => FewerDates::Off,
+        }
+    }
+
+    /// The ways, in the note on crowded dates.
+    fn in_note(self) -> &'static str {
+        match self {
+            FewerDates::ChangesOrOff => {
+                "`dates changes` shows only the dates inside the view's time, `dates off` none"
+            }
+            FewerDates::WindowAndChangesOrOff => {
+                "a time window (`as of`, `during`) with `dates changes` shows only the dates \
+                 inside it, `dates off` none"
+            }
+            FewerDates::Off => "`dates off` shows none",
+        }
+    }
+
+    /// The ways, in the warning of text too small, before its others.
+    pub fn in_warning(self) -> &'static str {
+        match self {
+            FewerDates::ChangesOrOff => {
+                "show fewer dates with `dates changes` (only those inside the view's time) or \
+                 `dates off`, or "
+            }
+            FewerDates::WindowAndChangesOrOff => {
+                "show fewer dates with a time window and `dates changes` (only those inside \
+                 it) or `dates off`, or "
+            }
+            FewerDates::Off => "show no dates with `dates off`, or ",
+        }
+    }
+}
+
+/// The most ties the note on crowded dates names.
+const NAMED_TIES: usize = 12;
+
+/// What to do about `crowded` date labels that share their place with
+/// another line or label (of `ties`, as drawn), given the ways `fewer`
+/// left; `None` when every label stands clear.
+pub fn crowding_note(crowded: usize, ties: &[String], fewer: FewerDates) -> Option<String> {
+    let count = match crowded {
+        0 => return None,
+        1 => "1 date".to_string(),
+        n => format!("{n} dates"),
+    };
+    let mut note = format!(
+        "{count} could not be set clear of the other ties (crossed by a line, or nearer \
+         another tie than their own), as the ties crowd there: {} (each tie's tooltip keeps \
+         its dates)",
+        fewer.in_note()
+    );
+    if !ties.is_empty() {
+        let shown: Vec<&str> = ties.iter().take(NAMED_TIES).map(String::as_str).collect();
+        note.push_str(&format!("; check the dates of {}", shown.join("; ")));
+        let more = ties.len().saturating_sub(NAMED_TIES);
+        if more > 0 {
+            note.push_str(&format!("; and {more} more"));
+        }
+    }
+    Some(note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_note_on_crowded_dates_offers_only_the_ways_left() {
+        let ties = ["A allegiance B: since 2017".to_string()];
+        let note =
+            |dates, windowed| crowding_note(3, &ties, FewerDates::left(dates, windowed)).unwrap();
+        let all = note(DateLabels::All, true);
+        assert!(all.starts_with("3 dates could not be set clear"), "{all}");
+        assert!(all.contains("`dates changes` shows only") && all.contains("`dates off`"));
+        assert!(
+            all.ends_with("; check the dates of A allegiance B: since 2017"),
+            "{all}"
+        );
+        let unwindowed = note(DateLabels::All, false);
+        assert!(unwindowed.contains("a time window (`as of`, `during`) with `dates changes`"));
+        let changes = note(DateLabels::Changes, true);
+        assert!(!changes.contains("dates changes") && changes.contains("`dates off` shows none"));
+    }
+}
