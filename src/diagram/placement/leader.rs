@@ -12,13 +12,15 @@ const LEADER_OUTS: [f64; 7] = [0.0, 10.0, 20.0, 35.0, 50.0, 70.0, 95.0];
 const LEADER_FOOT: f64 = 6.0;
 /// The longest leader, in points.
 const LEADER_LONGEST: f64 = 220.0;
+/// What a leader costs for each line it crosses, in points of its length.
+const LEADER_CROSSING: f64 = 40.0;
 /// The step of the grid of places round a line tried for a label with a
 /// leader, in points.
 const GRID: f64 = 10.0;
 
 /// Places for a label of `form`'s size on a grid round `edge`'s line,
-/// within a leader's reach of it, each at the fraction of the line it is
-/// nearest (for the cost of standing off its middle).
+/// within a leader's reach of it, each weighed as if by the line's middle:
+/// the leader, not the place, shows which tie it dates.
 fn round_the_line(edge: &DrawnEdge, form: Rect) -> Vec<(Rect, f64)> {
     let reach = edge.curve.bounds().grow(LEADER_LONGEST * 0.6);
     let steps = |from: f64, to: f64| {
@@ -36,8 +38,6 @@ fn round_the_line(edge: &DrawnEdge, form: Rect) -> Vec<(Rect, f64)> {
     }
     found
 }
-/// What a leader costs for each line it crosses, in points of its length.
-const LEADER_CROSSING: f64 = 40.0;
 
 /// A place for the label of edge `index` that no line crosses, clear of
 /// every text, actor, border and other label as `chosen`, from which a
@@ -83,6 +83,10 @@ pub(super) fn with_leader(
             }
             let start = (rect.x0, rect.y0);
             let end = edge.curve.nearest(rect.centre());
+            let length = (end.0 - start.0).hypot(end.1 - start.1);
+            if length > LEADER_LONGEST {
+                continue;
+            }
             let blocked = |r: &Rect| r.grow(CLEAR).meets_segment(start, end);
             if drawing.blocks.iter().any(blocked) || others.iter().any(blocked) {
                 continue;
@@ -104,10 +108,6 @@ pub(super) fn with_leader(
                 .enumerate()
                 .filter(|(other, e)| *other != index && e.curve.crosses(start, end))
                 .count();
-            let length = (end.0 - start.0).hypot(end.1 - start.1);
-            if length > LEADER_LONGEST {
-                continue;
-            }
             let total = own + length + LEADER_CROSSING * crossings as f64;
             if best.is_none_or(|(b, _)| total < b) {
                 best = Some((
