@@ -558,7 +558,9 @@ fn every_date_label_is_readable_and_by_its_own_edge_in_each_frame() {
 
 /// A drawing made by hand: `by 2021` sits on actor X's name, inside its
 /// box, struck by its own edge and crossed by another; `since 2020` runs
-/// off the canvas, nearer another edge than its own; `2019` is well placed.
+/// off the canvas, nearer another edge than its own; `2018` has a leader
+/// that runs over X's box and name and stops far short of its own edge;
+/// `2019` is well placed.
 const EXAMPLE: &str = r#"<svg width="100pt" height="100pt"
  viewBox="0.00 0.00 100.00 100.00">
 <g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(0 100)">
@@ -578,13 +580,18 @@ const EXAMPLE: &str = r#"<svg width="100pt" height="100pt"
 <path fill="none" stroke="black" d="M40,-20C60,-20 80,-20 99,-20"/>
 <text text-anchor="middle" x="70" y="-25" font-size="10.00">2019</text>
 </g>
+<g id="edge4" class="edge alliance"><title>a:w&#45;&gt;a:v</title>
+<path fill="none" stroke="black" d="M10,-5C30,-5 50,-5 70,-5"/>
+<text text-anchor="middle" x="60" y="-42" font-size="10.00">2018</text>
+<polyline fill="none" stroke="black" points="50,-40 70,-40 25,-75"/>
+</g>
 </g>
 </svg>"#;
 
 #[test]
 fn each_rule_catches_a_label_placed_against_it() {
     let (found, labels) = offenders("example", EXAMPLE);
-    assert_eq!(labels, 3);
+    assert_eq!(labels, 4);
     for expected in [
         "[1] `by 2021` overlaps `X`, the text of a:x",
         "[2] `by 2021` overlaps the outline of a:x",
@@ -592,6 +599,9 @@ fn each_rule_catches_a_label_placed_against_it() {
         "[3] `by 2021` is crossed by the edge a:x -> a:y (alliance)",
         "[4] `since 2020` is 42.7 pt from its edge but 20.7 pt from a:x -> a:z",
         "[5] `since 2020` runs off the canvas",
+        "[6] `2018` has a leader ending 70.0 pt from its edge",
+        "[6] `2018` has a leader over `X`",
+        "[6] `2018` has a leader over a:x",
     ] {
         assert!(
             found.iter().any(|f| f.contains(expected)),
