@@ -106,12 +106,20 @@ fn value(text: &str, (start, end): (usize, usize)) -> &str {
         .unwrap_or(raw)
 }
 
-/// `laid` with the label of each edge whose `id` is in `places` at its new
-/// place (by the attribute named with it: `lp`, `head_lp`, `tail_lp`),
-/// undecorated, its lines joined into one where it was placed so; and an arrowhead on each directed edge `dot` routed
-/// without one (a tie drawn as an arc off one side of two actors in a
-/// column: Graphviz 2.43 leaves its arrowhead out).
-pub fn relabel(laid: &str, places: &HashMap<String, (&str, Placed)>) -> String {
+/// The changes [`edit`] makes to one attribute list: attributes to write,
+/// each replacing any of its name, and attributes to leave out.
+#[derive(Default)]
+struct Changes {
+    set: Vec<(&'static str, String)>,
+    drop: Vec<&'static str>,
+}
+
+/// `laid` with each attribute list changed as `change` says, given a way
+/// to read the list's attributes; every other byte kept as written.
+fn edit<'a>(
+    laid: &'a str,
+    mut change: impl FnMut(&dyn Fn(&str) -> Option<&'a str>) -> Changes,
+) -> String {
     let tokens = tokens(laid);
     let mut out = String::with_capacity(laid.len());
     let mut copied = 0;
@@ -151,35 +159,8 @@ pub fn relabel(laid: &str, places: &HashMap<String, (&str, Placed)>) -> String {
                 .find(|(key, _)| value(laid, *key) == name)
                 .map(|(_, v)| value(laid, *v))
         };
-        // Attributes to write, each replacing any of its name, and
-        // attributes to leave out.
-        let mut set: Vec<(&str, String)> = Vec::new();
-        let mut drop: Vec<&str> = Vec::new();
-        if let Some((attribute, placed)) = get("id").and_then(|id| places.get(id)) {
-            let (x, y) = placed.at;
-            set.push((attribute, format!("{x:.2},{y:.2}")));
-            if placed.leader {
-                set.push(("decorate", "true".to_string()));
-            } else {
-                drop.push("decorate");
-            }
-            let text = match *attribute {
-                "head_lp" => "headlabel",
-                "tail_lp" => "taillabel",
-                _ => "label",
-            };
-            let quoted = pairs
-                .iter()
-                .find(|(key, _)| value(laid, *key) == text)
-                .is_some_and(|(_, (vs, _))| laid.as_bytes()[*vs] == b'"');
-            if let (true, true, Some(lines)) = (placed.one_line, quoted, get(text)) {
-                set.push((text, on_one_line(lines)));
-            }
-        }
-        if let Some(pos) = get("pos").and_then(|pos| arrowed(pos, get("dir"), get("arrowsize"))) {
-            set.push(("pos", pos));
-        }
-        if !set.is_empty() {
+        let Changes { set, drop } = change(&get);
+        if !set.is_empty() || pairs.iter().any(|(key, _)| drop.contains(&value(laid, *key))) {
             out.push_str(&laid[copied..start]);
             let kept: Vec<String> = pairs
                 .iter()
@@ -199,6 +180,46 @@ pub fn relabel(laid: &str, places: &HashMap<String, (&str, Placed)>) -> String {
     }
     out.push_str(&laid[copied..]);
     out
+}
+
+/// `laid` with the label of each edge whose `id` is in `places` at its new
+/// place (by the attribute named with it: `lp`, `head_lp`, `tail_lp`),
+/// decorated only when it has a leader, its lines joined into one where it
+/// was placed so; and an arrowhead on each directed edge `dot` routed
+/// without one (a tie drawn as an arc off one side of two actors in a
+/// column: Graphviz 2.43 leaves its arrowhead out).
+pub fn relabel(laid: &str, places: &HashMap<String, (&str, Placed)>) -> String {
+    edit(laid, |get| {
+        let mut changes = Changes::default();
+        if let Some((attribute, placed)) = get("id").and_then(|id| places.get(id)) {
+            let (x, y) = placed.at;
+            let attribute: &'static str = match *attribute {
+                "head_lp" => "head_lp",
+                "tail_lp" => "tail_lp",
+                _ => "lp",
+            };
+            changes.set.push((attribute, format!("{x:.2},{y:.2}")));
+            if placed.leader {
+                changes.set.push(("decorate", "true".to_string()));
+            } else {
+                changes.drop.push("decorate");
+            }
+            let text = match attribute {
+                "head_lp" => "headlabel",
+                "tail_lp" => "taillabel",
+                _ => "label",
+            };
+            // An HTML label (unquoted, in `<…>`) keeps its lines.
+            let lines = get(text).filter(|lines| !lines.starts_with('<'));
+            if let (true, Some(lines)) = (placed.one_line, lines) {
+                changes.set.push((text, on_one_line(lines)));
+            }
+        }
+        if let Some(pos) = get("pos").and_then(|pos| arrowed(pos, get("dir"), get("arrowsize"))) {
+            changes.set.push(("pos", pos));
+        }
+        changes
+    })
 }
 
 /// A label's lines (DOT's `\n` between them) joined into one: by a space,
