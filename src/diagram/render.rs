@@ -218,10 +218,20 @@ pub fn render_dot(dot: &str, format: OutputFormat) -> Result<Vec<u8>, DiagramErr
 /// it out once and prints both its DOT (for drawing) and the layout's JSON
 /// (for the geometry); the labels' new places are written into the DOT.
 pub(crate) fn place_labels(dot: &str) -> Result<String, DiagramError> {
+    let (laid, drawing) = laid_out("dot", &["-Tdot".to_string(), "-Tjson".to_string()], dot)?;
+    Ok(super::placement::relabel(&laid, &placed(&drawing)))
+}
+
+/// `program` run with `args` (`-Tdot` then `-Tjson`) on `dot`: the laid-out
+/// DOT (for drawing) and the drawing read from the JSON (for the geometry).
+fn laid_out(
+    program: &str,
+    args: &[String],
+    dot: &str,
+) -> Result<(String, super::placement::Drawing), DiagramError> {
     // DOT first: printed after the JSON it would carry the JSON's drawing
     // operations, which `neato -n2` would draw round again.
-    let args = ["-Tdot".to_string(), "-Tjson".to_string()];
-    let both = String::from_utf8_lossy(&run_graphviz("dot", &args, dot)?).into_owned();
+    let both = String::from_utf8_lossy(&run_graphviz(program, args, dot)?).into_owned();
     // The DOT ends with its graph's closing brace alone on a line; the
     // JSON's object opens on the next.
     let split = both
@@ -230,14 +240,56 @@ pub(crate) fn place_labels(dot: &str) -> Result<String, DiagramError> {
     let (laid, json) = (&both[..split + 3], &both[split + 3..]);
     let drawing = super::placement::read::drawing(json.as_bytes())
         .ok_or_else(|| DiagramError::Layout("unreadable JSON layout".into()))?;
-    let placement = super::placement::place(&drawing);
-    let places: std::collections::HashMap<String, (&str, super::placement::Placed)> = drawing
+    Ok((laid.to_string(), drawing))
+}
+
+/// A storyboard frame pinned where the union stands (positions, routes and
+/// the union's label places given), its date labels placed again among
+/// what this frame draws: its own actors, ties and texts (a frame's "new:"
+/// is wider than the union's label), not every frame's at once, and
+/// within the `corners` every frame shares, so that no frame grows.
+/// Graphviz moves a pinned drawing to start at its origin; where it put
+/// the first corner says by how much, and the frame keeps its every other
+/// byte.
+pub(crate) fn place_pinned_labels(
+    dot: &str,
+    corners: [(f64, f64); 2],
+) -> Result<String, DiagramError> {
+    let json = run_graphviz("neato", &["-n2".to_string(), "-Tjson".to_string()], dot)?;
+    let unreadable = || DiagramError::Layout("unreadable JSON layout".into());
+    let mut drawing = super::placement::read::drawing(&json).ok_or_else(unreadable)?;
+    let (x, y) = super::placement::read::node_at(&json, "frame:corner0").ok_or_else(unreadable)?;
+    let [(x0, y0), (x1, y1)] = corners;
+    let (dx, dy) = (x0 - x, y0 - y);
+    // Graphviz sizes a label's box a little larger than its text.
+    const LABEL_MARGIN: f64 = 4.0;
+    drawing.area = Some(
+        super::placement::Rect {
+            x0: x,
+            y0: y,
+            x1: x1 - dx,
+            y1: y1 - dy,
+        }
+        .grow(-LABEL_MARGIN),
+    );
+    let mut places = placed(&drawing);
+    for (_, place) in places.values_mut() {
+        place.at = (place.at.0 + dx, place.at.1 + dy);
+    }
+    Ok(super::placement::relabel(dot, &places))
+}
+
+/// The new place of each label of `drawing`, by its edge's `id`.
+fn placed(
+    drawing: &super::placement::Drawing,
+) -> std::collections::HashMap<String, (&'static str, super::placement::Placed)> {
+    let placement = super::placement::place(drawing);
+    drawing
         .edges
         .iter()
         .zip(&placement.places)
         .filter_map(|(edge, place)| Some((edge.id.clone()?, (edge.label?.key, (*place)?))))
-        .collect();
-    Ok(super::placement::relabel(laid, &places))
+        .collect()
 }
 
 /// Graphviz arguments for a picture format; PNGs get 144 dpi, so a 16:9

@@ -16,7 +16,7 @@ use super::dot::{print, Naming, Pinned};
 use super::fit::{fit_of_frames, Fit, Measured};
 use super::layout::{lay_out, Layout};
 use super::legend::{Contents, Marker};
-use super::render::{measure_pinned, render_args, run_graphviz};
+use super::render::{measure_pinned, place_pinned_labels, render_args, run_graphviz};
 use super::scene;
 use super::style;
 use super::view::{View, ViewTime};
@@ -207,6 +207,12 @@ pub fn storyboard(
     let mut fits: Vec<(i32, Fit)> = Vec::new();
     for (year, frame) in &scenes {
         let text = print(frame, &Naming::Names, Some(&pinned));
+        // A picture's labels are placed for its own frame; the DOT keeps
+        // the union's places, as written for people.
+        let text = match format {
+            OutputFormat::Dot => text,
+            _ => place_pinned_labels(&text, corners)?,
+        };
         if let Some(page) = spec.page {
             fits.push((*year, measure_pinned(&text, page)?));
         }

@@ -100,6 +100,17 @@ fn numbers(text: &str) -> Vec<f64> {
         .collect()
 }
 
+/// Where the node named `name` stands in `json`; `None` when it is not
+/// there or `json` is not Graphviz's JSON.
+pub fn node_at(json: &[u8], name: &str) -> Option<Point> {
+    let json: Value = serde_json::from_slice(json).ok()?;
+    json["objects"]
+        .as_array()?
+        .iter()
+        .find(|object| object["name"].as_str() == Some(name))
+        .and_then(|object| point(&object["pos"]))
+}
+
 fn point(value: &Value) -> Option<Point> {
     match numbers(value.as_str()?)[..] {
         [x, y] => Some((x, y)),

@@ -160,7 +160,11 @@ fn edit<'a>(
                 .map(|(_, v)| value(laid, *v))
         };
         let Changes { set, drop } = change(&get);
-        if !set.is_empty() || pairs.iter().any(|(key, _)| drop.contains(&value(laid, *key))) {
+        if !set.is_empty()
+            || pairs
+                .iter()
+                .any(|(key, _)| drop.contains(&value(laid, *key)))
+        {
             out.push_str(&laid[copied..start]);
             let kept: Vec<String> = pairs
                 .iter()
