@@ -5,7 +5,8 @@ use crate::model::{Confidence, Graph};
 
 use super::DiagramSpec;
 
-/// "JNIM and its ties, 2 hops, as of 2023-02".
+/// "JNIM and its ties, 2 hops, as of 2023-02"; "…, all dates" for a view
+/// without a time.
 pub fn title(graph: &Graph, spec: &DiagramSpec) -> String {
     let relations = spec.filter.relations.as_ref().map(|ids| {
         let mut ids = ids.clone();
@@ -45,10 +46,10 @@ pub fn title(graph: &Graph, spec: &DiagramSpec) -> String {
         Confidence::Likely => title.push_str(", likely or confirmed"),
         Confidence::Confirmed => title.push_str(", confirmed only"),
     }
-    if let Some(label) = &spec.time_label {
-        title.push_str(", ");
-        title.push_str(label);
-    }
+    // Without a time, ties of every date are drawn (the ended ones as
+    // ended): the title says so, lest a reader take it for today's view.
+    title.push_str(", ");
+    title.push_str(spec.time_label.as_deref().unwrap_or("all dates"));
     title
 }
 
@@ -85,7 +86,10 @@ mod tests {
             filter: TieFilter::relation(RelationId::HOSTILITY),
             ..DiagramSpec::default()
         };
-        assert_eq!(title(&s.graph, &one), "JNIM and its hostility ties, 1 hop");
+        assert_eq!(
+            title(&s.graph, &one),
+            "JNIM and its hostility ties, 1 hop, all dates"
+        );
     }
 
     #[test]
@@ -95,11 +99,14 @@ mod tests {
             ..TieFilter::default()
         };
         let sahel = Sketch::new("Sahel").graph;
-        assert_eq!(title(&sahel, &spec(TieFilter::default())), "Sahel");
+        assert_eq!(
+            title(&sahel, &spec(TieFilter::default())),
+            "Sahel, all dates"
+        );
         let untitled = Sketch::new("  ").graph;
         assert_eq!(
             title(&untitled, &spec(TieFilter::default())),
-            "All actors and ties"
+            "All actors and ties, all dates"
         );
         let two = relations(&[
             RelationId::HOSTILITY,
@@ -108,7 +115,7 @@ mod tests {
         ]);
         assert_eq!(
             title(&sahel, &spec(two)),
-            "Sahel: alliance and hostility ties"
+            "Sahel: alliance and hostility ties, all dates"
         );
         let three = relations(&[
             RelationId::HOSTILITY,
@@ -117,7 +124,7 @@ mod tests {
         ]);
         assert_eq!(
             title(&sahel, &spec(three)),
-            "Sahel: allegiance, alliance and hostility ties"
+            "Sahel: allegiance, alliance and hostility ties, all dates"
         );
     }
 

@@ -335,7 +335,7 @@ const AUTHOR_CHARS: usize = 40;
 
 /// A source as a slide footer cites it: who (the citation up to its first
 /// comma) and when (its first "Month YYYY", as "Feb 2023", or its first
-/// year): "Critical Threats Project, Feb 2023".
+/// year or span of years): "Critical Threats Project, Feb 2023".
 pub fn short_citation(source: &Source) -> String {
     let citation = source.citation.trim();
     let author = citation.split(", ").next().unwrap_or(citation).trim();
@@ -357,7 +357,8 @@ pub fn short_citation(source: &Source) -> String {
     }
 }
 
-/// The first "Month YYYY" of `text` as "Feb 2023", else its first year.
+/// The first "Month YYYY" of `text` as "Feb 2023", else its first year,
+/// or the span of years it opens with ("2019–2024").
 fn citation_date(text: &str) -> Option<String> {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
@@ -375,7 +376,23 @@ fn citation_date(text: &str) -> Option<String> {
             return Some(format!("{month} {}", pair[1]));
         }
     }
-    words.iter().find(|w| year(w)).map(|w| (*w).to_string())
+    // A span of years ("evening bulletins, 2019-2024") is cited whole.
+    let mut years = text
+        .match_indices(|c: char| c.is_ascii_digit())
+        .filter_map(|(at, _)| {
+            let word = text.get(at..at + 4)?;
+            let whole = !text[..at].ends_with(|c: char| c.is_ascii_digit())
+                && !text[at + 4..].starts_with(|c: char| c.is_ascii_digit());
+            (whole && year(word)).then_some((at, word))
+        });
+    let first = years.next()?;
+    if let Some((at, second)) = years.next() {
+        let between = text[first.0 + 4..at].trim();
+        if ["-", "–", "—", "to"].contains(&between) && second > first.1 {
+            return Some(format!("{}–{second}", first.1));
+        }
+    }
+    Some(first.1.to_string())
 }
 
 /// "Data as of February 2023": the graph's own date, or, without one, the

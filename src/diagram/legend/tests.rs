@@ -174,6 +174,19 @@ fn short_citations_name_who_and_when() {
         )),
         "Agreement for Peace and Reconciliation…, Mar 2015"
     );
+    // A span of years is cited whole, not by its first year.
+    for (citation, cited) in [
+        (
+            "Radio Dunmar, evening bulletins, 2019-2024",
+            "Radio Dunmar, 2019–2024",
+        ),
+        ("Field notes, 2011 – 2013, vol. 2", "Field notes, 2011–2013"),
+        ("Archive, 1998 to 2004", "Archive, 1998–2004"),
+        ("Report, 2020, 2021 annex", "Report, 2020"),
+        ("Report 12345, 2019", "Report 12345, 2019"),
+    ] {
+        assert_eq!(short_citation(&source(citation)), cited);
+    }
     assert_eq!(short_citation(&source("")), "x");
 }
 
