@@ -151,3 +151,43 @@ fn several_scripts_run_in_turn_each_with_its_summary() {
         })
         .run();
 }
+
+/// A yes-or-no answer is never surer than the weaker of a tie's dates and
+/// its sources' rating, and says why it hedges; lists and paths count what
+/// rests on unconfirmed ties (the Karsovia graph's own cases).
+#[test]
+fn verdicts_hedge_to_the_weaker_of_dates_and_sources() {
+    Test::new()
+        .args(&[
+            "-g",
+            "tests/data/diagram/karsovia.ron",
+            "run",
+            "tests/data/karsovia-verdicts.q",
+        ])
+        .success()
+        .stdout_golden("tests/golden/cli/run-karsovia-verdicts.txt")
+        .stderr(
+            "tests/data/karsovia-verdicts.q: 12 statements, 1 expectation, 0 failed, 0 errors\n",
+        )
+        .run();
+    for format in ["json", "jsonl"] {
+        Test::new()
+            .args(&[
+                "-g",
+                "tests/data/diagram/karsovia.ron",
+                "-f",
+                format,
+                "query",
+                "is NLA fighting Presidential Guard",
+            ])
+            .success()
+            .stdout_matches(|out| {
+                let answer: serde_json::Value =
+                    serde_json::from_str(out.lines().next().unwrap_or(""))
+                        .unwrap_or_else(|_| serde_json::from_str(out).expect("JSON"));
+                answer["answer"] == "possibly"
+                    && answer["because"] == "its only source, acled-2024, rates it possible"
+            })
+            .run();
+    }
+}
