@@ -191,3 +191,24 @@ fn verdicts_hedge_to_the_weaker_of_dates_and_sources() {
             .run();
     }
 }
+
+/// A script's `export dot` with no `to` writes DOT among the answers; its
+/// notes, which the DOT cannot hold, reach standard error as a single
+/// `export` on the command line gives them.
+#[test]
+fn a_scripts_dot_on_standard_output_keeps_its_notes() {
+    Test::new()
+        .write("view.q", "export dot France depth 0\nexport dot all as of 1900\n")
+        .current_dir(TMP)
+        .args(&["run", "view.q"])
+        .success()
+        .stdout_matches(|out| out.matches("// actorgraph diagram of ").count() == 2 && !out.contains("note:"))
+        .stderr_matches(|err| {
+            let lines: Vec<&str> = err.lines().collect();
+            lines.len() == 2
+                && lines[0]
+                    == "note: depth 0 holds France alone, without its ties: `depth 1` adds its neighbours"
+                && lines[1].starts_with("note: the time asked ends before")
+        })
+        .run();
+}
