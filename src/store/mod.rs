@@ -9,6 +9,7 @@ pub mod snapshot;
 mod spans;
 mod stream;
 mod syntax;
+mod unclosed;
 
 pub use open::{
     cache_path, is_snapshot_path, open, open_with, save, save_with_progress, CachePolicy,

@@ -480,3 +480,42 @@ fn messages_never_pass_escape_sequences_through() {
         })
         .run();
 }
+
+/// A cold check: a `)` missing at a line's end was reported at the next
+/// line, where RON noticed it. The bracket or quote left open is shown
+/// instead, on its own line, with where to close it.
+#[test]
+fn a_bracket_or_quote_left_open_is_shown_where_it_opens() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            r#"(from: "a", to: "b", relation: "alliance", start: "2020", confidence: likely, sources: ["s"]),"#,
+            r#"(from: "a", to: "b", relation: "alliance", start: "2020", confidence: likely, sources: ["s"],"#,
+            "error: this `(` is never closed: line 10 begins a new item\n --> graph.ron:9:9\n",
+        ),
+        (
+            r#"sources: ["s"]),"#,
+            r#"sources: ["s"),"#,
+            "error: this `[` is never closed\n --> graph.ron:9:96\n",
+        ),
+        (
+            r#"(from: "a", to: "b","#,
+            r#"(from: "a, to: "b","#,
+            "error: this text is not closed where it should be: a `\"` is missing\n --> graph.ron:9:16\n",
+        ),
+    ];
+    for (good, bad, expected) in cases {
+        // A second tie after the first, so the missing `)` shows on the next line.
+        let text = MINIMAL.replacen(
+            "        (from: \"a\", to: \"b\", relation: \"alliance\", start: \"2020\", confidence: likely, sources: [\"s\"]),\n",
+            "        (from: \"a\", to: \"b\", relation: \"alliance\", start: \"2020\", confidence: likely, sources: [\"s\"]),\n        (from: \"b\", to: \"a\", relation: \"alliance\", confidence: likely, sources: [\"s\"]),\n",
+            1,
+        );
+        assert!(text.contains(good), "{good}");
+        let text = text.replacen(good, bad, 1);
+        let expected = expected.to_string();
+        check(text)
+            .failure()
+            .stderr_matches(move |err| err.starts_with(&expected) && err.contains("help: "))
+            .run();
+    }
+}
