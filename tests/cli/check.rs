@@ -519,3 +519,32 @@ fn a_bracket_or_quote_left_open_is_shown_where_it_opens() {
             .run();
     }
 }
+
+/// A cold check: a range typed with three dots was reported by a fragment
+/// (`.2022-06` is not a date). The mistake is pointed at inside the date,
+/// with the range written right.
+#[test]
+fn a_range_almost_written_right_is_pointed_at_inside_the_date() {
+    for (typo, mistake, message) in [
+        (
+            "[2020...2021]",
+            "...",
+            "`...` in `[2020...2021]` is not how a range is written: write `..` (two dots): `[2020..2021]`",
+        ),
+        (
+            "2020..",
+            "..",
+            "`..` in `2020..` is not how a range is written: a range goes in square brackets: `[2020..]`",
+        ),
+    ] {
+        let text = MINIMAL.replace("start: \"2020\"", &format!("start: \"{typo}\""));
+        let line = 9;
+        let column = text.lines().nth(line - 1).unwrap().find(typo).unwrap()
+            + typo.find(mistake).unwrap()
+            + 1;
+        check(text.clone())
+            .failure()
+            .stderr(&one_problem(message, &text, line, column, mistake.len()))
+            .run();
+    }
+}

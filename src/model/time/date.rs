@@ -195,9 +195,35 @@ pub enum DateError {
         /// The day that month does not have.
         day: u32,
     },
+    /// A range almost written right: `[2022-03...2022-06]`, `2022-03..`,
+    /// `2022-03–2022-06`. `start..end` is the mistake's place in `text`.
+    #[error("`{mistake}` in `{text}` is not how a range is written: {advice}")]
+    Range {
+        /// The date as written.
+        text: String,
+        /// The mistaken part: `...`, ` .. `, `–`.
+        mistake: String,
+        /// Where the mistake starts in `text`, in bytes.
+        start: usize,
+        /// Where it ends.
+        end: usize,
+        /// How to write it, with the range written right when that reads.
+        advice: String,
+    },
     /// A range whose end is before its start, such as `[2023..2022]`.
     #[error("`{0}` ends before it starts")]
     Backwards(String),
+}
+
+impl DateError {
+    /// Where in the date's text the mistake is, in bytes, when it is one
+    /// part of it (a range's `...`); `None` for the whole text.
+    pub fn within(&self) -> Option<(usize, usize)> {
+        match self {
+            DateError::Range { start, end, .. } => Some((*start, *end)),
+            _ => None,
+        }
+    }
 }
 
 impl PartialDate {
@@ -363,6 +389,7 @@ impl Ymd {
 }
 
 mod reading;
+mod typos;
 pub use reading::{collecting_date_errors, take_date_errors};
 
 #[cfg(test)]
