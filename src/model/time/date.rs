@@ -292,6 +292,21 @@ impl PartialDate {
         }
     }
 
+    /// The day the date sorts at in lists in date order (`timeline`,
+    /// `changes`): the first day of the date as written, so every precision
+    /// sorts by the same rule. An approximate or uncertain date sorts at
+    /// its stated position, not its widened earliest day (`2023-06~` after
+    /// `2023-05`, `2022?` after `2021-08`); a year at its first day (before
+    /// its months); a range `[A..B]` or `[A..]` at A; `201X` at the decade's
+    /// first day; one open before, `[..B]`, at B's last day, the only day
+    /// it names.
+    pub fn sort_day(self) -> Day {
+        match self.form {
+            Form::OnOrBefore => self.date.last_day(),
+            _ => self.date.first_day(),
+        }
+    }
+
     /// The date of a day number, at day precision.
     pub fn from_day(day: Day) -> Self {
         let (y, m, d) = civil_from_days(day);
@@ -395,6 +410,36 @@ pub use reading::{collecting_date_errors, take_date_errors};
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cold check: `timeline` put a `2023-06~` tie before a `2023-05`
+    /// event, sorting the approximate date at its widened earliest day.
+    #[test]
+    fn dates_of_every_precision_sort_at_their_stated_position() {
+        let in_order = [
+            "[..2020]",
+            "2021",
+            "2021-08",
+            "2021-08-04",
+            "2022?",
+            "2022-06~",
+            "[2022-07..2022-12]",
+            "2023-05",
+            "2023-05-31",
+            "2023-06~",
+            "[2023-07..]",
+        ];
+        let days: Vec<Day> = in_order
+            .iter()
+            .map(|d| d.parse::<PartialDate>().unwrap().sort_day())
+            .collect();
+        for (pair, dates) in days.windows(2).zip(in_order.windows(2)) {
+            assert!(pair[0] <= pair[1], "{} sorts after {}", dates[0], dates[1]);
+        }
+        let sort = |d: &str| d.parse::<PartialDate>().unwrap().sort_day();
+        assert!(sort("2023-05") < sort("2023-06~"));
+        assert_eq!(sort("2023-06~"), sort("2023-06"));
+        assert_eq!(sort("201X"), sort("2010"));
+    }
 
     #[test]
     fn dates_read_aloud() {
