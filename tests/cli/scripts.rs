@@ -167,7 +167,7 @@ fn verdicts_hedge_to_the_weaker_of_dates_and_sources() {
         .success()
         .stdout_golden("tests/golden/cli/run-karsovia-verdicts.txt")
         .stderr(
-            "tests/data/karsovia-verdicts.q: 12 statements, 1 expectation, 0 failed, 0 errors\n",
+            "tests/data/karsovia-verdicts.q: 16 statements, 1 expectation, 0 failed, 0 errors\n",
         )
         .run();
     for format in ["json", "jsonl"] {

@@ -19,3 +19,8 @@ who fought Presidential Guard
 how is Presidential Guard connected to NLA
 when did NLA fight Presidential Guard
 expect is NLA fighting Presidential Guard count 1
+# One subject takes the third person, whatever its name or the relation.
+does Amar Tesh lead NLA
+did Dorvan support NLA
+does Iron Legion target Highland clans
+does Oren Kal lead Karsovia
