@@ -247,7 +247,6 @@ fn starts_its_line(text: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     /// The error a file gives, rendered, as `check` shows it.
     fn shown(text: &str) -> String {
