@@ -257,9 +257,9 @@ mod tests {
 
     #[test]
     fn an_error_about_a_value_is_left_alone() {
-        let text = "(title: \"t\", ties: [\n    (from: \"a\", confidence: sure),\n])";
+        let text = "(title: \"t\", actors: [(id: \"a\", name: \"A\", kind: gang)])";
         assert!(
-            shown(text).starts_with("error: `sure` is not a confidence"),
+            shown(text).starts_with("error: `gang` is not an actor kind"),
             "{}",
             shown(text)
         );

@@ -548,3 +548,24 @@ fn a_range_almost_written_right_is_pointed_at_inside_the_date() {
             .run();
     }
 }
+
+/// A word off its list (`confidence: sure`, `kind: gang`) stopped the read
+/// at the first; each is now reported with the rest, at its place, with
+/// the words allowed.
+#[test]
+fn every_word_off_its_list_is_reported_at_once() {
+    let text = MINIMAL
+        .replace("kind: militia", "kind: gang")
+        .replace("confidence: likely", "confidence: sure");
+    check(text)
+        .failure()
+        .stderr_matches(|err| {
+            err.contains("error: `gang` is not an actor kind: write `group`, ")
+                && err.contains(" --> graph.ron:6:61\n")
+                && err.contains(
+                    "error: `sure` is not a confidence: write `possible`, `likely` or `confirmed`\n --> graph.ron:9:79\n",
+                )
+                && err.ends_with("graph.ron: 2 problems\n")
+        })
+        .run();
+}
