@@ -32,15 +32,17 @@ impl ScriptReport {
 /// fit `width`, a terminal's, or keep their rows whole (`None`). Each
 /// answer, headed by its query, goes to `out` as soon as it is made, so a
 /// long script shows its progress and holds only one answer at a time; an
-/// error from `out` (a closed pipe) ends the run.
+/// error from `out` (a closed pipe) ends the run. The caveats of a diagram
+/// written as DOT to standard output cannot go into the DOT: they go to
+/// `notes` as each is made, for the caller to show apart (standard error),
+/// just as a single `export` does.
 pub fn run_script(
     session: &Session,
     text: &str,
     origin: &str,
-    format: Format,
-    color: bool,
-    width: Option<usize>,
+    (format, color, width): (Format, bool, Option<usize>),
     out: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    notes: &mut dyn FnMut(&[String]),
 ) -> std::io::Result<ScriptReport> {
     let mut report = ScriptReport::default();
     let mut offset = 0;
@@ -79,6 +81,7 @@ pub fn run_script(
                     );
                 }
                 out(&output.render(format, color, width))?;
+                notes(output.notes());
             }
             Err(failure) => {
                 let mut diagnostic = failure.diagnostic(text, line_start).origin(origin);
@@ -115,13 +118,12 @@ mod tests {
             &session,
             script,
             "t.q",
-            Format::Text,
-            false,
-            None,
+            (Format::Text, false, None),
             &mut |c| {
                 chunks.push(c.to_string());
                 Ok(())
             },
+            &mut |_| {},
         )
         .expect("the sink accepts everything");
         assert_eq!(report.statements, 3);
@@ -137,9 +139,7 @@ mod tests {
             &session,
             script,
             "t.q",
-            Format::Text,
-            false,
-            None,
+            (Format::Text, false, None),
             &mut |_| {
                 delivered += 1;
                 if delivered == 2 {
@@ -147,8 +147,43 @@ mod tests {
                 }
                 Ok(())
             },
+            &mut |_| {},
         );
         assert!(stopped.is_err());
         assert_eq!(delivered, 2, "nothing is made after the sink fails");
+    }
+
+    /// A cold check: `export dot … ` with no `to` in a script dropped the
+    /// export's notes, which the DOT cannot hold. They reach `notes`, after
+    /// the DOT they belong to; an answer's notes stay in its text.
+    #[test]
+    fn a_diagram_on_standard_output_hands_its_notes_apart() {
+        let session = Session::bundled().expect("the bundled graph loads");
+        let script = "export dot France depth 0
+who fought ISGS before 2000
+";
+        let mut order: Vec<String> = Vec::new();
+        let order = std::cell::RefCell::new(&mut order);
+        run_script(
+            &session,
+            script,
+            "t.q",
+            (Format::Text, false, None),
+            &mut |c| {
+                if c.starts_with("// actorgraph diagram") {
+                    order.borrow_mut().push("dot".into());
+                }
+                Ok(())
+            },
+            &mut |notes| order.borrow_mut().extend(notes.iter().cloned()),
+        )
+        .expect("the sink accepts everything");
+        let order = order.into_inner();
+        assert_eq!(order.len(), 2, "{order:?}");
+        assert_eq!(order[0], "dot");
+        assert!(
+            order[1].starts_with("depth 0 holds France alone"),
+            "{order:?}"
+        );
     }
 }

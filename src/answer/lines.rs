@@ -61,6 +61,8 @@ struct VerdictRow<'a, 'g> {
     sentence: &'a str,
     b: &'a ActorOut<'g>,
     answer: Verdict,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    because: &'a Option<String>,
     others: &'a [String],
     ties: &'a [TieOut<'g>],
 }
@@ -117,6 +119,7 @@ impl Answer<'_> {
                 sentence,
                 b,
                 answer,
+                because,
                 others,
                 ties,
                 ..
@@ -128,6 +131,7 @@ impl Answer<'_> {
                     sentence,
                     b,
                     answer: *answer,
+                    because,
                     others,
                     ties,
                 },

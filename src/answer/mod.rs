@@ -9,17 +9,19 @@ mod results;
 mod rows;
 mod table;
 mod text;
+mod verdict;
 
 pub use layout::render_table;
 pub use rows::*;
 pub use table::Table;
 pub use text::{printable, wrap_indented};
+pub use verdict::Verdict;
 
 use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::model::{Certainty, PartialDate};
+use crate::model::{Certainty, Confidence, PartialDate};
 
 /// How answers are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -187,39 +189,6 @@ pub enum Judged {
     InWindow,
 }
 
-/// The answer to a yes-or-no question, from the certainty of its ties.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// A tie surely held.
-    Yes,
-    /// A tie may have held.
-    Possibly,
-    /// No tie held, as far as the graph knows.
-    No,
-}
-
-impl From<Certainty> for Verdict {
-    fn from(certainty: Certainty) -> Verdict {
-        match certainty {
-            Certainty::Certainly => Verdict::Yes,
-            Certainty::Possibly => Verdict::Possibly,
-            Certainty::No => Verdict::No,
-        }
-    }
-}
-
-impl Verdict {
-    /// `yes`, `possibly` or `no`.
-    pub fn word(self) -> &'static str {
-        match self {
-            Verdict::Yes => "yes",
-            Verdict::Possibly => "possibly",
-            Verdict::No => "no",
-        }
-    }
-}
-
 /// One hop of a path: two actors and every tie between them that the
 /// question's filters keep, each read from `from` to `to`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -278,8 +247,13 @@ pub enum Body<'g> {
         sentence: String,
         /// The object.
         b: ActorOut<'g>,
-        /// Yes, possibly or no, in the asked time.
+        /// Yes, likely, possibly or no, in the asked time: never surer than
+        /// the ties' dates and their sources' confidence allow.
         answer: Verdict,
+        /// Why a "likely" or "possibly" is no "yes": the dates leave it
+        /// open, or the sources rate the tie below confirmed.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        because: Option<String>,
         /// True when no tie reads the way the question put it and the ties
         /// shown run the other way.
         other_way: bool,

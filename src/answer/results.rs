@@ -53,6 +53,30 @@ impl<'g> Body<'g> {
         }
     }
 
+    /// How many results rest only on ties their sources rate below
+    /// `confirmed`, and the best rating each of those has, weakest first:
+    /// what a summary must say lest its count read as fact. An actor rests
+    /// on the ties that put it in the answer; a path on its weakest hop.
+    pub fn unconfirmed(&self) -> (usize, Vec<Confidence>) {
+        let best = |ties: &[TieOut]| ties.iter().map(|t| t.confidence).max();
+        let ratings: Vec<Confidence> = match self {
+            Body::Actors { actors } => actors.iter().filter_map(|a| best(&a.ties)).collect(),
+            Body::Path { paths, .. } => paths
+                .iter()
+                .filter_map(|path| path.iter().filter_map(|hop| best(&hop.ties)).min())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut below: Vec<Confidence> = ratings
+            .into_iter()
+            .filter(|c| *c < Confidence::Confirmed)
+            .collect();
+        let count = below.len();
+        below.sort_unstable();
+        below.dedup();
+        (count, below)
+    }
+
     /// The ids of the actors the answer holds only possibly.
     pub fn possible_actor_ids(&self) -> Vec<&'g str> {
         let possible = |c: Certainty| c == Certainty::Possibly;

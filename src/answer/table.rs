@@ -421,7 +421,12 @@ fn dates_in_words(tie: &TieOut) -> String {
         Some(end) => format!("ended {}", end.in_words()),
         None => "no end recorded".to_string(),
     };
-    format!("{began}; {ended}")
+    // The dates are the sources' and only as sure as they are.
+    let rated = match tie.confidence {
+        Confidence::Confirmed => String::new(),
+        level => format!("; rated {}, not confirmed", level.as_str()),
+    };
+    format!("{began}; {ended}{rated}")
 }
 
 /// Levels of a hierarchy shown by indentation; deeper rows say their depth.

@@ -65,7 +65,13 @@ impl Body<'_> {
         };
         let line = match self {
             Body::Actors { .. } if n == 0 => "no actors match".into(),
-            Body::Actors { .. } => plural("actor", "actors"),
+            Body::Actors { .. } => {
+                return format!(
+                    "{}{of_them}{}",
+                    plural("actor", "actors"),
+                    self.unconfirmed_words()
+                )
+            }
             Body::Ties { .. } if n == 0 => "no ties match".into(),
             Body::Ties { .. } => plural("tie", "ties"),
             Body::Card { actor, .. } => count(actor.ties.len(), "tie", "ties"),
@@ -87,11 +93,12 @@ impl Body<'_> {
                 } else {
                     String::new()
                 };
-                return format!("{shortest} of {hops}{possibly}");
+                return format!("{shortest} of {hops}{possibly}{}", self.unconfirmed_words());
             }
             Body::Verdict {
                 sentence,
                 answer,
+                because,
                 ties,
                 others,
                 other_way,
@@ -119,7 +126,10 @@ impl Body<'_> {
                     (Verdict::No, _) => {
                         format!(", not then ({})", count(ties.len(), "tie", "ties"))
                     }
-                    (_, _) => String::new(),
+                    // A hedged answer says why it is no "yes".
+                    (_, _) => because
+                        .as_ref()
+                        .map_or_else(String::new, |because| format!(" ({because})")),
                 };
                 let others = if others.is_empty() {
                     String::new()
@@ -195,6 +205,22 @@ impl Body<'_> {
             Body::Text { .. } | Body::Check { .. } => String::new(),
         };
         format!("{line}{of_them}")
+    }
+
+    /// `, 2 rated only likely`: the results that rest on ties their
+    /// sources do not confirm, so a count is not read as fact.
+    fn unconfirmed_words(&self) -> String {
+        let (count, ratings) = self.unconfirmed();
+        if count == 0 {
+            return String::new();
+        }
+        let ratings: Vec<&str> = ratings.iter().map(|c| c.as_str()).collect();
+        let rated = format!("rated only {}", ratings.join(" or "));
+        match (count == self.len(), count) {
+            (true, 1) => format!(", {rated}"),
+            (true, _) => format!(", all {rated}"),
+            (false, n) => format!(", {n} {rated}"),
+        }
     }
 
     /// The answer as text: for a terminal `width` columns wide, or for a

@@ -465,10 +465,9 @@ fn run_scripts(
             session,
             &text,
             &origin,
-            format,
-            color_out,
-            width,
+            (format, color_out, width),
             &mut |answer| answers.write(answer),
+            &mut |notes| report::notes(notes),
         )?;
         if !report.succeeded() {
             failed += 1;

@@ -154,6 +154,9 @@ pub struct Problem {
     pub message: String,
     /// A hint on how to fix it, such as the nearest names.
     pub help: Option<String>,
+    /// The part of the value at fault, as byte offsets into its text (a
+    /// date range's `...`); `None` for the whole value.
+    pub within: Option<(usize, usize)>,
 }
 
 impl Problem {
@@ -163,7 +166,14 @@ impl Problem {
             site,
             message: message.into(),
             help: None,
+            within: None,
         }
+    }
+
+    /// Narrows the problem to a part of its value's text.
+    pub fn within(mut self, part: Option<(usize, usize)>) -> Self {
+        self.within = part;
+        self
     }
 
     /// Adds a hint on how to fix the problem, when there is one.

@@ -63,7 +63,8 @@ Questions (ACTOR is a name, id or alias; names may be written bare or quoted)
 const PAIRS: &str = "\
 Questions about two actors
   is/was/does/did/has ACTOR VERB ACTOR   is Wagner fighting JNIM   was France allied with
-                                         Daoussak militias in 2021  (yes, no or possibly)
+                                         Daoussak militias in 2021  (yes, likely, possibly
+                                         or no: never surer than the dates and sources)
   when did ACTOR VERB ACTOR              when did Ansar al Din join JNIM
   ties between ACTOR and ACTOR [TIME]    ties between JNIM and AQIM   (also: links between,
                                          what ties link A and B, relationships between)

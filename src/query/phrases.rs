@@ -373,6 +373,41 @@ fn declared(relation: &Relation) -> Vec<(String, Voice)> {
     phrases
 }
 
+/// The relation's verb for one subject in the present, as answers say it
+/// (`Amar Tesh leads NLA`, never `lead`): the declared `verb`, else a
+/// one-word name that is a verb's third person (`leads`, `supports`),
+/// else the declared `base` put in the third person. Every actor is one
+/// subject, whatever its name (`Highland clans targets …`).
+pub fn present_tense(relation: &Relation) -> Option<String> {
+    let phrasing = relation.phrasing.clone().unwrap_or_default();
+    if let Some(verb) = phrasing.verb {
+        return Some(verb);
+    }
+    let name = relation.name.to_lowercase();
+    if name.chars().all(|c| c.is_ascii_lowercase()) && bare_form(&name).is_some() {
+        return Some(name);
+    }
+    let base = phrasing.base.filter(|b| !b.contains(' '))?;
+    Some(third_person(&base))
+}
+
+/// `lead` → `leads`, `push` → `pushes`, `supply` → `supplies`.
+fn third_person(base: &str) -> String {
+    if ["s", "sh", "ch", "x", "z"]
+        .iter()
+        .any(|e| base.ends_with(e))
+    {
+        format!("{base}es")
+    } else if let Some(stem) = base
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
+    {
+        format!("{stem}ies")
+    } else {
+        format!("{base}s")
+    }
+}
+
 /// `trains` → `train`, `pushes` → `push`; `None` for a word that is no
 /// verb in the third person.
 fn bare_form(word: &str) -> Option<String> {
@@ -459,6 +494,51 @@ mod tests {
             })
             .unwrap();
         relations
+    }
+
+    /// A cold check answered `does Amar Tesh lead NLA` with "Amar Tesh lead
+    /// …": a relation with no phrasing gave its bare form. One subject
+    /// takes the third person, whatever the relation declares.
+    #[test]
+    fn one_subject_takes_the_third_person() {
+        let relation = |name: &str, phrasing: Option<Phrasing>| Relation {
+            name: name.into(),
+            directed: true,
+            note: None,
+            phrasing,
+            look: None,
+        };
+        let base = |b: &str| {
+            Some(Phrasing {
+                base: Some(b.into()),
+                ..Phrasing::default()
+            })
+        };
+        for (relation, said) in [
+            (relation("leads", None), Some("leads")),
+            (relation("supports", None), Some("supports")),
+            (relation("targets", None), Some("targets")),
+            (relation("pushes", None), Some("pushes")),
+            (relation("funding", base("fund")), Some("funds")),
+            (relation("arms-supply", base("supply")), Some("supplies")),
+            (relation("training", base("coach")), Some("coaches")),
+            (relation("peace-agreement", None), None),
+        ] {
+            assert_eq!(
+                present_tense(&relation).as_deref(),
+                said,
+                "{}",
+                relation.name
+            );
+        }
+        let declared = relation(
+            "leads",
+            Some(Phrasing {
+                verb: Some("heads".into()),
+                ..Phrasing::default()
+            }),
+        );
+        assert_eq!(present_tense(&declared).as_deref(), Some("heads"));
     }
 
     fn at<'p>(phrases: &'p Phrases, text: &str) -> Option<(&'p str, Voice, usize)> {

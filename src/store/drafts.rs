@@ -12,6 +12,8 @@
 
 use serde::Deserialize;
 
+use super::words::Word;
+
 use crate::model::{
     Actor, ActorKind, Confidence, EventSpec, PartialDate, Period, Phrasing, Problem, Relation,
     RelationLook, Site, Source, TieSpec,
@@ -45,7 +47,7 @@ pub struct TieDraft {
     pub start: Option<PartialDate>,
     #[serde(default)]
     pub end: Option<PartialDate>,
-    confidence: Option<Confidence>,
+    confidence: Option<Word<Confidence>>,
     #[serde(default)]
     sources: Vec<String>,
     #[serde(default)]
@@ -97,6 +99,9 @@ impl TieDraft {
                 CONFIDENCE_HELP,
             ));
         }
+        let confidence = self
+            .confidence
+            .and_then(|word| word.checked(site("confidence"), &mut problems));
         let item = match (self.from, self.to, self.relation) {
             (Some(from), Some(to), Some(relation)) => Some(TieSpec {
                 from,
@@ -104,7 +109,7 @@ impl TieDraft {
                 relation,
                 start: self.start,
                 end: self.end,
-                confidence: self.confidence.unwrap_or(Confidence::Possible),
+                confidence: confidence.unwrap_or(Confidence::Possible),
                 sources: self.sources,
                 note: self.note,
                 evidence: self.evidence,
@@ -125,7 +130,7 @@ pub struct ActorDraft {
     name: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
-    kind: Option<ActorKind>,
+    kind: Option<Word<ActorKind>>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -170,11 +175,14 @@ impl ActorDraft {
                  `state_force`, `pmc`, `igo` or `person` (`kind: group`)",
             ));
         }
+        let kind = self
+            .kind
+            .and_then(|word| word.checked(site("kind"), &mut problems));
         let item = self.id.map(|id| Actor {
             name: self.name.unwrap_or_else(|| id.clone()),
             id,
             aliases: self.aliases,
-            kind: self.kind.unwrap_or(ActorKind::Group),
+            kind: kind.unwrap_or(ActorKind::Group),
             tags: self.tags,
             active: self.active,
             note: self.note,
@@ -277,7 +285,7 @@ pub struct EventDraft {
     pub date: Option<PartialDate>,
     actors: Option<Vec<String>>,
     what: Option<String>,
-    confidence: Option<Confidence>,
+    confidence: Option<Word<Confidence>>,
     #[serde(default)]
     sources: Vec<String>,
     #[serde(default)]
@@ -329,12 +337,15 @@ impl EventDraft {
                 CONFIDENCE_HELP,
             ));
         }
+        let confidence = self
+            .confidence
+            .and_then(|word| word.checked(site("confidence"), &mut problems));
         let item = match (self.date, self.actors, self.what) {
             (Some(date), Some(actors), Some(what)) => Some(EventSpec {
                 date,
                 actors,
                 what,
-                confidence: self.confidence.unwrap_or(Confidence::Possible),
+                confidence: confidence.unwrap_or(Confidence::Possible),
                 sources: self.sources,
                 evidence: self.evidence,
                 note: self.note,

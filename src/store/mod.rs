@@ -9,6 +9,8 @@ pub mod snapshot;
 mod spans;
 mod stream;
 mod syntax;
+mod unclosed;
+mod words;
 
 pub use open::{
     cache_path, is_snapshot_path, open, open_with, save, save_with_progress, CachePolicy,

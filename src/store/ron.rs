@@ -253,6 +253,19 @@ fn problem_diagnostic(text: &str, origin: &str, spans: &SpanTree, problem: &Prob
         .origin(origin)
         .help(problem.help.clone());
     match locate(spans, problem.site) {
+        // A part of a string's text: inside its quotes. Dates hold no
+        // escapes, so the text's offsets are the file's.
+        Some((tree, true))
+            if problem.within.is_some() && text.as_bytes().get(tree.start) == Some(&b'"') =>
+        {
+            let (start, end) = problem.within.unwrap_or_default();
+            let (start, end) = (tree.start + 1 + start, tree.start + 1 + end);
+            if end < tree.end && text.is_char_boundary(start) && text.is_char_boundary(end) {
+                diagnostic.at_span(text, start, end)
+            } else {
+                diagnostic.at_span(text, tree.start, tree.end)
+            }
+        }
         Some((tree, true)) => diagnostic.at_span(text, tree.start, tree.end),
         // A field the item lacks: the caret at the item's opening, not
         // under all of it.

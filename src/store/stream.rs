@@ -216,7 +216,7 @@ fn bad_dates(
         .map(|(field, _)| *field);
     for error in &errors {
         let field = bad_fields.next().unwrap_or(fields[0].0);
-        builder.problem(Problem::new(site(field), error.to_string()));
+        builder.problem(Problem::new(site(field), error.to_string()).within(error.within()));
     }
     !errors.is_empty()
 }

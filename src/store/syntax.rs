@@ -147,6 +147,18 @@ pub(super) fn syntax_diagnostic(
     error: &ron::error::SpannedError,
 ) -> Diagnostic {
     let start = error.span.start;
+    // Where RON noticed a bracket or quote left open is rarely where to
+    // fix it: point at what was left open.
+    let error_at = match error.code {
+        Error::Eof => Some(text.len()),
+        _ => super::unclosed::offset(text, start.line, start.col),
+    };
+    if let Some(open) = error_at.and_then(|at| super::unclosed::explain(text, at, &error.code)) {
+        return Diagnostic::new(open.message)
+            .origin(origin)
+            .at_span(text, open.at, open.at + open.width)
+            .help(Some(open.help));
+    }
     let width = if error.span.end.line == start.line {
         error.span.end.col.saturating_sub(start.col).max(1)
     } else {

@@ -480,3 +480,92 @@ fn messages_never_pass_escape_sequences_through() {
         })
         .run();
 }
+
+/// A cold check: a `)` missing at a line's end was reported at the next
+/// line, where RON noticed it. The bracket or quote left open is shown
+/// instead, on its own line, with where to close it.
+#[test]
+fn a_bracket_or_quote_left_open_is_shown_where_it_opens() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            r#"(from: "a", to: "b", relation: "alliance", start: "2020", confidence: likely, sources: ["s"]),"#,
+            r#"(from: "a", to: "b", relation: "alliance", start: "2020", confidence: likely, sources: ["s"],"#,
+            "error: this `(` is never closed: line 10 begins a new item\n --> graph.ron:9:9\n",
+        ),
+        (
+            r#"sources: ["s"]),"#,
+            r#"sources: ["s"),"#,
+            "error: this `[` is never closed\n --> graph.ron:9:96\n",
+        ),
+        (
+            r#"(from: "a", to: "b","#,
+            r#"(from: "a, to: "b","#,
+            "error: this text is not closed where it should be: a `\"` is missing\n --> graph.ron:9:16\n",
+        ),
+    ];
+    for (good, bad, expected) in cases {
+        // A second tie after the first, so the missing `)` shows on the next line.
+        let text = MINIMAL.replacen(
+            "        (from: \"a\", to: \"b\", relation: \"alliance\", start: \"2020\", confidence: likely, sources: [\"s\"]),\n",
+            "        (from: \"a\", to: \"b\", relation: \"alliance\", start: \"2020\", confidence: likely, sources: [\"s\"]),\n        (from: \"b\", to: \"a\", relation: \"alliance\", confidence: likely, sources: [\"s\"]),\n",
+            1,
+        );
+        assert!(text.contains(good), "{good}");
+        let text = text.replacen(good, bad, 1);
+        let expected = expected.to_string();
+        check(text)
+            .failure()
+            .stderr_matches(move |err| err.starts_with(&expected) && err.contains("help: "))
+            .run();
+    }
+}
+
+/// A cold check: a range typed with three dots was reported by a fragment
+/// (`.2022-06` is not a date). The mistake is pointed at inside the date,
+/// with the range written right.
+#[test]
+fn a_range_almost_written_right_is_pointed_at_inside_the_date() {
+    for (typo, mistake, message) in [
+        (
+            "[2020...2021]",
+            "...",
+            "`...` in `[2020...2021]` is not how a range is written: write `..` (two dots): `[2020..2021]`",
+        ),
+        (
+            "2020..",
+            "..",
+            "`..` in `2020..` is not how a range is written: a range goes in square brackets: `[2020..]`",
+        ),
+    ] {
+        let text = MINIMAL.replace("start: \"2020\"", &format!("start: \"{typo}\""));
+        let line = 9;
+        let column = text.lines().nth(line - 1).unwrap().find(typo).unwrap()
+            + typo.find(mistake).unwrap()
+            + 1;
+        check(text.clone())
+            .failure()
+            .stderr(&one_problem(message, &text, line, column, mistake.len()))
+            .run();
+    }
+}
+
+/// A word off its list (`confidence: sure`, `kind: gang`) stopped the read
+/// at the first; each is now reported with the rest, at its place, with
+/// the words allowed.
+#[test]
+fn every_word_off_its_list_is_reported_at_once() {
+    let text = MINIMAL
+        .replace("kind: militia", "kind: gang")
+        .replace("confidence: likely", "confidence: sure");
+    check(text)
+        .failure()
+        .stderr_matches(|err| {
+            err.contains("error: `gang` is not an actor kind: write `group`, ")
+                && err.contains(" --> graph.ron:6:61\n")
+                && err.contains(
+                    "error: `sure` is not a confidence: write `possible`, `likely` or `confirmed`\n --> graph.ron:9:79\n",
+                )
+                && err.ends_with("graph.ron: 2 problems\n")
+        })
+        .run();
+}

@@ -421,3 +421,33 @@ fn verdicts_lead_csv_rows_and_show_the_tie_that_runs_the_other_way() {
         })
         .run();
 }
+
+/// A cold check: `timeline` listed a `2023-06~` tie before a `2023-05`
+/// event. Every precision sorts at its stated position: a month, an
+/// approximate month, a year, a range, an uncertain year.
+#[test]
+fn a_timeline_sorts_mixed_precisions_at_their_stated_position() {
+    Test::new()
+        .args(&[
+            "-g",
+            "tests/data/diagram/karsovia.ron",
+            "query",
+            "timeline NLA",
+        ])
+        .success()
+        .stdout_matches(|out| {
+            let dates: Vec<&str> = out
+                .lines()
+                .skip(1)
+                .filter(|l| !l.starts_with(' '))
+                .filter_map(|l| l.split_whitespace().next())
+                .collect();
+            let at = |date: &str| dates.iter().position(|d| *d == date).unwrap_or(usize::MAX);
+            at("2023-05") < at("2023-06~")
+                && at("2021-08-04") < at("2022?")
+                && at("2022?") < at("2022-01-15")
+                && at("2022-02") < at("[2022-03..2022-06]")
+                && at("2022-04") < at("2022-07~")
+        })
+        .run();
+}

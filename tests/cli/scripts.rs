@@ -151,3 +151,64 @@ fn several_scripts_run_in_turn_each_with_its_summary() {
         })
         .run();
 }
+
+/// A yes-or-no answer is never surer than the weaker of a tie's dates and
+/// its sources' rating, and says why it hedges; lists and paths count what
+/// rests on unconfirmed ties (the Karsovia graph's own cases).
+#[test]
+fn verdicts_hedge_to_the_weaker_of_dates_and_sources() {
+    Test::new()
+        .args(&[
+            "-g",
+            "tests/data/diagram/karsovia.ron",
+            "run",
+            "tests/data/karsovia-verdicts.q",
+        ])
+        .success()
+        .stdout_golden("tests/golden/cli/run-karsovia-verdicts.txt")
+        .stderr(
+            "tests/data/karsovia-verdicts.q: 16 statements, 1 expectation, 0 failed, 0 errors\n",
+        )
+        .run();
+    for format in ["json", "jsonl"] {
+        Test::new()
+            .args(&[
+                "-g",
+                "tests/data/diagram/karsovia.ron",
+                "-f",
+                format,
+                "query",
+                "is NLA fighting Presidential Guard",
+            ])
+            .success()
+            .stdout_matches(|out| {
+                let answer: serde_json::Value =
+                    serde_json::from_str(out.lines().next().unwrap_or(""))
+                        .unwrap_or_else(|_| serde_json::from_str(out).expect("JSON"));
+                answer["answer"] == "possibly"
+                    && answer["because"] == "its only source, acled-2024, rates it possible"
+            })
+            .run();
+    }
+}
+
+/// A script's `export dot` with no `to` writes DOT among the answers; its
+/// notes, which the DOT cannot hold, reach standard error as a single
+/// `export` on the command line gives them.
+#[test]
+fn a_scripts_dot_on_standard_output_keeps_its_notes() {
+    Test::new()
+        .write("view.q", "export dot France depth 0\nexport dot all as of 1900\n")
+        .current_dir(TMP)
+        .args(&["run", "view.q"])
+        .success()
+        .stdout_matches(|out| out.matches("// actorgraph diagram of ").count() == 2 && !out.contains("note:"))
+        .stderr_matches(|err| {
+            let lines: Vec<&str> = err.lines().collect();
+            lines.len() == 2
+                && lines[0]
+                    == "note: depth 0 holds France alone, without its ties: `depth 1` adds its neighbours"
+                && lines[1].starts_with("note: the time asked ends before")
+        })
+        .run();
+}

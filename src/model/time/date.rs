@@ -195,9 +195,35 @@ pub enum DateError {
         /// The day that month does not have.
         day: u32,
     },
+    /// A range almost written right: `[2022-03...2022-06]`, `2022-03..`,
+    /// `2022-03–2022-06`. `start..end` is the mistake's place in `text`.
+    #[error("`{mistake}` in `{text}` is not how a range is written: {advice}")]
+    Range {
+        /// The date as written.
+        text: String,
+        /// The mistaken part: `...`, ` .. `, `–`.
+        mistake: String,
+        /// Where the mistake starts in `text`, in bytes.
+        start: usize,
+        /// Where it ends.
+        end: usize,
+        /// How to write it, with the range written right when that reads.
+        advice: String,
+    },
     /// A range whose end is before its start, such as `[2023..2022]`.
     #[error("`{0}` ends before it starts")]
     Backwards(String),
+}
+
+impl DateError {
+    /// Where in the date's text the mistake is, in bytes, when it is one
+    /// part of it (a range's `...`); `None` for the whole text.
+    pub fn within(&self) -> Option<(usize, usize)> {
+        match self {
+            DateError::Range { start, end, .. } => Some((*start, *end)),
+            _ => None,
+        }
+    }
 }
 
 impl PartialDate {
@@ -263,6 +289,21 @@ impl PartialDate {
             Form::OnOrAfter => DAY_MAX,
             Form::Decade => self.date.shifted(9).last_day(),
             Form::Century => self.date.shifted(99).last_day(),
+        }
+    }
+
+    /// The day the date sorts at in lists in date order (`timeline`,
+    /// `changes`): the first day of the date as written, so every precision
+    /// sorts by the same rule. An approximate or uncertain date sorts at
+    /// its stated position, not its widened earliest day (`2023-06~` after
+    /// `2023-05`, `2022?` after `2021-08`); a year at its first day (before
+    /// its months); a range `[A..B]` or `[A..]` at A; `201X` at the decade's
+    /// first day; one open before, `[..B]`, at B's last day, the only day
+    /// it names.
+    pub fn sort_day(self) -> Day {
+        match self.form {
+            Form::OnOrBefore => self.date.last_day(),
+            _ => self.date.first_day(),
         }
     }
 
@@ -363,11 +404,42 @@ impl Ymd {
 }
 
 mod reading;
+mod typos;
 pub use reading::{collecting_date_errors, take_date_errors};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cold check: `timeline` put a `2023-06~` tie before a `2023-05`
+    /// event, sorting the approximate date at its widened earliest day.
+    #[test]
+    fn dates_of_every_precision_sort_at_their_stated_position() {
+        let in_order = [
+            "[..2020]",
+            "2021",
+            "2021-08",
+            "2021-08-04",
+            "2022?",
+            "2022-06~",
+            "[2022-07..2022-12]",
+            "2023-05",
+            "2023-05-31",
+            "2023-06~",
+            "[2023-07..]",
+        ];
+        let days: Vec<Day> = in_order
+            .iter()
+            .map(|d| d.parse::<PartialDate>().unwrap().sort_day())
+            .collect();
+        for (pair, dates) in days.windows(2).zip(in_order.windows(2)) {
+            assert!(pair[0] <= pair[1], "{} sorts after {}", dates[0], dates[1]);
+        }
+        let sort = |d: &str| d.parse::<PartialDate>().unwrap().sort_day();
+        assert!(sort("2023-05") < sort("2023-06~"));
+        assert_eq!(sort("2023-06~"), sort("2023-06"));
+        assert_eq!(sort("201X"), sort("2010"));
+    }
 
     #[test]
     fn dates_read_aloud() {

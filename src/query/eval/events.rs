@@ -20,8 +20,8 @@ pub(super) fn events<'g>(
     filter: &TieFilter,
 ) -> Vec<Event<'g>> {
     struct Found<'g> {
-        /// The day events sort by: the earliest the date can be, or its
-        /// latest when it is open before.
+        /// The day events sort by: the date's stated position
+        /// ([`PartialDate::sort_day`]), within what its actors' lives allow.
         day: Day,
         /// The earliest and latest day it can have happened.
         days: (Day, Day),
@@ -37,14 +37,11 @@ pub(super) fn events<'g>(
         window: Window::ALL,
         ..filter.clone()
     };
-    // A date open before (`[..2022-06]`) sorts at what it says: its latest day.
-    let sort_day = |date: PartialDate, days: (Day, Day)| {
-        if date.first_day() == DAY_MIN {
-            days.1
-        } else {
-            days.0
-        }
-    };
+    // Every precision sorts by one rule: where the date as written puts it
+    // (`2023-06~` in June, not at its widened earliest, May), moved inside
+    // the days the bounds allow when an actor's life narrows them.
+    let sort_day =
+        |date: PartialDate, days: (Day, Day)| date.sort_day().clamp(days.0, days.1.max(days.0));
     let mut found: Vec<Found> = Vec::new();
     for tie in ties {
         if graph.certainty(*tie, &any_time) == Certainty::No {

@@ -88,8 +88,10 @@ fn phrased_ties<'g>(
         .collect())
 }
 
-/// `is A allied with B`: yes when a tie surely held in the asked time,
-/// possibly when one may have, no otherwise; with every such tie.
+/// `is A allied with B`: yes when a tie surely held in the asked time and
+/// its sources confirm it, likely or possibly when the dates or the
+/// sources allow no more ([`Verdict::weigh`]), no otherwise; with every
+/// such tie.
 pub(super) fn verdict<'g>(
     graph: &'g Graph,
     (a, phrase, b): (&ActorName, &RelationPhrase, &ActorName),
@@ -116,17 +118,6 @@ pub(super) fn verdict<'g>(
         min_certainty: Certainty::Possibly,
         ..filter.clone()
     };
-    let answer = ties
-        .iter()
-        .map(|t| graph.certainty(*t, &judge))
-        .max()
-        .unwrap_or(Certainty::No);
-    // `certainly`: only a sure tie says yes; anything less is no.
-    let answer = if answer < filter.min_certainty {
-        Certainty::No
-    } else {
-        answer
-    };
     let relation = relation_of(graph, phrase)?;
     // Every other tie between them then, the asked relation's included
     // when it runs the other way (`is JNIM courted by the rebels`).
@@ -146,15 +137,24 @@ pub(super) fn verdict<'g>(
         .collect();
     others.sort_unstable();
     others.dedup();
+    let shown = sorted_ties(graph, x, shown.into_iter(), &judge);
+    // Only ties that read `A … B` decide; `certainly` counts only those
+    // surely held then, so anything less is no.
+    let (answer, because) = if other_way {
+        (Verdict::No, None)
+    } else {
+        Verdict::weigh(shown.iter().filter(|t| t.certainty >= filter.min_certainty))
+    };
     Ok(Body::Verdict {
         a: actor_out(graph, x),
         phrase: phrase.text.clone(),
         sentence,
         b: actor_out(graph, y),
-        answer: answer.into(),
+        answer,
+        because,
         other_way,
         others,
-        ties: sorted_ties(graph, x, shown.into_iter(), &judge),
+        ties: shown,
     })
 }
 

@@ -363,7 +363,8 @@ impl Parser<'_> {
     }
 
     /// The word a relation's answers use after a subject: a declared verb
-    /// (its past tense for `did`), or the built-ins' own.
+    /// (its declared past tense for `did`), one read off the relation's
+    /// name or base, or the built-ins' own.
     fn finite_verb(&self, relation: &str, past: bool) -> Option<String> {
         let builtin = match relation {
             "alliance" => Some("allied with"),
@@ -376,9 +377,13 @@ impl Parser<'_> {
             return Some(words.to_string());
         }
         let relations = self.graph?.relations();
-        let phrasing = relations.get(relations.find(relation)?).phrasing.as_ref()?;
-        let verb = if past { phrasing.past.as_ref() } else { None };
-        verb.or(phrasing.verb.as_ref()).cloned()
+        let relation = relations.get(relations.find(relation)?);
+        // A past tense only as declared (`led`; `leaded` would be wrong),
+        // else the present, said of one subject: never the bare `lead`.
+        let declared_past = relation.phrasing.as_ref().and_then(|p| p.past.clone());
+        past.then_some(declared_past)
+            .flatten()
+            .or_else(|| super::super::phrases::present_tense(relation))
     }
 
     /// The word a pair shares in `are A and B at war`: a symmetric tie's

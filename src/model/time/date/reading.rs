@@ -7,63 +7,73 @@ impl FromStr for PartialDate {
     type Err = DateError;
 
     fn from_str(text: &str) -> Result<Self, DateError> {
-        let shape = || DateError::Shape(text.to_string());
-        if let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
-            let (first, last) = inner.split_once("..").ok_or_else(shape)?;
-            return match (first.is_empty(), last.is_empty()) {
-                (true, true) => Err(shape()),
-                (true, false) => Ok(PartialDate {
-                    form: Form::OnOrBefore,
-                    ..PartialDate::plain(Ymd::parse(last)?)
-                }),
-                (false, true) => Ok(PartialDate {
-                    form: Form::OnOrAfter,
-                    ..PartialDate::plain(Ymd::parse(first)?)
-                }),
-                (false, false) => {
-                    let (first, last) = (Ymd::parse(first)?, Ymd::parse(last)?);
-                    if last.last_day() < first.first_day() {
-                        return Err(DateError::Backwards(text.to_string()));
-                    }
-                    Ok(PartialDate {
-                        date: first,
-                        form: Form::OneOf,
-                        upper: last,
-                    })
-                }
-            };
-        }
-        let (body, form) = match text.as_bytes().last() {
-            Some(b'~') => (&text[..text.len() - 1], Form::Approximate),
-            Some(b'?') => (&text[..text.len() - 1], Form::Uncertain),
-            Some(b'%') => (&text[..text.len() - 1], Form::ApproximateUncertain),
-            _ => (text, Form::Plain),
-        };
-        if form == Form::Plain && body.len() == 4 && body.is_ascii() {
-            let unspecified = body.bytes().rev().take_while(|&b| b == b'X').count();
-            let digits = &body[..4 - unspecified];
-            if unspecified > 0 && digits.bytes().all(|b| b.is_ascii_digit()) {
-                let (form, zeros) = match unspecified {
-                    1 => (Form::Decade, "0"),
-                    2 => (Form::Century, "00"),
-                    _ => return Err(shape()),
-                };
-                let date = Ymd::parse(&format!("{digits}{zeros}"))?;
-                return Ok(PartialDate {
-                    form,
-                    ..PartialDate::plain(date)
-                });
-            }
-        }
-        let date = Ymd::parse(body).map_err(|error| match error {
-            DateError::Shape(_) => shape(),
-            other => other,
-        })?;
-        Ok(PartialDate {
-            form,
-            ..PartialDate::plain(date)
+        // A range almost written right fails on a fragment; say what the
+        // mistake is instead, where it is.
+        read(text).map_err(|error| match error {
+            DateError::Backwards(_) => error,
+            _ => super::typos::range_typo(text).unwrap_or(error),
         })
     }
+}
+
+/// Reads a date as written, with no guess at what was meant.
+fn read(text: &str) -> Result<PartialDate, DateError> {
+    let shape = || DateError::Shape(text.to_string());
+    if let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+        let (first, last) = inner.split_once("..").ok_or_else(shape)?;
+        return match (first.is_empty(), last.is_empty()) {
+            (true, true) => Err(shape()),
+            (true, false) => Ok(PartialDate {
+                form: Form::OnOrBefore,
+                ..PartialDate::plain(Ymd::parse(last)?)
+            }),
+            (false, true) => Ok(PartialDate {
+                form: Form::OnOrAfter,
+                ..PartialDate::plain(Ymd::parse(first)?)
+            }),
+            (false, false) => {
+                let (first, last) = (Ymd::parse(first)?, Ymd::parse(last)?);
+                if last.last_day() < first.first_day() {
+                    return Err(DateError::Backwards(text.to_string()));
+                }
+                Ok(PartialDate {
+                    date: first,
+                    form: Form::OneOf,
+                    upper: last,
+                })
+            }
+        };
+    }
+    let (body, form) = match text.as_bytes().last() {
+        Some(b'~') => (&text[..text.len() - 1], Form::Approximate),
+        Some(b'?') => (&text[..text.len() - 1], Form::Uncertain),
+        Some(b'%') => (&text[..text.len() - 1], Form::ApproximateUncertain),
+        _ => (text, Form::Plain),
+    };
+    if form == Form::Plain && body.len() == 4 && body.is_ascii() {
+        let unspecified = body.bytes().rev().take_while(|&b| b == b'X').count();
+        let digits = &body[..4 - unspecified];
+        if unspecified > 0 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let (form, zeros) = match unspecified {
+                1 => (Form::Decade, "0"),
+                2 => (Form::Century, "00"),
+                _ => return Err(shape()),
+            };
+            let date = Ymd::parse(&format!("{digits}{zeros}"))?;
+            return Ok(PartialDate {
+                form,
+                ..PartialDate::plain(date)
+            });
+        }
+    }
+    let date = Ymd::parse(body).map_err(|error| match error {
+        DateError::Shape(_) => shape(),
+        other => other,
+    })?;
+    Ok(PartialDate {
+        form,
+        ..PartialDate::plain(date)
+    })
 }
 
 impl serde::Serialize for PartialDate {
