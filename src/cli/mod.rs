@@ -104,8 +104,8 @@ pub enum Command {
         after_help = "Example:\n  actorgraph check graphs/sahel.ron\n\nExits 1 when any file has a problem; every problem is listed with file:line:column."
     )]
     Check {
-        /// Graph files (RON).
-        #[arg(required = true, value_name = "FILE")]
+        /// Graph files (RON); without any, the one `-g` names.
+        #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// Run one query and print the answer.
@@ -348,7 +348,19 @@ fn dispatch_to(cli: Cli, answers: &mut Answers) -> anyhow::Result<Done> {
                 cli.echo,
             )
         }
-        Some(Command::Check { files }) => check(&files, answers, color_err),
+        Some(Command::Check { mut files }) => {
+            // `-g FILE check` checks FILE, as every other command reads it.
+            if let Some(graph) = cli.graph.as_ref().filter(|g| !files.contains(g)) {
+                files.push(graph.clone());
+            }
+            if files.is_empty() {
+                anyhow::bail!(
+                    "name the graph files to check: `actorgraph check graphs/sahel.ron` \
+                     (or `actorgraph -g FILE check`)"
+                );
+            }
+            check(&files, answers, color_err)
+        }
         Some(Command::Query { query, .. }) => {
             let session = open(cli.graph.as_deref())?;
             let done = one_statement(

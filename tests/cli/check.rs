@@ -11,6 +11,26 @@ fn the_bundled_graph_passes() {
 }
 
 #[test]
+fn the_graph_named_with_g_is_checked_as_every_command_reads_it() {
+    Test::new()
+        .args(&["-g", "graphs/sahel.ron", "check"])
+        .stdout("graphs/sahel.ron: ok — 25 actors, 61 ties, 24 events, 10 sources\n")
+        .run();
+    // Named twice, checked once.
+    Test::new()
+        .args(&["-g", "graphs/sahel.ron", "check", "graphs/sahel.ron"])
+        .stdout("graphs/sahel.ron: ok — 25 actors, 61 ties, 24 events, 10 sources\n")
+        .run();
+    Test::new()
+        .args(&["check"])
+        .failure()
+        .stderr_matches(|err| {
+            err.contains("name the graph files to check") && err.contains("-g FILE check")
+        })
+        .run();
+}
+
+#[test]
 fn a_minimal_graph_passes_and_summarises() {
     check(MINIMAL)
         .stdout("graph.ron: ok — 2 actors, 1 tie, 0 events, 1 source\n")
