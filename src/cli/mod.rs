@@ -354,10 +354,11 @@ fn dispatch_to(cli: Cli, answers: &mut Answers) -> anyhow::Result<Done> {
                 files.push(graph.clone());
             }
             if files.is_empty() {
-                anyhow::bail!(
+                return Err(BadUsage(vec![actorgraph::diagnostic::Diagnostic::new(
                     "name the graph files to check: `actorgraph check graphs/sahel.ron` \
-                     (or `actorgraph -g FILE check`)"
-                );
+                     (or `actorgraph -g FILE check`)",
+                )])
+                .into());
             }
             check(&files, answers, color_err)
         }

@@ -23,7 +23,7 @@ fn the_graph_named_with_g_is_checked_as_every_command_reads_it() {
         .run();
     Test::new()
         .args(&["check"])
-        .failure()
+        .status(2)
         .stderr_matches(|err| {
             err.contains("name the graph files to check") && err.contains("-g FILE check")
         })

@@ -99,9 +99,8 @@ fn bad_usage_exits_2() {
         ),
         (
             &["check"],
-            "error: the following required arguments were not provided:\n  <FILE>...\n\n\
-                 Usage: actorgraph check <FILE>...\n\n\
-                 For more information, try '--help'.\n",
+            "error: name the graph files to check: `actorgraph check graphs/sahel.ron` \
+             (or `actorgraph -g FILE check`)\n",
         ),
         (
             &["query"],
