@@ -80,19 +80,13 @@ impl Verdict {
             reasons.push(match best.sources.as_slice() {
                 [] => format!("the graph rates it {level}, citing no source"),
                 [only] => format!("its only source, {only}, rates it {level}"),
-                many => format!("its sources, {}, rate it {level}", and_list(many)),
+                many => format!(
+                    "its sources, {}, rate it {level}",
+                    crate::model::names::and_list(many)
+                ),
             });
         }
         (verdict, Some(reasons.join(", and ")))
-    }
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [only] => only.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

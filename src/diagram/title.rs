@@ -13,11 +13,7 @@ pub fn title(graph: &Graph, spec: &DiagramSpec) -> String {
         ids.sort();
         ids.dedup();
         let names: Vec<&str> = ids.iter().map(|r| graph.relations().name(*r)).collect();
-        match names.as_slice() {
-            [] => String::new(),
-            [one] => (*one).to_string(),
-            [init @ .., last] => format!("{} and {last}", init.join(", ")),
-        }
+        crate::model::names::and_list(&names)
     });
     let mut title = match spec.focus {
         Some(focus) => {

@@ -80,11 +80,21 @@ pub fn similarity(wanted: &str, candidate: &str) -> f64 {
 pub const SUGGESTION_THRESHOLD: f64 = 0.75;
 
 /// "A", "A or B", "A, B or C": the one way lists of names are read out.
-pub fn or_list(items: &[String]) -> String {
-    match items {
+pub fn or_list(items: &[impl AsRef<str>]) -> String {
+    spoken_list(items, "or")
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn and_list(items: &[impl AsRef<str>]) -> String {
+    spoken_list(items, "and")
+}
+
+fn spoken_list(items: &[impl AsRef<str>], conjunction: &str) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    match items.as_slice() {
         [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
     }
 }
 

@@ -46,13 +46,12 @@ fn this(name: &str) -> String {
 }
 
 /// `` `a`, `b` or `c` ``.
-fn one_of(words: &[&str]) -> String {
-    let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
-    match quoted.split_last() {
-        None => "nothing".to_string(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+pub(super) fn one_of(words: &[&str]) -> String {
+    if words.is_empty() {
+        return "nothing".to_string();
     }
+    let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+    crate::model::names::or_list(&quoted)
 }
 
 /// Program names left in serde's own words ("expected struct TieDraft")

@@ -64,13 +64,7 @@ impl<T: Listed> Word<T> {
         match self {
             Word::Known(value) => Some(value),
             Word::Unknown(word) => {
-                let words: Vec<String> = T::WORDS.iter().map(|w| format!("`{w}`")).collect();
-                let allowed = match words.split_last() {
-                    Some((last, rest)) if !rest.is_empty() => {
-                        format!("{} or {last}", rest.join(", "))
-                    }
-                    _ => words.join(""),
-                };
+                let allowed = super::syntax::one_of(T::WORDS);
                 problems.push(Problem::new(
                     site,
                     format!("`{word}` is not {}: write {allowed}", T::THING),
