@@ -364,13 +364,36 @@ fn declared(relation: &Relation) -> Vec<(String, Voice)> {
             phrases.push((base.clone(), Voice::Active));
         }
         if phrasing.past.is_none() && phrasing.inverse.is_none() {
-            let past = past_tense(&base);
-            phrases.push((format!("{past} by"), Voice::Inverse));
+            let (past, participle) = past_forms(&base);
+            phrases.push((format!("{participle} by"), Voice::Inverse));
             phrases.push((past, Voice::Active));
         }
     }
     phrases.push((relation.name.clone(), Voice::Active));
+    if !relation.directed {
+        phrases.extend(pair_nouns(&name).into_iter().map(|t| (t, Voice::Active)));
+    }
     phrases
+}
+
+/// How a pair in a symmetric relation named by a noun is said: `in rivalry
+/// with`, `in a ceasefire with`, and the partners' noun where the name
+/// gives one (`rivalry` → `rivals with`, `partnership` → `partners with`),
+/// so `are NLA and Sword of Faith rivals` is asked as it is said.
+fn pair_nouns(name: &str) -> Vec<String> {
+    if !name.chars().all(|c| c.is_ascii_lowercase()) || bare_form(name).is_some() {
+        return Vec::new();
+    }
+    let mut nouns = vec![format!("in {name} with"), format!("in a {name} with")];
+    let member = name
+        .strip_suffix("ry")
+        .filter(|stem| stem.len() >= 3)
+        .or_else(|| name.strip_suffix("ship").filter(|stem| stem.len() >= 3));
+    if let Some(member) = member {
+        nouns.push(format!("{member}s with"));
+        nouns.push(format!("{member}s of"));
+    }
+    nouns
 }
 
 /// The relation's verb for one subject in the present, as answers say it
@@ -429,6 +452,42 @@ fn gerund(base: &str) -> String {
         _ => format!("{base}ing"),
     }
 }
+
+/// A verb's past and past participle: `lead` → `led`, `led` (never
+/// `leaded`), `give` → `gave`, `given`, else [`past_tense`] for both.
+fn past_forms(base: &str) -> (String, String) {
+    match IRREGULAR.iter().find(|(bare, _, _)| *bare == base) {
+        Some((_, past, participle)) => (past.to_string(), participle.to_string()),
+        None => (past_tense(base), past_tense(base)),
+    }
+}
+
+/// Irregular verbs a relation may be named by: bare form, past, participle.
+const IRREGULAR: &[(&str, &str, &str)] = &[
+    ("bring", "brought", "brought"),
+    ("build", "built", "built"),
+    ("buy", "bought", "bought"),
+    ("choose", "chose", "chosen"),
+    ("feed", "fed", "fed"),
+    ("fight", "fought", "fought"),
+    ("forgive", "forgave", "forgiven"),
+    ("give", "gave", "given"),
+    ("hide", "hid", "hidden"),
+    ("hold", "held", "held"),
+    ("keep", "kept", "kept"),
+    ("lead", "led", "led"),
+    ("lend", "lent", "lent"),
+    ("meet", "met", "met"),
+    ("pay", "paid", "paid"),
+    ("sell", "sold", "sold"),
+    ("send", "sent", "sent"),
+    ("shoot", "shot", "shot"),
+    ("strike", "struck", "struck"),
+    ("take", "took", "taken"),
+    ("teach", "taught", "taught"),
+    ("win", "won", "won"),
+    ("withdraw", "withdrew", "withdrawn"),
+];
 
 /// `train` → `trained`, `finance` → `financed`, `supply` → `supplied`.
 fn past_tense(base: &str) -> String {

@@ -160,3 +160,70 @@ fn declared_phrasings_and_bare_names_are_askable() {
     assert!(examples.contains(&"leads".to_string()));
     assert!(phrases.starts_with("Led"));
 }
+
+#[test]
+fn declared_verbs_take_their_irregular_past() {
+    let mut relations = Relations::default();
+    for name in ["leads", "fights", "gives"] {
+        relations
+            .declare(crate::model::Relation {
+                name: name.into(),
+                directed: true,
+                note: None,
+                phrasing: None,
+                look: None,
+            })
+            .unwrap();
+    }
+    let phrases = Phrases::of(&relations);
+    assert_eq!(at(&phrases, "led by X"), Some(("leads", Voice::Inverse, 2)));
+    assert_eq!(at(&phrases, "led X"), Some(("leads", Voice::Active, 1)));
+    assert_eq!(at(&phrases, "leaded by X"), None, "no such word");
+    assert_eq!(
+        at(&phrases, "fought by X"),
+        Some(("fights", Voice::Inverse, 2))
+    );
+    assert_eq!(at(&phrases, "gave X"), Some(("gives", Voice::Active, 1)));
+    assert_eq!(
+        at(&phrases, "given by X"),
+        Some(("gives", Voice::Inverse, 2))
+    );
+    assert_eq!(past_forms("train"), ("trained".into(), "trained".into()));
+}
+
+#[test]
+fn a_symmetric_relation_named_by_a_noun_is_asked_of_a_pair_as_said() {
+    let mut relations = Relations::default();
+    for (name, directed) in [
+        ("rivalry", false),
+        ("ceasefire", false),
+        ("friendship", false),
+        ("courtship", true),
+    ] {
+        relations
+            .declare(crate::model::Relation {
+                name: name.into(),
+                directed,
+                note: None,
+                phrasing: None,
+                look: None,
+            })
+            .unwrap();
+    }
+    let phrases = Phrases::of(&relations);
+    let pair = |text: &str| {
+        let words: Vec<&str> = text.split(' ').collect();
+        phrases
+            .pair_word(&words, &relations)
+            .map(|(p, taken)| (p.relation.clone(), taken))
+    };
+    assert_eq!(pair("rivals"), Some(("rivalry".into(), 1)));
+    assert_eq!(pair("in rivalry"), Some(("rivalry".into(), 2)));
+    assert_eq!(pair("in a ceasefire"), Some(("ceasefire".into(), 3)));
+    assert_eq!(pair("friends"), Some(("friendship".into(), 1)));
+    assert_eq!(pair("courts"), None, "a directed relation is no pair's");
+    assert_eq!(
+        at(&phrases, "rivals of X"),
+        Some(("rivalry", Voice::Active, 2))
+    );
+}
