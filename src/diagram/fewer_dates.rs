@@ -59,7 +59,7 @@ impl FewerDates {
 }
 
 /// The most ties the note on crowded dates names.
-const NAMED_TIES: usize = 12;
+const NAMED_TIES: usize = 30;
 
 /// What to do about `crowded` date labels that share their place with
 /// another line or label (of `ties`, as drawn), given the ways `fewer`

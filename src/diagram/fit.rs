@@ -267,15 +267,12 @@ pub(crate) fn fit_of_frames(frames: &[(i32, Fit)]) -> Option<(Fit, Measured)> {
             }
         }
         least.scale = least.scale.min(fit.scale);
-        if fit.crowded_labels > least.crowded_labels {
-            least.crowded_labels = fit.crowded_labels;
-            least.crowded_ties = fit.crowded_ties.clone();
-        }
         least.text_points = least.text_points.min(fit.text_points);
         if fit.worst_ratio() < worst.1 - 1e-9 {
             worst = (*year, fit.worst_ratio());
         }
     }
+    (least.crowded_labels, least.crowded_ties) = crowded_in_frames(frames);
     // Alike: every frame that carries a kind carries it at one size.
     let alike = frames.iter().all(|(_, fit)| {
         TextKind::ALL
@@ -292,6 +289,27 @@ pub(crate) fn fit_of_frames(frames: &[(i32, Fit)]) -> Option<(Fit, Measured)> {
             worst: worst.0,
         },
     ))
+}
+
+/// The date labels of every frame that could not be set clear, counted
+/// over all frames, and the ties they date, each once with the frames it
+/// crowds in: "JNIM allegiance AQIM: by Feb 2023 (in 2017 and 2020)".
+fn crowded_in_frames(frames: &[(i32, Fit)]) -> (usize, Vec<String>) {
+    let mut ties: Vec<(&str, Vec<String>)> = Vec::new();
+    for (year, fit) in frames {
+        for tie in &fit.crowded_ties {
+            match ties.iter_mut().find(|(t, _)| t == tie) {
+                Some((_, years)) => years.push(year.to_string()),
+                None => ties.push((tie, vec![year.to_string()])),
+            }
+        }
+    }
+    let count = frames.iter().map(|(_, fit)| fit.crowded_labels).sum();
+    let named = ties
+        .into_iter()
+        .map(|(tie, years)| format!("{tie} (in {})", crate::model::names::and_list(&years)))
+        .collect();
+    (count, named)
 }
 
 impl Fit {

@@ -487,6 +487,24 @@ pub(super) fn reported_crowded(report: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// How many dates of the frame of `year` a storyboard's report names as not
+/// set clear: its note names each tie once, with the frames it crowds in
+/// ("…: by Feb 2023 (in 2017 and 2020)").
+fn reported_crowded_in(report: &str, year: i32) -> usize {
+    let Some(named) = report.split("check the dates of ").nth(1) else {
+        return 0;
+    };
+    let named = named.lines().next().unwrap_or_default();
+    assert!(!named.contains(" more"), "every tie named: {named}");
+    named
+        .split("; ")
+        .filter(|tie| {
+            tie.rsplit_once("(in ")
+                .is_some_and(|(_, years)| years.contains(&year.to_string()))
+        })
+        .count()
+}
+
 /// Fails listing every offender that no crowding excuses: text on text or
 /// on an actor, or off the canvas, anywhere; and crossed or ambiguous
 /// labels beyond the `allowed` the export reported.
@@ -562,14 +580,24 @@ fn every_date_label_is_readable_and_by_its_own_edge_in_each_frame() {
             .collect();
         frames.sort();
         assert_eq!(frames.len(), years, "{frames:?}");
-        let allowed = reported_crowded(&output.stdout);
+        let mut in_frames = 0;
         for path in frames {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             let svg = std::fs::read_to_string(&path).unwrap();
             let (found, labels, crowded) = offenders_and_crowded(&name, &svg);
             assert!(labels >= 4, "{name}: {labels} date labels read");
+            // Each frame's crowded dates are the ones the note names for it.
+            let year: i32 = name[name.len() - 8..name.len() - 4].parse().unwrap();
+            let allowed = reported_crowded_in(&output.stdout, year);
             assert_readable(&found, crowded, allowed);
+            in_frames += allowed;
         }
+        assert_eq!(
+            reported_crowded(&output.stdout),
+            in_frames,
+            "the note counts the dates of every frame: {}",
+            output.stdout
+        );
     }
 }
 
