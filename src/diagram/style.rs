@@ -145,11 +145,13 @@ pub enum LineStyle {
 }
 
 impl LineStyle {
-    /// The line of a tie of this confidence and state.
+    /// The line of a tie of this confidence and state. Ended comes first:
+    /// a possible tie that surely ended is dashed, as every ended tie is,
+    /// and its fade (the faintest) says it was only possible.
     pub fn of(confidence: Confidence, state: TieState) -> LineStyle {
         match (confidence, state) {
-            (Confidence::Possible, _) | (_, TieState::Uncertain) => LineStyle::Dotted,
             (_, TieState::Ended) => LineStyle::Dashed,
+            (Confidence::Possible, _) | (_, TieState::Uncertain) => LineStyle::Dotted,
             _ => LineStyle::Solid,
         }
     }
@@ -531,7 +533,11 @@ mod tests {
         let allegiance = relation_style(&LIGHT, &relations, RelationId::ALLEGIANCE);
         let look = TieLook::new(&allegiance, Confidence::Possible, TieState::Ended);
         assert_eq!(look.color.to_string(), "#0000004d");
-        assert_eq!(look.line.as_str(), "dotted");
+        // Ended is the line; possible is the fade, the faintest.
+        assert_eq!(look.line.as_str(), "dashed");
+        let running = TieLook::new(&allegiance, Confidence::Possible, TieState::Running);
+        assert_eq!(running.line.as_str(), "dotted");
+        assert!(running.color.alpha > look.color.alpha);
         assert_eq!(look.penwidth.to_string(), "2");
         assert_eq!(look.arrowhead, Some("normal"));
     }
