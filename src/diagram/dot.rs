@@ -67,10 +67,10 @@ fn write_dot_with_rows(
     let view = View::select(graph, spec, &spec.filter);
     let (scene, deferred) = scene::build_deferred(graph, spec, &view, Nesting::Subgroups, rows);
     super::header::write(out, graph, spec, &view)?;
+    let nodes = scene::NodeStyler::new(graph, spec, &view);
     // The scene and its deferred edges hold what is left to print.
     drop(view);
     let scene::Deferred { ties, mut styled } = deferred;
-    let nodes = scene::NodeStyler::new(graph, spec);
     let styler = scene::EdgeStyler::new(graph, spec);
     let mut previous = None;
     let mut edges = ties.into_iter().filter_map(|edge| {

@@ -196,7 +196,7 @@ fn build_parts<'g>(
     let mut actors: Vec<ActorId> = view.actors.iter().copied().collect();
     actors.sort_by(|a, b| graph.actor(*a).id.cmp(&graph.actor(*b).id).then(a.cmp(b)));
     let mut node_of: FxHashMap<ActorId, usize> = FxHashMap::default();
-    let node_styler = NodeStyler::new(graph, spec);
+    let node_styler = NodeStyler::new(graph, spec, view);
     scene.nodes.reserve_exact(actors.len());
     for &id in &actors {
         let actor = graph.actor(id);
@@ -204,7 +204,7 @@ fn build_parts<'g>(
         scene.nodes.push(SceneNode {
             key: Key::Actor(id),
             name: format!("a:{}", actor.id),
-            label: Label::Text(wrap(&actor.name)),
+            label: Label::Text(wrap(&node_styler.name(graph, id))),
             // Printed as they are made when deferred: a million actors'
             // attributes need not all be held at once.
             attrs: if defer {

@@ -490,6 +490,15 @@ pub fn kind_style(kind: ActorKind) -> &'static str {
     }
 }
 
+/// Node style for an actor of `kind` that may not exist at the view's time:
+/// dotted, as a tie that may not hold then is (a faction's dashes give way).
+pub fn unsure_kind_style(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Group => "rounded,dotted,filled",
+        _ => "dotted,filled",
+    }
+}
+
 /// The fill of the `index`th network (tag) of the graph.
 pub fn network_fill(palette: &Palette, index: usize) -> &'static str {
     palette.networks[index % palette.networks.len()]

@@ -4,13 +4,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{ActorId, Confidence, Graph, TieId, TieRef, Window};
+use crate::model::{Actor, ActorId, Confidence, Graph, Period, TieId, TieRef, Window};
 
 use super::canvas::*;
 use super::dates::{date_label, on_two_lines, DateLabels, TieDates};
 use super::scene::*;
 use super::style::{self, Palette, RelationStyles, TieLook, TieState};
-use super::view::{tie_state, ViewTime};
+use super::view::{tie_state, unsure_actors, View, ViewTime};
 use super::DiagramSpec;
 
 /// Styles actors' nodes for one scene: the networks' fills are numbered
@@ -19,15 +19,29 @@ pub(crate) struct NodeStyler<'g> {
     palette: &'static Palette,
     networks: BTreeMap<&'g str, usize>,
     focus: Option<ActorId>,
+    /// The actors that may not exist at the view's time ([`unsure_actors`]).
+    unsure: BTreeSet<ActorId>,
 }
 
 impl<'g> NodeStyler<'g> {
-    /// The styler of the scene `spec` draws of `graph`.
-    pub(crate) fn new(graph: &'g Graph, spec: &DiagramSpec) -> NodeStyler<'g> {
+    /// The styler of `view`, the scene `spec` draws of `graph`.
+    pub(crate) fn new(graph: &'g Graph, spec: &DiagramSpec, view: &View) -> NodeStyler<'g> {
         NodeStyler {
             palette: style::palette(spec.theme),
             networks: style::network_indexes(graph),
             focus: spec.focus,
+            unsure: unsure_actors(graph, view, ViewTime::of(graph, &spec.filter)),
+        }
+    }
+
+    /// An actor's name as drawn: with a `?` when it may not exist at the
+    /// view's time, as a tie's date that may not hold then ends in `?`.
+    pub(crate) fn name(&self, graph: &Graph, id: ActorId) -> String {
+        let name = &graph.actor(id).name;
+        if self.unsure.contains(&id) {
+            format!("{name}?")
+        } else {
+            name.clone()
         }
     }
 
@@ -35,18 +49,21 @@ impl<'g> NodeStyler<'g> {
     /// tooltip, its kind's shape, its first network's fill, the focus's border.
     pub(crate) fn attrs(&self, graph: &Graph, id: ActorId) -> Attrs {
         let actor = graph.actor(id);
+        let unsure = self.unsure.contains(&id);
+        let mut tooltip = actor
+            .note
+            .clone()
+            .unwrap_or_else(|| format!("{} ({})", actor.name, actor.kind.describe()));
+        let kind_style = if unsure {
+            tooltip = format!("{}\n{tooltip}", existence_doubt(actor));
+            style::unsure_kind_style(actor.kind)
+        } else {
+            style::kind_style(actor.kind)
+        };
         let mut attrs: Attrs = vec![
-            (
-                "tooltip",
-                capped(
-                    actor
-                        .note
-                        .clone()
-                        .unwrap_or_else(|| format!("{} ({})", actor.name, actor.kind.describe())),
-                ),
-            ),
+            ("tooltip", capped(tooltip)),
             ("shape", style::kind_shape(actor.kind).into()),
-            ("style", style::kind_style(actor.kind).into()),
+            ("style", kind_style.into()),
         ];
         let look = style::kind_look(actor.kind);
         if look.peripheries != 1 {
@@ -65,9 +82,28 @@ impl<'g> NodeStyler<'g> {
         if self.focus == Some(id) {
             attrs.push(("color", self.palette.focus_border.into()));
             attrs.push(("penwidth", "3".into()));
+        } else if unsure {
+            // A thin dotted outline is lost on a slide.
+            attrs.push(("penwidth", "2".into()));
         }
         attrs
     }
+}
+
+/// The first line of the tooltip of an actor that may not exist at the
+/// view's time, saying why: "may not exist then: began on or before 2021,
+/// and none of its confirmed ties surely held then".
+fn existence_doubt(actor: &Actor) -> String {
+    let Period { start, end } = actor.active.unwrap_or_default();
+    let dates: Vec<String> = start
+        .map(|d| format!("began {}", d.in_words()))
+        .into_iter()
+        .chain(end.map(|d| format!("ended {}", d.in_words())))
+        .collect();
+    format!(
+        "may not exist then: {}, and none of its confirmed ties surely held then",
+        dates.join(", ")
+    )
 }
 
 /// Styles ties' edges for one scene: the relations' looks are chosen once,

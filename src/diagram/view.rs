@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::model::walk::select;
-use crate::model::{ActorId, Certainty, Day, Graph, TieFilter, TieId, TieRef, Window};
+use crate::model::{ActorId, Certainty, Confidence, Day, Graph, TieFilter, TieId, TieRef, Window};
 
 use super::style::TieState;
 use super::DiagramSpec;
@@ -71,6 +71,30 @@ impl ViewTime {
     }
 }
 
+/// The actors of `view` that may not exist at `time`: their own written
+/// dates leave it open (the junta, begun "on or before 2021", in a 2017
+/// frame), and no confirmed tie of theirs surely held in the window (a tie
+/// cannot predate or outlive its actors, so one that surely held shows they
+/// existed). An actor with no dates of its own is not one: the graph makes
+/// no claim on when it existed, and its ties' dates say what is known.
+pub fn unsure_actors(graph: &Graph, view: &View, time: ViewTime) -> BTreeSet<ActorId> {
+    let surely_held = TieFilter {
+        window: time.window,
+        min_confidence: Confidence::Confirmed,
+        min_certainty: Certainty::Certainly,
+        ..TieFilter::default()
+    };
+    view.actors
+        .iter()
+        .copied()
+        .filter(|a| {
+            graph.actor(*a).active.is_some()
+                && graph.life(*a).activity(time.window) == Certainty::Possibly
+                && graph.ties_of(*a, &surely_held).next().is_none()
+        })
+        .collect()
+}
+
 /// A tie is drawn as ended only when it had surely ended by the view's day,
 /// not merely because it ends some time later; as uncertain when the dates
 /// leave open whether it held in the view's window at all, or whether it
@@ -90,7 +114,7 @@ pub fn tie_state(graph: &Graph, tie: TieRef<'_>, time: ViewTime) -> TieState {
 mod tests {
     use super::*;
     use crate::diagram::sketch::{during, Sketch};
-    use crate::model::{ActorKind, Confidence, RelationId};
+    use crate::model::{Actor, ActorKind, Confidence, Period, RelationId};
 
     /// a – b – c – d in a line of alliances, a tie a – e that ended in
     /// 2015, and f with no ties.
@@ -182,5 +206,69 @@ mod tests {
         assert_eq!(tie_state(&graph, ended, on(2012)), TieState::Running);
         let running = graph.tie(t[0]).unwrap();
         assert_eq!(tie_state(&graph, running, on(2020)), TieState::Running);
+    }
+
+    /// JNIM (since 2017), a junta begun on or before 2021 and an undated
+    /// state, with a hostility JNIM – junta since 2019 (`sure` confirmed, or
+    /// possible) and undated ones JNIM – state and junta – state (which
+    /// draw the junta before 2019, unsure as they are).
+    fn junta(sure: bool) -> (Graph, [ActorId; 3]) {
+        let mut s = Sketch::new("Junta");
+        let dated = |id: &str, start: &str| {
+            let mut actor = Actor::new(id, id.to_uppercase(), ActorKind::Group);
+            actor.active = Some(Period {
+                start: Some(start.parse().unwrap()),
+                end: None,
+            });
+            actor
+        };
+        let jnim = s.graph.add_actor(dated("jnim", "2017")).unwrap();
+        let junta = s.graph.add_actor(dated("junta", "[..2021]")).unwrap();
+        let state = s.actor("state", ActorKind::State, None);
+        let confidence = if sure {
+            Confidence::Confirmed
+        } else {
+            Confidence::Possible
+        };
+        let hostility = RelationId::HOSTILITY;
+        s.tie(jnim, junta, hostility, (Some(2019), None), confidence);
+        s.tie(jnim, state, hostility, (None, None), Confidence::Confirmed);
+        s.tie(junta, state, hostility, (None, None), Confidence::Confirmed);
+        (s.graph, [jnim, junta, state])
+    }
+
+    fn unsure_in(graph: &Graph, year: i32) -> BTreeSet<ActorId> {
+        let spec = DiagramSpec {
+            filter: during(year),
+            ..DiagramSpec::default()
+        };
+        let view = View::select(graph, &spec, &spec.filter);
+        unsure_actors(graph, &view, ViewTime::of(graph, &spec.filter))
+    }
+
+    #[test]
+    fn an_actor_whose_dates_leave_its_existence_open_is_unsure() {
+        let (graph, [jnim, junta, state]) = junta(true);
+        // Begun on or before 2021: in 2018 it may not exist yet.
+        assert_eq!(unsure_in(&graph, 2018), BTreeSet::from([junta]));
+        // Its confirmed tie of 2019 shows it existed then.
+        assert!(unsure_in(&graph, 2019).is_empty());
+        assert!(unsure_in(&graph, 2023).is_empty());
+        // JNIM (dated 2017) is sure in 2018; the undated state never unsure.
+        let view = unsure_in(&graph, 2018);
+        assert!(!view.contains(&jnim) && !view.contains(&state));
+    }
+
+    #[test]
+    fn only_a_confirmed_tie_that_surely_held_shows_an_actor_existed() {
+        // A possible tie of 2019 leaves the junta's existence then as open
+        // as its own dates do: it is sure from 2021, its latest start.
+        let (graph, [_, junta, _]) = junta(false);
+        assert_eq!(unsure_in(&graph, 2019), BTreeSet::from([junta]));
+        assert_eq!(
+            unsure_in(&graph, 2021),
+            BTreeSet::new(),
+            "begun by 2021's end"
+        );
     }
 }

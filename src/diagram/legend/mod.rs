@@ -10,7 +10,7 @@ use crate::model::{ActorKind, Confidence, Graph, RelationId, Source, SourceId};
 
 use super::html::{Cell, Html, Line, Sample, Strip};
 use super::style::{self, Palette, TieLook, TieState};
-use super::view::{tie_state, View, ViewTime};
+use super::view::{tie_state, unsure_actors, View, ViewTime};
 
 /// A way a tie can be drawn besides confirmed and running, which the legend
 /// explains with a sample in the colour of a relation drawn that way.
@@ -62,6 +62,9 @@ pub struct Contents<'g> {
     pub markers: BTreeMap<Marker, RelationId>,
     /// Kinds of the view's actors.
     pub kinds: BTreeSet<ActorKind>,
+    /// Whether the view draws an actor that may not exist at its time
+    /// ([`unsure_actors`]), which "Shape" then explains.
+    pub unsure_actors: bool,
     /// The view's networks (first tags), with their fill index.
     pub networks: BTreeSet<(usize, &'g str)>,
     /// The sources the view's ties cite.
@@ -105,6 +108,7 @@ impl<'g> Contents<'g> {
                 Confidence::Confirmed => {}
             }
         }
+        contents.unsure_actors = !unsure_actors(graph, view, time).is_empty();
         for &actor in &view.actors {
             let actor = graph.actor(actor);
             contents.kinds.insert(actor.kind);
@@ -125,11 +129,15 @@ impl<'g> Contents<'g> {
             *first = (*first).min(relation);
         }
         self.kinds.extend(other.kinds);
+        self.unsure_actors |= other.unsure_actors;
         self.networks.extend(other.networks);
         self.sources.extend(other.sources);
         self.past_data |= other.past_data;
     }
 }
+
+/// The "Shape" entry for an actor that may not exist at the view's time.
+const UNSURE_ACTOR: &str = "Name? dotted outline: may not exist then";
 
 /// How wide a line of the strip may grow, in points, before it wraps: a
 /// little under a 13.33 in slide, so the strip never widens the picture
@@ -210,8 +218,9 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
     let shapes: Vec<(Vec<Cell>, f64)> = contents
         .kinds
         .iter()
-        .map(|kind| {
-            let text = format!("{} {}", style::kind_look(*kind).glyph, kind.describe());
+        .map(|kind| format!("{} {}", style::kind_look(*kind).glyph, kind.describe()))
+        .chain(contents.unsure_actors.then(|| UNSURE_ACTOR.to_string()))
+        .map(|text| {
             let width = text_points(&text, size);
             (vec![Cell::Text(text)], width)
         })

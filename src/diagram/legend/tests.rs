@@ -197,3 +197,58 @@ fn an_empty_view_has_no_legend() {
     assert!(scene.nodes.is_empty());
     assert!(scene.legend.is_none());
 }
+
+#[test]
+fn an_actor_that_may_not_exist_then_is_marked_and_explained() {
+    // b began on or before 2021; its one tie to a is only possible.
+    let mut s = Sketch::new("Unsure");
+    let a = s.actor("a", ActorKind::Group, None);
+    let mut b = crate::model::Actor::new("b", "B", ActorKind::Faction);
+    b.active = Some(crate::model::Period {
+        start: Some("[..2021]".parse().unwrap()),
+        end: None,
+    });
+    let b = s.graph.add_actor(b).unwrap();
+    s.tie(
+        a,
+        b,
+        RelationId::ALLIANCE,
+        (None, None),
+        Confidence::Possible,
+    );
+    let in_year = |year: i32| DiagramSpec {
+        filter: crate::diagram::sketch::during(year),
+        ..DiagramSpec::default()
+    };
+    let node = |scene: &Scene, id: ActorId| {
+        let name = format!("a:{}", s.graph.actor(id).id);
+        scene.nodes.iter().find(|n| n.name == name).unwrap().clone()
+    };
+    let attr = |node: &crate::diagram::canvas::SceneNode, key: &str| {
+        node.attrs
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+
+    let scene = scene_of(&s.graph, &in_year(2018));
+    let unsure = node(&scene, b);
+    assert_eq!(unsure.label.text(), Some("B?"));
+    assert_eq!(attr(&unsure, "style"), "dotted,filled", "no longer dashed");
+    assert!(
+        attr(&unsure, "tooltip").starts_with("may not exist then: began on or before 2021,"),
+        "{}",
+        attr(&unsure, "tooltip")
+    );
+    // a has no dates of its own: the graph makes no claim on it.
+    assert_eq!(node(&scene, a).label.text(), Some("A"));
+    assert!(legend_text(&scene).contains(UNSURE_ACTOR));
+
+    // From 2021 on, b surely exists: drawn plainly, nothing to explain.
+    let scene = scene_of(&s.graph, &in_year(2022));
+    let sure = node(&scene, b);
+    assert_eq!(sure.label.text(), Some("B"));
+    assert_eq!(attr(&sure, "style"), "dashed,filled");
+    assert!(!legend_text(&scene).contains(UNSURE_ACTOR));
+}
