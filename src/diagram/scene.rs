@@ -75,18 +75,63 @@ pub fn build_frame(
     build_parts(graph, spec, view, legend, build).0
 }
 
+/// The widest labels a storyboard's frames give each tie and actor, so the
+/// union's layout leaves room for every frame's.
+#[derive(Clone, Debug, Default)]
+pub struct WidestLabels {
+    /// Each tie's widest date label.
+    pub dates: BTreeMap<TieId, String>,
+    /// Each actor's widest name, by node name (`Malian junta?` where some
+    /// frame marks it as one that may not exist then).
+    pub names: BTreeMap<String, String>,
+}
+
+impl WidestLabels {
+    /// The widest labels of `frames`' ties (named by [`tie_key`]) and actors.
+    pub fn of<'s>(frames: impl IntoIterator<Item = &'s Scene>) -> WidestLabels {
+        let mut widest = WidestLabels::default();
+        let wider = |slot: &mut String, label: &str| {
+            if label.chars().count() > slot.chars().count() {
+                *slot = label.to_string();
+            }
+        };
+        for frame in frames {
+            for edge in &frame.edges {
+                let attr = |name: &str| {
+                    edge.attrs
+                        .iter()
+                        .find(|(key, _)| *key == name)
+                        .map(|(_, v)| v.as_str())
+                };
+                let (Some(id), Some(label)) = (attr("id"), attr("label")) else {
+                    continue;
+                };
+                let Some(tie) = id.strip_prefix("tie").and_then(|n| n.parse::<usize>().ok()) else {
+                    continue;
+                };
+                wider(widest.dates.entry(TieId::new(tie)).or_default(), label);
+            }
+            for node in &frame.nodes {
+                if let Some(name) = node.label.text() {
+                    wider(widest.names.entry(node.name.clone()).or_default(), name);
+                }
+            }
+        }
+        widest
+    }
+}
+
 /// The scene a storyboard lays out once for all its frames: the union of
 /// their views, flat, laid out by role around a focus with columns of
-/// `rows`, each tie's edge named by its tie and labelled with `labels` (the
-/// widest date label it has in any frame, so the layout leaves room for
-/// each frame's).
+/// `rows`, each tie's edge named by its tie, with the `widest` labels of
+/// any frame.
 pub fn build_union(
     graph: &Graph,
     spec: &DiagramSpec,
     view: &View,
     legend: &legend::Contents<'_>,
     rows: usize,
-    labels: &BTreeMap<TieId, String>,
+    widest: &WidestLabels,
 ) -> Scene {
     let build = Build {
         nesting: Nesting::Flat,
@@ -95,7 +140,7 @@ pub fn build_union(
         rows: Some(rows),
         pinned: Some(Pinning {
             lay_out: true,
-            labels: Some(labels),
+            labels: Some(widest),
         }),
     };
     build_parts(graph, spec, view, legend, build).0
@@ -172,7 +217,7 @@ struct Pinning<'a> {
     /// where the union's layout put things).
     lay_out: bool,
     /// Each tie's date label, replacing its own (the union's).
-    labels: Option<&'a BTreeMap<TieId, String>>,
+    labels: Option<&'a WidestLabels>,
 }
 
 fn build_parts<'g>(
@@ -201,10 +246,16 @@ fn build_parts<'g>(
     for &id in &actors {
         let actor = graph.actor(id);
         node_of.insert(id, scene.nodes.len());
+        let name = format!("a:{}", actor.id);
+        // A storyboard's union is as wide as its widest frame's actor.
+        let label = pinned
+            .and_then(|p| p.labels)
+            .and_then(|widest| widest.names.get(&name).cloned())
+            .unwrap_or_else(|| wrap(&node_styler.name(graph, id)));
         scene.nodes.push(SceneNode {
             key: Key::Actor(id),
-            name: format!("a:{}", actor.id),
-            label: Label::Text(wrap(&node_styler.name(graph, id))),
+            name,
+            label: Label::Text(label),
             // Printed as they are made when deferred: a million actors'
             // attributes need not all be held at once.
             attrs: if defer {
@@ -272,7 +323,7 @@ fn build_parts<'g>(
             if let Some(pinning) = pinned {
                 if let Some(labels) = pinning.labels {
                     attrs.retain(|(key, _)| !matches!(*key, "label" | "decorate"));
-                    if let Some(label) = labels.get(&tie.id) {
+                    if let Some(label) = labels.dates.get(&tie.id) {
                         attrs.push(("label", label.clone()));
                         attrs.push(("decorate", "true".into()));
                     }

@@ -5,7 +5,7 @@
 //! at those positions and along those routes, with invisible corner anchors
 //! giving every frame the same canvas, shaped like its page.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::atomic::write_all_atomically;
@@ -147,28 +147,9 @@ pub fn storyboard(
             )
         })
         .collect();
-    // Each tie's widest date label in any frame: the union makes room for it.
-    let mut labels: BTreeMap<TieId, String> = BTreeMap::new();
-    for (_, frame) in &scenes {
-        for edge in &frame.edges {
-            let attr = |name: &str| {
-                edge.attrs
-                    .iter()
-                    .find(|(key, _)| *key == name)
-                    .map(|(_, v)| v.clone())
-            };
-            let (Some(id), Some(label)) = (attr("id"), attr("label")) else {
-                continue;
-            };
-            let Some(tie) = id.strip_prefix("tie").and_then(|n| n.parse::<usize>().ok()) else {
-                continue;
-            };
-            let slot = labels.entry(TieId::new(tie)).or_default();
-            if label.chars().count() > slot.chars().count() {
-                *slot = label;
-            }
-        }
-    }
+    // Each tie's widest date label and each actor's widest name in any
+    // frame: the union makes room for them.
+    let widest = scene::WidestLabels::of(scenes.iter().map(|(_, scene)| scene));
     let union_spec = DiagramSpec {
         filter: TieFilter {
             window: Window::new(year_window(start)?.first, year_window(end)?.last),
@@ -186,7 +167,7 @@ pub fn storyboard(
             }
         }
     }
-    let layout = best_layout(graph, &union_spec, &union, &legend, &labels, &shown)?;
+    let layout = best_layout(graph, &union_spec, &union, &legend, &widest, &shown)?;
     let [x0, y0, x1, y1] = layout.extent;
     let mut corners = [(x0 - MARGIN, y0 - MARGIN), (x1 + MARGIN, y1 + MARGIN)];
     corners = same_canvas(&scenes, &layout, corners)?;
@@ -258,7 +239,7 @@ fn best_layout(
     spec: &DiagramSpec,
     union: &View,
     legend: &Contents<'_>,
-    labels: &BTreeMap<TieId, String>,
+    widest: &scene::WidestLabels,
     shown: &super::layout::Shown,
 ) -> Result<Layout, DiagramError> {
     let choices: Vec<usize> = match spec.focus {
@@ -271,7 +252,7 @@ fn best_layout(
         // Every date on its edge, placed after layout like a picture's;
         // where Graphviz cannot route that, ties within a column carry
         // theirs at an end, as a picture's do.
-        let make = || scene::build_union(graph, spec, union, legend, rows, labels);
+        let make = || scene::build_union(graph, spec, union, legend, rows, widest);
         let laid =
             lay_out(&make(), shown).or_else(|_| lay_out(&scene::with_labels_at_ends(make), shown));
         // A layout Graphviz cannot make is one fewer to choose from.
@@ -291,7 +272,7 @@ fn best_layout(
         None => {
             let rows = super::focus::default_rows(union.actors.len());
             lay_out(
-                &scene::build_union(graph, spec, union, legend, rows, labels),
+                &scene::build_union(graph, spec, union, legend, rows, widest),
                 shown,
             )
         }
