@@ -48,6 +48,11 @@ impl Parser<'_> {
                             text: token.text.clone(),
                             // A question takes plain dates only: no EDTF forms offered.
                             reason: match e {
+                                // `2022-03...2022-06`: a graph file's range, mistyped
+                                // or not, is asked here with `between`.
+                                _ if range_in_words(&token.text).is_some() => {
+                                    range_reason(&token.text)
+                                }
                                 DateError::Shape(_) => format!(
                                     "`{}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
                                     token.text
@@ -101,6 +106,10 @@ impl Parser<'_> {
     fn not_a_date(&self) -> QueryError {
         let error = self
             .expected("a date (YYYY, YYYY-MM, YYYY-MM-DD, March 2017, or early, mid or late YYYY)");
+        // `[2022-03..2022-06]`, a range as graph files write it.
+        if let Some(token) = self.peek().filter(|t| range_in_words(&t.text).is_some()) {
+            return error.with_help(range_reason(&token.text));
+        }
         // `in Marh 2022`: a misspelt month; `in summer 2022`: a season.
         if let Some(word) = self.peek().filter(|t| t.kind == TokenKind::Word) {
             let lower = word.text.to_lowercase();
@@ -194,5 +203,44 @@ impl Parser<'_> {
         let span = (name.start, year.end);
         self.pos += 2;
         Some((date, span))
+    }
+}
+
+/// What a question says for a range written as one word, as a graph file
+/// writes it or nearly: `between 2022-03 and 2022-06` for
+/// `[2022-03..2022-06]`, `2022-03...2022-06`, `2022-03–2022-06` or
+/// `2021-2023`; `after 2022` for `[2022..]`, `before 2022` for `[..2022]`.
+/// `None` for anything else.
+fn range_in_words(text: &str) -> Option<String> {
+    let inner = text.trim_start_matches('[').trim_end_matches(']');
+    let year_dash_year = inner.len() == 9
+        && inner.as_bytes()[4] == b'-'
+        && inner.bytes().filter(u8::is_ascii_digit).count() == 8;
+    let (first, last) = if year_dash_year {
+        inner.split_at(4)
+    } else {
+        ["...", "..", "–", "—", "/"]
+            .iter()
+            .find_map(|sep| inner.split_once(sep))?
+    };
+    let last = last.trim_start_matches(['-', '.']);
+    let date = |t: &str| {
+        t.trim()
+            .parse::<PartialDate>()
+            .ok()
+            .filter(|d| d.is_plain())
+    };
+    match (first.trim().is_empty(), last.trim().is_empty()) {
+        (true, false) => Some(format!("before {}", date(last)?)),
+        (false, true) => Some(format!("after {}", date(first)?)),
+        _ => Some(format!("between {} and {}", date(first)?, date(last)?)),
+    }
+}
+
+/// What a question asks instead of a range written as one word.
+fn range_reason(text: &str) -> String {
+    match range_in_words(text) {
+        Some(words) => format!("`{text}` is a range of dates: a question asks `{words}`"),
+        None => format!("`{text}` is not a date"),
     }
 }

@@ -482,3 +482,51 @@ fn a_bad_page_size_or_depth_points_at_its_word() {
         assert_eq!(span.0, query.rfind(word).unwrap(), "{query}");
     }
 }
+
+#[test]
+fn a_range_written_as_in_a_graph_file_is_asked_in_words() {
+    // A question's time is words; a graph file's range, typed right or
+    // not, gets the words that ask it, never the file's advice.
+    for (query, word, asks) in [
+        (
+            "who allied with JNIM between 2022-03...2022-06",
+            "2022-03...2022-06",
+            "between 2022-03 and 2022-06",
+        ),
+        (
+            "who allied with JNIM during [2022-03..2022-06]",
+            "[2022-03..2022-06]",
+            "between 2022-03 and 2022-06",
+        ),
+        (
+            "who allied with JNIM in 2021-2023",
+            "2021-2023",
+            "between 2021 and 2023",
+        ),
+        (
+            "who allied with JNIM in 2022/2023",
+            "2022/2023",
+            "between 2022 and 2023",
+        ),
+        (
+            "who allied with JNIM in 2022–2023",
+            "2022–2023",
+            "between 2022 and 2023",
+        ),
+        ("who allied with JNIM in [2022..]", "[2022..]", "after 2022"),
+        (
+            "who allied with JNIM in [..2021]",
+            "[..2021]",
+            "before 2021",
+        ),
+    ] {
+        let error = parse(query).expect_err(query);
+        let said = format!("{} {}", error.kind, error.help.clone().unwrap_or_default());
+        assert_eq!(&query[error.start..error.end], word, "{query}");
+        assert!(
+            said.contains(&format!("a question asks `{asks}`")),
+            "{query}: {said}"
+        );
+        assert!(!said.contains("give the tie"), "{query}: {said}");
+    }
+}
