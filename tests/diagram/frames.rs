@@ -86,6 +86,10 @@ fn storyboard_frames_are_slide_pictures_laid_out_by_role() {
             svg.contains("Ties drawn in 2018–2022"),
             "{year}: the legend says it is the run's"
         );
+        assert!(
+            svg.contains("Sources of the ties drawn in 2018–2022: "),
+            "{year}: the footer says its sources are the run's"
+        );
         let drawn = places(&svg);
         for (node, at) in &drawn {
             let first = first_places.entry(node.clone()).or_insert(*at);
@@ -108,7 +112,7 @@ fn storyboard_frames_are_slide_pictures_laid_out_by_role() {
             "{year}: {junta}"
         );
         assert!(
-            svg.contains("Name? dotted outline: may not exist then"),
+            svg.contains("dotted outline: may not exist then"),
             "{year}: the run's legend explains it"
         );
         if drawn.is_empty() {

@@ -136,8 +136,9 @@ impl<'g> Contents<'g> {
     }
 }
 
-/// The "Shape" entry for an actor that may not exist at the view's time.
-const UNSURE_ACTOR: &str = "Name? dotted outline: may not exist then";
+/// The legend's line for an actor that may not exist at the view's time:
+/// its heading and its text.
+const UNSURE_ACTOR: (&str, &str) = ("Name?", "dotted outline: may not exist then");
 
 /// How wide a line of the strip may grow, in points, before it wraps: a
 /// little under a 13.33 in slide, so the strip never widens the picture
@@ -219,7 +220,6 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         .kinds
         .iter()
         .map(|kind| format!("{} {}", style::kind_look(*kind).glyph, kind.describe()))
-        .chain(contents.unsure_actors.then(|| UNSURE_ACTOR.to_string()))
         .map(|text| {
             let width = text_points(&text, size);
             (vec![Cell::Text(text)], width)
@@ -252,10 +252,23 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         lines.extend(wrap_entries("Shape", shapes, size));
     }
 
+    if contents.unsure_actors {
+        // A line of its own: after the kinds it read as one of them.
+        lines.push(Line::Runs(vec![
+            Cell::Heading(UNSURE_ACTOR.0.into()),
+            Cell::Text(UNSURE_ACTOR.1.into()),
+        ]));
+    }
+
     let citations = short_citations(graph, &contents.sources);
     let mut footer = String::new();
     if !citations.is_empty() {
-        footer = format!("Sources: {}. ", citations.join("; "));
+        // A storyboard's one footer cites every frame's sources.
+        let heading = match &contents.span {
+            Some(span) => format!("Sources of the ties drawn in {span}"),
+            None => "Sources".to_string(),
+        };
+        footer = format!("{heading}: {}. ", citations.join("; "));
     }
     footer.push_str(&data_date(graph));
     if contents.past_data {

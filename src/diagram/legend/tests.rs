@@ -243,12 +243,12 @@ fn an_actor_that_may_not_exist_then_is_marked_and_explained() {
     );
     // a has no dates of its own: the graph makes no claim on it.
     assert_eq!(node(&scene, a).label.text(), Some("A"));
-    assert!(legend_text(&scene).contains(UNSURE_ACTOR));
+    assert!(legend_text(&scene).contains(UNSURE_ACTOR.1));
 
     // From 2021 on, b surely exists: drawn plainly, nothing to explain.
     let scene = scene_of(&s.graph, &in_year(2022));
     let sure = node(&scene, b);
     assert_eq!(sure.label.text(), Some("B"));
     assert_eq!(attr(&sure, "style"), "dashed,filled");
-    assert!(!legend_text(&scene).contains(UNSURE_ACTOR));
+    assert!(!legend_text(&scene).contains(UNSURE_ACTOR.1));
 }
