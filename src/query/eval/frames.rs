@@ -12,12 +12,15 @@ use crate::model::{ActorId, Certainty, Graph, PartialDate, Window};
 /// not a film; more would take Graphviz minutes and fill a folder.
 pub const MAX_FRAMES: usize = 30;
 
-/// The first and last years the graph's dated facts (ties' starts and ends,
-/// events, the graph's `as_of`) give; `None` when nothing is dated.
+/// The first and last years the graph's dated facts (actors' lives, ties'
+/// starts and ends, events, the graph's `as_of`) give; `None` when nothing
+/// is dated.
 pub fn data_years(graph: &Graph) -> Option<(i32, i32)> {
     let years = graph
-        .all_ties()
-        .flat_map(|t| [t.tie.start(), t.tie.end()])
+        .actors()
+        .filter_map(|(_, actor)| actor.active)
+        .flat_map(|life| [life.start, life.end])
+        .chain(graph.all_ties().flat_map(|t| [t.tie.start(), t.tie.end()]))
         .chain(graph.events().iter().map(|e| Some(e.date)))
         .chain([graph.as_of()])
         .flatten()
@@ -244,5 +247,47 @@ mod tests {
         let help = too_many(&frames, &kept).help.unwrap_or_default();
         assert!(help.contains("`frames 1980..2024 step 2`"), "{help}");
         assert!(help.contains("`frames 1995..2024`"), "{help}");
+    }
+
+    #[test]
+    fn an_actors_life_is_data_and_decides_why_a_year_is_skipped() {
+        use crate::model::{Actor, ActorKind, Confidence, Period, RelationId, Tie};
+        // FLM lives from 2009, NRF from 2014; their one tie is of 2014–2016.
+        let mut graph = Graph::new("Lives");
+        let mut add = |id: &str, start: &str| {
+            let mut actor = Actor::new(id, id.to_uppercase(), ActorKind::Group);
+            actor.active = Some(Period {
+                start: Some(start.parse().unwrap()),
+                end: None,
+            });
+            graph.add_actor(actor).unwrap()
+        };
+        let (flm, nrf) = (add("flm", "2009"), add("nrf", "2014"));
+        let year = |y: &str| Some(y.parse().unwrap());
+        let tie = Tie::new(
+            RelationId::HOSTILITY,
+            year("2014"),
+            year("2016"),
+            Confidence::Confirmed,
+        );
+        graph.add_tie(flm, nrf, tie).unwrap();
+        assert_eq!(data_years(&graph), Some((2009, 2016)));
+        let frames = |first, last| Frames {
+            first,
+            last,
+            step: 1,
+            span: (0, 0),
+        };
+        // FLM's early years are within the data: drawn, FLM alone.
+        let planned = plan(&graph, Some(flm), &frames(2010, 2016)).unwrap();
+        assert_eq!(planned.years, (2010..=2016).collect::<Vec<_>>());
+        assert!(planned.notes.is_empty(), "{:?}", planned.notes);
+        // NRF's years before its life are skipped for that reason, not the data's.
+        let planned = plan(&graph, Some(nrf), &frames(2010, 2016)).unwrap();
+        assert_eq!(planned.years, (2014..=2016).collect::<Vec<_>>());
+        assert_eq!(
+            planned.notes,
+            ["no frame for 2010–2013: NRF is not active then (its life: 2014–)"]
+        );
     }
 }
