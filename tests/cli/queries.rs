@@ -269,7 +269,9 @@ fn echo_heads_each_piped_answer_with_its_query() {
              » subgroups of Hub certainly\n\
              actor  tie          relation     dates     certainty  confidence  sources\n\
              Child  Child → Hub  subgroup-of  2017-03–  certain    confirmed   s\n\
-             1 actor · as of 2023-02 (the graph's date)\n",
+             1 actor · as of 2023-02 (the graph's date)\n\
+             note: a question with no time asks about 2023-02, the graph's date; across all time there is 1 more\n      \
+             (Grandchild): add `ever`, or a time such as `in 2020`\n",
         )
         .run();
 }
@@ -450,4 +452,78 @@ fn a_timeline_sorts_mixed_precisions_at_their_stated_position() {
                 && at("2022-04") < at("2022-07~")
         })
         .run();
+}
+
+/// A question with no time is asked as of the graph's date: a list that
+/// leaves out a tie that held only before says so, and names who, not
+/// only when the list is empty (the cold check's `who trained FDF` left
+/// out a trainer of 2019–2022 without a word).
+#[test]
+fn a_list_asked_as_of_now_names_what_held_only_before() {
+    Test::new()
+        .args(&["query", "who fought JNIM"])
+        .stdout_matches(|out| {
+            out.contains("\nISGS ")
+                && !out.contains("\nFrance ")
+                && out
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .contains("across all time there is 1 more (France): add `ever`")
+        })
+        .run();
+    Test::new()
+        .args(&["query", "who fought JNIM ever"])
+        .stdout_matches(|out| out.contains("\nFrance ") && !out.contains("add `ever`"))
+        .run();
+    // Nothing left out, nothing said.
+    Test::new()
+        .args(&["query", "who leads JNIM"])
+        .stdout_matches(|out| !out.contains("across all time"))
+        .run();
+}
+
+/// A yes/no answer is said as the question was: `are A and B at war` is
+/// answered `A and B are at war`, `were …` in the past; `did A lead B` is
+/// answered `A led B`, a declared relation's irregular past included; a
+/// symmetric relation named by a noun is asked of a pair (`rivals`).
+#[test]
+fn yes_no_answers_are_said_as_asked() {
+    for (graph, query, answer) in [
+        (
+            None,
+            "are JNIM and ISGS at war",
+            "yes: JNIM and ISGS are at war",
+        ),
+        (
+            None,
+            "were JNIM and ISGS at war in 2020",
+            "possibly: JNIM and ISGS were at war",
+        ),
+        (
+            None,
+            "did Iyad ag Ghali lead JNIM in 2019",
+            "yes: Iyad ag Ghali led JNIM",
+        ),
+        (
+            Some("tests/data/diagram/karsovia.ron"),
+            "did Amar Tesh lead NLA in 2020",
+            "yes: Amar Tesh led Northern Liberation Army",
+        ),
+        (
+            Some("tests/data/diagram/karsovia.ron"),
+            "were NLA and Sword of Faith rivals in 2021",
+            "likely: Northern Liberation Army and Sword of Faith were rivals",
+        ),
+    ] {
+        let mut args = Vec::new();
+        if let Some(graph) = graph {
+            args.extend(["-g", graph]);
+        }
+        args.extend(["query", query]);
+        Test::new()
+            .args(&args)
+            .stdout_matches(move |out| out.starts_with(answer))
+            .run();
+    }
 }

@@ -284,7 +284,14 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
     let asked_now = query.filters.time.is_none() && !record;
     // A "no" with no tie at any time is not about the date.
     let undated_no = matches!(&answer.body, Body::Verdict { ties, .. } if ties.is_empty());
-    if asked_now && answer.is_empty() && !timeless && !undated_no {
+    // A list asked as of now may leave out what held only before: `who
+    // fought JNIM` without France, which fought it until November 2022.
+    let listing = matches!(&answer.body, Body::Actors { .. } | Body::Ties { .. });
+    let may_miss = answer.is_empty() || listing;
+    if let (true, Some(as_of)) = (
+        asked_now && may_miss && !timeless && !undated_no,
+        graph.as_of(),
+    ) {
         let ever = Query {
             statement: query.statement.clone(),
             filters: Filters {
@@ -292,20 +299,8 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 ..query.filters.clone()
             },
         };
-        let found = match evaluate(graph, &ever) {
-            Ok(Outcome::Answer(across)) => across.len(),
-            _ => 0,
-        };
-        if let (Some(as_of), true) = (graph.as_of(), found > 0) {
-            notes.push(format!(
-                "a question with no time asks about {as_of}, the graph's date; across all time \
-                 there {}: add `ever`, or a time such as `in 2020`",
-                if found == 1 {
-                    "is 1".to_string()
-                } else {
-                    format!("are {found}")
-                }
-            ));
+        if let Ok(Outcome::Answer(across)) = evaluate(graph, &ever) {
+            notes.extend(other_times_note(graph, as_of, &answer, &across));
         }
     }
     Ok(Outcome::Answer(if timeless {
@@ -313,6 +308,44 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
     } else {
         answer.at(Some(asked.label), notes)
     }))
+}
+
+/// What a question with no time, asked as of the graph's date, leaves out
+/// that `ever` finds: how many, and the first few actors by name.
+fn other_times_note(
+    graph: &Graph,
+    as_of: crate::model::PartialDate,
+    answer: &Answer<'_>,
+    across: &Answer<'_>,
+) -> Option<String> {
+    let more = across.len().checked_sub(answer.len()).filter(|n| *n > 0)?;
+    let shown: Vec<&str> = answer.actor_ids();
+    let names: Vec<String> = across
+        .actor_ids()
+        .into_iter()
+        .filter(|id| !shown.contains(id))
+        .filter_map(|id| graph.find(id).map(|a| graph.actor(a).name.clone()))
+        .take(3)
+        .collect();
+    let count = match (answer.is_empty(), more) {
+        (true, 1) => "is 1".to_string(),
+        (true, n) => format!("are {n}"),
+        (false, 1) => "is 1 more".to_string(),
+        (false, n) => format!("are {n} more"),
+    };
+    let such_as = if names.is_empty() || answer.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " ({}{})",
+            names.join(", "),
+            if more > names.len() { ", …" } else { "" }
+        )
+    };
+    Some(format!(
+        "a question with no time asks about {as_of}, the graph's date; across all time \
+         there {count}{such_as}: add `ever`, or a time such as `in 2020`"
+    ))
 }
 
 /// Statements that show a record across all time unless a time is given;

@@ -338,7 +338,14 @@ impl Parser<'_> {
         // `are JNIM and ISGS at war`: a pair and a word for their tie.
         if self.eat("and") {
             let b = self.subject()?;
-            let phrase = self.pair_phrase()?;
+            let mut phrase = self.pair_phrase()?;
+            // Answered as said: `JNIM and ISGS are at war`, `… were rivals`.
+            let copula = if matches!(auxiliary, "were" | "was") {
+                "were"
+            } else {
+                "are"
+            };
+            phrase.text = format!("{copula} {}", phrase.text);
             return Ok(Statement::Is {
                 a,
                 phrase,
@@ -378,10 +385,10 @@ impl Parser<'_> {
         }
         let relations = self.graph?.relations();
         let relation = relations.get(relations.find(relation)?);
-        // A past tense only as declared (`led`; `leaded` would be wrong),
-        // else the present, said of one subject: never the bare `lead`.
-        let declared_past = relation.phrasing.as_ref().and_then(|p| p.past.clone());
-        past.then_some(declared_past)
+        // The past as declared or made from the bare form (`funded`, `led`,
+        // never `leaded`), else the present said of one subject: never the
+        // bare `lead`.
+        past.then(|| super::super::phrases::past_tense_of(relation))
             .flatten()
             .or_else(|| super::super::phrases::present_tense(relation))
     }

@@ -414,6 +414,24 @@ pub fn present_tense(relation: &Relation) -> Option<String> {
     Some(third_person(&base))
 }
 
+/// The relation's verb in the past, as answers to `did A … B` say it: the
+/// declared `past`, else the past of the declared `base` or of a one-word
+/// name that is a verb's third person (`funds` → `funded`, `leads` → `led`).
+pub fn past_tense_of(relation: &Relation) -> Option<String> {
+    let phrasing = relation.phrasing.clone().unwrap_or_default();
+    if let Some(past) = phrasing.past {
+        return Some(past);
+    }
+    let name = relation.name.to_lowercase();
+    let base = phrasing.base.filter(|b| !b.contains(' ')).or_else(|| {
+        name.chars()
+            .all(|c| c.is_ascii_lowercase())
+            .then(|| bare_form(&name))
+            .flatten()
+    })?;
+    Some(past_forms(&base).0)
+}
+
 /// `lead` → `leads`, `push` → `pushes`, `supply` → `supplies`.
 fn third_person(base: &str) -> String {
     if ["s", "sh", "ch", "x", "z"]
