@@ -1,7 +1,7 @@
 //! A diagram's title: what it centres on, which relations, how sure and
 //! when, e.g. "JNIM and its ties, 2 hops, as of 2023-02".
 
-use crate::model::{Confidence, Graph};
+use crate::model::{ActorKind, Confidence, Graph};
 
 use super::DiagramSpec;
 
@@ -17,13 +17,19 @@ pub fn title(graph: &Graph, spec: &DiagramSpec) -> String {
     });
     let mut title = match spec.focus {
         Some(focus) => {
-            let name = &graph.actor(focus).name;
+            let actor = graph.actor(focus);
             let ties = match &relations {
                 Some(r) => format!("{r} ties"),
                 None => "ties".to_string(),
             };
             let hops = if spec.depth == 1 { "hop" } else { "hops" };
-            format!("{name} and its {ties}, {} {hops}", spec.depth)
+            // A person is no "it".
+            let its = if actor.kind == ActorKind::Person {
+                "their"
+            } else {
+                "its"
+            };
+            format!("{} and {its} {ties}, {} {hops}", actor.name, spec.depth)
         }
         None => {
             let base = if graph.title.trim().is_empty() {
@@ -85,6 +91,15 @@ mod tests {
         assert_eq!(
             title(&s.graph, &one),
             "JNIM and its hostility ties, 1 hop, all dates"
+        );
+        let ghali = s.actor("iyad", ActorKind::Person, None);
+        let person = DiagramSpec {
+            focus: Some(ghali),
+            ..two
+        };
+        assert_eq!(
+            title(&s.graph, &person),
+            "IYAD and their ties, 2 hops, as of 2023-02"
         );
     }
 

@@ -328,6 +328,11 @@ fn preference(phrase: &Phrase, relation: &Relation) -> usize {
     if declared.is_some_and(|v| v.eq_ignore_ascii_case(&text)) {
         return 0;
     }
+    // A name that is a verb says itself best: `funds`, not `funding`.
+    let builtin = BUILTIN.iter().any(|(name, _, _)| *name == relation.name);
+    if !builtin && present_tense(relation).is_some_and(|v| v.eq_ignore_ascii_case(&text)) {
+        return 0;
+    }
     match BUILTIN.iter().find(|(name, _, _)| *name == relation.name) {
         Some((_, active, _)) if active.first() == Some(&text.as_str()) => 0,
         Some(_) => 2,
