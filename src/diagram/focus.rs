@@ -154,7 +154,8 @@ pub fn columns(
             .push((tie.from, role, running));
     }
     // The role a tie between two actors gives: running ties speak first,
-    // then the camp, then opposition.
+    // then the camp, then opposition: a rival the focus also courts or
+    // holds a truce with stands with the other side, not in its camp.
     let between = |a: ActorId, b: ActorId| -> Role {
         let found: Vec<(Role, bool)> = links
             .get(&a)
@@ -164,11 +165,14 @@ pub fn columns(
             .map(|(_, role, running)| (*role, *running))
             .collect();
         let any_running = found.iter().any(|(_, running)| *running);
-        found
+        let roles: BTreeSet<Role> = found
             .iter()
             .filter(|(_, running)| *running || !any_running)
             .map(|(role, _)| *role)
-            .min()
+            .collect();
+        [Role::Camp, Role::Against, Role::Near]
+            .into_iter()
+            .find(|role| roles.contains(role))
             .unwrap_or(Role::Near)
     };
 

@@ -259,8 +259,15 @@ fn a_focus_view_reads_camp_left_allies_beside_enemies_right() {
     ] {
         assert_eq!(column[near], 0, "{near}");
     }
-    // Enemies and targets on the right.
-    for enemy in ["a:fama", "a:malian-junta", "a:isgs", "a:wagner"] {
+    // Enemies and targets on the right; rivals too, though JNIM also
+    // courts them: never among its members.
+    for enemy in [
+        "a:fama",
+        "a:malian-junta",
+        "a:isgs",
+        "a:wagner",
+        "a:pro-separatist-rebels",
+    ] {
         assert!(column[enemy] > 0, "{enemy} is in column {}", column[enemy]);
     }
     // No column runs off the page: at most eight actors, a box aside.
