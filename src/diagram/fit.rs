@@ -371,12 +371,13 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         }
     }
     // The graph's own label: the legend strip, then the footer, whose
-    // first line opens with "Sources:" or "Data"; Graphviz's y grows
+    // first line opens with "Sources" ("Sources:", or a storyboard's
+    // "Sources of the ties drawn in …") or "Data"; Graphviz's y grows
     // upwards, so the footer is that line and every line below it.
     let label = texts(&json);
     let footer_top = label
         .iter()
-        .filter(|t| t.text.starts_with("Sources:") || t.text.starts_with("Data "))
+        .filter(|t| t.text.starts_with("Sources") || t.text.starts_with("Data "))
         .map(|t| t.y)
         .fold(f64::NEG_INFINITY, f64::max);
     for text in &label {

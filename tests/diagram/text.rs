@@ -131,11 +131,11 @@ pub(super) fn read(svg: &str) -> Drawn {
             .collect();
         match kind {
             "graph" => {
-                // The footer opens with "Sources:" or "Data"; the SVG's y
+                // The footer opens with "Sources" or "Data"; the SVG's y
                 // grows downwards, so it is that line and all below it.
                 let top = texts
                     .iter()
-                    .filter(|(_, _, w)| w.starts_with("Sources:") || w.starts_with("Data "))
+                    .filter(|(_, _, w)| w.starts_with("Sources") || w.starts_with("Data "))
                     .map(|(_, at, _)| at[1])
                     .fold(f64::INFINITY, f64::min);
                 for (size, at, _) in &texts {
