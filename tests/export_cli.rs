@@ -261,7 +261,7 @@ fn a_view_before_every_dated_tie_says_so() {
     // Everything drawn as of 1900 is an undated tie, possibly held: the
     // report says the date is before anything the graph dates.
     let before = "note: the time asked ends before the graph's earliest dated tie (2012): \
-                  nothing is known to hold as of 1900; a tie shown has no known start, so it \
+                  nothing is known to hold as of 1900; a tie shown has no known earliest start, so it \
                   only possibly held\n";
     Test::new()
         .words("export dot all as of 1900 to $TMP/a.dot")

@@ -121,7 +121,7 @@ fn a_question_before_every_dated_tie_says_so() {
         .stdout(
             "no actors match · before 2000\n\
              note: the time asked ends before the graph's earliest dated tie (2012): nothing is known to hold\n      \
-             before 2000; a tie shown has no known start, so it only possibly held\n\
+             before 2000; a tie shown has no known earliest start, so it only possibly held\n\
              note: JNIM is not active then (its life: 2017-03–)\n",
         )
         .run();

@@ -59,7 +59,7 @@ impl Asked {
 
 /// The caveat for a window that ends before the graph's earliest dated
 /// tie: nothing is known to hold then, so an answer or picture holds only
-/// ties with no known start (possibly held) or nothing at all.
+/// ties with no known earliest start (possibly held) or nothing at all.
 fn before_every_date(graph: &Graph, window: Window, label: &str) -> Option<String> {
     if window.is_empty() || window.last == DAY_MAX {
         return None;
@@ -69,7 +69,7 @@ fn before_every_date(graph: &Graph, window: Window, label: &str) -> Option<Strin
         let (year, _, _) = civil_from_days(earliest);
         format!(
             "the time asked ends before the graph's earliest dated tie ({year}): nothing is \
-             known to hold {label}; a tie shown has no known start, so it only possibly held"
+             known to hold {label}; a tie shown has no known earliest start, so it only possibly held"
         )
     })
 }
