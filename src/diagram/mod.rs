@@ -22,6 +22,7 @@ mod fit;
 mod focus;
 mod header;
 mod html;
+mod kinds;
 mod labels;
 mod layout;
 mod legend;
@@ -36,6 +37,7 @@ mod style;
 mod styler;
 mod title;
 mod view;
+mod widest;
 
 use std::path::{Path, PathBuf};
 

@@ -22,6 +22,7 @@ use super::DiagramSpec;
 
 pub(crate) use super::labels::{label_beside_flat, say_dates_once, with_labels_at_ends};
 pub(crate) use super::styler::{EdgeStyler, NodeStyler};
+pub use super::widest::WidestLabels;
 
 /// Builds the scene of `view`, with a legend of what it draws.
 #[cfg(test)]
@@ -73,52 +74,6 @@ pub fn build_frame(
         }),
     };
     build_parts(graph, spec, view, legend, build).0
-}
-
-/// The widest labels a storyboard's frames give each tie and actor, so the
-/// union's layout leaves room for every frame's.
-#[derive(Clone, Debug, Default)]
-pub struct WidestLabels {
-    /// Each tie's widest date label.
-    pub dates: BTreeMap<TieId, String>,
-    /// Each actor's widest name, by node name (`Malian junta?` where some
-    /// frame marks it as one that may not exist then).
-    pub names: BTreeMap<String, String>,
-}
-
-impl WidestLabels {
-    /// The widest labels of `frames`' ties (named by [`tie_key`]) and actors.
-    pub fn of<'s>(frames: impl IntoIterator<Item = &'s Scene>) -> WidestLabels {
-        let mut widest = WidestLabels::default();
-        let wider = |slot: &mut String, label: &str| {
-            if label.chars().count() > slot.chars().count() {
-                *slot = label.to_string();
-            }
-        };
-        for frame in frames {
-            for edge in &frame.edges {
-                let attr = |name: &str| {
-                    edge.attrs
-                        .iter()
-                        .find(|(key, _)| *key == name)
-                        .map(|(_, v)| v.as_str())
-                };
-                let (Some(id), Some(label)) = (attr("id"), attr("label")) else {
-                    continue;
-                };
-                let Some(tie) = id.strip_prefix("tie").and_then(|n| n.parse::<usize>().ok()) else {
-                    continue;
-                };
-                wider(widest.dates.entry(TieId::new(tie)).or_default(), label);
-            }
-            for node in &frame.nodes {
-                if let Some(name) = node.label.text() {
-                    wider(widest.names.entry(node.name.clone()).or_default(), name);
-                }
-            }
-        }
-        widest
-    }
 }
 
 /// The scene a storyboard lays out once for all its frames: the union of

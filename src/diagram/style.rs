@@ -1,17 +1,18 @@
-//! The visual language: colors per theme, line styles per relation, shapes
-//! per actor kind, fills per network, and how certainty and endings fade a tie.
+//! The visual language: colors per theme, line styles per relation, fills
+//! per network, and how certainty and endings fade a tie; shapes per actor
+//! kind are [`super::kinds`]'s, named here too.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::model::{
-    ActorKind, Confidence, Graph, LineForm, RelationId, RelationLook, Relations, Rgb,
-};
+use crate::model::{Confidence, Graph, LineForm, RelationId, RelationLook, Relations, Rgb};
 
 #[cfg(doc)]
 use super::contrast::FADED_CONTRAST;
 use super::contrast::{least_alpha, legible, rgb, LINE_CONTRAST};
 use super::Theme;
+
+pub use super::kinds::{kind_look, kind_shape, kind_style, unsure_kind_style, KindLook};
 
 /// The font every label uses; Graphviz falls back to a sans-serif if missing.
 pub const FONT: &str = "Helvetica";
@@ -435,67 +436,6 @@ impl TieLook {
         } else {
             self.color.to_string()
         }
-    }
-}
-
-/// How an actor kind's node is drawn, and the glyph the legend's "Shape"
-/// line shows for it: an HTML-like label cannot draw node shapes, so each
-/// kind gets a Graphviz shape a common glyph depicts (same outline, same
-/// corners, as many rings), and no two kinds look alike on a slide.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KindLook {
-    /// Graphviz node shape (never a record shape, so braces stay text).
-    pub shape: &'static str,
-    /// Outlines drawn around the node: 2 for a double ring.
-    pub peripheries: u8,
-    /// The legend's picture of the shape.
-    pub glyph: &'static str,
-}
-
-/// The look of an actor kind's nodes.
-pub fn kind_look(kind: ActorKind) -> KindLook {
-    let look = |shape, peripheries, glyph| KindLook {
-        shape,
-        peripheries,
-        glyph,
-    };
-    match kind {
-        // Rounded corners: see kind_style.
-        ActorKind::Group => look("box", 1, "\u{25a2}"),
-        // A dashed outline: see kind_style.
-        ActorKind::Faction => look("box", 1, "\u{2b1a}"),
-        ActorKind::Coalition => look("box", 2, "\u{25a3}"),
-        ActorKind::Militia => look("hexagon", 1, "\u{2b21}"),
-        ActorKind::Community => look("ellipse", 1, "\u{25cb}"),
-        ActorKind::State => look("house", 1, "\u{2302}"),
-        ActorKind::StateForce => look("box3d", 1, "\u{2752}"),
-        ActorKind::Pmc => look("cds", 1, "\u{25bb}"),
-        ActorKind::Igo => look("pentagon", 1, "\u{2b20}"),
-        ActorKind::Person => look("ellipse", 2, "\u{25ce}"),
-    }
-}
-
-/// Graphviz node shape for an actor kind.
-pub fn kind_shape(kind: ActorKind) -> &'static str {
-    kind_look(kind).shape
-}
-
-/// Node style for an actor kind: groups get rounded corners, factions (a
-/// part of a movement) a dashed outline.
-pub fn kind_style(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Group => "rounded,filled",
-        ActorKind::Faction => "dashed,filled",
-        _ => "filled",
-    }
-}
-
-/// Node style for an actor of `kind` that may not exist at the view's time:
-/// dotted, as a tie that may not hold then is (a faction's dashes give way).
-pub fn unsure_kind_style(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Group => "rounded,dotted,filled",
-        _ => "dotted,filled",
     }
 }
 

@@ -444,14 +444,18 @@ fn third_person(base: &str) -> String {
         .any(|e| base.ends_with(e))
     {
         format!("{base}es")
-    } else if let Some(stem) = base
-        .strip_suffix('y')
-        .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
-    {
+    } else if let Some(stem) = consonant_y_stem(base) {
         format!("{stem}ies")
     } else {
         format!("{base}s")
     }
+}
+
+/// `supp` for `supply`, whose `y` turns `ies`, `ied`; `None` after a vowel
+/// (`pay` → `pays`) or without a `y`.
+fn consonant_y_stem(base: &str) -> Option<&str> {
+    base.strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
 }
 
 /// `trains` → `train`, `pushes` → `push`; `None` for a word that is no
@@ -516,10 +520,7 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
 fn past_tense(base: &str) -> String {
     if base.ends_with('e') {
         format!("{base}d")
-    } else if let Some(stem) = base
-        .strip_suffix('y')
-        .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
-    {
+    } else if let Some(stem) = consonant_y_stem(base) {
         format!("{stem}ied")
     } else {
         format!("{base}ed")

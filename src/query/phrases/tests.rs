@@ -163,18 +163,7 @@ fn declared_phrasings_and_bare_names_are_askable() {
 
 #[test]
 fn declared_verbs_take_their_irregular_past() {
-    let mut relations = Relations::default();
-    for name in ["leads", "fights", "gives"] {
-        relations
-            .declare(crate::model::Relation {
-                name: name.into(),
-                directed: true,
-                note: None,
-                phrasing: None,
-                look: None,
-            })
-            .unwrap();
-    }
+    let relations = declaring(&[("leads", true), ("fights", true), ("gives", true)]);
     let phrases = Phrases::of(&relations);
     assert_eq!(at(&phrases, "led by X"), Some(("leads", Voice::Inverse, 2)));
     assert_eq!(at(&phrases, "led X"), Some(("leads", Voice::Active, 1)));
@@ -193,23 +182,12 @@ fn declared_verbs_take_their_irregular_past() {
 
 #[test]
 fn a_symmetric_relation_named_by_a_noun_is_asked_of_a_pair_as_said() {
-    let mut relations = Relations::default();
-    for (name, directed) in [
+    let relations = declaring(&[
         ("rivalry", false),
         ("ceasefire", false),
         ("friendship", false),
         ("courtship", true),
-    ] {
-        relations
-            .declare(crate::model::Relation {
-                name: name.into(),
-                directed,
-                note: None,
-                phrasing: None,
-                look: None,
-            })
-            .unwrap();
-    }
+    ]);
     let phrases = Phrases::of(&relations);
     let pair = |text: &str| {
         let words: Vec<&str> = text.split(' ').collect();
@@ -226,4 +204,22 @@ fn a_symmetric_relation_named_by_a_noun_is_asked_of_a_pair_as_said() {
         at(&phrases, "rivals of X"),
         Some(("rivalry", Voice::Active, 2))
     );
+}
+
+/// The built-in relations and `declared` ones (name, directed), with no
+/// phrasing: asked by what their names give.
+fn declaring(declared: &[(&str, bool)]) -> Relations {
+    let mut relations = Relations::default();
+    for (name, directed) in declared {
+        relations
+            .declare(crate::model::Relation {
+                name: name.to_string(),
+                directed: *directed,
+                note: None,
+                phrasing: None,
+                look: None,
+            })
+            .unwrap();
+    }
+    relations
 }
