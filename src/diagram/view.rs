@@ -75,8 +75,10 @@ impl ViewTime {
 /// dates leave it open (the junta, begun "on or before 2021", in a 2017
 /// frame), and no confirmed tie of theirs surely held in the window (a tie
 /// cannot predate or outlive its actors, so one that surely held shows they
-/// existed). An actor with no dates of its own is not one: the graph makes
-/// no claim on when it existed, and its ties' dates say what is known.
+/// existed). What is not written bounds nothing ([`crate::model::Actor::life`]):
+/// an actor with no dates, or no start, is not one before its end, as the
+/// graph makes no claim on when it began, and its ties' dates say what is
+/// known.
 pub fn unsure_actors(graph: &Graph, view: &View, time: ViewTime) -> BTreeSet<ActorId> {
     let surely_held = TieFilter {
         window: time.window,
@@ -88,8 +90,7 @@ pub fn unsure_actors(graph: &Graph, view: &View, time: ViewTime) -> BTreeSet<Act
         .iter()
         .copied()
         .filter(|a| {
-            graph.actor(*a).active.is_some()
-                && graph.life(*a).activity(time.window) == Certainty::Possibly
+            graph.actor(*a).life().activity(time.window) == Certainty::Possibly
                 && graph.ties_of(*a, &surely_held).next().is_none()
         })
         .collect()
@@ -257,6 +258,37 @@ mod tests {
         // JNIM (dated 2017) is sure in 2018; the undated state never unsure.
         let view = unsure_in(&graph, 2018);
         assert!(!view.contains(&jnim) && !view.contains(&state));
+    }
+
+    #[test]
+    fn an_unwritten_start_claims_nothing() {
+        // Ended in 2020, with no start written, and an empty `active`:
+        // neither is unsure before 2020, for nothing says when it began.
+        let mut s = Sketch::new("Unwritten");
+        let mut ended = Actor::new("ended", "ENDED", ActorKind::Group);
+        ended.active = Some(Period {
+            start: None,
+            end: Some("2020".parse().unwrap()),
+        });
+        let mut blank = Actor::new("blank", "BLANK", ActorKind::Group);
+        blank.active = Some(Period::default());
+        let (ended, blank) = (
+            s.graph.add_actor(ended).unwrap(),
+            s.graph.add_actor(blank).unwrap(),
+        );
+        s.tie(
+            ended,
+            blank,
+            RelationId::ALLIANCE,
+            (None, None),
+            Confidence::Possible,
+        );
+        assert!(unsure_in(&s.graph, 2018).is_empty());
+        // In its last year, it may have ended before the year's days.
+        assert!(
+            unsure_in(&s.graph, 2020).is_empty(),
+            "it existed some day of 2020"
+        );
     }
 
     #[test]
