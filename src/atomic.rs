@@ -228,8 +228,14 @@ static UNFINISHED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::n
 /// for the binary's handler of SIGINT and SIGTERM, which exits without
 /// unwinding. (`kill -9` cannot be caught: the next save cleans up.)
 pub fn remove_unfinished() {
+    remove_unfinished_where(|_| true);
+}
+
+/// Removes the unfinished temporary files `chosen` picks: a test of the
+/// signal's cleanup picks its own, as other tests' saves run beside it.
+fn remove_unfinished_where(chosen: impl Fn(&Path) -> bool) {
     let unfinished = UNFINISHED.lock().map(|u| u.clone()).unwrap_or_default();
-    for path in unfinished {
+    for path in unfinished.iter().filter(|p| chosen(p)) {
         let _ = std::fs::remove_file(path);
     }
 }
@@ -498,8 +504,9 @@ mod tests {
         let target = dir.path().join("g.dot");
         let result = write_atomically_with(&target, &mut |out| {
             out.write_all(b"digraph {")?;
-            // The signal arrives mid-write; the handler cleans up.
-            remove_unfinished();
+            // The signal arrives mid-write; the handler cleans up (here
+            // only this test's file: other tests' saves are running).
+            remove_unfinished_where(|p| p.starts_with(dir.path()));
             Ok(())
         });
         assert!(result.is_err(), "the rename of a removed file fails");
