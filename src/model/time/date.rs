@@ -404,7 +404,7 @@ impl Ymd {
 }
 
 mod reading;
-mod typos;
+pub(crate) mod typos;
 pub use reading::{collecting_date_errors, take_date_errors};
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ mod bounds;
 mod date;
 
 pub use bounds::{Bounds, Certainty};
+pub(crate) use date::typos::is_year_dash_year;
 pub use date::{collecting_date_errors, take_date_errors, DateError, PartialDate};
 
 /// A calendar day, counted from 1970-01-01 (negative before it).

@@ -7,7 +7,7 @@ use super::super::error::{QueryError, QueryErrorKind};
 use super::super::keywords;
 use super::super::lexer::TokenKind;
 use super::Parser;
-use crate::model::time::{month_from_name, DateError};
+use crate::model::time::{is_year_dash_year, month_from_name, DateError};
 use crate::model::PartialDate;
 
 /// A date a question names: one date, or the first and last months of a
@@ -213,10 +213,7 @@ impl Parser<'_> {
 /// `None` for anything else.
 fn range_in_words(text: &str) -> Option<String> {
     let inner = text.trim_start_matches('[').trim_end_matches(']');
-    let year_dash_year = inner.len() == 9
-        && inner.as_bytes()[4] == b'-'
-        && inner.bytes().filter(u8::is_ascii_digit).count() == 8;
-    let (first, last) = if year_dash_year {
+    let (first, last) = if is_year_dash_year(inner) {
         inner.split_at(4)
     } else {
         ["...", "..", "–", "—", "/"]

@@ -89,7 +89,8 @@ fn fixed(first: &str, last: &str) -> Option<String> {
 }
 
 /// `2022-2023`: two years joined by a hyphen.
-fn is_year_dash_year(text: &str) -> bool {
+/// (Also read by questions, which ask such a range in words.)
+pub(crate) fn is_year_dash_year(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.len() == 9
         && bytes[4] == b'-'
