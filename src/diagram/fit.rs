@@ -81,6 +81,8 @@ pub struct Fit {
     /// The ties whose dates could not be set clear, as drawn ("JNIM
     /// allegiance AQIM: by Feb 2023"), when they were measured so.
     pub crowded_ties: Vec<String>,
+    /// Their edges' `id`s, in the same order: left to right as drawn.
+    pub crowded_edges: Vec<String>,
 }
 
 impl Fit {
@@ -389,18 +391,32 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         note(kind, text.size);
     }
     let text_points = sizes[TextKind::Nodes as usize].unwrap_or_else(|| node_points(scale));
-    let (crowded_labels, crowded_ties) = super::placement::read::drawing(json_text.as_bytes())
-        .map_or((0, Vec::new()), |drawing| match labels {
-            Labels::ToPlace => (super::placement::place(&drawing).crowded, Vec::new()),
-            Labels::Drawn => {
-                let crowded = super::placement::crowded_as_drawn(&drawing);
-                let names: Vec<String> = crowded
+    let (crowded_labels, crowded_ties, crowded_edges) = super::placement::read::drawing(
+        json_text.as_bytes(),
+    )
+    .map_or((0, Vec::new(), Vec::new()), |drawing| match labels {
+        Labels::ToPlace => (
+            super::placement::place(&drawing).crowded.len(),
+            Vec::new(),
+            Vec::new(),
+        ),
+        Labels::Drawn => {
+            let mut crowded = super::placement::crowded_as_drawn(&drawing);
+            let left = |i: usize| drawing.edges[i].label.map_or(0.0, |l| l.text.x0);
+            crowded.sort_by(|&a, &b| left(a).total_cmp(&left(b)));
+            let edges = |of: fn(&super::placement::DrawnEdge) -> Option<String>| {
+                crowded
                     .iter()
-                    .filter_map(|&i| drawing.edges[i].name.clone())
-                    .collect();
-                (crowded.len(), names)
-            }
-        });
+                    .filter_map(|&i| of(&drawing.edges[i]))
+                    .collect()
+            };
+            (
+                crowded.len(),
+                edges(|e| e.name.clone()),
+                edges(|e| e.id.clone()),
+            )
+        }
+    });
     Ok(Fit {
         page,
         scale,
@@ -409,6 +425,7 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         crowded_labels,
         fewer_dates: FewerDates::default(),
         crowded_ties,
+        crowded_edges,
     })
 }
 
@@ -544,6 +561,7 @@ stop
             crowded_labels: 0,
             fewer_dates: FewerDates::default(),
             crowded_ties: Vec::new(),
+            crowded_edges: Vec::new(),
         };
         assert!(fit.readable());
         assert!(!fit.report().contains("warning"));
@@ -559,6 +577,7 @@ stop
             crowded_labels: 0,
             fewer_dates: FewerDates::default(),
             crowded_ties: Vec::new(),
+            crowded_edges: Vec::new(),
         };
         let (least, measured) =
             fit_of_frames(&[(2017, fit(14.5, None)), (2020, fit(14.5, Some(11.0)))]).unwrap();

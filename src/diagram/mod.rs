@@ -42,7 +42,7 @@ mod widest;
 use std::path::{Path, PathBuf};
 
 use crate::atomic::WriteError;
-use crate::model::{ActorId, TieFilter};
+use crate::model::{ActorId, TieFilter, TieId};
 
 pub use dates::DateLabels;
 pub use dot::{quote, to_dot, write_dot};
@@ -83,6 +83,10 @@ pub struct DiagramSpec {
     pub dates: DateLabels,
     /// The statement that asked for it, named in the DOT's header comment.
     pub statement: Option<String>,
+    /// Ties whose dates are drawn as a number on the edge ("[1]") and
+    /// written out under the legend, in this order: the export's choice
+    /// for dates that found no clear place beside their own line.
+    pub dates_by_number: Vec<TieId>,
 }
 
 impl Default for DiagramSpec {
@@ -96,6 +100,7 @@ impl Default for DiagramSpec {
             page: None,
             dates: DateLabels::All,
             statement: None,
+            dates_by_number: Vec::new(),
         }
     }
 }

@@ -106,15 +106,43 @@ pub fn export_fitting(
             (text, fit, thinned) = (other_text, other_fit, true);
         }
     }
-    let placed = place_labels(&text)?;
-    // Measured as drawn: `neato -n2` sizes the placed drawing itself.
-    let page = sized.page.unwrap_or(Page::Slide);
-    let mut fit = measure_pinned(&placed, page).unwrap_or(fit);
     let dates = if thinned {
         DateLabels::Changes
     } else {
         sized.dates
     };
+    let page = sized.page.unwrap_or(Page::Slide);
+    let mut placed = place_labels(&text)?;
+    // Measured as drawn: `neato -n2` sizes the placed drawing itself.
+    let mut fit = measure_pinned(&placed, page).unwrap_or(fit);
+    // A date with no clear place beside its own line is drawn as a number
+    // there and written out under the legend. The list takes room, so the
+    // picture is laid out again; a date crowded in the new layout is
+    // numbered in turn. A layout that reads worse is not taken.
+    let mut numbered = DiagramSpec { dates, ..sized };
+    for _ in 0..NUMBERING_ROUNDS {
+        let crowded = fit
+            .crowded_edges
+            .iter()
+            .filter_map(|key| super::scene::tie_of_key(key))
+            .filter(|tie| !numbered.dates_by_number.contains(tie));
+        let mut more = numbered.clone();
+        more.dates_by_number.extend(crowded);
+        if !small || more.dates_by_number.len() == numbered.dates_by_number.len() {
+            break;
+        }
+        let (text, other_fit) = fitted(graph, &more, small)?;
+        let other_placed = place_labels(&text)?;
+        let other_fit = measure_pinned(&other_placed, page).unwrap_or(other_fit);
+        // The list's lines shrink the picture a little: it may not fall
+        // under the floor, nor, under it already, shrink much further.
+        let reads_worse = !other_fit.readable()
+            && (fit.readable() || other_fit.text_points < fit.text_points * NEARLY_AS_LARGE);
+        if reads_worse || other_fit.crowded_labels >= fit.crowded_labels {
+            break;
+        }
+        (numbered, placed, fit) = (more, other_placed, other_fit);
+    }
     fit.fewer_dates = super::fewer_dates::FewerDates::left(dates, windowed);
     let mut args = vec!["-n2".to_string()];
     args.extend(render_args(format));
@@ -122,6 +150,10 @@ pub fn export_fitting(
     write_atomically(path, &bytes)?;
     Ok(Some((fit, thinned)))
 }
+
+/// How many times a picture is laid out again with its crowded dates
+/// drawn as numbers.
+const NUMBERING_ROUNDS: usize = 2;
 
 /// How much smaller a layout's text may be than the largest tried, for
 /// its labels to stand clearer.
@@ -219,7 +251,11 @@ pub fn render_dot(dot: &str, format: OutputFormat) -> Result<Vec<u8>, DiagramErr
 /// (for the geometry); the labels' new places are written into the DOT.
 pub(crate) fn place_labels(dot: &str) -> Result<String, DiagramError> {
     let (laid, drawing) = laid_out("dot", &["-Tdot".to_string(), "-Tjson".to_string()], dot)?;
-    Ok(super::placement::relabel(&laid, &placed(&drawing)))
+    let placement = super::placement::place(&drawing);
+    Ok(super::placement::relabel(
+        &laid,
+        &by_id(&drawing, &placement),
+    ))
 }
 
 /// `program` run with `args` (`-Tdot` then `-Tjson`) on `dot`: the laid-out
@@ -272,18 +308,19 @@ pub(crate) fn place_pinned_labels(
         }
         .grow(-LABEL_MARGIN),
     );
-    let mut places = placed(&drawing);
+    let mut places = by_id(&drawing, &super::placement::place(&drawing));
     for (_, place) in places.values_mut() {
         place.at = (place.at.0 + dx, place.at.1 + dy);
     }
     Ok(super::placement::relabel(dot, &places))
 }
 
-/// The new place of each label of `drawing`, by its edge's `id`.
-fn placed(
+/// The new place of each label of `drawing`, as `placement` places it,
+/// by its edge's `id`.
+fn by_id(
     drawing: &super::placement::Drawing,
+    placement: &super::placement::Placement,
 ) -> std::collections::HashMap<String, (&'static str, super::placement::Placed)> {
-    let placement = super::placement::place(drawing);
     drawing
         .edges
         .iter()

@@ -29,7 +29,8 @@ pub use super::widest::WidestLabels;
 pub fn build(graph: &Graph, spec: &DiagramSpec, view: &View, nesting: Nesting) -> Scene {
     let networks = style::network_indexes(graph);
     let time = ViewTime::of(graph, &spec.filter);
-    let legend = legend::Contents::of(graph, view, &networks, time);
+    let mut legend = legend::Contents::of(graph, view, &networks, time);
+    legend.dates_by_number = super::styler::dates_by_number(graph, spec);
     build_with_legend(graph, spec, view, &legend, nesting)
 }
 
@@ -106,6 +107,11 @@ pub fn tie_key(tie: TieId) -> String {
     format!("tie{}", tie.index())
 }
 
+/// The tie whose edge is named `key` by [`tie_key`].
+pub fn tie_of_key(key: &str) -> Option<TieId> {
+    Some(TieId::new(key.strip_prefix("tie")?.parse().ok()?))
+}
+
 /// A tie whose edge is styled only when it is printed, by its nodes'
 /// indexes: 16 bytes, as a million of them are held while the nodes print.
 /// (Node indexes fit in `u32`: the deferred ties join actors' nodes, one an
@@ -140,7 +146,8 @@ pub(crate) fn build_deferred(
 ) -> (Scene, Deferred) {
     let networks = style::network_indexes(graph);
     let time = ViewTime::of(graph, &spec.filter);
-    let legend = legend::Contents::of(graph, view, &networks, time);
+    let mut legend = legend::Contents::of(graph, view, &networks, time);
+    legend.dates_by_number = super::styler::dates_by_number(graph, spec);
     let build = Build {
         nesting,
         defer: true,

@@ -115,6 +115,8 @@ pub(crate) struct EdgeStyler<'s> {
     dates: DateLabels,
     /// In a storyboard frame, the ties the previous frame did not draw.
     new: Option<&'s BTreeSet<TieId>>,
+    /// The ties whose dates are drawn as a number, with their numbers.
+    by_number: BTreeMap<TieId, usize>,
 }
 
 impl<'s> EdgeStyler<'s> {
@@ -127,6 +129,7 @@ impl<'s> EdgeStyler<'s> {
             time: ViewTime::of(graph, &spec.filter),
             dates: spec.dates,
             new: None,
+            by_number: numbers(spec),
         }
     }
 
@@ -155,6 +158,10 @@ impl<'s> EdgeStyler<'s> {
         attrs.push(("class", class.join(" ")));
         let dates = TieDates::of(graph, tie);
         let label = date_label(&dates, state, self.time.window, self.dates);
+        let label = label.map(|words| match self.by_number.get(&tie.id) {
+            Some(&number) => number_mark(number),
+            None => words,
+        });
         let label = match (label, is_new) {
             (Some(text), true) => Some(format!("new: {text}")),
             (None, true) => Some("new".to_string()),
@@ -219,6 +226,40 @@ impl<'s> EdgeStyler<'s> {
         attrs.push(("fontcolor", text.into()));
         attrs
     }
+}
+
+/// The number of each tie whose dates `spec` draws as a number.
+fn numbers(spec: &DiagramSpec) -> BTreeMap<TieId, usize> {
+    let mut numbers = BTreeMap::new();
+    for &tie in &spec.dates_by_number {
+        let next = numbers.len() + 1;
+        numbers.entry(tie).or_insert(next);
+    }
+    numbers
+}
+
+/// How a number stands for a tie's dates, on its edge and in the list.
+fn number_mark(number: usize) -> String {
+    format!("[{number}]")
+}
+
+/// The list under the legend of the dates `spec` draws as numbers, in
+/// their order: "[1] since Mar 2017", the very words the edge would carry.
+/// The number on the edge names the tie (and its tooltip the tie in
+/// full): naming it here too cost a picture a line, and its text a point.
+pub(crate) fn dates_by_number(graph: &Graph, spec: &DiagramSpec) -> Vec<String> {
+    let time = ViewTime::of(graph, &spec.filter);
+    let mut numbers: Vec<(usize, TieId)> = numbers(spec).into_iter().map(|(t, n)| (n, t)).collect();
+    numbers.sort_unstable();
+    numbers
+        .into_iter()
+        .filter_map(|(number, id)| {
+            let tie = graph.tie(id)?;
+            let state = tie_state(graph, tie, time);
+            let words = date_label(&TieDates::of(graph, tie), state, time.window, spec.dates)?;
+            Some(format!("{} {words}", number_mark(number)))
+        })
+        .collect()
 }
 
 /// A relation's name as a CSS class: letters, digits, `-` and `_` kept,

@@ -75,6 +75,9 @@ pub struct Contents<'g> {
     /// Whether the view's time lies wholly after the graph's date: its ties
     /// are only possible then, and the footer says so.
     pub past_data: bool,
+    /// The dates drawn as a number on their edge, written out in order
+    /// ("[1] since Mar 2017").
+    pub dates_by_number: Vec<String>,
 }
 
 impl<'g> Contents<'g> {
@@ -260,6 +263,11 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         ]));
     }
 
+    if !contents.dates_by_number.is_empty() {
+        // Above the sources: the numbers are read off the drawing.
+        let dates = format!("Dates by number: {}.", contents.dates_by_number.join("; "));
+        lines.extend(wrap_words(&dates, NOTE_CHARS).into_iter().map(Line::Note));
+    }
     let citations = short_citations(graph, &contents.sources);
     let mut footer = String::new();
     if !citations.is_empty() {

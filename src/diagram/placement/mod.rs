@@ -85,12 +85,12 @@ struct Candidate {
 }
 
 /// The labels' new places, by edge index: where to move each label's `lp`
-/// (`None` for an edge without one); and how many could not be placed
-/// clear of everything.
+/// (`None` for an edge without one); and the edges (by index) whose
+/// labels could not be placed clear of everything.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Placement {
     pub places: Vec<Option<Placed>>,
-    pub crowded: usize,
+    pub crowded: Vec<usize>,
 }
 
 /// Space between a label and its own line, in points.
@@ -147,7 +147,7 @@ pub fn place_among(drawing: &Drawing, together: Together<'_>) -> Placement {
     if drawing.edges.len() > MAX_PLACED_EDGES {
         return Placement {
             places: vec![None; drawing.edges.len()],
-            crowded: 0,
+            crowded: Vec::new(),
         };
     }
     let candidates: Vec<Vec<Candidate>> = drawing
@@ -203,7 +203,7 @@ pub fn place_among(drawing: &Drawing, together: Together<'_>) -> Placement {
     }
     let mut placement = Placement {
         places: vec![None; drawing.edges.len()],
-        crowded: 0,
+        crowded: Vec::new(),
     };
     for &index in &order {
         let Some(label) = drawing.edges[index].label else {
@@ -211,7 +211,7 @@ pub fn place_among(drawing: &Drawing, together: Together<'_>) -> Placement {
         };
         let Some(Candidate { rect, one_line, .. }) = chosen[index] else {
             // Nowhere inside the drawing: it stays where Graphviz put it.
-            placement.crowded += 1;
+            placement.crowded.push(index);
             continue;
         };
         let mut place = (rect, one_line, false);
@@ -221,7 +221,7 @@ pub fn place_among(drawing: &Drawing, together: Together<'_>) -> Placement {
                     chosen[index] = Some(apart);
                     place = (apart.rect, apart.one_line, true);
                 }
-                None => placement.crowded += 1,
+                None => placement.crowded.push(index),
             }
         }
         let (rect, one_line, leader) = place;
@@ -487,7 +487,7 @@ mod tests {
             ],
         };
         let placement = place(&drawing);
-        assert_eq!(placement.crowded, 0);
+        assert!(placement.crowded.is_empty());
         let boxes: Vec<Rect> = placement
             .places
             .iter()
@@ -526,7 +526,7 @@ mod tests {
             )],
         };
         let placement = place(&drawing);
-        assert_eq!(placement.crowded, 1);
+        assert_eq!(placement.crowded.len(), 1);
         assert!(placement.places[0].is_some());
     }
 }
