@@ -83,6 +83,9 @@ pub struct Fit {
     pub crowded_ties: Vec<String>,
     /// Their edges' `id`s, in the same order: left to right as drawn.
     pub crowded_edges: Vec<String>,
+    /// How many dates are drawn as a number on their edge and listed
+    /// under the legend, where they found no clear place beside it.
+    pub numbered_dates: usize,
 }
 
 impl Fit {
@@ -149,6 +152,23 @@ impl Fit {
         if let Some(warning) = self.warning_as(what) {
             report.push_str("\nwarning: ");
             report.push_str(&warning);
+        }
+        if self.numbered_dates > 0 {
+            let (n, s) = match self.numbered_dates {
+                1 => ("[1]".to_string(), ""),
+                n => (format!("[1]–[{n}]"), "s"),
+            };
+            report.push_str(&format!(
+                "\nnote: {} date{s} found no clear place beside {}, so {} drawn as \
+                 {n} and listed under the legend",
+                self.numbered_dates,
+                if s.is_empty() {
+                    "its tie"
+                } else {
+                    "their ties"
+                },
+                if s.is_empty() { "it is" } else { "they are" },
+            ));
         }
         if let Some(note) = self.crowding_note() {
             report.push_str("\nnote: ");
@@ -426,6 +446,7 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         fewer_dates: FewerDates::default(),
         crowded_ties,
         crowded_edges,
+        numbered_dates: 0,
     })
 }
 
@@ -562,6 +583,7 @@ stop
             fewer_dates: FewerDates::default(),
             crowded_ties: Vec::new(),
             crowded_edges: Vec::new(),
+            numbered_dates: 0,
         };
         assert!(fit.readable());
         assert!(!fit.report().contains("warning"));
@@ -578,6 +600,7 @@ stop
             fewer_dates: FewerDates::default(),
             crowded_ties: Vec::new(),
             crowded_edges: Vec::new(),
+            numbered_dates: 0,
         };
         let (least, measured) =
             fit_of_frames(&[(2017, fit(14.5, None)), (2020, fit(14.5, Some(11.0)))]).unwrap();

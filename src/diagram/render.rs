@@ -91,7 +91,7 @@ pub fn export_fitting(
         page: Some(spec.page.unwrap_or(Page::Slide)),
         ..spec.clone()
     };
-    let (mut text, mut fit) = fitted(graph, &sized, small)?;
+    let (mut text, mut fit, mut choice) = fitted(graph, &sized, small)?;
     let mut thinned = false;
     // Without a time window, `dates changes` would only drop the
     // "undated" labels, the very caveat a reader needs.
@@ -101,9 +101,9 @@ pub fn export_fitting(
             dates: DateLabels::Changes,
             ..sized.clone()
         };
-        let (other_text, other_fit) = fitted(graph, &fewer, small)?;
+        let (other_text, other_fit, other_choice) = fitted(graph, &fewer, small)?;
         if other_fit.text_points > fit.text_points + 0.05 {
-            (text, fit, thinned) = (other_text, other_fit, true);
+            (text, fit, choice, thinned) = (other_text, other_fit, other_choice, true);
         }
     }
     let dates = if thinned {
@@ -117,8 +117,9 @@ pub fn export_fitting(
     let mut fit = measure_pinned(&placed, page).unwrap_or(fit);
     // A date with no clear place beside its own line is drawn as a number
     // there and written out under the legend. The list takes room, so the
-    // picture is laid out again; a date crowded in the new layout is
-    // numbered in turn. A layout that reads worse is not taken.
+    // picture is laid out again, as it was chosen; a date crowded in the
+    // new layout is numbered in turn. A layout that reads worse is not
+    // taken.
     let mut numbered = DiagramSpec { dates, ..sized };
     for _ in 0..NUMBERING_ROUNDS {
         let crowded = fit
@@ -131,9 +132,13 @@ pub fn export_fitting(
         if !small || more.dates_by_number.len() == numbered.dates_by_number.len() {
             break;
         }
-        let (text, other_fit) = fitted(graph, &more, small)?;
-        let other_placed = place_labels(&text)?;
-        let other_fit = measure_pinned(&other_placed, page).unwrap_or(other_fit);
+        // A layout Graphviz cannot make keeps the one it made.
+        let Ok(other_placed) = place_labels(&choice.dot(graph, &more)) else {
+            break;
+        };
+        let Ok(other_fit) = measure_pinned(&other_placed, page) else {
+            break;
+        };
         // The list's lines shrink the picture a little: it may not fall
         // under the floor, nor, under it already, shrink much further.
         let reads_worse = !other_fit.readable()
@@ -144,6 +149,7 @@ pub fn export_fitting(
         (numbered, placed, fit) = (more, other_placed, other_fit);
     }
     fit.fewer_dates = super::fewer_dates::FewerDates::left(dates, windowed);
+    fit.numbered_dates = numbered.dates_by_number.len();
     let mut args = vec!["-n2".to_string()];
     args.extend(render_args(format));
     let bytes = run_graphviz("neato", &args, &placed)?;
@@ -162,46 +168,69 @@ const NEARLY_AS_LARGE: f64 = 0.95;
 /// The most actors a view may have for the export to try several layouts.
 const MAX_ACTORS_TRIED: usize = 150;
 
+/// How a picture's DOT was made: its focus layout's rows (`None` chooses
+/// by the view's size), and whether its dates stand at the edges' ends.
+#[derive(Clone, Copy, Debug, Default)]
+struct Choice {
+    rows: Option<usize>,
+    at_ends: bool,
+}
+
+impl Choice {
+    /// The DOT of `spec`, made so.
+    fn dot(self, graph: &Graph, spec: &DiagramSpec) -> String {
+        let make = || super::dot::to_dot_with_rows(graph, spec, self.rows);
+        if self.at_ends {
+            super::scene::with_labels_at_ends(make)
+        } else {
+            make()
+        }
+    }
+}
+
 /// The DOT of `spec` (sized for its page) whose text is largest on the
-/// page, and how it fits: when `try_all`, a focus layout is laid out with
-/// columns of each height it may take (the fewest rows among equals, as
-/// tried in order).
-fn fitted(graph: &Graph, spec: &DiagramSpec, try_all: bool) -> Result<(String, Fit), DiagramError> {
+/// page, how it fits, and how it was made: when `try_all`, a focus layout
+/// is laid out with columns of each height it may take (the fewest rows
+/// among equals, as tried in order).
+fn fitted(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    try_all: bool,
+) -> Result<(String, Fit, Choice), DiagramError> {
     let page = spec.page.unwrap_or(Page::Slide);
     if spec.focus.is_none() || !try_all {
         let text = to_dot(graph, spec);
         let fit = measure(&text, page)?;
-        return Ok((text, fit));
+        return Ok((text, fit, Choice::default()));
     }
     let try_rows = |at_ends: bool| {
-        let mut tried: Vec<(String, Fit)> = Vec::new();
+        let mut tried: Vec<(String, Fit, Choice)> = Vec::new();
         for rows in super::focus::ROWS {
-            let make = || super::dot::to_dot_with_rows(graph, spec, Some(rows));
-            let text = if at_ends {
-                super::scene::with_labels_at_ends(make)
-            } else {
-                make()
+            let choice = Choice {
+                rows: Some(rows),
+                at_ends,
             };
+            let text = choice.dot(graph, spec);
             // A layout Graphviz cannot make is one fewer to choose from.
             let Ok(fit) = measure(&text, page) else {
                 continue;
             };
-            tried.push((text, fit));
+            tried.push((text, fit, choice));
         }
         // The largest text; but a layout whose labels stand clearer wins
         // if its text is nearly as large (and as readable).
-        let largest = tried.iter().map(|(_, f)| f.scale).fold(0.0, f64::max);
-        let readable = tried.iter().any(|(_, f)| f.readable());
-        let mut best: Option<(String, Fit)> = None;
-        for (text, fit) in tried {
+        let largest = tried.iter().map(|(_, f, _)| f.scale).fold(0.0, f64::max);
+        let readable = tried.iter().any(|(_, f, _)| f.readable());
+        let mut best: Option<(String, Fit, Choice)> = None;
+        for (text, fit, choice) in tried {
             if fit.scale < largest * NEARLY_AS_LARGE || (readable && !fit.readable()) {
                 continue;
             }
-            let better = best.as_ref().is_none_or(|(_, b)| {
+            let better = best.as_ref().is_none_or(|(_, b, _)| {
                 (fit.crowded_labels, -fit.scale) < (b.crowded_labels, -b.scale - 1e-6)
             });
             if better {
-                best = Some((text, fit));
+                best = Some((text, fit, choice));
             }
         }
         best
@@ -213,7 +242,7 @@ fn fitted(graph: &Graph, spec: &DiagramSpec, try_all: bool) -> Result<(String, F
         None => {
             let text = to_dot(graph, spec);
             let fit = measure(&text, page)?;
-            Ok((text, fit))
+            Ok((text, fit, Choice::default()))
         }
     }
 }

@@ -252,3 +252,46 @@ fn an_actor_that_may_not_exist_then_is_marked_and_explained() {
     assert_eq!(attr(&sure, "style"), "dashed,filled");
     assert!(!legend_text(&scene).contains(UNSURE_ACTOR.1));
 }
+
+#[test]
+fn a_date_drawn_as_a_number_is_listed_in_the_very_words_of_its_label() {
+    let mut s = Sketch::new("Numbered");
+    let a = s.actor("a", ActorKind::Group, None);
+    let b = s.actor("b", ActorKind::State, None);
+    let c = s.actor("c", ActorKind::Pmc, None);
+    let year = (Some(2010), None);
+    s.tie(a, b, RelationId::ALLIANCE, year, Confidence::Confirmed);
+    let hostile = s.tie(
+        a,
+        c,
+        RelationId::HOSTILITY,
+        (Some(2012), Some(2015)),
+        Confidence::Likely,
+    );
+    let plain = DiagramSpec {
+        focus: Some(a),
+        ..DiagramSpec::default()
+    };
+    let numbered = DiagramSpec {
+        dates_by_number: vec![hostile],
+        ..plain.clone()
+    };
+    let label_of = |dot: &str, key: &str| -> String {
+        let line = dot.lines().find(|l| l.contains(key)).unwrap().to_string();
+        let label = line.split("label=\"").nth(1).unwrap();
+        label.split('"').next().unwrap().replace("\\n", " ")
+    };
+    let before = crate::diagram::to_dot(&s.graph, &plain);
+    let after = crate::diagram::to_dot(&s.graph, &numbered);
+    let words = label_of(&before, "id=\"tie1\"");
+    assert!(words.contains("2012"), "{words}");
+    assert_eq!(label_of(&after, "id=\"tie1\""), "[1]");
+    // The other tie keeps its date on its edge.
+    assert_eq!(
+        label_of(&after, "id=\"tie0\""),
+        label_of(&before, "id=\"tie0\"")
+    );
+    let listed = format!("Dates by number: [1] {words}.");
+    assert!(after.contains(&listed), "{listed} in {after}");
+    assert!(!before.contains("Dates by number"));
+}
