@@ -4,6 +4,7 @@
 //! scaled onto the slide, and each date label on its own edge, in every
 //! `dates` mode.
 
+use super::font::{ASCENT, DESCENT};
 use super::slides::spline_points;
 use super::*;
 
@@ -158,9 +159,19 @@ pub(super) fn read(svg: &str) -> Drawn {
                 edge.leader = !elements(section, "polyline").is_empty();
                 if !texts.is_empty() {
                     let n = texts.len() as f64;
+                    // A text is anchored at its baseline: its letters'
+                    // middle stands above it by half their height less
+                    // their descent (its size here is on the page, scaled).
+                    // Taken for the middle, the baseline read a short label
+                    // under its own line as nearer the next line down.
+                    let above = |size: f64| size * (ASCENT - DESCENT) / 2.0;
                     let centre = [
                         texts.iter().map(|t| t.1[0]).sum::<f64>() / n,
-                        texts.iter().map(|t| t.1[1]).sum::<f64>() / n,
+                        texts
+                            .iter()
+                            .map(|t| t.1[1] - above(t.0 / scale))
+                            .sum::<f64>()
+                            / n,
                     ];
                     let text: Vec<&str> = texts.iter().map(|t| t.2.as_str()).collect();
                     edge.labels.push(Label {
