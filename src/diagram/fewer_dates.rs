@@ -58,6 +58,19 @@ impl FewerDates {
     }
 }
 
+/// The note on dates drawn as numbers ("[1]–[7]") because they found no
+/// clear place beside their ties; `None` when there are none.
+pub fn numbering_note(numbered: usize) -> Option<String> {
+    let text = match numbered {
+        0 => return None,
+        1 => "1 date found no clear place beside its tie, so it is drawn as [1]".to_string(),
+        n => format!(
+            "{n} dates found no clear place beside their ties, so they are drawn as [1]–[{n}]"
+        ),
+    };
+    Some(format!("{text} and listed under the legend"))
+}
+
 /// The most ties the note on crowded dates names.
 const NAMED_TIES: usize = 30;
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::atomic::write_atomically;
-use crate::model::Graph;
+use crate::model::{Graph, TieId};
 
 pub(crate) use super::fit::Fit;
 use super::fit::{layout_args, read_layout, Labels};
@@ -112,42 +112,23 @@ pub fn export_fitting(
         sized.dates
     };
     let page = sized.page.unwrap_or(Page::Slide);
-    let mut placed = place_labels(&text)?;
+    let placed = place_labels(&text)?;
     // Measured as drawn: `neato -n2` sizes the placed drawing itself.
-    let mut fit = measure_pinned(&placed, page).unwrap_or(fit);
-    // A date with no clear place beside its own line is drawn as a number
-    // there and written out under the legend. The list takes room, so the
-    // picture is laid out again, as it was chosen; a date crowded in the
-    // new layout is numbered in turn. A layout that reads worse is not
-    // taken.
-    let mut numbered = DiagramSpec { dates, ..sized };
-    for _ in 0..NUMBERING_ROUNDS {
-        let crowded = fit
-            .crowded_edges
-            .iter()
-            .filter_map(|key| super::scene::tie_of_key(key))
-            .filter(|tie| !numbered.dates_by_number.contains(tie));
-        let mut more = numbered.clone();
-        more.dates_by_number.extend(crowded);
-        if !small || more.dates_by_number.len() == numbered.dates_by_number.len() {
-            break;
-        }
-        // A layout Graphviz cannot make keeps the one it made.
-        let Ok(other_placed) = place_labels(&choice.dot(graph, &more)) else {
-            break;
-        };
-        let Ok(other_fit) = measure_pinned(&other_placed, page) else {
-            break;
-        };
-        // The list's lines shrink the picture a little: it may not fall
-        // under the floor, nor, under it already, shrink much further.
-        let reads_worse = !other_fit.readable()
-            && (fit.readable() || other_fit.text_points < fit.text_points * NEARLY_AS_LARGE);
-        if reads_worse || other_fit.crowded_labels >= fit.crowded_labels {
-            break;
-        }
-        (numbered, placed, fit) = (more, other_placed, other_fit);
-    }
+    let fit = measure_pinned(&placed, page).unwrap_or(fit);
+    let drawn = Drawn {
+        spec: DiagramSpec { dates, ..sized },
+        placed,
+        fit,
+    };
+    let Drawn {
+        spec: numbered,
+        placed,
+        mut fit,
+    } = if small {
+        with_numbered_dates(graph, drawn, choice)
+    } else {
+        drawn
+    };
     fit.fewer_dates = super::fewer_dates::FewerDates::left(dates, windowed);
     fit.numbered_dates = numbered.dates_by_number.len();
     let mut args = vec!["-n2".to_string()];
@@ -160,6 +141,55 @@ pub fn export_fitting(
 /// How many times a picture is laid out again with its crowded dates
 /// drawn as numbers.
 const NUMBERING_ROUNDS: usize = 2;
+
+/// A picture as drawn: what it draws, its DOT with its labels placed, and
+/// how it fits its page.
+struct Drawn {
+    spec: DiagramSpec,
+    placed: String,
+    fit: Fit,
+}
+
+/// `drawn`, where its dates with no clear place beside their own lines
+/// are drawn as numbers there and written out under the legend. The list
+/// takes room, so the picture is laid out again, as it was chosen; a date
+/// crowded in the new layout is numbered in turn. A layout that crowds as
+/// many dates, or reads worse, is not taken.
+fn with_numbered_dates(graph: &Graph, mut drawn: Drawn, choice: Choice) -> Drawn {
+    let page = drawn.spec.page.unwrap_or(Page::Slide);
+    for _ in 0..NUMBERING_ROUNDS {
+        let numbered = &drawn.spec.dates_by_number;
+        let crowded: Vec<TieId> = drawn
+            .fit
+            .crowded_edges
+            .iter()
+            .filter_map(|key| super::scene::tie_of_key(key))
+            .filter(|tie| !numbered.contains(tie))
+            .collect();
+        if crowded.is_empty() {
+            break;
+        }
+        let mut spec = drawn.spec.clone();
+        spec.dates_by_number.extend(crowded);
+        // A layout Graphviz cannot make keeps the one it made.
+        let Ok(placed) = place_labels(&choice.dot(graph, &spec)) else {
+            break;
+        };
+        let Ok(fit) = measure_pinned(&placed, page) else {
+            break;
+        };
+        // The list's lines shrink the picture a little: it may not fall
+        // under the floor, nor, under it already, shrink much further.
+        let was = &drawn.fit;
+        let reads_worse = !fit.readable()
+            && (was.readable() || fit.text_points < was.text_points * NEARLY_AS_LARGE);
+        if reads_worse || fit.crowded_labels >= was.crowded_labels {
+            break;
+        }
+        drawn = Drawn { spec, placed, fit };
+    }
+    drawn
+}
 
 /// How much smaller a layout's text may be than the largest tried, for
 /// its labels to stand clearer.

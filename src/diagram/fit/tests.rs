@@ -1,0 +1,120 @@
+use super::*;
+
+/// A layout as Graphviz prints it, at scale 0.5.
+const LAYOUT: &str = r#"graph 0.5 10 6
+node a:x 1 1 1 1 X solid box black white
+stop
+{
+  "name": "g",
+  "_ldraw_": [
+{"op": "F", "size": 14.0, "face": "Helvetica"},
+{"op": "T", "pt": [10, 80], "align": "l", "width": 20, "text": "Ties"},
+{"op": "T", "pt": [10, 40], "align": "l", "width": 20, "text": "Sources: CTP, Feb 2023."},
+{"op": "F", "size": 12.0, "face": "Helvetica"},
+{"op": "T", "pt": [10, 20], "align": "l", "width": 20, "text": "Data as of February 2023."}
+  ],
+  "objects": [
+{"name": "cluster:drawing", "_ldraw_": [{"op": "F", "size": 22.0, "face": "Helvetica"},
+  {"op": "T", "pt": [0, 0], "align": "c", "width": 9, "text": "X and its ties"}]},
+{"name": "a:x", "_ldraw_": [{"op": "F", "size": 20.0, "face": "Helvetica"},
+  {"op": "T", "pt": [0, 0], "align": "c", "width": 9, "text": "X"}]},
+{"name": "column:0"}
+  ],
+  "edges": [
+{"_hldraw_": [{"op": "F", "size": 18.0, "face": "Helvetica"},
+  {"op": "T", "pt": [0, 0], "align": "c", "width": 9, "text": "since 2017"}]}
+  ]
+}"#;
+
+#[test]
+fn every_kind_of_text_is_measured_once_scaled() {
+    let fit = read_layout(LAYOUT, Page::Slide, Labels::Drawn).unwrap();
+    assert_eq!(fit.scale, 0.5);
+    assert_eq!(
+        fit.measured(),
+        vec![
+            (TextKind::Nodes, 10.0),
+            (TextKind::Dates, 9.0),
+            (TextKind::Titles, 11.0),
+            (TextKind::Legend, 7.0),
+            (TextKind::Footer, 6.0),
+        ]
+    );
+    assert_eq!(fit.text_points, 10.0);
+    // Each kind under its floor is warned of, with what to do.
+    let report = fit.report();
+    assert!(report.starts_with(
+        "sized for a 16:9 slide (13.33 × 7.5 in), node text 10.0 pt, date labels 9.0 pt, \
+         titles 11.0 pt, legend 7.0 pt, sources 6.0 pt\n"
+    ));
+    assert_eq!(report.matches("\nwarning: ").count(), 1, "{report}");
+    assert!(report.contains(
+        "\nwarning: node text is 10.0 pt on the 16:9 slide (13.33 × 7.5 in), under the 14 pt \
+         a slide needs; date labels 9.0 pt, under 12 pt; titles 11.0 pt, under 12 pt; legend \
+         7.0 pt, under 10 pt; sources 6.0 pt, under 10 pt: show fewer dates with `dates \
+         changes`"
+    ));
+    assert!(report.contains("`via`"));
+    assert!(!fit.readable());
+}
+
+#[test]
+fn text_at_its_floor_warns_of_nothing() {
+    let fit = Fit {
+        page: Page::Slide,
+        scale: 0.7,
+        text_points: 14.0,
+        sizes: [Some(14.0), Some(12.0), None, Some(9.96), None],
+        crowded_labels: 0,
+        fewer_dates: FewerDates::default(),
+        crowded_ties: Vec::new(),
+        crowded_edges: Vec::new(),
+        numbered_dates: 0,
+    };
+    assert!(fit.readable());
+    assert!(!fit.report().contains("warning"));
+}
+
+#[test]
+fn frames_report_each_kinds_smallest_and_the_frame_reading_worst() {
+    let fit = |nodes: f64, dates: Option<f64>| Fit {
+        page: Page::Slide,
+        scale: nodes / 20.0,
+        text_points: nodes,
+        sizes: [Some(nodes), dates, Some(13.0), Some(10.5), Some(10.5)],
+        crowded_labels: 0,
+        fewer_dates: FewerDates::default(),
+        crowded_ties: Vec::new(),
+        crowded_edges: Vec::new(),
+        numbered_dates: 0,
+    };
+    let (least, measured) =
+        fit_of_frames(&[(2017, fit(14.5, None)), (2020, fit(14.5, Some(11.0)))]).unwrap();
+    assert_eq!(least.smallest(TextKind::Dates), Some(11.0));
+    assert_eq!(
+        measured,
+        Measured::Frames {
+            alike: true,
+            worst: 2020
+        }
+    );
+    let report = least.report_as(measured);
+    assert!(
+        report.starts_with(
+            "frames sized for a 16:9 slide (13.33 × 7.5 in), node text 14.5 pt, date labels \
+             11.0 pt, titles 13.0 pt, legend 10.5 pt, sources 10.5 pt in every frame\n\
+             warning: date labels are 11.0 pt on the 16:9 slide (13.33 × 7.5 in) in every \
+             frame, under the 12 pt a slide needs: show fewer dates"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("fewer years"), "{report}");
+    // Frames measured apart name the one reading worst.
+    let (least, measured) =
+        fit_of_frames(&[(2017, fit(13.0, None)), (2020, fit(14.5, Some(12.5)))]).unwrap();
+    assert_eq!(least.text_points, 13.0);
+    assert!(least
+        .report_as(measured)
+        .contains("sources 10.5 pt at the smallest, the 2017 frame reading worst\n"));
+    assert_eq!(fit_of_frames(&[]), None);
+}
