@@ -65,15 +65,35 @@ pub fn similarity(wanted: &str, candidate: &str) -> f64 {
     if contains {
         score = score.max(0.9);
     }
+    // Two letters swapped in an acronym ("HFP" for "HPF"): Jaro-Winkler
+    // sees only one letter in place, and one edit in three letters is
+    // otherwise too loose to suggest.
+    let chars = wanted.chars().count();
+    if chars == 3
+        && strsim::damerau_levenshtein(wanted, candidate) == 1
+        && same_letters(wanted, candidate)
+    {
+        score = score.max(0.9);
+    }
     // One edit in a short name, two in a long one.
-    let allowed = if wanted.chars().count() >= 8 { 2 } else { 1 };
-    if wanted.chars().count() >= 4 {
+    let allowed = if chars >= 8 { 2 } else { 1 };
+    if chars >= 4 {
         let edits = strsim::damerau_levenshtein(wanted, candidate);
         if edits <= allowed {
             score = score.max(0.96 - 0.03 * edits as f64);
         }
     }
     score
+}
+
+/// Whether `a` and `b` hold the same letters, in any order.
+fn same_letters(a: &str, b: &str) -> bool {
+    let sorted = |s: &str| {
+        let mut letters: Vec<char> = s.chars().collect();
+        letters.sort_unstable();
+        letters
+    };
+    sorted(a) == sorted(b)
 }
 
 /// The lowest similarity worth suggesting.
@@ -119,6 +139,8 @@ mod tests {
     fn similarity_favours_whole_words_and_near_spellings() {
         assert!(similarity("daoussak", "daoussak militias") >= 0.9);
         assert!(similarity("jnin", "jnim") > SUGGESTION_THRESHOLD);
+        assert!(similarity("hfp", "hpf") > SUGGESTION_THRESHOLD);
+        assert!(similarity("hfx", "hpf") < SUGGESTION_THRESHOLD);
         assert!(similarity("wagner", "islamic state") < SUGGESTION_THRESHOLD);
         // A slip of one or two letters outranks a shared prefix.
         assert!(similarity("miniusma", "minusma") > similarity("miniusma", "mini"));
