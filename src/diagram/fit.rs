@@ -411,17 +411,15 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
             let mut crowded = super::placement::crowded_as_drawn(&drawing);
             let left = |i: usize| drawing.edges[i].label.map_or(0.0, |l| l.text.x0);
             crowded.sort_by(|&a, &b| left(a).total_cmp(&left(b)));
-            let edges = |of: fn(&super::placement::DrawnEdge) -> Option<String>| {
-                crowded
-                    .iter()
-                    .filter_map(|&i| of(&drawing.edges[i]))
-                    .collect()
-            };
-            (
-                crowded.len(),
-                edges(|e| e.name.clone()),
-                edges(|e| e.id.clone()),
-            )
+            // Named, each with its edge's `id` (or none), in one order.
+            let (names, ids): (Vec<String>, Vec<String>) = crowded
+                .iter()
+                .filter_map(|&i| {
+                    let edge = &drawing.edges[i];
+                    Some((edge.name.clone()?, edge.id.clone().unwrap_or_default()))
+                })
+                .unzip();
+            (crowded.len(), names, ids)
         }
     });
     Ok(Fit {

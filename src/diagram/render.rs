@@ -131,6 +131,14 @@ pub fn export_fitting(
     };
     fit.fewer_dates = super::fewer_dates::FewerDates::left(dates, windowed);
     fit.numbered_dates = numbered.dates_by_number.len();
+    // A crowded date drawn as a number is named by it, as the picture shows it.
+    for (name, key) in fit.crowded_ties.iter_mut().zip(&fit.crowded_edges) {
+        let number = super::scene::tie_of_key(key)
+            .and_then(|tie| numbered.dates_by_number.iter().position(|t| *t == tie));
+        if let Some(index) = number {
+            *name = format!("[{}] {name}", index + 1);
+        }
+    }
     let mut args = vec!["-n2".to_string()];
     args.extend(render_args(format));
     let bytes = run_graphviz("neato", &args, &placed)?;
