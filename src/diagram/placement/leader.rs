@@ -3,7 +3,8 @@
 //! a thin line (Graphviz's `decorate`) joins it to its tie.
 
 use super::{
-    beside_the_line, obstruction, Candidate, Drawing, DrawnEdge, Rect, Together, CLEAR, CLEAR_COST,
+    apart, beside_the_line, obstruction, Candidate, Drawing, DrawnEdge, Rect, Together, CLEAR,
+    CLEAR_COST,
 };
 
 /// How far from its line a label joined to it by a leader may stand.
@@ -73,7 +74,7 @@ pub(super) fn with_leader(
             .chain(round_the_line(edge, form));
         for (rect, fraction) in places {
             if drawing.area.is_some_and(|area| !area.holds(&rect))
-                || others.iter().any(|o| o.overlaps(&rect.grow(CLEAR)))
+                || others.iter().any(|o| o.overlaps(&apart(&rect)))
             {
                 continue;
             }

@@ -97,9 +97,22 @@ pub struct Placement {
 const GAP: f64 = 2.5;
 /// Space kept between a label and anything it must not touch.
 const CLEAR: f64 = 1.5;
-/// Space kept between two labels, so that two dates side by side do not
-/// read as one ("by Feb 2023 by Apr 2022").
+/// Space kept between two labels, one above the other.
 const APART: f64 = 7.0;
+/// Space kept between two labels side by side, so that they do not read
+/// as one ("[7] by 2022", "by Feb 2023 by Apr 2022"): more than a space
+/// between two words.
+const APART_ACROSS: f64 = 16.0;
+
+/// The room `rect` keeps clear of other labels.
+fn apart(rect: &Rect) -> Rect {
+    Rect {
+        x0: rect.x0 - APART_ACROSS,
+        y0: rect.y0 - APART,
+        x1: rect.x1 + APART_ACROSS,
+        y1: rect.y1 + APART,
+    }
+}
 
 /// Costs of a place: text on text or on an actor cannot be read at all,
 /// so any number of lines crossing a label is the lesser harm (a thousand
@@ -251,7 +264,7 @@ fn on_labels(
         .enumerate()
         .filter(|(other, place)| {
             *other != index
-                && place.is_some_and(|p| p.rect.overlaps(&rect.grow(APART)))
+                && place.is_some_and(|p| p.rect.overlaps(&apart(rect)))
                 && together(index, *other)
         })
         .count();
