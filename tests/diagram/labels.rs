@@ -712,6 +712,23 @@ fn dates_drawn_as_numbers_are_listed_under_the_legend() {
             on_edges, listed,
             "{view}: each number on one edge: {legend}"
         );
+        // A crowded date drawn as a number is named by it in the note.
+        let named = output.stdout.split("check the dates of ").nth(1);
+        for tie in named
+            .unwrap_or_default()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .split("; ")
+        {
+            if tie.starts_with('[') {
+                let number = numbers_in(tie)[0];
+                assert!(
+                    listed.contains(&number),
+                    "{view}: `{tie}` not listed: {legend}"
+                );
+            }
+        }
         if !listed.is_empty() {
             numbered_views.push(view);
         }
