@@ -19,7 +19,7 @@ const KARSOVIA: &str = "tests/data/diagram/karsovia.ron";
 /// The views checked, on the Varnia test graph or the bundled one, and
 /// how many date labels each draws today at least: a picture whose labels
 /// this test no longer finds must not pass unread.
-const VIEWS: [(Option<&str>, &str, usize); 8] = [
+pub(super) const VIEWS: [(Option<&str>, &str, usize); 8] = [
     (Some(VARNIA), "ORF depth 1", 10),
     (Some(VARNIA), "ORF depth 1 as of 2023-06-30", 6),
     (Some(VARNIA), "ORF depth 2", 10),
@@ -45,23 +45,23 @@ type Rect = [f64; 4];
 
 /// A text as drawn: its words, what it belongs to, the edge it labels (by
 /// index), and its box.
-struct Text {
-    words: String,
+pub(super) struct Text {
+    pub(super) words: String,
     what: String,
-    edge: Option<usize>,
+    pub(super) edge: Option<usize>,
     rect: Rect,
 }
 
 /// An edge as drawn: its name, its two actors, its visible curves and its
 /// arrowheads' outlines (as points), and its label's words and box (one
 /// box for all its lines).
-struct Edge {
+pub(super) struct Edge {
     name: String,
     ends: [String; 2],
     curves: Vec<Vec<Point>>,
     heads: Vec<Vec<Point>>,
-    words: String,
-    label: Option<Rect>,
+    pub(super) words: String,
+    pub(super) label: Option<Rect>,
     /// The line under its label and on to its curve (`decorate`).
     leader: Option<Vec<Point>>,
 }
@@ -74,10 +74,10 @@ struct Node {
 }
 
 /// What the SVG draws, in its own units, and the canvas in those units.
-struct Picture {
-    texts: Vec<Text>,
+pub(super) struct Picture {
+    pub(super) texts: Vec<Text>,
     nodes: Vec<Node>,
-    edges: Vec<Edge>,
+    pub(super) edges: Vec<Edge>,
     canvas: Rect,
 }
 
@@ -180,7 +180,7 @@ fn add_text(picture: &mut Picture, kind: &str, owner: &str, attrs: &str, words: 
 /// Reads the picture: Graphviz writes one group per graph label (legend
 /// and footer), cluster (title, member boxes), node and edge, each with
 /// nested anchor groups (`a_…`) that belong to it.
-fn read(svg: &str) -> Picture {
+pub(super) fn read(svg: &str) -> Picture {
     let transform = values(svg, "transform")[0];
     let (scale, shift) = (
         function(transform, "scale"),
@@ -532,7 +532,7 @@ fn assert_readable(found: &[String], crowded: usize, allowed: usize) {
 }
 
 /// The binary run on `graph` (or the bundled graph) with `words`.
-fn actorgraph(graph: Option<&str>, words: &str) -> Test {
+pub(super) fn actorgraph(graph: Option<&str>, words: &str) -> Test {
     let test = Test::new().stdout_matches(|out| out.starts_with("wrote "));
     match graph {
         Some(graph) => test.args(&["-g", graph]).words(words),
@@ -655,86 +655,4 @@ fn each_rule_catches_a_label_placed_against_it() {
         );
     }
     assert!(!found.iter().any(|f| f.contains("`2019`")), "{found:#?}");
-}
-
-/// The numbers `[n]` in `text`, in order.
-fn numbers_in(text: &str) -> Vec<u32> {
-    text.split('[')
-        .skip(1)
-        .filter_map(|rest| rest.split_once(']')?.0.parse().ok())
-        .collect()
-}
-
-/// Where a date found no clear place beside its own line, the export draws
-/// a number there and lists the date under the legend: each number on the
-/// drawing is listed once, each listed number is on exactly one edge, and
-/// the views whose dates crowd (JNIM's and AQIM's hubs) do number some.
-#[test]
-fn dates_drawn_as_numbers_are_listed_under_the_legend() {
-    if !graphviz() {
-        return;
-    }
-    let mut numbered_views = Vec::new();
-    for (graph, view, _) in VIEWS {
-        let output = actorgraph(graph, &format!("export dot {view} to $TMP/x.svg")).run();
-        let svg = std::fs::read_to_string(output.path("x.svg")).unwrap();
-        let picture = read(&svg);
-        let mut on_edges: Vec<u32> = picture
-            .edges
-            .iter()
-            .filter(|edge| edge.label.is_some())
-            .flat_map(|edge| {
-                let words = edge.words.trim();
-                let number = numbers_in(words);
-                assert!(
-                    number.is_empty() || format!("[{}]", number[0]) == words,
-                    "{view}: a number stands alone on its edge: `{words}`"
-                );
-                number
-            })
-            .collect();
-        let legend: Vec<&str> = picture
-            .texts
-            .iter()
-            .filter(|text| text.edge.is_none())
-            .map(|text| text.words.trim())
-            .collect();
-        let legend = legend.join(" ");
-        let listed = legend
-            .split_once("Dates by number: ")
-            .map(|(_, rest)| rest.split("Sources").next().unwrap_or(rest))
-            .map(numbers_in)
-            .unwrap_or_default();
-        let in_order: Vec<u32> = (1..=listed.len() as u32).collect();
-        assert_eq!(listed, in_order, "{view}: numbered from 1: {legend}");
-        on_edges.sort_unstable();
-        assert_eq!(
-            on_edges, listed,
-            "{view}: each number on one edge: {legend}"
-        );
-        // A crowded date drawn as a number is named by it in the note.
-        let named = output.stdout.split("check the dates of ").nth(1);
-        for tie in named
-            .unwrap_or_default()
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .split("; ")
-        {
-            if tie.starts_with('[') {
-                let number = numbers_in(tie)[0];
-                assert!(
-                    listed.contains(&number),
-                    "{view}: `{tie}` not listed: {legend}"
-                );
-            }
-        }
-        if !listed.is_empty() {
-            numbered_views.push(view);
-        }
-    }
-    assert!(
-        numbered_views.contains(&"JNIM depth 1") && numbered_views.contains(&"AQIM depth 2"),
-        "numbered: {numbered_views:?}"
-    );
 }

@@ -34,6 +34,7 @@ mod files;
 mod font;
 mod frames;
 mod labels;
+mod numbers;
 mod routing;
 mod shapes;
 mod slide;

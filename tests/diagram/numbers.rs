@@ -1,0 +1,89 @@
+//! Issue 12: where a date found no clear place beside its own line, the
+//! export draws a number there and lists the date under the legend. Each
+//! picture's SVG is read back (as `labels.rs` reads it) and its numbers
+//! matched with the list.
+
+use super::labels::{actorgraph, read, VIEWS};
+use super::*;
+
+/// The numbers `[n]` in `text`, in order.
+fn numbers_in(text: &str) -> Vec<u32> {
+    text.split('[')
+        .skip(1)
+        .filter_map(|rest| rest.split_once(']')?.0.parse().ok())
+        .collect()
+}
+
+/// Where a date found no clear place beside its own line, the export draws
+/// a number there and lists the date under the legend: each number on the
+/// drawing is listed once, each listed number is on exactly one edge, and
+/// the views whose dates crowd (JNIM's and AQIM's hubs) do number some.
+#[test]
+fn dates_drawn_as_numbers_are_listed_under_the_legend() {
+    if !graphviz() {
+        return;
+    }
+    let mut numbered_views = Vec::new();
+    for (graph, view, _) in VIEWS {
+        let output = actorgraph(graph, &format!("export dot {view} to $TMP/x.svg")).run();
+        let svg = std::fs::read_to_string(output.path("x.svg")).unwrap();
+        let picture = read(&svg);
+        let mut on_edges: Vec<u32> = picture
+            .edges
+            .iter()
+            .filter(|edge| edge.label.is_some())
+            .flat_map(|edge| {
+                let words = edge.words.trim();
+                let number = numbers_in(words);
+                assert!(
+                    number.is_empty() || format!("[{}]", number[0]) == words,
+                    "{view}: a number stands alone on its edge: `{words}`"
+                );
+                number
+            })
+            .collect();
+        let legend: Vec<&str> = picture
+            .texts
+            .iter()
+            .filter(|text| text.edge.is_none())
+            .map(|text| text.words.trim())
+            .collect();
+        let legend = legend.join(" ");
+        let listed = legend
+            .split_once("Dates by number: ")
+            .map(|(_, rest)| rest.split("Sources").next().unwrap_or(rest))
+            .map(numbers_in)
+            .unwrap_or_default();
+        let in_order: Vec<u32> = (1..=listed.len() as u32).collect();
+        assert_eq!(listed, in_order, "{view}: numbered from 1: {legend}");
+        on_edges.sort_unstable();
+        assert_eq!(
+            on_edges, listed,
+            "{view}: each number on one edge: {legend}"
+        );
+        // A crowded date drawn as a number is named by it in the note.
+        let named = output.stdout.split("check the dates of ").nth(1);
+        for tie in named
+            .unwrap_or_default()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .split("; ")
+        {
+            if tie.starts_with('[') {
+                let number = numbers_in(tie)[0];
+                assert!(
+                    listed.contains(&number),
+                    "{view}: `{tie}` not listed: {legend}"
+                );
+            }
+        }
+        if !listed.is_empty() {
+            numbered_views.push(view);
+        }
+    }
+    assert!(
+        numbered_views.contains(&"JNIM depth 1") && numbered_views.contains(&"AQIM depth 2"),
+        "numbered: {numbered_views:?}"
+    );
+}
