@@ -403,7 +403,7 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
     )
     .map_or((0, Vec::new(), Vec::new()), |drawing| match labels {
         Labels::ToPlace => (
-            super::placement::place(&drawing).crowded.len(),
+            super::placement::place(&drawing).crowded,
             Vec::new(),
             Vec::new(),
         ),

@@ -136,7 +136,7 @@ pub fn export_fitting(
         let number = super::scene::tie_of_key(key)
             .and_then(|tie| numbered.dates_by_number.iter().position(|t| *t == tie));
         if let Some(index) = number {
-            *name = format!("[{}] {name}", index + 1);
+            *name = format!("{} {name}", super::styler::number_mark(index + 1));
         }
     }
     let mut args = vec!["-n2".to_string()];

@@ -238,8 +238,9 @@ fn numbers(spec: &DiagramSpec) -> BTreeMap<TieId, usize> {
     numbers
 }
 
-/// How a number stands for a tie's dates, on its edge and in the list.
-fn number_mark(number: usize) -> String {
+/// How a number stands for a tie's dates: on its edge, in the list and
+/// in the export's note.
+pub(crate) fn number_mark(number: usize) -> String {
     format!("[{number}]")
 }
 

@@ -85,12 +85,12 @@ struct Candidate {
 }
 
 /// The labels' new places, by edge index: where to move each label's `lp`
-/// (`None` for an edge without one); and the edges (by index) whose
-/// labels could not be placed clear of everything.
+/// (`None` for an edge without one); and how many could not be placed
+/// clear of everything.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Placement {
     pub places: Vec<Option<Placed>>,
-    pub crowded: Vec<usize>,
+    pub crowded: usize,
 }
 
 /// Space between a label and its own line, in points.
@@ -160,7 +160,7 @@ pub fn place_among(drawing: &Drawing, together: Together<'_>) -> Placement {
     if drawing.edges.len() > MAX_PLACED_EDGES {
         return Placement {
             places: vec![None; drawing.edges.len()],
-            crowded: Vec::new(),
+            crowded: 0,
         };
     }
     let candidates: Vec<Vec<Candidate>> = drawing
@@ -216,7 +216,7 @@ pub fn place_among(drawing: &Drawing, together: Together<'_>) -> Placement {
     }
     let mut placement = Placement {
         places: vec![None; drawing.edges.len()],
-        crowded: Vec::new(),
+        crowded: 0,
     };
     for &index in &order {
         let Some(label) = drawing.edges[index].label else {
@@ -224,7 +224,7 @@ pub fn place_among(drawing: &Drawing, together: Together<'_>) -> Placement {
         };
         let Some(Candidate { rect, one_line, .. }) = chosen[index] else {
             // Nowhere inside the drawing: it stays where Graphviz put it.
-            placement.crowded.push(index);
+            placement.crowded += 1;
             continue;
         };
         let mut place = (rect, one_line, false);
@@ -234,7 +234,7 @@ pub fn place_among(drawing: &Drawing, together: Together<'_>) -> Placement {
                     chosen[index] = Some(apart);
                     place = (apart.rect, apart.one_line, true);
                 }
-                None => placement.crowded.push(index),
+                None => placement.crowded += 1,
             }
         }
         let (rect, one_line, leader) = place;
@@ -500,7 +500,7 @@ mod tests {
             ],
         };
         let placement = place(&drawing);
-        assert!(placement.crowded.is_empty());
+        assert_eq!(placement.crowded, 0);
         let boxes: Vec<Rect> = placement
             .places
             .iter()
@@ -539,7 +539,7 @@ mod tests {
             )],
         };
         let placement = place(&drawing);
-        assert_eq!(placement.crowded.len(), 1);
+        assert_eq!(placement.crowded, 1);
         assert!(placement.places[0].is_some());
     }
 }
