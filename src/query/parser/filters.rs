@@ -372,6 +372,7 @@ impl Parser<'_> {
             if self.peek().is_some_and(|t| t.kind == TokenKind::Comma) {
                 self.advance();
             } else {
+                self.after_relations = Some(self.pos);
                 return Ok(relations);
             }
         }

@@ -40,6 +40,7 @@ fn parse_with(query: &str, phrases: Phrases, graph: Option<&Graph>) -> Result<Qu
         end: query.len(),
         phrases,
         graph,
+        after_relations: None,
     };
     let parsed = parser.query(true)?;
     parser.finish()?;
@@ -55,6 +56,9 @@ struct Parser<'g> {
     phrases: Phrases,
     /// The graph asked, whose names bare words may spell.
     graph: Option<&'g Graph>,
+    /// Where the last `via` list ended (the token after it): a word there
+    /// is most likely a relation that lost its comma.
+    after_relations: Option<usize>,
 }
 
 impl Parser<'_> {
@@ -131,6 +135,14 @@ impl Parser<'_> {
             ));
         }
         let error = self.expected("the end of the query");
+        // `via alliance hostility`: a second relation without its comma.
+        if self.after_relations == Some(self.pos) && token.kind == TokenKind::Word {
+            return Err(error.with_help(format!(
+                "separate relations with commas: via {}, {}",
+                self.tokens[self.pos - 1].text,
+                token.text
+            )));
+        }
         // `show Tuareg leaders Kidal`: words past a name the graph knows.
         let after_name = self.pos > 0 && self.tokens[self.pos - 1].kind == TokenKind::Word;
         Err(if after_name && token.kind == TokenKind::Word {

@@ -530,3 +530,18 @@ fn a_range_written_as_in_a_graph_file_is_asked_in_words() {
         assert!(!said.contains("give the tie"), "{query}: {said}");
     }
 }
+
+#[test]
+fn a_relation_without_its_comma_is_told_to_add_one() {
+    let query = "export dot all via alliance hostility to x.svg";
+    let error = parse(query).expect_err(query);
+    assert_eq!((error.start, error.end), (28, 37));
+    assert_eq!(
+        error.help.as_deref(),
+        Some("separate relations with commas: via alliance, hostility")
+    );
+    // A word anywhere else is not taken for a relation.
+    let query = "export dot all via alliance as of 2023 hostility";
+    let error = parse(query).expect_err(query);
+    assert!(!error.help.unwrap_or_default().contains("commas"));
+}
