@@ -132,11 +132,11 @@ pub fn export_fitting(
     fit.fewer_dates = super::fewer_dates::FewerDates::left(dates, windowed);
     fit.numbered_dates = numbered.dates_by_number.len();
     // A crowded date drawn as a number is named by it, as the picture shows it.
+    let numbers = super::styler::numbers(&numbered);
     for (name, key) in fit.crowded_ties.iter_mut().zip(&fit.crowded_edges) {
-        let number = super::scene::tie_of_key(key)
-            .and_then(|tie| numbered.dates_by_number.iter().position(|t| *t == tie));
-        if let Some(index) = number {
-            *name = format!("{} {name}", super::styler::number_mark(index + 1));
+        let number = super::scene::tie_of_key(key).and_then(|tie| numbers.get(&tie));
+        if let Some(&number) = number {
+            *name = format!("{} {name}", super::styler::number_mark(number));
         }
     }
     let mut args = vec!["-n2".to_string()];

@@ -27,11 +27,17 @@ pub use super::widest::WidestLabels;
 /// Builds the scene of `view`, with a legend of what it draws.
 #[cfg(test)]
 pub fn build(graph: &Graph, spec: &DiagramSpec, view: &View, nesting: Nesting) -> Scene {
+    build_with_legend(graph, spec, view, &legend_of(graph, spec, view), nesting)
+}
+
+/// What the legend of a single picture of `view` explains: what it draws,
+/// and the dates it draws as numbers.
+fn legend_of<'g>(graph: &'g Graph, spec: &DiagramSpec, view: &View) -> legend::Contents<'g> {
     let networks = style::network_indexes(graph);
     let time = ViewTime::of(graph, &spec.filter);
     let mut legend = legend::Contents::of(graph, view, &networks, time);
     legend.dates_by_number = super::styler::dates_by_number(graph, spec);
-    build_with_legend(graph, spec, view, &legend, nesting)
+    legend
 }
 
 /// Builds the scene of `view` with the legend of `legend`.
@@ -144,10 +150,7 @@ pub(crate) fn build_deferred(
     nesting: Nesting,
     rows: Option<usize>,
 ) -> (Scene, Deferred) {
-    let networks = style::network_indexes(graph);
-    let time = ViewTime::of(graph, &spec.filter);
-    let mut legend = legend::Contents::of(graph, view, &networks, time);
-    legend.dates_by_number = super::styler::dates_by_number(graph, spec);
+    let legend = legend_of(graph, spec, view);
     let build = Build {
         nesting,
         defer: true,

@@ -228,8 +228,9 @@ impl<'s> EdgeStyler<'s> {
     }
 }
 
-/// The number of each tie whose dates `spec` draws as a number.
-fn numbers(spec: &DiagramSpec) -> BTreeMap<TieId, usize> {
+/// The number of each tie whose dates `spec` draws as a number: its place
+/// in the list, counted from 1 (a tie listed twice keeps its first).
+pub(crate) fn numbers(spec: &DiagramSpec) -> BTreeMap<TieId, usize> {
     let mut numbers = BTreeMap::new();
     for &tie in &spec.dates_by_number {
         let next = numbers.len() + 1;
@@ -250,9 +251,10 @@ pub(crate) fn number_mark(number: usize) -> String {
 /// full): naming it here too cost a picture a line, and its text a point.
 pub(crate) fn dates_by_number(graph: &Graph, spec: &DiagramSpec) -> Vec<String> {
     let time = ViewTime::of(graph, &spec.filter);
-    let mut numbers: Vec<(usize, TieId)> = numbers(spec).into_iter().map(|(t, n)| (n, t)).collect();
-    numbers.sort_unstable();
-    numbers
+    let mut by_number: Vec<(usize, TieId)> =
+        numbers(spec).into_iter().map(|(t, n)| (n, t)).collect();
+    by_number.sort_unstable();
+    by_number
         .into_iter()
         .filter_map(|(number, id)| {
             let tie = graph.tie(id)?;
