@@ -148,10 +148,11 @@ pub fn export_fitting(
 
 /// How many times a picture is laid out again with its crowded dates
 /// drawn as numbers.
-const NUMBERING_ROUNDS: usize = 2;
+const NUMBERING_ROUNDS: usize = 5;
 
 /// A picture as drawn: what it draws, its DOT with its labels placed, and
 /// how it fits its page.
+#[derive(Clone)]
 struct Drawn {
     spec: DiagramSpec,
     placed: String,
@@ -161,13 +162,17 @@ struct Drawn {
 /// `drawn`, where its dates with no clear place beside their own lines
 /// are drawn as numbers there and written out under the legend. The list
 /// takes room, so the picture is laid out again, as it was chosen; a date
-/// crowded in the new layout is numbered in turn. A layout that crowds as
-/// many dates, or reads worse, is not taken.
-fn with_numbered_dates(graph: &Graph, mut drawn: Drawn, choice: Choice) -> Drawn {
+/// crowded in the new layout is numbered in turn, even when that layout
+/// crowded as many (numbering the new one may clear it). The layout that
+/// crowds fewest dates is kept, and none that reads worse.
+fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice) -> Drawn {
     let page = drawn.spec.page.unwrap_or(Page::Slide);
+    let first = drawn.fit.clone();
+    let mut best = drawn;
+    let mut latest = best.clone();
     for _ in 0..NUMBERING_ROUNDS {
-        let numbered = &drawn.spec.dates_by_number;
-        let crowded: Vec<TieId> = drawn
+        let numbered = &latest.spec.dates_by_number;
+        let crowded: Vec<TieId> = latest
             .fit
             .crowded_edges
             .iter()
@@ -177,7 +182,7 @@ fn with_numbered_dates(graph: &Graph, mut drawn: Drawn, choice: Choice) -> Drawn
         if crowded.is_empty() {
             break;
         }
-        let mut spec = drawn.spec.clone();
+        let mut spec = latest.spec.clone();
         spec.dates_by_number.extend(crowded);
         // A layout Graphviz cannot make keeps the one it made.
         let Ok(placed) = place_labels(&choice.dot(graph, &spec)) else {
@@ -188,15 +193,17 @@ fn with_numbered_dates(graph: &Graph, mut drawn: Drawn, choice: Choice) -> Drawn
         };
         // The list's lines shrink the picture a little: it may not fall
         // under the floor, nor, under it already, shrink much further.
-        let was = &drawn.fit;
         let reads_worse = !fit.readable()
-            && (was.readable() || fit.text_points < was.text_points * NEARLY_AS_LARGE);
-        if reads_worse || fit.crowded_labels >= was.crowded_labels {
+            && (first.readable() || fit.text_points < first.text_points * NEARLY_AS_LARGE);
+        if reads_worse {
             break;
         }
-        drawn = Drawn { spec, placed, fit };
+        latest = Drawn { spec, placed, fit };
+        if latest.fit.crowded_labels < best.fit.crowded_labels {
+            best = latest.clone();
+        }
     }
-    drawn
+    best
 }
 
 /// How much smaller a layout's text may be than the largest tried, for

@@ -122,6 +122,11 @@ const ON_TEXT_OR_ACTOR: f64 = 1.0e6;
 const CROSSED: f64 = 400.0;
 const ON_BORDER: f64 = 200.0;
 const NEARER_ANOTHER: f64 = 150.0;
+/// How much further than its own line another must run from a label for
+/// the eye not to take it for the label's own, in points: a date 1 pt
+/// from its line and 6 pt from another, in the corner where they meet,
+/// reads as either's (the cold check's `[1]` and `[2]` at JNIM).
+const RIVAL_MARGIN: f64 = 8.0;
 /// A cost any clear place stays under.
 const CLEAR_COST: f64 = 100.0;
 
@@ -432,8 +437,8 @@ fn obstruction(drawing: &Drawing, index: usize, rect: &Rect, fraction: f64) -> f
 }
 
 /// What the label of edge `index` at `rect` costs for each other line, not
-/// crossing it, that runs nearer it than its own: the eye may follow that
-/// line instead.
+/// crossing it, that runs not clearly further from it than its own (by
+/// [`RIVAL_MARGIN`]): the eye may follow that line instead.
 fn ambiguity(drawing: &Drawing, index: usize, rect: &Rect) -> f64 {
     let own = &drawing.edges[index];
     let own_distance = (own.curve.distance(rect) - own.half_width).max(0.0);
@@ -445,13 +450,13 @@ fn ambiguity(drawing: &Drawing, index: usize, rect: &Rect) -> f64 {
             || !other
                 .curve
                 .bounds()
-                .overlaps(&rect.grow(own_distance + 6.0))
+                .overlaps(&rect.grow(own_distance + RIVAL_MARGIN + 1.0))
             || other.curve.meets(&rect.grow(other.half_width - 1.0))
         {
             continue;
         }
         let distance = (other.curve.distance(rect) - other.half_width).max(0.0);
-        if distance <= own_distance + 2.0 {
+        if distance <= own_distance + RIVAL_MARGIN {
             cost += NEARER_ANOTHER;
         }
     }
@@ -524,6 +529,36 @@ mod tests {
             }
             assert!(!rect.overlaps(&drawing.blocks[0]));
         }
+    }
+
+    /// A label between its own line and another that runs only a little
+    /// further away reads as either's; once the other is well away, it
+    /// reads as its own.
+    #[test]
+    fn a_line_only_a_little_further_than_its_own_makes_a_label_ambiguous() {
+        // The label's box spans y 45..55; its own line runs 1 pt below it
+        // (less the line's half width).
+        let drawing_with_rival_at = |y: f64| Drawing {
+            area: None,
+            blocks: Vec::new(),
+            borders: Vec::new(),
+            edges: vec![
+                edge(
+                    vec![(0.0, 57.0), (100.0, 57.0)],
+                    Some(((50.0, 50.0), 20.0, 10.0)),
+                ),
+                edge(vec![(0.0, y), (100.0, y)], None),
+            ],
+        };
+        let label = Rect::around((50.0, 50.0), 20.0, 10.0);
+        // Another 6 pt above it: either line may be its own.
+        let near = drawing_with_rival_at(38.0);
+        assert!(ambiguity(&near, 0, &label) > 0.0);
+        assert_eq!(crowded_as_drawn(&near), vec![0]);
+        // Another 19 pt above it: the label is its own line's.
+        let far = drawing_with_rival_at(25.0);
+        assert_eq!(ambiguity(&far, 0, &label), 0.0);
+        assert!(crowded_as_drawn(&far).is_empty());
     }
 
     /// A label with nowhere clear to go is counted, not lost.
