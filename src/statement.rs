@@ -169,10 +169,8 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
                 Some((fit, thinned)) => {
                     let mut text = format!("wrote {target}: {}", fit.report());
                     if thinned {
-                        text.push_str(
-                            "\nnote: dates are shown only where they change in the view's \
-                             time, so the text stays readable (`dates on` shows them all)",
-                        );
+                        text.push_str("\nnote: ");
+                        text.push_str(fit.thinned_note());
                     }
                     text
                 }

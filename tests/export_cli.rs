@@ -317,7 +317,8 @@ fn a_view_that_holds_its_focus_alone_says_why() {
 /// A view too crowded to read thins its dates to those that change in its
 /// time window, but only when it has one: without, `dates changes` would
 /// drop only the "undated" labels, the caveat a reader needs. Karsovia is
-/// a cold check's graph, whose two-hop view is too small to read.
+/// a cold check's graph, whose two-hop view is too small to read. A view
+/// left with no date says so.
 #[test]
 fn dates_are_thinned_only_in_a_time_window() {
     if !graphviz() {
@@ -333,7 +334,7 @@ fn dates_are_thinned_only_in_a_time_window() {
         .stdout_matches(move |out| {
             out.contains("warning: node text")
                 && !out.contains(thinned)
-                && out.contains("a time window and `dates changes`")
+                && out.contains("a span of time (`during`) and `dates changes`")
         })
         .run();
     let svg = std::fs::read_to_string(whole.path("whole.svg")).unwrap();
@@ -345,5 +346,14 @@ fn dates_are_thinned_only_in_a_time_window() {
         .args(&["-g", &graph])
         .words("export dot NLA depth 2 as of 2023-06 to $TMP/then.svg")
         .stdout_matches(move |out| out.contains(thinned))
+        .run();
+    // No tie of JNIM's two hops starts or ends in February 2023: the
+    // reader is told that no date is drawn, not that some are.
+    Test::new()
+        .words("export dot JNIM depth 2 as of 2023-02 to $TMP/none.svg")
+        .stdout_matches(move |out| {
+            out.contains("note: no date is drawn: no tie starts or ends in the view's time")
+                && !out.contains(thinned)
+        })
         .run();
 }

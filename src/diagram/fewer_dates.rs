@@ -35,8 +35,8 @@ impl FewerDates {
                 "`dates changes` shows only the dates inside the view's time, `dates off` none"
             }
             FewerDates::WindowAndChangesOrOff => {
-                "a time window (`as of`, `during`) with `dates changes` shows only the dates \
-                 inside it, `dates off` none"
+                "a span of time (`during`) with `dates changes` shows only the dates inside \
+                 it, `dates off` none"
             }
             FewerDates::Off => "`dates off` shows none",
         }
@@ -50,8 +50,8 @@ impl FewerDates {
                  `dates off`, or "
             }
             FewerDates::WindowAndChangesOrOff => {
-                "show fewer dates with a time window and `dates changes` (only those inside \
-                 it) or `dates off`, or "
+                "show fewer dates with a span of time (`during`) and `dates changes` (only \
+                 those inside it) or `dates off`, or "
             }
             FewerDates::Off => "show no dates with `dates off`, or ",
         }
@@ -117,7 +117,7 @@ mod tests {
             "{all}"
         );
         let unwindowed = note(DateLabels::All, false);
-        assert!(unwindowed.contains("a time window (`as of`, `during`) with `dates changes`"));
+        assert!(unwindowed.contains("a span of time (`during`) with `dates changes`"));
         let changes = note(DateLabels::Changes, true);
         assert!(!changes.contains("dates changes") && changes.contains("`dates off` shows none"));
     }

@@ -102,6 +102,20 @@ impl Fit {
             .collect()
     }
 
+    /// The note for a picture whose dates the export thinned to those
+    /// that change in the view's time (`dates changes`): a view of one day
+    /// or month often has none, and the reader is told so, not left to
+    /// look for dates that are not there.
+    pub fn thinned_note(&self) -> &'static str {
+        if self.smallest(TextKind::Dates).is_some() {
+            "dates are shown only where they change in the view's time, so the text stays \
+             readable (`dates on` shows them all)"
+        } else {
+            "no date is drawn: no tie starts or ends in the view's time, and only such \
+             dates are shown, so the text stays readable (`dates on` shows them all)"
+        }
+    }
+
     /// The kinds of text smaller than their floor, with their size.
     pub fn too_small(&self) -> Vec<(TextKind, f64)> {
         self.measured()

@@ -3,9 +3,9 @@
 //! the labels: each label's box (its width estimated from the font's own
 //! advance widths) must stay clear of every other text and of every actor's
 //! outline, be crossed by no other edge and not struck through by its own,
-//! lie nearer its own edge than any other (or be joined to it by a leader
-//! that runs clear of every other text and actor), and lie inside the
-//! canvas.
+//! lie near its own edge and nearer it than any other (or be joined to it
+//! by a leader that runs clear of every other text and actor and of its
+//! own words), and lie inside the canvas.
 
 use super::empty::VARNIA;
 use super::font::{text_width, ASCENT, DESCENT};
@@ -31,6 +31,10 @@ pub(super) const VIEWS: [(Option<&str>, &str, usize); 8] = [
     (None, "all via alliance, hostility as of 2023-02", 10),
 ];
 
+/// How far from its own edge, in points, a label without a leader may
+/// stand and still read as that edge's: a little beyond the product's own
+/// limit (36 pt), as this test's boxes are estimates.
+const FAR: f64 = 40.0;
 /// How deep, in points, two boxes may overlap and still only touch.
 const TOUCH: f64 = 1.0;
 /// How far inside a label's box another edge may graze its edge.
@@ -427,6 +431,11 @@ fn offenders_and_crowded(name: &str, svg: &str) -> (Vec<String>, usize, usize) {
                     say(6, format!("has a leader over `{}`", text.words));
                 }
             }
+            // Past its underline, a leader running back up through its
+            // own words strikes them out.
+            if enters(&leader[1..], shrink(label, TOUCH)) {
+                say(6, "has a leader striking through its own words".to_string());
+            }
             // Along the leader, short of where it meets its edge (which
             // may be at an actor's outline).
             let start = leader[leader.len() - 2];
@@ -458,6 +467,12 @@ fn offenders_and_crowded(name: &str, svg: &str) -> (Vec<String>, usize, usize) {
             .map(|(_, other)| (reach(label, &other.curves), &other.name))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         let nearest = nearest.filter(|_| edge.leader.is_none());
+        if edge.leader.is_none() && mine > FAR {
+            say(
+                4,
+                format!("is {mine:.1} pt from its edge, too far to read as its own"),
+            );
+        }
         if let Some((theirs, other)) = nearest.filter(|(theirs, _)| *theirs <= mine) {
             say(
                 4,
@@ -647,6 +662,8 @@ fn each_rule_catches_a_label_placed_against_it() {
         "[6] `2018` has a leader ending 70.0 pt from its edge",
         "[6] `2018` has a leader over `X`",
         "[6] `2018` has a leader over a:x",
+        "[6] `2018` has a leader striking through its own words",
+        "[4] `since 2020` is 42.7 pt from its edge, too far to read as its own",
     ] {
         assert!(
             found.iter().any(|f| f.contains(expected)),

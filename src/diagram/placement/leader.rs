@@ -3,8 +3,8 @@
 //! a thin line (Graphviz's `decorate`) joins it to its tie.
 
 use super::{
-    apart, beside_the_line, obstruction, Candidate, Drawing, DrawnEdge, Rect, Together, CLEAR,
-    CLEAR_COST,
+    apart, beside_the_line, obstruction, Candidate, Drawing, DrawnEdge, Point, Rect, Together,
+    CLEAR, CLEAR_COST,
 };
 
 /// How far from its line a label joined to it by a leader may stand.
@@ -38,6 +38,21 @@ fn round_the_line(edge: &DrawnEdge, form: Rect) -> Vec<(Rect, f64)> {
         }
     }
     found
+}
+
+/// The leader of a label at `rect` on `edge`, past its underline: from
+/// the underline's left end (Graphviz's coordinates run upwards) to the
+/// point of the line nearest the label's middle, as Graphviz draws it.
+fn leader_of(edge: &DrawnEdge, rect: &Rect) -> (Point, Point) {
+    ((rect.x0, rect.y0), edge.curve.nearest(rect.centre()))
+}
+
+/// Whether the leader of a label at `rect` would run back across the
+/// label's own words: it leaves from under the label's left end, so a
+/// line above and to the right of that is reached through the text.
+pub(super) fn strikes_its_label(edge: &DrawnEdge, rect: &Rect) -> bool {
+    let (start, end) = leader_of(edge, rect);
+    rect.grow(-CLEAR).meets_segment(start, end)
 }
 
 /// A place for the label of edge `index` that no line crosses, clear of
@@ -82,10 +97,9 @@ pub(super) fn with_leader(
             if own >= CLEAR_COST {
                 continue;
             }
-            let start = (rect.x0, rect.y0);
-            let end = edge.curve.nearest(rect.centre());
+            let (start, end) = leader_of(edge, &rect);
             let length = (end.0 - start.0).hypot(end.1 - start.1);
-            if length > LEADER_LONGEST {
+            if length > LEADER_LONGEST || strikes_its_label(edge, &rect) {
                 continue;
             }
             let blocked = |r: &Rect| r.grow(CLEAR).meets_segment(start, end);

@@ -127,6 +127,10 @@ const NEARER_ANOTHER: f64 = 150.0;
 /// from its line and 6 pt from another, in the corner where they meet,
 /// reads as either's (the cold check's `[1]` and `[2]` at JNIM).
 const RIVAL_MARGIN: f64 = 8.0;
+/// How far from its own line a label may stand, in points, and still be
+/// read as its line's without a leader: a little beyond the furthest
+/// place beside the line that is tried.
+const FAR_FROM_ITS_LINE: f64 = 36.0;
 /// A cost any clear place stays under.
 const CLEAR_COST: f64 = 100.0;
 
@@ -293,10 +297,14 @@ pub fn crowded_as_drawn(drawing: &Drawing) -> Vec<usize> {
             let on_labels = labels
                 .iter()
                 .any(|(other, l)| other != index && l.text.overlaps(&rect.grow(CLEAR)));
-            // A leader shows which line is its own.
-            let misread = !label.leader
-                && (ambiguity(drawing, *index, rect) > 0.0
-                    || nearer_another_from_its_middle(drawing, *index, rect));
+            // A leader shows which line is its own, unless it strikes
+            // through the label on its way there.
+            let misread = if label.leader {
+                leader::strikes_its_label(&drawing.edges[*index], rect)
+            } else {
+                ambiguity(drawing, *index, rect) > 0.0
+                    || nearer_another_from_its_middle(drawing, *index, rect)
+            };
             on_labels || obstruction(drawing, *index, rect, 0.5) >= CLEAR_COST || misread
         })
         .map(|(index, _)| *index)
@@ -442,7 +450,13 @@ fn obstruction(drawing: &Drawing, index: usize, rect: &Rect, fraction: f64) -> f
 fn ambiguity(drawing: &Drawing, index: usize, rect: &Rect) -> f64 {
     let own = &drawing.edges[index];
     let own_distance = (own.curve.distance(rect) - own.half_width).max(0.0);
-    let mut cost = 0.0;
+    // Too far from its line, a date floats: it reads as nobody's, or as
+    // the nearest text's.
+    let mut cost = if own_distance > FAR_FROM_ITS_LINE {
+        NEARER_ANOTHER
+    } else {
+        0.0
+    };
     for (other_index, other) in drawing.edges.iter().enumerate() {
         // Only a line near the label, not crossing it (counted as such),
         // can be mistaken for its own.
@@ -464,117 +478,4 @@ fn ambiguity(drawing: &Drawing, index: usize, rect: &Rect) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn edge(points: Vec<Point>, label: Option<(Point, f64, f64)>) -> DrawnEdge {
-        DrawnEdge {
-            id: None,
-            name: None,
-            curve: Curve::polyline(points).unwrap(),
-            half_width: 1.0,
-            label: label.map(|(at, w, h)| EdgeLabel {
-                key: "lp",
-                at,
-                text: Rect::around(at, w, h),
-                one_line: None,
-                leader: false,
-            }),
-        }
-    }
-
-    /// Two labels Graphviz put on one spot, where a third tie crosses
-    /// them: each moves beside its own line, apart, and clear of the
-    /// crossing tie.
-    #[test]
-    fn labels_move_beside_their_own_edge_clear_of_everything() {
-        let drawing = Drawing {
-            area: Some(Rect::around((100.0, 100.0), 400.0, 400.0)),
-            blocks: vec![Rect::around((0.0, 100.0), 30.0, 20.0)],
-            borders: Vec::new(),
-            edges: vec![
-                edge(
-                    vec![(15.0, 100.0), (200.0, 100.0)],
-                    Some(((100.0, 100.0), 60.0, 14.0)),
-                ),
-                edge(
-                    vec![(15.0, 95.0), (200.0, 40.0)],
-                    Some(((100.0, 100.0), 60.0, 14.0)),
-                ),
-                edge(vec![(100.0, 0.0), (100.0, 200.0)], None),
-            ],
-        };
-        let placement = place(&drawing);
-        assert_eq!(placement.crowded, 0);
-        let boxes: Vec<Rect> = placement
-            .places
-            .iter()
-            .zip(&drawing.edges)
-            .filter_map(|(place, edge)| {
-                let label = edge.label?;
-                let (x, y) = place.expect("every label placed").at;
-                Some(label.text.shift((x - label.at.0, y - label.at.1)))
-            })
-            .collect();
-        assert!(!boxes[0].overlaps(&boxes[1]));
-        for (i, rect) in boxes.iter().enumerate() {
-            for (j, other) in drawing.edges.iter().enumerate() {
-                assert!(!other.curve.meets(rect), "label {i} crossed by edge {j}");
-                if i != j {
-                    assert!(
-                        other.curve.distance(rect) > drawing.edges[i].curve.distance(rect),
-                        "label {i} nearer edge {j}"
-                    );
-                }
-            }
-            assert!(!rect.overlaps(&drawing.blocks[0]));
-        }
-    }
-
-    /// A label between its own line and another that runs only a little
-    /// further away reads as either's; once the other is well away, it
-    /// reads as its own.
-    #[test]
-    fn a_line_only_a_little_further_than_its_own_makes_a_label_ambiguous() {
-        // The label's box spans y 45..55; its own line runs 1 pt below it
-        // (less the line's half width).
-        let drawing_with_rival_at = |y: f64| Drawing {
-            area: None,
-            blocks: Vec::new(),
-            borders: Vec::new(),
-            edges: vec![
-                edge(
-                    vec![(0.0, 57.0), (100.0, 57.0)],
-                    Some(((50.0, 50.0), 20.0, 10.0)),
-                ),
-                edge(vec![(0.0, y), (100.0, y)], None),
-            ],
-        };
-        let label = Rect::around((50.0, 50.0), 20.0, 10.0);
-        // Another 6 pt above it: either line may be its own.
-        let near = drawing_with_rival_at(38.0);
-        assert!(ambiguity(&near, 0, &label) > 0.0);
-        assert_eq!(crowded_as_drawn(&near), vec![0]);
-        // Another 19 pt above it: the label is its own line's.
-        let far = drawing_with_rival_at(25.0);
-        assert_eq!(ambiguity(&far, 0, &label), 0.0);
-        assert!(crowded_as_drawn(&far).is_empty());
-    }
-
-    /// A label with nowhere clear to go is counted, not lost.
-    #[test]
-    fn a_label_with_no_clear_place_is_counted() {
-        let drawing = Drawing {
-            area: Some(Rect::around((50.0, 50.0), 100.0, 100.0)),
-            blocks: vec![Rect::around((50.0, 50.0), 100.0, 100.0)],
-            borders: Vec::new(),
-            edges: vec![edge(
-                vec![(0.0, 50.0), (100.0, 50.0)],
-                Some(((50.0, 50.0), 20.0, 10.0)),
-            )],
-        };
-        let placement = place(&drawing);
-        assert_eq!(placement.crowded, 1);
-        assert!(placement.places[0].is_some());
-    }
-}
+mod tests;

@@ -1,0 +1,159 @@
+//! Placement of date labels, on drawings made by hand.
+
+use super::*;
+
+fn edge(points: Vec<Point>, label: Option<(Point, f64, f64)>) -> DrawnEdge {
+    DrawnEdge {
+        id: None,
+        name: None,
+        curve: Curve::polyline(points).unwrap(),
+        half_width: 1.0,
+        label: label.map(|(at, w, h)| EdgeLabel {
+            key: "lp",
+            at,
+            text: Rect::around(at, w, h),
+            one_line: None,
+            leader: false,
+        }),
+    }
+}
+
+/// Two labels Graphviz put on one spot, where a third tie crosses
+/// them: each moves beside its own line, apart, and clear of the
+/// crossing tie.
+#[test]
+fn labels_move_beside_their_own_edge_clear_of_everything() {
+    let drawing = Drawing {
+        area: Some(Rect::around((100.0, 100.0), 400.0, 400.0)),
+        blocks: vec![Rect::around((0.0, 100.0), 30.0, 20.0)],
+        borders: Vec::new(),
+        edges: vec![
+            edge(
+                vec![(15.0, 100.0), (200.0, 100.0)],
+                Some(((100.0, 100.0), 60.0, 14.0)),
+            ),
+            edge(
+                vec![(15.0, 95.0), (200.0, 40.0)],
+                Some(((100.0, 100.0), 60.0, 14.0)),
+            ),
+            edge(vec![(100.0, 0.0), (100.0, 200.0)], None),
+        ],
+    };
+    let placement = place(&drawing);
+    assert_eq!(placement.crowded, 0);
+    let boxes: Vec<Rect> = placement
+        .places
+        .iter()
+        .zip(&drawing.edges)
+        .filter_map(|(place, edge)| {
+            let label = edge.label?;
+            let (x, y) = place.expect("every label placed").at;
+            Some(label.text.shift((x - label.at.0, y - label.at.1)))
+        })
+        .collect();
+    assert!(!boxes[0].overlaps(&boxes[1]));
+    for (i, rect) in boxes.iter().enumerate() {
+        for (j, other) in drawing.edges.iter().enumerate() {
+            assert!(!other.curve.meets(rect), "label {i} crossed by edge {j}");
+            if i != j {
+                assert!(
+                    other.curve.distance(rect) > drawing.edges[i].curve.distance(rect),
+                    "label {i} nearer edge {j}"
+                );
+            }
+        }
+        assert!(!rect.overlaps(&drawing.blocks[0]));
+    }
+}
+
+/// A label between its own line and another that runs only a little
+/// further away reads as either's; once the other is well away, it
+/// reads as its own.
+#[test]
+fn a_line_only_a_little_further_than_its_own_makes_a_label_ambiguous() {
+    // The label's box spans y 45..55; its own line runs 1 pt below it
+    // (less the line's half width).
+    let drawing_with_rival_at = |y: f64| Drawing {
+        area: None,
+        blocks: Vec::new(),
+        borders: Vec::new(),
+        edges: vec![
+            edge(
+                vec![(0.0, 57.0), (100.0, 57.0)],
+                Some(((50.0, 50.0), 20.0, 10.0)),
+            ),
+            edge(vec![(0.0, y), (100.0, y)], None),
+        ],
+    };
+    let label = Rect::around((50.0, 50.0), 20.0, 10.0);
+    // Another 6 pt above it: either line may be its own.
+    let near = drawing_with_rival_at(38.0);
+    assert!(ambiguity(&near, 0, &label) > 0.0);
+    assert_eq!(crowded_as_drawn(&near), vec![0]);
+    // Another 19 pt above it: the label is its own line's.
+    let far = drawing_with_rival_at(25.0);
+    assert_eq!(ambiguity(&far, 0, &label), 0.0);
+    assert!(crowded_as_drawn(&far).is_empty());
+}
+
+/// A label far from its line, with nothing nearer, floats: it reads as
+/// nobody's.
+#[test]
+fn a_label_far_from_its_line_is_ambiguous() {
+    let drawing = Drawing {
+        area: None,
+        blocks: Vec::new(),
+        borders: Vec::new(),
+        edges: vec![edge(
+            vec![(0.0, 100.0), (100.0, 100.0)],
+            Some(((50.0, 50.0), 20.0, 10.0)),
+        )],
+    };
+    let far = Rect::around((50.0, 50.0), 20.0, 10.0);
+    assert!(ambiguity(&drawing, 0, &far) > 0.0);
+    assert_eq!(crowded_as_drawn(&drawing), vec![0]);
+    let near = Rect::around((50.0, 90.0), 20.0, 10.0);
+    assert_eq!(ambiguity(&drawing, 0, &near), 0.0);
+}
+
+/// Graphviz's leader leaves from under a label's left end for the
+/// nearest point of its line: a label below and left of its line is
+/// reached through its own words, one above it is not.
+#[test]
+fn a_leader_running_up_through_its_label_strikes_it() {
+    let line = edge(vec![(0.0, 100.0), (200.0, 100.0)], None);
+    let below = Rect::around((100.0, 80.0), 40.0, 10.0);
+    assert!(leader::strikes_its_label(&line, &below));
+    let above = Rect::around((100.0, 120.0), 40.0, 10.0);
+    assert!(!leader::strikes_its_label(&line, &above));
+    let mut drawn = line.clone();
+    drawn.label = Some(EdgeLabel {
+        key: "lp",
+        at: (100.0, 80.0),
+        text: below,
+        one_line: None,
+        leader: true,
+    });
+    let drawing = Drawing {
+        edges: vec![drawn],
+        ..Drawing::default()
+    };
+    assert_eq!(crowded_as_drawn(&drawing), vec![0]);
+}
+
+/// A label with nowhere clear to go is counted, not lost.
+#[test]
+fn a_label_with_no_clear_place_is_counted() {
+    let drawing = Drawing {
+        area: Some(Rect::around((50.0, 50.0), 100.0, 100.0)),
+        blocks: vec![Rect::around((50.0, 50.0), 100.0, 100.0)],
+        borders: Vec::new(),
+        edges: vec![edge(
+            vec![(0.0, 50.0), (100.0, 50.0)],
+            Some(((50.0, 50.0), 20.0, 10.0)),
+        )],
+    };
+    let placement = place(&drawing);
+    assert_eq!(placement.crowded, 1);
+    assert!(placement.places[0].is_some());
+}
