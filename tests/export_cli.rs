@@ -344,13 +344,14 @@ fn dates_are_thinned_only_in_a_time_window() {
     );
     Test::new()
         .args(&["-g", &graph])
-        .words("export dot NLA depth 2 as of 2023-06 to $TMP/then.svg")
+        .words("export dot NLA depth 2 during 2023 to $TMP/then.svg")
         .stdout_matches(move |out| out.contains(thinned))
         .run();
-    // No tie of JNIM's two hops starts or ends in February 2023: the
-    // reader is told that no date is drawn, not that some are.
+    // No tie of the two hops starts or ends in June 2023: the reader is
+    // told that no date is drawn, not that some are.
     Test::new()
-        .words("export dot JNIM depth 2 as of 2023-02 to $TMP/none.svg")
+        .args(&["-g", &graph])
+        .words("export dot NLA depth 2 as of 2023-06 to $TMP/none.svg")
         .stdout_matches(move |out| {
             out.contains("note: no date is drawn: no tie starts or ends in the view's time")
                 && !out.contains(thinned)
