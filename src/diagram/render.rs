@@ -168,6 +168,11 @@ struct Drawn {
 fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice) -> Drawn {
     let page = drawn.spec.page.unwrap_or(Page::Slide);
     let first = drawn.fit.clone();
+    // The list may run as wide as the picture already is, less the
+    // strip's margins: fewer lines, and no wider a picture.
+    let legend_points = super::storyboard::read_bb(&drawn.placed)
+        .ok()
+        .map(|[x0, _, x1, _]| (x1 - x0 - LEGEND_MARGINS).max(0.0) as u32);
     let mut best = drawn;
     let mut latest = best.clone();
     for _ in 0..NUMBERING_ROUNDS {
@@ -184,6 +189,7 @@ fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice) -> Drawn {
         }
         let mut spec = latest.spec.clone();
         spec.dates_by_number.extend(crowded);
+        spec.legend_points = legend_points;
         // A layout Graphviz cannot make keeps the one it made.
         let Ok(placed) = place_labels(&choice.dot(graph, &spec)) else {
             break;
@@ -205,6 +211,11 @@ fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice) -> Drawn {
     }
     best
 }
+
+/// The room round the legend's lines inside the picture, in points: the
+/// graph's margins and the strip's cell padding, with some to spare, as
+/// the lines' widths are estimates.
+const LEGEND_MARGINS: f64 = 60.0;
 
 /// How much smaller a layout's text may be than the largest tried, for
 /// its labels to stand clearer.

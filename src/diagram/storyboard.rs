@@ -385,7 +385,7 @@ fn same_canvas(
 }
 
 /// The graph's bounding box `[x0, y0, x1, y1]` from `-Tdot` output.
-fn read_bb(laid: &str) -> Result<[f64; 4], DiagramError> {
+pub(super) fn read_bb(laid: &str) -> Result<[f64; 4], DiagramError> {
     let bad = || DiagramError::Layout("no bounding box in the layout".into());
     let at = laid.find("bb=\"").ok_or_else(bad)? + 4;
     let end = laid[at..].find('"').ok_or_else(bad)? + at;
