@@ -288,6 +288,7 @@ impl Parser<'_> {
                 match self.advance() {
                     Some(target) if target.kind != TokenKind::Comma => {
                         export.target = Some((target.text, (target.start, target.end)));
+                        self.after_target = Some(self.pos);
                     }
                     _ => {
                         self.pos = self.pos.min(self.tokens.len());

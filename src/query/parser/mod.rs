@@ -41,6 +41,7 @@ fn parse_with(query: &str, phrases: Phrases, graph: Option<&Graph>) -> Result<Qu
         phrases,
         graph,
         after_relations: None,
+        after_target: None,
     };
     let parsed = parser.query(true)?;
     parser.finish()?;
@@ -59,6 +60,9 @@ struct Parser<'g> {
     /// Where the last `via` list ended (the token after it): a word there
     /// is most likely a relation that lost its comma.
     after_relations: Option<usize>,
+    /// Where an export's file name ended (the token after it): more there
+    /// is most likely the rest of a name with a space or a comma.
+    after_target: Option<usize>,
 }
 
 impl Parser<'_> {
@@ -142,6 +146,12 @@ impl Parser<'_> {
                 self.tokens[self.pos - 1].text,
                 token.text
             )));
+        }
+        // `to out/a b.svg`, `to a,b.svg`: a file name cut at a space or comma.
+        if self.after_target == Some(self.pos) {
+            return Err(error.with_help(
+                "quote a file name that holds spaces or commas: to \"out/JNIM, 2023.svg\"",
+            ));
         }
         // `show Tuareg leaders Kidal`: words past a name the graph knows.
         let after_name = self.pos > 0 && self.tokens[self.pos - 1].kind == TokenKind::Word;

@@ -545,3 +545,20 @@ fn a_relation_without_its_comma_is_told_to_add_one() {
     let error = parse(query).expect_err(query);
     assert!(!error.help.unwrap_or_default().contains("commas"));
 }
+
+/// A file name cut at a space or a comma is told to be quoted, at the
+/// word where the cut left off; a quoted one is taken whole.
+#[test]
+fn a_file_name_cut_at_a_space_or_comma_is_told_to_be_quoted() {
+    for (query, at) in [
+        ("export dot JNIM to out/a,b.svg", 24),
+        ("export dot JNIM to out/my slide.svg", 26),
+    ] {
+        let error = parse(query).expect_err(query);
+        assert_eq!(error.start, at, "{query}");
+        let help = error.help.unwrap_or_default();
+        assert!(help.starts_with("quote a file name"), "{query}: {help}");
+    }
+    let query = "export dot JNIM to \"out/a,b.svg\"";
+    assert!(parse(query).is_ok(), "{query}");
+}
