@@ -307,7 +307,11 @@ impl Parser<'_> {
             Some("a4") => Page::A4,
             Some("4:3") => Page::FourThree,
             Some("16:9") | Some("slide") => Page::Slide,
-            _ => return Err(self.expected("a page: `A4`, `4:3` or `16:9`")),
+            _ => {
+                return Err(self
+                    .expected("a page: `A4`, `4:3` or `16:9`")
+                    .with_help("another page is `size W,H` in inches: size 13.33,8.33 for 16:10"))
+            }
         };
         self.advance();
         Ok(page)

@@ -562,3 +562,12 @@ fn a_file_name_cut_at_a_space_or_comma_is_told_to_be_quoted() {
     let query = "export dot JNIM to \"out/a,b.svg\"";
     assert!(parse(query).is_ok(), "{query}");
 }
+
+/// A page the language does not name points to `size W,H`.
+#[test]
+fn an_unknown_page_points_to_a_size() {
+    let query = "export dot \"JNIM\" page 16:10 to x.svg";
+    let error = parse(query).expect_err(query);
+    assert_eq!((error.start, error.end), (23, 28));
+    assert!(error.help.unwrap_or_default().contains("`size W,H`"));
+}
