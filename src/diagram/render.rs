@@ -170,7 +170,7 @@ fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice) -> Drawn {
     let first = drawn.fit.clone();
     // The list may run as wide as the picture already is, less the
     // strip's margins: fewer lines, and no wider a picture.
-    let legend_points = super::storyboard::read_bb(&drawn.placed)
+    let legend_points = read_bb(&drawn.placed)
         .ok()
         .map(|[x0, _, x1, _]| (x1 - x0 - LEGEND_MARGINS).max(0.0) as u32);
     let mut best = drawn;
@@ -210,6 +210,22 @@ fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice) -> Drawn {
         }
     }
     best
+}
+
+/// The graph's bounding box `[x0, y0, x1, y1]` from `-Tdot` output.
+pub(super) fn read_bb(laid: &str) -> Result<[f64; 4], DiagramError> {
+    let bad = || DiagramError::Layout("no bounding box in the layout".into());
+    let at = laid.find("bb=\"").ok_or_else(bad)? + 4;
+    let end = laid[at..].find('"').ok_or_else(bad)? + at;
+    let numbers: Vec<f64> = laid[at..end]
+        .split(',')
+        .map(|n| n.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad())?;
+    match numbers.as_slice() {
+        [x0, y0, x1, y1] => Ok([*x0, *y0, *x1, *y1]),
+        _ => Err(bad()),
+    }
 }
 
 /// The room round the legend's lines inside the picture, in points: the
