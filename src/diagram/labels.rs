@@ -57,13 +57,8 @@ pub(crate) fn label_beside_flat(
     // and entering on the column's outer side (the focus's column: its
     // right), it is drawn as an arc beside the column that reads as a tie,
     // and takes no room. A date on the edge holds the two apart itself;
-    // with ports too, Graphviz sets it off its arc. A number ("[3]") held
-    // them too little apart (a 0.15 in stub in JNIM depth 2 `dates on`),
-    // so its tie takes the arc too.
-    let holds_apart = attrs
-        .iter()
-        .any(|(key, value)| *key == "label" && !super::styler::is_number_mark(value));
-    if !holds_apart {
+    // with ports too, Graphviz sets it off its arc.
+    if !attrs.iter().any(|(key, _)| *key == "label") {
         let side = if *a < 0 { "w" } else { "e" };
         attrs.push(("tailport", side.into()));
         attrs.push(("headport", side.into()));

@@ -245,14 +245,6 @@ pub(crate) fn number_mark(number: usize) -> String {
     format!("[{number}]")
 }
 
-/// Whether an edge's label is a number standing for its dates.
-pub(crate) fn is_number_mark(label: &str) -> bool {
-    label
-        .strip_prefix('[')
-        .and_then(|rest| rest.strip_suffix(']'))
-        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-}
-
 /// The list under the legend of the dates `spec` draws as numbers, in
 /// their order: "[1] since Mar 2017", the very words the edge would carry.
 /// The number on the edge names the tie (and its tooltip the tie in
@@ -303,19 +295,5 @@ pub(super) fn state_class(state: TieState) -> Option<String> {
         TieState::Running => None,
         TieState::Ended => Some("ended".into()),
         TieState::Uncertain => Some("uncertain".into()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_number_mark_is_told_from_a_date() {
-        assert!(is_number_mark(&number_mark(3)));
-        assert!(is_number_mark(&number_mark(12)));
-        for label in ["[]", "[a]", "since 2017", "[1] since 2017", "[1", "1]"] {
-            assert!(!is_number_mark(label), "{label}");
-        }
     }
 }
