@@ -121,7 +121,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
             _ => DateLabels::All,
         },
         statement: plan.statement.clone(),
-        ..DiagramSpec::default()
+        dates_by_number: Vec::new(),
     };
     let failed = |e: diagram::DiagramError| Diagnostic::new(e.to_string());
     if let Some(frames) = plan.frames {

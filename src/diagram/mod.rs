@@ -87,11 +87,6 @@ pub struct DiagramSpec {
     /// written out under the legend, in this order: the export's choice
     /// for dates that found no clear place beside their own line.
     pub dates_by_number: Vec<TieId>,
-    /// How wide the legend's lines may grow before they wrap, in whole points;
-    /// `None` a little under a slide's width. The export sets it to the
-    /// width of a picture already laid out, so that a list of numbered
-    /// dates takes fewer lines without widening it.
-    pub legend_points: Option<u32>,
 }
 
 impl Default for DiagramSpec {
@@ -106,7 +101,6 @@ impl Default for DiagramSpec {
             dates: DateLabels::All,
             statement: None,
             dates_by_number: Vec::new(),
-            legend_points: None,
         }
     }
 }

@@ -168,11 +168,6 @@ struct Drawn {
 fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice) -> Drawn {
     let page = drawn.spec.page.unwrap_or(Page::Slide);
     let first = drawn.fit.clone();
-    // The list may run as wide as the picture already is, less the
-    // strip's margins: fewer lines, and no wider a picture.
-    let legend_points = read_bb(&drawn.placed)
-        .ok()
-        .map(|[x0, _, x1, _]| (x1 - x0 - LEGEND_MARGINS).max(0.0) as u32);
     let mut best = drawn;
     let mut latest = best.clone();
     for _ in 0..NUMBERING_ROUNDS {
@@ -189,7 +184,6 @@ fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice) -> Drawn {
         }
         let mut spec = latest.spec.clone();
         spec.dates_by_number.extend(crowded);
-        spec.legend_points = legend_points;
         // A layout Graphviz cannot make keeps the one it made.
         let Ok(placed) = place_labels(&choice.dot(graph, &spec)) else {
             break;
@@ -211,27 +205,6 @@ fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice) -> Drawn {
     }
     best
 }
-
-/// The graph's bounding box `[x0, y0, x1, y1]` from `-Tdot` output.
-pub(super) fn read_bb(laid: &str) -> Result<[f64; 4], DiagramError> {
-    let bad = || DiagramError::Layout("no bounding box in the layout".into());
-    let at = laid.find("bb=\"").ok_or_else(bad)? + 4;
-    let end = laid[at..].find('"').ok_or_else(bad)? + at;
-    let numbers: Vec<f64> = laid[at..end]
-        .split(',')
-        .map(|n| n.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| bad())?;
-    match numbers.as_slice() {
-        [x0, y0, x1, y1] => Ok([*x0, *y0, *x1, *y1]),
-        _ => Err(bad()),
-    }
-}
-
-/// The room round the legend's lines inside the picture, in points: the
-/// graph's margins and the strip's cell padding, with some to spare, as
-/// the lines' widths are estimates.
-const LEGEND_MARGINS: f64 = 60.0;
 
 /// How much smaller a layout's text may be than the largest tried, for
 /// its labels to stand clearer.

@@ -37,7 +37,6 @@ fn legend_of<'g>(graph: &'g Graph, spec: &DiagramSpec, view: &View) -> legend::C
     let time = ViewTime::of(graph, &spec.filter);
     let mut legend = legend::Contents::of(graph, view, &networks, time);
     legend.dates_by_number = super::styler::dates_by_number(graph, spec);
-    legend.line_points = spec.legend_points;
     legend
 }
 

@@ -16,7 +16,7 @@ use super::dot::{print, Naming, Pinned};
 use super::fit::{fit_of_frames, Fit, Measured};
 use super::layout::{lay_out, Layout};
 use super::legend::{Contents, Marker};
-use super::render::{measure_pinned, place_pinned_labels, read_bb, render_args, run_graphviz};
+use super::render::{measure_pinned, place_pinned_labels, render_args, run_graphviz};
 use super::scene;
 use super::style;
 use super::view::{View, ViewTime};
@@ -382,6 +382,22 @@ fn same_canvas(
         }
     }
     Ok(corners)
+}
+
+/// The graph's bounding box `[x0, y0, x1, y1]` from `-Tdot` output.
+fn read_bb(laid: &str) -> Result<[f64; 4], DiagramError> {
+    let bad = || DiagramError::Layout("no bounding box in the layout".into());
+    let at = laid.find("bb=\"").ok_or_else(bad)? + 4;
+    let end = laid[at..].find('"').ok_or_else(bad)? + at;
+    let numbers: Vec<f64> = laid[at..end]
+        .split(',')
+        .map(|n| n.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| bad())?;
+    match numbers.as_slice() {
+        [x0, y0, x1, y1] => Ok([*x0, *y0, *x1, *y1]),
+        _ => Err(bad()),
+    }
 }
 
 /// An actor id made safe as a file name: letters, digits, `-` and `_` kept.

@@ -78,9 +78,6 @@ pub struct Contents<'g> {
     /// The dates drawn as a number on their edge, written out in order
     /// ("[1] since Mar 2017").
     pub dates_by_number: Vec<String>,
-    /// How wide its lines may grow before they wrap, in points, when
-    /// wider than [`LINE_POINTS`] ([`super::DiagramSpec::legend_points`]).
-    pub line_points: Option<u32>,
 }
 
 impl<'g> Contents<'g> {
@@ -150,6 +147,9 @@ const UNSURE_ACTOR: (&str, &str) = ("Name?", "dotted outline: may not exist then
 /// little under a 13.33 in slide, so the strip never widens the picture
 /// past the page on its own.
 const LINE_POINTS: f64 = 850.0;
+/// Characters of a note line (at the note size) before it wraps: about
+/// as wide as [`LINE_POINTS`].
+const NOTE_CHARS: usize = (LINE_POINTS / (NOTE_POINTS * 0.52)) as usize;
 /// The point size of the strip's entries: smaller than node text, yet 10
 /// pt or more on the page once a picture of the issue's views is scaled
 /// to a slide (about 0.7), the floor of [`super::fit::TextKind::Legend`].
@@ -203,11 +203,7 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         Some(span) => format!("Ties drawn in {span}"),
         None => "Ties".to_string(),
     };
-    let width = contents
-        .line_points
-        .map_or(LINE_POINTS, |points| f64::from(points).max(LINE_POINTS));
-    let note_chars = (width / (NOTE_POINTS * 0.52)) as usize;
-    let mut lines = wrap_entries(&heading, ties, size, width);
+    let mut lines = wrap_entries(&heading, ties, size);
 
     let fills: Vec<Cell> = contents
         .networks
@@ -238,7 +234,7 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         cells.extend(fills);
         // The shapes share the chips' line when it has room: a line of
         // chips no wider than the strip's widest is not stretched apart.
-        if fill_points + shape_points + 24.0 <= width {
+        if fill_points + shape_points + 24.0 <= LINE_POINTS {
             let names: Vec<String> = shapes
                 .iter()
                 .flat_map(|(c, _)| c.iter())
@@ -253,10 +249,10 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
             lines.push(Line::Cells(cells));
         } else {
             lines.push(Line::Cells(cells));
-            lines.extend(wrap_entries("Shape", shapes, size, width));
+            lines.extend(wrap_entries("Shape", shapes, size));
         }
     } else {
-        lines.extend(wrap_entries("Shape", shapes, size, width));
+        lines.extend(wrap_entries("Shape", shapes, size));
     }
 
     if contents.unsure_actors {
@@ -270,7 +266,7 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
     if !contents.dates_by_number.is_empty() {
         // Above the sources: the numbers are read off the drawing.
         let dates = format!("Dates by number: {}.", contents.dates_by_number.join("; "));
-        lines.extend(wrap_words(&dates, note_chars).into_iter().map(Line::Note));
+        lines.extend(wrap_words(&dates, NOTE_CHARS).into_iter().map(Line::Note));
     }
     let citations = short_citations(graph, &contents.sources);
     let mut footer = String::new();
@@ -288,7 +284,7 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         footer.push_str(": the view's time is after it, so its ties are possible, not confirmed");
     }
     footer.push('.');
-    lines.extend(wrap_words(&footer, note_chars).into_iter().map(Line::Note));
+    lines.extend(wrap_words(&footer, NOTE_CHARS).into_iter().map(Line::Note));
     Some(
         Strip {
             font: style::FONT,
@@ -313,21 +309,21 @@ fn sample(look: &TieLook, thick: bool) -> Sample {
     }
 }
 
-/// `entries` after a `heading`, wrapped into lines of at most `width`
-/// points; the heading opens the first line only.
-fn wrap_entries(heading: &str, entries: Vec<(Vec<Cell>, f64)>, size: f64, width: f64) -> Vec<Line> {
+/// `entries` after a `heading`, wrapped into lines of at most
+/// [`LINE_POINTS`]; the heading opens the first line only.
+fn wrap_entries(heading: &str, entries: Vec<(Vec<Cell>, f64)>, size: f64) -> Vec<Line> {
     if entries.is_empty() {
         return Vec::new();
     }
     let mut lines = Vec::new();
     let mut cells = vec![Cell::Heading(heading.to_string())];
     let mut used = text_points(heading, size);
-    for (entry, entry_width) in entries {
-        if used + entry_width > width && cells.len() > 1 {
+    for (entry, width) in entries {
+        if used + width > LINE_POINTS && cells.len() > 1 {
             lines.push(Line::Runs(std::mem::take(&mut cells)));
             used = 0.0;
         }
-        used += entry_width;
+        used += width;
         cells.extend(entry);
     }
     lines.push(Line::Runs(cells));

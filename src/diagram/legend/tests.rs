@@ -295,30 +295,3 @@ fn a_date_drawn_as_a_number_is_listed_in_the_very_words_of_its_label() {
     assert!(after.contains(&listed), "{listed} in {after}");
     assert!(!before.contains("Dates by number"));
 }
-
-/// A picture already laid out wider than a slide's strip lets its legend
-/// run as wide: a long list of numbered dates takes fewer lines. A
-/// narrower width never narrows the strip below its own.
-#[test]
-fn the_legend_may_run_as_wide_as_the_picture_it_is_given() {
-    let (graph, _) = sketch();
-    let mut contents = Contents {
-        relations: [RelationId::ALLIANCE].into_iter().collect(),
-        dates_by_number: (1..=12)
-            .map(|n| format!("[{n}] since 1–23 Jan 2023"))
-            .collect(),
-        ..Contents::default()
-    };
-    let palette = style::palette(crate::diagram::Theme::Light);
-    let mut rows = |line_points: Option<u32>| {
-        contents.line_points = line_points;
-        let html = strip(&graph, &contents, palette).unwrap().to_dot();
-        html.matches("<TR><TD ALIGN=\"LEFT\">").count()
-    };
-    let (slide, wide, narrow) = (rows(None), rows(Some(1700)), rows(Some(400)));
-    assert!(
-        wide < slide,
-        "{wide} rows at 1700 pt, {slide} at the slide's"
-    );
-    assert_eq!(narrow, slide);
-}
