@@ -74,9 +74,6 @@ fn a_line_only_a_little_further_than_its_own_makes_a_label_ambiguous() {
     // The label's box spans y 45..55; its own line runs 1 pt below it
     // (less the line's half width).
     let drawing_with_rival_at = |y: f64| Drawing {
-        area: None,
-        blocks: Vec::new(),
-        borders: Vec::new(),
         edges: vec![
             edge(
                 vec![(0.0, 57.0), (100.0, 57.0)],
@@ -84,6 +81,7 @@ fn a_line_only_a_little_further_than_its_own_makes_a_label_ambiguous() {
             ),
             edge(vec![(0.0, y), (100.0, y)], None),
         ],
+        ..Drawing::default()
     };
     let label = Rect::around((50.0, 50.0), 20.0, 10.0);
     // Another 6 pt above it: either line may be its own.
@@ -101,13 +99,11 @@ fn a_line_only_a_little_further_than_its_own_makes_a_label_ambiguous() {
 #[test]
 fn a_label_far_from_its_line_is_ambiguous() {
     let drawing = Drawing {
-        area: None,
-        blocks: Vec::new(),
-        borders: Vec::new(),
         edges: vec![edge(
             vec![(0.0, 100.0), (100.0, 100.0)],
             Some(((50.0, 50.0), 20.0, 10.0)),
         )],
+        ..Drawing::default()
     };
     let far = Rect::around((50.0, 50.0), 20.0, 10.0);
     assert!(ambiguity(&drawing, 0, &far) > 0.0);
@@ -121,19 +117,17 @@ fn a_label_far_from_its_line_is_ambiguous() {
 /// reached through its own words, one above it is not.
 #[test]
 fn a_leader_running_up_through_its_label_strikes_it() {
-    let line = edge(vec![(0.0, 100.0), (200.0, 100.0)], None);
+    let mut drawn = edge(
+        vec![(0.0, 100.0), (200.0, 100.0)],
+        Some(((100.0, 80.0), 40.0, 10.0)),
+    );
     let below = Rect::around((100.0, 80.0), 40.0, 10.0);
-    assert!(leader::strikes_its_label(&line, &below));
+    assert!(leader::strikes_its_label(&drawn, &below));
     let above = Rect::around((100.0, 120.0), 40.0, 10.0);
-    assert!(!leader::strikes_its_label(&line, &above));
-    let mut drawn = line.clone();
-    drawn.label = Some(EdgeLabel {
-        key: "lp",
-        at: (100.0, 80.0),
-        text: below,
-        one_line: None,
-        leader: true,
-    });
+    assert!(!leader::strikes_its_label(&drawn, &above));
+    if let Some(label) = drawn.label.as_mut() {
+        label.leader = true;
+    }
     let drawing = Drawing {
         edges: vec![drawn],
         ..Drawing::default()
