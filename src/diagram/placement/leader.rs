@@ -4,7 +4,7 @@
 
 use super::{
     apart, beside_the_line, obstruction, Candidate, Drawing, DrawnEdge, Point, Rect, Together,
-    CLEAR, CLEAR_COST,
+    CLEAR, CLEAR_COST, RIVAL_MARGIN,
 };
 
 /// How far from its line a label joined to it by a leader may stand.
@@ -13,8 +13,6 @@ const LEADER_OUTS: [f64; 7] = [0.0, 10.0, 20.0, 35.0, 50.0, 70.0, 95.0];
 const LEADER_FOOT: f64 = 6.0;
 /// The longest leader, in points.
 const LEADER_LONGEST: f64 = 220.0;
-/// What a leader costs for each line it crosses, in points of its length.
-const LEADER_CROSSING: f64 = 40.0;
 /// The step of the grid of places round a line tried for a label with a
 /// leader, in points.
 const GRID: f64 = 10.0;
@@ -55,10 +53,32 @@ pub(super) fn strikes_its_label(edge: &DrawnEdge, rect: &Rect) -> bool {
     rect.grow(-CLEAR).meets_segment(start, end)
 }
 
+/// Whether a label at `rect` joined by a leader to edge `index` would
+/// mislead: its leader strikes through its own words, or crosses another
+/// line (the eye may turn there), or another line runs within
+/// [`RIVAL_MARGIN`] of its words or underline (which then read as that
+/// line's, the leader as a stray stroke): the cold check's "by Feb 2023",
+/// underlined along another tie, its leader across two more.
+pub(super) fn misleads(drawing: &Drawing, index: usize, rect: &Rect) -> bool {
+    let edge = &drawing.edges[index];
+    if strikes_its_label(edge, rect) {
+        return true;
+    }
+    let (start, end) = leader_of(edge, rect);
+    let near = rect.grow(RIVAL_MARGIN);
+    drawing.edges.iter().enumerate().any(|(other, e)| {
+        other != index
+            && (e.curve.crosses(start, end)
+                || (e.curve.bounds().overlaps(&near.grow(e.half_width))
+                    && e.curve.distance(rect) - e.half_width < RIVAL_MARGIN))
+    })
+}
+
 /// A place for the label of edge `index` that no line crosses, clear of
 /// every text, actor, border and other label as `chosen`, from which a
-/// leader can join it to its own line without crossing a text, an actor
-/// or another label: the shortest such leader, crossing the fewest lines.
+/// leader can join it to its own line without crossing a text, an actor,
+/// another label or another line, and with no other line near enough to
+/// claim it ([`misleads`]): the shortest such leader.
 /// Graphviz draws the leader (`decorate`) under the label and on to the
 /// point of the line nearest the label's middle.
 pub(super) fn with_leader(
@@ -99,7 +119,7 @@ pub(super) fn with_leader(
             }
             let (start, end) = leader_of(edge, &rect);
             let length = (end.0 - start.0).hypot(end.1 - start.1);
-            if length > LEADER_LONGEST || strikes_its_label(edge, &rect) {
+            if length > LEADER_LONGEST || misleads(drawing, index, &rect) {
                 continue;
             }
             let blocked = |r: &Rect| r.grow(CLEAR).meets_segment(start, end);
@@ -117,13 +137,7 @@ pub(super) fn with_leader(
             if shared {
                 continue;
             }
-            let crossings = drawing
-                .edges
-                .iter()
-                .enumerate()
-                .filter(|(other, e)| *other != index && e.curve.crosses(start, end))
-                .count();
-            let total = own + length + LEADER_CROSSING * crossings as f64;
+            let total = own + length;
             if best.is_none_or(|(b, _)| total < b) {
                 best = Some((
                     total,

@@ -297,10 +297,9 @@ pub fn crowded_as_drawn(drawing: &Drawing) -> Vec<usize> {
             let on_labels = labels
                 .iter()
                 .any(|(other, l)| other != index && l.text.overlaps(&rect.grow(CLEAR)));
-            // A leader shows which line is its own, unless it strikes
-            // through the label on its way there.
+            // A leader shows which line is its own, unless it misleads.
             let misread = if label.leader {
-                leader::strikes_its_label(&drawing.edges[*index], rect)
+                leader::misleads(drawing, *index, rect)
             } else {
                 ambiguity(drawing, *index, rect) > 0.0
                     || nearer_another_from_its_middle(drawing, *index, rect)
@@ -464,7 +463,7 @@ fn ambiguity(drawing: &Drawing, index: usize, rect: &Rect) -> f64 {
             || !other
                 .curve
                 .bounds()
-                .overlaps(&rect.grow(own_distance + RIVAL_MARGIN + 1.0))
+                .overlaps(&rect.grow(own_distance + RIVAL_MARGIN + other.half_width))
             || other.curve.meets(&rect.grow(other.half_width - 1.0))
         {
             continue;

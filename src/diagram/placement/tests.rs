@@ -94,6 +94,27 @@ fn a_line_only_a_little_further_than_its_own_makes_a_label_ambiguous() {
     assert!(crowded_as_drawn(&far).is_empty());
 }
 
+/// A double or thick line is a rival by its outer stroke, not its middle:
+/// 11 pt from the label's box, 3 pt of half width bring it within 8 pt,
+/// as near as the label's own line plus the margin.
+#[test]
+fn a_thick_line_near_a_label_is_a_rival_by_its_outer_stroke() {
+    let mut rival = edge(vec![(0.0, 34.0), (100.0, 34.0)], None);
+    rival.half_width = 3.0;
+    let drawing = Drawing {
+        edges: vec![
+            edge(
+                vec![(0.0, 57.0), (100.0, 57.0)],
+                Some(((50.0, 50.0), 20.0, 10.0)),
+            ),
+            rival,
+        ],
+        ..Drawing::default()
+    };
+    let label = Rect::around((50.0, 50.0), 20.0, 10.0);
+    assert!(ambiguity(&drawing, 0, &label) > 0.0);
+}
+
 /// A label far from its line, with nothing nearer, floats: it reads as
 /// nobody's.
 #[test]
@@ -133,6 +154,41 @@ fn a_leader_running_up_through_its_label_strikes_it() {
         ..Drawing::default()
     };
     assert_eq!(crowded_as_drawn(&drawing), vec![0]);
+}
+
+/// A leader shows which line a date is its own only when nothing else
+/// claims it: a leader across another line, or another line along the
+/// label's words, misleads (the cold check's "by Feb 2023").
+#[test]
+fn a_leader_across_another_line_or_beside_one_misleads() {
+    let dated = || {
+        let mut drawn = edge(
+            vec![(0.0, 100.0), (200.0, 100.0)],
+            Some(((100.0, 130.0), 40.0, 10.0)),
+        );
+        if let Some(label) = drawn.label.as_mut() {
+            label.leader = true;
+        }
+        drawn
+    };
+    let with = |other: Option<Vec<Point>>| Drawing {
+        edges: std::iter::once(dated())
+            .chain(other.map(|points| edge(points, None)))
+            .collect(),
+        ..Drawing::default()
+    };
+    let label = Rect::around((100.0, 130.0), 40.0, 10.0);
+    // Its leader runs from (80, 125) down to (100, 100) on its own line.
+    assert!(!leader::misleads(&with(None), 0, &label));
+    assert!(crowded_as_drawn(&with(None)).is_empty());
+    let across = with(Some(vec![(0.0, 112.0), (200.0, 112.0)]));
+    assert!(leader::misleads(&across, 0, &label));
+    assert_eq!(crowded_as_drawn(&across), vec![0]);
+    let along = with(Some(vec![(60.0, 138.0), (140.0, 138.0)]));
+    assert!(leader::misleads(&along, 0, &label));
+    assert_eq!(crowded_as_drawn(&along), vec![0]);
+    let away = with(Some(vec![(60.0, 160.0), (140.0, 160.0)]));
+    assert!(!leader::misleads(&away, 0, &label));
 }
 
 /// A label with nowhere clear to go is counted, not lost.
