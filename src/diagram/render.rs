@@ -91,7 +91,7 @@ pub fn export_fitting(
         page: Some(spec.page.unwrap_or(Page::Slide)),
         ..spec.clone()
     };
-    let (mut text, mut fit, mut choice) = fitted(graph, &sized, small)?;
+    let (mut text, mut fit, mut choice, mut others) = fitted(graph, &sized, small)?;
     let mut thinned = false;
     // Without a time window, `dates changes` would only drop the
     // "undated" labels, the very caveat a reader needs.
@@ -101,9 +101,10 @@ pub fn export_fitting(
             dates: DateLabels::Changes,
             ..sized.clone()
         };
-        let (other_text, other_fit, other_choice) = fitted(graph, &fewer, small)?;
+        let (other_text, other_fit, other_choice, other_others) = fitted(graph, &fewer, small)?;
         if other_fit.text_points > fit.text_points + 0.05 {
-            (text, fit, choice, thinned) = (other_text, other_fit, other_choice, true);
+            (text, fit, choice, others, thinned) =
+                (other_text, other_fit, other_choice, other_others, true);
         }
     }
     let dates = if thinned {
@@ -125,7 +126,7 @@ pub fn export_fitting(
         placed,
         mut fit,
     } = if small {
-        with_numbered_dates(graph, drawn, choice)
+        with_numbered_dates(graph, drawn, choice, &others)
     } else {
         drawn
     };
@@ -164,40 +165,55 @@ struct Drawn {
 /// takes room, so the picture is laid out again, as it was chosen; a date
 /// crowded in the new layout is numbered in turn, even when that layout
 /// crowded as many (numbering the new one may clear it). The layout that
-/// crowds fewest dates is kept, and none that reads worse.
-fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice) -> Drawn {
+/// crowds fewest dates is kept, and none that reads worse. When the list
+/// makes the chosen layout read worse, the `others` tried are laid out
+/// with it in turn: a layout a little smaller unnumbered may hold the list
+/// better.
+fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice, others: &[Choice]) -> Drawn {
     let page = drawn.spec.page.unwrap_or(Page::Slide);
     let first = drawn.fit.clone();
     let mut best = drawn;
     let mut latest = best.clone();
-    for _ in 0..NUMBERING_ROUNDS {
+    let mut choices = std::iter::once(choice).chain(others.iter().copied());
+    let mut choice = choices.next().unwrap_or(choice);
+    let mut rounds = 0;
+    while rounds < NUMBERING_ROUNDS {
         let numbered = &latest.spec.dates_by_number;
+        let in_words = super::labels::ties_within_a_column(graph, &latest.spec, choice.rows);
         let crowded: Vec<TieId> = latest
             .fit
             .crowded_edges
             .iter()
             .filter_map(|key| super::scene::tie_of_key(key))
-            .filter(|tie| !numbered.contains(tie))
+            .filter(|tie| !numbered.contains(tie) && !in_words.contains(tie))
             .collect();
         if crowded.is_empty() {
             break;
         }
         let mut spec = latest.spec.clone();
         spec.dates_by_number.extend(crowded);
-        // A layout Graphviz cannot make keeps the one it made.
-        let Ok(placed) = place_labels(&choice.dot(graph, &spec)) else {
-            break;
-        };
-        let Ok(fit) = measure_pinned(&placed, page) else {
-            break;
-        };
+        // A layout Graphviz cannot make, or one the list makes read worse,
+        // gives way to the next way tried, while nothing is numbered yet.
+        let laid = place_labels(&choice.dot(graph, &spec))
+            .and_then(|placed| Ok((measure_pinned(&placed, page)?, placed)));
         // The list's lines shrink the picture a little: it may not fall
         // under the floor, nor, under it already, shrink much further.
-        let reads_worse = !fit.readable()
-            && (first.readable() || fit.text_points < first.text_points * NEARLY_AS_LARGE);
-        if reads_worse {
-            break;
-        }
+        let reads_worse = |fit: &Fit| {
+            !fit.readable()
+                && (first.readable() || fit.text_points < first.text_points * NEARLY_AS_LARGE)
+        };
+        let (fit, placed) = match laid {
+            Ok((fit, placed)) if !reads_worse(&fit) => (fit, placed),
+            _ if rounds == 0 => match choices.next() {
+                Some(next) => {
+                    choice = next;
+                    continue;
+                }
+                None => break,
+            },
+            _ => break,
+        };
+        rounds += 1;
         latest = Drawn { spec, placed, fit };
         if latest.fit.crowded_labels < best.fit.crowded_labels {
             best = latest.clone();
@@ -236,17 +252,18 @@ impl Choice {
 /// The DOT of `spec` (sized for its page) whose text is largest on the
 /// page, how it fits, and how it was made: when `try_all`, a focus layout
 /// is laid out with columns of each height it may take (the fewest rows
-/// among equals, as tried in order).
+/// among equals, as tried in order). Also the other ways tried that read
+/// (up to [`OTHER_WAYS`]), the largest text first.
 fn fitted(
     graph: &Graph,
     spec: &DiagramSpec,
     try_all: bool,
-) -> Result<(String, Fit, Choice), DiagramError> {
+) -> Result<(String, Fit, Choice, Vec<Choice>), DiagramError> {
     let page = spec.page.unwrap_or(Page::Slide);
     if spec.focus.is_none() || !try_all {
         let text = to_dot(graph, spec);
         let fit = measure(&text, page)?;
-        return Ok((text, fit, Choice::default()));
+        return Ok((text, fit, Choice::default(), Vec::new()));
     }
     let try_rows = |at_ends: bool| {
         let mut tried: Vec<(String, Fit, Choice)> = Vec::new();
@@ -266,19 +283,34 @@ fn fitted(
         // if its text is nearly as large (and as readable).
         let largest = tried.iter().map(|(_, f, _)| f.scale).fold(0.0, f64::max);
         let readable = tried.iter().any(|(_, f, _)| f.readable());
-        let mut best: Option<(String, Fit, Choice)> = None;
-        for (text, fit, choice) in tried {
+        let mut best: Option<usize> = None;
+        for (index, (_, fit, _)) in tried.iter().enumerate() {
             if fit.scale < largest * NEARLY_AS_LARGE || (readable && !fit.readable()) {
                 continue;
             }
-            let better = best.as_ref().is_none_or(|(_, b, _)| {
+            let better = best.is_none_or(|b| {
+                let b = &tried[b].1;
                 (fit.crowded_labels, -fit.scale) < (b.crowded_labels, -b.scale - 1e-6)
             });
             if better {
-                best = Some((text, fit, choice));
+                best = Some(index);
             }
         }
-        best
+        let best = best?;
+        let mut others: Vec<(f64, Choice)> = tried
+            .iter()
+            .enumerate()
+            .filter(|(index, (_, fit, _))| *index != best && (!readable || fit.readable()))
+            .map(|(_, (_, fit, choice))| (fit.scale, *choice))
+            .collect();
+        others.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let others = others
+            .into_iter()
+            .take(OTHER_WAYS)
+            .map(|(_, c)| c)
+            .collect();
+        let (text, fit, choice) = tried.swap_remove(best);
+        Some((text, fit, choice, others))
     };
     // Graphviz 2.43 cannot route some layouts whose ties within a column
     // carry their dates on the edge: those dates then stand at an end.
@@ -287,10 +319,14 @@ fn fitted(
         None => {
             let text = to_dot(graph, spec);
             let fit = measure(&text, page)?;
-            Ok((text, fit, Choice::default()))
+            Ok((text, fit, Choice::default(), Vec::new()))
         }
     }
 }
+
+/// How many other ways of laying a picture out are kept, should its
+/// numbered dates not fit the way chosen: each costs a layout.
+const OTHER_WAYS: usize = 3;
 
 /// How the drawing of `dot` (sized for `page`) fits it: Graphviz lays it
 /// out once, and its plain layout gives the scale it applies, its JSON
