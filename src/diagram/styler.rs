@@ -246,21 +246,34 @@ pub(crate) fn number_mark(number: usize) -> String {
 }
 
 /// The list under the legend of the dates `spec` draws as numbers, in
-/// their order: "[1] since Mar 2017", the very words the edge would carry.
-/// The number on the edge names the tie (and its tooltip the tie in
-/// full): naming it here too cost a picture a line, and its text a point.
+/// their order: "[1] since Mar 2017", the very words the edge would carry;
+/// numbers whose words are the same share them ("[5], [6], [9] by Feb
+/// 2023"), as the list's lines shrink the whole picture. The number on the
+/// edge names the tie (and its tooltip the tie in full): naming it here
+/// too cost a picture a line, and its text a point.
 pub(crate) fn dates_by_number(graph: &Graph, spec: &DiagramSpec) -> Vec<String> {
     let time = ViewTime::of(graph, &spec.filter);
     let mut by_number: Vec<(usize, TieId)> =
         numbers(spec).into_iter().map(|(t, n)| (n, t)).collect();
     by_number.sort_unstable();
-    by_number
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (number, id) in by_number {
+        let Some(tie) = graph.tie(id) else { continue };
+        let state = tie_state(graph, tie, time);
+        let Some(words) = date_label(&TieDates::of(graph, tie), state, time.window, spec.dates)
+        else {
+            continue;
+        };
+        match groups.iter_mut().find(|(said, _)| *said == words) {
+            Some((_, numbers)) => numbers.push(number),
+            None => groups.push((words, vec![number])),
+        }
+    }
+    groups
         .into_iter()
-        .filter_map(|(number, id)| {
-            let tie = graph.tie(id)?;
-            let state = tie_state(graph, tie, time);
-            let words = date_label(&TieDates::of(graph, tie), state, time.window, spec.dates)?;
-            Some(format!("{} {words}", number_mark(number)))
+        .map(|(words, numbers)| {
+            let marks: Vec<String> = numbers.into_iter().map(number_mark).collect();
+            format!("{} {words}", marks.join(", "))
         })
         .collect()
 }

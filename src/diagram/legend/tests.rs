@@ -295,3 +295,31 @@ fn a_date_drawn_as_a_number_is_listed_in_the_very_words_of_its_label() {
     assert!(after.contains(&listed), "{listed} in {after}");
     assert!(!before.contains("Dates by number"));
 }
+
+/// Numbered dates in the same words share them in the list, each number
+/// still on its own tie: the list's lines shrink the picture.
+#[test]
+fn numbered_dates_in_the_same_words_share_them_in_the_list() {
+    let mut s = Sketch::new("Numbered alike");
+    let a = s.actor("a", ActorKind::Group, None);
+    let b = s.actor("b", ActorKind::State, None);
+    let c = s.actor("c", ActorKind::Pmc, None);
+    let d = s.actor("d", ActorKind::Group, None);
+    let since = (Some(2012), None);
+    let first = s.tie(a, b, RelationId::HOSTILITY, since, Confidence::Confirmed);
+    let other = s.tie(
+        a,
+        c,
+        RelationId::ALLIANCE,
+        (Some(2015), None),
+        Confidence::Confirmed,
+    );
+    let third = s.tie(a, d, RelationId::HOSTILITY, since, Confidence::Confirmed);
+    let spec = DiagramSpec {
+        focus: Some(a),
+        dates_by_number: vec![first, other, third],
+        ..DiagramSpec::default()
+    };
+    let listed = crate::diagram::styler::dates_by_number(&s.graph, &spec);
+    assert_eq!(listed, ["[1], [3] since 2012", "[2] since 2015"]);
+}
