@@ -80,8 +80,11 @@ pub struct Sample {
     pub line: LineStyle,
     /// Two parallel lines.
     pub double: bool,
-    /// An arrowhead after the line.
-    pub arrow: bool,
+    /// The arrowhead after the line, by Graphviz's name (`normal`,
+    /// `onormal`, `diamond`…), for a directed relation.
+    pub head: Option<&'static str>,
+    /// The mark at both ends of an undirected relation (`odot`…).
+    pub ends: Option<&'static str>,
     /// A heavier line.
     pub thick: bool,
 }
@@ -177,7 +180,9 @@ fn run_html(cell: &Cell) -> String {
 
 impl Sample {
     /// The sample drawn in box-drawing characters: thin, thick or double,
-    /// solid, dashed or dotted, with an arrowhead for a directed relation.
+    /// solid, dashed or dotted, with the very arrowhead or end marks the
+    /// picture draws (a filled `▶` for every head had a diamond and an open
+    /// head read as the same).
     pub fn glyphs(&self) -> String {
         let stroke = match (self.line, self.double, self.thick) {
             (LineStyle::Solid, true, _) => "═══",
@@ -189,8 +194,28 @@ impl Sample {
             (LineStyle::Dotted, _, true) => "┉┉┉",
             (LineStyle::Dotted, _, false) => "┈┈┈",
         };
-        let head = if self.arrow { "▶" } else { "" };
-        format!("{stroke}{head}")
+        let head = self.head.map_or("", end_glyph);
+        match self.ends.map(end_glyph) {
+            Some(end) => format!("{end}{stroke}{end}"),
+            None => format!("{stroke}{head}"),
+        }
+    }
+}
+
+/// The character drawn for one of Graphviz's arrowheads, as the legend
+/// shows it (a name it does not know reads as the plain head).
+fn end_glyph(name: &'static str) -> &'static str {
+    match name {
+        "onormal" | "empty" => "▷",
+        "vee" => "➤",
+        "diamond" => "◆",
+        "odiamond" => "◇",
+        "dot" => "●",
+        "odot" => "○",
+        "box" => "■",
+        "obox" => "□",
+        "tee" => "⊣",
+        _ => "▶",
     }
 }
 
@@ -228,6 +253,29 @@ mod tests {
         assert_eq!(html_text("bell\u{7}"), "bell ");
         assert_eq!(html_text("{a|b} [c] \\N"), "{a|b} [c] \\N");
         assert_eq!(html_text("القاعدة"), "القاعدة");
+    }
+
+    /// The legend draws each relation's own heads and end marks: a
+    /// diamond is not shown as the plain head, nor an open head as a
+    /// filled one.
+    #[test]
+    fn a_sample_shows_the_heads_the_picture_draws() {
+        let sample = |head, ends| Sample {
+            color: Color {
+                rgb: crate::model::Rgb([0, 0, 0]),
+                alpha: 255,
+            },
+            line: LineStyle::Solid,
+            double: false,
+            head,
+            ends,
+            thick: false,
+        };
+        assert_eq!(sample(Some("normal"), None).glyphs(), "───▶");
+        assert_eq!(sample(Some("onormal"), None).glyphs(), "───▷");
+        assert_eq!(sample(Some("diamond"), None).glyphs(), "───◆");
+        assert_eq!(sample(None, Some("odot")).glyphs(), "○───○");
+        assert_eq!(sample(None, None).glyphs(), "───");
     }
 
     #[test]

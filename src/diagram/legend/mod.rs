@@ -171,20 +171,16 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
     }
     let size: f64 = STRIP_FONT_SIZE.parse().unwrap_or(12.0);
     let relations = graph.relations();
-    let sample_points = 4.0 * size * 0.75;
+    // A sample is a few box-drawing characters, each about 3/4 em wide.
+    let sample_points = |sample: &Sample| sample.glyphs().chars().count() as f64 * size * 0.75;
     let mut ties: Vec<(Vec<Cell>, f64)> = Vec::new();
     for relation in &contents.relations {
         let rel = style::relation_style(palette, relations, *relation);
         let look = TieLook::new(&rel, Confidence::Confirmed, TieState::Running);
         let name = relations.name(*relation).to_string();
-        let width = sample_points + text_points(&name, size);
-        ties.push((
-            vec![
-                Cell::Sample(sample(&look, rel.is_thick())),
-                Cell::Text(name),
-            ],
-            width,
-        ));
+        let drawn = sample(&look, rel.is_thick());
+        let width = sample_points(&drawn) + text_points(&name, size);
+        ties.push((vec![Cell::Sample(drawn), Cell::Text(name)], width));
     }
     for (marker, relation) in &contents.markers {
         let (confidence, state) = marker.drawn_as();
@@ -194,9 +190,9 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         // dots keep a faint (possible) one seen on the dark theme too.
         let heavy = look.line == style::LineStyle::Dotted;
         let mut line = sample(&look, rel.is_thick() || *marker == Marker::New || heavy);
-        line.arrow = false;
+        (line.head, line.ends) = (None, None);
         let name = marker.label().to_string();
-        let width = sample_points + text_points(&name, size);
+        let width = sample_points(&line) + text_points(&name, size);
         ties.push((vec![Cell::Sample(line), Cell::Text(name)], width));
     }
     let heading = match &contents.span {
@@ -304,7 +300,8 @@ fn sample(look: &TieLook, thick: bool) -> Sample {
         color: look.color,
         line: look.line,
         double: look.double,
-        arrow: look.arrowhead.is_some(),
+        head: look.arrowhead,
+        ends: look.ends,
         thick,
     }
 }
