@@ -486,3 +486,39 @@ fn a_change_was_claimed_while_the_old_tie_may_still_have_run() {
         )
         .run();
 }
+
+/// Cold check of 2026-12-02: a tie with no end whose actor's life ended
+/// read as running ("2011–", `"end": null`), though only `timeline` said
+/// it "ended with" the actor. Every answer now ends it with the actor, and
+/// says so in text, CSV and JSON.
+#[test]
+fn a_tie_with_no_end_read_as_running_after_its_actor_ended() {
+    let ask = |format: &str, question: &str| {
+        Test::new()
+            .args(&["-g", "tests/data/boundaries.ron", "query", "-f", format, question])
+            .stdout_matches(|_| true)
+            .run()
+            .stdout
+    };
+    let table = ask("text", "ties of Gone ever");
+    let row = table.lines().find(|l| l.contains("Old Ally")).unwrap();
+    assert!(row.contains("?–2016-06"), "{table}");
+    assert!(
+        table.contains("ended with Gone (active until 2016-06); the tie's own end is not recorded"),
+        "{table}"
+    );
+    let when = ask("text", "when did Gone fight \"Old Ally\"");
+    assert!(
+        when.contains("no end recorded, but Gone was active only until 2016-06, so it ended by"),
+        "{when}"
+    );
+    assert_eq!(when.matches("ended with Gone").count(), 0, "said once: {when}");
+    let csv = ask("csv", "ties of Gone ever");
+    assert!(csv.contains(",,2016-06,"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&ask("json", "ties of Gone ever")).unwrap();
+    let text = json.to_string();
+    assert!(
+        text.contains(r#""ended_with":{"actor":{"id":"gone","name":"Gone"},"end":"2016-06"}"#),
+        "{text}"
+    );
+}

@@ -44,16 +44,45 @@ pub struct TieOut<'g> {
     /// The source's sentence the tie rests on, quoted verbatim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<&'g str>,
+    /// For a tie that gives no end, the first of its actors to end, and
+    /// when: the tie cannot outlive it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended_with: Option<EndedWith<'g>>,
+}
+
+/// The actor whose end is a tie's, when the tie gives none of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct EndedWith<'g> {
+    /// The actor.
+    pub actor: ActorOut<'g>,
+    /// When its life ended, as the graph gives it.
+    pub end: PartialDate,
 }
 
 impl<'g> TieOut<'g> {
-    /// `2022-07–2022-11`, `2023-01–`, `?–2015`.
+    /// `2022-07–2022-11`, `2023-01–`, `?–2015`; a tie that gives no end
+    /// ends with the first of its actors to end (`2011–2021-06-03`).
     pub fn dates(&self) -> String {
         let start = self
             .start
             .map_or_else(|| "?".to_string(), |d| d.to_string());
-        let end = self.end.map_or_else(String::new, |d| d.to_string());
+        let end = self.last_end().map_or_else(String::new, |d| d.to_string());
         format!("{start}–{end}")
+    }
+
+    /// When the tie ended: its own end, or its first actor's to end.
+    pub fn last_end(&self) -> Option<PartialDate> {
+        self.end.or(self.ended_with.map(|e| e.end))
+    }
+
+    /// Why a tie that gives no end has one: "ended with Farid Osei
+    /// (active until 2021-06-03); the tie's own end is not recorded".
+    pub fn ended_with_words(&self) -> Option<String> {
+        let EndedWith { actor, end } = self.ended_with?;
+        Some(format!(
+            "ended with {} (active until {end}); the tie's own end is not recorded",
+            actor.name
+        ))
     }
 
     /// The tie seen from `actor`: its direction and the other end.

@@ -41,6 +41,7 @@ impl Body<'_> {
         };
         let details = |t: &TieOut, evidence: bool| {
             let mut lines = Vec::new();
+            lines.extend(t.ended_with_words());
             if let Some(note) = t.note {
                 lines.push(format!("note: {note}"));
             }
@@ -109,6 +110,11 @@ impl Body<'_> {
                     cells.extend(tie_cells(t));
                     let mut lines = details(t, true);
                     if *dated {
+                        // The dates in words say it, if an actor's end
+                        // ended the tie.
+                        if t.ended_with.is_some() {
+                            lines.remove(0);
+                        }
                         lines.insert(0, dates_in_words(t));
                     }
                     table.push_tie(cells, t, lines);
@@ -371,7 +377,8 @@ impl Table {
     fn push_tie(&mut self, cells: Vec<String>, tie: &TieOut, details: Vec<String>) {
         self.push(cells, details);
         let written = |date: Option<PartialDate>| date.map(|d| d.to_string()).unwrap_or_default();
-        *self.spans.last_mut().expect("just pushed") = Some((written(tie.start), written(tie.end)));
+        *self.spans.last_mut().expect("just pushed") =
+            Some((written(tie.start), written(tie.last_end())));
     }
 
     /// A row showing `tie` from one end, with the arrow of `direction`.
@@ -417,9 +424,15 @@ fn dates_in_words(tie: &TieOut) -> String {
         Some(start) => format!("began {}", start.in_words()),
         None => "began: no date recorded".to_string(),
     };
-    let ended = match tie.end {
-        Some(end) => format!("ended {}", end.in_words()),
-        None => "no end recorded".to_string(),
+    let ended = match (tie.end, tie.ended_with) {
+        (Some(end), _) => format!("ended {}", end.in_words()),
+        // A tie cannot outlive its actors.
+        (None, Some(with)) => format!(
+            "no end recorded, but {} was active only until {}, so it ended by then",
+            with.actor.name,
+            with.end.in_words()
+        ),
+        (None, None) => "no end recorded".to_string(),
     };
     // The dates are the sources' and only as sure as they are.
     let rated = match tie.confidence {

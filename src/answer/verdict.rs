@@ -113,6 +113,7 @@ mod tests {
             sources: sources.to_vec(),
             note: None,
             evidence: None,
+            ended_with: None,
         }
     }
 

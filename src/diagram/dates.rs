@@ -49,17 +49,9 @@ impl TieDates {
     /// whom ended takes the earliest such end.
     pub fn of(graph: &Graph, tie: TieRef<'_>) -> TieDates {
         let mut dates = TieDates::own(tie.tie);
-        if dates.end.is_some() {
-            return dates;
-        }
-        let ended = [tie.from, tie.to]
-            .into_iter()
-            .map(|id| graph.actor(id))
-            .filter_map(|actor| Some((actor.active?.end?, actor.name.as_str())))
-            .min_by_key(|(end, _)| end.last_day());
-        if let Some((end, name)) = ended {
+        if let Some((actor, end)) = graph.ended_with(tie) {
             dates.end = Some(end);
-            dates.ended_with = Some(name.to_string());
+            dates.ended_with = Some(graph.actor(actor).name.clone());
         }
         dates
     }

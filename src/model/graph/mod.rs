@@ -357,6 +357,19 @@ impl Graph {
         )
     }
 
+    /// The first of a tie's actors to end, and when, for a tie that gives
+    /// no end of its own: a tie cannot outlive its actors, so it ended
+    /// then at the latest, whatever its sources leave open.
+    pub fn ended_with(&self, tie: TieRef<'_>) -> Option<(ActorId, PartialDate)> {
+        if tie.tie.end().is_some() {
+            return None;
+        }
+        [tie.from, tie.to]
+            .into_iter()
+            .filter_map(|id| Some((id, self.actor(id).active?.end?)))
+            .min_by_key(|(_, end)| end.last_day())
+    }
+
     /// How sure `filter` is that `tie` was active in its window; `No` when
     /// the filter refuses the tie. Every time question goes through this.
     pub fn certainty(&self, tie: TieRef<'_>, filter: &TieFilter) -> Certainty {

@@ -99,11 +99,7 @@ pub(super) fn events<'g>(
             Some(end) => push(bounds.end, end, true, None),
             // An ongoing tie ends with the first of its actors to end.
             None => {
-                let ended_with = [tie.from, tie.to]
-                    .into_iter()
-                    .filter_map(|a| Some((a, graph.actor(a).active?.end?)))
-                    .min_by_key(|(_, end)| end.last_day());
-                if let Some((actor, end)) = ended_with {
+                if let Some((actor, end)) = graph.ended_with(*tie) {
                     let word = format!("ended with {}", graph.actor(actor).name);
                     push(bounds.end, end, true, Some(word));
                 }

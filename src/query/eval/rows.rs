@@ -29,6 +29,10 @@ pub fn tie_out<'g>(graph: &'g Graph, tie: TieRef<'g>, certainty: Certainty) -> T
         sources: graph.source_ids(tie.tie).collect(),
         note: tie.tie.note(),
         evidence: tie.tie.evidence(),
+        ended_with: graph.ended_with(tie).map(|(actor, end)| EndedWith {
+            actor: actor_out(graph, actor),
+            end,
+        }),
     }
 }
 
