@@ -4,11 +4,13 @@
 //! advance widths) must stay clear of every other text and of every actor's
 //! outline, be crossed by no other edge and not struck through by its own,
 //! lie near its own edge and nearer it than any other (or be joined to it
-//! by a leader that runs clear of every other text and actor and of its
-//! own words), and lie inside the canvas.
+//! by a leader that runs clear of every other text and actor, of its own
+//! words and of every other edge, with no other edge close along its
+//! words), and lie inside the canvas.
 
 use super::empty::VARNIA;
 use super::font::{text_width, ASCENT, DESCENT};
+use super::geometry::{crosses, enters, inside, overlap, reach, shrink};
 use super::routing::{pairs, unescape, values, without_port};
 use super::slides::{distance_to, spline_points};
 use super::*;
@@ -35,6 +37,10 @@ pub(super) const VIEWS: [(Option<&str>, &str, usize); 8] = [
 /// stand and still read as that edge's: a little beyond the product's own
 /// limit (36 pt), as this test's boxes are estimates.
 const FAR: f64 = 40.0;
+/// How near the words of a date joined to its edge by a leader another
+/// edge may run, in points: the product keeps 8 pt from a line's outer
+/// stroke; this test's boxes are estimates.
+const LEADER_NEIGHBOUR: f64 = 6.0;
 /// How deep, in points, two boxes may overlap and still only touch.
 const TOUCH: f64 = 1.0;
 /// How far inside a label's box another edge may graze its edge.
@@ -43,9 +49,9 @@ const CROSS: f64 = 1.5;
 /// descent) without striking through the letters.
 const STRIKE: f64 = 3.0;
 
-type Point = [f64; 2];
+pub(super) type Point = [f64; 2];
 /// A box in the SVG's own units, `[x0, y0, x1, y1]`; y grows downwards.
-type Rect = [f64; 4];
+pub(super) type Rect = [f64; 4];
 
 /// A text as drawn: its words, what it belongs to, the edge it labels (by
 /// index), and its box.
@@ -272,86 +278,6 @@ pub(super) fn read(svg: &str) -> Picture {
     picture
 }
 
-fn shrink(r: Rect, by: f64) -> Rect {
-    [r[0] + by, r[1] + by, r[2] - by, r[3] - by]
-}
-
-/// How deep two boxes overlap across and down (negative: apart).
-fn overlap(a: Rect, b: Rect) -> (f64, f64) {
-    (
-        a[2].min(b[2]) - a[0].max(b[0]),
-        a[3].min(b[3]) - a[1].max(b[1]),
-    )
-}
-
-/// Whether the polyline `line` enters the box `r` (Liang–Barsky clipping
-/// of each segment).
-fn enters(line: &[Point], r: Rect) -> bool {
-    if r[0] >= r[2] || r[1] >= r[3] {
-        return false;
-    }
-    let inside = |p: Point| (r[0]..=r[2]).contains(&p[0]) && (r[1]..=r[3]).contains(&p[1]);
-    if line.iter().any(|&p| inside(p)) {
-        return true;
-    }
-    line.windows(2).any(|pair| {
-        let ([ax, ay], [bx, by]) = (pair[0], pair[1]);
-        let (dx, dy) = (bx - ax, by - ay);
-        let (mut low, mut high) = (0.0_f64, 1.0_f64);
-        for (p, q) in [
-            (-dx, ax - r[0]),
-            (dx, r[2] - ax),
-            (-dy, ay - r[1]),
-            (dy, r[3] - ay),
-        ] {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return false;
-                }
-            } else if p < 0.0 {
-                low = low.max(q / p);
-            } else {
-                high = high.min(q / p);
-            }
-        }
-        low <= high
-    })
-}
-
-/// Whether `point` lies inside the closed outline `shape` (ray casting).
-fn inside(point: Point, shape: &[Point]) -> bool {
-    let mut within = false;
-    for (k, a) in shape.iter().enumerate() {
-        let b = shape[(k + 1) % shape.len()];
-        if (a[1] > point[1]) != (b[1] > point[1])
-            && point[0] < a[0] + (point[1] - a[1]) / (b[1] - a[1]) * (b[0] - a[0])
-        {
-            within = !within;
-        }
-    }
-    within
-}
-
-/// How far the box `r` is from the nearest of `curves`.
-fn reach(r: Rect, curves: &[Vec<Point>]) -> f64 {
-    let corners = [[r[0], r[1]], [r[2], r[1]], [r[0], r[3]], [r[2], r[3]]];
-    curves
-        .iter()
-        .map(|curve| {
-            if enters(curve, r) {
-                return 0.0;
-            }
-            let from_points = curve.iter().map(|p| {
-                let dx = (r[0] - p[0]).max(p[0] - r[2]).max(0.0);
-                let dy = (r[1] - p[1]).max(p[1] - r[3]).max(0.0);
-                dx.hypot(dy)
-            });
-            let from_corners = corners.iter().map(|&c| distance_to(c, curve));
-            from_points.chain(from_corners).fold(f64::MAX, f64::min)
-        })
-        .fold(f64::MAX, f64::min)
-}
-
 /// Every badly placed date label of the picture `name`, one line each, by
 /// the number of the rule it breaks, and how many labels were read.
 fn offenders(name: &str, svg: &str) -> (Vec<String>, usize) {
@@ -371,7 +297,7 @@ fn offenders_and_crowded(name: &str, svg: &str) -> (Vec<String>, usize, usize) {
         let Some(label) = edge.label else { continue };
         labels += 1;
         let mut say = |rule: u8, what: String| {
-            if matches!(rule, 3 | 4) {
+            if matches!(rule, 3 | 4 | 7) {
                 crowded.insert(i);
             }
             found.push(format!("{name}: [{rule}] `{}` {what}", edge.words));
@@ -431,15 +357,38 @@ fn offenders_and_crowded(name: &str, svg: &str) -> (Vec<String>, usize, usize) {
                     say(6, format!("has a leader over `{}`", text.words));
                 }
             }
-            // Past its underline, a leader running back up through its
-            // own words strikes them out.
+            // 7. A leader misleads: past its underline, it runs back up
+            // through its own words and strikes them out; or it crosses
+            // another edge (the eye may turn there); or another edge runs
+            // so close along its words that they read as that edge's.
             if enters(&leader[1..], shrink(label, TOUCH)) {
-                say(6, "has a leader striking through its own words".to_string());
+                say(7, "has a leader striking through its own words".to_string());
+            }
+            let start = leader[leader.len() - 2];
+            let length = (end[0] - start[0]).hypot(end[1] - start[1]);
+            // Short of its edge, where another may meet it at an actor.
+            let short = 1.0 - (3.0 / length).min(1.0);
+            let foot = [
+                start[0] + short * (end[0] - start[0]),
+                start[1] + short * (end[1] - start[1]),
+            ];
+            for (j, other) in picture.edges.iter().enumerate() {
+                if j == i || own(other) {
+                    continue;
+                }
+                if other.curves.iter().any(|c| crosses(start, foot, c)) {
+                    say(7, format!("has a leader crossing the edge {}", other.name));
+                }
+                let near = reach(label, &other.curves);
+                if near < LEADER_NEIGHBOUR {
+                    say(
+                        7,
+                        format!("has the edge {} {near:.1} pt from its words", other.name),
+                    );
+                }
             }
             // Along the leader, short of where it meets its edge (which
             // may be at an actor's outline).
-            let start = leader[leader.len() - 2];
-            let length = (end[0] - start[0]).hypot(end[1] - start[1]);
             let samples = (0..20).map(|k| {
                 let t = k as f64 / 20.0 * (1.0 - (3.0 / length).min(1.0));
                 [
@@ -619,8 +568,9 @@ fn every_date_label_is_readable_and_by_its_own_edge_in_each_frame() {
 /// A drawing made by hand: `by 2021` sits on actor X's name, inside its
 /// box, struck by its own edge and crossed by another; `since 2020` runs
 /// off the canvas, nearer another edge than its own; `2018` has a leader
-/// that runs over X's box and name and stops far short of its own edge;
-/// `2019` is well placed.
+/// that runs over X's box and name, stops far short of its own edge and
+/// strikes its own words; `2017` has a leader across another edge, which
+/// also runs close under its words; `2019` is well placed.
 const EXAMPLE: &str = r#"<svg width="100pt" height="100pt"
  viewBox="0.00 0.00 100.00 100.00">
 <g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(0 100)">
@@ -640,6 +590,11 @@ const EXAMPLE: &str = r#"<svg width="100pt" height="100pt"
 <path fill="none" stroke="black" d="M40,-20C60,-20 80,-20 99,-20"/>
 <text text-anchor="middle" x="70" y="-25" font-size="10.00">2019</text>
 </g>
+<g id="edge5" class="edge alliance"><title>a:u&#45;&gt;a:t</title>
+<path fill="none" stroke="black" d="M50,-60C60,-60 80,-60 99,-60"/>
+<text text-anchor="middle" x="80" y="-82" font-size="10.00">2017</text>
+<polyline fill="none" stroke="black" points="91,-80 69,-80 80,-60"/>
+</g>
 <g id="edge4" class="edge alliance"><title>a:w&#45;&gt;a:v</title>
 <path fill="none" stroke="black" d="M10,-5C30,-5 50,-5 70,-5"/>
 <text text-anchor="middle" x="60" y="-42" font-size="10.00">2018</text>
@@ -651,7 +606,7 @@ const EXAMPLE: &str = r#"<svg width="100pt" height="100pt"
 #[test]
 fn each_rule_catches_a_label_placed_against_it() {
     let (found, labels) = offenders("example", EXAMPLE);
-    assert_eq!(labels, 4);
+    assert_eq!(labels, 5);
     for expected in [
         "[1] `by 2021` overlaps `X`, the text of a:x",
         "[2] `by 2021` overlaps the outline of a:x",
@@ -662,7 +617,9 @@ fn each_rule_catches_a_label_placed_against_it() {
         "[6] `2018` has a leader ending 70.0 pt from its edge",
         "[6] `2018` has a leader over `X`",
         "[6] `2018` has a leader over a:x",
-        "[6] `2018` has a leader striking through its own words",
+        "[7] `2018` has a leader striking through its own words",
+        "[7] `2017` has a leader crossing the edge a:x -> a:z (hostility)",
+        "[7] `2017` has the edge a:x -> a:z (hostility) 4.6 pt from its words",
         "[4] `since 2020` is 42.7 pt from its edge, too far to read as its own",
     ] {
         assert!(

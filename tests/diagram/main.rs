@@ -33,6 +33,7 @@ mod empty;
 mod files;
 mod font;
 mod frames;
+mod geometry;
 mod labels;
 mod numbers;
 mod routing;
