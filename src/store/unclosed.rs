@@ -220,6 +220,20 @@ pub(super) fn explain(text: &str, error_at: usize, code: &Error) -> Option<Unclo
             let before = text[..error_at].trim_end();
             let last_char = before.char_indices().next_back().map_or(0, |(n, _)| n);
             let (line, _) = line_column(text, last_char);
+            // In a list, an item that ends without its comma: the list is
+            // not left open, the comma is missing.
+            let item_ended = before.ends_with([')', ']', '"']);
+            if innermost.byte == b'[' && item_ended {
+                return Some(Unclosed {
+                    at: last_char,
+                    width: 1,
+                    message: format!(
+                        "a comma is missing after this item: line {} begins the next one",
+                        line_column(text, error_at).0
+                    ),
+                    help: format!("write `,` at the end of line {line}"),
+                });
+            }
             let comma = if before.ends_with(',') {
                 ", before its comma"
             } else {
@@ -277,6 +291,24 @@ mod tests {
         );
         assert!(
             shown.contains("help: write `)` at the end of line 2, before its comma"),
+            "{shown}"
+        );
+    }
+
+    /// The cold check's file: two actors on their own lines, the first
+    /// without its comma, had been told to close the list.
+    #[test]
+    fn a_missing_comma_between_two_items_is_shown_where_it_goes() {
+        let text = "(title: \"t\", actors: [\n    (id: \"a\", name: \"A\", kind: group)\n    (id: \"b\", name: \"B\", kind: group),\n])";
+        let shown = shown(text);
+        assert!(
+            shown.starts_with(
+                "error: a comma is missing after this item: line 3 begins the next one\n --> t.ron:2:37\n"
+            ),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("help: write `,` at the end of line 2"),
             "{shown}"
         );
     }
