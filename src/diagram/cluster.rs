@@ -254,6 +254,11 @@ pub(super) fn box_attrs(
             tie.tie.span_label(),
             tie.tie.confidence
         ));
+        let cited = tie.tie.sources();
+        if !cited.is_empty() {
+            let ids = source_ids(graph, cited.iter().copied()).replace(' ', ", ");
+            tooltip.push_str(&format!(" (sources: {ids})"));
+        }
     }
     let sources: BTreeSet<SourceId> = ties
         .iter()

@@ -101,6 +101,13 @@ fn members_are_boxed_apart_from_their_parent() {
         .collect();
     assert_eq!(to_jnim.len(), 1, "{to_jnim:?}");
     assert!(to_jnim[0].contains("ltail=\"cluster:members:a:jnim\""));
+    // Its tooltip gives each member's dates and sources, as the docs say.
+    let tooltip = to_jnim[0].split("tooltip=\"").nth(1).unwrap();
+    let members = tooltip.split("\\n").skip(1).collect::<Vec<_>>();
+    assert!(members.len() >= 2, "{tooltip}");
+    for member in members {
+        assert!(member.contains(" (sources: "), "{member} in {tooltip}");
+    }
     assert!(
         !text.contains("\"a:mlf\" -> \"a:jnim\" [") || text.contains("\"a:ansar\" -> \"a:jnim\" [")
     );
