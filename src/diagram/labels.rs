@@ -59,6 +59,12 @@ pub(crate) fn label_beside_flat(
     if LABELS_AT_ENDS.with(std::cell::Cell::get) {
         date_at_an_end(from, to, attrs, degree);
     }
+    // A date on the edge holds the two apart by its height: on two lines.
+    for (key, value) in attrs.iter_mut() {
+        if *key == "label" && !value.contains('\n') {
+            *value = super::dates::split_in_two(value);
+        }
+    }
     // Two actors stacked in a column sit a node gap apart, and a tie
     // between them with no date on it (`dates off`, or a date thinned or
     // set at an end) is drawn straight across that gap: a stub. Leaving
