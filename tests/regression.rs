@@ -495,7 +495,14 @@ fn a_change_was_claimed_while_the_old_tie_may_still_have_run() {
 fn a_tie_with_no_end_read_as_running_after_its_actor_ended() {
     let ask = |format: &str, question: &str| {
         Test::new()
-            .args(&["-g", "tests/data/boundaries.ron", "query", "-f", format, question])
+            .args(&[
+                "-g",
+                "tests/data/boundaries.ron",
+                "query",
+                "-f",
+                format,
+                question,
+            ])
             .stdout_matches(|_| true)
             .run()
             .stdout
@@ -512,7 +519,11 @@ fn a_tie_with_no_end_read_as_running_after_its_actor_ended() {
         when.contains("no end recorded, but Gone was active only until 2016-06, so it ended by"),
         "{when}"
     );
-    assert_eq!(when.matches("ended with Gone").count(), 0, "said once: {when}");
+    assert_eq!(
+        when.matches("ended with Gone").count(),
+        0,
+        "said once: {when}"
+    );
     let csv = ask("csv", "ties of Gone ever");
     assert!(csv.contains(",,2016-06,"), "{csv}");
     let json: serde_json::Value = serde_json::from_str(&ask("json", "ties of Gone ever")).unwrap();
