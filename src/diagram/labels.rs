@@ -2,15 +2,7 @@
 //! once for ties between the same two actors with the same dates, and at
 //! an end of a tie within a column only when Graphviz cannot route it.
 
-use std::collections::BTreeSet;
-
-use crate::model::{Graph, TieId};
-
 use super::canvas::{Attrs, Scene};
-use super::cluster::Nesting;
-use super::scene::{build_deferred, DeferredTie};
-use super::view::View;
-use super::DiagramSpec;
 
 thread_local! {
     /// Whether ties within a column carry their dates at an end (see
@@ -60,9 +52,16 @@ pub(crate) fn label_beside_flat(
         date_at_an_end(from, to, attrs, degree);
     }
     // A date on the edge holds the two apart by its height: on two lines.
+    // A number ("[3]") cannot be broken: a blank line under it gives it
+    // a date's height.
     for (key, value) in attrs.iter_mut() {
         if *key == "label" && !value.contains('\n') {
-            *value = super::dates::split_in_two(value);
+            let split = super::dates::split_in_two(value);
+            *value = if split.contains('\n') {
+                split
+            } else {
+                format!("{value}\n ")
+            };
         }
     }
     // Two actors stacked in a column sit a node gap apart, and a tie
@@ -124,26 +123,3 @@ pub(crate) fn say_dates_once(
     }
 }
 
-/// The ties `spec`'s focus layout with `rows` per column draws between two
-/// actors of one column. Such a tie's date is best left in words: the
-/// words hold the two actors apart, a number ("[3]") too little (a 0.15 in
-/// stub between stacked actors in JNIM depth 2 `dates on`).
-pub(crate) fn ties_within_a_column(
-    graph: &Graph,
-    spec: &DiagramSpec,
-    rows: Option<usize>,
-) -> BTreeSet<TieId> {
-    let view = View::select(graph, spec, &spec.filter);
-    let (scene, deferred) = build_deferred(graph, spec, &view, Nesting::Subgroups, rows);
-    let column = |node: u32| scene.columns.get(&(node as usize));
-    deferred
-        .ties
-        .iter()
-        .filter_map(|tie| match *tie {
-            DeferredTie::Tie(from, to, id) => {
-                (column(from).is_some() && column(from) == column(to)).then_some(id)
-            }
-            DeferredTie::Styled(_) => None,
-        })
-        .collect()
-}

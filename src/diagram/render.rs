@@ -179,13 +179,12 @@ fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice, others: &[Ch
     let mut rounds = 0;
     while rounds < NUMBERING_ROUNDS {
         let numbered = &latest.spec.dates_by_number;
-        let in_words = super::labels::ties_within_a_column(graph, &latest.spec, choice.rows);
         let crowded: Vec<TieId> = latest
             .fit
             .crowded_edges
             .iter()
             .filter_map(|key| super::scene::tie_of_key(key))
-            .filter(|tie| !numbered.contains(tie) && !in_words.contains(tie))
+            .filter(|tie| !numbered.contains(tie))
             .collect();
         if crowded.is_empty() {
             break;
