@@ -569,8 +569,9 @@ fn every_date_label_is_readable_and_by_its_own_edge_in_each_frame() {
 /// box, struck by its own edge and crossed by another; `since 2020` runs
 /// off the canvas, nearer another edge than its own; `2018` has a leader
 /// that runs over X's box and name, stops far short of its own edge and
-/// strikes its own words; `2017` has a leader across another edge, which
-/// also runs close under its words; `2019` is well placed.
+/// strikes its own words; `2017` has a leader that strikes its words and
+/// crosses another edge, which also runs close above them; `2019` is well
+/// placed.
 const EXAMPLE: &str = r#"<svg width="100pt" height="100pt"
  viewBox="0.00 0.00 100.00 100.00">
 <g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(0 100)">
@@ -590,15 +591,15 @@ const EXAMPLE: &str = r#"<svg width="100pt" height="100pt"
 <path fill="none" stroke="black" d="M40,-20C60,-20 80,-20 99,-20"/>
 <text text-anchor="middle" x="70" y="-25" font-size="10.00">2019</text>
 </g>
-<g id="edge5" class="edge alliance"><title>a:u&#45;&gt;a:t</title>
-<path fill="none" stroke="black" d="M50,-60C60,-60 80,-60 99,-60"/>
-<text text-anchor="middle" x="80" y="-82" font-size="10.00">2017</text>
-<polyline fill="none" stroke="black" points="91,-80 69,-80 80,-60"/>
-</g>
 <g id="edge4" class="edge alliance"><title>a:w&#45;&gt;a:v</title>
 <path fill="none" stroke="black" d="M10,-5C30,-5 50,-5 70,-5"/>
 <text text-anchor="middle" x="60" y="-42" font-size="10.00">2018</text>
 <polyline fill="none" stroke="black" points="50,-40 70,-40 25,-75"/>
+</g>
+<g id="edge5" class="edge alliance"><title>a:u&#45;&gt;a:t</title>
+<path fill="none" stroke="black" d="M50,-95C60,-95 80,-95 99,-95"/>
+<text text-anchor="middle" x="80" y="-62" font-size="10.00">2017</text>
+<polyline fill="none" stroke="black" points="93,-59.6 67,-59.6 80,-95"/>
 </g>
 </g>
 </svg>"#;
@@ -619,7 +620,8 @@ fn each_rule_catches_a_label_placed_against_it() {
         "[6] `2018` has a leader over a:x",
         "[7] `2018` has a leader striking through its own words",
         "[7] `2017` has a leader crossing the edge a:x -> a:z (hostility)",
-        "[7] `2017` has the edge a:x -> a:z (hostility) 4.6 pt from its words",
+        "[7] `2017` has the edge a:x -> a:z (hostility) 3.7 pt from its words",
+        "[7] `2017` has a leader striking through its own words",
         "[4] `since 2020` is 42.7 pt from its edge, too far to read as its own",
     ] {
         assert!(
