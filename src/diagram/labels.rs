@@ -52,15 +52,15 @@ pub(crate) fn label_beside_flat(
         date_at_an_end(from, to, attrs, degree);
     }
     // A date on the edge holds the two apart by its height: on two lines.
-    // A number ("[3]") cannot be broken: a blank line under it gives it
-    // a date's height.
+    // A number ("[3]") cannot be broken: an empty line under it gives it
+    // a date's height (Graphviz draws no text for it).
     for (key, value) in attrs.iter_mut() {
         if *key == "label" && !value.contains('\n') {
             let split = super::dates::split_in_two(value);
             *value = if split.contains('\n') {
                 split
             } else {
-                format!("{value}\n ")
+                format!("{value}\n\n")
             };
         }
     }
@@ -122,4 +122,3 @@ pub(crate) fn say_dates_once(
         *previous = Some(said);
     }
 }
-
