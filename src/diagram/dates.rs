@@ -141,6 +141,11 @@ pub fn on_two_lines(label: &str) -> String {
 /// them too little apart (a 0.15 in stub between the pro-unionist and
 /// pro-separatist groups in JNIM depth 2 `dates on`).
 pub fn split_in_two(label: &str) -> String {
+    // "May–Aug 2021 to Nov 2022": the dashes are inside the dates, and
+    // the span's joint is "to" (a break after "2017–" read as a start).
+    if let Some(at) = label.find(" to ") {
+        return format!("{}\n{}", &label[..at + 3], &label[at + 4..]);
+    }
     let chars: Vec<char> = label.chars().collect();
     // (characters before the break, characters skipped at it)
     let mut breaks: Vec<(usize, usize)> = Vec::new();
@@ -451,6 +456,11 @@ mod tests {
     fn a_short_label_held_between_stacked_actors_takes_two_lines() {
         assert_eq!(split_in_two("by Feb 2023"), "by\nFeb 2023");
         assert_eq!(split_in_two("since 2017"), "since\n2017");
+        // A span of ranges breaks at its "to", never inside a range.
+        assert_eq!(
+            on_two_lines("2017–2018 to 3 Jun 2021"),
+            "2017–2018 to\n3 Jun 2021"
+        );
         // Nowhere to break: it stays whole.
         assert_eq!(split_in_two("[3]"), "[3]");
         assert_eq!(split_in_two("Feb 2023"), "Feb 2023");
