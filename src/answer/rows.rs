@@ -61,7 +61,8 @@ pub struct EndedWith<'g> {
 
 impl<'g> TieOut<'g> {
     /// `2022-07–2022-11`, `2023-01–`, `?–2015`; a tie that gives no end
-    /// ends with the first of its actors to end (`2011–2021-06-03`).
+    /// ended on or before the end of the first of its actors to end
+    /// (`2011–[..2021-06-03]`).
     pub fn dates(&self) -> String {
         let start = self
             .start
@@ -70,9 +71,10 @@ impl<'g> TieOut<'g> {
         format!("{start}–{end}")
     }
 
-    /// When the tie ended: its own end, or its first actor's to end.
+    /// When the tie ended: its own end, or on or before its first actor's
+    /// to end.
     pub fn last_end(&self) -> Option<PartialDate> {
-        self.end.or(self.ended_with.map(|e| e.end))
+        self.end.or(self.ended_with.map(|e| e.end.at_the_latest()))
     }
 
     /// Why a tie that gives no end has one: "ended with Farid Osei

@@ -387,6 +387,22 @@ impl PartialDate {
     pub fn is_on_or_before(&self) -> bool {
         self.form == Form::OnOrBefore
     }
+
+    /// This date as the latest something happened, `[..B]`: a tie that
+    /// gives no end ended on or before its actor's end, not on it. A date
+    /// known only roughly (`2021~`, `201X`) is kept as written.
+    pub fn at_the_latest(self) -> PartialDate {
+        let latest = match self.form {
+            Form::Plain => self.date,
+            Form::OneOf => self.upper,
+            _ => return self,
+        };
+        PartialDate {
+            date: latest,
+            form: Form::OnOrBefore,
+            upper: Ymd::default(),
+        }
+    }
 }
 
 impl Ymd {
