@@ -52,16 +52,12 @@ pub(crate) fn label_beside_flat(
         date_at_an_end(from, to, attrs, degree);
     }
     // A date on the edge holds the two apart by its height: on two lines.
-    // A number ("[3]") cannot be broken: an empty line under it gives it
-    // a date's height (Graphviz draws no text for it).
+    // A number ("[3]") stays on one: an empty line under it held them
+    // apart too, but Graphviz then routed another tie through an actor
+    // of the column (CMA's to Mali, JNIM depth 2).
     for (key, value) in attrs.iter_mut() {
         if *key == "label" && !value.contains('\n') {
-            let split = super::dates::split_in_two(value);
-            *value = if split.contains('\n') {
-                split
-            } else {
-                format!("{value}\n\n")
-            };
+            *value = super::dates::split_in_two(value);
         }
     }
     // Two actors stacked in a column sit a node gap apart, and a tie
