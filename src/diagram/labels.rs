@@ -2,7 +2,15 @@
 //! once for ties between the same two actors with the same dates, and at
 //! an end of a tie within a column only when Graphviz cannot route it.
 
+use std::collections::BTreeSet;
+
+use crate::model::{Graph, TieId};
+
 use super::canvas::{Attrs, Scene};
+use super::cluster::Nesting;
+use super::scene::{build_deferred, DeferredTie};
+use super::view::View;
+use super::DiagramSpec;
 
 thread_local! {
     /// Whether ties within a column carry their dates at an end (see
@@ -117,4 +125,29 @@ pub(crate) fn say_dates_once(
     } else {
         *previous = Some(said);
     }
+}
+
+/// The ties `spec`'s focus layout with `rows` per column draws between two
+/// actors of one column: on a page too small to read, such a tie's date is
+/// left in words, whose two lines hold the two actors apart where a number
+/// ("[3]") held them too little (a 0.15 in stub between stacked actors in
+/// JNIM depth 2 `dates on`).
+pub(crate) fn ties_within_a_column(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    rows: Option<usize>,
+) -> BTreeSet<TieId> {
+    let view = View::select(graph, spec, &spec.filter);
+    let (scene, deferred) = build_deferred(graph, spec, &view, Nesting::Subgroups, rows);
+    let column = |node: u32| scene.columns.get(&(node as usize));
+    deferred
+        .ties
+        .iter()
+        .filter_map(|tie| match *tie {
+            DeferredTie::Tie(from, to, id) => {
+                (column(from).is_some() && column(from) == column(to)).then_some(id)
+            }
+            DeferredTie::Styled(_) => None,
+        })
+        .collect()
 }
