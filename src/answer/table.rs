@@ -39,9 +39,12 @@ impl Body<'_> {
             headers.extend(["dates", state_header, "confidence", "sources"]);
             headers
         };
-        let details = |t: &TieOut, evidence: bool| {
+        // A tie's lines under its row: `lead` (its dates in words, which
+        // say whose end ended it) or else why it ended with an actor, then
+        // its note and, when asked, its evidence.
+        let details = |t: &TieOut, evidence: bool, lead: Option<String>| {
             let mut lines = Vec::new();
-            lines.extend(t.ended_with_words());
+            lines.extend(lead.or_else(|| t.ended_with_words()));
             if let Some(note) = t.note {
                 lines.push(format!("note: {note}"));
             }
@@ -70,7 +73,7 @@ impl Body<'_> {
                         let first = if i == 0 { name.clone() } else { String::new() };
                         let mut cells = vec![first, link(tie), tie.relation.to_string()];
                         cells.extend(tie_cells(tie));
-                        table.push_tie(cells, tie, details(tie, false));
+                        table.push_tie(cells, tie, details(tie, false, None));
                     }
                 }
                 table.headers = if with_ties {
@@ -84,7 +87,7 @@ impl Body<'_> {
                 table.headers = tie_headers(&["relation", "", "actor"]);
                 for t in ties {
                     let (cells, direction) = seen_cells(focus.id, t);
-                    table.push_directed(cells, direction, t, details(t, false));
+                    table.push_directed(cells, direction, t, details(t, false, None));
                 }
             }
             // Ties away from the focus read from → to on their own.
@@ -93,14 +96,14 @@ impl Body<'_> {
                 for t in ties {
                     let mut cells = vec![t.relation.to_string(), link(t)];
                     cells.extend(tie_cells(t));
-                    table.push_tie(cells, t, details(t, false));
+                    table.push_tie(cells, t, details(t, false, None));
                 }
             }
             Body::Card { actor, .. } => {
                 table.headers = tie_headers(&["relation", "", "actor"]);
                 for t in &actor.ties {
                     let (cells, direction) = seen_cells(actor.actor.id, t);
-                    table.push_directed(cells, direction, t, details(t, false));
+                    table.push_directed(cells, direction, t, details(t, false, None));
                 }
             }
             Body::Why { ties, dated, .. } => {
@@ -108,15 +111,7 @@ impl Body<'_> {
                 for t in ties {
                     let mut cells = vec![t.relation.to_string(), link(t)];
                     cells.extend(tie_cells(t));
-                    let mut lines = details(t, true);
-                    if *dated {
-                        // The dates in words say it, if an actor's end
-                        // ended the tie.
-                        if t.ended_with.is_some() {
-                            lines.remove(0);
-                        }
-                        lines.insert(0, dates_in_words(t));
-                    }
+                    let lines = details(t, true, dated.then(|| dates_in_words(t)));
                     table.push_tie(cells, t, lines);
                 }
             }
@@ -142,7 +137,7 @@ impl Body<'_> {
                                 t.to.name.to_string(),
                             ];
                             cells.extend(tie_cells(t));
-                            table.push_tie(cells, t, details(t, false));
+                            table.push_tie(cells, t, details(t, false, None));
                         }
                     }
                 }
@@ -152,7 +147,7 @@ impl Body<'_> {
                 for t in ties {
                     let mut cells = vec![t.relation.to_string(), link(t)];
                     cells.extend(tie_cells(t));
-                    table.push_tie(cells, t, details(t, true));
+                    table.push_tie(cells, t, details(t, true, None));
                 }
             }
             Body::Events { events } => {
