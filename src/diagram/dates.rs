@@ -84,6 +84,12 @@ pub fn date_label(
         })
     };
     let (start, end) = (inside(dates.start), inside(dates.end));
+    // An end taken from an actor's life is when the tie had ended by, not
+    // the day it ended: "2016, ended by 2019", never "2016–2019".
+    let end = end.map(|e| match dates.ended_with {
+        Some(_) => e.at_the_latest(),
+        None => e,
+    });
     // "[..2022-11]–2022-11" says no more than "until Nov 2022".
     let start = start.filter(|s| !(s.is_on_or_before() && end.is_some()));
     let text = match (start, end) {
@@ -436,19 +442,19 @@ mod tests {
                 dates.reason(),
             )
         };
-        // Not "since 2016": it ended when B did.
+        // Not "since 2016", nor "2016–2019": it had ended by the time B did.
         let (text, reason) = label(ab, TieState::Ended);
-        assert_eq!(text, "2016–2019");
+        assert_eq!(text, "2016, ended by 2019");
         assert_eq!(reason.unwrap(), "ended with B (active until 2019)");
         // Its own end stands.
         assert_eq!(label(ac, TieState::Ended), ("2016–2018".to_string(), None));
         // Undated, between two actors who ended: the earlier end.
-        assert_eq!(label(bc, TieState::Ended).0, "until 2019");
-        assert_eq!(label(ca, TieState::Ended).0, "2018–Jun 2021");
+        assert_eq!(label(bc, TieState::Ended).0, "ended by 2019");
+        assert_eq!(label(ca, TieState::Ended).0, "2018, ended by Jun 2021");
         // Only in a window that holds it, under `dates changes`.
         let dates = TieDates::of(&graph, graph.tie(ab).unwrap());
         let changes = |y| date_label(&dates, TieState::Ended, year(y), DateLabels::Changes);
-        assert_eq!(changes("2019").unwrap(), "until 2019");
+        assert_eq!(changes("2019").unwrap(), "ended by 2019");
         assert_eq!(changes("2018"), None);
     }
 
