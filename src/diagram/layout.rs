@@ -136,6 +136,12 @@ fn read(json_bytes: &[u8], scene: &Scene, shown: &Shown) -> Result<Layout, Diagr
     // Each label beside its own edge, clear of the others, in every frame:
     // a frame's label is never wider than the union's.
     if let Some(mut drawing) = super::placement::read::drawing(json_bytes) {
+        // Heads that meet an actor at one spot are spread, in every frame.
+        for (id, pos) in super::placement::ends::spread_ends(&mut drawing) {
+            if let Some(at) = edges.get_mut(&id) {
+                at.pos = pos;
+            }
+        }
         // A frame's label is its own text, not the union's: it keeps its
         // lines as laid out.
         for label in drawing.edges.iter_mut().filter_map(|e| e.label.as_mut()) {

@@ -370,11 +370,13 @@ pub fn render_dot(dot: &str, format: OutputFormat) -> Result<Vec<u8>, DiagramErr
 /// it out once and prints both its DOT (for drawing) and the layout's JSON
 /// (for the geometry); the labels' new places are written into the DOT.
 pub(crate) fn place_labels(dot: &str) -> Result<String, DiagramError> {
-    let (laid, drawing) = laid_out("dot", &["-Tdot".to_string(), "-Tjson".to_string()], dot)?;
+    let (laid, mut drawing) = laid_out("dot", &["-Tdot".to_string(), "-Tjson".to_string()], dot)?;
+    let routes = super::placement::ends::spread_ends(&mut drawing);
     let placement = super::placement::place(&drawing);
     Ok(super::placement::relabel(
         &laid,
         &by_id(&drawing, &placement),
+        &routes,
     ))
 }
 
@@ -432,7 +434,8 @@ pub(crate) fn place_pinned_labels(
     for (_, place) in places.values_mut() {
         place.at = (place.at.0 + dx, place.at.1 + dy);
     }
-    Ok(super::placement::relabel(dot, &places))
+    // The routes are the union's, their ends spread there.
+    Ok(super::placement::relabel(dot, &places, &Default::default()))
 }
 
 /// The new place of each label of `drawing`, as `placement` places it,

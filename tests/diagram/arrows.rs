@@ -3,7 +3,10 @@
 //! such a flat edge round and draws its head at neither end, so who
 //! pledged allegiance to whom could not be read. Every directed tie the
 //! DOT names must be drawn in the SVG with an arrowhead, at the actor it
-//! points to.
+//! points to, and no two ties' heads may be drawn on each other: Graphviz
+//! aims every edge at an actor's centre, and Iyad ag Ghali's `leads` head
+//! and the Daoussak leaders' allegiance head were drawn on one spot at
+//! JNIM, so neither could be told from the other.
 
 use super::routing::{read_svg, Box4};
 use super::*;
@@ -76,6 +79,32 @@ fn missing_heads(dot: &str, svg: &str) -> (Vec<String>, usize) {
     (problems, found)
 }
 
+/// Heads (or end marks) of two different ties drawn nearer than this, centre
+/// to centre, in points: a head is about 10 long and 7 across.
+const HEADS_APART: f64 = 5.0;
+
+/// Each pair of heads of different ties drawn on each other in `svg`.
+fn heads_on_each_other(svg: &str) -> Vec<String> {
+    let (_, edges) = read_svg(svg);
+    let heads: Vec<(String, [f64; 2])> = edges
+        .iter()
+        .flat_map(|e| {
+            let name = format!("{} -> {}", e.from, e.to);
+            e.heads.iter().map(move |h| (name.clone(), centre(h)))
+        })
+        .collect();
+    let mut found = Vec::new();
+    for (i, (a, at)) in heads.iter().enumerate() {
+        for (b, bt) in &heads[i + 1..] {
+            let apart = (at[0] - bt[0]).hypot(at[1] - bt[1]);
+            if a != b && apart < HEADS_APART {
+                found.push(format!("{a} and {b}: {apart:.1} pt apart"));
+            }
+        }
+    }
+    found
+}
+
 #[test]
 fn every_directed_tie_is_drawn_with_its_arrowhead_at_its_head() {
     if !graphviz() {
@@ -106,5 +135,31 @@ fn every_directed_tie_is_drawn_with_its_arrowhead_at_its_head() {
         // fails here rather than checking nothing.
         assert!(checked > 5, "{words}: {checked} directed ties found drawn");
         assert!(problems.is_empty(), "{words}: {problems:#?}");
+        let on_each_other = heads_on_each_other(&svg);
+        assert!(on_each_other.is_empty(), "{words}: {on_each_other:#?}");
     }
+}
+
+#[test]
+fn heads_on_each_other_are_found() {
+    let edge = |from: &str, head: &str| {
+        format!(
+            "<g id=\"e\" class=\"edge\"><title>{from}&#45;&gt;a:jnim</title>\
+             <path d=\"M0,0C10,0 20,0 30,0\"/><polygon points=\"{head}\"/></g>"
+        )
+    };
+    let svg = |second: &str| {
+        format!(
+            "<svg>{}{}</svg>",
+            edge("a:iyad", "20,-3 30,0 20,3 20,-3"),
+            edge("a:daoussak", second)
+        )
+    };
+    // As Graphviz drew them at JNIM: one spot, 1.6 pt apart.
+    assert_eq!(
+        heads_on_each_other(&svg("20,-1.4 30,1.6 20,4.6 20,-1.4")).len(),
+        1
+    );
+    // Spread along the outline.
+    assert!(heads_on_each_other(&svg("20,7 30,10 20,13 20,7")).is_empty());
 }

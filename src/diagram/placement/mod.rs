@@ -6,6 +6,7 @@
 //! line, and nearer its own edge than any other; the hardest to place go
 //! first. Pure geometry: [`read`] builds the drawing from Graphviz's JSON.
 
+pub(crate) mod ends;
 mod geometry;
 mod leader;
 pub(crate) mod read;
@@ -28,6 +29,8 @@ pub struct Drawing {
     pub borders: Vec<Curve>,
     /// Every edge drawn, in the layout's order.
     pub edges: Vec<DrawnEdge>,
+    /// Every actor's outline, where edges meet it.
+    pub outlines: Vec<ends::Outline>,
 }
 
 /// An edge as drawn.
@@ -40,6 +43,11 @@ pub struct DrawnEdge {
     pub name: Option<String>,
     /// Its line (with the stems of its arrowheads).
     pub curve: Curve,
+    /// Its route as Graphviz wrote it, from which `curve` is drawn.
+    pub spline: Option<ends::Spline>,
+    /// Whether its start and its end carry a mark (an arrowhead, a
+    /// diamond, a circle), drawn or to be drawn.
+    pub marks: (bool, bool),
     /// Half the width of its strokes (a double line's two strokes and
     /// the gap between them), in points.
     pub half_width: f64,

@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use super::ends::{Outline, Spline};
 use super::{Curve, Drawing, DrawnEdge, EdgeLabel, Point, Rect};
 
 /// Reads `json`; `None` when it is not Graphviz's JSON.
@@ -32,15 +33,26 @@ pub fn drawing(json: &[u8]) -> Option<Drawing> {
             // A subgraph that is not a box (a column held on one rank).
         } else if let Some(node) = node_box(object) {
             drawing.blocks.push(node);
+            drawing.outlines.extend(outline(object));
         }
     }
     for edge in json["edges"].as_array().into_iter().flatten() {
         if style(edge).contains("invis") {
             continue;
         }
-        let Some(curve) = line(edge) else {
+        let Some(spline) = edge["pos"].as_str().and_then(Spline::parse) else {
             continue;
         };
+        let Some(curve) = spline.curve() else {
+            continue;
+        };
+        // A forward edge Graphviz drew with no head gets one at its end
+        // (see `relabel::arrowed`), or at its start when it was turned round.
+        let forward = edge["dir"].as_str() == Some("forward");
+        let marks = (
+            spline.start.is_some(),
+            spline.end.is_some() || (forward && spline.start.is_none()),
+        );
         // Its label on the edge, or else one Graphviz put at an end, is
         // placed; any other (outside it, or a second) stays, and is kept off.
         let mut label = None;
@@ -83,6 +95,8 @@ pub fn drawing(json: &[u8]) -> Option<Drawing> {
             id,
             name,
             curve,
+            spline: Some(spline),
+            marks,
             half_width: half_width(edge),
         });
     }
@@ -235,35 +249,56 @@ fn one_line_box(operations: &Value, text: Rect) -> Option<Rect> {
 /// 2048 units, rounded up.
 const SPACE: f64 = 0.33;
 
-/// An edge's line: its spline, and the stems to its arrowheads' tips.
-fn line(edge: &Value) -> Option<Curve> {
-    let spline = edge["pos"].as_str()?;
-    let mut start = None;
-    let mut end = None;
-    let mut control = Vec::new();
-    for part in spline.split([' ', '\n', '\\']).filter(|p| !p.is_empty()) {
-        let (target, rest) = match part.split_once(',') {
-            Some(("s", rest)) => (&mut start, rest),
-            Some(("e", rest)) => (&mut end, rest),
-            _ => {
-                if let [x, y] = numbers(part)[..] {
-                    control.push((x, y));
-                }
-                continue;
-            }
+/// A drawn node's outline, as its drawing operations give it: the outer
+/// of its peripheries (a polygon, an ellipse, or a rounded box's curve).
+fn outline(object: &Value) -> Option<Outline> {
+    let mut shapes: Vec<Vec<Point>> = Vec::new();
+    for operation in object["_draw_"].as_array().into_iter().flatten() {
+        let numbers = |key: &str| -> Vec<f64> {
+            operation[key]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|v| match v {
+                    Value::Array(pair) => {
+                        pair.iter().filter_map(Value::as_f64).collect::<Vec<f64>>()
+                    }
+                    other => other.as_f64().into_iter().collect::<Vec<f64>>(),
+                })
+                .collect()
         };
-        if let [x, y] = numbers(rest)[..] {
-            *target = Some((x, y));
+        let pairs = |values: Vec<f64>| -> Vec<Point> {
+            values.chunks_exact(2).map(|p| (p[0], p[1])).collect()
+        };
+        match operation["op"].as_str() {
+            Some("P" | "p") => shapes.push(pairs(numbers("points"))),
+            Some("B" | "b") => {
+                let control = pairs(numbers("points"));
+                shapes.extend(Curve::bezier(&control).map(|c| c.points().to_vec()));
+            }
+            Some("E" | "e") => {
+                if let [cx, cy, rx, ry] = numbers("rect")[..] {
+                    const STEPS: usize = 72;
+                    shapes.push(
+                        (0..STEPS)
+                            .map(|k| {
+                                let angle = k as f64 / STEPS as f64 * std::f64::consts::TAU;
+                                (cx + rx * angle.cos(), cy + ry * angle.sin())
+                            })
+                            .collect(),
+                    );
+                }
+            }
+            _ => {}
         }
     }
-    let mut points = Curve::bezier(&control)?.points().to_vec();
-    if let Some(tip) = start {
-        points.insert(0, tip);
-    }
-    if let Some(tip) = end {
-        points.push(tip);
-    }
-    Curve::polyline(points)
+    let area = |points: &Vec<Point>| {
+        Rect::bounding(points.iter().copied()).map_or(0.0, |r| r.width() * r.height())
+    };
+    shapes
+        .into_iter()
+        .max_by(|a, b| area(a).total_cmp(&area(b)))
+        .and_then(Outline::new)
 }
 
 /// Half an edge's drawn width: a double line (`a:invis:b`) is two strokes

@@ -189,10 +189,14 @@ fn edit<'a>(
 /// `laid` with the label of each edge whose `id` is in `places` at its new
 /// place (by the attribute named with it: `lp`, `head_lp`, `tail_lp`),
 /// decorated only when it has a leader, its lines joined into one where it
-/// was placed so; and an arrowhead on each directed edge `dot` routed
+/// was placed so; each edge whose `id` is in `routes` on that route; and an arrowhead on each directed edge `dot` routed
 /// without one (a tie drawn as an arc off one side of two actors in a
 /// column: Graphviz 2.43 leaves its arrowhead out).
-pub fn relabel(laid: &str, places: &HashMap<String, (&str, Placed)>) -> String {
+pub fn relabel(
+    laid: &str,
+    places: &HashMap<String, (&str, Placed)>,
+    routes: &HashMap<String, String>,
+) -> String {
     edit(laid, |get| {
         let mut changes = Changes::default();
         if let Some((attribute, placed)) = get("id").and_then(|id| places.get(id)) {
@@ -219,8 +223,13 @@ pub fn relabel(laid: &str, places: &HashMap<String, (&str, Placed)>) -> String {
                 changes.set.push((text, on_one_line(lines)));
             }
         }
-        if let Some(pos) = get("pos").and_then(|pos| arrowed(pos, get("dir"), get("arrowsize"))) {
-            changes.set.push(("pos", pos));
+        // A new route where its ends were spread (see `ends`).
+        let route = get("id").and_then(|id| routes.get(id));
+        if let Some(pos) = route.map(String::as_str).or_else(|| get("pos")) {
+            match arrowed(pos, get("dir"), get("arrowsize")) {
+                Some(pos) => changes.set.push(("pos", pos)),
+                None => changes.set.extend(route.map(|pos| ("pos", pos.clone()))),
+            }
         }
         changes
     })
@@ -314,7 +323,7 @@ mod tests {
             leader: false,
         };
         let places = HashMap::from([("tie3".to_string(), ("lp", placed))]);
-        let out = relabel(LAID, &places);
+        let out = relabel(LAID, &places, &HashMap::new());
         assert_eq!(
             out,
             "digraph actorgraph {\n\tgraph [bb=\"0,0,10,10\", label=<<B>a &gt; b</B>>];\n\
@@ -322,7 +331,7 @@ mod tests {
              pos=\"e,1,1 2,2 \\\n3,3 4,4\",\n\t\tlp=\"7.50,8.25\"];\n\
              \t\"a:y\" -> \"a:z\"\t[id=\"tie4\", label=\"x\", lp=\"5,5\", decorate=true];\n}\n"
         );
-        assert_eq!(relabel(LAID, &HashMap::new()), LAID);
+        assert_eq!(relabel(LAID, &HashMap::new(), &HashMap::new()), LAID);
     }
 
     #[test]
@@ -339,7 +348,7 @@ mod tests {
             ("tie1".to_string(), ("lp", one_line(3.0))),
             ("tie2".to_string(), ("head_lp", one_line(4.0))),
         ]);
-        let out = relabel(laid, &places);
+        let out = relabel(laid, &places, &HashMap::new());
         assert!(out.contains("label=\"since May 2022–Feb 2023\""), "{out}");
         assert!(out.contains("headlabel=\"since Mar 2017\""), "{out}");
         assert!(out.contains("head_lp=\"4.00,1.00\""), "{out}");
@@ -349,7 +358,7 @@ mod tests {
     fn a_directed_edge_without_an_arrowhead_gets_one() {
         let laid = "digraph g {\n\ta -> b\t[arrowsize=0.5,\n\t\tdir=forward,\n\t\t\
                     pos=\"0,0 10,0 20,0 \\\n30,0\"];\n\tb -> c\t[dir=none, pos=\"0,0 1,1 2,2 3,3\"];\n}\n";
-        let out = relabel(laid, &HashMap::new());
+        let out = relabel(laid, &HashMap::new(), &HashMap::new());
         assert!(
             out.contains("pos=\"e,30.00,0.00 0.00,0.00 10.00,0.00 15.00,0.00 25.00,0.00\""),
             "{out}"

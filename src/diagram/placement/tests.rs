@@ -7,6 +7,8 @@ fn edge(points: Vec<Point>, label: Option<(Point, f64, f64)>) -> DrawnEdge {
         id: None,
         name: None,
         curve: Curve::polyline(points).unwrap(),
+        spline: None,
+        marks: (false, false),
         half_width: 1.0,
         label: label.map(|(at, w, h)| EdgeLabel {
             key: "lp",
@@ -27,6 +29,7 @@ fn labels_move_beside_their_own_edge_clear_of_everything() {
         area: Some(Rect::around((100.0, 100.0), 400.0, 400.0)),
         blocks: vec![Rect::around((0.0, 100.0), 30.0, 20.0)],
         borders: Vec::new(),
+        outlines: Vec::new(),
         edges: vec![
             edge(
                 vec![(15.0, 100.0), (200.0, 100.0)],
@@ -198,6 +201,7 @@ fn a_label_with_no_clear_place_is_counted() {
         area: Some(Rect::around((50.0, 50.0), 100.0, 100.0)),
         blocks: vec![Rect::around((50.0, 50.0), 100.0, 100.0)],
         borders: Vec::new(),
+        outlines: Vec::new(),
         edges: vec![edge(
             vec![(0.0, 50.0), (100.0, 50.0)],
             Some(((50.0, 50.0), 20.0, 10.0)),
