@@ -133,8 +133,12 @@ impl Strip {
             out.push_str("\n  <TR><TD ALIGN=\"LEFT\">");
             match line {
                 Line::Runs(cells) => {
+                    // Graphviz writes each run as a text of its own, and an
+                    // SVG drops a text's leading space: a plain space between
+                    // runs let "▶" touch "allegiance" and "Shape" its first
+                    // shape.
                     let runs: Vec<String> = cells.iter().map(run_html).collect();
-                    out.push_str(&runs.join(" "));
+                    out.push_str(&runs.join("&#160;"));
                 }
                 Line::Cells(cells) => {
                     out.push_str(

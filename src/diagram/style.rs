@@ -189,22 +189,34 @@ pub struct Color {
 }
 
 impl Color {
-    /// `rgb` faded for a tie of this confidence and state.
-    pub fn faded(rgb: Rgb, confidence: Confidence, state: TieState) -> Color {
-        Color {
-            rgb,
-            alpha: alpha(confidence, state),
-        }
-    }
-}
-
-impl Color {
-    /// This colour, no more transparent than `alpha`.
-    pub fn at_least(self, alpha: u8) -> Color {
-        Color {
-            alpha: self.alpha.max(alpha),
-            ..self
-        }
+    /// `rgb` faded for a tie of this confidence and state, but no fainter
+    /// than `least`. Ended ties share one line (dashed), so only their
+    /// fade tells a possible, a likely and a confirmed one apart: raised
+    /// to `least`, each stays a step above the one below it (raising each
+    /// to `least` drew a likely and a possible ended tie alike). Solid and
+    /// dotted lines differ by their line, and are only raised.
+    pub fn faded_over(rgb: Rgb, confidence: Confidence, state: TieState, least: u8) -> Color {
+        /// A fade a reader tells from the next: 10 % opacity.
+        const STEP: u8 = 0x19;
+        let alpha = match state {
+            TieState::Ended => {
+                let mut raised = least;
+                for below in [
+                    Confidence::Possible,
+                    Confidence::Likely,
+                    Confidence::Confirmed,
+                ] {
+                    raised = raised.max(alpha(below, state));
+                    if below == confidence {
+                        break;
+                    }
+                    raised = raised.saturating_add(STEP);
+                }
+                raised
+            }
+            _ => alpha(confidence, state).max(least),
+        };
+        Color { rgb, alpha }
     }
 }
 
@@ -420,7 +432,7 @@ impl TieLook {
     /// The look of a tie of `relation` at this confidence and state.
     pub fn new(relation: &RelationStyle, confidence: Confidence, state: TieState) -> TieLook {
         TieLook {
-            color: Color::faded(relation.color, confidence, state).at_least(relation.least_alpha),
+            color: Color::faded_over(relation.color, confidence, state, relation.least_alpha),
             line: LineStyle::of(confidence, state),
             double: relation.double,
             penwidth: relation.penwidth,
@@ -460,6 +472,30 @@ pub fn network_indexes(graph: &Graph) -> BTreeMap<&str, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ended_ties_fade_keeps_its_confidence_over_any_floor() {
+        use Confidence::*;
+        for least in [0, 0x4d, 0x73, 0xa0, 0xc0] {
+            let alphas: Vec<u8> = [Possible, Likely, Confirmed]
+                .iter()
+                .map(|&c| Color::faded_over(Rgb([0, 0, 0]), c, TieState::Ended, least).alpha)
+                .collect();
+            assert!(alphas[0] >= least, "{least}: {alphas:?}");
+            assert!(
+                alphas.windows(2).all(|w| w[1] >= w[0] + 0x19),
+                "{least}: {alphas:?}"
+            );
+        }
+        // Unfloored, the fades are the table's.
+        let ended = |c| Color::faded_over(Rgb([0, 0, 0]), c, TieState::Ended, 0).alpha;
+        assert_eq!(
+            [ended(Possible), ended(Likely), ended(Confirmed)],
+            [0x4d, 0x66, 0x8c]
+        );
+        let running = Color::faded_over(Rgb([0, 0, 0]), Likely, TieState::Running, 0xb0);
+        assert_eq!(running.alpha, 0xb0);
+    }
 
     #[test]
     fn a_tie_look_is_written_as_graphviz_reads_it() {

@@ -49,8 +49,8 @@ fn the_legend_lists_only_what_appears() {
     for heading in ["<B>Ties</B>", "<B>Fill</B>", "<B>Shape</B>"] {
         assert!(legend.contains(heading), "{legend}");
     }
-    assert!(legend.contains("</FONT> alliance "), "{legend}");
-    assert!(legend.contains("</FONT> likely "), "{legend}");
+    assert!(legend.contains("</FONT>&#160;alliance&#160;"), "{legend}");
+    assert!(legend.contains("</FONT>&#160;likely&#160;"), "{legend}");
     assert!(!legend.contains("hostility"), "no hostility in 2019");
     assert!(!legend.contains("subgroup-of"));
     assert!(!legend.contains("state force"));

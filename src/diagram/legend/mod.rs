@@ -18,6 +18,10 @@ use super::view::{tie_state, unsure_actors, View, ViewTime};
 pub enum Marker {
     /// Surely over by the view's day: dashed and faded.
     Ended,
+    /// Likely and surely over: dashed and more faded.
+    LikelyEnded,
+    /// Possible and surely over: dashed and faintest.
+    PossibleEnded,
     /// Likely: faded.
     Likely,
     /// Possible: dotted and fainter.
@@ -33,6 +37,8 @@ impl Marker {
     fn label(self) -> &'static str {
         match self {
             Marker::Ended => "ended",
+            Marker::LikelyEnded => "likely, ended",
+            Marker::PossibleEnded => "possible, ended",
             Marker::Likely => "likely",
             Marker::Possible => "possible",
             Marker::Uncertain => "may not hold then (?)",
@@ -44,6 +50,8 @@ impl Marker {
     fn drawn_as(self) -> (Confidence, TieState) {
         match self {
             Marker::Ended => (Confidence::Confirmed, TieState::Ended),
+            Marker::LikelyEnded => (Confidence::Likely, TieState::Ended),
+            Marker::PossibleEnded => (Confidence::Possible, TieState::Ended),
             Marker::Likely => (Confidence::Likely, TieState::Running),
             Marker::Possible => (Confidence::Possible, TieState::Running),
             Marker::Uncertain => (Confidence::Confirmed, TieState::Uncertain),
@@ -100,15 +108,20 @@ impl<'g> Contents<'g> {
                 let first = contents.markers.entry(marker).or_insert(relation);
                 *first = (*first).min(relation);
             };
-            match tie_state(graph, tie, time) {
-                TieState::Ended => mark(Marker::Ended),
-                TieState::Uncertain => mark(Marker::Uncertain),
-                TieState::Running => {}
+            // Each sample as such ties are drawn: an ended tie is dashed
+            // whatever its confidence, so a possible one that ended is
+            // not the dotted "possible" line, nor the plain "ended" one.
+            let state = tie_state(graph, tie, time);
+            match (state, tie.tie.confidence) {
+                (TieState::Ended, Confidence::Confirmed) => mark(Marker::Ended),
+                (TieState::Ended, Confidence::Likely) => mark(Marker::LikelyEnded),
+                (TieState::Ended, Confidence::Possible) => mark(Marker::PossibleEnded),
+                (_, Confidence::Likely) => mark(Marker::Likely),
+                (_, Confidence::Possible) => mark(Marker::Possible),
+                (_, Confidence::Confirmed) => {}
             }
-            match tie.tie.confidence {
-                Confidence::Likely => mark(Marker::Likely),
-                Confidence::Possible => mark(Marker::Possible),
-                Confidence::Confirmed => {}
+            if state == TieState::Uncertain {
+                mark(Marker::Uncertain);
             }
         }
         contents.unsure_actors = !unsure_actors(graph, view, time).is_empty();
