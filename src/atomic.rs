@@ -311,9 +311,26 @@ fn create_temporary(path: &Path, dir: &Path) -> Result<tempfile::NamedTempFile, 
         .map_err(|e| {
             fail(
                 "cannot create a temporary file beside it",
-                std::io::Error::from(e.kind()),
+                why_no_file(dir, e.kind()),
             )
         })
+}
+
+/// Why no file could be made in `dir`, in words a person can act on (the
+/// system's "entity not found" for `/proc` said neither).
+fn why_no_file(dir: &Path, kind: std::io::ErrorKind) -> std::io::Error {
+    use std::io::ErrorKind::*;
+    let dir = dir.display();
+    let why = match kind {
+        PermissionDenied => format!("no permission to create files in `{dir}`"),
+        ReadOnlyFilesystem => format!("`{dir}` is on a read-only file system"),
+        NotFound | Unsupported | InvalidInput => {
+            format!("`{dir}` does not take new files (a system folder?)")
+        }
+        StorageFull | QuotaExceeded => format!("no space left in `{dir}`"),
+        _ => return std::io::Error::from(kind),
+    };
+    std::io::Error::new(kind, format!("{why}; write it to another folder"))
 }
 
 /// Writes `temp`, gives it the target's mode and owner, and flushes it.
@@ -399,6 +416,20 @@ fn remove_stale_temporaries(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_that_takes_no_file_is_said_so_with_what_to_do() {
+        // `/proc` takes no new file; the system says only "entity not found".
+        let error = write_atomically(Path::new("/proc/x.svg"), b"x").unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("`/proc` does not take new files"), "{text}");
+        assert!(text.ends_with("write it to another folder"), "{text}");
+        let denied = why_no_file(Path::new("/root"), std::io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            denied.to_string(),
+            "no permission to create files in `/root`; write it to another folder"
+        );
+    }
 
     #[test]
     fn a_link_is_written_through_and_kept() {

@@ -165,6 +165,15 @@ fn an_unknown_extension_names_the_file() {
         })
         .run();
     assert!(!output.path("jnim.gif").exists());
+    // A folder, or a name with no extension, is told how frames are written.
+    Test::new()
+        .words(&format!("{JNIM} to $TMP/frames"))
+        .failure()
+        .stderr_matches(|err| {
+            err.contains("unknown diagram format")
+                && err.contains("named with a trailing `/` (`frames 2012..2023 step 4 to frames/`)")
+        })
+        .run();
 }
 
 #[test]

@@ -191,6 +191,13 @@ impl OutputFormat {
             Some("pdf") => Ok(OutputFormat::Pdf),
             _ => Err(DiagramError::UnknownExtension {
                 path: path.to_path_buf(),
+                // A name with no extension, or a folder, may be meant for frames.
+                hint: if extension.is_none() || path.is_dir() {
+                    "; a storyboard writes its frames into a folder, named with a \
+                     trailing `/` (`frames 2012..2023 step 4 to frames/`)"
+                } else {
+                    ""
+                },
             }),
         }
     }
@@ -237,12 +244,14 @@ pub enum DiagramError {
     },
     /// The file's extension names no diagram format.
     #[error(
-        "`{}`: unknown diagram format; name the file .dot, .svg, .png or .pdf",
+        "`{}`: unknown diagram format; name the file .dot, .svg, .png or .pdf{hint}",
         .path.display()
     )]
     UnknownExtension {
         /// The file asked for.
         path: PathBuf,
+        /// More to say, when the name looks meant for a storyboard's folder.
+        hint: &'static str,
     },
     /// The picture would hold more ties than Graphviz can lay out readably.
     #[error(
