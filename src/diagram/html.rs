@@ -133,12 +133,8 @@ impl Strip {
             out.push_str("\n  <TR><TD ALIGN=\"LEFT\">");
             match line {
                 Line::Runs(cells) => {
-                    // Graphviz writes each run as a text of its own, and an
-                    // SVG drops a text's leading space: a plain space between
-                    // runs let "▶" touch "allegiance" and "Shape" its first
-                    // shape.
                     let runs: Vec<String> = cells.iter().map(run_html).collect();
-                    out.push_str(&runs.join("&#160;"));
+                    out.push_str(&runs.join(" "));
                 }
                 Line::Cells(cells) => {
                     out.push_str(
@@ -169,12 +165,16 @@ impl Strip {
 /// A cell as a run of text: a bold heading, a name, or a line sample.
 fn run_html(cell: &Cell) -> String {
     match cell {
-        Cell::Heading(text) => format!("<B>{}</B>&#160;", html_text(text)),
+        // The space after a heading or a sample stands inside its run: an
+        // SVG renderer drops a text's leading and trailing blanks (librsvg
+        // the no-break space too), so only Graphviz's placing of the next
+        // run keeps the gap.
+        Cell::Heading(text) => format!("<B>{}&#160;</B>", html_text(text)),
         Cell::Text(text) | Cell::Chip { text, .. } => html_text(text),
         Cell::Sample(sample) => {
             let text = sample.color.to_string();
             format!(
-                "&#160;&#160;<FONT COLOR=\"{}\">{}</FONT>",
+                "&#160;&#160;<FONT COLOR=\"{}\">{}&#160;</FONT>",
                 color(&text),
                 sample.glyphs()
             )

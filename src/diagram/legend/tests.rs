@@ -92,12 +92,12 @@ fn the_legend_lists_only_what_the_view_draws() {
 
     let text = legend_text(&scene_of(&graph, &spec));
     for shown in [
-        "<B>Ties</B>",
-        "<B>Fill</B>",
-        "<B>Shape</B>",
-        "</FONT>&#160;alliance",
-        "</FONT>&#160;hostility",
-        "</FONT>&#160;likely, ended",
+        "<B>Ties",
+        "<B>Fill",
+        "<B>Shape",
+        "&#160;</FONT> alliance",
+        "&#160;</FONT> hostility",
+        "&#160;</FONT> likely, ended",
         "net1",
         "net2",
         "armed group",
@@ -111,9 +111,9 @@ fn the_legend_lists_only_what_the_view_draws() {
     }
     // Nor the plain "ended" and "likely" samples, which that tie is not.
     let names: Vec<&str> = text
-        .split("</FONT>&#160;")
+        .split("&#160;</FONT> ")
         .skip(1)
-        .map(|rest| rest.split(['&', '<']).next().unwrap_or(rest))
+        .map(|rest| rest.split(['&', '<']).next().unwrap_or(rest).trim())
         .collect();
     assert!(
         !names.contains(&"ended") && !names.contains(&"likely"),
@@ -146,7 +146,7 @@ fn the_whole_graph_adds_what_the_focus_left_out() {
     };
     let text = legend_text(&scene_of(&graph, &spec));
     // The faint possible sample is drawn in heavy dots, never specks.
-    assert!(text.contains("┉┉┉</FONT>&#160;possible"), "{text}");
+    assert!(text.contains("┉┉┉&#160;</FONT> possible"), "{text}");
     assert!(!text.contains("┈"), "{text}");
     for shown in [
         "allegiance",
