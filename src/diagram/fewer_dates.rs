@@ -78,14 +78,14 @@ const NAMED_TIES: usize = 30;
 /// another line or label (of `ties`, as drawn), given the ways `fewer`
 /// left; `None` when every label stands clear.
 pub fn crowding_note(crowded: usize, ties: &[String], fewer: FewerDates) -> Option<String> {
-    let count = match crowded {
+    let (count, own) = match crowded {
         0 => return None,
-        1 => "1 date".to_string(),
-        n => format!("{n} dates"),
+        1 => ("1 date".to_string(), "its"),
+        n => (format!("{n} dates"), "their"),
     };
     let mut note = format!(
         "{count} could not be set clear of the other ties (crossed by a line, or nearer \
-         another tie than their own), as the ties crowd there: {} (each tie's tooltip keeps \
+         another tie than {own} own), as the ties crowd there: {} (each tie's tooltip keeps \
          its dates)",
         fewer.in_note()
     );
@@ -120,5 +120,11 @@ mod tests {
         assert!(unwindowed.contains("a span of time (`during`) with `dates changes`"));
         let changes = note(DateLabels::Changes, true);
         assert!(!changes.contains("dates changes") && changes.contains("`dates off` shows none"));
+        assert!(all.contains("than their own"));
+        let one = crowding_note(1, &ties, FewerDates::left(DateLabels::All, true)).unwrap();
+        assert!(
+            one.starts_with("1 date could not") && one.contains("than its own"),
+            "{one}"
+        );
     }
 }
