@@ -10,7 +10,7 @@ use super::canvas::*;
 use super::dates::{date_label, on_two_lines, DateLabels, TieDates};
 use super::scene::*;
 use super::style::{self, Palette, RelationStyles, TieLook, TieState};
-use super::view::{tie_state, unsure_actors, View, ViewTime};
+use super::view::{ended_actors, tie_state, unsure_actors, View, ViewTime};
 use super::DiagramSpec;
 
 /// Styles actors' nodes for one scene: the networks' fills are numbered
@@ -21,6 +21,8 @@ pub(crate) struct NodeStyler<'g> {
     focus: Option<ActorId>,
     /// The actors that may not exist at the view's time ([`unsure_actors`]).
     unsure: BTreeSet<ActorId>,
+    /// The actors that ended before the view's day ([`ended_actors`]).
+    ended: BTreeSet<ActorId>,
 }
 
 impl<'g> NodeStyler<'g> {
@@ -31,6 +33,7 @@ impl<'g> NodeStyler<'g> {
             networks: style::network_indexes(graph),
             focus: spec.focus,
             unsure: unsure_actors(graph, view, ViewTime::of(graph, &spec.filter)),
+            ended: ended_actors(graph, view, ViewTime::of(graph, &spec.filter)),
         }
     }
 
@@ -60,6 +63,13 @@ impl<'g> NodeStyler<'g> {
         } else {
             style::kind_style(actor.kind)
         };
+        let ended = self.ended.contains(&id);
+        if let Some(end) = actor.active.and_then(|life| life.end).filter(|_| ended) {
+            tooltip = format!(
+                "ended {}, before the view's day\n{tooltip}",
+                end.in_short_words()
+            );
+        }
         let mut attrs: Attrs = vec![
             ("tooltip", capped(tooltip)),
             ("shape", style::kind_shape(actor.kind).into()),
@@ -73,11 +83,15 @@ impl<'g> NodeStyler<'g> {
             .tags
             .first()
             .and_then(|t| self.networks.get(t.as_str()));
-        if let Some(index) = network {
-            attrs.push((
-                "fillcolor",
-                style::network_fill(self.palette, *index).into(),
-            ));
+        let fill = network.map_or(self.palette.untagged, |index| {
+            style::network_fill(self.palette, *index)
+        });
+        if ended {
+            // Faded, as an ended tie is: drawn as any other, it read as
+            // still there (its ties alone said it had gone).
+            attrs.push(("fillcolor", format!("{fill}{ENDED_FILL_ALPHA}")));
+        } else if network.is_some() {
+            attrs.push(("fillcolor", fill.into()));
         }
         if self.focus == Some(id) {
             attrs.push(("color", self.palette.focus_border.into()));
@@ -89,6 +103,10 @@ impl<'g> NodeStyler<'g> {
         attrs
     }
 }
+
+/// The opacity of an ended actor's fill, as `#rrggbbaa` writes it: its
+/// name stays black on the faded fill.
+pub(crate) const ENDED_FILL_ALPHA: &str = "59";
 
 /// The first line of the tooltip of an actor that may not exist at the
 /// view's time, saying why: "may not exist then: began on or before 2021,

@@ -96,6 +96,21 @@ pub fn unsure_actors(graph: &Graph, view: &View, time: ViewTime) -> BTreeSet<Act
         .collect()
 }
 
+/// The actors of `view` whose lives surely ended before the view's day (a
+/// view of all dates, or a span reaching past an end): drawn faded, as an
+/// ended tie is, or they read as still there.
+pub fn ended_actors(graph: &Graph, view: &View, time: ViewTime) -> BTreeSet<ActorId> {
+    view.actors
+        .iter()
+        .copied()
+        .filter(|a| {
+            let life = graph.actor(*a).active;
+            life.and_then(|l| l.end)
+                .is_some_and(|end| end.last_day() < time.day)
+        })
+        .collect()
+}
+
 /// A tie is drawn as ended only when it had surely ended by the view's day,
 /// not merely because it ends some time later; as uncertain when the dates
 /// leave open whether it held in the view's window at all, or whether it
@@ -258,6 +273,78 @@ mod tests {
         // JNIM (dated 2017) is sure in 2018; the undated state never unsure.
         let view = unsure_in(&graph, 2018);
         assert!(!view.contains(&jnim) && !view.contains(&state));
+    }
+
+    #[test]
+    fn an_actor_that_surely_ended_before_the_views_day_is_ended() {
+        // B ended in 2020 ("2020": any day of it); its tie to A runs on.
+        let mut s = Sketch::new("Ended");
+        let a = s.actor("a", ActorKind::Group, Some("net"));
+        let mut b = Actor::new("b", "B", ActorKind::Group);
+        b.tags.push("net".into());
+        b.active = Some(Period {
+            start: Some("2010".parse().unwrap()),
+            end: Some("2020".parse().unwrap()),
+        });
+        let b = s.graph.add_actor(b).unwrap();
+        s.tie(
+            a,
+            b,
+            RelationId::ALLIANCE,
+            (Some(2012), None),
+            Confidence::Confirmed,
+        );
+        let c = s.actor("c", ActorKind::Group, None);
+        s.tie(
+            a,
+            c,
+            RelationId::ALLIANCE,
+            (Some(2021), Some(2023)),
+            Confidence::Confirmed,
+        );
+        let graph = s.graph;
+        let ended_in = |filter: TieFilter| {
+            let spec = DiagramSpec {
+                filter,
+                ..DiagramSpec::default()
+            };
+            let view = View::select(&graph, &spec, &spec.filter);
+            let time = ViewTime::of(&graph, &spec.filter);
+            let scene = crate::diagram::scene::build(
+                &graph,
+                &spec,
+                &view,
+                crate::diagram::cluster::Nesting::Subgroups,
+            );
+            (ended_actors(&graph, &view, time), scene)
+        };
+        // All dates, judged on the graph's last known day (2023): B is gone,
+        // drawn faded, its tooltip says when, the legend why.
+        let (ended, scene) = ended_in(TieFilter::default());
+        assert_eq!(ended, BTreeSet::from([b]));
+        let node = scene.nodes.iter().find(|n| n.name == "a:b").unwrap();
+        let attr = |key| {
+            node.attrs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.clone())
+        };
+        assert!(
+            attr("fillcolor").unwrap().ends_with("59"),
+            "{:?}",
+            node.attrs
+        );
+        assert!(attr("tooltip")
+            .unwrap()
+            .starts_with("ended 2020, before the view's day"));
+        let legend = scene
+            .legend
+            .as_ref()
+            .map(|l| l.to_dot())
+            .unwrap_or_default();
+        assert!(legend.contains("faded: had ended by then"), "{legend}");
+        // In 2020 it may have lived to the year's last day: not ended.
+        assert!(ended_in(during(2020)).0.is_empty());
     }
 
     #[test]

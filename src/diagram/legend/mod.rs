@@ -10,7 +10,7 @@ use crate::model::{ActorKind, Confidence, Graph, RelationId, Source, SourceId};
 
 use super::html::{Cell, Html, Line, Sample, Strip};
 use super::style::{self, Palette, TieLook, TieState};
-use super::view::{tie_state, unsure_actors, View, ViewTime};
+use super::view::{ended_actors, tie_state, unsure_actors, View, ViewTime};
 
 /// A way a tie can be drawn besides confirmed and running, which the legend
 /// explains with a sample in the colour of a relation drawn that way.
@@ -73,6 +73,9 @@ pub struct Contents<'g> {
     /// Whether the view draws an actor that may not exist at its time
     /// ([`unsure_actors`]), which "Shape" then explains.
     pub unsure_actors: bool,
+    /// Whether the view draws an actor that ended before its day
+    /// ([`ended_actors`]), drawn with a faded fill.
+    pub ended_actors: bool,
     /// The view's networks (first tags), with their fill index.
     pub networks: BTreeSet<(usize, &'g str)>,
     /// The sources the view's ties cite.
@@ -125,6 +128,7 @@ impl<'g> Contents<'g> {
             }
         }
         contents.unsure_actors = !unsure_actors(graph, view, time).is_empty();
+        contents.ended_actors = !ended_actors(graph, view, time).is_empty();
         for &actor in &view.actors {
             let actor = graph.actor(actor);
             contents.kinds.insert(actor.kind);
@@ -146,6 +150,7 @@ impl<'g> Contents<'g> {
         }
         self.kinds.extend(other.kinds);
         self.unsure_actors |= other.unsure_actors;
+        self.ended_actors |= other.ended_actors;
         self.networks.extend(other.networks);
         self.sources.extend(other.sources);
         self.past_data |= other.past_data;
@@ -155,6 +160,8 @@ impl<'g> Contents<'g> {
 /// The legend's line for an actor that may not exist at the view's time:
 /// its heading and its text.
 const UNSURE_ACTOR: (&str, &str) = ("Name?", "dotted outline: may not exist then");
+/// The legend's words for an actor that ended before the view's day.
+const ENDED_ACTOR: &str = "faded: had ended by then";
 
 /// How wide a line of the strip may grow, in points, before it wraps: a
 /// little under a 13.33 in slide, so the strip never widens the picture
@@ -214,7 +221,7 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
     };
     let mut lines = wrap_entries(&heading, ties, size);
 
-    let fills: Vec<Cell> = contents
+    let mut fills: Vec<Cell> = contents
         .networks
         .iter()
         .map(|(index, tag)| Cell::Chip {
@@ -222,12 +229,18 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
             text: (*tag).to_string(),
         })
         .collect();
-    let fill_points: f64 = contents
+    let mut fill_points: f64 = contents
         .networks
         .iter()
         .map(|(_, tag)| text_points(tag, size) + 10.0)
         .sum::<f64>()
         + text_points("Fill", size);
+    // A faded fill is a fill: said on the chips' line, which has room
+    // more often than a line of its own would cost the picture.
+    if contents.ended_actors && !fills.is_empty() {
+        fills.push(Cell::Text(ENDED_ACTOR.into()));
+        fill_points += text_points(ENDED_ACTOR, size);
+    }
     let shapes: Vec<(Vec<Cell>, f64)> = contents
         .kinds
         .iter()
