@@ -221,8 +221,10 @@ impl Nest<'_> {
 }
 
 /// The one edge from a box of members to their parent: the look of the
-/// first member's tie, each member's dates and sources in the tooltip, the
-/// date label only when every member's says the same.
+/// least sure member's tie (one line speaks for every member, so it states
+/// no more than the weakest: a likely member drawn at full strength read
+/// as confirmed), each member's dates, confidence and sources in the
+/// tooltip, the date label only when every member's says the same.
 pub(super) fn box_attrs(
     graph: &Graph,
     ties: &[TieRef<'_>],
@@ -230,7 +232,12 @@ pub(super) fn box_attrs(
     box_name: String,
 ) -> Attrs {
     let relations = graph.relations();
-    let mut attrs = styler.attrs(graph, ties[0]);
+    let weakest = ties
+        .iter()
+        .min_by_key(|t| t.tie.confidence)
+        .copied()
+        .unwrap_or(ties[0]);
+    let mut attrs = styler.attrs(graph, weakest);
     let labels: BTreeSet<Option<String>> = ties
         .iter()
         .map(|t| {
@@ -341,6 +348,30 @@ mod tests {
             (None, None),
             Confidence::Confirmed,
         );
+    }
+
+    #[test]
+    fn a_boxs_one_line_is_drawn_as_sure_as_its_least_sure_member() {
+        let mut s = Sketch::new("Weakest");
+        let [top, sure, likely] =
+            ["top", "a-sure", "z-likely"].map(|id| s.actor(id, ActorKind::Group, None));
+        subgroup(&mut s, sure, top);
+        s.tie(
+            likely,
+            top,
+            RelationId::SUBGROUP_OF,
+            (None, None),
+            Confidence::Likely,
+        );
+        let scene = whole(&s.graph, Nesting::Subgroups);
+        let attrs = &scene
+            .edges
+            .iter()
+            .find(|e| e.attrs.iter().any(|(k, _)| *k == "ltail"))
+            .expect("the box's line")
+            .attrs;
+        let class = attrs.iter().find(|(k, _)| *k == "class").unwrap();
+        assert!(class.1.contains("likely"), "{attrs:?}");
     }
 
     #[test]
