@@ -93,6 +93,11 @@ pub fn date_label(
     // "[..2022-11]–2022-11" says no more than "until Nov 2022".
     let start = start.filter(|s| !(s.is_on_or_before() && end.is_some()));
     let text = match (start, end) {
+        // "in Apr 2016", not "Apr 2016, ended by Apr 2016".
+        (Some(s), Some(e)) if e.is_on_or_before() && words(s) == before(e) => {
+            let on = if s.day_number().is_some() { "on" } else { "in" };
+            format!("{on} {}", words(s))
+        }
         (Some(s), Some(e)) if e.is_on_or_before() => {
             format!("{}, ended by {}", words(s), before(e))
         }
@@ -366,6 +371,7 @@ mod tests {
                 "ended by Jun 2022",
             ),
             (Some("2019"), Some("[..2022-06]"), "2019, ended by Jun 2022"),
+            (Some("2016-04"), Some("[..2016-04]"), "in Apr 2016"),
             (Some("2019"), Some("[2022..]"), "2019–2022 or later"),
             // A range at either end: the span's joint is not a dash.
             (
