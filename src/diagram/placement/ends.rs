@@ -311,6 +311,9 @@ fn spread(ends: &mut [End], length: f64) {
             }
             first = last + 1;
         }
+        for end in ends.iter_mut() {
+            end.along = end.along.rem_euclid(length);
+        }
         if !changed {
             break;
         }
@@ -358,8 +361,7 @@ fn spread_group(group: &mut [End], room: f64, unwrap: &dyn Fn(f64) -> f64, origi
     let mut changed = false;
     for (end, place) in group.iter_mut().zip(places) {
         let along = origin + middle + (place as f64 - half) * room;
-        changed |= (along - end.along).rem_euclid(f64::MAX).abs() > 0.01
-            && (unwrap(along) - unwrap(end.along)).abs() > 0.01;
+        changed |= (unwrap(along) - unwrap(end.along)).abs() > 0.01;
         end.along = along;
     }
     changed

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::ends::Spline;
 use super::Placed;
 
 /// A token of DOT text, by its byte range.
@@ -256,39 +257,33 @@ pub(crate) fn arrowed(pos: &str, dir: Option<&str>, arrowsize: Option<&str>) -> 
 /// (10 points at `arrowsize` 1), and the tip where it ended; `None` when
 /// it has its arrowhead or cannot be read.
 fn with_arrow_end(pos: &str, arrowsize: f64) -> Option<String> {
-    // Graphviz breaks long values with a backslash and a line break.
-    let pos = pos.replace("\\\n", "");
-    if pos.contains("e,") {
+    let Spline {
+        start,
+        end,
+        mut control,
+    } = Spline::parse(pos)?;
+    if end.is_some() {
         return None;
-    }
-    let mut start = None;
-    let mut points: Vec<(f64, f64)> = Vec::new();
-    for pair in pos.split_whitespace() {
-        let (x, y) = match pair.strip_prefix("s,") {
-            Some(tip) => {
-                let (x, y) = tip.split_once(',')?;
-                start = Some((x.parse::<f64>().ok()?, y.parse::<f64>().ok()?));
-                continue;
-            }
-            None => pair.split_once(',')?,
-        };
-        points.push((x.parse().ok()?, y.parse().ok()?));
     }
     // Its arrowhead drawn at the start (Graphviz turned a flat edge
     // round): the same curve, run the other way, ends at that tip.
-    if let Some((x, y)) = start {
-        let mut out = format!("e,{x:.2},{y:.2}");
-        for (x, y) in points.iter().rev() {
-            out.push_str(&format!(" {x:.2},{y:.2}"));
-        }
-        return Some(out);
+    if let Some(tip) = start {
+        control.reverse();
+        return Some(
+            Spline {
+                start: None,
+                end: Some(tip),
+                control,
+            }
+            .to_pos(),
+        );
     }
-    let n = points.len();
-    if n < 4 || (n - 1) % 3 != 0 {
+    let n = control.len();
+    if (n - 1) % 3 != 0 {
         return None;
     }
-    let tip = points[n - 1];
-    let back = points[..n - 1]
+    let tip = control[n - 1];
+    let back = control[..n - 1]
         .iter()
         .rev()
         .find(|p| (tip.0 - p.0).hypot(tip.1 - p.1) > 1e-6)?;
@@ -296,14 +291,17 @@ fn with_arrow_end(pos: &str, arrowsize: f64) -> Option<String> {
     let length = dx.hypot(dy);
     let shift = 10.0 * arrowsize;
     let (ux, uy) = (dx / length * shift, dy / length * shift);
-    for point in &mut points[n - 2..] {
+    for point in &mut control[n - 2..] {
         *point = (point.0 - ux, point.1 - uy);
     }
-    let mut out = format!("e,{:.2},{:.2}", tip.0, tip.1);
-    for (x, y) in points {
-        out.push_str(&format!(" {x:.2},{y:.2}"));
-    }
-    Some(out)
+    Some(
+        Spline {
+            start: None,
+            end: Some(tip),
+            control,
+        }
+        .to_pos(),
+    )
 }
 
 #[cfg(test)]
