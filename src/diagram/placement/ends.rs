@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use super::{Curve, Drawing, Point};
+use super::{Curve, Drawing, Point, Rect};
 
 /// Room each marked end keeps along an outline, in points: an arrowhead
 /// at the widest is about 9 points across.
@@ -113,6 +113,9 @@ pub struct Outline {
     points: Vec<Point>,
     /// The length walked to each point from the first.
     walked: Vec<f64>,
+    /// Its bounding box, grown by [`ON_OUTLINE`]: an end outside it does
+    /// not meet the outline, which spares measuring it against every step.
+    reach: Rect,
 }
 
 impl Outline {
@@ -129,7 +132,12 @@ impl Outline {
             let last = walked[walked.len() - 1];
             walked.push(last + distance(pair[0], pair[1]));
         }
-        Some(Outline { points, walked })
+        let reach = Rect::bounding(points.iter().copied())?.grow(ON_OUTLINE);
+        Some(Outline {
+            points,
+            walked,
+            reach,
+        })
     }
 
     fn length(&self) -> f64 {
@@ -218,6 +226,7 @@ pub fn spread_ends(drawing: &mut Drawing) -> HashMap<String, String> {
                 .outlines
                 .iter()
                 .enumerate()
+                .filter(|(_, outline)| outline.reach.contains(tip))
                 .map(|(actor, outline)| (actor, outline.nearest(tip)))
                 .filter(|(_, (_, off))| *off <= ON_OUTLINE)
                 .min_by(|a, b| a.1 .1.total_cmp(&b.1 .1));

@@ -87,7 +87,7 @@ impl Rect {
         other.x0 >= self.x0 && other.x1 <= self.x1 && other.y0 >= self.y0 && other.y1 <= self.y1
     }
 
-    fn contains(&self, (x, y): Point) -> bool {
+    pub fn contains(&self, (x, y): Point) -> bool {
         (self.x0..=self.x1).contains(&x) && (self.y0..=self.y1).contains(&y)
     }
 
