@@ -270,9 +270,23 @@ pub(crate) fn number_mark(number: usize) -> String {
 /// edge names the tie (and its tooltip the tie in full): naming it here
 /// too cost a picture a line, and its text a point.
 pub(crate) fn dates_by_number(graph: &Graph, spec: &DiagramSpec) -> Vec<String> {
+    dates_by_number_drawn(graph, spec, |_| true)
+}
+
+/// [`dates_by_number`], of the numbered ties `drawn` says the picture
+/// draws: a storyboard numbers a tie in every frame by one number, and a
+/// frame lists only its own.
+pub(crate) fn dates_by_number_drawn(
+    graph: &Graph,
+    spec: &DiagramSpec,
+    drawn: impl Fn(TieId) -> bool,
+) -> Vec<String> {
     let time = ViewTime::of(graph, &spec.filter);
-    let mut by_number: Vec<(usize, TieId)> =
-        numbers(spec).into_iter().map(|(t, n)| (n, t)).collect();
+    let mut by_number: Vec<(usize, TieId)> = numbers(spec)
+        .into_iter()
+        .filter(|(t, _)| drawn(*t))
+        .map(|(t, n)| (n, t))
+        .collect();
     by_number.sort_unstable();
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for (number, id) in by_number {

@@ -16,7 +16,7 @@ use super::slides::{distance_to, spline_points};
 use super::*;
 
 /// The cold check's graph: a 21-tie hub.
-const KARSOVIA: &str = "tests/data/diagram/karsovia.ron";
+pub(super) const KARSOVIA: &str = "tests/data/diagram/karsovia.ron";
 
 /// The views checked, on the Varnia test graph or the bundled one, and
 /// how many date labels each draws today at least: a picture whose labels
@@ -66,7 +66,7 @@ pub(super) struct Text {
 /// arrowheads' outlines (as points), and its label's words and box (one
 /// box for all its lines).
 pub(super) struct Edge {
-    name: String,
+    pub(super) name: String,
     ends: [String; 2],
     curves: Vec<Vec<Point>>,
     heads: Vec<Vec<Point>>,

@@ -3,8 +3,9 @@
 //! picture's SVG is read back (as `labels.rs` reads it) and its numbers
 //! matched with the list.
 
-use super::labels::{actorgraph, read, VIEWS};
+use super::labels::{actorgraph, read, reported_crowded, VIEWS};
 use super::*;
+use std::collections::BTreeSet;
 
 /// The numbers `[n]` in `text`, in order.
 fn numbers_in(text: &str) -> Vec<u32> {
@@ -92,4 +93,74 @@ fn dates_drawn_as_numbers_are_listed_under_the_legend() {
         numbered_views.contains(&"JNIM depth 1") && numbered_views.contains(&"AQIM depth 2"),
         "numbered: {numbered_views:?}"
     );
+}
+
+/// A storyboard numbers the dates crowded in its frames as a single
+/// picture does (a cold check found a readable frame with 6 of its 10
+/// dates crowded, one on another tie's line): a number marks one tie, the
+/// same in every frame, so flipping frames a line keeps its mark; each
+/// frame lists the numbers it draws; every frame keeps one canvas; and
+/// fewer dates are left crowded than with none numbered.
+#[test]
+fn a_storyboard_numbers_its_crowded_dates_alike_in_every_frame() {
+    if !graphviz() {
+        return;
+    }
+    let words = "export dot NLA depth 1 frames 2019..2023 step 2 to $TMP/frames/";
+    let output = actorgraph(Some(super::labels::KARSOVIA), words).run();
+    let mut tie_of: BTreeMap<u32, String> = BTreeMap::new();
+    let mut canvases = BTreeSet::new();
+    for year in [2019, 2021, 2023] {
+        let name = format!("frames/nla-{year}.svg");
+        let svg = std::fs::read_to_string(output.path(&name)).unwrap();
+        let picture = read(&svg);
+        let view_box = svg
+            .split("viewBox=\"")
+            .nth(1)
+            .and_then(|v| v.split('"').next());
+        canvases.insert(view_box.unwrap_or_default().to_string());
+        let mut on_edges = Vec::new();
+        for edge in picture.edges.iter().filter(|edge| edge.label.is_some()) {
+            let words = edge.words.trim();
+            let Some(&number) = numbers_in(words).first() else {
+                continue;
+            };
+            assert!(
+                [format!("[{number}]"), format!("new: [{number}]")].contains(&words.to_string()),
+                "{name}: a number stands alone on its edge: `{words}`"
+            );
+            let first = tie_of.entry(number).or_insert_with(|| edge.name.clone());
+            assert_eq!(*first, edge.name, "{name}: [{number}] marks one tie");
+            on_edges.push(number);
+        }
+        let legend: Vec<&str> = picture
+            .texts
+            .iter()
+            .filter(|text| text.edge.is_none())
+            .map(|text| text.words.trim())
+            .collect();
+        let legend = legend.join(" ");
+        let mut listed = legend
+            .split_once("Dates by number: ")
+            .map(|(_, rest)| numbers_in(rest.split("Sources").next().unwrap_or(rest)))
+            .unwrap_or_default();
+        listed.sort_unstable();
+        on_edges.sort_unstable();
+        assert_eq!(
+            on_edges, listed,
+            "{name}: each number drawn is listed: {legend}"
+        );
+    }
+    assert_eq!(canvases.len(), 1, "one canvas: {canvases:?}");
+    let numbered = tie_of.len();
+    assert!(numbered > 0, "no date numbered: {}", output.stdout);
+    let note = format!("{numbered} dates found no clear place beside their ties, so they are drawn as [1]–[{numbered}]");
+    assert!(
+        output.stdout.contains(&note),
+        "{note}\nnot in: {}",
+        output.stdout
+    );
+    // Unnumbered, 16 of this storyboard's dates were crowded.
+    let crowded = reported_crowded(&output.stdout);
+    assert!(crowded < 12, "{crowded} crowded: {}", output.stdout);
 }

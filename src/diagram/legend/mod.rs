@@ -89,6 +89,10 @@ pub struct Contents<'g> {
     /// The dates drawn as a number on their edge, written out in order
     /// ("[1] since Mar 2017").
     pub dates_by_number: Vec<String>,
+    /// The fewest lines the list of dates by number takes, blank ones
+    /// added: a storyboard's frames list different dates, and one line
+    /// more in one frame would make its canvas taller than the others'.
+    pub list_lines: usize,
 }
 
 impl<'g> Contents<'g> {
@@ -285,11 +289,10 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         ]));
     }
 
-    if !contents.dates_by_number.is_empty() {
-        // Above the sources: the numbers are read off the drawing.
-        let dates = format!("Dates by number: {}.", contents.dates_by_number.join("; "));
-        lines.extend(wrap_words(&dates, NOTE_CHARS).into_iter().map(Line::Note));
-    }
+    // Above the sources: the numbers are read off the drawing.
+    let mut list = list_of_dates(&contents.dates_by_number);
+    list.resize(list.len().max(contents.list_lines), "\u{a0}".to_string());
+    lines.extend(list.into_iter().map(Line::Note));
     let citations = short_citations(graph, &contents.sources);
     let mut footer = String::new();
     if !citations.is_empty() {
@@ -371,6 +374,16 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The lines under the legend that write out the dates drawn as numbers
+/// (`dates_by_number`); none when none are.
+pub fn list_of_dates(dates_by_number: &[String]) -> Vec<String> {
+    if dates_by_number.is_empty() {
+        return Vec::new();
+    }
+    let dates = format!("Dates by number: {}.", dates_by_number.join("; "));
+    wrap_words(&dates, NOTE_CHARS)
 }
 
 /// The short citations of `sources`, each once, in the graph's order.

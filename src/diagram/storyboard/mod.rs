@@ -5,6 +5,8 @@
 //! at those positions and along those routes, with invisible corner anchors
 //! giving every frame the same canvas, shaped like its page.
 
+mod numbered;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +23,7 @@ use super::scene;
 use super::style;
 use super::view::{View, ViewTime};
 use super::{DiagramError, DiagramSpec, OutputFormat, Page};
+use numbered::{with_numbered_dates, Frames};
 
 /// Margin around the union's drawing, in points, kept in every frame.
 const MARGIN: f64 = 12.0;
@@ -137,16 +140,7 @@ pub fn storyboard(
     } else {
         format!("{start}–{end}")
     });
-    let scenes: Vec<(i32, Scene)> = frames
-        .iter()
-        .zip(&new_ties)
-        .map(|((year, frame_spec, view), new)| {
-            (
-                *year,
-                scene::build_frame(graph, frame_spec, view, &legend, new),
-            )
-        })
-        .collect();
+    let scenes = frame_scenes(graph, &frames, &new_ties, &legend, &[]);
     // Each tie's widest date label and each actor's widest name in any
     // frame: the union makes room for them.
     let widest = scene::WidestLabels::of(scenes.iter().map(|(_, scene)| scene));
@@ -168,43 +162,48 @@ pub fn storyboard(
         }
     }
     let layout = best_layout(graph, &union_spec, &union, &legend, &widest, &shown)?;
-    let [x0, y0, x1, y1] = layout.extent;
-    let mut corners = [(x0 - MARGIN, y0 - MARGIN), (x1 + MARGIN, y1 + MARGIN)];
-    corners = same_canvas(&scenes, &layout, corners)?;
-    if let Some(page) = spec.page {
-        corners = page_shaped(&scenes, &layout, corners, page)?;
-    }
-    let pinned = Pinned {
-        positions: &layout.positions,
-        edges: &layout.edges,
-        corners,
+    let first = draw_frames(&scenes, &layout, spec.page, format, Vec::new())?;
+    let drawn = match spec.page {
+        Some(page) if format != OutputFormat::Dot => {
+            let renumber = |numbered: &[TieId]| {
+                let scenes = frame_scenes(graph, &frames, &new_ties, &legend, numbered);
+                draw_frames(&scenes, &layout, Some(page), format, numbered.to_vec())
+            };
+            with_numbered_dates(first, renumber)?
+        }
+        _ => first,
     };
 
     let stem = file_stem(match spec.focus {
         Some(focus) => graph.actor(focus).id.as_str(),
         None => "all",
     });
+    let numbers = super::styler::numbers(&DiagramSpec {
+        dates_by_number: drawn.numbered.clone(),
+        ..spec.clone()
+    });
+    let pictures = in_parallel(&drawn.texts, |text| match format {
+        OutputFormat::Dot => Ok(text.clone().into_bytes()),
+        _ => {
+            let mut args = vec!["-n2".to_string()];
+            args.extend(render_args(format));
+            run_graphviz("neato", &args, text)
+        }
+    })?;
     let mut rendered = Vec::new();
     let mut fits: Vec<(i32, Fit)> = Vec::new();
-    for (year, frame) in &scenes {
-        let text = print(frame, &Naming::Names, Some(&pinned));
-        // A picture's labels are placed for its own frame; the DOT keeps
-        // the union's places, as written for people.
-        let text = match format {
-            OutputFormat::Dot => text,
-            _ => place_pinned_labels(&text, corners)?,
-        };
-        if let Some(page) = spec.page {
-            fits.push((*year, measure_pinned(&text, page)?));
-        }
-        let bytes = match format {
-            OutputFormat::Dot => text.into_bytes(),
-            _ => {
-                let mut args = vec!["-n2".to_string()];
-                args.extend(render_args(format));
-                run_graphviz("neato", &args, &text)?
+    for ((year, bytes), fit) in years.iter().zip(pictures).zip(&drawn.fits) {
+        if let Some(mut fit) = fit.clone() {
+            // A crowded date drawn as a number is named by it, as the
+            // frame shows it.
+            for (name, key) in fit.crowded_ties.iter_mut().zip(&fit.crowded_edges) {
+                let number = scene::tie_of_key(key).and_then(|tie| numbers.get(&tie));
+                if let Some(&number) = number {
+                    *name = format!("{} {name}", super::styler::number_mark(number));
+                }
             }
-        };
+            fits.push((*year, fit));
+        }
         let path = dir.join(format!("{stem}-{year}.{}", format.extension()));
         rendered.push((path, bytes));
     }
@@ -221,6 +220,7 @@ pub fn storyboard(
     let fit = fit_of_frames(&fits).map(|(mut fit, measured)| {
         // Every frame is a year's window.
         fit.fewer_dates = super::fewer_dates::FewerDates::left(spec.dates, true);
+        fit.numbered_dates = drawn.numbered.len();
         (fit, measured)
     });
     let alike = fit.as_ref().is_none_or(|(_, measured)| measured.alike());
@@ -229,6 +229,133 @@ pub fn storyboard(
         fit: fit.map(|(fit, measured)| (fit, measured.worst_year())),
         alike,
     })
+}
+
+/// Each frame's scene, the dates of `numbered` ties drawn as one number
+/// each in every frame (so flipping frames, a line keeps its mark) and
+/// listed under the legend of the frames that draw them, every frame's
+/// list as many lines high.
+fn frame_scenes(
+    graph: &Graph,
+    frames: &[(i32, DiagramSpec, View)],
+    new_ties: &[BTreeSet<TieId>],
+    legend: &Contents<'_>,
+    numbered: &[TieId],
+) -> Vec<(i32, Scene)> {
+    let specs: Vec<DiagramSpec> = frames
+        .iter()
+        .map(|(_, spec, _)| DiagramSpec {
+            dates_by_number: numbered.to_vec(),
+            ..spec.clone()
+        })
+        .collect();
+    let lists: Vec<Vec<String>> = specs
+        .iter()
+        .zip(frames)
+        .map(|(spec, (_, _, view))| {
+            super::styler::dates_by_number_drawn(graph, spec, |t| view.ties.contains(&t))
+        })
+        .collect();
+    let list_lines = lists
+        .iter()
+        .map(|list| super::legend::list_of_dates(list).len())
+        .max()
+        .unwrap_or(0);
+    frames
+        .iter()
+        .zip(&specs)
+        .zip(lists)
+        .zip(new_ties)
+        .map(|((((year, _, view), spec), list), new)| {
+            let mut legend = legend.clone();
+            legend.dates_by_number = list;
+            legend.list_lines = list_lines;
+            (*year, scene::build_frame(graph, spec, view, &legend, new))
+        })
+        .collect()
+}
+
+/// Every frame of `scenes` pinned where `layout` puts each actor and tie,
+/// on one canvas (shaped like `page`), its labels placed among its own,
+/// and measured on the page.
+fn draw_frames(
+    scenes: &[(i32, Scene)],
+    layout: &Layout,
+    page: Option<Page>,
+    format: OutputFormat,
+    numbered: Vec<TieId>,
+) -> Result<Frames, DiagramError> {
+    let [x0, y0, x1, y1] = layout.extent;
+    let mut corners = [(x0 - MARGIN, y0 - MARGIN), (x1 + MARGIN, y1 + MARGIN)];
+    corners = same_canvas(scenes, layout, corners)?;
+    if let Some(page) = page {
+        corners = page_shaped(scenes, layout, corners, page)?;
+    }
+    let pinned = Pinned {
+        positions: &layout.positions,
+        edges: &layout.edges,
+        corners,
+    };
+    // Placing a frame's labels takes seconds on a large view: the frames
+    // are drawn side by side.
+    let drawn = in_parallel(scenes, |(_, frame)| {
+        let text = print(frame, &Naming::Names, Some(&pinned));
+        // A picture's labels are placed for its own frame; the DOT keeps
+        // the union's places, as written for people.
+        let text = match format {
+            OutputFormat::Dot => text,
+            _ => place_pinned_labels(&text, corners)?,
+        };
+        let fit = match page {
+            Some(page) => Some(measure_pinned(&text, page)?),
+            None => None,
+        };
+        Ok((text, fit))
+    })?;
+    let (texts, fits) = drawn.into_iter().unzip();
+    Ok(Frames {
+        numbered,
+        texts,
+        fits,
+    })
+}
+
+/// `work` done on every item, on as many threads as the machine has
+/// cores, the results in the items' order; the first error met, if any.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> Result<R, DiagramError> + Sync,
+) -> Result<Vec<R>, DiagramError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(&work).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<Result<R, DiagramError>>>> =
+        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(item) = items.get(at) else { break };
+                let result = work(item);
+                if let Ok(mut slot) = results[at].lock() {
+                    *slot = Some(result);
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| Err(DiagramError::Layout("a frame was not drawn".into())))
+        })
+        .collect()
 }
 
 /// The union laid out with each column height a focus layout may take
