@@ -140,6 +140,90 @@ fn every_directed_tie_is_drawn_with_its_arrowhead_at_its_head() {
     }
 }
 
+/// The outer of a double ellipse (a person) of each node in `svg` drawn
+/// with two: `(cx, cy, rx, ry)` by node name.
+fn double_ellipses(svg: &str) -> BTreeMap<String, [f64; 4]> {
+    let mut found = BTreeMap::new();
+    for block in svg.split("class=\"node\"").skip(1) {
+        let block = block.split("class=\"").next().unwrap_or(block);
+        let title = block
+            .split("<title>")
+            .nth(1)
+            .and_then(|t| t.split("</title>").next());
+        let ellipses: Vec<[f64; 4]> = block
+            .split("<ellipse ")
+            .skip(1)
+            .map(|e| {
+                let at = |key: &str| -> f64 {
+                    e.split(&format!(" {key}=\""))
+                        .nth(1)
+                        .and_then(|v| v.split('"').next())
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0.0)
+                };
+                [at("cx"), at("cy"), at("rx"), at("ry")]
+            })
+            .collect();
+        if let (Some(title), [_, outer]) = (title, ellipses.as_slice()) {
+            found.insert(title.replace("&#45;", "-"), *outer);
+        }
+    }
+    found
+}
+
+/// Each head drawn at a double ellipse whose points reach more than
+/// 1.5 pt inside its outer line, so that the line runs through it; and
+/// how many heads at double ellipses were checked.
+fn heads_inside_double_outlines(svg: &str) -> (Vec<String>, usize) {
+    let outers = double_ellipses(svg);
+    let (_, edges) = read_svg(svg);
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for edge in &edges {
+        let Some(&[cx, cy, rx, ry]) = outers.get(&edge.to) else {
+            continue;
+        };
+        for head in &edge.heads {
+            checked += 1;
+            // How far inside the outer line the deepest point of the
+            // head stands, along the ray from the centre.
+            let depth = head
+                .iter()
+                .map(|&[x, y]| {
+                    let norm = (((x - cx) / rx).powi(2) + ((y - cy) / ry).powi(2)).sqrt();
+                    (1.0 - norm) * (x - cx).hypot(y - cy) / norm.max(1e-9)
+                })
+                .fold(f64::MIN, f64::max);
+            if depth > 1.5 {
+                problems.push(format!(
+                    "{} -> {}: {depth:.1} pt inside",
+                    edge.from, edge.to
+                ));
+            }
+        }
+    }
+    (problems, checked)
+}
+
+/// A person is drawn with two lines; `dot` ends each edge at the outer,
+/// but drawn again by `neato -n2` the person grew by 4 pt, so every head
+/// arriving at Harun Basel in a cold check's picture ended on the inner
+/// line, the outer one running through it.
+#[test]
+fn heads_at_a_person_end_on_the_outer_of_its_two_lines() {
+    if !graphviz() {
+        return;
+    }
+    let output = Test::new()
+        .stdout_matches(|out| out.starts_with("wrote "))
+        .words("export dot Iyad ag Ghali depth 1 to $TMP/x.svg")
+        .run();
+    let svg = std::fs::read_to_string(output.path("x.svg")).unwrap();
+    let (problems, checked) = heads_inside_double_outlines(&svg);
+    assert!(checked >= 2, "{checked} heads at a person checked");
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
 #[test]
 fn heads_on_each_other_are_found() {
     let edge = |from: &str, head: &str| {

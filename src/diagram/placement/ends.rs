@@ -6,7 +6,8 @@
 //! the ends that meet at one spot, when one of them carries a mark (an
 //! arrowhead, a diamond, a circle), are spread along the actor's outline,
 //! each keeping the direction it arrives in. Plain ends may share a spot:
-//! lines leaving an actor together read as a bundle.
+//! lines leaving an actor together read as a bundle. A marked end is drawn
+//! to the outline's outer line, never inside a double outline.
 
 use std::collections::HashMap;
 
@@ -198,6 +199,8 @@ struct End {
     marked: bool,
     /// How far along the actor's outline it meets it.
     along: f64,
+    /// Its tip as Graphviz drew it.
+    tip: Point,
     /// Where it met it as Graphviz drew it.
     was: f64,
     /// Where along the outline the line comes from, a little way back: it
@@ -237,6 +240,7 @@ pub fn spread_ends(drawing: &mut Drawing) -> HashMap<String, String> {
                     at_start,
                     marked,
                     along,
+                    tip,
                     was: along,
                     from,
                 });
@@ -248,7 +252,15 @@ pub fn spread_ends(drawing: &mut Drawing) -> HashMap<String, String> {
         let outline = &drawing.outlines[actor];
         spread(&mut ends, outline.length());
         for end in &ends {
-            let (old, new) = (outline.at(end.was), outline.at(end.along));
+            // A mark is drawn to the outline's outer line, so that no
+            // line of a double outline (a person, a coalition) runs
+            // through it. A plain end keeps its distance to the outline.
+            let old = if end.marked {
+                end.tip
+            } else {
+                outline.at(end.was)
+            };
+            let new = outline.at(end.along);
             let shift = (new.0 - old.0, new.1 - old.1);
             if shift.0.hypot(shift.1) < 0.01 {
                 continue;

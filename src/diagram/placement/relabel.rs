@@ -187,6 +187,9 @@ fn edit<'a>(
     out
 }
 
+/// Graphviz's gap between two peripheries of a node, in points.
+const PERIPHERY_GAP: f64 = 4.0;
+
 /// `laid` with the label of each edge whose `id` is in `places` at its new
 /// place (by the attribute named with it: `lp`, `head_lp`, `tail_lp`),
 /// decorated only when it has a leader, its lines joined into one where it
@@ -222,6 +225,23 @@ pub fn relabel(
             let lines = get(text).filter(|lines| !lines.starts_with('<'));
             if let (true, Some(lines)) = (placed.one_line, lines) {
                 changes.set.push((text, on_one_line(lines)));
+            }
+        }
+        // `dot` gives a node of several peripheries the outer one's size,
+        // and `neato -n2` draws that size as the inner one, the others
+        // 4 pt apart outside it: the actor would grow, and every edge end
+        // at its inner line, the outer one crossing each arrowhead.
+        if let Some(extra) = get("peripheries")
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|&n| n > 1)
+            .map(|n| f64::from(n - 1) * 2.0 * PERIPHERY_GAP / 72.0)
+        {
+            for key in ["width", "height"] {
+                if let Some(inches) = get(key).and_then(|v| v.parse::<f64>().ok()) {
+                    changes
+                        .set
+                        .push((key, format!("{:.4}", (inches - extra).max(0.01))));
+                }
             }
         }
         // A new route where its ends were spread (see `ends`).

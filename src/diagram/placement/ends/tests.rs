@@ -157,3 +157,33 @@ fn an_edge_meeting_no_outline_is_left_alone() {
     // An edge with no id cannot be written back, so it does not count.
     assert!(spread_ends(&mut far).is_empty());
 }
+
+#[test]
+fn a_head_at_a_double_outlines_inner_line_is_drawn_to_its_outer_line() {
+    // An edge ending 3 pt inside the outer of two lines: the outer one,
+    // the outline here, would cross its arrowhead.
+    let mut inner = edge("a", (0.0, 0.0), 0.0, true);
+    if let Some(spline) = inner.spline.as_mut() {
+        spline.shift(false, (3.0, 0.0));
+        inner.curve = spline.curve().unwrap();
+    }
+    let plain = {
+        let mut plain = edge("b", (0.0, 40.0), 10.0, false);
+        let spline = plain.spline.as_mut().unwrap();
+        spline.shift(false, (3.0, 0.0));
+        plain.curve = spline.curve().unwrap();
+        plain
+    };
+    let mut drawing = drawing(vec![inner, plain]);
+    assert_eq!(tip(&drawing, 0), (83.0, 0.0));
+    let moved = spread_ends(&mut drawing);
+    let head = tip(&drawing, 0);
+    assert!(distance(head, (80.0, 0.0)) < 0.01, "{head:?}");
+    // The line arrives as it did: its last control point moved with it.
+    let spline = drawing.edges[0].spline.as_ref().unwrap();
+    assert_eq!(spline.control[3], (70.0, 0.0));
+    assert!(moved.contains_key("a"));
+    // A plain end keeps its place, 3 pt in.
+    assert_eq!(tip(&drawing, 1), (83.0, 10.0));
+    assert!(!moved.contains_key("b"));
+}
