@@ -76,8 +76,14 @@ const NAMED_TIES: usize = 30;
 
 /// What to do about `crowded` date labels that share their place with
 /// another line or label (of `ties`, as drawn), given the ways `fewer`
-/// left; `None` when every label stands clear.
-pub fn crowding_note(crowded: usize, ties: &[String], fewer: FewerDates) -> Option<String> {
+/// left, and saying so when drawing them as numbers was given up as it
+/// `shrinks` the text too much; `None` when every label stands clear.
+pub fn crowding_note(
+    crowded: usize,
+    ties: &[String],
+    fewer: FewerDates,
+    shrinks: bool,
+) -> Option<String> {
     let (count, own) = match crowded {
         0 => return None,
         1 => ("1 date".to_string(), "its"),
@@ -89,6 +95,13 @@ pub fn crowding_note(crowded: usize, ties: &[String], fewer: FewerDates) -> Opti
          its dates)",
         fewer.in_note()
     );
+    if shrinks {
+        // A reader who met numbered dates elsewhere may wonder why not here.
+        let them = if crowded == 1 { "it" } else { "them" };
+        note.push_str(&format!(
+            "; drawing {them} as numbers listed under the legend would shrink the text too much"
+        ));
+    }
     if !ties.is_empty() {
         let shown: Vec<&str> = ties.iter().take(NAMED_TIES).map(String::as_str).collect();
         note.push_str(&format!("; check the dates of {}", shown.join("; ")));
@@ -107,8 +120,9 @@ mod tests {
     #[test]
     fn the_note_on_crowded_dates_offers_only_the_ways_left() {
         let ties = ["A allegiance B: since 2017".to_string()];
-        let note =
-            |dates, windowed| crowding_note(3, &ties, FewerDates::left(dates, windowed)).unwrap();
+        let note = |dates, windowed| {
+            crowding_note(3, &ties, FewerDates::left(dates, windowed), false).unwrap()
+        };
         let all = note(DateLabels::All, true);
         assert!(all.starts_with("3 dates could not be set clear"), "{all}");
         assert!(all.contains("`dates changes` shows only") && all.contains("`dates off`"));
@@ -121,10 +135,19 @@ mod tests {
         let changes = note(DateLabels::Changes, true);
         assert!(!changes.contains("dates changes") && changes.contains("`dates off` shows none"));
         assert!(all.contains("than their own"));
-        let one = crowding_note(1, &ties, FewerDates::left(DateLabels::All, true)).unwrap();
+        let one = crowding_note(1, &ties, FewerDates::left(DateLabels::All, true), false).unwrap();
         assert!(
             one.starts_with("1 date could not") && one.contains("than its own"),
             "{one}"
+        );
+        assert!(!all.contains("as numbers"));
+        let shrinks = crowding_note(2, &ties, FewerDates::Off, true).unwrap();
+        assert!(
+            shrinks.contains(
+                "; drawing them as numbers listed under the legend would shrink the text too \
+                 much; check the dates of"
+            ),
+            "{shrinks}"
         );
     }
 }

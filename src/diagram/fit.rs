@@ -86,6 +86,9 @@ pub struct Fit {
     /// How many dates are drawn as a number on their edge and listed
     /// under the legend, where they found no clear place beside it.
     pub numbered_dates: usize,
+    /// Whether drawing the crowded dates (or more of them) as numbers was
+    /// tried and given up, as their list would shrink the text too much.
+    pub numbering_shrinks: bool,
 }
 
 impl Fit {
@@ -181,7 +184,12 @@ impl Fit {
     /// What to do about date labels that share their place with another
     /// line or label; `None` when every label stands clear.
     pub fn crowding_note(&self) -> Option<String> {
-        super::fewer_dates::crowding_note(self.crowded_labels, &self.crowded_ties, self.fewer_dates)
+        super::fewer_dates::crowding_note(
+            self.crowded_labels,
+            &self.crowded_ties,
+            self.fewer_dates,
+            self.numbering_shrinks,
+        )
     }
 
     /// [`Fit::warning`] for text measured on `what`.
@@ -446,6 +454,7 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         crowded_ties,
         crowded_edges,
         numbered_dates: 0,
+        numbering_shrinks: false,
     })
 }
 

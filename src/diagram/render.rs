@@ -177,6 +177,8 @@ fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice, others: &[Ch
     let mut choices = std::iter::once(choice).chain(others.iter().copied());
     let mut choice = choices.next().unwrap_or(choice);
     let mut rounds = 0;
+    // Whether the last numbering tried was given up as it shrank the text.
+    let mut shrinks = false;
     while rounds < NUMBERING_ROUNDS {
         let numbered = &latest.spec.dates_by_number;
         // A number is one line high, and between two actors stacked in a
@@ -210,16 +212,23 @@ fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice, others: &[Ch
             !fit.readable()
                 && (first.readable() || fit.text_points < first.text_points * NEARLY_AS_LARGE)
         };
+        let worse = laid.as_ref().is_ok_and(|(fit, _)| reads_worse(fit));
         let (fit, placed) = match laid {
-            Ok((fit, placed)) if !reads_worse(&fit) => (fit, placed),
+            Ok((fit, placed)) if !worse => (fit, placed),
             _ if rounds == 0 => match choices.next() {
                 Some(next) => {
                     choice = next;
                     continue;
                 }
-                None => break,
+                None => {
+                    shrinks = worse;
+                    break;
+                }
             },
-            _ => break,
+            _ => {
+                shrinks = worse;
+                break;
+            }
         };
         rounds += 1;
         latest = Drawn { spec, placed, fit };
@@ -227,6 +236,7 @@ fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice, others: &[Ch
             best = latest.clone();
         }
     }
+    best.fit.numbering_shrinks = shrinks && best.fit.crowded_labels > 0;
     best
 }
 

@@ -70,6 +70,7 @@ fn text_at_its_floor_warns_of_nothing() {
         crowded_ties: Vec::new(),
         crowded_edges: Vec::new(),
         numbered_dates: 0,
+        numbering_shrinks: false,
     };
     assert!(fit.readable());
     assert!(!fit.report().contains("warning"));
@@ -87,6 +88,7 @@ fn frames_report_each_kinds_smallest_and_the_frame_reading_worst() {
         crowded_ties: Vec::new(),
         crowded_edges: Vec::new(),
         numbered_dates: 0,
+        numbering_shrinks: false,
     };
     let (least, measured) =
         fit_of_frames(&[(2017, fit(14.5, None)), (2020, fit(14.5, Some(11.0)))]).unwrap();

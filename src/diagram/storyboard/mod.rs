@@ -163,7 +163,7 @@ pub fn storyboard(
     }
     let layout = best_layout(graph, &union_spec, &union, &legend, &widest, &shown)?;
     let first = draw_frames(&scenes, &layout, spec.page, format, Vec::new())?;
-    let drawn = match spec.page {
+    let (drawn, left_in_words) = match spec.page {
         Some(page) if format != OutputFormat::Dot => {
             let renumber = |numbered: &[TieId]| {
                 let scenes = frame_scenes(graph, &frames, &new_ties, &legend, numbered);
@@ -171,7 +171,7 @@ pub fn storyboard(
             };
             with_numbered_dates(first, renumber)?
         }
-        _ => first,
+        _ => (first, false),
     };
 
     let stem = file_stem(match spec.focus {
@@ -221,6 +221,7 @@ pub fn storyboard(
         // Every frame is a year's window.
         fit.fewer_dates = super::fewer_dates::FewerDates::left(spec.dates, true);
         fit.numbered_dates = drawn.numbered.len();
+        fit.numbering_shrinks = left_in_words;
         (fit, measured)
     });
     let alike = fit.as_ref().is_none_or(|(_, measured)| measured.alike());

@@ -48,13 +48,14 @@ impl Frames {
 /// The list takes lines, and frames share one canvas, so when numbering
 /// every crowded date would shrink the text under the floor (or, under it
 /// already, much further), fewer are: those crowded in most frames first,
-/// half as many each time. The frames that crowd fewest dates are kept.
+/// half as many each time. The frames that crowd fewest dates are kept,
+/// and whether some of their crowded dates were left in words so.
 pub(super) fn with_numbered_dates(
     first: Frames,
     renumber: impl Fn(&[TieId]) -> Result<Frames, DiagramError>,
-) -> Result<Frames, DiagramError> {
+) -> Result<(Frames, bool), DiagramError> {
     let Some(unnumbered) = first.least() else {
-        return Ok(first);
+        return Ok((first, false));
     };
     let reads_worse = |frames: &Frames| {
         frames.least().is_none_or(|fit| {
@@ -66,6 +67,9 @@ pub(super) fn with_numbered_dates(
     let mut best = first;
     let mut latest = best.clone();
     let mut draws = 0;
+    // Whether some crowded date was left in words as its number shrank
+    // the text too much.
+    let mut shrank = false;
     'rounds: for _ in 0..NUMBERING_ROUNDS {
         let mut crowded = crowded_ties(&latest);
         crowded.retain(|tie| !latest.numbered.contains(tie));
@@ -82,13 +86,15 @@ pub(super) fn with_numbered_dates(
                 latest = drawn;
                 break;
             }
+            shrank = true;
             take /= 2;
         }
         if latest.crowded() < best.crowded() {
             best = latest.clone();
         }
     }
-    Ok(best)
+    let left_in_words = shrank && best.crowded() > 0;
+    Ok((best, left_in_words))
 }
 
 /// The most times [`with_numbered_dates`] draws the frames again: each
@@ -135,6 +141,7 @@ mod tests {
                 .collect(),
             crowded_edges: crowded.iter().map(|t| scene::tie_key(*t)).collect(),
             numbered_dates: 0,
+            numbering_shrinks: false,
         }
     }
 
@@ -166,7 +173,8 @@ mod tests {
             let points = if numbered.len() > 2 { 13.5 } else { 15.0 };
             Ok(frames(numbered, points))
         };
-        let best = with_numbered_dates(frames(&[], 15.0), renumber).unwrap();
+        let (best, left_in_words) = with_numbered_dates(frames(&[], 15.0), renumber).unwrap();
+        assert!(left_in_words);
         // `a` crowds in both frames: it is numbered first.
         assert_eq!(best.numbered, vec![a, c]);
         assert_eq!(best.crowded(), 1);
@@ -194,9 +202,11 @@ mod tests {
                 })
             }
         };
-        let kept = with_numbered_dates(first.clone(), numbered(12.5)).unwrap();
+        let (kept, left_in_words) = with_numbered_dates(first.clone(), numbered(12.5)).unwrap();
         assert_eq!(kept.numbered, crowded.to_vec());
-        let kept = with_numbered_dates(first.clone(), numbered(12.0)).unwrap();
+        assert!(!left_in_words);
+        let (kept, left_in_words) = with_numbered_dates(first.clone(), numbered(12.0)).unwrap();
         assert!(kept.numbered.is_empty(), "12 pt is under 95% of 13 pt");
+        assert!(left_in_words);
     }
 }
