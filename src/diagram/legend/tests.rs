@@ -331,3 +331,33 @@ fn numbered_dates_in_the_same_words_share_them_in_the_list() {
     let listed = crate::diagram::styler::dates_by_number(&s.graph, &spec);
     assert_eq!(listed, ["[1], [3] since 2012", "[2] since 2015"]);
 }
+
+#[test]
+fn the_ended_samples_share_one_colour_so_their_fades_compare() {
+    let (graph, _) = sketch();
+    let contents = Contents {
+        relations: BTreeSet::from([RelationId::ALLIANCE, RelationId::HOSTILITY]),
+        markers: BTreeMap::from([
+            (Marker::Ended, RelationId::HOSTILITY),
+            (Marker::LikelyEnded, RelationId::ALLIANCE),
+            (Marker::Likely, RelationId::HOSTILITY),
+        ]),
+        ..Contents::default()
+    };
+    let palette = style::palette(crate::diagram::Theme::Light);
+    let html = strip(&graph, &contents, palette).unwrap().to_dot();
+    // The colour of the sample just before each label.
+    let sample_colour = |label: &str| -> String {
+        let run = format!("</FONT> {label}");
+        let at = html
+            .match_indices(&run)
+            .map(|(at, _)| at)
+            .find(|&at| !html[at + run.len()..].starts_with(','))
+            .unwrap_or_else(|| panic!("no {label} in {html}"));
+        let colour = html[..at].rfind("COLOR=\"#").unwrap() + 8;
+        html[colour..colour + 6].to_string()
+    };
+    assert_eq!(sample_colour("ended"), sample_colour("likely, ended"));
+    // A sample of another kind keeps its relation's colour.
+    assert_ne!(sample_colour("likely"), sample_colour("likely, ended"));
+}
