@@ -132,14 +132,7 @@ pub fn export_fitting(
     };
     fit.fewer_dates = super::fewer_dates::FewerDates::left(dates, windowed);
     fit.numbered_dates = numbered.dates_by_number.len();
-    // A crowded date drawn as a number is named by it, as the picture shows it.
-    let numbers = super::styler::numbers(&numbered);
-    for (name, key) in fit.crowded_ties.iter_mut().zip(&fit.crowded_edges) {
-        let number = super::scene::tie_of_key(key).and_then(|tie| numbers.get(&tie));
-        if let Some(&number) = number {
-            *name = format!("{} {name}", super::styler::number_mark(number));
-        }
-    }
+    super::styler::name_by_number(&mut fit, &numbered.dates_by_number);
     let mut args = vec!["-n2".to_string()];
     args.extend(render_args(format));
     let bytes = run_graphviz("neato", &args, &placed)?;

@@ -147,7 +147,7 @@ impl<'s> EdgeStyler<'s> {
             time: ViewTime::of(graph, &spec.filter),
             dates: spec.dates,
             new: None,
-            by_number: numbers(spec),
+            by_number: numbers(&spec.dates_by_number),
         }
     }
 
@@ -248,13 +248,25 @@ impl<'s> EdgeStyler<'s> {
 
 /// The number of each tie whose dates `spec` draws as a number: its place
 /// in the list, counted from 1 (a tie listed twice keeps its first).
-pub(crate) fn numbers(spec: &DiagramSpec) -> BTreeMap<TieId, usize> {
+pub(crate) fn numbers(dates_by_number: &[TieId]) -> BTreeMap<TieId, usize> {
     let mut numbers = BTreeMap::new();
-    for &tie in &spec.dates_by_number {
+    for &tie in dates_by_number {
         let next = numbers.len() + 1;
         numbers.entry(tie).or_insert(next);
     }
     numbers
+}
+
+/// `fit`'s crowded ties named with the number each is drawn as, if any
+/// ("[3] JNIM allegiance al Qaeda: …"), as the picture shows them.
+pub(crate) fn name_by_number(fit: &mut super::fit::Fit, dates_by_number: &[TieId]) {
+    let numbers = numbers(dates_by_number);
+    for (name, key) in fit.crowded_ties.iter_mut().zip(&fit.crowded_edges) {
+        let number = super::scene::tie_of_key(key).and_then(|tie| numbers.get(&tie));
+        if let Some(&number) = number {
+            *name = format!("{} {name}", number_mark(number));
+        }
+    }
 }
 
 /// How a number stands for a tie's dates: on its edge, in the list and
@@ -282,7 +294,7 @@ pub(crate) fn dates_by_number_drawn(
     drawn: impl Fn(TieId) -> bool,
 ) -> Vec<String> {
     let time = ViewTime::of(graph, &spec.filter);
-    let mut by_number: Vec<(usize, TieId)> = numbers(spec)
+    let mut by_number: Vec<(usize, TieId)> = numbers(&spec.dates_by_number)
         .into_iter()
         .filter(|(t, _)| drawn(*t))
         .map(|(t, n)| (n, t))

@@ -15,6 +15,23 @@ fn numbers_in(text: &str) -> Vec<u32> {
         .collect()
 }
 
+/// A picture's legend text, and the numbers its list of dates by number
+/// holds.
+fn legend_and_list(picture: &super::labels::Picture) -> (String, Vec<u32>) {
+    let legend: Vec<&str> = picture
+        .texts
+        .iter()
+        .filter(|text| text.edge.is_none())
+        .map(|text| text.words.trim())
+        .collect();
+    let legend = legend.join(" ");
+    let listed = legend
+        .split_once("Dates by number: ")
+        .map(|(_, rest)| numbers_in(rest.split("Sources").next().unwrap_or(rest)))
+        .unwrap_or_default();
+    (legend, listed)
+}
+
 /// Where a date found no clear place beside its own line, the export draws
 /// a number there and lists the date under the legend: each number on the
 /// drawing is listed once, each listed number is on exactly one edge, and
@@ -43,20 +60,9 @@ fn dates_drawn_as_numbers_are_listed_under_the_legend() {
                 number
             })
             .collect();
-        let legend: Vec<&str> = picture
-            .texts
-            .iter()
-            .filter(|text| text.edge.is_none())
-            .map(|text| text.words.trim())
-            .collect();
-        let legend = legend.join(" ");
+        let (legend, mut listed) = legend_and_list(&picture);
         // Numbers whose dates read alike share them ("[5], [7] by Feb
         // 2023"): each is listed once, and together they run from 1.
-        let mut listed = legend
-            .split_once("Dates by number: ")
-            .map(|(_, rest)| rest.split("Sources").next().unwrap_or(rest))
-            .map(numbers_in)
-            .unwrap_or_default();
         listed.sort_unstable();
         let in_order: Vec<u32> = (1..=listed.len() as u32).collect();
         assert_eq!(
@@ -133,17 +139,7 @@ fn a_storyboard_numbers_its_crowded_dates_alike_in_every_frame() {
             assert_eq!(*first, edge.name, "{name}: [{number}] marks one tie");
             on_edges.push(number);
         }
-        let legend: Vec<&str> = picture
-            .texts
-            .iter()
-            .filter(|text| text.edge.is_none())
-            .map(|text| text.words.trim())
-            .collect();
-        let legend = legend.join(" ");
-        let mut listed = legend
-            .split_once("Dates by number: ")
-            .map(|(_, rest)| numbers_in(rest.split("Sources").next().unwrap_or(rest)))
-            .unwrap_or_default();
+        let (legend, mut listed) = legend_and_list(&picture);
         listed.sort_unstable();
         on_edges.sort_unstable();
         assert_eq!(

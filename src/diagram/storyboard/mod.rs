@@ -178,10 +178,6 @@ pub fn storyboard(
         Some(focus) => graph.actor(focus).id.as_str(),
         None => "all",
     });
-    let numbers = super::styler::numbers(&DiagramSpec {
-        dates_by_number: drawn.numbered.clone(),
-        ..spec.clone()
-    });
     let pictures = in_parallel(&drawn.texts, |text| match format {
         OutputFormat::Dot => Ok(text.clone().into_bytes()),
         _ => {
@@ -194,14 +190,7 @@ pub fn storyboard(
     let mut fits: Vec<(i32, Fit)> = Vec::new();
     for ((year, bytes), fit) in years.iter().zip(pictures).zip(&drawn.fits) {
         if let Some(mut fit) = fit.clone() {
-            // A crowded date drawn as a number is named by it, as the
-            // frame shows it.
-            for (name, key) in fit.crowded_ties.iter_mut().zip(&fit.crowded_edges) {
-                let number = scene::tie_of_key(key).and_then(|tie| numbers.get(&tie));
-                if let Some(&number) = number {
-                    *name = format!("{} {name}", super::styler::number_mark(number));
-                }
-            }
+            super::styler::name_by_number(&mut fit, &drawn.numbered);
             fits.push((*year, fit));
         }
         let path = dir.join(format!("{stem}-{year}.{}", format.extension()));
