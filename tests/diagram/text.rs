@@ -251,7 +251,12 @@ fn a_page_too_small_warns_of_each_kind_of_text_too_small() {
     }
     let (report, svg) = picture("JNIM depth 1 size 6,4");
     let drawn = read(&svg);
-    let warning = report.split("\nwarning: ").nth(1).expect("a warning");
+    // The warning's own line, not the notes after it.
+    let warning = report
+        .split("\nwarning: ")
+        .nth(1)
+        .and_then(|rest| rest.lines().next())
+        .expect("a warning");
     for (kind, floor) in FLOORS {
         let smallest = drawn.sizes[kind].iter().copied().fold(f64::MAX, f64::min);
         if smallest + 0.1 < floor {
