@@ -59,6 +59,10 @@ impl TextKind {
     }
 }
 
+/// How much smaller a picture's text may grow for the list of its
+/// numbered dates, when it is under the floor already.
+const LIST_MAY_SHRINK_TO: f64 = 0.95;
+
 /// How a picture fits its page, measured from Graphviz's own layout.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fit {
@@ -130,6 +134,16 @@ impl Fit {
     /// True when every text is at least its floor on the page.
     pub fn readable(&self) -> bool {
         self.too_small().is_empty()
+    }
+
+    /// True when this picture, drawn with a list of numbered dates, reads
+    /// worse than `unnumbered`, drawn without: the list's lines may not
+    /// push its text under the floor nor, under it already, shrink it much
+    /// further.
+    pub fn list_reads_worse_than(&self, unnumbered: &Fit) -> bool {
+        !self.readable()
+            && (unnumbered.readable()
+                || self.text_points < unnumbered.text_points * LIST_MAY_SHRINK_TO)
     }
 
     /// "sized for a 16:9 slide (13.33 × 7.5 in), node text 16.0 pt, date

@@ -199,13 +199,9 @@ fn with_numbered_dates(graph: &Graph, drawn: Drawn, choice: Choice, others: &[Ch
         // gives way to the next way tried, while nothing is numbered yet.
         let laid = place_labels(&choice.dot(graph, &spec))
             .and_then(|placed| Ok((measure_pinned(&placed, page)?, placed)));
-        // The list's lines shrink the picture a little: it may not fall
-        // under the floor, nor, under it already, shrink much further.
-        let reads_worse = |fit: &Fit| {
-            !fit.readable()
-                && (first.readable() || fit.text_points < first.text_points * NEARLY_AS_LARGE)
-        };
-        let worse = laid.as_ref().is_ok_and(|(fit, _)| reads_worse(fit));
+        let worse = laid
+            .as_ref()
+            .is_ok_and(|(fit, _)| fit.list_reads_worse_than(&first));
         let (fit, placed) = match laid {
             Ok((fit, placed)) if !worse => (fit, placed),
             _ if rounds == 0 => match choices.next() {

@@ -120,3 +120,25 @@ fn frames_report_each_kinds_smallest_and_the_frame_reading_worst() {
         .contains("sources 10.5 pt at the smallest, the 2017 frame reading worst\n"));
     assert_eq!(fit_of_frames(&[]), None);
 }
+
+#[test]
+fn a_list_of_numbered_dates_may_not_push_text_under_its_floor_nor_much_further() {
+    let fit = |nodes: f64| Fit {
+        page: Page::Slide,
+        scale: nodes / 20.0,
+        text_points: nodes,
+        sizes: [Some(nodes), Some(12.0), Some(13.0), Some(10.5), Some(10.5)],
+        crowded_labels: 0,
+        fewer_dates: FewerDates::default(),
+        crowded_ties: Vec::new(),
+        crowded_edges: Vec::new(),
+        numbered_dates: 0,
+        numbering_shrinks: false,
+    };
+    // Readable before: the list may shrink the text down to the floor.
+    assert!(!fit(14.0).list_reads_worse_than(&fit(16.0)));
+    assert!(fit(13.9).list_reads_worse_than(&fit(16.0)));
+    // Under the floor already: by 5 % at most.
+    assert!(!fit(9.5).list_reads_worse_than(&fit(10.0)));
+    assert!(fit(9.4).list_reads_worse_than(&fit(10.0)));
+}

@@ -13,10 +13,6 @@ use super::super::DiagramError;
 /// crowded dates as numbers.
 const NUMBERING_ROUNDS: usize = 3;
 
-/// How much smaller the frames' text may grow for the list of numbered
-/// dates, under the floor already.
-const NEARLY_AS_LARGE: f64 = 0.95;
-
 /// The frames drawn: their text for Graphviz (labels placed) and, on a
 /// page, how each fits; with the ties drawn as numbers, in order.
 #[derive(Clone)]
@@ -58,11 +54,9 @@ pub(super) fn with_numbered_dates(
         return Ok((first, false));
     };
     let reads_worse = |frames: &Frames| {
-        frames.least().is_none_or(|fit| {
-            !fit.readable()
-                && (unnumbered.readable()
-                    || fit.text_points < unnumbered.text_points * NEARLY_AS_LARGE)
-        })
+        frames
+            .least()
+            .is_none_or(|fit| fit.list_reads_worse_than(&unnumbered))
     };
     let mut best = first;
     let mut latest = best.clone();
