@@ -11,6 +11,9 @@
 use super::routing::{read_svg, Box4};
 use super::*;
 
+/// A cold check's graph of a fictional conflict: 20 actors, 41 ties.
+const TARN: &str = "tests/data/diagram/tarn.ron";
+
 /// The directed ties of a DOT text, as "from -> to" (actor nodes only).
 fn directed(dot: &str) -> Vec<(String, String)> {
     dot.lines()
@@ -118,6 +121,15 @@ fn every_directed_tie_is_drawn_with_its_arrowhead_at_its_head() {
         (None, "AQIM depth 2"),
         (Some(varnia), "ORF depth 2"),
         (Some(varnia), "ORF depth 1 page 4:3"),
+        // Arcs beside a column Graphviz wrote from their heads, with
+        // neither arrowhead: drawn from the route's end, "Ruslan Ader
+        // leads Red Hand" read "Red Hand leads Ader" (a cold check).
+        (
+            Some(TARN),
+            "Sons of Orvel depth 2 as of 2022-05 dates changes",
+        ),
+        (Some(TARN), "Ahl al-Tarn depth 2 dates off page 4:3"),
+        (Some(TARN), "TLF depth 2"),
     ] {
         let run = |target: &str| {
             let test = Test::new().stdout_matches(|out| out.starts_with("wrote "));

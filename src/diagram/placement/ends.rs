@@ -77,6 +77,28 @@ impl Spline {
         parts.join(" ")
     }
 
+    /// Runs the route from its tail when Graphviz wrote it from its head
+    /// (an arc it turned round beside a column drops both arrowheads, so
+    /// that no `s,`/`e,` tip says which end is which): its ends are
+    /// matched to the two actors' `tail` and `head` centres. Returns
+    /// whether it was turned. Left as written: a route with a tip, and one
+    /// whose ends are as near either actor.
+    pub fn read_from_its_tail(&mut self, tail: Point, head: Point) -> bool {
+        let (Some(&first), Some(&last)) = (self.control.first(), self.control.last()) else {
+            return false;
+        };
+        if self.start.is_some() || self.end.is_some() {
+            return false;
+        }
+        let as_written = distance(first, tail) + distance(last, head);
+        let turned_round = distance(first, head) + distance(last, tail);
+        if turned_round + 1.0 >= as_written {
+            return false;
+        }
+        self.control.reverse();
+        true
+    }
+
     /// The line drawn: the spline, and the stems to its arrowheads' tips.
     pub fn curve(&self) -> Option<Curve> {
         let mut points = Curve::bezier(&self.control)?.points().to_vec();
@@ -210,7 +232,8 @@ struct End {
 
 /// Spreads the ends of `drawing`'s edges that meet an actor at one spot
 /// (see the module's note), and redraws their lines. Gives each moved
-/// edge's new route (`pos`), by its `id`.
+/// edge's new route (`pos`), by its `id`, and that of each edge whose
+/// route was read the other way round ([`Spline::read_from_its_tail`]).
 pub fn spread_ends(drawing: &mut Drawing) -> HashMap<String, String> {
     let mut by_actor: Vec<Vec<End>> = vec![Vec::new(); drawing.outlines.len()];
     for (index, edge) in drawing.edges.iter().enumerate() {
@@ -247,7 +270,13 @@ pub fn spread_ends(drawing: &mut Drawing) -> HashMap<String, String> {
             }
         }
     }
-    let mut moved = HashMap::new();
+    // A route read the other way round is written back so, spread or not.
+    let mut moved: HashMap<String, String> = drawing
+        .edges
+        .iter()
+        .filter(|edge| edge.turned)
+        .filter_map(|edge| Some((edge.id.clone()?, edge.spline.as_ref()?.to_pos())))
+        .collect();
     for (actor, mut ends) in by_actor.into_iter().enumerate() {
         let outline = &drawing.outlines[actor];
         spread(&mut ends, outline.length());

@@ -45,6 +45,9 @@ pub struct DrawnEdge {
     pub curve: Curve,
     /// Its route as Graphviz wrote it, from which `curve` is drawn.
     pub spline: Option<ends::Spline>,
+    /// Whether Graphviz wrote its route from its head, and it was read
+    /// the other way round: it must be written back so.
+    pub turned: bool,
     /// Whether its start and its end carry a mark (an arrowhead, a
     /// diamond, a circle), drawn or to be drawn.
     pub marks: (bool, bool),

@@ -16,7 +16,12 @@ pub fn drawing(json: &[u8]) -> Option<Drawing> {
         ..Drawing::default()
     };
     drawing.blocks.extend(label_box(&json));
+    // Where each node stands, by Graphviz's number for it.
+    let mut centres = std::collections::HashMap::new();
     for object in json["objects"].as_array().into_iter().flatten() {
+        if let (Some(id), Some(at)) = (object["_gvid"].as_u64(), point(&object["pos"])) {
+            centres.insert(id, at);
+        }
         let name = object["name"].as_str().unwrap_or_default();
         if name.starts_with("cluster") {
             let Some(bb) = bounding_box(object) else {
@@ -40,15 +45,21 @@ pub fn drawing(json: &[u8]) -> Option<Drawing> {
         if style(edge).contains("invis") {
             continue;
         }
-        let Some(spline) = edge["pos"].as_str().and_then(Spline::parse) else {
-            continue;
-        };
-        let Some(curve) = spline.curve() else {
+        let Some(mut spline) = edge["pos"].as_str().and_then(Spline::parse) else {
             continue;
         };
         // A forward edge Graphviz drew with no head gets one at its end
         // (see `relabel::arrowed`), or at its start when it was turned round.
         let forward = edge["dir"].as_str() == Some("forward");
+        let ends =
+            [&edge["tail"], &edge["head"]].map(|end| end.as_u64().and_then(|id| centres.get(&id)));
+        let turned = match ends {
+            [Some(&tail), Some(&head)] if forward => spline.read_from_its_tail(tail, head),
+            _ => false,
+        };
+        let Some(curve) = spline.curve() else {
+            continue;
+        };
         let marks = (
             spline.start.is_some(),
             spline.end.is_some() || (forward && spline.start.is_none()),
@@ -96,6 +107,7 @@ pub fn drawing(json: &[u8]) -> Option<Drawing> {
             name,
             curve,
             spline: Some(spline),
+            turned,
             marks,
             half_width: half_width(edge),
         });

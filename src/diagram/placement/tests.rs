@@ -8,6 +8,7 @@ fn edge(points: Vec<Point>, label: Option<(Point, f64, f64)>) -> DrawnEdge {
         name: None,
         curve: Curve::polyline(points).unwrap(),
         spline: None,
+        turned: false,
         marks: (false, false),
         half_width: 1.0,
         label: label.map(|(at, w, h)| EdgeLabel {

@@ -37,6 +37,7 @@ fn edge(id: &str, from: Point, y: f64, marked: bool) -> DrawnEdge {
         name: None,
         curve: spline.curve().unwrap(),
         spline: Some(spline),
+        turned: false,
         marks: (false, marked),
         half_width: 1.0,
         label: None,
@@ -186,4 +187,23 @@ fn a_head_at_a_double_outlines_inner_line_is_drawn_to_its_outer_line() {
     // A plain end keeps its place, 3 pt in.
     assert_eq!(tip(&drawing, 1), (83.0, 10.0));
     assert!(!moved.contains_key("b"));
+}
+
+#[test]
+fn a_route_written_from_its_head_is_read_from_its_tail() {
+    // An arc east of a column: from the lower actor (the head, at y 318)
+    // up to the upper (the tail, at y 392), with no arrowhead tip.
+    let pos = "974.87,318 1007.9,318 1014.9,392 981.87,392";
+    let (tail, head) = ((879.87, 392.0), (879.87, 318.0));
+    let mut spline = Spline::parse(pos).unwrap();
+    assert!(spline.read_from_its_tail(tail, head));
+    assert_eq!(
+        spline.to_pos(),
+        "981.87,392.00 1014.90,392.00 1007.90,318.00 974.87,318.00"
+    );
+    // Read the right way round, or with a tip saying which end is which,
+    // it stays as written.
+    assert!(!spline.read_from_its_tail(tail, head));
+    let mut tipped = Spline::parse(&format!("e,970,318 {pos}")).unwrap();
+    assert!(!tipped.read_from_its_tail(tail, head));
 }
