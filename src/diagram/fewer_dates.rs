@@ -90,9 +90,9 @@ pub fn crowding_note(
         n => (format!("{n} dates"), "their"),
     };
     let mut note = format!(
-        "{count} could not be set clear of the other ties (crossed by a line, or nearer \
-         another tie than {own} own), as the ties crowd there: {} (each tie's tooltip keeps \
-         its dates)",
+        "{count} could not be set clear of the other ties (crossed by a line, under an actor \
+         or a text, or nearer another tie than {own} own), as the ties crowd there: {} (each \
+         tie's tooltip keeps its dates)",
         fewer.in_note()
     );
     if shrinks {
