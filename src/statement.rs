@@ -157,6 +157,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
             text.push_str(&report);
         }
         push_notes(&mut text, &plan.notes);
+        push_notes(&mut text, diagram::not_walked_note(graph, &spec).as_slice());
         return Ok(Output::Answer(Answer::text(text)));
     }
     match &plan.target {
@@ -177,6 +178,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
                 None => format!("wrote {target}"),
             };
             push_notes(&mut text, &plan.notes);
+            push_notes(&mut text, diagram::not_walked_note(graph, &spec).as_slice());
             Ok(Output::Answer(Answer::text(text)))
         }
     }

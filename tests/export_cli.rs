@@ -301,10 +301,16 @@ fn a_view_that_holds_its_focus_alone_says_why() {
              adds its neighbours\n",
         )
         .run();
-    // A view with ties has no such note.
+    // A view with ties has no such note; it names the ties between its
+    // actors that it leaves out, as it draws only those of its focus.
     Test::new()
         .words("export dot France to $TMP/f.dot")
-        .stdout("wrote $TMP/f.dot\n")
+        .stdout(
+            "wrote $TMP/f.dot\nnote: 4 ties between the actors drawn are left out, as a view \
+             of 1 hop draws only the ties walked from its focus: Ansar al Din subgroup-of JNIM; \
+             JNIM hostility ISGS; JNIM alliance Daoussak militias; ISGS hostility Daoussak \
+             militias; `depth 2` draws them, with the actors a hop further\n",
+        )
         .run();
     // DOT on standard output keeps it whole: the note goes to standard error.
     Test::new()
