@@ -157,6 +157,17 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
             text.push_str(&report);
         }
         push_notes(&mut text, &plan.notes);
+        if list.len() == 1 {
+            // A storyboard shows change; one frame shows none.
+            push_notes(
+                &mut text,
+                &[
+                    "one frame only, so nothing is seen to change: a smaller `step`, or a longer \
+                   range of years, draws more"
+                        .to_string(),
+                ],
+            );
+        }
         push_notes(&mut text, diagram::not_walked_note(graph, &spec).as_slice());
         return Ok(Output::Answer(Answer::text(text)));
     }

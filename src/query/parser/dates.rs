@@ -29,6 +29,33 @@ impl DateSpan {
 }
 
 impl Parser<'_> {
+    /// The words of `date` as the query wrote them.
+    pub(super) fn words_of(&self, date: &DateSpan) -> String {
+        let (start, end) = date.span;
+        self.tokens
+            .iter()
+            .filter(|t| t.start >= start && t.end <= end)
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The error for a span of time written last date first, with the two
+    /// dates the right way round in `form` (`between {} and {}`).
+    pub(super) fn reversed(
+        &self,
+        first: &DateSpan,
+        last: &DateSpan,
+        start: usize,
+        form: &str,
+    ) -> QueryError {
+        let fixed =
+            form.replacen("{}", &self.words_of(last), 1)
+                .replacen("{}", &self.words_of(first), 1);
+        QueryError::new(QueryErrorKind::ReversedRange, start, last.span.1)
+            .with_help(format!("write the earlier date first: `{fixed}`"))
+    }
+
     pub(super) fn date(&mut self) -> Result<DateSpan, QueryError> {
         if let Some((date, span)) = self.month_and_year() {
             return Ok(DateSpan::one(date, span));

@@ -110,10 +110,11 @@ impl Parser<'_> {
                     filters.time = Some(if self.eat("to") || self.eat("until") {
                         let last = self.date()?;
                         if last.last.last_day() < first.first.first_day() {
-                            return Err(QueryError::new(
-                                QueryErrorKind::ReversedRange,
+                            return Err(self.reversed(
+                                &first,
+                                &last,
                                 first.span.0,
-                                last.span.1,
+                                "from {} to {}",
                             ));
                         }
                         TimeOp::Between(first.first, last.last)
@@ -327,6 +328,12 @@ impl Parser<'_> {
         }
         self.advance();
         let height = self.inches(WHAT, "a height")?;
+        // A third length (`size 10,5,3`) is no page.
+        if self.peek().is_some_and(|t| t.kind == TokenKind::Comma) {
+            return Err(self
+                .expected("the width and height only")
+                .with_help("`size W,H` takes two lengths in inches: size 10,5.63"));
+        }
         crate::diagram::Page::inches(width, height).ok_or_else(|| self.expected(WHAT))
     }
 
@@ -406,18 +413,13 @@ impl Parser<'_> {
                 }
             }
             _ => {
-                let from = self.date()?.first;
+                let from = self.date()?;
                 self.keyword("and")?;
                 let to = self.date()?;
-                if to.last.last_day() < from.first_day() {
-                    return Err(QueryError::new(
-                        QueryErrorKind::ReversedRange,
-                        start,
-                        to.span.1,
-                    ));
+                if to.last.last_day() < from.first.first_day() {
+                    return Err(self.reversed(&from, &to, start, "between {} and {}"));
                 }
-                let to = to.last;
-                TimeOp::Between(from, to)
+                TimeOp::Between(from.first, to.last)
             }
         })
     }

@@ -241,10 +241,11 @@ impl Parser<'_> {
                 self.keyword("and")?;
                 let to = self.date()?;
                 if to.last.last_day() < from.first.first_day() {
-                    return Err(QueryError::new(
-                        QueryErrorKind::ReversedRange,
+                    return Err(self.reversed(
+                        &from,
+                        &to,
                         from.span.0,
-                        to.span.1,
+                        "changes between {} and {}",
                     ));
                 }
                 Statement::Changes {
