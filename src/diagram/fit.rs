@@ -93,7 +93,19 @@ pub struct Fit {
     /// Whether drawing the crowded dates (or more of them) as numbers was
     /// tried and given up, as their list would shrink the text too much.
     pub numbering_shrinks: bool,
+    /// The pairs of ties whose lines run on top of each other for longer
+    /// than [`LONGEST_TOGETHER`] on the page ("France hostility JNIM and
+    /// JNIM alliance Daoussak militias"), with how far, in inches; the
+    /// longest first.
+    pub run_together: Vec<(String, f64)>,
 }
+
+/// How far two ties' lines may run on top of each other on the page, in
+/// points, before the eye loses which is which: half an inch.
+pub const LONGEST_TOGETHER: f64 = 36.0;
+
+/// The most pairs of ties running together a note names.
+const NAMED_TOGETHER: usize = 5;
 
 impl Fit {
     /// The smallest text of `kind` on the page; `None` when there is none.
@@ -192,7 +204,39 @@ impl Fit {
             report.push_str("\nnote: ");
             report.push_str(&note);
         }
+        if let Some(note) = self.together_note() {
+            report.push_str("\nnote: ");
+            report.push_str(&note);
+        }
         report
+    }
+
+    /// What to say of ties whose lines run on top of each other; `None`
+    /// when every line can be followed.
+    pub fn together_note(&self) -> Option<String> {
+        let count = match self.run_together.len() {
+            0 => return None,
+            1 => "1 pair of ties runs".to_string(),
+            n => format!("{n} pairs of ties run"),
+        };
+        let mut named: Vec<String> = self
+            .run_together
+            .iter()
+            .take(NAMED_TOGETHER)
+            .map(|(pair, inches)| format!("{pair} ({inches:.1} in)"))
+            .collect();
+        if self.run_together.len() > named.len() {
+            named.push(format!(
+                "and {} more",
+                self.run_together.len() - named.len()
+            ));
+        }
+        Some(format!(
+            "{count} on top of each other, so that neither line can be followed there: {}; \
+             fewer lines (`via`, a lower `depth`, a time window) part them, and each tie's \
+             tooltip names it",
+            named.join("; ")
+        ))
     }
 
     /// What to do about date labels that share their place with another
@@ -318,6 +362,16 @@ pub(crate) fn fit_of_frames(frames: &[(i32, Fit)]) -> Option<(Fit, Measured)> {
         }
     }
     (least.crowded_labels, least.crowded_ties) = crowded_in_frames(frames);
+    // Each pair once, at the longest any frame runs it.
+    let mut together: Vec<(String, f64)> = Vec::new();
+    for (pair, inches) in frames.iter().flat_map(|(_, fit)| &fit.run_together) {
+        match together.iter_mut().find(|(p, _)| p == pair) {
+            Some((_, longest)) => *longest = longest.max(*inches),
+            None => together.push((pair.clone(), *inches)),
+        }
+    }
+    together.sort_by(|a, b| b.1.total_cmp(&a.1));
+    least.run_together = together;
     // Alike: every frame that carries a kind carries it at one size.
     let alike = frames.iter().all(|(_, fit)| {
         TextKind::ALL
@@ -434,30 +488,33 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         note(kind, text.size);
     }
     let text_points = sizes[TextKind::Nodes as usize].unwrap_or_else(|| node_points(scale));
-    let (crowded_labels, crowded_ties, crowded_edges) = super::placement::read::drawing(
-        json_text.as_bytes(),
-    )
-    .map_or((0, Vec::new(), Vec::new()), |drawing| match labels {
-        Labels::ToPlace => (
-            super::placement::place(&drawing).crowded,
-            Vec::new(),
-            Vec::new(),
-        ),
-        Labels::Drawn => {
-            let mut crowded = super::placement::crowded_as_drawn(&drawing);
-            let left = |i: usize| drawing.edges[i].label.map_or(0.0, |l| l.text.x0);
-            crowded.sort_by(|&a, &b| left(a).total_cmp(&left(b)));
-            // Named, each with its edge's `id` (or none), in one order.
-            let (names, ids): (Vec<String>, Vec<String>) = crowded
-                .iter()
-                .filter_map(|&i| {
-                    let edge = &drawing.edges[i];
-                    Some((edge.name.clone()?, edge.id.clone().unwrap_or_default()))
-                })
-                .unzip();
-            (crowded.len(), names, ids)
-        }
-    });
+    let drawing = super::placement::read::drawing(json_text.as_bytes());
+    let run_together = drawing
+        .as_ref()
+        .map(|drawing| together_as_drawn(drawing, scale))
+        .unwrap_or_default();
+    let (crowded_labels, crowded_ties, crowded_edges) =
+        drawing.map_or((0, Vec::new(), Vec::new()), |drawing| match labels {
+            Labels::ToPlace => (
+                super::placement::place(&drawing).crowded,
+                Vec::new(),
+                Vec::new(),
+            ),
+            Labels::Drawn => {
+                let mut crowded = super::placement::crowded_as_drawn(&drawing);
+                let left = |i: usize| drawing.edges[i].label.map_or(0.0, |l| l.text.x0);
+                crowded.sort_by(|&a, &b| left(a).total_cmp(&left(b)));
+                // Named, each with its edge's `id` (or none), in one order.
+                let (names, ids): (Vec<String>, Vec<String>) = crowded
+                    .iter()
+                    .filter_map(|&i| {
+                        let edge = &drawing.edges[i];
+                        Some((edge.name.clone()?, edge.id.clone().unwrap_or_default()))
+                    })
+                    .unzip();
+                (crowded.len(), names, ids)
+            }
+        });
     Ok(Fit {
         page,
         scale,
@@ -469,7 +526,25 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         crowded_edges,
         numbered_dates: 0,
         numbering_shrinks: false,
+        run_together,
     })
+}
+
+/// The pairs of `drawing`'s ties whose lines run on top of each other for
+/// longer than [`LONGEST_TOGETHER`] on a page `scale` times its size,
+/// named as their tooltips name the ties, with how far, in inches.
+fn together_as_drawn(drawing: &super::placement::Drawing, scale: f64) -> Vec<(String, f64)> {
+    let tie = |index: usize| {
+        let name = drawing.edges[index].name.as_deref()?;
+        Some(name.split(": ").next().unwrap_or(name).to_string())
+    };
+    super::placement::run_together(drawing, LONGEST_TOGETHER / scale.max(1e-6))
+        .into_iter()
+        .filter_map(|run| {
+            let (a, b) = (tie(run.edges.0)?, tie(run.edges.1)?);
+            Some((format!("{a} and {b}"), run.length * scale / 72.0))
+        })
+        .collect()
 }
 
 /// Node text's size on the page at `scale`.

@@ -273,3 +273,27 @@ fn every_tie_is_drawn_long_enough_to_read_as_a_tie() {
         }
     }
 }
+
+/// A cold check followed France's hostility to JNIM into a trunk of
+/// about eight lines bound for JNIM, on top of JNIM's alliance with the
+/// Daoussak militias, and the export said nothing: it now names the
+/// pairs of ties whose lines run together, and how far.
+#[test]
+fn ties_whose_lines_run_on_top_of_each_other_are_named() {
+    if !graphviz() {
+        return;
+    }
+    Test::new()
+        .words("export dot ISGS depth 2 as of 2022-06 to $TMP/isgs.svg")
+        .stdout_matches(|out| {
+            out.contains("\nnote: ")
+                && out.contains(" pairs of ties run on top of each other, so that neither line can be followed there: France hostility JNIM and JNIM alliance Daoussak militias (")
+        })
+        .run();
+    // Lines kept apart are not named.
+    Test::new()
+        .args(&["-g", "tests/data/diagram/varnia.ron"])
+        .words("export dot ORF depth 1 to $TMP/orf.svg")
+        .stdout_matches(|out| out.starts_with("wrote ") && !out.contains("on top of each other"))
+        .run();
+}

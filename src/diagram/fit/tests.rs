@@ -71,6 +71,7 @@ fn text_at_its_floor_warns_of_nothing() {
         crowded_edges: Vec::new(),
         numbered_dates: 0,
         numbering_shrinks: false,
+        run_together: Vec::new(),
     };
     assert!(fit.readable());
     assert!(!fit.report().contains("warning"));
@@ -89,6 +90,7 @@ fn frames_report_each_kinds_smallest_and_the_frame_reading_worst() {
         crowded_edges: Vec::new(),
         numbered_dates: 0,
         numbering_shrinks: false,
+        run_together: Vec::new(),
     };
     let (least, measured) =
         fit_of_frames(&[(2017, fit(14.5, None)), (2020, fit(14.5, Some(11.0)))]).unwrap();
@@ -134,6 +136,7 @@ fn a_list_of_numbered_dates_may_not_push_text_under_its_floor_nor_much_further()
         crowded_edges: Vec::new(),
         numbered_dates: 0,
         numbering_shrinks: false,
+        run_together: Vec::new(),
     };
     // Readable before: the list may shrink the text down to the floor.
     assert!(!fit(14.0).list_reads_worse_than(&fit(16.0)));
@@ -141,4 +144,28 @@ fn a_list_of_numbered_dates_may_not_push_text_under_its_floor_nor_much_further()
     // Under the floor already: by 5 % at most.
     assert!(!fit(9.5).list_reads_worse_than(&fit(10.0)));
     assert!(fit(9.4).list_reads_worse_than(&fit(10.0)));
+}
+
+#[test]
+fn ties_running_together_are_named_longest_first_up_to_five() {
+    let mut fit = read_layout(LAYOUT, Page::Slide, Labels::Drawn).unwrap();
+    assert_eq!(fit.together_note(), None);
+    fit.run_together = (1..=7)
+        .map(|k| {
+            (
+                format!("A{k} alliance B and C hostility D"),
+                2.0 - k as f64 / 10.0,
+            )
+        })
+        .collect();
+    let note = fit.together_note().unwrap();
+    assert!(
+        note.starts_with(
+            "7 pairs of ties run on top of each other, so that neither line can be followed \
+             there: A1 alliance B and C hostility D (1.9 in); A2"
+        ),
+        "{note}"
+    );
+    assert!(note.contains("A5 alliance B and C hostility D (1.5 in); and 2 more; fewer lines"));
+    assert!(fit.report().contains(&format!("\nnote: {note}")));
 }

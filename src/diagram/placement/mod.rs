@@ -11,10 +11,12 @@ mod geometry;
 mod leader;
 pub(crate) mod read;
 mod relabel;
+mod together;
 
 pub(crate) use relabel::{arrowed, relabel};
 
 pub use geometry::{Curve, Point, Rect};
+pub use together::run_together;
 
 /// What the labels are placed among.
 #[derive(Clone, Debug, Default)]

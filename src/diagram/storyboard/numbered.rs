@@ -136,6 +136,7 @@ mod tests {
             crowded_edges: crowded.iter().map(|t| scene::tie_key(*t)).collect(),
             numbered_dates: 0,
             numbering_shrinks: false,
+            run_together: Vec::new(),
         }
     }
 
