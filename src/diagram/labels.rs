@@ -75,7 +75,12 @@ pub(crate) fn label_beside_flat(
     // right), it is drawn as an arc beside the column that reads as a tie,
     // and takes no room. A date on the edge holds the two apart itself;
     // with ports too, Graphviz sets it off its arc.
-    if !attrs.iter().any(|(key, _)| *key == "label") {
+    // A box's tie (`ltail`, `lhead`) takes no ports: Graphviz 2.43 cannot
+    // clip a compound edge with ports on one rank, and aborts.
+    let boxed = attrs
+        .iter()
+        .any(|(key, _)| matches!(*key, "ltail" | "lhead"));
+    if !boxed && !attrs.iter().any(|(key, _)| *key == "label") {
         let side = if *a < 0 { "w" } else { "e" };
         attrs.push(("tailport", side.into()));
         attrs.push(("headport", side.into()));

@@ -13,6 +13,8 @@ use super::*;
 
 /// A cold check's graph of a fictional conflict: 20 actors, 41 ties.
 const TARN: &str = "tests/data/diagram/tarn.ron";
+/// Another cold check's fictional graph: 17 actors, 33 ties.
+const VERDAN: &str = "tests/data/diagram/verdan.ron";
 
 /// The directed ties of a DOT text, as "from -> to" (actor nodes only).
 fn directed(dot: &str) -> Vec<(String, String)> {
@@ -130,6 +132,11 @@ fn every_directed_tie_is_drawn_with_its_arrowhead_at_its_head() {
         ),
         (Some(TARN), "Ahl al-Tarn depth 2 dates off page 4:3"),
         (Some(TARN), "TLF depth 2"),
+        // A members box's tie given an arc's ports made Graphviz abort
+        // (`makeCompoundEdge: Assertion 'bez->eflag' failed`), and the
+        // export failed (a second cold check's graph).
+        (Some(VERDAN), "Ilya Ossa depth 2"),
+        (Some(VERDAN), "Ilya Ossa depth 2 page 4:3 dates changes"),
     ] {
         let run = |target: &str| {
             let test = Test::new().stdout_matches(|out| out.starts_with("wrote "));
