@@ -307,9 +307,9 @@ fn a_view_that_holds_its_focus_alone_says_why() {
         .words("export dot France to $TMP/f.dot")
         .stdout(
             "wrote $TMP/f.dot\nnote: 4 ties between the actors drawn are left out, as a view \
-             of 1 hop draws only the ties walked from its focus: Ansar al Din subgroup-of JNIM; \
-             JNIM hostility ISGS; JNIM alliance Daoussak militias; ISGS hostility Daoussak \
-             militias; `depth 2` draws them, with the actors a hop further\n",
+             of 1 hop draws only its focus's own ties: Ansar al Din subgroup-of JNIM; JNIM \
+             hostility ISGS; JNIM alliance Daoussak militias; ISGS hostility Daoussak militias; \
+             `depth 2` draws them, with the actors a hop further\n",
         )
         .run();
     // DOT on standard output keeps it whole: the note goes to standard error.

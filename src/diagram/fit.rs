@@ -536,6 +536,10 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
 fn together_as_drawn(drawing: &super::placement::Drawing, scale: f64) -> Vec<(String, f64)> {
     let tie = |index: usize| {
         let name = drawing.edges[index].name.as_deref()?;
+        // A members box's tie is named by its box, as the picture labels it.
+        if let Some(parent) = name.strip_suffix("'s members:") {
+            return Some(format!("the {parent} members box's tie"));
+        }
         Some(name.split(": ").next().unwrap_or(name).to_string())
     };
     super::placement::run_together(drawing, LONGEST_TOGETHER / scale.max(1e-6))

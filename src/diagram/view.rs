@@ -93,17 +93,24 @@ pub fn not_walked_note(graph: &Graph, spec: &DiagramSpec) -> Option<String> {
     if left.len() > named.len() {
         named.push(format!("and {} more", left.len() - named.len()));
     }
-    let (count, verb) = match left.len() {
-        1 => ("1 tie".to_string(), "is"),
-        n => (format!("{n} ties"), "are"),
+    let (count, verb, them) = match left.len() {
+        1 => ("1 tie".to_string(), "is", "it"),
+        n => (format!("{n} ties"), "are", "them"),
     };
-    let hops = match spec.depth {
-        1 => "1 hop".to_string(),
-        n => format!("{n} hops"),
+    let drawn = match spec.depth {
+        1 => "a view of 1 hop draws only its focus's own ties".to_string(),
+        2 => "a view of 2 hops draws only the ties of its focus and of the actors 1 hop from \
+              it"
+        .to_string(),
+        n => format!(
+            "a view of {n} hops draws only the ties of its focus and of the actors up to {} \
+             hops from it",
+            n - 1
+        ),
     };
     Some(format!(
-        "{count} between the actors drawn {verb} left out, as a view of {hops} draws only \
-         the ties walked from its focus: {}; `depth {}` draws them, with the actors a hop further",
+        "{count} between the actors drawn {verb} left out, as {drawn}: {}; `depth {}` draws \
+         {them}, with the actors a hop further",
         named.join("; "),
         spec.depth + 1
     ))
@@ -267,6 +274,16 @@ mod tests {
         let all = DiagramSpec::default();
         let view = View::select(&graph, &all, &all.filter);
         assert!(view.ties_not_walked(&graph, &all.filter).is_empty());
+        assert_eq!(
+            not_walked_note(&graph, &spec).as_deref(),
+            Some(
+                "1 tie between the actors drawn is left out, as a view of 1 hop draws only its \
+                 focus's own ties: A alliance C; `depth 2` draws it, with the actors a hop \
+                 further"
+            )
+        );
+        assert_eq!(not_walked_note(&graph, &focus(b, 2)), None);
+        assert_eq!(not_walked_note(&graph, &all), None);
     }
 
     #[test]
