@@ -94,18 +94,11 @@ pub struct Fit {
     /// tried and given up, as their list would shrink the text too much.
     pub numbering_shrinks: bool,
     /// The pairs of ties whose lines run on top of each other for longer
-    /// than [`LONGEST_TOGETHER`] on the page ("France hostility JNIM and
+    /// than [`together::LONGEST_TOGETHER`] on the page ("France hostility JNIM and
     /// JNIM alliance Daoussak militias"), with how far, in inches; the
     /// longest first.
     pub run_together: Vec<(String, f64)>,
 }
-
-/// How far two ties' lines may run on top of each other on the page, in
-/// points, before the eye loses which is which: half an inch.
-pub const LONGEST_TOGETHER: f64 = 36.0;
-
-/// The most pairs of ties running together a note names.
-const NAMED_TOGETHER: usize = 5;
 
 impl Fit {
     /// The smallest text of `kind` on the page; `None` when there is none.
@@ -209,34 +202,6 @@ impl Fit {
             report.push_str(&note);
         }
         report
-    }
-
-    /// What to say of ties whose lines run on top of each other; `None`
-    /// when every line can be followed.
-    pub fn together_note(&self) -> Option<String> {
-        let count = match self.run_together.len() {
-            0 => return None,
-            1 => "1 pair of ties runs".to_string(),
-            n => format!("{n} pairs of ties run"),
-        };
-        let mut named: Vec<String> = self
-            .run_together
-            .iter()
-            .take(NAMED_TOGETHER)
-            .map(|(pair, inches)| format!("{pair} ({inches:.1} in)"))
-            .collect();
-        if self.run_together.len() > named.len() {
-            named.push(format!(
-                "and {} more",
-                self.run_together.len() - named.len()
-            ));
-        }
-        Some(format!(
-            "{count} on top of each other, so that neither line can be followed there: {}; \
-             fewer lines (`via`, a lower `depth`, a time window) part them, and each tie's \
-             tooltip names it",
-            named.join("; ")
-        ))
     }
 
     /// What to do about date labels that share their place with another
@@ -530,27 +495,6 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
     })
 }
 
-/// The pairs of `drawing`'s ties whose lines run on top of each other for
-/// longer than [`LONGEST_TOGETHER`] on a page `scale` times its size,
-/// named as their tooltips name the ties, with how far, in inches.
-fn together_as_drawn(drawing: &super::placement::Drawing, scale: f64) -> Vec<(String, f64)> {
-    let tie = |index: usize| {
-        let name = drawing.edges[index].name.as_deref()?;
-        // A members box's tie is named by its box, as the picture labels it.
-        if let Some(parent) = name.strip_suffix("'s members:") {
-            return Some(format!("the {parent} members box's tie"));
-        }
-        Some(name.split(": ").next().unwrap_or(name).to_string())
-    };
-    super::placement::run_together(drawing, LONGEST_TOGETHER / scale.max(1e-6))
-        .into_iter()
-        .filter_map(|run| {
-            let (a, b) = (tie(run.edges.0)?, tie(run.edges.1)?);
-            Some((format!("{a} and {b}"), run.length * scale / 72.0))
-        })
-        .collect()
-}
-
 /// Node text's size on the page at `scale`.
 fn node_points(scale: f64) -> f64 {
     super::style::NODE_FONT_SIZE.parse::<f64>().unwrap_or(20.0) * scale
@@ -610,6 +554,9 @@ fn texts(object: &serde_json::Value) -> Vec<Text> {
     }
     found
 }
+
+mod together;
+use together::together_as_drawn;
 
 #[cfg(test)]
 mod tests;

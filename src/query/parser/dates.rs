@@ -268,3 +268,32 @@ fn range_reason(text: &str) -> String {
         None => format!("`{text}` is not a date"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::*;
+
+    #[test]
+    fn a_span_written_last_date_first_says_how_to_write_it() {
+        for (query, fixed) in [
+            (
+                "who fought JNIM between March 2023 and 2019",
+                "between 2019 and March 2023",
+            ),
+            ("who fought JNIM from 2023 to 2019", "from 2019 to 2023"),
+            (
+                "changes between 2023-02 and 2019",
+                "changes between 2019 and 2023-02",
+            ),
+        ] {
+            let error = parse(query).unwrap_err();
+            assert_eq!(error.kind, QueryErrorKind::ReversedRange, "{query}");
+            assert_eq!(
+                error.help.as_deref(),
+                Some(format!("write the earlier date first: `{fixed}`").as_str()),
+                "{query}"
+            );
+        }
+    }
+}
