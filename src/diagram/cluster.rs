@@ -280,9 +280,6 @@ pub(super) fn box_attrs(
     if !sources.is_empty() {
         attrs.push(("sources", source_ids(graph, sources.iter().copied())));
     }
-    // Graphviz 2.43 aborts on a compound edge with ports on one rank
-    // (see `labels::label_beside_flat`).
-    attrs.retain(|(key, _)| !matches!(*key, "tailport" | "headport"));
     attrs.push(("ltail", box_name));
     attrs
 }

@@ -26,6 +26,24 @@ stop
   ]
 }"#;
 
+/// A picture measured at `scale` on a slide, with node text `nodes` and
+/// every kind's smallest text `sizes`; nothing crowded or run together.
+fn measured(scale: f64, nodes: f64, sizes: [Option<f64>; 5]) -> Fit {
+    Fit {
+        page: Page::Slide,
+        scale,
+        text_points: nodes,
+        sizes,
+        crowded_labels: 0,
+        fewer_dates: FewerDates::default(),
+        crowded_ties: Vec::new(),
+        crowded_edges: Vec::new(),
+        numbered_dates: 0,
+        numbering_shrinks: false,
+        run_together: Vec::new(),
+    }
+}
+
 #[test]
 fn every_kind_of_text_is_measured_once_scaled() {
     let fit = read_layout(LAYOUT, Page::Slide, Labels::Drawn).unwrap();
@@ -60,37 +78,19 @@ fn every_kind_of_text_is_measured_once_scaled() {
 
 #[test]
 fn text_at_its_floor_warns_of_nothing() {
-    let fit = Fit {
-        page: Page::Slide,
-        scale: 0.7,
-        text_points: 14.0,
-        sizes: [Some(14.0), Some(12.0), None, Some(9.96), None],
-        crowded_labels: 0,
-        fewer_dates: FewerDates::default(),
-        crowded_ties: Vec::new(),
-        crowded_edges: Vec::new(),
-        numbered_dates: 0,
-        numbering_shrinks: false,
-        run_together: Vec::new(),
-    };
+    let fit = measured(0.7, 14.0, [Some(14.0), Some(12.0), None, Some(9.96), None]);
     assert!(fit.readable());
     assert!(!fit.report().contains("warning"));
 }
 
 #[test]
 fn frames_report_each_kinds_smallest_and_the_frame_reading_worst() {
-    let fit = |nodes: f64, dates: Option<f64>| Fit {
-        page: Page::Slide,
-        scale: nodes / 20.0,
-        text_points: nodes,
-        sizes: [Some(nodes), dates, Some(13.0), Some(10.5), Some(10.5)],
-        crowded_labels: 0,
-        fewer_dates: FewerDates::default(),
-        crowded_ties: Vec::new(),
-        crowded_edges: Vec::new(),
-        numbered_dates: 0,
-        numbering_shrinks: false,
-        run_together: Vec::new(),
+    let fit = |nodes: f64, dates: Option<f64>| {
+        measured(
+            nodes / 20.0,
+            nodes,
+            [Some(nodes), dates, Some(13.0), Some(10.5), Some(10.5)],
+        )
     };
     let (least, measured) =
         fit_of_frames(&[(2017, fit(14.5, None)), (2020, fit(14.5, Some(11.0)))]).unwrap();
@@ -125,18 +125,12 @@ fn frames_report_each_kinds_smallest_and_the_frame_reading_worst() {
 
 #[test]
 fn a_list_of_numbered_dates_may_not_push_text_under_its_floor_nor_much_further() {
-    let fit = |nodes: f64| Fit {
-        page: Page::Slide,
-        scale: nodes / 20.0,
-        text_points: nodes,
-        sizes: [Some(nodes), Some(12.0), Some(13.0), Some(10.5), Some(10.5)],
-        crowded_labels: 0,
-        fewer_dates: FewerDates::default(),
-        crowded_ties: Vec::new(),
-        crowded_edges: Vec::new(),
-        numbered_dates: 0,
-        numbering_shrinks: false,
-        run_together: Vec::new(),
+    let fit = |nodes: f64| {
+        measured(
+            nodes / 20.0,
+            nodes,
+            [Some(nodes), Some(12.0), Some(13.0), Some(10.5), Some(10.5)],
+        )
     };
     // Readable before: the list may shrink the text down to the floor.
     assert!(!fit(14.0).list_reads_worse_than(&fit(16.0)));

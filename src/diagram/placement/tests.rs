@@ -2,7 +2,8 @@
 
 use super::*;
 
-fn edge(points: Vec<Point>, label: Option<(Point, f64, f64)>) -> DrawnEdge {
+/// An edge along `points`, with a label of `(at, width, height)`.
+pub(super) fn edge(points: Vec<Point>, label: Option<(Point, f64, f64)>) -> DrawnEdge {
     DrawnEdge {
         id: None,
         name: None,

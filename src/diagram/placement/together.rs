@@ -76,7 +76,7 @@ fn longest_run(points: &[Point], ends: &[Point], near: impl Fn(Point) -> bool) -
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Curve, DrawnEdge};
+    use super::super::DrawnEdge;
     use super::*;
 
     /// An edge through `corners`, in steps of at most 10 pt, as a
@@ -91,16 +91,7 @@ mod tests {
                 points.push((a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t));
             }
         }
-        DrawnEdge {
-            id: None,
-            name: None,
-            curve: Curve::polyline(points).unwrap(),
-            spline: None,
-            turned: false,
-            marks: (false, false),
-            half_width: 1.0,
-            label: None,
-        }
+        super::super::tests::edge(points, None)
     }
 
     /// Two actors 400 pt apart, and lines between or past them.
