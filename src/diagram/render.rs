@@ -401,17 +401,16 @@ fn laid_out(
 }
 
 /// A storyboard frame pinned where the union stands (positions, routes and
-/// the union's label places given), its date labels placed again among
-/// what this frame draws: its own actors, ties and texts (a frame's "new:"
-/// is wider than the union's label), not every frame's at once, and
-/// within the `corners` every frame shares, so that no frame grows.
-/// Graphviz moves a pinned drawing to start at its origin; where it put
-/// the first corner says by how much, and the frame keeps its every other
-/// byte.
-pub(crate) fn place_pinned_labels(
+/// the union's label places given), as drawn: its own actors, ties and
+/// texts (a frame's "new:" is wider than the union's label), among which
+/// its date labels are placed again, within the `corners` every frame
+/// shares, so that no frame grows. Graphviz moves a pinned drawing to
+/// start at its origin; where it put the first corner says by how much,
+/// returned with the drawing.
+pub(crate) fn pinned_drawing(
     dot: &str,
     corners: [(f64, f64); 2],
-) -> Result<String, DiagramError> {
+) -> Result<(super::placement::Drawing, (f64, f64)), DiagramError> {
     let json = run_graphviz("neato", &["-n2".to_string(), "-Tjson".to_string()], dot)?;
     let unreadable = || DiagramError::Layout("unreadable JSON layout".into());
     let mut drawing = super::placement::read::drawing(&json).ok_or_else(unreadable)?;
@@ -429,12 +428,24 @@ pub(crate) fn place_pinned_labels(
         }
         .grow(-LABEL_MARGIN),
     );
-    let mut places = by_id(&drawing, &super::placement::place(&drawing));
+    Ok((drawing, (dx, dy)))
+}
+
+/// A pinned frame, `dot`, with its labels where `placement` puts them in
+/// its `drawing` (moved back by `shift`, as [`pinned_drawing`] found it);
+/// every other byte kept.
+pub(crate) fn relabel_pinned(
+    dot: &str,
+    drawing: &super::placement::Drawing,
+    placement: &super::placement::Placement,
+    (dx, dy): (f64, f64),
+) -> String {
+    let mut places = by_id(drawing, placement);
     for (_, place) in places.values_mut() {
         place.at = (place.at.0 + dx, place.at.1 + dy);
     }
     // The routes are the union's, their ends spread there.
-    Ok(super::placement::relabel(dot, &places, &Default::default()))
+    super::placement::relabel(dot, &places, &Default::default())
 }
 
 /// The new place of each label of `drawing`, as `placement` places it,

@@ -14,7 +14,7 @@ use super::*;
 /// A cold check's graph of a fictional conflict: 20 actors, 41 ties.
 const TARN: &str = "tests/data/diagram/tarn.ron";
 /// Another cold check's fictional graph: 17 actors, 33 ties.
-const VERDAN: &str = "tests/data/diagram/verdan.ron";
+pub(super) const VERDAN: &str = "tests/data/diagram/verdan.ron";
 
 /// The directed ties of a DOT text, as "from -> to" (actor nodes only).
 fn directed(dot: &str) -> Vec<(String, String)> {

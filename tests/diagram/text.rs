@@ -25,16 +25,20 @@ type Point = [f64; 2];
 /// strokes, its labels, and whether a leader joins its label to it.
 #[derive(Default)]
 struct Edge {
+    /// Its SVG `id`: a storyboard frame's is its tie's.
+    id: String,
     ends: (String, String),
     strokes: Vec<Point>,
     labels: Vec<Label>,
     leader: bool,
 }
 
-/// A date label: its words and the middle of its lines.
+/// A date label: its words, the middle of its lines and the size of its
+/// letters, in the SVG's units.
 struct Label {
     text: String,
     centre: Point,
+    size: f64,
 }
 
 /// What the SVG draws: the scale onto the page, the size on the page of
@@ -112,6 +116,7 @@ pub(super) fn read(svg: &str) -> Drawn {
                 ends = (ends.1, ends.0);
             }
             edges.push(Edge {
+                id: id.to_string(),
                 ends,
                 ..Edge::default()
             });
@@ -177,6 +182,7 @@ pub(super) fn read(svg: &str) -> Drawn {
                     edge.labels.push(Label {
                         text: text.join(" "),
                         centre,
+                        size: texts[0].0 / scale,
                     });
                 }
                 if !texts.is_empty() {
@@ -195,6 +201,23 @@ pub(super) fn read(svg: &str) -> Drawn {
         }
     }
     Drawn { sizes, edges }
+}
+
+impl Drawn {
+    /// Each edge's date label, by the edge's `id`: its words, the middle
+    /// of its lines and the size of its letters.
+    pub(super) fn labels_by_id(&self) -> BTreeMap<&str, (&str, Point, f64)> {
+        self.edges
+            .iter()
+            .filter_map(|edge| {
+                let label = edge.labels.first()?;
+                Some((
+                    edge.id.as_str(),
+                    (label.text.as_str(), label.centre, label.size),
+                ))
+            })
+            .collect()
+    }
 }
 
 /// `export dot WORDS to slide.svg`: what it reported and what it drew.

@@ -106,6 +106,7 @@ pub(super) fn with_leader(
     for (form, one_line) in forms {
         let places = beside_the_line(drawing, edge, form, &LEADER_OUTS)
             .into_iter()
+            .flatten()
             .chain(round_the_line(edge, form));
         for (rect, fraction) in places {
             if drawing.area.is_some_and(|area| !area.holds(&rect))

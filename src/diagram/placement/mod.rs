@@ -6,6 +6,7 @@
 //! line, and nearer its own edge than any other; the hardest to place go
 //! first. Pure geometry: [`read`] builds the drawing from Graphviz's JSON.
 
+mod choose;
 pub(crate) mod ends;
 mod geometry;
 mod leader;
@@ -179,119 +180,12 @@ pub type Together<'a> = &'a dyn Fn(usize, usize) -> bool;
 /// [`place`], where labels keep apart only from those `together` with
 /// them.
 pub fn place_among(drawing: &Drawing, together: Together<'_>) -> Placement {
-    if drawing.edges.len() > MAX_PLACED_EDGES {
-        return Placement {
-            places: vec![None; drawing.edges.len()],
-            crowded: 0,
-        };
-    }
-    let candidates: Vec<Vec<Candidate>> = drawing
-        .edges
-        .iter()
-        .enumerate()
-        .map(|(index, edge)| candidates(drawing, index, edge))
-        .collect();
-    // The labels with fewest clear places choose first.
-    let mut order: Vec<usize> = (0..drawing.edges.len())
-        .filter(|&i| drawing.edges[i].label.is_some())
-        .collect();
-    let clear_places = |i: usize| {
-        candidates[i]
-            .iter()
-            .filter(|candidate| candidate.cost < CLEAR_COST)
-            .count()
-    };
-    order.sort_by_key(|&i| (clear_places(i), i));
-    // Each label's place, as chosen so far.
-    let mut chosen: Vec<Option<Candidate>> = vec![None; drawing.edges.len()];
-    // The best place for a label among the others, and its whole cost.
-    let choose = |index: usize, chosen: &[Option<Candidate>]| {
-        candidates[index]
-            .iter()
-            .map(|&c| (c, c.cost + on_labels(chosen, index, &c.rect, together)))
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-    };
-    let whole_cost = |index: usize, chosen: &[Option<Candidate>]| {
-        chosen[index].map(|c| c.cost + on_labels(chosen, index, &c.rect, together))
-    };
-    for &index in &order {
-        chosen[index] = choose(index, &chosen).map(|(place, _)| place);
-    }
-    // A label placed early may have taken the one clear place of a later
-    // one: each in turn moves if, among all the others, it can stand better.
-    for _ in 0..REPAIR_ROUNDS {
-        let mut moved = false;
-        for &index in &order {
-            let (Some(now), Some((better, cost))) =
-                (whole_cost(index, &chosen), choose(index, &chosen))
-            else {
-                continue;
-            };
-            if cost + 1e-9 < now {
-                chosen[index] = Some(better);
-                moved = true;
-            }
-        }
-        if !moved {
-            break;
-        }
-    }
-    let mut placement = Placement {
-        places: vec![None; drawing.edges.len()],
-        crowded: 0,
-    };
-    for &index in &order {
-        let Some(label) = drawing.edges[index].label else {
-            continue;
-        };
-        let Some(Candidate { rect, one_line, .. }) = chosen[index] else {
-            // Nowhere inside the drawing: it stays where Graphviz put it.
-            placement.crowded += 1;
-            continue;
-        };
-        let mut place = (rect, one_line, false);
-        if whole_cost(index, &chosen).unwrap_or(0.0) >= CLEAR_COST {
-            match leader::with_leader(drawing, index, &chosen, together) {
-                Some(apart) => {
-                    chosen[index] = Some(apart);
-                    place = (apart.rect, apart.one_line, true);
-                }
-                None => placement.crowded += 1,
-            }
-        }
-        let (rect, one_line, leader) = place;
-        let (from, to) = (label.text.centre(), rect.centre());
-        placement.places[index] = Some(Placed {
-            at: (label.at.0 + to.0 - from.0, label.at.1 + to.1 - from.1),
-            one_line,
-            leader,
-        });
-    }
-    placement
+    choose::place_frames(std::slice::from_ref(drawing), together)
+        .pop()
+        .unwrap_or_default()
 }
 
-/// Rounds in which placed labels may move to free one another.
-const REPAIR_ROUNDS: usize = 4;
-
-/// What label `index` standing at `rect` costs for the other labels it
-/// would stand on, as `chosen`, among those drawn `together` with it.
-fn on_labels(
-    chosen: &[Option<Candidate>],
-    index: usize,
-    rect: &Rect,
-    together: Together<'_>,
-) -> f64 {
-    let hit = chosen
-        .iter()
-        .enumerate()
-        .filter(|(other, place)| {
-            *other != index
-                && place.is_some_and(|p| p.rect.overlaps(&apart(rect)))
-                && together(index, *other)
-        })
-        .count();
-    ON_TEXT_OR_ACTOR * hit as f64
-}
+pub(crate) use choose::place_frames;
 
 /// The edges (by index) whose labels, where they stand now, are crossed
 /// by another line, nearer another edge than their own, or on another text
@@ -338,40 +232,48 @@ fn nearer_another_from_its_middle(drawing: &Drawing, index: usize, rect: &Rect) 
 /// Every place the label of edge `index` may take, with its cost against
 /// everything but the other labels: beside its line at each fraction of
 /// its length, on either side and above, below, left and right of it, and
-/// where Graphviz put it; on its lines as laid out, and on one line.
-fn candidates(drawing: &Drawing, index: usize, edge: &DrawnEdge) -> Vec<Candidate> {
+/// where Graphviz put it; on its lines as laid out, and on one line. The
+/// places are slots, the same for every label of a given number of lines:
+/// a storyboard's frames draw one tie along one route, and slot `k` is
+/// the same place by that line in each (`None` where a place is off the
+/// canvas, or the label has no one-line form).
+fn candidates(drawing: &Drawing, index: usize, edge: &DrawnEdge) -> Vec<Option<Candidate>> {
     let Some(label) = edge.label else {
         return Vec::new();
     };
-    let mut found = vec![Candidate {
+    let mut found = vec![Some(Candidate {
         rect: label.text,
         cost: cost(drawing, index, &label.text, 0.5) + 5.0,
         one_line: false,
-    }];
-    let forms = [(label.text, false)]
-        .into_iter()
-        .chain(label.one_line.map(|rect| (rect, true)));
+    })];
+    let forms = [(Some(label.text), false), (label.one_line, true)];
     for (form, one_line) in forms {
-        for (rect, fraction) in beside_the_line(drawing, edge, form, &[0.0, 8.0, 16.0, 30.0]) {
-            found.push(Candidate {
+        let places = beside_the_line(drawing, edge, form.unwrap_or(label.text), &OUTS);
+        found.extend(places.into_iter().map(|place| {
+            let (rect, fraction) = place.filter(|_| form.is_some())?;
+            Some(Candidate {
                 rect,
                 cost: cost(drawing, index, &rect, fraction),
                 one_line,
-            });
-        }
+            })
+        }));
     }
     found
 }
 
+/// How much further from its line than it need be a label is tried.
+const OUTS: [f64; 4] = [0.0, 8.0, 16.0, 30.0];
+
 /// The places beside `edge`'s line for a label of `form`'s size, each at
 /// the fraction of the line's length it stands by, up to each of `outs`
-/// further from the line than it need be.
+/// further from the line than it need be; always as many, in one order
+/// (`None` for a place off the canvas).
 fn beside_the_line(
     drawing: &Drawing,
     edge: &DrawnEdge,
     form: Rect,
     outs: &[f64],
-) -> Vec<(Rect, f64)> {
+) -> Vec<Option<(Rect, f64)>> {
     let (width, height) = (form.width(), form.height());
     let mut found = Vec::new();
     for fraction in fractions() {
@@ -401,10 +303,8 @@ fn beside_the_line(
                     at.1 + ny * (reach + out) + dy * along,
                 );
                 let rect = Rect::around(centre, width, height);
-                if drawing.area.is_some_and(|area| !area.holds(&rect)) {
-                    continue;
-                }
-                found.push((rect, fraction));
+                let inside = drawing.area.is_none_or(|area| area.holds(&rect));
+                found.push(inside.then_some((rect, fraction)));
             }
         }
     }

@@ -18,7 +18,7 @@ use super::dot::{print, Naming, Pinned};
 use super::fit::{fit_of_frames, Fit, Measured};
 use super::layout::{lay_out, Layout};
 use super::legend::{Contents, Marker};
-use super::render::{measure_pinned, place_pinned_labels, render_args, run_graphviz};
+use super::render::{measure_pinned, pinned_drawing, relabel_pinned, render_args, run_graphviz};
 use super::scene;
 use super::style;
 use super::view::{View, ViewTime};
@@ -286,21 +286,29 @@ fn draw_frames(
         edges: &layout.edges,
         corners,
     };
-    // Placing a frame's labels takes seconds on a large view: the frames
-    // are drawn side by side.
-    let drawn = in_parallel(scenes, |(_, frame)| {
-        let text = print(frame, &Naming::Names, Some(&pinned));
-        // A picture's labels are placed for its own frame; the DOT keeps
-        // the union's places, as written for people.
-        let text = match format {
-            OutputFormat::Dot => text,
-            _ => place_pinned_labels(&text, corners)?,
-        };
-        let fit = match page {
-            Some(page) => Some(measure_pinned(&text, page)?),
-            None => None,
-        };
-        Ok((text, fit))
+    let printed: Vec<String> = scenes
+        .iter()
+        .map(|(_, frame)| print(frame, &Naming::Names, Some(&pinned)))
+        .collect();
+    // A picture's labels are placed again among what each frame draws, all
+    // frames at once: a tie's date keeps one place in every frame that
+    // draws it, unless that place is crowded in one. The DOT keeps the
+    // union's places, as written for people.
+    let texts = match format {
+        OutputFormat::Dot => printed,
+        _ => {
+            let drawn = in_parallel(&printed, |text| pinned_drawing(text, corners))?;
+            let (drawings, shifts): (Vec<_>, Vec<_>) = drawn.into_iter().unzip();
+            let placements = super::placement::place_frames(&drawings, &|_, _| true);
+            (0..printed.len())
+                .map(|k| relabel_pinned(&printed[k], &drawings[k], &placements[k], shifts[k]))
+                .collect()
+        }
+    };
+    // Measuring a frame runs Graphviz: the frames are measured side by side.
+    let drawn = in_parallel(&texts, |text| match page {
+        Some(page) => measure_pinned(text, page).map(|fit| (text.clone(), Some(fit))),
+        None => Ok((text.clone(), None)),
     })?;
     let (texts, fits) = drawn.into_iter().unzip();
     Ok(Frames {

@@ -1,0 +1,267 @@
+//! Each label's place chosen among the others': for one picture, or for a
+//! storyboard's frames at once. A storyboard draws a tie along one route in
+//! every frame, so its date takes one place by that line in all the frames
+//! that draw it, the place weighed in each of them; flipping frames, a date
+//! that moved would read as a change. It stands apart in a frame only where
+//! its shared place is crowded and that frame has a better one.
+
+use super::{
+    candidates, leader, Candidate, Drawing, Placed, Placement, Rect, Together, CLEAR_COST,
+    MAX_PLACED_EDGES, ON_TEXT_OR_ACTOR,
+};
+use std::collections::BTreeMap;
+
+/// Rounds in which placed labels may move to free one another.
+const REPAIR_ROUNDS: usize = 4;
+
+/// An edge of one frame: the frame's index and the edge's.
+type Member = (usize, usize);
+
+/// The labels of every frame placed, each frame's as [`super::place_among`]
+/// places one picture's, except that the labels of one tie (edges of one
+/// `id`) in several frames take one place, chosen for its cost summed
+/// over those frames. Labels keep apart only from those of their own frame
+/// `together` with them. A frame of more than [`MAX_PLACED_EDGES`] keeps
+/// Graphviz's places.
+pub fn place_frames(frames: &[Drawing], together: Together<'_>) -> Vec<Placement> {
+    let candidates = &candidates_of(frames);
+    let groups = &ties(frames);
+    // The slot each tie's label stands in, by group, and what each frame's
+    // labels stand on so far.
+    let mut chosen: Vec<Vec<Option<Candidate>>> =
+        frames.iter().map(|d| vec![None; d.edges.len()]).collect();
+    let member_cost = |(frame, edge): Member, slot: usize, chosen: &[Vec<Option<Candidate>>]| {
+        let place = candidates[frame][edge].get(slot).copied().flatten()?;
+        Some(place.cost + on_labels(&chosen[frame], edge, &place.rect, together))
+    };
+    // A place off one frame's canvas is as bad there as one on a text.
+    let group_cost = |group: usize, slot: usize, chosen: &[Vec<Option<Candidate>>]| -> f64 {
+        groups[group]
+            .iter()
+            .map(|&member| member_cost(member, slot, chosen).unwrap_or(ON_TEXT_OR_ACTOR))
+            .sum()
+    };
+    let slots = |group: usize| {
+        let count = groups[group]
+            .iter()
+            .map(|&(frame, edge)| candidates[frame][edge].len())
+            .max()
+            .unwrap_or(0);
+        (0..count).filter(move |&slot| {
+            groups[group].iter().any(|&(frame, edge)| {
+                candidates[frame][edge]
+                    .get(slot)
+                    .is_some_and(Option::is_some)
+            })
+        })
+    };
+    // The labels with fewest clear places choose first.
+    let clear_places = |group: usize| {
+        slots(group)
+            .filter(|&slot| {
+                groups[group].iter().all(|&(frame, edge)| {
+                    candidates[frame][edge]
+                        .get(slot)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|place| place.cost < CLEAR_COST)
+                })
+            })
+            .count()
+    };
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_cached_key(|&group| (clear_places(group), groups[group][0]));
+    // The best slot for a tie's label among the others, and its whole cost.
+    let choose = |group: usize, chosen: &[Vec<Option<Candidate>>]| {
+        slots(group)
+            .map(|slot| (slot, group_cost(group, slot, chosen)))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    let set = |group: usize, slot: usize, chosen: &mut [Vec<Option<Candidate>>]| {
+        for &(frame, edge) in &groups[group] {
+            chosen[frame][edge] = candidates[frame][edge].get(slot).copied().flatten();
+        }
+    };
+    let mut slot_of: Vec<Option<usize>> = vec![None; groups.len()];
+    for &group in &order {
+        if let Some((slot, _)) = choose(group, &chosen) {
+            set(group, slot, &mut chosen);
+            slot_of[group] = Some(slot);
+        }
+    }
+    // A label placed early may have taken the one clear place of a later
+    // one: each in turn moves if, among all the others, it can stand better.
+    for _ in 0..REPAIR_ROUNDS {
+        let mut moved = false;
+        for &group in &order {
+            let (Some(now), Some((better, cost))) = (
+                slot_of[group].map(|slot| group_cost(group, slot, &chosen)),
+                choose(group, &chosen),
+            ) else {
+                continue;
+            };
+            if cost + 1e-9 < now {
+                set(group, better, &mut chosen);
+                slot_of[group] = Some(better);
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    let mut placements: Vec<Placement> = frames
+        .iter()
+        .map(|drawing| Placement {
+            places: vec![None; drawing.edges.len()],
+            crowded: 0,
+        })
+        .collect();
+    for &group in &order {
+        let shared = groups[group].len() > 1;
+        for &(frame, edge) in &groups[group] {
+            let drawing = &frames[frame];
+            let Some(label) = drawing.edges[edge].label else {
+                continue;
+            };
+            let own_cost = |chosen: &[Option<Candidate>]| {
+                chosen[edge].map(|c| c.cost + on_labels(chosen, edge, &c.rect, together))
+            };
+            // Where the tie's shared place is crowded in this frame, the
+            // label stands apart in it if it stands clear so: moving from
+            // one crowded place to another, it would only read as a change.
+            let now = own_cost(&chosen[frame]);
+            if shared && now.is_none_or(|cost| cost >= CLEAR_COST) {
+                let alone = candidates[frame][edge]
+                    .iter()
+                    .flatten()
+                    .map(|&c| {
+                        (
+                            c,
+                            c.cost + on_labels(&chosen[frame], edge, &c.rect, together),
+                        )
+                    })
+                    .min_by(|a, b| a.1.total_cmp(&b.1));
+                if let Some((better, cost)) = alone {
+                    if cost < CLEAR_COST && now.is_none_or(|now| cost + 1e-9 < now) {
+                        chosen[frame][edge] = Some(better);
+                    }
+                }
+            }
+            let placement = &mut placements[frame];
+            let Some(Candidate { rect, one_line, .. }) = chosen[frame][edge] else {
+                // Nowhere inside the drawing: it stays where Graphviz put it.
+                placement.crowded += 1;
+                continue;
+            };
+            let mut place = (rect, one_line, false);
+            if own_cost(&chosen[frame]).unwrap_or(0.0) >= CLEAR_COST {
+                match leader::with_leader(drawing, edge, &chosen[frame], together) {
+                    Some(apart) => {
+                        chosen[frame][edge] = Some(apart);
+                        place = (apart.rect, apart.one_line, true);
+                    }
+                    None => placement.crowded += 1,
+                }
+            }
+            let (rect, one_line, leader) = place;
+            let (from, to) = (label.text.centre(), rect.centre());
+            placement.places[edge] = Some(Placed {
+                at: (label.at.0 + to.0 - from.0, label.at.1 + to.1 - from.1),
+                one_line,
+                leader,
+            });
+        }
+    }
+    placements
+}
+
+/// The labels to place, grouped by tie: the labelled edges of one `id`
+/// in different frames are one group, every other labelled edge a group
+/// of its own; in the frames' order. A frame of more than
+/// [`MAX_PLACED_EDGES`] has none.
+fn ties(frames: &[Drawing]) -> Vec<Vec<Member>> {
+    let mut groups: Vec<Vec<Member>> = Vec::new();
+    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
+    for (frame, drawing) in frames.iter().enumerate() {
+        if drawing.edges.len() > MAX_PLACED_EDGES {
+            continue;
+        }
+        for (edge, drawn) in drawing.edges.iter().enumerate() {
+            if drawn.label.is_none() {
+                continue;
+            }
+            let known = drawn.id.as_deref().and_then(|id| by_id.get(id).copied());
+            // Two edges of one frame are never one tie's.
+            match known.filter(|&group| groups[group].iter().all(|&(f, _)| f != frame)) {
+                Some(group) => groups[group].push((frame, edge)),
+                None => {
+                    if let Some(id) = drawn.id.as_deref() {
+                        by_id.entry(id).or_insert(groups.len());
+                    }
+                    groups.push(vec![(frame, edge)]);
+                }
+            }
+        }
+    }
+    groups
+}
+
+/// Every label's candidate places, by frame and edge; the frames weighed
+/// side by side, as each takes seconds on a large view.
+fn candidates_of(frames: &[Drawing]) -> Vec<Vec<Vec<Option<Candidate>>>> {
+    fn of_frame(drawing: &Drawing) -> Vec<Vec<Option<Candidate>>> {
+        if drawing.edges.len() > MAX_PLACED_EDGES {
+            return vec![Vec::new(); drawing.edges.len()];
+        }
+        drawing
+            .edges
+            .iter()
+            .enumerate()
+            .map(|(index, edge)| candidates(drawing, index, edge))
+            .collect()
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(frames.len());
+    if threads <= 1 {
+        return frames.iter().map(of_frame).collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = frames
+            .chunks(frames.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || chunk.iter().map(of_frame).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+/// What label `index` standing at `rect` costs for the other labels it
+/// would stand on, as `chosen`, among those drawn `together` with it.
+pub(super) fn on_labels(
+    chosen: &[Option<Candidate>],
+    index: usize,
+    rect: &Rect,
+    together: Together<'_>,
+) -> f64 {
+    let hit = chosen
+        .iter()
+        .enumerate()
+        .filter(|(other, place)| {
+            *other != index
+                && place.is_some_and(|p| p.rect.overlaps(&super::apart(rect)))
+                && together(index, *other)
+        })
+        .count();
+    ON_TEXT_OR_ACTOR * hit as f64
+}
+
+#[cfg(test)]
+mod tests;
