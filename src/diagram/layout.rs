@@ -136,9 +136,8 @@ fn read(json_bytes: &[u8], scene: &Scene, shown: &Shown) -> Result<Layout, Diagr
     // Each label beside its own edge, clear of the others, in every frame:
     // a frame's label is never wider than the union's.
     if let Some(mut drawing) = super::placement::read::drawing(json_bytes) {
-        // Heads that meet an actor at one spot are spread, and routes kept
-        // off the actors they do not join, in every frame.
-        for (id, pos) in super::placement::settle_routes(&mut drawing) {
+        // Heads that meet an actor at one spot are spread, in every frame.
+        for (id, pos) in super::placement::ends::spread_ends(&mut drawing) {
             if let Some(at) = edges.get_mut(&id) {
                 at.pos = pos;
             }

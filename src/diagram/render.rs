@@ -370,7 +370,7 @@ pub fn render_dot(dot: &str, format: OutputFormat) -> Result<Vec<u8>, DiagramErr
 /// (for the geometry); the labels' new places are written into the DOT.
 pub(crate) fn place_labels(dot: &str) -> Result<String, DiagramError> {
     let (laid, mut drawing) = laid_out("dot", &["-Tdot".to_string(), "-Tjson".to_string()], dot)?;
-    let routes = super::placement::settle_routes(&mut drawing);
+    let routes = super::placement::ends::spread_ends(&mut drawing);
     let placement = super::placement::place(&drawing);
     Ok(super::placement::relabel(
         &laid,

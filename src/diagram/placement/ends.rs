@@ -167,22 +167,6 @@ impl Outline {
         self.walked[self.walked.len() - 1]
     }
 
-    /// Its points, the first repeated at the end.
-    pub(super) fn points(&self) -> &[Point] {
-        &self.points
-    }
-
-    /// Its bounding box, grown by [`ON_OUTLINE`].
-    pub(super) fn reach(&self) -> Rect {
-        self.reach
-    }
-
-    /// Whether `p` is on the outline or within it (by its box): where a
-    /// line joined to it ends.
-    pub(super) fn reaches(&self, p: Point) -> bool {
-        self.reach.contains(p)
-    }
-
     /// The point of the outline nearest `p`: how far along the outline it
     /// stands, and how far `p` is from it.
     fn nearest(&self, p: Point) -> (f64, f64) {

@@ -152,7 +152,7 @@ impl Rect {
     }
 }
 
-pub(super) fn point_to_segment(p: Point, a: Point, b: Point) -> f64 {
+fn point_to_segment(p: Point, a: Point, b: Point) -> f64 {
     let nearest = nearest_on_segment(p, a, b);
     (p.0 - nearest.0).hypot(p.1 - nearest.1)
 }
@@ -170,7 +170,7 @@ fn nearest_on_segment(p: Point, a: Point, b: Point) -> Point {
 }
 
 /// Whether the segments `a`–`b` and `c`–`d` cross.
-pub(super) fn segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool {
+fn segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool {
     let side = |p: Point, q: Point, r: Point| (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0);
     let (d1, d2) = (side(c, d, a), side(c, d, b));
     let (d3, d4) = (side(a, b, c), side(a, b, d));

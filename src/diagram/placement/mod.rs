@@ -7,7 +7,6 @@
 //! first. Pure geometry: [`read`] builds the drawing from Graphviz's JSON.
 
 mod choose;
-mod clear;
 pub(crate) mod ends;
 mod geometry;
 mod leader;
@@ -19,16 +18,6 @@ pub(crate) use relabel::{arrowed, relabel};
 
 pub use geometry::{Curve, Point, Rect};
 pub use together::run_together;
-
-/// The routes of `drawing` as they will be drawn, by edge `id`, where they
-/// differ from Graphviz's: ends that met at one spot spread
-/// ([`ends::spread_ends`]), and routes kept off the actors they do not
-/// join ([`clear::keep_off_actors`]). The drawing's curves follow.
-pub(crate) fn settle_routes(drawing: &mut Drawing) -> std::collections::HashMap<String, String> {
-    let mut routes = ends::spread_ends(drawing);
-    clear::keep_off_actors(drawing, &mut routes);
-    routes
-}
 
 /// What the labels are placed among.
 #[derive(Clone, Debug, Default)]
