@@ -3,7 +3,7 @@
 //! every frame, so its date takes one place by that line in all the frames
 //! that draw it, the place weighed in each of them; flipping frames, a date
 //! that moved would read as a change. It stands apart in a frame only where
-//! its shared place is crowded and that frame has a better one.
+//! its shared place is crowded and that frame has a clear one.
 
 use super::{
     candidates, leader, Candidate, Drawing, Placed, Placement, Rect, Together, CLEAR_COST,
@@ -26,8 +26,7 @@ type Member = (usize, usize);
 pub fn place_frames(frames: &[Drawing], together: Together<'_>) -> Vec<Placement> {
     let candidates = &candidates_of(frames);
     let groups = &ties(frames);
-    // The slot each tie's label stands in, by group, and what each frame's
-    // labels stand on so far.
+    // What each frame's labels stand on so far, by frame and edge.
     let mut chosen: Vec<Vec<Option<Candidate>>> =
         frames.iter().map(|d| vec![None; d.edges.len()]).collect();
     let member_cost = |(frame, edge): Member, slot: usize, chosen: &[Vec<Option<Candidate>>]| {
@@ -82,6 +81,7 @@ pub fn place_frames(frames: &[Drawing], together: Together<'_>) -> Vec<Placement
             chosen[frame][edge] = candidates[frame][edge].get(slot).copied().flatten();
         }
     };
+    // The slot each tie's label stands in, by group.
     let mut slot_of: Vec<Option<usize>> = vec![None; groups.len()];
     for &group in &order {
         if let Some((slot, _)) = choose(group, &chosen) {
