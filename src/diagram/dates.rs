@@ -1,5 +1,5 @@
 //! The date label on a tie's edge, in words a slide reads ("since Jan
-//! 2023", "2017–Nov 2022", "since 1–23 Jan 2023", "by Nov 2022", "since
+//! 2023", "2017–Nov 2022", "began 1–23 Jan 2023", "by Nov 2022", "since
 //! 2017?"), or none when the export asks for no dates, or only for dates
 //! inside its window. A tie with no end of its own ends with the first of
 //! its actors to end, and its label says so.
@@ -99,27 +99,26 @@ pub fn date_label(
             format!("{on} {}", words(s))
         }
         (Some(s), Some(e)) if e.is_on_or_before() => {
-            format!("{}, ended by {}", words(s), before(e))
+            format!("{}, ended by {}", began(s), before(e))
         }
         // "in Mar 2017", not "Mar 2017–Mar 2017".
         (Some(s), Some(e)) if words(s) == words(e) => {
             let on = if s.day_number().is_some() { "on" } else { "in" };
             format!("{on} {}", words(s))
         }
-        (Some(s), Some(e)) => {
-            let (s, e) = (words(s), words(e));
-            // "May–Aug 2021 to Nov 2022": a dash inside a date is not the span's.
-            let joint = if s.contains('–') || e.contains('–') {
-                " to "
-            } else {
-                "–"
-            };
-            format!("{s}{joint}{e}")
+        // "began May–Aug 2021, ended Nov 2022": a dash inside a date
+        // cannot also join the span ("May–Aug 2021–Nov 2022").
+        (Some(s), Some(e)) if is_span(&words(s)) || is_span(&words(e)) => {
+            format!("{}, ended {}", began(s), words(e))
         }
+        (Some(s), Some(e)) => format!("{}–{}", words(s), words(e)),
         // "[..2023-02]": it had begun by then.
         (Some(s), None) if s.is_on_or_before() => format!("by {}", before(s)),
+        // "began 2016–2018": "since 2016–2018" reads as a tie that ended.
+        (Some(s), None) if is_span(&words(s)) => format!("began {}", words(s)),
         (Some(s), None) => format!("since {}", words(s)),
         (None, Some(e)) if e.is_on_or_before() => format!("ended by {}", before(e)),
+        (None, Some(e)) if is_span(&words(e)) => format!("ended {}", words(e)),
         (None, Some(e)) => format!("until {}", words(e)),
         (None, None) if labels == DateLabels::All && dates.start.is_none() => "undated".to_string(),
         (None, None) => return None,
@@ -128,6 +127,23 @@ pub fn date_label(
         TieState::Uncertain if !text.ends_with('?') => format!("{text}?"),
         _ => text,
     })
+}
+
+/// Whether a date's words name a span of possible days ("May–Aug 2022",
+/// "2016–2018"), which a dash beside it would read as a tie's whole life.
+fn is_span(words: &str) -> bool {
+    words.contains('–')
+}
+
+/// The start of a span that also states its end: "2017" as is, a span of
+/// possible days as "began 2016–2018".
+fn began(start: PartialDate) -> String {
+    let text = words(start);
+    if is_span(&text) {
+        format!("began {text}")
+    } else {
+        text
+    }
 }
 
 /// The longest label, in characters, kept on one line.
@@ -152,10 +168,12 @@ pub fn on_two_lines(label: &str) -> String {
 /// them too little apart (a 0.15 in stub between the pro-unionist and
 /// pro-separatist groups in JNIM depth 2 `dates on`).
 pub fn split_in_two(label: &str) -> String {
-    // "May–Aug 2021 to Nov 2022": the dashes are inside the dates, and
-    // the span's joint is "to" (a break after "2017–" read as a start).
-    if let Some(at) = label.find(" to ") {
-        return format!("{}\n{}", &label[..at + 3], &label[at + 4..]);
+    // "began May–Aug 2021, ended Nov 2022": a dash inside a date is no
+    // place to break (a line ending "2021–" reads as a start).
+    if let Some(at) = label.find(", ended ") {
+        if label.contains('–') {
+            return format!("{}\n{}", &label[..at + 1], &label[at + 2..]);
+        }
     }
     let chars: Vec<char> = label.chars().collect();
     // (characters before the break, characters skipped at it)
@@ -331,15 +349,17 @@ mod tests {
             ("2017", "since 2017"),
             // A range of possible days, at the coarsest precision its ends
             // fall on, whatever precision each is written in.
-            ("[2023-01..2023-01-23]", "since 1–23 Jan 2023"),
-            ("[2022-12-28..2023-01-03]", "since 28 Dec 2022–3 Jan 2023"),
-            ("[2022-11-20..2022-12-03]", "since 20 Nov–3 Dec 2022"),
-            ("[2022-05..2022-08]", "since May–Aug 2022"),
-            ("[2021-11..2022-08]", "since Nov 2021–Aug 2022"),
-            ("[2021..2022]", "since 2021–2022"),
-            ("[2021..2022-12]", "since 2021–Dec 2022"),
-            ("[2022..2023-02]", "since 2022–Feb 2023"),
-            ("[2023-01-01..2023-01-23]", "since 1–23 Jan 2023"),
+            // It "began" then: "since 2021–2022" would read as a tie
+            // that ended in 2022.
+            ("[2023-01..2023-01-23]", "began 1–23 Jan 2023"),
+            ("[2022-12-28..2023-01-03]", "began 28 Dec 2022–3 Jan 2023"),
+            ("[2022-11-20..2022-12-03]", "began 20 Nov–3 Dec 2022"),
+            ("[2022-05..2022-08]", "began May–Aug 2022"),
+            ("[2021-11..2022-08]", "began Nov 2021–Aug 2022"),
+            ("[2021..2022]", "began 2021–2022"),
+            ("[2021..2022-12]", "began 2021–Dec 2022"),
+            ("[2022..2023-02]", "began 2022–Feb 2023"),
+            ("[2023-01-01..2023-01-23]", "began 1–23 Jan 2023"),
             ("[2023-01..2023-01]", "since Jan 2023"),
             // Open on one side.
             ("[..2022-11]", "by Nov 2022"),
@@ -373,12 +393,29 @@ mod tests {
             (Some("2019"), Some("[..2022-06]"), "2019, ended by Jun 2022"),
             (Some("2016-04"), Some("[..2016-04]"), "in Apr 2016"),
             (Some("2019"), Some("[2022..]"), "2019–2022 or later"),
-            // A range at either end: the span's joint is not a dash.
+            // A range at either end: the span's joint is words, not a
+            // dash beside the range's own.
             (
                 Some("[2021-05..2021-08]"),
                 Some("2022-11"),
-                "May–Aug 2021 to Nov 2022",
+                "began May–Aug 2021, ended Nov 2022",
             ),
+            (
+                Some("2017"),
+                Some("[2022-05..2022-08]"),
+                "2017, ended May–Aug 2022",
+            ),
+            (
+                Some("[2016..2018]"),
+                Some("[2020..2021]"),
+                "began 2016–2018, ended 2020–2021",
+            ),
+            (
+                Some("[2016..2018]"),
+                Some("[..2019]"),
+                "began 2016–2018, ended by 2019",
+            ),
+            (None, Some("[2022-05..2022-08]"), "ended May–Aug 2022"),
         ] {
             assert_eq!(all(start, end, Ended), label, "{start:?} {end:?}");
         }
@@ -468,10 +505,14 @@ mod tests {
     fn a_short_label_held_between_stacked_actors_takes_two_lines() {
         assert_eq!(split_in_two("by Feb 2023"), "by\nFeb 2023");
         assert_eq!(split_in_two("since 2017"), "since\n2017");
-        // A span of ranges breaks at its "to", never inside a range.
+        // A span of ranges breaks after its comma, never inside a range.
         assert_eq!(
-            on_two_lines("2017–2018 to 3 Jun 2021"),
-            "2017–2018 to\n3 Jun 2021"
+            on_two_lines("began 2017–2018, ended 3 Jun 2021"),
+            "began 2017–2018,\nended 3 Jun 2021"
+        );
+        assert_eq!(
+            on_two_lines("2017, ended May–Aug 2022"),
+            "2017,\nended May–Aug 2022"
         );
         // Nowhere to break: it stays whole.
         assert_eq!(split_in_two("[3]"), "[3]");
@@ -490,21 +531,21 @@ mod tests {
         );
         assert_eq!(on_two_lines("since 2014 or later"), "since\n2014 or later");
         assert_eq!(
-            on_two_lines("since May 2022–Feb 2023"),
-            "since May 2022–\nFeb 2023"
+            on_two_lines("began May 2022–Feb 2023"),
+            "began May 2022–\nFeb 2023"
         );
-        assert_eq!(on_two_lines("since 1–23 Jan 2023"), "since\n1–23 Jan 2023");
+        assert_eq!(on_two_lines("began 1–23 Jan 2023"), "began\n1–23 Jan 2023");
         assert_eq!(
             on_two_lines("2019, ended by Jun 2022"),
             "2019, ended\nby Jun 2022"
         );
         assert_eq!(
-            on_two_lines("new: since 2022–Feb 2023"),
-            "new: since 2022–\nFeb 2023"
+            on_two_lines("new: began 2022–Feb 2023"),
+            "new: began 2022–\nFeb 2023"
         );
         assert_eq!(
-            on_two_lines("since Nov 2021–Aug 2022"),
-            "since Nov 2021–\nAug 2022"
+            on_two_lines("began Nov 2021–Aug 2022"),
+            "began Nov 2021–\nAug 2022"
         );
         assert_eq!(
             on_two_lines("undatedandlongerstill"),

@@ -355,7 +355,7 @@ mod tests {
     #[test]
     fn a_label_placed_on_one_line_has_its_lines_joined() {
         let laid =
-            "digraph g {\n\ta -> b\t[id=tie1, label=\"since May 2022–\\nFeb 2023\", lp=\"1,2\"];\n\
+            "digraph g {\n\ta -> b\t[id=tie1, label=\"began May 2022–\\nFeb 2023\", lp=\"1,2\"];\n\
                     \tb -> c\t[id=tie2, headlabel=\"since\\nMar 2017\", head_lp=\"1,2\"];\n}\n";
         let one_line = |x| Placed {
             at: (x, 1.0),
@@ -367,7 +367,7 @@ mod tests {
             ("tie2".to_string(), ("head_lp", one_line(4.0))),
         ]);
         let out = relabel(laid, &places, &HashMap::new());
-        assert!(out.contains("label=\"since May 2022–Feb 2023\""), "{out}");
+        assert!(out.contains("label=\"began May 2022–Feb 2023\""), "{out}");
         assert!(out.contains("headlabel=\"since Mar 2017\""), "{out}");
         assert!(out.contains("head_lp=\"4.00,1.00\""), "{out}");
     }
