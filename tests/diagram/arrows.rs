@@ -12,7 +12,7 @@ use super::routing::{read_svg, Box4};
 use super::*;
 
 /// A cold check's graph of a fictional conflict: 20 actors, 41 ties.
-const TARN: &str = "tests/data/diagram/tarn.ron";
+pub(super) const TARN: &str = "tests/data/diagram/tarn.ron";
 /// Another cold check's fictional graph: 17 actors, 33 ties.
 pub(super) const VERDAN: &str = "tests/data/diagram/verdan.ron";
 

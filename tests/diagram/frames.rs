@@ -354,3 +354,45 @@ fn a_ties_date_stays_where_it_stood_from_frame_to_frame() {
         );
     }
 }
+
+/// A tie is marked new in the frame of the start its source gives. Tarn's
+/// TLF–Ahl al-Tarn alliance began "c. Jan 2023": the 2022 frame may draw
+/// it, as possible, but marked it new there and not in 2023, which read as
+/// an alliance of 2022.
+#[test]
+fn a_rough_start_is_new_in_the_frame_its_source_gives() {
+    if !graphviz() {
+        return;
+    }
+    let output = Test::new()
+        .args(&["-g", super::arrows::TARN])
+        .words(
+            "export dot \"Tarn Liberation Front\" depth 1 frames 2021..2024 to $TMP/frames/*.dot",
+        )
+        .stdout_matches(|out| out.starts_with("wrote 4 frames:"))
+        .run();
+    let classes: Vec<String> = (2021..=2024)
+        .map(|year| {
+            let dot =
+                std::fs::read_to_string(output.path(&format!("frames/tlf-{year}.dot"))).unwrap();
+            dot.lines()
+                .find(|line| {
+                    line.contains("\"a:tlf\" -> \"a:ahl-tarn\"")
+                        && line.contains("class=\"alliance")
+                })
+                .and_then(|line| line.split("class=\"").nth(1))
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or("not drawn")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            "not drawn",
+            "alliance uncertain possible",
+            "alliance possible new",
+            "alliance possible"
+        ]
+    );
+}

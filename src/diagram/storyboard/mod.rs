@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::atomic::write_all_atomically;
-use crate::model::{Graph, PartialDate, TieFilter, TieId, Window};
+use crate::model::{Day, Graph, PartialDate, TieFilter, TieId, Window};
 
 use super::canvas::Scene;
 use super::dot::{print, Naming, Pinned};
@@ -114,14 +114,12 @@ pub fn storyboard(
         legend.merge(Contents::of(graph, &view, &networks, time));
         frames.push((year, frame_spec, view));
     }
-    // Ties the previous frame did not draw are new in this one.
-    let mut new_ties = Vec::new();
-    let mut previous: Option<&View> = None;
-    for (_, _, view) in &frames {
-        let new: BTreeSet<TieId> = match previous {
-            Some(before) => view.ties.difference(&before.ties).copied().collect(),
-            None => BTreeSet::new(),
-        };
+    let drawn: Vec<(Window, &BTreeSet<TieId>)> = frames
+        .iter()
+        .map(|(_, spec, view)| (spec.filter.window, &view.ties))
+        .collect();
+    let new_ties = new_in_each_frame(graph, &drawn);
+    for new in &new_ties {
         // The legend samples "new" in the colour of a relation drawn new.
         if let Some(relation) = new
             .iter()
@@ -132,8 +130,6 @@ pub fn storyboard(
             let first = legend.markers.entry(Marker::New).or_insert(relation);
             *first = (*first).min(relation);
         }
-        new_ties.push(new);
-        previous = Some(view);
     }
     legend.span = Some(if start == end {
         format!("{start}")
@@ -535,9 +531,122 @@ fn file_stem(id: &str) -> String {
     }
 }
 
+/// The ties new in each frame, given each frame's window and the ties it
+/// draws: those that began since the previous frame, by the start as
+/// written. A start known only roughly may draw a tie a frame early, as
+/// possible ("c. Jan 2023" in a 2022 frame); it is new in the frame of its
+/// stated start, not where it first shows, so flipping the slides does not
+/// say it began a year before the source does. A tie drawn again after a
+/// frame without it (an actor's life, a gap) is new where it returns.
+fn new_in_each_frame(graph: &Graph, frames: &[(Window, &BTreeSet<TieId>)]) -> Vec<BTreeSet<TieId>> {
+    // The day the source puts the start at; a start known only to be on
+    // or before a day ("by Feb 2023") names no day it began.
+    let stated_start = |tie: TieId| -> Option<Day> {
+        let start = graph.tie(tie)?.tie.start()?;
+        (!start.is_on_or_before()).then(|| start.sort_day())
+    };
+    let mut new_ties = vec![BTreeSet::new()];
+    for pair in frames.windows(2) {
+        let [(before, drawn_before), (window, drawn)] = pair else {
+            continue;
+        };
+        let new = drawn
+            .iter()
+            .copied()
+            .filter(|tie| {
+                let start = stated_start(*tie);
+                let begins_by_now = start.is_none_or(|day| day <= window.last);
+                if drawn_before.contains(tie) {
+                    start.is_some_and(|day| day > before.last && begins_by_now)
+                } else {
+                    begins_by_now
+                }
+            })
+            .collect();
+        new_ties.push(new);
+    }
+    new_ties.truncate(frames.len());
+    new_ties
+}
+
 #[cfg(test)]
 mod tests {
-    use super::file_stem;
+    use super::{file_stem, new_in_each_frame};
+    use crate::diagram::sketch::Sketch;
+    use crate::model::{ActorKind, Confidence, PartialDate, RelationId, Tie, TieId, Window};
+    use std::collections::BTreeSet;
+
+    fn year(y: i32) -> Window {
+        let date = PartialDate::year(y).unwrap();
+        Window::new(date.first_day(), date.last_day())
+    }
+
+    #[test]
+    fn a_tie_is_new_in_the_frame_of_its_stated_start() {
+        let mut s = Sketch::new("Starts");
+        let a = s.actor("a", ActorKind::Group, None);
+        let b = s.actor("b", ActorKind::Group, None);
+        let mut tie = |start: Option<&str>| {
+            let start = start.map(|d| d.parse::<PartialDate>().unwrap());
+            let tie = Tie::new(RelationId::ALLIANCE, start, None, Confidence::Confirmed);
+            s.graph.add_tie(a, b, tie).unwrap()
+        };
+        let rough = tie(Some("2023-01~"));
+        let plain = tie(Some("2022-03"));
+        let span = tie(Some("[2021..2022]"));
+        let by = tie(Some("[..2023-02]"));
+        let undated = tie(None);
+        let graph = s.graph;
+        // What each yearly frame draws, as its view would: the rough start
+        // shows, as possible, in 2022; the span from 2021.
+        let drawn: [BTreeSet<TieId>; 3] = [
+            BTreeSet::from([span, by]),
+            BTreeSet::from([rough, plain, span, by, undated]),
+            BTreeSet::from([rough, plain, span, by, undated]),
+        ];
+        let frames: Vec<(Window, &BTreeSet<TieId>)> = [2021, 2022, 2023]
+            .map(year)
+            .into_iter()
+            .zip(&drawn)
+            .collect();
+        let new = new_in_each_frame(&graph, &frames);
+        assert_eq!(new.len(), 3);
+        assert!(new[0].is_empty(), "the first frame has nothing to compare");
+        // "c. Jan 2023" began in 2023 as the source says it, not in 2022
+        // where it first shows as possible.
+        assert_eq!(new[1], BTreeSet::from([plain, undated]));
+        assert_eq!(new[2], BTreeSet::from([rough]));
+    }
+
+    #[test]
+    fn a_tie_drawn_again_after_a_gap_is_new_where_it_returns() {
+        let mut s = Sketch::new("Gap");
+        let a = s.actor("a", ActorKind::Group, None);
+        let b = s.actor("b", ActorKind::Group, None);
+        let tie = s.tie(
+            a,
+            b,
+            RelationId::HOSTILITY,
+            (Some(2015), None),
+            Confidence::Confirmed,
+        );
+        let graph = s.graph;
+        let drawn = [
+            BTreeSet::from([tie]),
+            BTreeSet::new(),
+            BTreeSet::from([tie]),
+        ];
+        let frames: Vec<(Window, &BTreeSet<TieId>)> = [2019, 2020, 2021]
+            .map(year)
+            .into_iter()
+            .zip(&drawn)
+            .collect();
+        let new = new_in_each_frame(&graph, &frames);
+        assert_eq!(
+            new,
+            vec![BTreeSet::new(), BTreeSet::new(), BTreeSet::from([tie])]
+        );
+    }
 
     #[test]
     fn file_stems_cannot_leave_the_directory() {
