@@ -396,3 +396,30 @@ fn a_rough_start_is_new_in_the_frame_its_source_gives() {
         ]
     );
 }
+
+/// A frame of a year the data does not reach the end of says so in its
+/// title: the Sahel graph runs to February 2023, so its "2023" frame shows
+/// two months of knowledge, not a year's.
+#[test]
+fn a_frame_past_the_datas_date_says_how_far_the_data_goes() {
+    if !graphviz() {
+        return;
+    }
+    let output = Test::new()
+        .words("export dot JNIM depth 1 frames 2022..2023 to $TMP/frames/*.dot")
+        .stdout_matches(|out| out.starts_with("wrote 2 frames:"))
+        .run();
+    let frame = |year: i32| {
+        std::fs::read_to_string(output.path(&format!("frames/jnim-{year}.dot"))).unwrap()
+    };
+    assert!(
+        frame(2022).contains("JNIM and its ties, 1 hop, in 2022\""),
+        "{}",
+        frame(2022)
+    );
+    assert!(
+        frame(2023).contains("JNIM and its ties, 1 hop, in 2023 (data to Feb 2023)\""),
+        "{}",
+        frame(2023)
+    );
+}

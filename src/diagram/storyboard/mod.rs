@@ -101,7 +101,7 @@ pub fn storyboard(
                 window: year_window(year)?,
                 ..spec.filter.clone()
             },
-            time_label: Some(format!("in {year}")),
+            time_label: Some(frame_time(graph, year_window(year)?, year)),
             ..spec.clone()
         };
         let view = View::select(graph, &frame_spec, &frame_spec.filter);
@@ -531,6 +531,18 @@ fn file_stem(id: &str) -> String {
     }
 }
 
+/// A frame's time in its title: "in 2021", or "in 2023 (data to Feb
+/// 2023)" for a year the graph's data does not reach the end of, whose
+/// frame shows only what was known by then.
+fn frame_time(graph: &Graph, window: Window, year: i32) -> String {
+    match graph.as_of() {
+        Some(as_of) if window.last > graph.known_until() => {
+            format!("in {year} (data to {})", as_of.in_short_words())
+        }
+        _ => format!("in {year}"),
+    }
+}
+
 /// The ties new in each frame, given each frame's window and the ties it
 /// draws: those that began since the previous frame, by the start as
 /// written. A start known only roughly may draw a tie a frame early, as
@@ -571,7 +583,7 @@ fn new_in_each_frame(graph: &Graph, frames: &[(Window, &BTreeSet<TieId>)]) -> Ve
 
 #[cfg(test)]
 mod tests {
-    use super::{file_stem, new_in_each_frame};
+    use super::{file_stem, frame_time, new_in_each_frame};
     use crate::diagram::sketch::Sketch;
     use crate::model::{ActorKind, Confidence, PartialDate, RelationId, Tie, TieId, Window};
     use std::collections::BTreeSet;
@@ -616,6 +628,24 @@ mod tests {
         // where it first shows as possible.
         assert_eq!(new[1], BTreeSet::from([plain, undated]));
         assert_eq!(new[2], BTreeSet::from([rough]));
+    }
+
+    #[test]
+    fn a_frame_past_the_datas_date_says_how_far_the_data_goes() {
+        let mut graph = Sketch::new("Dated").graph;
+        assert_eq!(frame_time(&graph, year(2023), 2023), "in 2023");
+        graph.set_as_of(Some("2023-02".parse().unwrap()));
+        assert_eq!(frame_time(&graph, year(2022), 2022), "in 2022");
+        assert_eq!(
+            frame_time(&graph, year(2023), 2023),
+            "in 2023 (data to Feb 2023)"
+        );
+        assert_eq!(
+            frame_time(&graph, year(2024), 2024),
+            "in 2024 (data to Feb 2023)"
+        );
+        graph.set_as_of(Some("2023-12-31".parse().unwrap()));
+        assert_eq!(frame_time(&graph, year(2023), 2023), "in 2023");
     }
 
     #[test]
