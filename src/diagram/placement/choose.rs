@@ -3,16 +3,39 @@
 //! every frame, so its date takes one place by that line in all the frames
 //! that draw it, the place weighed in each of them; flipping frames, a date
 //! that moved would read as a change. It stands apart in a frame only where
-//! its shared place is crowded and that frame has a clear one.
+//! its shared place is crowded and that frame has a clear one near it, or
+//! one with no other line near; else it takes a leader, sought near its
+//! shared place.
 
 use super::{
     candidates, leader, Candidate, Drawing, Placed, Placement, Rect, Together, CLEAR_COST,
-    MAX_PLACED_EDGES, ON_TEXT_OR_ACTOR,
+    MAX_PLACED_EDGES, ON_TEXT_OR_ACTOR, RIVAL_MARGIN,
 };
 use std::collections::BTreeMap;
 
 /// Rounds in which placed labels may move to free one another.
 const REPAIR_ROUNDS: usize = 4;
+
+/// How far a date may stand from its shared place in a frame where that
+/// place is crowded, in points, when it is narrower than this: it moves
+/// no further than its own width, so that it stays by the same stretch of
+/// its line.
+const NEAR: f64 = 40.0;
+
+/// How far every other line must run from a date that stands apart from
+/// its shared place, in points, for it to be read as its own line's alone.
+const ALONE_MARGIN: f64 = 3.0 * RIVAL_MARGIN;
+
+/// Whether no line but edge `index`'s own runs within [`ALONE_MARGIN`] of
+/// `rect`.
+fn alone_by_its_line(drawing: &Drawing, index: usize, rect: &Rect) -> bool {
+    let room = rect.grow(ALONE_MARGIN);
+    drawing.edges.iter().enumerate().all(|(other, edge)| {
+        other == index
+            || !edge.curve.bounds().overlaps(&room.grow(edge.half_width))
+            || edge.curve.distance(rect) - edge.half_width > ALONE_MARGIN
+    })
+}
 
 /// An edge of one frame: the frame's index and the edge's.
 type Member = (usize, usize);
@@ -128,24 +151,47 @@ pub fn place_frames(frames: &[Drawing], together: Together<'_>) -> Vec<Placement
                 chosen[edge].map(|c| c.cost + on_labels(chosen, edge, &c.rect, together))
             };
             // Where the tie's shared place is crowded in this frame, the
-            // label stands apart in it if it stands clear so: moving from
-            // one crowded place to another, it would only read as a change.
+            // label stands apart in it where it stands clear, near that
+            // place or with no other line near it. A date that jumps along
+            // its line lands among other ties and reads as theirs (ISGS
+            // 2023: Iyad's "since Mar 2017" between JNIM and Mali), so
+            // failing that it keeps a leader; only if its place is on a
+            // text or an actor, where it cannot be read at all, and no
+            // leader is found, does it stand clear anywhere by its line.
+            // Moving from one crowded place to another, it would only
+            // read as a change.
             let now = own_cost(&chosen[frame]);
+            let mut shared_place = None;
+            let mut anywhere = None;
             if shared && now.is_none_or(|cost| cost >= CLEAR_COST) {
-                let alone = candidates[frame][edge]
-                    .iter()
-                    .flatten()
-                    .map(|&c| {
-                        (
-                            c,
-                            c.cost + on_labels(&chosen[frame], edge, &c.rect, together),
-                        )
+                shared_place = chosen[frame][edge].map(|c| c.rect);
+                let near = |c: &Candidate| {
+                    shared_place.is_none_or(|at| {
+                        let (a, b) = (at.centre(), c.rect.centre());
+                        (a.0 - b.0).hypot(a.1 - b.1) <= at.width().max(NEAR)
                     })
-                    .min_by(|a, b| a.1.total_cmp(&b.1));
-                if let Some((better, cost)) = alone {
-                    if cost < CLEAR_COST && now.is_none_or(|now| cost + 1e-9 < now) {
-                        chosen[frame][edge] = Some(better);
+                };
+                let clear = |may_stand: &dyn Fn(&Candidate) -> bool| {
+                    candidates[frame][edge]
+                        .iter()
+                        .flatten()
+                        .filter(|c| may_stand(c))
+                        .map(|&c| {
+                            let cost = c.cost + on_labels(&chosen[frame], edge, &c.rect, together);
+                            (c, cost)
+                        })
+                        .min_by(|a, b| a.1.total_cmp(&b.1))
+                        .filter(|&(_, cost)| {
+                            cost < CLEAR_COST && now.is_none_or(|now| cost + 1e-9 < now)
+                        })
+                        .map(|(c, _)| c)
+                };
+                match clear(&|c| near(c) || alone_by_its_line(drawing, edge, &c.rect)) {
+                    Some(better) => chosen[frame][edge] = Some(better),
+                    None if now.is_none_or(|cost| cost >= ON_TEXT_OR_ACTOR) => {
+                        anywhere = clear(&|_| true);
                     }
+                    None => {}
                 }
             }
             let placement = &mut placements[frame];
@@ -156,12 +202,19 @@ pub fn place_frames(frames: &[Drawing], together: Together<'_>) -> Vec<Placement
             };
             let mut place = (rect, one_line, false);
             if own_cost(&chosen[frame]).unwrap_or(0.0) >= CLEAR_COST {
-                match leader::with_leader(drawing, edge, &chosen[frame], together) {
+                let near = shared_place.map(|place| place.centre());
+                match leader::with_leader(drawing, edge, &chosen[frame], together, near) {
                     Some(apart) => {
                         chosen[frame][edge] = Some(apart);
                         place = (apart.rect, apart.one_line, true);
                     }
-                    None => placement.crowded += 1,
+                    None => match anywhere {
+                        Some(clear) => {
+                            chosen[frame][edge] = Some(clear);
+                            place = (clear.rect, clear.one_line, false);
+                        }
+                        None => placement.crowded += 1,
+                    },
                 }
             }
             let (rect, one_line, leader) = place;

@@ -80,12 +80,15 @@ pub(super) fn misleads(drawing: &Drawing, index: usize, rect: &Rect) -> bool {
 /// another label or another line, and with no other line near enough to
 /// claim it ([`misleads`]): the shortest such leader.
 /// Graphviz draws the leader (`decorate`) under the label and on to the
-/// point of the line nearest the label's middle.
+/// point of the line nearest the label's middle. Given `near`, a place
+/// further from it costs as much as a leader that much longer: a
+/// storyboard's date keeps by where it stands in the other frames.
 pub(super) fn with_leader(
     drawing: &Drawing,
     index: usize,
     chosen: &[Option<Candidate>],
     together: Together<'_>,
+    near: Option<Point>,
 ) -> Option<Candidate> {
     let edge = &drawing.edges[index];
     let label = edge.label?;
@@ -138,7 +141,11 @@ pub(super) fn with_leader(
             if shared {
                 continue;
             }
-            let total = own + length;
+            let away = near.map_or(0.0, |(x, y)| {
+                let centre = rect.centre();
+                (centre.0 - x).hypot(centre.1 - y)
+            });
+            let total = own + length + away;
             if best.is_none_or(|(b, _)| total < b) {
                 best = Some((
                     total,

@@ -83,3 +83,36 @@ fn a_date_with_no_place_clear_in_every_frame_stands_clear_in_each() {
         assert!(!label_box(drawing, placement).overlaps(&drawing.blocks[0]));
     }
 }
+
+/// Lines cross the tie's right part in two frames and its left part in the
+/// third, where lines also run 13 pt above and below its right part: the
+/// date takes its left place, shared by the first two, and in the third it
+/// does not jump to the far right to stand bare between those lines, where
+/// it could read as theirs. It keeps a leader there, or counts as crowded.
+#[test]
+fn a_crowded_date_does_not_jump_far_to_stand_among_other_lines() {
+    let across = |xs: std::ops::RangeInclusive<i32>| -> Vec<Vec<Point>> {
+        xs.step_by(20)
+            .map(|x| vec![(f64::from(x), 0.0), (f64::from(x), 200.0)])
+            .collect()
+    };
+    let mut crowded_left = across(0..=140);
+    crowded_left.push(vec![(150.0, 130.0), (260.0, 130.0)]);
+    crowded_left.push(vec![(150.0, 70.0), (260.0, 70.0)]);
+    let frames = [
+        frame(Vec::new(), across(60..=200)),
+        frame(Vec::new(), across(60..=200)),
+        frame(Vec::new(), crowded_left),
+    ];
+    let placements = place_frames(&frames, &|_, _| true);
+    assert_eq!(at(&placements[0]), at(&placements[1]));
+    assert!(
+        label_box(&frames[0], &placements[0]).x1 < 60.0,
+        "the shared place is on the left"
+    );
+    let third = &placements[2];
+    let stands_bare_far_right = !third.places[0].unwrap().leader
+        && third.crowded == 0
+        && label_box(&frames[2], third).x0 > 140.0;
+    assert!(!stands_bare_far_right, "{third:?}");
+}
