@@ -4,7 +4,7 @@
 //! that draw it, the place weighed in each of them; flipping frames, a date
 //! that moved would read as a change. It stands apart in a frame only where
 //! its shared place is crowded and that frame has a clear one near it, or
-//! one with no other line near; else it takes a leader, sought near its
+//! one far from any other line; else it takes a leader, sought near its
 //! shared place.
 
 use super::{
@@ -17,14 +17,13 @@ use std::collections::BTreeMap;
 const REPAIR_ROUNDS: usize = 4;
 
 /// How far a date may stand from its shared place in a frame where that
-/// place is crowded, in points, when it is narrower than this: it moves
-/// no further than its own width, so that it stays by the same stretch of
-/// its line.
+/// place is crowded, in points: a nudge, by the same stretch of its line.
 const NEAR: f64 = 40.0;
 
 /// How far every other line must run from a date that stands apart from
-/// its shared place, in points, for it to be read as its own line's alone.
-const ALONE_MARGIN: f64 = 3.0 * RIVAL_MARGIN;
+/// its shared place, beyond [`NEAR`], for it to be read as its own line's
+/// alone: 24 pt was too near (ISGS 2023, below).
+const ALONE_MARGIN: f64 = 6.0 * RIVAL_MARGIN;
 
 /// Whether no line but edge `index`'s own runs within [`ALONE_MARGIN`] of
 /// `rect`.
@@ -142,6 +141,13 @@ pub fn place_frames(frames: &[Drawing], together: Together<'_>) -> Vec<Placement
         .collect();
     for &group in &order {
         let shared = groups[group].len() > 1;
+        // Where the tie's date stands in the frames: its slot's place in
+        // the first frame that has it (slot k is one place by the line in
+        // each, give or take the words' width).
+        let shared_at = groups[group]
+            .iter()
+            .find_map(|&(frame, edge)| chosen[frame][edge])
+            .map(|c| c.rect.centre());
         for &(frame, edge) in &groups[group] {
             let drawing = &frames[frame];
             let Some(label) = drawing.edges[edge].label else {
@@ -150,25 +156,25 @@ pub fn place_frames(frames: &[Drawing], together: Together<'_>) -> Vec<Placement
             let own_cost = |chosen: &[Option<Candidate>]| {
                 chosen[edge].map(|c| c.cost + on_labels(chosen, edge, &c.rect, together))
             };
-            // Where the tie's shared place is crowded in this frame, the
-            // label stands apart in it where it stands clear, near that
-            // place or with no other line near it. A date that jumps along
-            // its line lands among other ties and reads as theirs (ISGS
-            // 2023: Iyad's "since Mar 2017" between JNIM and Mali), so
-            // failing that it keeps a leader; only if its place is on a
-            // text or an actor, where it cannot be read at all, and no
-            // leader is found, does it stand clear anywhere by its line.
-            // Moving from one crowded place to another, it would only
-            // read as a change.
+            // Where the tie's shared place is crowded in this frame (or
+            // off its canvas, or not among its label's places), the label
+            // stands apart in it where it stands clear near that place, or
+            // where no other line runs within 48 pt. A date that jumps
+            // along its line lands among other ties and reads as theirs,
+            // even with no line within 24 pt (ISGS 2023: Iyad's "since Mar
+            // 2017" between JNIM and Mali), so failing that it takes a
+            // leader; only if its place is on a text or an actor, where it
+            // cannot be read at all, and no leader is found, does it stand
+            // clear anywhere by its line. Moving from one crowded place to
+            // another, it would only read as a change.
             let now = own_cost(&chosen[frame]);
-            let mut shared_place = None;
+            let crowded_shared = shared && now.is_none_or(|cost| cost >= CLEAR_COST);
             let mut anywhere = None;
-            if shared && now.is_none_or(|cost| cost >= CLEAR_COST) {
-                shared_place = chosen[frame][edge].map(|c| c.rect);
+            if crowded_shared {
                 let near = |c: &Candidate| {
-                    shared_place.is_none_or(|at| {
-                        let (a, b) = (at.centre(), c.rect.centre());
-                        (a.0 - b.0).hypot(a.1 - b.1) <= at.width().max(NEAR)
+                    shared_at.is_none_or(|(x, y)| {
+                        let (cx, cy) = c.rect.centre();
+                        (cx - x).hypot(cy - y) <= NEAR
                     })
                 };
                 let clear = |may_stand: &dyn Fn(&Candidate) -> bool| {
@@ -202,7 +208,7 @@ pub fn place_frames(frames: &[Drawing], together: Together<'_>) -> Vec<Placement
             };
             let mut place = (rect, one_line, false);
             if own_cost(&chosen[frame]).unwrap_or(0.0) >= CLEAR_COST {
-                let near = shared_place.map(|place| place.centre());
+                let near = shared_at.filter(|_| crowded_shared);
                 match leader::with_leader(drawing, edge, &chosen[frame], together, near) {
                     Some(apart) => {
                         chosen[frame][edge] = Some(apart);
