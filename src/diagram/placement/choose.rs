@@ -4,11 +4,12 @@
 //! that draw it, the place weighed in each of them; flipping frames, a date
 //! that moved would read as a change. It stands apart in a frame only where
 //! its shared place is crowded and that frame has a clear one near it, or
-//! one far from any other line; else it takes a leader, sought near its
-//! shared place.
+//! one far from any other line (the place it stood in in the last frame
+//! first); else it takes a leader, sought near its last leader's place or
+//! its shared place.
 
 use super::{
-    candidates, leader, Candidate, Drawing, Placed, Placement, Rect, Together, CLEAR_COST,
+    candidates, leader, Candidate, Drawing, Placed, Placement, Point, Rect, Together, CLEAR_COST,
     MAX_PLACED_EDGES, ON_TEXT_OR_ACTOR, RIVAL_MARGIN,
 };
 use std::collections::BTreeMap;
@@ -140,99 +141,180 @@ pub fn place_frames(frames: &[Drawing], together: Together<'_>) -> Vec<Placement
         })
         .collect();
     for &group in &order {
-        let shared = groups[group].len() > 1;
         // Where the tie's date stands in the frames: its slot's place in
         // the first frame that has it (slot k is one place by the line in
         // each, give or take the words' width).
-        let shared_at = groups[group]
-            .iter()
-            .find_map(|&(frame, edge)| chosen[frame][edge])
-            .map(|c| c.rect.centre());
+        let mut shared = (groups[group].len() > 1).then(|| Shared {
+            at: groups[group]
+                .iter()
+                .find_map(|&(frame, edge)| chosen[frame][edge])
+                .map(|c| c.rect.centre()),
+            leader_at: None,
+            last_at: None,
+        });
         for &(frame, edge) in &groups[group] {
             let drawing = &frames[frame];
             let Some(label) = drawing.edges[edge].label else {
                 continue;
             };
-            let own_cost = |chosen: &[Option<Candidate>]| {
-                chosen[edge].map(|c| c.cost + on_labels(chosen, edge, &c.rect, together))
+            let mine = InFrame {
+                drawing,
+                places: &candidates[frame][edge],
+                together,
             };
-            // Where the tie's shared place is crowded in this frame (or
-            // off its canvas, or not among its label's places), the label
-            // stands apart in it where it stands clear near that place, or
-            // where no other line runs within 48 pt. A date that jumps
-            // along its line lands among other ties and reads as theirs,
-            // even with no line within 24 pt (ISGS 2023: Iyad's "since Mar
-            // 2017" between JNIM and Mali), so failing that it takes a
-            // leader; only if its place is on a text or an actor, where it
-            // cannot be read at all, and no leader is found, does it stand
-            // clear anywhere by its line. Moving from one crowded place to
-            // another, it would only read as a change.
-            let now = own_cost(&chosen[frame]);
-            let crowded_shared = shared && now.is_none_or(|cost| cost >= CLEAR_COST);
-            let mut anywhere = None;
-            if crowded_shared {
-                let near = |c: &Candidate| {
-                    shared_at.is_none_or(|(x, y)| {
-                        let (cx, cy) = c.rect.centre();
-                        (cx - x).hypot(cy - y) <= NEAR
-                    })
-                };
-                let clear = |may_stand: &dyn Fn(&Candidate) -> bool| {
-                    candidates[frame][edge]
-                        .iter()
-                        .flatten()
-                        .filter(|c| may_stand(c))
-                        .map(|&c| {
-                            let cost = c.cost + on_labels(&chosen[frame], edge, &c.rect, together);
-                            (c, cost)
-                        })
-                        .min_by(|a, b| a.1.total_cmp(&b.1))
-                        .filter(|&(_, cost)| {
-                            cost < CLEAR_COST && now.is_none_or(|now| cost + 1e-9 < now)
-                        })
-                        .map(|(c, _)| c)
-                };
-                match clear(&|c| near(c) || alone_by_its_line(drawing, edge, &c.rect)) {
-                    Some(better) => chosen[frame][edge] = Some(better),
-                    None if now.is_none_or(|cost| cost >= ON_TEXT_OR_ACTOR) => {
-                        anywhere = clear(&|_| true);
-                    }
-                    None => {}
-                }
-            }
+            let stand = settle(&mine, edge, &mut chosen[frame], shared);
             let placement = &mut placements[frame];
-            let Some(Candidate { rect, one_line, .. }) = chosen[frame][edge] else {
+            placement.crowded += usize::from(stand.crowded);
+            let Some(Candidate { rect, one_line, .. }) = stand.place else {
                 // Nowhere inside the drawing: it stays where Graphviz put it.
-                placement.crowded += 1;
                 continue;
             };
-            let mut place = (rect, one_line, false);
-            if own_cost(&chosen[frame]).unwrap_or(0.0) >= CLEAR_COST {
-                let near = shared_at.filter(|_| crowded_shared);
-                match leader::with_leader(drawing, edge, &chosen[frame], together, near) {
-                    Some(apart) => {
-                        chosen[frame][edge] = Some(apart);
-                        place = (apart.rect, apart.one_line, true);
-                    }
-                    None => match anywhere {
-                        Some(clear) => {
-                            chosen[frame][edge] = Some(clear);
-                            place = (clear.rect, clear.one_line, false);
-                        }
-                        None => placement.crowded += 1,
-                    },
+            if let Some(shared) = shared.as_mut() {
+                shared.last_at = Some(rect.centre());
+                if stand.leader {
+                    shared.leader_at = Some(rect.centre());
                 }
             }
-            let (rect, one_line, leader) = place;
             let (from, to) = (label.text.centre(), rect.centre());
             placement.places[edge] = Some(Placed {
                 at: (label.at.0 + to.0 - from.0, label.at.1 + to.1 - from.1),
                 one_line,
-                leader,
+                leader: stand.leader,
             });
         }
     }
     placements
+}
+
+/// One frame's view of an edge's date: the frame, the places the date may
+/// take there, and which labels are drawn with which.
+struct InFrame<'a> {
+    drawing: &'a Drawing,
+    places: &'a [Option<Candidate>],
+    together: Together<'a>,
+}
+
+/// Where a tie drawn in several frames has its date: its shared place,
+/// where it last stood on a leader, and where it stood in the last frame
+/// that drew it. A later frame where the shared place is crowded keeps by
+/// the last place, or the last leader's, so that the date does not wander
+/// from frame to frame.
+#[derive(Clone, Copy)]
+struct Shared {
+    at: Option<Point>,
+    leader_at: Option<Point>,
+    last_at: Option<Point>,
+}
+
+/// How near the place a date stood in the last frame a place must be to
+/// be that place, in points: the same slot by the line, give or take the
+/// width of changed words ("new: since 2020" then "since 2020").
+const SAME_PLACE: f64 = 30.0;
+
+/// Where a frame's date stands: its place (none inside the drawing), and
+/// whether a leader joins it to its line, or it is crowded there.
+struct Stand {
+    place: Option<Candidate>,
+    leader: bool,
+    crowded: bool,
+}
+
+/// Where the date of edge `edge` stands in `frame`, its tie's slot chosen
+/// (`chosen`, the frame's labels so far, is updated). Where the tie's
+/// shared place is crowded in this frame (or off its canvas, or not among
+/// its label's places), the label stands apart in it where it stands clear
+/// near that place, or where no other line runs within 48 pt. A date that
+/// jumps along its line lands among other ties and reads as theirs, even
+/// with no line within 24 pt (ISGS 2023: Iyad's "since Mar 2017" between
+/// JNIM and Mali), so failing that it takes a leader; only if its place is
+/// on a text or an actor, where it cannot be read at all, and no leader is
+/// found, does it stand clear anywhere by its line. Moving from one
+/// crowded place to another, it would only read as a change.
+fn settle(
+    frame: &InFrame<'_>,
+    edge: usize,
+    chosen: &mut [Option<Candidate>],
+    shared: Option<Shared>,
+) -> Stand {
+    let InFrame {
+        drawing,
+        places,
+        together,
+    } = *frame;
+    let own_cost = |chosen: &[Option<Candidate>]| {
+        chosen[edge].map(|c| c.cost + on_labels(chosen, edge, &c.rect, together))
+    };
+    let now = own_cost(chosen);
+    let crowded_shared = shared.filter(|_| now.is_none_or(|cost| cost >= CLEAR_COST));
+    let mut anywhere = None;
+    if let Some(Shared { at, last_at, .. }) = crowded_shared {
+        let near = |c: &Candidate| {
+            at.is_none_or(|(x, y)| {
+                let (cx, cy) = c.rect.centre();
+                (cx - x).hypot(cy - y) <= NEAR
+            })
+        };
+        let clear = |may_stand: &dyn Fn(&Candidate) -> bool| {
+            places
+                .iter()
+                .flatten()
+                .filter(|c| may_stand(c))
+                .map(|&c| (c, c.cost + on_labels(chosen, edge, &c.rect, together)))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .filter(|&(_, cost)| cost < CLEAR_COST && now.is_none_or(|now| cost + 1e-9 < now))
+                .map(|(c, _)| c)
+        };
+        let may_stand = |c: &Candidate| near(c) || alone_by_its_line(drawing, edge, &c.rect);
+        let kept = |c: &Candidate| {
+            last_at.is_some_and(|(x, y)| {
+                let (cx, cy) = c.rect.centre();
+                (cx - x).hypot(cy - y) <= SAME_PLACE
+            })
+        };
+        match clear(&|c| kept(c) && may_stand(c)).or_else(|| clear(&may_stand)) {
+            Some(better) => chosen[edge] = Some(better),
+            None if now.is_none_or(|cost| cost >= ON_TEXT_OR_ACTOR) => {
+                anywhere = clear(&|_| true);
+            }
+            None => {}
+        }
+    }
+    let Some(place) = chosen[edge] else {
+        return Stand {
+            place: None,
+            leader: false,
+            crowded: true,
+        };
+    };
+    if own_cost(chosen).unwrap_or(0.0) < CLEAR_COST {
+        return Stand {
+            place: Some(place),
+            leader: false,
+            crowded: false,
+        };
+    }
+    // A leader keeps by where the date stood on one before, else by its
+    // shared place.
+    let near = crowded_shared.and_then(|s| s.leader_at.or(s.at));
+    let (place, leader) = match leader::with_leader(drawing, edge, chosen, together, near) {
+        Some(apart) => (apart, true),
+        None => match anywhere {
+            Some(clear) => (clear, false),
+            None => {
+                return Stand {
+                    place: Some(place),
+                    leader: false,
+                    crowded: true,
+                }
+            }
+        },
+    };
+    chosen[edge] = Some(place);
+    Stand {
+        place: Some(place),
+        leader,
+        crowded: false,
+    }
 }
 
 /// The labels to place, grouped by tie: the labelled edges of one `id`

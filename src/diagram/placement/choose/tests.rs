@@ -116,3 +116,40 @@ fn a_crowded_date_does_not_jump_far_to_stand_among_other_lines() {
         && label_box(&frames[2], third).x0 > 140.0;
     assert!(!stands_bare_far_right, "{third:?}");
 }
+
+/// A line crosses the middle of the tie, where its date's shared place is:
+/// the places either side of it stand equally clear. The date takes the
+/// one it stood in in the last frame, whichever that was, so that flipping
+/// frames it stays put.
+#[test]
+fn a_crowded_date_keeps_the_place_it_stood_in_the_last_frame() {
+    use super::{settle, InFrame, Shared};
+    let drawing = frame(Vec::new(), vec![vec![(100.0, 0.0), (100.0, 200.0)]]);
+    let places = candidates(&drawing, 0, &drawing.edges[0]);
+    let mine = InFrame {
+        drawing: &drawing,
+        places: &places,
+        together: &|_, _| true,
+    };
+    let stand_after = |last_at: Option<Point>| {
+        // Slot 0 is Graphviz's place, at the middle: crossed.
+        let mut chosen = vec![None; drawing.edges.len()];
+        chosen[0] = places[0];
+        let shared = Shared {
+            at: Some((100.0, 100.0)),
+            leader_at: None,
+            last_at,
+        };
+        let stand = settle(&mine, 0, &mut chosen, Some(shared));
+        assert!(!stand.crowded && !stand.leader);
+        stand.place.expect("a clear place").rect.centre()
+    };
+    let (x, y) = stand_after(None);
+    let mirrored = (200.0 - x, y);
+    assert!(
+        (x - 100.0).abs() > 20.0,
+        "it stands beside the crossing line"
+    );
+    assert_eq!(stand_after(Some((x, y))), (x, y));
+    assert_eq!(stand_after(Some(mirrored)), mirrored);
+}
