@@ -109,6 +109,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
         depth: plan.depth,
         filter: plan.filter.clone(),
         time_label: plan.time_label.clone(),
+        changes_window: plan.named_period,
         theme: if plan.theme.as_deref() == Some("dark") {
             Theme::Dark
         } else {

@@ -362,14 +362,28 @@ fn dates_are_thinned_only_in_a_time_window() {
         .words("export dot NLA depth 2 during 2023 to $TMP/then.svg")
         .stdout_matches(move |out| out.contains(thinned))
         .run();
-    // No tie of the two hops starts or ends in June 2023: the reader is
-    // told that no date is drawn, not that some are.
+    // No tie of the two hops may start or end in March 2024: the reader
+    // is told that no date is drawn, not that some are.
     Test::new()
         .args(&["-g", &graph])
-        .words("export dot NLA depth 2 as of 2023-06 to $TMP/none.svg")
+        .words("export dot NLA depth 2 as of 2024-03 to $TMP/none.svg")
         .stdout_matches(move |out| {
             out.contains("note: no date is drawn: no tie starts or ends in the view's time")
                 && !out.contains(thinned)
         })
         .run();
+    // `as of 2023-09` names September 2023 (its ties judged on its last
+    // day): an end in that month is a change of the view's time, and
+    // drawn. The cold check's end in June 2019, "as of 2019-06", was
+    // dropped, and the note said no tie ended then.
+    let september = Test::new()
+        .args(&["-g", &graph])
+        .words("export dot NLA depth 2 as of 2023-09 to $TMP/september.svg")
+        .stdout_matches(move |out| out.contains(thinned) && !out.contains("no date is drawn"))
+        .run();
+    let svg = std::fs::read_to_string(september.path("september.svg")).unwrap();
+    assert!(
+        svg.contains("until Sep 2023"),
+        "the end in the month is drawn"
+    );
 }

@@ -42,7 +42,7 @@ mod widest;
 use std::path::{Path, PathBuf};
 
 use crate::atomic::WriteError;
-use crate::model::{ActorId, TieFilter, TieId};
+use crate::model::{ActorId, TieFilter, TieId, Window};
 
 pub use dates::DateLabels;
 pub use dot::{quote, to_dot, write_dot};
@@ -88,6 +88,11 @@ pub struct DiagramSpec {
     /// written out under the legend, in this order: the export's choice
     /// for dates that found no clear place beside their own line.
     pub dates_by_number: Vec<TieId>,
+    /// The days in which `dates changes` looks for starts and ends: the
+    /// period the statement names (all of June 2019 for `as of 2019-06`,
+    /// whose ties are judged on its last day); `None` is the filter's
+    /// window.
+    pub changes_window: Option<Window>,
 }
 
 impl Default for DiagramSpec {
@@ -97,6 +102,7 @@ impl Default for DiagramSpec {
             depth: 1,
             filter: TieFilter::default(),
             time_label: None,
+            changes_window: None,
             theme: Theme::Light,
             page: None,
             dates: DateLabels::All,

@@ -130,6 +130,8 @@ pub(crate) struct EdgeStyler<'s> {
     palette: &'static Palette,
     styles: RelationStyles,
     time: ViewTime,
+    /// Where `dates changes` looks for starts and ends.
+    changes_window: Window,
     dates: DateLabels,
     /// In a storyboard frame, the ties the previous frame did not draw.
     new: Option<&'s BTreeSet<TieId>>,
@@ -145,6 +147,7 @@ impl<'s> EdgeStyler<'s> {
             palette,
             styles: RelationStyles::of(palette, graph.relations()),
             time: ViewTime::of(graph, &spec.filter),
+            changes_window: spec.changes_window.unwrap_or(spec.filter.window),
             dates: spec.dates,
             new: None,
             by_number: numbers(&spec.dates_by_number),
@@ -175,7 +178,7 @@ impl<'s> EdgeStyler<'s> {
         class.extend(is_new.then(|| "new".to_string()));
         attrs.push(("class", class.join(" ")));
         let dates = TieDates::of(graph, tie);
-        let label = date_label(&dates, state, self.time.window, self.dates);
+        let label = date_label(&dates, state, self.changes_window, self.dates);
         let label = label.map(|words| match self.by_number.get(&tie.id) {
             Some(&number) => number_mark(number),
             None => words,
@@ -304,8 +307,8 @@ pub(crate) fn dates_by_number_drawn(
     for (number, id) in by_number {
         let Some(tie) = graph.tie(id) else { continue };
         let state = tie_state(graph, tie, time);
-        let Some(words) = date_label(&TieDates::of(graph, tie), state, time.window, spec.dates)
-        else {
+        let window = spec.changes_window.unwrap_or(time.window);
+        let Some(words) = date_label(&TieDates::of(graph, tie), state, window, spec.dates) else {
             continue;
         };
         match groups.iter_mut().find(|(said, _)| *said == words) {

@@ -104,6 +104,7 @@ pub fn storyboard(
                 ..spec.filter.clone()
             },
             time_label: Some(frame_time(graph, year_window(year)?, year)),
+            changes_window: None,
             ..spec.clone()
         };
         let view = View::select(graph, &frame_spec, &frame_spec.filter);
@@ -148,6 +149,7 @@ pub fn storyboard(
             ..spec.filter.clone()
         },
         time_label: Some(format!("{start}–{end}")),
+        changes_window: None,
         ..spec.clone()
     };
     // The frames each tie is drawn in.

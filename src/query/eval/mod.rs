@@ -23,7 +23,7 @@ pub use filters::{resolve, tie_filter};
 use rows::*;
 pub use rows::{actor_out, tie_out};
 use when::{asked, Asked};
-pub use when::{time_label, window_of};
+pub use when::{named_period, time_label, window_of};
 
 /// What a query asks to be done.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,6 +47,9 @@ pub struct ExportPlan {
     pub filter: TieFilter,
     /// The time operator in words ("as of 2023-02"), for titles.
     pub time_label: Option<String>,
+    /// The period the time operator names, where the filter keeps less
+    /// (`as of 2023-02`: all of February 2023, not its last day).
+    pub named_period: Option<Window>,
     /// `frames FIRST..LAST [step N]`: one diagram a year (or every N years).
     pub frames: Option<Frames>,
     /// The years of `frames` that have something to draw (within the
@@ -232,6 +235,7 @@ pub fn evaluate<'g>(graph: &'g Graph, query: &Query) -> Result<Outcome<'g>, Quer
                 depth,
                 filter,
                 time_label: query.filters.time.map(|t| time_label(graph, t)),
+                named_period: named_period(graph, query.filters.time),
                 frames: export.frames,
                 frame_years,
                 notes,

@@ -92,6 +92,19 @@ pub fn window_of(time: Option<TimeOp>) -> Window {
     }
 }
 
+/// The period a time operator names, where it keeps less: `as of 2019-06`
+/// judges ties on 30 June 2019 but names all of June 2019, in which a
+/// picture's `dates changes` shows what began or ended. `None` where the
+/// window is the period named.
+pub fn named_period(graph: &Graph, time: Option<TimeOp>) -> Option<Window> {
+    let named = match time {
+        Some(TimeOp::AsOf(d)) => d,
+        Some(TimeOp::Now) => graph.as_of()?,
+        _ => return None,
+    };
+    Some(Window::new(named.first_day(), named.last_day()))
+}
+
 /// The time operator in words, for titles.
 pub fn time_label(graph: &Graph, time: TimeOp) -> String {
     match time {
@@ -107,5 +120,40 @@ pub fn time_label(graph: &Graph, time: TimeOp) -> String {
         TimeOp::During(d) => format!("during {d}"),
         TimeOp::Between(a, b) => format!("between {a} and {b}"),
         TimeOp::AsOf(d) => format!("as of {d}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartialDate;
+
+    fn date(text: &str) -> PartialDate {
+        text.parse().unwrap()
+    }
+
+    /// `as of` judges ties on one day but names a whole month or year, in
+    /// which a picture looks for what began or ended; the other operators
+    /// name the window they keep.
+    #[test]
+    fn as_of_names_the_whole_period_it_is_judged_at_the_end_of() {
+        let mut graph = Graph::new("t");
+        let june = Window::new(date("2019-06").first_day(), date("2019-06").last_day());
+        assert_eq!(
+            window_of(Some(TimeOp::AsOf(date("2019-06")))),
+            Window::on(date("2019-06").last_day())
+        );
+        assert_eq!(
+            named_period(&graph, Some(TimeOp::AsOf(date("2019-06")))),
+            Some(june)
+        );
+        assert_eq!(named_period(&graph, Some(TimeOp::Now)), None);
+        graph.set_as_of(Some(date("2019-06")));
+        assert_eq!(named_period(&graph, Some(TimeOp::Now)), Some(june));
+        assert_eq!(
+            named_period(&graph, Some(TimeOp::During(date("2019")))),
+            None
+        );
+        assert_eq!(named_period(&graph, None), None);
     }
 }
