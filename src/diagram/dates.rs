@@ -124,7 +124,7 @@ pub fn date_label(
         (None, None) => return None,
     };
     Some(match state {
-        TieState::Uncertain if !text.ends_with('?') => format!("{text}?"),
+        TieState::Uncertain => format!("{text}?"),
         _ => text,
     })
 }
@@ -207,8 +207,8 @@ pub fn split_in_two(label: &str) -> String {
 }
 
 /// Whether the space between `before` and `after` joins two words of one
-/// date: a day and its month, a month and its year, "c." and its date, a
-/// year and "or later".
+/// date: a day and its month, a month and its year, "c." or "perhaps" and
+/// its date, a year and "or later".
 fn inside_a_date(before: &[char], after: &[char]) -> bool {
     let word = |chars: &[char]| chars.iter().collect::<String>();
     let last = word(before)
@@ -225,6 +225,7 @@ fn inside_a_date(before: &[char], after: &[char]) -> bool {
     let ends_in_digit = last.ends_with(|c: char| c.is_ascii_digit());
     let starts_with_digit = next.starts_with(|c: char| c.is_ascii_digit());
     last == "c."
+        || last == "perhaps"
         || (ends_in_digit && (is_month(&next) || next == "or"))
         || (is_month(&last) && starts_with_digit)
         || last == "or"
@@ -366,7 +367,10 @@ mod tests {
             ("[2014..]", "since 2014 or later"),
             // Approximate, uncertain, decade.
             ("2022-06~", "since c. Jun 2022"),
-            ("2022?", "since 2022?"),
+            // The source's own doubt in words: a trailing `?` is the
+            // view's ("may not hold then").
+            ("2022?", "since perhaps 2022"),
+            ("2022-06%", "since perhaps c. Jun 2022"),
             ("201X", "since the 2010s"),
         ] {
             assert_eq!(all(Some(start), None, Running), label, "{start}");
@@ -423,7 +427,8 @@ mod tests {
         assert_eq!(all(None, None, Running), "undated");
         assert_eq!(all(None, None, Uncertain), "undated?");
         assert_eq!(all(Some("2017"), None, Uncertain), "since 2017?");
-        assert_eq!(all(Some("2022?"), None, Uncertain), "since 2022?");
+        // Both doubts, each in its own form.
+        assert_eq!(all(Some("2022?"), None, Uncertain), "since perhaps 2022?");
         assert_eq!(
             date_label(
                 &dates(Some("2017"), None),
@@ -524,6 +529,10 @@ mod tests {
         assert_eq!(on_two_lines("since Mar 2017"), "since Mar 2017");
         assert_eq!(on_two_lines("until Nov 2022?"), "until Nov 2022?");
         assert_eq!(on_two_lines("since c. Jun 2022"), "since\nc. Jun 2022");
+        assert_eq!(
+            on_two_lines("since perhaps Jun 2022"),
+            "since\nperhaps Jun 2022"
+        );
         assert_eq!(on_two_lines("since 20 Feb 2018"), "since\n20 Feb 2018");
         assert_eq!(
             on_two_lines("ended by 20 Feb 2018"),

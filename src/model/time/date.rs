@@ -406,7 +406,8 @@ mod tests {
         assert_eq!(words("[2021..2022-08]"), "2021–Aug 2022");
         assert_eq!(words("[2021-11..2022-08]"), "Nov 2021–Aug 2022");
         assert_eq!(words("2022-06~"), "c. Jun 2022");
-        assert_eq!(words("2022?"), "2022?");
+        assert_eq!(words("2022?"), "perhaps 2022");
+        assert_eq!(words("2022-06%"), "perhaps c. Jun 2022");
         assert_eq!(words("201X"), "the 2010s");
     }
 

@@ -43,15 +43,18 @@ impl PartialDate {
 
 impl PartialDate {
     /// The date as a slide reads it, short and plain: `Mar 2017`,
-    /// `2 Mar 2017`, `c. Jun 2022`, `2022?`, `May–Aug 2022`, `Feb 2023 or
+    /// `2 Mar 2017`, `c. Jun 2022`, `perhaps 2022`, `May–Aug 2022`, `Feb 2023 or
     /// before`, `2014 or after`, `the 2010s`.
     pub fn in_short_words(&self) -> String {
         let date = self.date.short_words();
         match self.form {
             Form::Plain => date,
             Form::Approximate => format!("c. {date}"),
-            Form::Uncertain => format!("{date}?"),
-            Form::ApproximateUncertain => format!("c. {date}?"),
+            // Not "2017?": on a picture a trailing "?" says the tie may
+            // not hold at the view's time, a doubt of the view, not of
+            // the source's date.
+            Form::Uncertain => format!("perhaps {date}"),
+            Form::ApproximateUncertain => format!("perhaps c. {date}"),
             Form::OneOf => {
                 let upper = self.upper.short_words();
                 // "May–Aug 2022", not "May 2022–Aug 2022".
