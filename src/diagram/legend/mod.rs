@@ -206,21 +206,16 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
         let width = sample_points(&drawn) + text_points(&name, size);
         ties.push((vec![Cell::Sample(drawn), Cell::Text(name)], width));
     }
-    // The ended samples share one colour, so that their fades compare side
-    // by side: a blue "likely, ended" beside a grey "ended" matched a
-    // confirmed ended blue alliance to the likely sample (helper-53).
-    let ended_in = contents
-        .markers
-        .iter()
-        .filter(|(marker, _)| marker.drawn_as().1 == TieState::Ended)
-        .map(|(_, relation)| *relation)
-        .min();
+    // The samples of the ways a tie is drawn share one colour, so that the
+    // reader compares their dashes and fades, not their colours: a blue
+    // "likely, ended" beside a grey "ended" matched a confirmed ended blue
+    // alliance to the likely sample (helper-53), and a dotted vermillion
+    // hostility that may not hold then was matched to the vermillion
+    // "ended" sample, not the blue dotted one (helper-58).
+    let one_colour = contents.markers.values().copied().min();
     for (marker, relation) in &contents.markers {
         let (confidence, state) = marker.drawn_as();
-        let relation = match (state, ended_in) {
-            (TieState::Ended, Some(shared)) => shared,
-            _ => *relation,
-        };
+        let relation = one_colour.unwrap_or(*relation);
         let rel = style::relation_style(palette, relations, relation);
         let look = TieLook::new(&rel, confidence, state);
         // A dotted sample is a row of specks at the strip's size: heavy

@@ -333,7 +333,7 @@ fn numbered_dates_in_the_same_words_share_them_in_the_list() {
 }
 
 #[test]
-fn the_ended_samples_share_one_colour_so_their_fades_compare() {
+fn the_samples_of_tie_states_share_one_colour_so_their_lines_compare() {
     let (graph, _) = sketch();
     let contents = Contents {
         relations: BTreeSet::from([RelationId::ALLIANCE, RelationId::HOSTILITY]),
@@ -341,6 +341,7 @@ fn the_ended_samples_share_one_colour_so_their_fades_compare() {
             (Marker::Ended, RelationId::HOSTILITY),
             (Marker::LikelyEnded, RelationId::ALLIANCE),
             (Marker::Likely, RelationId::HOSTILITY),
+            (Marker::Uncertain, RelationId::HOSTILITY),
         ]),
         ..Contents::default()
     };
@@ -358,6 +359,11 @@ fn the_ended_samples_share_one_colour_so_their_fades_compare() {
         html[colour..colour + 6].to_string()
     };
     assert_eq!(sample_colour("ended"), sample_colour("likely, ended"));
-    // A sample of another kind keeps its relation's colour.
-    assert_ne!(sample_colour("likely"), sample_colour("likely, ended"));
+    assert_eq!(
+        sample_colour("ended"),
+        sample_colour("may not hold then (?)")
+    );
+    assert_eq!(sample_colour("likely"), sample_colour("likely, ended"));
+    // The relations' own samples keep their colours.
+    assert_ne!(sample_colour("alliance"), sample_colour("hostility"));
 }
