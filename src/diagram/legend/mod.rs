@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{ActorKind, Confidence, Graph, RelationId, Source, SourceId};
+use crate::model::{ActorKind, Confidence, Graph, RelationId, Source, SourceId, TieId};
 
 use super::html::{Cell, Html, Line, Sample, Strip};
 use super::style::{self, Palette, TieLook, TieState};
@@ -80,6 +80,9 @@ pub struct Contents<'g> {
     pub networks: BTreeSet<(usize, &'g str)>,
     /// The sources the view's ties cite.
     pub sources: BTreeSet<SourceId>,
+    /// The view's ties that cite no source: the footer says so, rather
+    /// than cite fewer sources than the picture rests on, or none.
+    pub unsourced: BTreeSet<TieId>,
     /// For a storyboard's one legend, the years it covers ("2012–2023"):
     /// its ties' heading says so, as a frame may draw fewer of them.
     pub span: Option<String>,
@@ -111,6 +114,9 @@ impl<'g> Contents<'g> {
             let relation = tie.tie.relation;
             contents.relations.insert(relation);
             contents.sources.extend(tie.tie.sources().iter().copied());
+            if tie.tie.sources().is_empty() {
+                contents.unsourced.insert(tie.id);
+            }
             let mut mark = |marker: Marker| {
                 let first = contents.markers.entry(marker).or_insert(relation);
                 *first = (*first).min(relation);
@@ -157,6 +163,7 @@ impl<'g> Contents<'g> {
         self.ended_actors |= other.ended_actors;
         self.networks.extend(other.networks);
         self.sources.extend(other.sources);
+        self.unsourced.extend(other.unsourced);
         self.past_data |= other.past_data;
     }
 }
@@ -303,13 +310,21 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
     lines.extend(list.into_iter().map(Line::Note));
     let citations = short_citations(graph, &contents.sources);
     let mut footer = String::new();
-    if !citations.is_empty() {
-        // A storyboard's one footer cites every frame's sources.
-        let heading = match &contents.span {
-            Some(span) => format!("Sources of the ties drawn in {span}"),
-            None => "Sources".to_string(),
-        };
-        footer = format!("{heading}: {}. ", citations.join("; "));
+    // A storyboard's one footer cites every frame's sources.
+    let heading = match &contents.span {
+        Some(span) => format!("Sources of the ties drawn in {span}"),
+        None => "Sources".to_string(),
+    };
+    let unsourced = match contents.unsourced.len() {
+        0 => None,
+        1 => Some("1 tie drawn cites none".to_string()),
+        n => Some(format!("{n} ties drawn cite none")),
+    };
+    match (citations.is_empty(), unsourced) {
+        (true, None) => {}
+        (true, Some(_)) => footer = format!("{heading}: none cited. "),
+        (false, None) => footer = format!("{heading}: {}. ", citations.join("; ")),
+        (false, Some(none)) => footer = format!("{heading}: {}; {none}. ", citations.join("; ")),
     }
     footer.push_str(&data_date(graph));
     if contents.past_data {

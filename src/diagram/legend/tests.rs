@@ -74,6 +74,8 @@ fn the_legend_lists_only_what_the_view_draws() {
         contents.relations,
         BTreeSet::from([RelationId::ALLIANCE, RelationId::HOSTILITY])
     );
+    // The sketch's ties cite no source: both drawn are counted.
+    assert_eq!(contents.unsourced.len(), 2);
     // Each marker is sampled in the colour of a relation drawn that way,
     // as it is drawn: a likely tie that ended is dashed and more faded
     // than a confirmed one, not the plain "ended" or solid "likely" line.
@@ -366,4 +368,33 @@ fn the_samples_of_tie_states_share_one_colour_so_their_lines_compare() {
     assert_eq!(sample_colour("likely"), sample_colour("likely, ended"));
     // The relations' own samples keep their colours.
     assert_ne!(sample_colour("alliance"), sample_colour("hostility"));
+}
+
+/// A footer never cites fewer sources than the picture rests on: the ties
+/// drawn that cite none are counted, and a picture whose ties cite none
+/// says so (it had no footer but the data's date).
+#[test]
+fn ties_that_cite_no_source_are_counted_in_the_footer() {
+    let (mut graph, _) = sketch();
+    let cited = graph.add_source(Source {
+        id: "notes".into(),
+        citation: "Field notes, 2020".into(),
+        url: None,
+    });
+    let ties: Vec<TieId> = graph.all_ties().map(|t| t.id).collect();
+    let palette = style::palette(crate::diagram::Theme::Light);
+    let footer = |sources: &[SourceId], unsourced: &[TieId]| {
+        let contents = Contents {
+            relations: BTreeSet::from([RelationId::ALLIANCE]),
+            sources: sources.iter().copied().collect(),
+            unsourced: unsourced.iter().copied().collect(),
+            ..Contents::default()
+        };
+        strip(&graph, &contents, palette).unwrap().to_dot()
+    };
+    assert!(footer(&[], &ties).contains("Sources: none cited."));
+    assert!(footer(&[cited], &ties[..1])
+        .contains("Sources: Field notes, 2020; 1 tie drawn cites none."));
+    assert!(footer(&[cited], &ties[..2]).contains("2020; 2 ties drawn cite none."));
+    assert!(footer(&[cited], &[]).contains("Sources: Field notes, 2020. Data"));
 }
