@@ -98,6 +98,9 @@ pub struct Fit {
     /// JNIM alliance Daoussak militias"), with how far, in inches; the
     /// longest first.
     pub run_together: Vec<(String, f64)>,
+    /// The ties drawn across the title or a box's title, named as their
+    /// tooltips name them.
+    pub across_titles: Vec<String>,
 }
 
 impl Fit {
@@ -198,6 +201,10 @@ impl Fit {
             report.push_str(&note);
         }
         if let Some(note) = self.together_note() {
+            report.push_str("\nnote: ");
+            report.push_str(&note);
+        }
+        if let Some(note) = self.across_titles_note() {
             report.push_str("\nnote: ");
             report.push_str(&note);
         }
@@ -337,6 +344,14 @@ pub(crate) fn fit_of_frames(frames: &[(i32, Fit)]) -> Option<(Fit, Measured)> {
     }
     together.sort_by(|a, b| b.1.total_cmp(&a.1));
     least.run_together = together;
+    least.across_titles.clear();
+    for (_, fit) in frames {
+        for tie in &fit.across_titles {
+            if !least.across_titles.contains(tie) {
+                least.across_titles.push(tie.clone());
+            }
+        }
+    }
     // Alike: every frame that carries a kind carries it at one size.
     let alike = frames.iter().all(|(_, fit)| {
         TextKind::ALL
@@ -458,6 +473,10 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         .as_ref()
         .map(|drawing| together_as_drawn(drawing, scale))
         .unwrap_or_default();
+    let across_titles = drawing
+        .as_ref()
+        .map(together::across_titles)
+        .unwrap_or_default();
     let (crowded_labels, crowded_ties, crowded_edges) =
         drawing.map_or((0, Vec::new(), Vec::new()), |drawing| match labels {
             Labels::ToPlace => (
@@ -492,6 +511,7 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         numbered_dates: 0,
         numbering_shrinks: false,
         run_together,
+        across_titles,
     })
 }
 

@@ -28,7 +28,7 @@ stop
 
 /// A picture measured at `scale` on a slide, with node text `nodes` and
 /// every kind's smallest text `sizes`; nothing crowded or run together.
-fn measured(scale: f64, nodes: f64, sizes: [Option<f64>; 5]) -> Fit {
+pub(super) fn measured(scale: f64, nodes: f64, sizes: [Option<f64>; 5]) -> Fit {
     Fit {
         page: Page::Slide,
         scale,
@@ -41,6 +41,7 @@ fn measured(scale: f64, nodes: f64, sizes: [Option<f64>; 5]) -> Fit {
         numbered_dates: 0,
         numbering_shrinks: false,
         run_together: Vec::new(),
+        across_titles: Vec::new(),
     }
 }
 

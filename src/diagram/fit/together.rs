@@ -1,6 +1,7 @@
 //! Ties whose lines run on top of each other (see
-//! [`placement::run_together`](super::super::placement::run_together)),
-//! named as the picture draws them, and the note that names them.
+//! [`placement::run_together`](super::super::placement::run_together)), or
+//! across a title, named as the picture draws them, and the notes that
+//! name them.
 
 use super::Fit;
 
@@ -41,6 +42,63 @@ impl Fit {
     }
 }
 
+/// The most ties drawn across a title a note names.
+const NAMED_ACROSS: usize = 5;
+
+impl Fit {
+    /// What to say of ties drawn across the title or a box's title, which
+    /// read as struck out, or as ties of the box; `None` when none is.
+    pub fn across_titles_note(&self) -> Option<String> {
+        let count = match self.across_titles.len() {
+            0 => return None,
+            1 => "1 tie is".to_string(),
+            n => format!("{n} ties are"),
+        };
+        let mut named: Vec<String> = self
+            .across_titles
+            .iter()
+            .take(NAMED_ACROSS)
+            .cloned()
+            .collect();
+        if self.across_titles.len() > named.len() {
+            named.push(format!(
+                "and {} more",
+                self.across_titles.len() - named.len()
+            ));
+        }
+        Some(format!(
+            "{count} drawn across the title or a box's title, which then reads struck out: {}; \
+             fewer lines (`via`, a lower `depth`, a time window) may route them clear",
+            named.join("; ")
+        ))
+    }
+}
+
+/// The ties of `drawing` whose lines cross the title or a box's title
+/// (its words, not the margin round them), named as their tooltips name
+/// them, in the drawing's order.
+pub(super) fn across_titles(drawing: &super::super::placement::Drawing) -> Vec<String> {
+    // Graphviz's box round a title is a little larger than its words.
+    const MARGIN: f64 = 3.0;
+    drawing
+        .edges
+        .iter()
+        .filter(|edge| {
+            drawing
+                .titles
+                .iter()
+                .any(|title| edge.curve.meets(&title.grow(-MARGIN)))
+        })
+        .filter_map(|edge| {
+            let name = edge.name.as_deref()?;
+            if let Some(parent) = name.strip_suffix("'s members:") {
+                return Some(format!("the {parent} members box's tie"));
+            }
+            Some(name.split(": ").next().unwrap_or(name).to_string())
+        })
+        .collect()
+}
+
 /// The pairs of `drawing`'s ties whose lines run on top of each other for
 /// longer than [`LONGEST_TOGETHER`] on a page `scale` times its size,
 /// named as their tooltips name the ties, with how far, in inches.
@@ -63,4 +121,65 @@ pub(super) fn together_as_drawn(
             Some((format!("{a} and {b}"), run.length * scale / 72.0))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::placement::{Curve, Drawing, DrawnEdge, Rect};
+    use super::*;
+
+    fn tie(name: &str, points: Vec<(f64, f64)>) -> DrawnEdge {
+        DrawnEdge {
+            id: None,
+            name: Some(format!("{name}: since 2020")),
+            curve: Curve::polyline(points).unwrap(),
+            spline: None,
+            turned: false,
+            marks: (false, false),
+            half_width: 1.0,
+            label: None,
+        }
+    }
+
+    /// The title's words span x 100–300 at y 500–520. A tie through them
+    /// is named; one through the margin Graphviz leaves round them, or
+    /// clear below, is not.
+    #[test]
+    fn a_tie_across_a_title_is_named_in_a_note() {
+        let drawing = Drawing {
+            titles: vec![Rect {
+                x0: 100.0,
+                y0: 500.0,
+                x1: 300.0,
+                y1: 520.0,
+            }],
+            edges: vec![
+                tie(
+                    "A hostility B",
+                    vec![(50.0, 400.0), (200.0, 510.0), (350.0, 400.0)],
+                ),
+                tie("C alliance D", vec![(50.0, 501.0), (350.0, 501.0)]),
+                tie("E hostility F", vec![(50.0, 450.0), (350.0, 450.0)]),
+            ],
+            ..Drawing::default()
+        };
+        let across = across_titles(&drawing);
+        assert_eq!(across, ["A hostility B"]);
+        let mut fit = Fit {
+            across_titles: across,
+            ..super::super::tests::measured(1.0, 20.0, [None; 5])
+        };
+        let note = fit.across_titles_note().unwrap();
+        assert!(note.starts_with(
+            "1 tie is drawn across the title or a box's title, which then reads struck out: \
+             A hostility B; fewer lines"
+        ));
+        assert!(fit.report().contains(&format!("\nnote: {note}")));
+        fit.across_titles = (1..=7).map(|k| format!("A{k} hostility B")).collect();
+        let note = fit.across_titles_note().unwrap();
+        assert!(note.starts_with("7 ties are drawn across"));
+        assert!(note.contains("A5 hostility B; and 2 more; fewer lines"));
+        fit.across_titles.clear();
+        assert_eq!(fit.across_titles_note(), None);
+    }
 }

@@ -30,6 +30,9 @@ pub struct Drawing {
     /// Lines that are not ties (the borders of member boxes): a label is
     /// not crossed by them.
     pub borders: Vec<Curve>,
+    /// The titles of the drawing and of its boxes (also among `blocks`):
+    /// a tie drawn across one strikes it out.
+    pub titles: Vec<Rect>,
     /// Every edge drawn, in the layout's order.
     pub edges: Vec<DrawnEdge>,
     /// Every actor's outline, where edges meet it.

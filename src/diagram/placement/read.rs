@@ -34,6 +34,7 @@ pub fn drawing(json: &[u8]) -> Option<Drawing> {
                 drawing.borders.extend(borders(bb));
             }
             drawing.blocks.extend(label);
+            drawing.titles.extend(label);
         } else if object.get("nodes").is_some() || object.get("subgraphs").is_some() {
             // A subgraph that is not a box (a column held on one rank).
         } else if let Some(node) = node_box(object) {

@@ -31,6 +31,7 @@ fn labels_move_beside_their_own_edge_clear_of_everything() {
         area: Some(Rect::around((100.0, 100.0), 400.0, 400.0)),
         blocks: vec![Rect::around((0.0, 100.0), 30.0, 20.0)],
         borders: Vec::new(),
+        titles: Vec::new(),
         outlines: Vec::new(),
         edges: vec![
             edge(
@@ -203,6 +204,7 @@ fn a_label_with_no_clear_place_is_counted() {
         area: Some(Rect::around((50.0, 50.0), 100.0, 100.0)),
         blocks: vec![Rect::around((50.0, 50.0), 100.0, 100.0)],
         borders: Vec::new(),
+        titles: Vec::new(),
         outlines: Vec::new(),
         edges: vec![edge(
             vec![(0.0, 50.0), (100.0, 50.0)],

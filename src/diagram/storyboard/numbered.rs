@@ -137,6 +137,7 @@ mod tests {
             numbered_dates: 0,
             numbering_shrinks: false,
             run_together: Vec::new(),
+            across_titles: Vec::new(),
         }
     }
 

@@ -19,6 +19,7 @@ fn frame(blocks: Vec<Rect>, others: Vec<Vec<Point>>) -> Drawing {
         area: Some(Rect::around((100.0, 100.0), 400.0, 400.0)),
         blocks,
         borders: Vec::new(),
+        titles: Vec::new(),
         outlines: Vec::new(),
         edges,
     }
