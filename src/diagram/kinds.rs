@@ -27,8 +27,10 @@ pub fn kind_look(kind: ActorKind) -> KindLook {
     match kind {
         // Rounded corners: see kind_style.
         ActorKind::Group => look("box", 1, "\u{25a2}"),
-        // A dashed outline: see kind_style.
-        ActorKind::Faction => look("box", 1, "\u{2b1a}"),
+        // Square corners, against a group's rounded ones: a dashed
+        // outline read as ended or unsure beside dashed ended ties and
+        // dotted unsure actors (cold check).
+        ActorKind::Faction => look("box", 1, "\u{25a1}"),
         ActorKind::Coalition => look("box", 2, "\u{25a3}"),
         ActorKind::Militia => look("hexagon", 1, "\u{2b21}"),
         ActorKind::Community => look("ellipse", 1, "\u{25cb}"),
@@ -46,17 +48,17 @@ pub fn kind_shape(kind: ActorKind) -> &'static str {
 }
 
 /// Node style for an actor kind: groups get rounded corners, factions (a
-/// part of a movement) a dashed outline.
+/// part of a movement) square ones. No kind is dashed or dotted: those
+/// say a tie ended or an actor may not exist then.
 pub fn kind_style(kind: ActorKind) -> &'static str {
     match kind {
         ActorKind::Group => "rounded,filled",
-        ActorKind::Faction => "dashed,filled",
         _ => "filled",
     }
 }
 
 /// Node style for an actor of `kind` that may not exist at the view's time:
-/// dotted, as a tie that may not hold then is (a faction's dashes give way).
+/// dotted, as a tie that may not hold then is.
 pub fn unsure_kind_style(kind: ActorKind) -> &'static str {
     match kind {
         ActorKind::Group => "rounded,dotted,filled",

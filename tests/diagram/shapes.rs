@@ -62,7 +62,9 @@ fn pictures(glyph: char, o: &Outline) -> bool {
     };
     match glyph {
         '\u{25a2}' => o.element == "path" && o.rings == 1,
-        '\u{2b1a}' => o.element == "polygon" && o.corners.len() == 4 && o.dashed && upright(),
+        // A square-cornered box, not dashed: a dashed outline reads as
+        // ended or unsure.
+        '\u{25a1}' => polygon(4, 1) && upright(),
         '\u{25a3}' => polygon(4, 2) && upright(),
         '\u{2b21}' => polygon(6, 1) && o.lines == 0,
         '\u{25cb}' => o.element == "ellipse" && o.rings == 1,
@@ -188,6 +190,7 @@ fn the_legend_pictures_every_kind_as_its_nodes_are_drawn() {
             .into_iter()
             .map(|(g, text)| {
                 let text = text.split(" Data as of").next().unwrap_or(&text);
+                let text = text.split(" Sources").next().unwrap_or(text);
                 (g, text.split_whitespace().collect::<Vec<_>>().join(" "))
             })
             .collect();

@@ -259,7 +259,7 @@ fn an_actor_that_may_not_exist_then_is_marked_and_explained() {
     let scene = scene_of(&s.graph, &in_year(2022));
     let sure = node(&scene, b);
     assert_eq!(sure.label.text(), Some("B"));
-    assert_eq!(attr(&sure, "style"), "dashed,filled");
+    assert_eq!(attr(&sure, "style"), "filled");
     assert!(!legend_text(&scene).contains(UNSURE_ACTOR.1));
 }
 
