@@ -101,6 +101,11 @@ pub struct Fit {
     /// The ties drawn across the title or a box's title, named as their
     /// tooltips name them.
     pub across_titles: Vec<String>,
+    /// The ties whose lines run along an actor they do not join for
+    /// longer than [`together::LONGEST_TOGETHER`] on the page ("A
+    /// hostility B, along Mali"), with how far, in inches; the longest
+    /// first.
+    pub along_actors: Vec<(String, f64)>,
 }
 
 impl Fit {
@@ -205,6 +210,10 @@ impl Fit {
             report.push_str(&note);
         }
         if let Some(note) = self.across_titles_note() {
+            report.push_str("\nnote: ");
+            report.push_str(&note);
+        }
+        if let Some(note) = self.along_actors_note() {
             report.push_str("\nnote: ");
             report.push_str(&note);
         }
@@ -344,6 +353,15 @@ pub(crate) fn fit_of_frames(frames: &[(i32, Fit)]) -> Option<(Fit, Measured)> {
     }
     together.sort_by(|a, b| b.1.total_cmp(&a.1));
     least.run_together = together;
+    let mut along: Vec<(String, f64)> = Vec::new();
+    for (tie, inches) in frames.iter().flat_map(|(_, fit)| &fit.along_actors) {
+        match along.iter_mut().find(|(t, _)| t == tie) {
+            Some((_, longest)) => *longest = longest.max(*inches),
+            None => along.push((tie.clone(), *inches)),
+        }
+    }
+    along.sort_by(|a, b| b.1.total_cmp(&a.1));
+    least.along_actors = along;
     least.across_titles.clear();
     for (_, fit) in frames {
         for tie in &fit.across_titles {
@@ -477,6 +495,10 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         .as_ref()
         .map(together::across_titles)
         .unwrap_or_default();
+    let along_actors = drawing
+        .as_ref()
+        .map(|drawing| together::along_actors(drawing, scale))
+        .unwrap_or_default();
     let (crowded_labels, crowded_ties, crowded_edges) =
         drawing.map_or((0, Vec::new(), Vec::new()), |drawing| match labels {
             Labels::ToPlace => (
@@ -512,6 +534,7 @@ pub(crate) fn read_layout(layout: &str, page: Page, labels: Labels) -> Result<Fi
         numbering_shrinks: false,
         run_together,
         across_titles,
+        along_actors,
     })
 }
 

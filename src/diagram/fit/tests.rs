@@ -42,6 +42,7 @@ pub(super) fn measured(scale: f64, nodes: f64, sizes: [Option<f64>; 5]) -> Fit {
         numbering_shrinks: false,
         run_together: Vec::new(),
         across_titles: Vec::new(),
+        along_actors: Vec::new(),
     }
 }
 

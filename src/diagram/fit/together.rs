@@ -9,6 +9,10 @@ use super::Fit;
 /// points, before the eye loses which is which: half an inch.
 pub const LONGEST_TOGETHER: f64 = 36.0;
 
+/// How near an actor's outline a line may run along it on the page,
+/// stroke to outline, in points, and still be seen to pass it by.
+const CLEAR_OF_ACTORS: f64 = 6.0;
+
 /// The most pairs of ties running together a note names.
 const NAMED_TOGETHER: usize = 5;
 
@@ -74,6 +78,69 @@ impl Fit {
     }
 }
 
+impl Fit {
+    /// What to say of ties whose lines run along an actor they do not
+    /// join; `None` when none does.
+    pub fn along_actors_note(&self) -> Option<String> {
+        let count = match self.along_actors.len() {
+            0 => return None,
+            1 => "1 tie runs along an actor it does not join, and may be read as its tie".into(),
+            n => {
+                format!("{n} ties run along an actor they do not join, and may be read as its ties")
+            }
+        };
+        let mut named: Vec<String> = self
+            .along_actors
+            .iter()
+            .take(NAMED_ACROSS)
+            .map(|(tie, inches)| format!("{tie} ({inches:.1} in)"))
+            .collect();
+        if self.along_actors.len() > named.len() {
+            named.push(format!(
+                "and {} more",
+                self.along_actors.len() - named.len()
+            ));
+        }
+        Some(format!(
+            "{count}: {}; \
+             fewer lines (`via`, a lower `depth`, a time window) may route them clear",
+            named.join("; ")
+        ))
+    }
+}
+
+/// The ties of `drawing` whose lines run along an actor they do not join
+/// for longer than [`LONGEST_TOGETHER`] on a page `scale` times its size,
+/// named as their tooltips name them, with the actor's name and how far,
+/// in inches.
+pub(super) fn along_actors(
+    drawing: &super::super::placement::Drawing,
+    scale: f64,
+) -> Vec<(String, f64)> {
+    let scale = scale.max(1e-6);
+    super::super::placement::run_along_actors(
+        drawing,
+        CLEAR_OF_ACTORS / scale,
+        LONGEST_TOGETHER / scale,
+    )
+    .into_iter()
+    .filter_map(|run| {
+        let tie = tie_name(drawing.edges[run.edge].name.as_deref()?);
+        let actor = &drawing.outlines[run.actor].name;
+        Some((format!("{tie}, along {actor}"), run.length * scale / 72.0))
+    })
+    .collect()
+}
+
+/// A tie as its tooltip names it, without its dates; a members box's tie
+/// by its box, as the picture labels it.
+fn tie_name(name: &str) -> String {
+    if let Some(parent) = name.strip_suffix("'s members:") {
+        return format!("the {parent} members box's tie");
+    }
+    name.split(": ").next().unwrap_or(name).to_string()
+}
+
 /// The ties of `drawing` whose lines cross the title or a box's title
 /// (its words, not the margin round them), named as their tooltips name
 /// them, in the drawing's order.
@@ -89,13 +156,7 @@ pub(super) fn across_titles(drawing: &super::super::placement::Drawing) -> Vec<S
                 .iter()
                 .any(|title| edge.curve.meets(&title.grow(-MARGIN)))
         })
-        .filter_map(|edge| {
-            let name = edge.name.as_deref()?;
-            if let Some(parent) = name.strip_suffix("'s members:") {
-                return Some(format!("the {parent} members box's tie"));
-            }
-            Some(name.split(": ").next().unwrap_or(name).to_string())
-        })
+        .filter_map(|edge| Some(tie_name(edge.name.as_deref()?)))
         .collect()
 }
 
@@ -106,14 +167,7 @@ pub(super) fn together_as_drawn(
     drawing: &super::super::placement::Drawing,
     scale: f64,
 ) -> Vec<(String, f64)> {
-    let tie = |index: usize| {
-        let name = drawing.edges[index].name.as_deref()?;
-        // A members box's tie is named by its box, as the picture labels it.
-        if let Some(parent) = name.strip_suffix("'s members:") {
-            return Some(format!("the {parent} members box's tie"));
-        }
-        Some(name.split(": ").next().unwrap_or(name).to_string())
-    };
+    let tie = |index: usize| Some(tie_name(drawing.edges[index].name.as_deref()?));
     super::super::placement::run_together(drawing, LONGEST_TOGETHER / scale.max(1e-6))
         .into_iter()
         .filter_map(|run| {
@@ -181,5 +235,23 @@ mod tests {
         assert!(note.contains("A5 hostility B; and 2 more; fewer lines"));
         fit.across_titles.clear();
         assert_eq!(fit.across_titles_note(), None);
+    }
+
+    #[test]
+    fn a_tie_along_an_actor_is_named_in_a_note() {
+        let mut fit = super::super::tests::measured(1.0, 20.0, [None; 5]);
+        assert_eq!(fit.along_actors_note(), None);
+        fit.along_actors = vec![("A hostility B, along Mali".into(), 0.74)];
+        let note = fit.along_actors_note().unwrap();
+        assert!(note.starts_with(
+            "1 tie runs along an actor it does not join, and may be read as its tie: \
+             A hostility B, along Mali (0.7 in); fewer lines"
+        ));
+        assert!(fit.report().contains(&format!("\nnote: {note}")));
+        fit.along_actors
+            .push(("C alliance D, along Niger".into(), 0.6));
+        assert!(fit.along_actors_note().unwrap().starts_with(
+            "2 ties run along an actor they do not join, and may be read as its ties: "
+        ));
     }
 }

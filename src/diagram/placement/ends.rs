@@ -133,6 +133,8 @@ impl Spline {
 /// An actor's outline, a closed polygon (curves cut into steps).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outline {
+    /// The actor's name, as its node's label reads (for notes).
+    pub name: String,
     points: Vec<Point>,
     /// The length walked to each point from the first.
     walked: Vec<f64>,
@@ -157,10 +159,24 @@ impl Outline {
         }
         let reach = Rect::bounding(points.iter().copied())?.grow(ON_OUTLINE);
         Some(Outline {
+            name: String::new(),
             points,
             walked,
             reach,
         })
+    }
+
+    /// How far `p` is from the outline, if within `within` of its box.
+    pub(super) fn off(&self, p: Point, within: f64) -> Option<f64> {
+        self.reach
+            .grow(within)
+            .contains(p)
+            .then(|| self.nearest(p).1)
+    }
+
+    /// Its box, grown by [`ON_OUTLINE`].
+    pub(super) fn reach(&self) -> Rect {
+        self.reach
     }
 
     fn length(&self) -> f64 {

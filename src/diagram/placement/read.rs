@@ -39,7 +39,12 @@ pub fn drawing(json: &[u8]) -> Option<Drawing> {
             // A subgraph that is not a box (a column held on one rank).
         } else if let Some(node) = node_box(object) {
             drawing.blocks.push(node);
-            drawing.outlines.extend(outline(object));
+            let label = object["label"].as_str().unwrap_or(name);
+            let name = label.replace("\\n", " ").replace('\n', " ");
+            drawing.outlines.extend(outline(object).map(|mut o| {
+                o.name = name;
+                o
+            }));
         }
     }
     for edge in json["edges"].as_array().into_iter().flatten() {

@@ -21,6 +21,55 @@ pub struct RunTogether {
     pub length: f64,
 }
 
+/// A tie's line (by edge index) that runs along an actor's outline (by
+/// index) it does not join, and the longest stretch it does so, in the
+/// drawing's points: it reads as that actor's tie.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunAlong {
+    pub edge: usize,
+    pub actor: usize,
+    pub length: f64,
+}
+
+/// How near its end a line meets the actors it joins, in points (its
+/// arrowhead may stop short of the outline).
+const AT_ITS_END: f64 = 12.0;
+
+/// Every edge of `drawing` whose line runs within `clear` points of an
+/// actor it does not join (stroke to outline), away from its ends, for
+/// longer than `longest` points; the longest first. The cold check's new hostility
+/// ran down the Republic of Dorvan's side to Hill Guards below it, and
+/// read as a hostility to Dorvan.
+pub fn run_along_actors(drawing: &Drawing, clear: f64, longest: f64) -> Vec<RunAlong> {
+    let mut found = Vec::new();
+    for (index, edge) in drawing.edges.iter().enumerate() {
+        let points = edge.curve.points();
+        let ends = [points[0], points[points.len() - 1]];
+        let within = clear + edge.half_width;
+        for (actor, outline) in drawing.outlines.iter().enumerate() {
+            let joins = ends.iter().any(|&end| {
+                outline
+                    .off(end, AT_ITS_END)
+                    .is_some_and(|d| d <= AT_ITS_END)
+            });
+            if joins || !outline.reach().grow(within).overlaps(&edge.curve.bounds()) {
+                continue;
+            }
+            let near = |p: Point| outline.off(p, within).is_some_and(|d| d <= within);
+            let length = longest_run(points, &ends, near);
+            if length > longest {
+                found.push(RunAlong {
+                    edge: index,
+                    actor,
+                    length,
+                });
+            }
+        }
+    }
+    found.sort_by(|x, y| y.length.total_cmp(&x.length));
+    found
+}
+
 /// Every pair of `drawing`'s edges whose lines run within [`APART`] of
 /// each other, away from their ends, for longer than `longest` points;
 /// the longest first.
@@ -135,5 +184,41 @@ mod tests {
             edge(vec![(20.0, 2.0), (200.0, -100.0)]),
         ]);
         assert!(run_together(&converging, 36.0).is_empty());
+    }
+
+    /// An actor 100 pt tall at x 200–300, and a line from (0, 0) past it.
+    fn beside_an_actor(x: f64) -> Drawing {
+        let actor = vec![(200.0, 0.0), (300.0, 0.0), (300.0, 100.0), (200.0, 100.0)];
+        Drawing {
+            outlines: super::super::ends::Outline::new(actor)
+                .into_iter()
+                .collect(),
+            edges: vec![edge(vec![
+                (0.0, -100.0),
+                (x, -20.0),
+                (x, 120.0),
+                (0.0, 200.0),
+            ])],
+            ..Drawing::default()
+        }
+    }
+
+    /// A line 3 pt from an actor's side runs along it for its whole
+    /// height; 20 pt away, or ending on it, it does not.
+    #[test]
+    fn a_line_hugging_an_actor_it_does_not_join_runs_along_it() {
+        let found = run_along_actors(&beside_an_actor(196.0), 6.0, 36.0);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].edge, found[0].actor), (0, 0));
+        assert!(found[0].length > 90.0, "{found:?}");
+        assert!(run_along_actors(&beside_an_actor(180.0), 6.0, 36.0).is_empty());
+        let mut joins = beside_an_actor(196.0);
+        joins.edges[0] = edge(vec![
+            (0.0, -100.0),
+            (196.0, -20.0),
+            (196.0, 50.0),
+            (200.0, 50.0),
+        ]);
+        assert!(run_along_actors(&joins, 6.0, 36.0).is_empty());
     }
 }

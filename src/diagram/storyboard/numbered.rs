@@ -138,6 +138,7 @@ mod tests {
             numbering_shrinks: false,
             run_together: Vec::new(),
             across_titles: Vec::new(),
+            along_actors: Vec::new(),
         }
     }
 
