@@ -90,15 +90,19 @@ pub fn date_label(
         Some(_) => e.at_the_latest(),
         None => e,
     });
+    // An actor's end known only roughly ("2022?") stays as written, but is
+    // still when the tie had ended by: "perhaps 2019, ended by perhaps
+    // 2022", never "perhaps 2019–perhaps 2022" (cold check).
+    let by = |e: PartialDate| e.is_on_or_before() || dates.ended_with.is_some();
     // "[..2022-11]–2022-11" says no more than "until Nov 2022".
     let start = start.filter(|s| !(s.is_on_or_before() && end.is_some()));
     let text = match (start, end) {
         // "in Apr 2016", not "Apr 2016, ended by Apr 2016".
-        (Some(s), Some(e)) if e.is_on_or_before() && words(s) == before(e) => {
+        (Some(s), Some(e)) if by(e) && words(s) == before(e) => {
             let on = if s.day_number().is_some() { "on" } else { "in" };
             format!("{on} {}", words(s))
         }
-        (Some(s), Some(e)) if e.is_on_or_before() => {
+        (Some(s), Some(e)) if by(e) => {
             format!("{}, ended by {}", began(s), before(e))
         }
         // "in Mar 2017", not "Mar 2017–Mar 2017".
@@ -117,7 +121,7 @@ pub fn date_label(
         // "began 2016–2018": "since 2016–2018" reads as a tie that ended.
         (Some(s), None) if is_span(&words(s)) => format!("began {}", words(s)),
         (Some(s), None) => format!("since {}", words(s)),
-        (None, Some(e)) if e.is_on_or_before() => format!("ended by {}", before(e)),
+        (None, Some(e)) if by(e) => format!("ended by {}", before(e)),
         (None, Some(e)) if is_span(&words(e)) => format!("ended {}", words(e)),
         (None, Some(e)) => format!("until {}", words(e)),
         (None, None) if labels == DateLabels::All && dates.start.is_none() => "undated".to_string(),
@@ -583,5 +587,29 @@ mod tests {
         );
         assert_eq!(changes(None, None, year("2022")), None);
         assert_eq!(changes(Some("[..2023-02]"), None, year("2022")), None);
+    }
+
+    /// A tie that ends only as an actor's life ends, known roughly
+    /// ("2022?", "c. 2022"), had ended by then: said so, never drawn as
+    /// the tie's own end (the cold check's "perhaps 2019–perhaps 2022").
+    #[test]
+    fn an_end_taken_from_an_actors_rough_end_reads_ended_by() {
+        let by_actor = |start: Option<&str>, end: &str| {
+            let dates = TieDates {
+                ended_with: Some("Ansar".into()),
+                ..dates(start, Some(end))
+            };
+            date_label(&dates, TieState::Ended, Window::ALL, DateLabels::All).unwrap()
+        };
+        assert_eq!(
+            by_actor(Some("2019?"), "2022?"),
+            "perhaps 2019, ended by perhaps 2022"
+        );
+        assert_eq!(
+            by_actor(Some("2018-11"), "2022~"),
+            "Nov 2018, ended by c. 2022"
+        );
+        assert_eq!(by_actor(None, "2022?"), "ended by perhaps 2022");
+        assert_eq!(by_actor(Some("2016"), "2019"), "2016, ended by 2019");
     }
 }
