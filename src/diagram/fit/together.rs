@@ -13,8 +13,18 @@ pub const LONGEST_TOGETHER: f64 = 36.0;
 /// stroke to outline, in points, and still be seen to pass it by.
 const CLEAR_OF_ACTORS: f64 = 6.0;
 
-/// The most pairs of ties running together a note names.
-const NAMED_TOGETHER: usize = 5;
+/// The most ties (or pairs) a note names.
+const NAMED: usize = 5;
+
+/// The first [`NAMED`] of `items`, each in words, "; "-joined, and how
+/// many more: "A; B; C; D; E; and 2 more".
+fn first_named<T>(items: &[T], words: impl Fn(&T) -> String) -> String {
+    let mut named: Vec<String> = items.iter().take(NAMED).map(words).collect();
+    if items.len() > named.len() {
+        named.push(format!("and {} more", items.len() - named.len()));
+    }
+    named.join("; ")
+}
 
 impl Fit {
     /// What to say of ties whose lines run on top of each other; `None`
@@ -25,31 +35,16 @@ impl Fit {
             1 => "1 pair of ties runs".to_string(),
             n => format!("{n} pairs of ties run"),
         };
-        let mut named: Vec<String> = self
-            .run_together
-            .iter()
-            .take(NAMED_TOGETHER)
-            .map(|(pair, inches)| format!("{pair} ({inches:.1} in)"))
-            .collect();
-        if self.run_together.len() > named.len() {
-            named.push(format!(
-                "and {} more",
-                self.run_together.len() - named.len()
-            ));
-        }
+        let named = first_named(&self.run_together, |(pair, inches)| {
+            format!("{pair} ({inches:.1} in)")
+        });
         Some(format!(
-            "{count} on top of each other, so that neither line can be followed there: {}; \
+            "{count} on top of each other, so that neither line can be followed there: {named}; \
              fewer lines (`via`, a lower `depth`, a time window) part them, and each tie's \
-             tooltip names it",
-            named.join("; ")
+             tooltip names it"
         ))
     }
-}
 
-/// The most ties drawn across a title a note names.
-const NAMED_ACROSS: usize = 5;
-
-impl Fit {
     /// What to say of ties drawn across the title or a box's title, which
     /// read as struck out, or as ties of the box; `None` when none is.
     pub fn across_titles_note(&self) -> Option<String> {
@@ -58,27 +53,13 @@ impl Fit {
             1 => "1 tie is".to_string(),
             n => format!("{n} ties are"),
         };
-        let mut named: Vec<String> = self
-            .across_titles
-            .iter()
-            .take(NAMED_ACROSS)
-            .cloned()
-            .collect();
-        if self.across_titles.len() > named.len() {
-            named.push(format!(
-                "and {} more",
-                self.across_titles.len() - named.len()
-            ));
-        }
+        let named = first_named(&self.across_titles, String::clone);
         Some(format!(
-            "{count} drawn across the title or a box's title, which then reads struck out: {}; \
-             fewer lines (`via`, a lower `depth`, a time window) may route them clear",
-            named.join("; ")
+            "{count} drawn across the title or a box's title, which then reads struck out: {named}; \
+             fewer lines (`via`, a lower `depth`, a time window) may route them clear"
         ))
     }
-}
 
-impl Fit {
     /// What to say of ties whose lines run along an actor they do not
     /// join; `None` when none does.
     pub fn along_actors_note(&self) -> Option<String> {
@@ -89,22 +70,12 @@ impl Fit {
                 format!("{n} ties run along an actor they do not join, and may be read as its ties")
             }
         };
-        let mut named: Vec<String> = self
-            .along_actors
-            .iter()
-            .take(NAMED_ACROSS)
-            .map(|(tie, inches)| format!("{tie} ({inches:.1} in)"))
-            .collect();
-        if self.along_actors.len() > named.len() {
-            named.push(format!(
-                "and {} more",
-                self.along_actors.len() - named.len()
-            ));
-        }
+        let named = first_named(&self.along_actors, |(tie, inches)| {
+            format!("{tie} ({inches:.1} in)")
+        });
         Some(format!(
-            "{count}: {}; \
-             fewer lines (`via`, a lower `depth`, a time window) may route them clear",
-            named.join("; ")
+            "{count}: {named}; \
+             fewer lines (`via`, a lower `depth`, a time window) may route them clear"
         ))
     }
 }
