@@ -201,19 +201,13 @@ impl Fit {
             report.push_str("\nnote: ");
             report.push_str(&note);
         }
-        if let Some(note) = self.crowding_note() {
-            report.push_str("\nnote: ");
-            report.push_str(&note);
-        }
-        if let Some(note) = self.together_note() {
-            report.push_str("\nnote: ");
-            report.push_str(&note);
-        }
-        if let Some(note) = self.across_titles_note() {
-            report.push_str("\nnote: ");
-            report.push_str(&note);
-        }
-        if let Some(note) = self.along_actors_note() {
+        let notes = [
+            self.crowding_note(),
+            self.together_note(),
+            self.across_titles_note(),
+            self.along_actors_note(),
+        ];
+        for note in notes.into_iter().flatten() {
             report.push_str("\nnote: ");
             report.push_str(&note);
         }

@@ -69,25 +69,8 @@ pub(crate) fn fit_of_frames(frames: &[(i32, Fit)]) -> Option<(Fit, Measured)> {
         }
     }
     (least.crowded_labels, least.crowded_ties) = crowded_in_frames(frames);
-    // Each pair once, at the longest any frame runs it.
-    let mut together: Vec<(String, f64)> = Vec::new();
-    for (pair, inches) in frames.iter().flat_map(|(_, fit)| &fit.run_together) {
-        match together.iter_mut().find(|(p, _)| p == pair) {
-            Some((_, longest)) => *longest = longest.max(*inches),
-            None => together.push((pair.clone(), *inches)),
-        }
-    }
-    together.sort_by(|a, b| b.1.total_cmp(&a.1));
-    least.run_together = together;
-    let mut along: Vec<(String, f64)> = Vec::new();
-    for (tie, inches) in frames.iter().flat_map(|(_, fit)| &fit.along_actors) {
-        match along.iter_mut().find(|(t, _)| t == tie) {
-            Some((_, longest)) => *longest = longest.max(*inches),
-            None => along.push((tie.clone(), *inches)),
-        }
-    }
-    along.sort_by(|a, b| b.1.total_cmp(&a.1));
-    least.along_actors = along;
+    least.run_together = longest_in_any(frames, |fit| &fit.run_together);
+    least.along_actors = longest_in_any(frames, |fit| &fit.along_actors);
     least.across_titles.clear();
     for (_, fit) in frames {
         for tie in &fit.across_titles {
@@ -143,4 +126,21 @@ impl Fit {
             .map(|(kind, points)| points / kind.floor())
             .fold(f64::INFINITY, f64::min)
     }
+}
+
+/// Each named run (a pair of ties together, a tie along an actor) once,
+/// at the longest any frame draws it; the longest first.
+fn longest_in_any(
+    frames: &[(i32, Fit)],
+    runs: impl Fn(&Fit) -> &Vec<(String, f64)>,
+) -> Vec<(String, f64)> {
+    let mut longest: Vec<(String, f64)> = Vec::new();
+    for (name, inches) in frames.iter().flat_map(|(_, fit)| runs(fit)) {
+        match longest.iter_mut().find(|(n, _)| n == name) {
+            Some((_, most)) => *most = most.max(*inches),
+            None => longest.push((name.clone(), *inches)),
+        }
+    }
+    longest.sort_by(|a, b| b.1.total_cmp(&a.1));
+    longest
 }

@@ -165,3 +165,30 @@ fn ties_running_together_are_named_longest_first_up_to_five() {
     assert!(note.contains("A5 alliance B and C hostility D (1.5 in); and 2 more; fewer lines"));
     assert!(fit.report().contains(&format!("\nnote: {note}")));
 }
+
+/// A storyboard names each run once, at the longest any frame draws it,
+/// the longest first: pairs of ties together and ties along an actor.
+#[test]
+fn a_storyboard_names_each_run_once_at_its_longest() {
+    let frame = |together: &[(&str, f64)], along: &[(&str, f64)]| Fit {
+        run_together: together.iter().map(|(n, i)| (n.to_string(), *i)).collect(),
+        along_actors: along.iter().map(|(n, i)| (n.to_string(), *i)).collect(),
+        ..measured(1.0, 20.0, [None; 5])
+    };
+    let (fit, _) = fit_of_frames(&[
+        (2019, frame(&[("A and B", 0.6)], &[("C, along D", 0.9)])),
+        (
+            2020,
+            frame(
+                &[("A and B", 0.8), ("E and F", 1.2)],
+                &[("C, along D", 0.7)],
+            ),
+        ),
+    ])
+    .unwrap();
+    assert_eq!(
+        fit.run_together,
+        [("E and F".to_string(), 1.2), ("A and B".to_string(), 0.8)]
+    );
+    assert_eq!(fit.along_actors, [("C, along D".to_string(), 0.9)]);
+}
