@@ -135,12 +135,13 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
             )));
         };
         let (dir, format) = frame_target(target).map_err(failed)?;
-        let years = if plan.frame_years.is_empty() {
+        let years: Vec<i32> = if plan.frame_years.is_empty() {
             frames.years().collect()
         } else {
             plan.frame_years.clone()
         };
-        let written = diagram::storyboard(graph, &spec, years, &dir, format).map_err(failed)?;
+        let written = diagram::storyboard(graph, &spec, years.iter().copied(), &dir, format)
+            .map_err(failed)?;
         let list: Vec<String> = written
             .paths
             .iter()
@@ -169,7 +170,9 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
                 ],
             );
         }
-        push_notes(&mut text, diagram::not_walked_note(graph, &spec).as_slice());
+        let note =
+            diagram::not_walked_in_frames_note(graph, spec.depth, &written.not_walked, &years);
+        push_notes(&mut text, note.as_slice());
         return Ok(Output::Answer(Answer::text(text)));
     }
     match &plan.target {

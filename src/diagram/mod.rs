@@ -52,7 +52,7 @@ pub use legend::{data_date, short_citation};
 pub use render::{export, export_fitting, render_dot, stop_graphviz, MAX_PICTURE_TIES};
 pub use storyboard::{storyboard, Storyboard};
 pub use style::{kind_look, KindLook};
-pub use view::not_walked_note;
+pub use view::{not_walked_in_frames_note, not_walked_note};
 
 /// Colors for a white slide or a dark one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

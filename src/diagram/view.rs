@@ -2,7 +2,7 @@
 //! the whole graph, through a tie filter; and the day that view is drawn at,
 //! which decides whether a tie is drawn as ended.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::walk::select;
 use crate::model::{ActorId, Certainty, Confidence, Day, Graph, TieFilter, TieId, TieRef, Window};
@@ -73,31 +73,69 @@ pub fn not_walked_note(graph: &Graph, spec: &DiagramSpec) -> Option<String> {
     spec.focus?;
     let view = View::select(graph, spec, &spec.filter);
     let left = view.ties_not_walked(graph, &spec.filter);
-    if left.is_empty() {
+    left_out_note(graph, spec.depth, left.iter().map(|t| (*t, None)))
+}
+
+/// Like [`not_walked_note`], for a storyboard: `left` holds, for each tie
+/// left out of a frame that draws both its actors, the years of those
+/// frames, which the note names unless they are all of `frames` (a cold
+/// check lost a running tie in the frames after one of its actors moved
+/// a hop further out, with no word of it).
+pub fn not_walked_in_frames_note(
+    graph: &Graph,
+    depth: usize,
+    left: &BTreeMap<TieId, Vec<i32>>,
+    frames: &[i32],
+) -> Option<String> {
+    let when = |years: &Vec<i32>| {
+        (years.as_slice() != frames).then(|| {
+            let years: Vec<String> = years.iter().map(i32::to_string).collect();
+            format!("in {}", crate::model::names::and_list(&years))
+        })
+    };
+    left_out_note(
+        graph,
+        depth,
+        left.iter().map(|(t, years)| (*t, when(years))),
+    )
+}
+
+/// "N ties between the actors drawn are left out, as …: A alliance C (in
+/// 2020); …", naming the first few ties, each with its `when` if any.
+fn left_out_note(
+    graph: &Graph,
+    depth: usize,
+    left: impl ExactSizeIterator<Item = (TieId, Option<String>)>,
+) -> Option<String> {
+    let count = left.len();
+    if count == 0 {
         return None;
     }
     let relations = graph.relations();
     let mut named: Vec<String> = left
-        .iter()
-        .filter_map(|t| graph.tie(*t))
+        .filter_map(|(t, when)| graph.tie(t).map(|t| (t, when)))
         .take(NAMED_NOT_WALKED)
-        .map(|t| {
-            format!(
+        .map(|(t, when)| {
+            let tie = format!(
                 "{} {} {}",
                 graph.actor(t.from).name,
                 relations.name(t.tie.relation),
                 graph.actor(t.to).name
-            )
+            );
+            match when {
+                Some(when) => format!("{tie} ({when})"),
+                None => tie,
+            }
         })
         .collect();
-    if left.len() > named.len() {
-        named.push(format!("and {} more", left.len() - named.len()));
+    if count > named.len() {
+        named.push(format!("and {} more", count - named.len()));
     }
-    let (count, verb, them) = match left.len() {
+    let (count, verb, them) = match count {
         1 => ("1 tie".to_string(), "is", "it"),
         n => (format!("{n} ties"), "are", "them"),
     };
-    let drawn = match spec.depth {
+    let drawn = match depth {
         1 => "a view of 1 hop draws only its focus's own ties".to_string(),
         2 => "a view of 2 hops draws only the ties of its focus and of the actors 1 hop from \
               it"
@@ -112,7 +150,7 @@ pub fn not_walked_note(graph: &Graph, spec: &DiagramSpec) -> Option<String> {
         "{count} between the actors drawn {verb} left out, as {drawn}: {}; `depth {}` draws \
          {them}, with the actors a hop further",
         named.join("; "),
-        spec.depth + 1
+        depth + 1
     ))
 }
 
@@ -284,6 +322,19 @@ mod tests {
         );
         assert_eq!(not_walked_note(&graph, &focus(b, 2)), None);
         assert_eq!(not_walked_note(&graph, &all), None);
+
+        // A storyboard names the frames a tie is left out of, unless all.
+        let frames = [2019, 2020];
+        let in_frames = |years: &[i32]| {
+            let left = BTreeMap::from([(ac, years.to_vec())]);
+            not_walked_in_frames_note(&graph, 1, &left, &frames).unwrap()
+        };
+        assert!(in_frames(&[2020]).contains(": A alliance C (in 2020); `depth 2`"));
+        assert!(in_frames(&frames).contains(": A alliance C; `depth 2`"));
+        assert_eq!(
+            not_walked_in_frames_note(&graph, 1, &BTreeMap::new(), &frames),
+            None
+        );
     }
 
     #[test]

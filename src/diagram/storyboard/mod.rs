@@ -6,13 +6,14 @@
 //! giving every frame the same canvas, shaped like its page.
 
 mod numbered;
+mod select;
 mod time;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::atomic::write_all_atomically;
-use crate::model::{Graph, PartialDate, TieFilter, TieId, Window};
+use crate::model::{Graph, TieFilter, TieId, Window};
 
 use super::canvas::Scene;
 use super::dot::{print, Naming, Pinned};
@@ -25,7 +26,8 @@ use super::style;
 use super::view::{View, ViewTime};
 use super::{DiagramError, DiagramSpec, OutputFormat, Page};
 use numbered::{with_numbered_dates, Frames};
-use time::{frame_time, new_in_each_frame};
+use select::{select_frames, year_window, Selected};
+use time::new_in_each_frame;
 
 /// Margin around the union's drawing, in points, kept in every frame.
 const MARGIN: f64 = 12.0;
@@ -41,6 +43,10 @@ pub struct Storyboard {
     pub fit: Option<(Fit, i32)>,
     /// Whether every frame's text measured the same (one canvas, one scale).
     pub alike: bool,
+    /// The ties a focus storyboard leaves out of a frame that draws both
+    /// their actors (as its depth walks no further), each with the years of
+    /// those frames.
+    pub not_walked: BTreeMap<TieId, Vec<i32>>,
 }
 
 impl Storyboard {
@@ -88,34 +94,17 @@ pub fn storyboard(
         ..spec.clone()
     };
     let spec = &sized;
-    let year_window = |year: i32| -> Result<Window, DiagramError> {
-        let date = PartialDate::year(year).map_err(|_| DiagramError::BadYear(year))?;
-        Ok(Window::new(date.first_day(), date.last_day()))
-    };
     let networks = style::network_indexes(graph);
-    let mut frames = Vec::new();
-    let mut union = View::default();
+    let Selected {
+        frames,
+        union,
+        not_walked,
+    } = select_frames(graph, spec, &years)?;
     // One legend for every frame: what any of them draws, each at its time.
     let mut legend = Contents::default();
-    for &year in &years {
-        let frame_spec = DiagramSpec {
-            filter: TieFilter {
-                window: year_window(year)?,
-                ..spec.filter.clone()
-            },
-            time_label: Some(frame_time(graph, year_window(year)?, year)),
-            changes_window: None,
-            ..spec.clone()
-        };
-        let view = View::select(graph, &frame_spec, &frame_spec.filter);
-        // An empty frame is no slide: the run is refused, not padded.
-        if view.actors.is_empty() {
-            return Err(DiagramError::NothingToDraw(frame_spec.time_label));
-        }
-        union.union(&view);
+    for (_, frame_spec, view) in &frames {
         let time = ViewTime::of(graph, &frame_spec.filter);
-        legend.merge(Contents::of(graph, &view, &networks, time));
-        frames.push((year, frame_spec, view));
+        legend.merge(Contents::of(graph, view, &networks, time));
     }
     let drawn: Vec<(Window, &BTreeSet<TieId>)> = frames
         .iter()
@@ -218,6 +207,7 @@ pub fn storyboard(
         paths: rendered.into_iter().map(|(path, _)| path).collect(),
         fit: fit.map(|(fit, measured)| (fit, measured.worst_year())),
         alike,
+        not_walked,
     })
 }
 
