@@ -10,8 +10,11 @@ use super::Fit;
 pub const LONGEST_TOGETHER: f64 = 36.0;
 
 /// How near an actor's outline a line may run along it on the page,
-/// stroke to outline, in points, and still be seen to pass it by.
-const CLEAR_OF_ACTORS: f64 = 6.0;
+/// stroke to outline, and for how long, in points, before it reads as
+/// that actor's tie: touching it for a sixth of an inch, within 6 pt for
+/// half an inch, or within 12 pt for an inch and a half (a cold check's
+/// line wrapped round the focus's box, 3 to 12 pt off it, for 3 inches).
+const ALONG_ACTORS: [(f64, f64); 3] = [(2.0, 12.0), (6.0, LONGEST_TOGETHER), (12.0, 108.0)];
 
 /// The most ties (or pairs) a note names.
 const NAMED: usize = 5;
@@ -54,9 +57,14 @@ impl Fit {
             n => format!("{n} ties are"),
         };
         let named = first_named(&self.across_titles, String::clone);
+        let them = if self.across_titles.len() == 1 {
+            "it"
+        } else {
+            "them"
+        };
         Some(format!(
             "{count} drawn across the title or a box's title, which then reads struck out: {named}; \
-             fewer lines (`via`, a lower `depth`, a time window) may route them clear"
+             fewer lines (`via`, a lower `depth`, a time window) may route {them} clear"
         ))
     }
 
@@ -73,34 +81,49 @@ impl Fit {
         let named = first_named(&self.along_actors, |(tie, inches)| {
             format!("{tie} ({inches:.1} in)")
         });
+        let them = if self.along_actors.len() == 1 {
+            "it"
+        } else {
+            "them"
+        };
         Some(format!(
             "{count}: {named}; \
-             fewer lines (`via`, a lower `depth`, a time window) may route them clear"
+             fewer lines (`via`, a lower `depth`, a time window) may route {them} clear"
         ))
     }
 }
 
 /// The ties of `drawing` whose lines run along an actor they do not join
-/// for longer than [`LONGEST_TOGETHER`] on a page `scale` times its size,
-/// named as their tooltips name them, with the actor's name and how far,
-/// in inches.
+/// as near and as long as one of [`ALONG_ACTORS`] on a page `scale` times
+/// its size, named as their tooltips name them, with the actor's name and
+/// how far, in inches; the longest first.
 pub(super) fn along_actors(
     drawing: &super::super::placement::Drawing,
     scale: f64,
 ) -> Vec<(String, f64)> {
     let scale = scale.max(1e-6);
-    super::super::placement::run_along_actors(
-        drawing,
-        CLEAR_OF_ACTORS / scale,
-        LONGEST_TOGETHER / scale,
-    )
-    .into_iter()
-    .filter_map(|run| {
-        let tie = tie_name(drawing.edges[run.edge].name.as_deref()?);
-        let actor = &drawing.outlines[run.actor].name;
-        Some((format!("{tie}, along {actor}"), run.length * scale / 72.0))
-    })
-    .collect()
+    let mut runs: Vec<super::super::placement::RunAlong> = Vec::new();
+    for (clear, longest) in ALONG_ACTORS {
+        let found =
+            super::super::placement::run_along_actors(drawing, clear / scale, longest / scale);
+        for run in found {
+            match runs
+                .iter_mut()
+                .find(|r| (r.edge, r.actor) == (run.edge, run.actor))
+            {
+                Some(known) => known.length = known.length.max(run.length),
+                None => runs.push(run),
+            }
+        }
+    }
+    runs.sort_by(|x, y| y.length.total_cmp(&x.length));
+    runs.into_iter()
+        .filter_map(|run| {
+            let tie = tie_name(drawing.edges[run.edge].name.as_deref()?);
+            let actor = &drawing.outlines[run.actor].name;
+            Some((format!("{tie}, along {actor}"), run.length * scale / 72.0))
+        })
+        .collect()
 }
 
 /// A tie as its tooltip names it, without its dates; a members box's tie
@@ -224,5 +247,49 @@ mod tests {
         assert!(fit.along_actors_note().unwrap().starts_with(
             "2 ties run along an actor they do not join, and may be read as its ties: "
         ));
+    }
+
+    /// Nearer an actor a line may run along it for less: touching it for
+    /// 20 pt, or 9 pt off it for 120 pt, reads as its tie (a cold check's
+    /// line wrapped the focus so); 9 pt off it for 60 pt does not.
+    #[test]
+    fn the_nearer_a_line_runs_along_an_actor_the_sooner_it_is_named() {
+        let mut mali = super::super::super::placement::ends::Outline::new(vec![
+            (200.0, 0.0),
+            (300.0, 0.0),
+            (300.0, 100.0),
+            (200.0, 100.0),
+        ])
+        .unwrap();
+        mali.name = "Mali".into();
+        // Down the actor's left side at x, from y0 to y1, from far off.
+        let past = |name: &str, x: f64, y0: f64, y1: f64| {
+            tie(
+                name,
+                vec![
+                    (x - 150.0, y0 - 150.0),
+                    (x, y0),
+                    (x, y1),
+                    (x - 150.0, y1 + 150.0),
+                ],
+            )
+        };
+        let drawing = Drawing {
+            outlines: vec![mali],
+            edges: vec![
+                past("A hostility B", 198.5, 40.0, 60.0),
+                past("C hostility D", 190.0, -10.0, 110.0),
+                past("E hostility F", 190.0, 20.0, 80.0),
+            ],
+            ..Drawing::default()
+        };
+        let named: Vec<String> = along_actors(&drawing, 1.0)
+            .into_iter()
+            .map(|(tie, _)| tie)
+            .collect();
+        assert_eq!(
+            named,
+            ["C hostility D, along Mali", "A hostility B, along Mali"]
+        );
     }
 }
