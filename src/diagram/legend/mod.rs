@@ -218,8 +218,14 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
     // "likely, ended" beside a grey "ended" matched a confirmed ended blue
     // alliance to the likely sample (helper-53), and a dotted vermillion
     // hostility that may not hold then was matched to the vermillion
-    // "ended" sample, not the blue dotted one (helper-58).
-    let one_colour = contents.markers.values().copied().min();
+    // "ended" sample, not the blue dotted one (helper-58). A relation drawn
+    // with one line is preferred: the double line of an alliance made the
+    // samples read as alliances that ended, or may not hold (helper-59).
+    let one_colour = contents
+        .markers
+        .values()
+        .copied()
+        .min_by_key(|r| (style::relation_style(palette, relations, *r).double, *r));
     for (marker, relation) in &contents.markers {
         let (confidence, state) = marker.drawn_as();
         let relation = one_colour.unwrap_or(*relation);
