@@ -15,6 +15,9 @@ pub struct KindLook {
     pub peripheries: u8,
     /// The legend's picture of the shape.
     pub glyph: &'static str,
+    /// Room round the name, in inches (x,y), where the shape's own
+    /// corners eat into Graphviz's: `None` keeps the default.
+    pub margin: Option<&'static str>,
 }
 
 /// The look of an actor kind's nodes.
@@ -23,6 +26,14 @@ pub fn kind_look(kind: ActorKind) -> KindLook {
         shape,
         peripheries,
         glyph,
+        margin: None,
+    };
+    // A name set in these touched the outline on a slide (cold check:
+    // "Ironbridge Security", "Keranor Armed Forces"): the box's raised
+    // top and the arrow's point take room the default margin gives.
+    let roomy = |look: KindLook, margin| KindLook {
+        margin: Some(margin),
+        ..look
     };
     match kind {
         // Rounded corners: see kind_style.
@@ -35,8 +46,8 @@ pub fn kind_look(kind: ActorKind) -> KindLook {
         ActorKind::Militia => look("hexagon", 1, "\u{2b21}"),
         ActorKind::Community => look("ellipse", 1, "\u{25cb}"),
         ActorKind::State => look("house", 1, "\u{2302}"),
-        ActorKind::StateForce => look("box3d", 1, "\u{2752}"),
-        ActorKind::Pmc => look("cds", 1, "\u{25bb}"),
+        ActorKind::StateForce => roomy(look("box3d", 1, "\u{2752}"), "0.12,0.1"),
+        ActorKind::Pmc => roomy(look("cds", 1, "\u{25bb}"), "0.12,0.1"),
         ActorKind::Igo => look("pentagon", 1, "\u{2b20}"),
         ActorKind::Person => look("ellipse", 2, "\u{25ce}"),
     }

@@ -79,6 +79,9 @@ impl<'g> NodeStyler<'g> {
         if look.peripheries != 1 {
             attrs.push(("peripheries", look.peripheries.to_string()));
         }
+        if let Some(margin) = look.margin {
+            attrs.push(("margin", margin.into()));
+        }
         let network = actor
             .tags
             .first()
