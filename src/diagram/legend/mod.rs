@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{ActorKind, Confidence, Graph, RelationId, Source, SourceId, TieId};
+use crate::model::{ActorKind, Confidence, Graph, RelationId, Rgb, Source, SourceId, TieId};
 
 use super::html::{Cell, Html, Line, Sample, Strip};
 use super::style::{self, Palette, TieLook, TieState};
@@ -219,13 +219,15 @@ pub fn strip(graph: &Graph, contents: &Contents<'_>, palette: &Palette) -> Optio
     // alliance to the likely sample (helper-53), and a dotted vermillion
     // hostility that may not hold then was matched to the vermillion
     // "ended" sample, not the blue dotted one (helper-58). A relation drawn
-    // with one line is preferred: the double line of an alliance made the
-    // samples read as alliances that ended, or may not hold (helper-59).
-    let one_colour = contents
-        .markers
-        .values()
-        .copied()
-        .min_by_key(|r| (style::relation_style(palette, relations, *r).double, *r));
+    // with one line, in a colour, is preferred: an alliance's double line
+    // read as "an alliance that ended" (helper-59), and grey or black ones
+    // as grey samples for coloured lines (helper-60, and the issue).
+    let one_colour = contents.markers.values().copied().min_by_key(|r| {
+        let look = style::relation_style(palette, relations, *r);
+        let Rgb([red, green, blue]) = look.color;
+        let neutral = red.max(green).max(blue) - red.min(green).min(blue) < 48;
+        (look.double, neutral, *r)
+    });
     for (marker, relation) in &contents.markers {
         let (confidence, state) = marker.drawn_as();
         let relation = one_colour.unwrap_or(*relation);

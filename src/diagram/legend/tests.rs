@@ -344,6 +344,7 @@ fn the_samples_of_tie_states_share_one_colour_so_their_lines_compare() {
             (Marker::LikelyEnded, RelationId::ALLIANCE),
             (Marker::Likely, RelationId::HOSTILITY),
             (Marker::Uncertain, RelationId::HOSTILITY),
+            (Marker::Possible, RelationId::ALLEGIANCE),
         ]),
         ..Contents::default()
     };
@@ -368,9 +369,11 @@ fn the_samples_of_tie_states_share_one_colour_so_their_lines_compare() {
     assert_eq!(sample_colour("likely"), sample_colour("likely, ended"));
     // The relations' own samples keep their colours.
     assert_ne!(sample_colour("alliance"), sample_colour("hostility"));
-    // The one colour is a single line's, not the alliance's double line,
-    // which read as "an alliance that ended".
+    // The one colour is a single line's in a colour: not the alliance's
+    // double line, which read as "an alliance that ended", nor the black
+    // of allegiance, a colourless sample for coloured lines.
     assert_eq!(sample_colour("ended"), sample_colour("hostility"));
+    assert_eq!(sample_colour("possible"), sample_colour("hostility"));
 }
 
 /// A footer never cites fewer sources than the picture rests on: the ties
