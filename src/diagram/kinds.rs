@@ -47,7 +47,7 @@ pub fn kind_look(kind: ActorKind) -> KindLook {
         ActorKind::Community => look("ellipse", 1, "\u{25cb}"),
         ActorKind::State => look("house", 1, "\u{2302}"),
         ActorKind::StateForce => roomy(look("box3d", 1, "\u{2752}"), "0.12,0.1"),
-        ActorKind::Pmc => roomy(look("cds", 1, "\u{25bb}"), "0.12,0.1"),
+        ActorKind::Pmc => roomy(look("cds", 1, "\u{25bb}"), "0.3,0.1"),
         ActorKind::Igo => look("pentagon", 1, "\u{2b20}"),
         ActorKind::Person => look("ellipse", 2, "\u{25ce}"),
     }
