@@ -386,4 +386,13 @@ fn dates_are_thinned_only_in_a_time_window() {
         svg.contains("until Sep 2023"),
         "the end in the month is drawn"
     );
+    // `dates changes` with no time to be inside of draws every date, and
+    // says so (a cold check saw the same picture and no word why).
+    Test::new()
+        .args(&["-g", &graph])
+        .words("export dot NLA depth 1 dates changes to $TMP/changes.svg")
+        .stdout_matches(|out| {
+            out.contains("note: `dates changes` draws only the dates inside the view's time, and this view has none (all dates), so every date is drawn")
+        })
+        .run();
 }

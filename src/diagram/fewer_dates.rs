@@ -113,9 +113,28 @@ pub fn crowding_note(
     Some(note)
 }
 
+/// A note for `dates changes` asked of a view with no time window: it
+/// draws every date, as nothing is outside the view's time (a cold check
+/// saw the same picture and no word why); `None` otherwise.
+pub fn changes_need_a_window(dates: DateLabels, windowed: bool) -> Option<&'static str> {
+    (dates == DateLabels::Changes && !windowed).then_some(
+        "`dates changes` draws only the dates inside the view's time, and this view has none \
+         (all dates), so every date is drawn: give it one (`as of 2023-02`, `during 2022`) or \
+         use `dates off`",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_changes_without_a_window_says_it_draws_every_date() {
+        let note = changes_need_a_window(DateLabels::Changes, false).unwrap();
+        assert!(note.contains("so every date is drawn"));
+        assert_eq!(changes_need_a_window(DateLabels::Changes, true), None);
+        assert_eq!(changes_need_a_window(DateLabels::All, false), None);
+    }
 
     #[test]
     fn the_note_on_crowded_dates_offers_only_the_ways_left() {

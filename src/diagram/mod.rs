@@ -18,6 +18,7 @@ mod dates;
 mod dot;
 mod escape;
 mod fewer_dates;
+pub use fewer_dates::changes_need_a_window;
 mod fit;
 mod focus;
 mod header;
