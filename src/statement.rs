@@ -193,8 +193,7 @@ fn dot<'g>(graph: &'g Graph, plan: &ExportPlan) -> Result<Output<'g>, Diagnostic
                 None => format!("wrote {target}"),
             };
             push_notes(&mut text, &plan.notes);
-            let windowed = spec.filter.window != crate::model::Window::ALL;
-            let changes = diagram::changes_need_a_window(spec.dates, windowed).map(String::from);
+            let changes = diagram::changes_need_a_window(&spec).map(String::from);
             push_notes(&mut text, changes.as_slice());
             push_notes(&mut text, diagram::not_walked_note(graph, &spec).as_slice());
             Ok(Output::Answer(Answer::text(text)))

@@ -1,7 +1,7 @@
 //! What a picture whose dates crowd can leave out, and the note that says
 //! how many dates could not be set clear and which ties they date.
 
-use super::DateLabels;
+use super::{DateLabels, DiagramSpec};
 
 /// The ways to fewer date labels a picture has left, for the note on
 /// crowded dates: `dates changes` helps only a view with a time window,
@@ -116,8 +116,8 @@ pub fn crowding_note(
 /// A note for `dates changes` asked of a view with no time window: it
 /// draws every date, as nothing is outside the view's time (a cold check
 /// saw the same picture and no word why); `None` otherwise.
-pub fn changes_need_a_window(dates: DateLabels, windowed: bool) -> Option<&'static str> {
-    (dates == DateLabels::Changes && !windowed).then_some(
+pub fn changes_need_a_window(spec: &DiagramSpec) -> Option<&'static str> {
+    (spec.dates == DateLabels::Changes && !spec.windowed()).then_some(
         "`dates changes` draws only the dates inside the view's time, and this view has none \
          (all dates), so every date is drawn: give it one (`as of 2023-02`, `during 2022`) or \
          use `dates off`",
@@ -130,10 +130,23 @@ mod tests {
 
     #[test]
     fn dates_changes_without_a_window_says_it_draws_every_date() {
-        let note = changes_need_a_window(DateLabels::Changes, false).unwrap();
+        let spec = |dates, window| DiagramSpec {
+            dates,
+            filter: crate::model::TieFilter {
+                window,
+                ..Default::default()
+            },
+            ..DiagramSpec::default()
+        };
+        let all = crate::model::Window::ALL;
+        let year = crate::diagram::sketch::during(2022).window;
+        let note = changes_need_a_window(&spec(DateLabels::Changes, all)).unwrap();
         assert!(note.contains("so every date is drawn"));
-        assert_eq!(changes_need_a_window(DateLabels::Changes, true), None);
-        assert_eq!(changes_need_a_window(DateLabels::All, false), None);
+        assert_eq!(
+            changes_need_a_window(&spec(DateLabels::Changes, year)),
+            None
+        );
+        assert_eq!(changes_need_a_window(&spec(DateLabels::All, all)), None);
     }
 
     #[test]

@@ -113,6 +113,14 @@ impl Default for DiagramSpec {
     }
 }
 
+impl DiagramSpec {
+    /// Whether the view asks about a time (`as of`, `during`, `in`), not all
+    /// dates: only then can `dates changes` leave dates out.
+    pub fn windowed(&self) -> bool {
+        self.filter.window != crate::model::Window::ALL
+    }
+}
+
 /// The page a picture is made to fit, landscape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Page {

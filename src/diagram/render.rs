@@ -95,7 +95,7 @@ pub fn export_fitting(
     let mut thinned = false;
     // Without a time window, `dates changes` would only drop the
     // "undated" labels, the very caveat a reader needs.
-    let windowed = spec.filter.window != crate::model::Window::ALL;
+    let windowed = spec.windowed();
     if small && may_thin_dates && windowed && !fit.readable() && sized.dates == DateLabels::All {
         let fewer = DiagramSpec {
             dates: DateLabels::Changes,

@@ -3,6 +3,8 @@
 //! across a title, named as the picture draws them, and the notes that
 //! name them.
 
+use std::collections::BTreeMap;
+
 use super::Fit;
 
 /// How far two ties' lines may run on top of each other on the page, in
@@ -102,26 +104,22 @@ pub(super) fn along_actors(
     scale: f64,
 ) -> Vec<(String, f64)> {
     let scale = scale.max(1e-6);
-    let mut runs: Vec<super::super::placement::RunAlong> = Vec::new();
-    for (clear, longest) in ALONG_ACTORS {
-        let found =
-            super::super::placement::run_along_actors(drawing, clear / scale, longest / scale);
-        for run in found {
-            match runs
-                .iter_mut()
-                .find(|r| (r.edge, r.actor) == (run.edge, run.actor))
-            {
-                Some(known) => known.length = known.length.max(run.length),
-                None => runs.push(run),
-            }
+    // Each (edge, actor) once, at its longest run in any of the tiers.
+    let mut longest: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for (clear, length) in ALONG_ACTORS {
+        for run in super::super::placement::run_along_actors(drawing, clear / scale, length / scale)
+        {
+            let known = longest.entry((run.edge, run.actor)).or_default();
+            *known = known.max(run.length);
         }
     }
-    runs.sort_by(|x, y| y.length.total_cmp(&x.length));
+    let mut runs: Vec<((usize, usize), f64)> = longest.into_iter().collect();
+    runs.sort_by(|x, y| y.1.total_cmp(&x.1));
     runs.into_iter()
-        .filter_map(|run| {
-            let tie = tie_name(drawing.edges[run.edge].name.as_deref()?);
-            let actor = &drawing.outlines[run.actor].name;
-            Some((format!("{tie}, along {actor}"), run.length * scale / 72.0))
+        .filter_map(|((edge, actor), length)| {
+            let tie = tie_name(drawing.edges[edge].name.as_deref()?);
+            let actor = &drawing.outlines[actor].name;
+            Some((format!("{tie}, along {actor}"), length * scale / 72.0))
         })
         .collect()
 }

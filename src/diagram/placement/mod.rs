@@ -17,7 +17,7 @@ mod together;
 pub(crate) use relabel::{arrowed, relabel};
 
 pub use geometry::{Curve, Point, Rect};
-pub use together::{run_along_actors, run_together, RunAlong};
+pub use together::{run_along_actors, run_together};
 
 /// What the labels are placed among.
 #[derive(Clone, Debug, Default)]
